@@ -1,0 +1,15 @@
+namespace StemSimulator.Engine.Model;
+
+/// <summary>How a vote's probability of adoption is estimated from the trials.</summary>
+public enum OutcomeEstimator : byte
+{
+    /// <summary>Share of trials in which the sampled votes adopt the proposal.</summary>
+    Sampled = 0,
+
+    /// <summary>
+    /// Mean over trials of the exact probability of adoption given the trial's shocks and position draws
+    /// (a Rao-Blackwellised estimator: the members' own noise and absences are integrated out by dynamic
+    /// programming over the vote margin). Never has a larger variance than <see cref="Sampled"/>.
+    /// </summary>
+    ExactConditional = 1,
+}

@@ -1,0 +1,178 @@
+using StemSimulator.Engine.Rules;
+
+namespace StemSimulator.Engine.Model;
+
+/// <summary>
+/// One vote, ready to simulate: the rule that decides it and every participant's lean, laid out as contiguous
+/// arrays (structure of arrays) for the simulation kernel.
+/// </summary>
+public sealed class VoteModel
+{
+    /// <summary>Creates a vote model; throws <see cref="ArgumentException"/> when the inputs break the rules' invariants.</summary>
+    /// <param name="id">Identifier, unique within the scenario.</param>
+    /// <param name="stream">Random stream of the vote (0 to 65535): the same vote in every variant uses the same stream,
+    /// so variants share their random numbers.</param>
+    /// <param name="body">The organ that votes.</param>
+    /// <param name="date">Date of the vote.</param>
+    /// <param name="majority">General Assembly majority (ignored for the Council).</param>
+    /// <param name="decision">Council decision kind (ignored for the Assembly).</param>
+    /// <param name="estimator">How P(adopted) is estimated; the Council always uses the exact conditional programme.</param>
+    /// <param name="shocks">The vote's correlated shocks.</param>
+    /// <param name="participants">Every member of the body, including those without a vote (fixed absent).</param>
+    public VoteModel(
+        string id,
+        int stream,
+        Body body,
+        DateOnly date,
+        MajorityRule majority,
+        CouncilDecision decision,
+        OutcomeEstimator estimator,
+        ShockModel shocks,
+        IReadOnlyList<VoteParticipant> participants)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentOutOfRangeException.ThrowIfNegative(stream);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(stream, ushort.MaxValue);
+        if (participants.Count == 0)
+        {
+            throw new ArgumentException("A vote needs participants.", nameof(participants));
+        }
+
+        if (participants.Count > short.MaxValue)
+        {
+            throw new ArgumentException($"At most {short.MaxValue} participants.", nameof(participants));
+        }
+
+        if (body == Body.SecurityCouncil)
+        {
+            if (participants.Count != SecurityCouncilRules.Seats)
+            {
+                throw new ArgumentException($"The Security Council has {SecurityCouncilRules.Seats} members, not {participants.Count}.", nameof(participants));
+            }
+
+            var permanent = participants.Aggregate(PermanentMembers.None, (set, p) => set | p.Permanent);
+            if (permanent != PermanentMembers.All || participants.Count(p => p.Permanent != PermanentMembers.None) != 5)
+            {
+                throw new ArgumentException("The Security Council must have each permanent member exactly once.", nameof(participants));
+            }
+
+            estimator = OutcomeEstimator.ExactConditional;
+        }
+
+        if (participants.Select(p => p.RosterIndex).Distinct().Count() != participants.Count)
+        {
+            throw new ArgumentException("A member takes part only once in a vote.", nameof(participants));
+        }
+
+        Id = id;
+        Stream = stream;
+        Body = body;
+        Date = date;
+        Majority = majority;
+        Decision = decision;
+        Estimator = estimator;
+        Shocks = shocks;
+
+        int n = participants.Count;
+        Codes = new string[n];
+        RosterIndex = new int[n];
+        Mean = new double[n];
+        PositionLoading = new double[n];
+        NoBelow = new double[n];
+        YesFrom = new double[n];
+        Absence = new double[n];
+        Fixed = new sbyte[n];
+        Permanent = new PermanentMembers[n];
+        BlocOffsets = new int[n + 1];
+        var blocIndices = new List<int>();
+        for (int i = 0; i < n; i++)
+        {
+            var p = participants[i];
+            p.Lean.Validate();
+            if (p.ShockBlocs.Any(b => b < 0 || b >= shocks.BlocNames.Count))
+            {
+                throw new ArgumentException($"Member {p.Code} refers to a shocked bloc that does not exist.", nameof(participants));
+            }
+
+            Codes[i] = p.Code;
+            RosterIndex[i] = p.RosterIndex;
+            Mean[i] = p.Lean.Mean;
+            PositionLoading[i] = p.Lean.PositionLoading;
+            NoBelow[i] = p.Lean.NoBelow;
+            YesFrom[i] = p.Lean.YesFrom;
+            Absence[i] = p.Lean.AbsenceProbability;
+            Fixed[i] = p.Lean.Fixed is { } f ? (sbyte)f : (sbyte)-1;
+            Permanent[i] = body == Body.SecurityCouncil ? p.Permanent : PermanentMembers.None;
+            foreach (int b in p.ShockBlocs.Distinct().Where(b => shocks.BlocSds[b] > 0))
+            {
+                blocIndices.Add(b);
+            }
+
+            BlocOffsets[i + 1] = blocIndices.Count;
+        }
+
+        BlocIndices = blocIndices.ToArray();
+    }
+
+    /// <summary>Identifier, unique within the scenario.</summary>
+    public string Id { get; }
+
+    /// <summary>Random stream of the vote.</summary>
+    public int Stream { get; }
+
+    /// <summary>The organ that votes.</summary>
+    public Body Body { get; }
+
+    /// <summary>Date of the vote.</summary>
+    public DateOnly Date { get; }
+
+    /// <summary>General Assembly majority.</summary>
+    public MajorityRule Majority { get; }
+
+    /// <summary>Council decision kind.</summary>
+    public CouncilDecision Decision { get; }
+
+    /// <summary>How P(adopted) is estimated.</summary>
+    public OutcomeEstimator Estimator { get; }
+
+    /// <summary>The vote's correlated shocks.</summary>
+    public ShockModel Shocks { get; }
+
+    /// <summary>Number of participants (193 for today's Assembly, 15 for the Council).</summary>
+    public int Count => Codes.Length;
+
+    /// <summary>ISO3 code per participant.</summary>
+    public string[] Codes { get; }
+
+    internal int[] RosterIndex { get; }
+
+    internal double[] Mean { get; }
+
+    internal double[] PositionLoading { get; }
+
+    internal double[] NoBelow { get; }
+
+    internal double[] YesFrom { get; }
+
+    internal double[] Absence { get; }
+
+    /// <summary>The fixed <see cref="VoteChoice"/> per participant, or -1.</summary>
+    internal sbyte[] Fixed { get; }
+
+    internal PermanentMembers[] Permanent { get; }
+
+    /// <summary>Participant i's shocked blocs are <c>BlocIndices[BlocOffsets[i]..BlocOffsets[i + 1]]</c> (CSR layout).</summary>
+    internal int[] BlocOffsets { get; }
+
+    internal int[] BlocIndices { get; }
+
+    /// <summary>The outcome of a tally under this vote's rule.</summary>
+    public VoteOutcome Decide(VoteTally tally, PermanentMembers permanentNo) => Body == Body.SecurityCouncil
+        ? SecurityCouncilRules.Decide(tally, permanentNo, Decision)
+        : GeneralAssemblyRules.Decide(tally, Majority);
+
+    /// <summary>Whether a tally adopts under this vote's rule (no allocation; for the hot loop).</summary>
+    internal bool IsAdopted(int yes, int no, PermanentMembers permanentNo) => Body == Body.SecurityCouncil
+        ? SecurityCouncilRules.IsAdopted(yes, permanentNo, Decision)
+        : GeneralAssemblyRules.IsAdopted(yes, no, Majority);
+}

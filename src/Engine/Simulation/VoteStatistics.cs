@@ -1,0 +1,217 @@
+using StemSimulator.Engine.Model;
+using StemSimulator.Engine.Rules;
+
+namespace StemSimulator.Engine.Simulation;
+
+/// <summary>
+/// What a run learned about one vote of one variant: exact integer counts and fixed-point sums, so statistics
+/// of shards merge into exactly the statistics of the whole run.
+/// </summary>
+public sealed class VoteStatistics
+{
+    private readonly long[] _memberCounts;
+
+    internal VoteStatistics(string variant, VoteModel vote)
+    {
+        Variant = variant;
+        Vote = vote;
+        int n = vote.Count;
+        YesHistogram = new long[n + 1];
+        NoHistogram = new long[n + 1];
+        AbstainHistogram = new long[n + 1];
+        AbsentHistogram = new long[n + 1];
+        VetoCountByMember = new long[5];
+        _memberCounts = new long[n * VoteTrialColumns.MemberCountKinds];
+    }
+
+    /// <summary>Variant name.</summary>
+    public string Variant { get; }
+
+    /// <summary>The vote.</summary>
+    public VoteModel Vote { get; }
+
+    /// <summary>Trials counted.</summary>
+    public long Trials { get; private set; }
+
+    /// <summary>Trials in which the sampled votes adopted the proposal.</summary>
+    public long AdoptedCount { get; private set; }
+
+    /// <summary>Sum of the exact conditional probabilities (only for the exact estimator).</summary>
+    public FixedPointSum ExactSum { get; private set; }
+
+    /// <summary>Sum of their squares.</summary>
+    public FixedPointSum ExactSumOfSquares { get; private set; }
+
+    /// <summary>Trials with a veto (Council, substantive).</summary>
+    public long VetoCount { get; private set; }
+
+    /// <summary>Trials with a decisive veto (nine or more yes).</summary>
+    public long VetoDecisiveCount { get; private set; }
+
+    /// <summary>Trials in which each permanent member vetoed, in the order of <see cref="PermanentMembersExtensions.AllCodes"/>.</summary>
+    public long[] VetoCountByMember { get; }
+
+    /// <summary>Histogram of the yes count: entry k = trials with k yes votes.</summary>
+    public long[] YesHistogram { get; }
+
+    /// <summary>Histogram of the no count.</summary>
+    public long[] NoHistogram { get; }
+
+    /// <summary>Histogram of the abstentions.</summary>
+    public long[] AbstainHistogram { get; }
+
+    /// <summary>Histogram of absences.</summary>
+    public long[] AbsentHistogram { get; }
+
+    /// <summary>Estimated P(adopted): the mean exact conditional probability, or the share of adopting trials.</summary>
+    public double PAdopted => Trials == 0 ? double.NaN
+        : Vote.Estimator == OutcomeEstimator.ExactConditional ? ExactSum.Value / Trials
+        : (double)AdoptedCount / Trials;
+
+    /// <summary>Share of trials in which the sampled votes adopted the proposal.</summary>
+    public double PAdoptedSampled => Trials == 0 ? double.NaN : (double)AdoptedCount / Trials;
+
+    /// <summary>Monte Carlo standard error of <see cref="PAdopted"/>: sd / sqrt(N) of the per-trial estimates.</summary>
+    public double PAdoptedStandardError
+    {
+        get
+        {
+            if (Trials < 2)
+            {
+                return double.NaN;
+            }
+
+            if (Vote.Estimator == OutcomeEstimator.ExactConditional)
+            {
+                double mean = ExactSum.Value / Trials;
+                double variance = Math.Max(0.0, (ExactSumOfSquares.Value - (Trials * mean * mean)) / (Trials - 1));
+                return Math.Sqrt(variance / Trials);
+            }
+
+            double p = PAdoptedSampled;
+            return Math.Sqrt(p * (1 - p) / Trials);
+        }
+    }
+
+    /// <summary>
+    /// A 95% interval for P(adopted): Wilson's score interval for the sampled share (good near 0 and 1), the
+    /// normal interval mean +- 1.96 se, clipped to [0, 1], for the exact estimator.
+    /// </summary>
+    public (double Lower, double Upper) PAdoptedInterval95
+    {
+        get
+        {
+            const double z = 1.959963984540054;
+            if (Trials == 0)
+            {
+                return (double.NaN, double.NaN);
+            }
+
+            if (Vote.Estimator == OutcomeEstimator.ExactConditional)
+            {
+                double se = double.IsNaN(PAdoptedStandardError) ? 0 : PAdoptedStandardError;
+                return (Math.Max(0, PAdopted - (z * se)), Math.Min(1, PAdopted + (z * se)));
+            }
+
+            double n = Trials, p = PAdoptedSampled, z2 = z * z;
+            double centre = (p + (z2 / (2 * n))) / (1 + (z2 / n));
+            double half = z * Math.Sqrt((p * (1 - p) / n) + (z2 / (4 * n * n))) / (1 + (z2 / n));
+            return (Math.Max(0, centre - half), Math.Min(1, centre + half));
+        }
+    }
+
+    /// <summary>Share of trials with a veto.</summary>
+    public double PVeto => Trials == 0 ? double.NaN : (double)VetoCount / Trials;
+
+    /// <summary>Share of trials with a decisive veto.</summary>
+    public double PVetoDecisive => Trials == 0 ? double.NaN : (double)VetoDecisiveCount / Trials;
+
+    /// <summary>The q-quantile of a count histogram: the smallest k with P(count &lt;= k) &gt;= q, for q in (0, 1].</summary>
+    public static int Quantile(IReadOnlyList<long> histogram, double q)
+    {
+        long total = histogram.Sum();
+        if (total == 0)
+        {
+            return 0;
+        }
+
+        double target = q * total;
+        long cumulative = 0;
+        for (int k = 0; k < histogram.Count; k++)
+        {
+            cumulative += histogram[k];
+            if (cumulative >= target)
+            {
+                return k;
+            }
+        }
+
+        return histogram.Count - 1;
+    }
+
+    /// <summary>Per participant (in the vote's order): P(yes), P(abstain), P(no), P(absent) and P(pivotal).</summary>
+    public MemberVoteStatistics Member(int participant)
+    {
+        int at = participant * VoteTrialColumns.MemberCountKinds;
+        double n = Trials;
+        return new MemberVoteStatistics(
+            Vote.Codes[participant],
+            _memberCounts[at + (int)VoteChoice.Yes] / n,
+            _memberCounts[at + (int)VoteChoice.Abstain] / n,
+            _memberCounts[at + (int)VoteChoice.No] / n,
+            _memberCounts[at + (int)VoteChoice.Absent] / n,
+            _memberCounts[at + VoteTrialColumns.PivotalKind] / n);
+    }
+
+    /// <summary>Adds a block's results for this vote; blocks must come in trial order for the sums to be reproducible.</summary>
+    internal void Add(VoteTrialColumns columns, int count)
+    {
+        Trials += count;
+        var exactSum = ExactSum;
+        var exactSquares = ExactSumOfSquares;
+        bool exact = Vote.Estimator == OutcomeEstimator.ExactConditional;
+        for (int r = 0; r < count; r++)
+        {
+            YesHistogram[columns.Yes[r]]++;
+            NoHistogram[columns.No[r]]++;
+            AbstainHistogram[columns.Abstain[r]]++;
+            AbsentHistogram[columns.Absent[r]]++;
+            if (columns.Adopted[r])
+            {
+                AdoptedCount++;
+            }
+
+            var vetoedBy = columns.VetoedBy[r];
+            if (vetoedBy != PermanentMembers.None)
+            {
+                VetoCount++;
+                if (columns.Yes[r] >= SecurityCouncilRules.RequiredYesVotes)
+                {
+                    VetoDecisiveCount++;
+                }
+
+                for (int p = 0; p < 5; p++)
+                {
+                    if (((int)vetoedBy & (1 << p)) != 0)
+                    {
+                        VetoCountByMember[p]++;
+                    }
+                }
+            }
+
+            if (exact)
+            {
+                double x = columns.ExactProbability[r];
+                exactSum.Add(x);
+                exactSquares.Add(x * x);
+            }
+        }
+
+        ExactSum = exactSum;
+        ExactSumOfSquares = exactSquares;
+        for (int k = 0; k < _memberCounts.Length; k++)
+        {
+            _memberCounts[k] += columns.MemberCounts[k];
+        }
+    }
+}

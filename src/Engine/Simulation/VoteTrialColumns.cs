@@ -1,0 +1,52 @@
+using StemSimulator.Engine.Rules;
+
+namespace StemSimulator.Engine.Simulation;
+
+/// <summary>
+/// The results of one vote of one variant for a block of consecutive trials, column by column; row r is trial
+/// <c>TrialBlock.FirstTrial + r</c>. The buffers are reused for the next block once a sink has seen them.
+/// </summary>
+public sealed class VoteTrialColumns
+{
+    internal VoteTrialColumns(int capacity, int participants)
+    {
+        Yes = new short[capacity];
+        No = new short[capacity];
+        Abstain = new short[capacity];
+        Absent = new short[capacity];
+        Adopted = new bool[capacity];
+        VetoedBy = new PermanentMembers[capacity];
+        ExactProbability = new double[capacity];
+        MemberCounts = new int[participants * MemberCountKinds];
+    }
+
+    /// <summary>Counters kept per participant: yes, abstain, no, absent (indexed by <see cref="VoteChoice"/>) and pivotal.</summary>
+    internal const int MemberCountKinds = 5;
+
+    /// <summary>Index of the pivotal counter among a participant's counters.</summary>
+    internal const int PivotalKind = 4;
+
+    /// <summary>Yes votes per trial.</summary>
+    public short[] Yes { get; }
+
+    /// <summary>No votes per trial.</summary>
+    public short[] No { get; }
+
+    /// <summary>Abstentions per trial.</summary>
+    public short[] Abstain { get; }
+
+    /// <summary>Members absent or without a vote per trial.</summary>
+    public short[] Absent { get; }
+
+    /// <summary>Whether the sampled votes adopted the proposal.</summary>
+    public bool[] Adopted { get; }
+
+    /// <summary>Permanent members whose no vetoed the draft (Council, substantive); <see cref="PermanentMembers.None"/> otherwise.</summary>
+    public PermanentMembers[] VetoedBy { get; }
+
+    /// <summary>Exact P(adopted) given the trial's shocks and position draws; NaN where the vote's estimator is <c>Sampled</c>.</summary>
+    public double[] ExactProbability { get; }
+
+    /// <summary>For the whole block, per participant p: counts at <c>p * 5 + kind</c> (yes, abstain, no, absent, pivotal).</summary>
+    internal int[] MemberCounts { get; }
+}

@@ -1,0 +1,484 @@
+using System.Text.RegularExpressions;
+using StemSimulator.Engine.Members;
+using StemSimulator.Engine.Model;
+using StemSimulator.Engine.Rules;
+using StemSimulator.Scenarios.Diagnostics;
+using StemSimulator.Scenarios.Document;
+using StemSimulator.Scenarios.Reference;
+using StemSimulator.Scenarios.Yaml;
+
+namespace StemSimulator.Scenarios.Compilation;
+
+/// <summary>
+/// Checks a bound scenario against the reference data and the Charter's rules and compiles it into a
+/// <see cref="SimulationModel"/>. Every problem is reported with its place in the file; nothing throws.
+/// </summary>
+internal sealed partial class ScenarioCompiler
+{
+    /// <summary>Most trials a run may ask for.</summary>
+    public const long MaxTrials = 100_000_000;
+
+    /// <summary>Trials when neither the scenario nor the command line says.</summary>
+    public const long DefaultTrials = 100_000;
+
+    /// <summary>Seed when neither the scenario nor the command line says.</summary>
+    public const ulong DefaultSeed = 1;
+
+    private const double MaxShockSd = 5;
+    private const double MaxShift = 10;
+    private const double MaxParameter = 20;
+    private static readonly DateOnly FirstDate = new(1945, 10, 24);
+    private static readonly DateOnly LastDate = new(2100, 12, 31);
+
+    private readonly ReferenceCatalog _catalog;
+    private readonly SourceMap _map;
+    private readonly List<ScenarioDiagnostic> _diagnostics;
+    private readonly Dictionary<string, int> _rosterIndex;
+
+    public ScenarioCompiler(ReferenceCatalog catalog, SourceMap map, List<ScenarioDiagnostic> diagnostics)
+    {
+        _catalog = catalog;
+        _map = map;
+        _diagnostics = diagnostics;
+        _rosterIndex = catalog.States.Select((s, i) => (s.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    private static partial Regex NamePattern();
+
+    public SimulationModel? Compile(ScenarioDocument document, RunOverrides overrides)
+    {
+        int errorsBefore = _diagnostics.Count;
+        CheckName(document, "scenario", document.Scenario, "scenario name");
+        CheckDate(document, "as_of", document.AsOf);
+        long trials = overrides.Trials ?? document.Trials ?? DefaultTrials;
+        if (trials < 1 || trials > MaxTrials)
+        {
+            Error(document, "trials", $"trials must be between 1 and {MaxTrials:N0}, not {trials:N0}");
+        }
+
+        ulong seed = overrides.Seed ?? document.Seed ?? DefaultSeed;
+        var shocks = CompileShocks(document.Shocks);
+        var article19 = CheckCodes(document.Article19, document, "article_19", document.AsOf) ?? [];
+        CheckMemberLayer(document.Members, document.AsOf);
+
+        var votes = document.Votes;
+        if (votes.Length == 0)
+        {
+            Error(document, "votes", "a scenario needs at least one vote");
+        }
+
+        if (votes.Length > ushort.MaxValue)
+        {
+            Error(document, "votes", $"at most {ushort.MaxValue} votes");
+        }
+
+        var voteIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var vote in votes)
+        {
+            CheckVote(vote, document.AsOf);
+            if (!voteIds.Add(vote.Id))
+            {
+                Error(vote, "id", $"duplicate vote id '{vote.Id}'; each vote needs its own id");
+            }
+        }
+
+        var variants = document.Variants ?? [];
+        var variantNames = new HashSet<string>(StringComparer.Ordinal) { "baseline" };
+        foreach (var variant in variants)
+        {
+            CheckName(variant, "name", variant.Name, "variant name");
+            if (!variantNames.Add(variant.Name))
+            {
+                Error(variant, "name", variant.Name == "baseline"
+                    ? "'baseline' is the scenario as written; give the variant another name"
+                    : $"duplicate variant name '{variant.Name}'");
+            }
+
+            CheckMemberLayer(variant.Members, document.AsOf);
+            foreach (var (voteId, change) in variant.Votes ?? [])
+            {
+                var target = votes.FirstOrDefault(v => v.Id == voteId);
+                if (target is null)
+                {
+                    Error(variant.Votes!, voteId, $"unknown vote '{voteId}'{Suggestions.DidYouMean(voteId, votes.Select(v => v.Id))}");
+                    continue;
+                }
+
+                CheckVariantVote(change, target, document.AsOf);
+            }
+        }
+
+        if (_diagnostics.Count > errorsBefore)
+        {
+            return null;
+        }
+
+        var variantModels = new List<VariantModel> { new("baseline", Compile(document, null, shocks, article19)) };
+        variantModels.AddRange(variants.Select(v => new VariantModel(v.Name, Compile(document, v, shocks, article19))));
+        return _diagnostics.Count > errorsBefore ? null : new SimulationModel(seed, trials, variantModels);
+    }
+
+    private VoteModel[] Compile(ScenarioDocument document, VariantDocument? variant, ShockModel shocks, string[] article19)
+    {
+        var result = new VoteModel[document.Votes.Length];
+        for (int j = 0; j < document.Votes.Length; j++)
+        {
+            var vote = document.Votes[j];
+            VariantVoteDocument? change = null;
+            variant?.Votes?.TryGetValue(vote.Id, out change);
+            var date = vote.Date ?? document.AsOf;
+            var body = vote.Body == BodyName.SC ? Body.SecurityCouncil : Body.GeneralAssembly;
+            double beta = change?.Discrimination ?? vote.Discrimination;
+            var cuts = change?.Cutpoints ?? vote.Cutpoints;
+            var majority = (change?.Majority ?? vote.Majority) == MajorityName.TwoThirds ? MajorityRule.TwoThirds : MajorityRule.Simple;
+            var decision = (change?.Decision ?? vote.Decision) == DecisionName.Procedural ? CouncilDecision.Procedural : CouncilDecision.Substantive;
+            var estimator = vote.Estimator == EstimatorName.Exact ? OutcomeEstimator.ExactConditional : OutcomeEstimator.Sampled;
+            var participants = body == Body.SecurityCouncil
+                ? PermanentMembersExtensions.AllCodes.Concat(change?.Council ?? vote.Council ?? _catalog.ElectedCouncilMembers(date.Year)).ToArray()
+                : _catalog.VotingMembersOn(date).Select(s => s.Code).ToArray();
+            var parties = vote.Chapter == CharterChapter.VI ? vote.PartiesToDispute ?? [] : [];
+
+            var list = new List<VoteParticipant>(participants.Length);
+            foreach (string code in participants)
+            {
+                var layers = MemberLayers.Empty
+                    .Then(document.Members?.GetValueOrDefault(code))
+                    .Then(vote.Members?.GetValueOrDefault(code))
+                    .Then(variant?.Members?.GetValueOrDefault(code))
+                    .Then(change?.Members?.GetValueOrDefault(code));
+                MemberLean lean;
+                if (body == Body.GeneralAssembly && article19.Contains(code))
+                {
+                    lean = MemberLean.Certain(VoteChoice.Absent);
+                }
+                else if (parties.Contains(code))
+                {
+                    lean = MemberLean.Certain(VoteChoice.Abstain);
+                }
+                else
+                {
+                    lean = Lean(code, layers, beta, cuts, body);
+                }
+
+                var blocs = shocks.BlocNames
+                    .Select((name, index) => (name, index))
+                    .Where(b => _catalog.Blocs[b.name].Contains(code, date))
+                    .Select(b => b.index)
+                    .ToArray();
+                list.Add(new VoteParticipant(_rosterIndex[code], code, lean, PermanentMembersExtensions.FromCode(code), blocs));
+            }
+
+            result[j] = new VoteModel(vote.Id, j, body, date, majority, decision, estimator, shocks, list);
+        }
+
+        return result;
+    }
+
+    private MemberLean Lean(string code, MemberLayers layers, double beta, double[] cuts, Body body)
+    {
+        if (layers.Vote is { } certain)
+        {
+            return MemberLean.Certain(certain switch
+            {
+                VoteChoiceName.Yes => VoteChoice.Yes,
+                VoteChoiceName.No => VoteChoice.No,
+                VoteChoiceName.Abstain => VoteChoice.Abstain,
+                _ => VoteChoice.Absent,
+            });
+        }
+
+        if (layers.HasProbabilities)
+        {
+            var direct = MemberLean.FromProbabilities(layers.PYes ?? 0, layers.PAbstain ?? 0, layers.PNo ?? 0);
+            return direct with { Mean = direct.Mean + layers.Shift };
+        }
+
+        var position = _catalog.Positions[code];
+        return new MemberLean(
+            Mean: (beta * position.Theta) + layers.Shift,
+            PositionLoading: beta * position.ThetaStandardError,
+            NoBelow: cuts[0],
+            YesFrom: cuts[1],
+            // Absence rates are calibrated on the Assembly; Council members sit for every vote.
+            AbsenceProbability: layers.Absence ?? (body == Body.SecurityCouncil ? 0.0 : position.AbsenceRate));
+    }
+
+    private ShockModel CompileShocks(ShocksDocument? shocks)
+    {
+        if (shocks is null)
+        {
+            return ShockModel.None;
+        }
+
+        double global = shocks.GlobalSd ?? 0;
+        CheckRange(shocks, "global_sd", global, 0, MaxShockSd, "a shock's standard deviation");
+        var names = new List<string>();
+        var sds = new List<double>();
+        foreach (var (name, sd) in shocks.Blocs ?? [])
+        {
+            if (!_catalog.Blocs.ContainsKey(name))
+            {
+                Error(shocks.Blocs!, name, $"unknown bloc '{name}'{Suggestions.DidYouMean(name, _catalog.Blocs.Keys)} (blocs: {string.Join(", ", _catalog.Blocs.Keys.Order(StringComparer.Ordinal))})");
+                continue;
+            }
+
+            if (sd < 0 || sd > MaxShockSd)
+            {
+                Error(shocks.Blocs!, name, $"the shock of bloc {name} must have a standard deviation between 0 and {MaxShockSd}, not {sd}");
+                continue;
+            }
+
+            names.Add(name);
+            sds.Add(sd);
+        }
+
+        return global >= 0 && global <= MaxShockSd ? new ShockModel(global, names, sds) : ShockModel.None;
+    }
+
+    private void CheckVote(VoteDocument vote, DateOnly asOf)
+    {
+        CheckName(vote, "id", vote.Id, "vote id");
+        var date = vote.Date ?? asOf;
+        if (vote.Date is { } d)
+        {
+            CheckDate(vote, "date", d);
+            if (d < asOf)
+            {
+                Error(vote, "date", $"the vote's date {d:yyyy-MM-dd} is before as_of {asOf:yyyy-MM-dd}; votes come on or after it");
+            }
+        }
+
+        CheckRange(vote, "discrimination", vote.Discrimination, -MaxParameter, MaxParameter, "the discrimination");
+        CheckCutpoints(vote, vote.Cutpoints);
+        bool council = vote.Body == BodyName.SC;
+        if (council)
+        {
+            if (vote.Majority is not null)
+            {
+                Error(vote, "majority", "'majority' is for General Assembly votes; a Council draft has 'decision: substantive' or 'procedural'");
+            }
+
+            if (vote.Estimator == EstimatorName.Sampled)
+            {
+                Error(vote, "estimator", "the Council always uses the exact estimator; remove 'estimator'");
+            }
+
+            if (vote.Council is not null)
+            {
+                CheckCouncil(vote, "council", vote.Council, date);
+            }
+            else if (!_catalog.CouncilYears.Contains(date.Year))
+            {
+                Error(vote, vote.Date is null ? "body" : "date", $"the project knows the Council's elected members for {_catalog.CouncilYears.Min()}-{_catalog.CouncilYears.Max()}, not {date.Year}; list the ten elected members under 'council'");
+            }
+
+            if (vote.PartiesToDispute is not null)
+            {
+                CheckCodes(vote.PartiesToDispute, vote, "parties_to_dispute", date);
+                if (vote.Chapter != CharterChapter.VI)
+                {
+                    Error(vote, "parties_to_dispute", "parties to a dispute abstain only under Chapter VI (Art. 27(3)); add 'chapter: VI' or remove 'parties_to_dispute'");
+                }
+            }
+        }
+        else
+        {
+            foreach (var (key, present) in new[] { ("decision", vote.Decision is not null), ("chapter", vote.Chapter is not null), ("parties_to_dispute", vote.PartiesToDispute is not null), ("council", vote.Council is not null) })
+            {
+                if (present)
+                {
+                    Error(vote, key, $"'{key}' is for Security Council drafts (body: SC), not General Assembly votes");
+                }
+            }
+        }
+
+        CheckMemberLayer(vote.Members, date);
+    }
+
+    private void CheckVariantVote(VariantVoteDocument change, VoteDocument vote, DateOnly asOf)
+    {
+        var date = vote.Date ?? asOf;
+        bool council = vote.Body == BodyName.SC;
+        if (council && change.Majority is not null)
+        {
+            Error(change, "majority", $"vote '{vote.Id}' is a Council draft; use 'decision'");
+        }
+
+        if (!council && change.Decision is not null)
+        {
+            Error(change, "decision", $"vote '{vote.Id}' is a General Assembly vote; use 'majority'");
+        }
+
+        if (!council && change.Council is not null)
+        {
+            Error(change, "council", $"vote '{vote.Id}' is a General Assembly vote; 'council' is for Council drafts");
+        }
+
+        if (change.Discrimination is { } beta)
+        {
+            CheckRange(change, "discrimination", beta, -MaxParameter, MaxParameter, "the discrimination");
+        }
+
+        if (change.Cutpoints is not null)
+        {
+            CheckCutpoints(change, change.Cutpoints);
+        }
+
+        if (council && change.Council is not null)
+        {
+            CheckCouncil(change, "council", change.Council, date);
+        }
+
+        CheckMemberLayer(change.Members, date);
+    }
+
+    private void CheckCutpoints(object owner, double[] cuts)
+    {
+        if (cuts.Length != 2)
+        {
+            Error(owner, "cutpoints", $"cutpoints needs two numbers [no|abstain, abstain|yes], found {cuts.Length}");
+            return;
+        }
+
+        if (cuts.Any(c => c < -MaxParameter || c > MaxParameter))
+        {
+            Error(owner, "cutpoints", $"cut-points must lie between {-MaxParameter} and {MaxParameter}");
+        }
+
+        if (cuts[0] > cuts[1])
+        {
+            Error(owner, "cutpoints", $"cut-points must be in order (no|abstain first): [{cuts[0]}, {cuts[1]}] would be [{cuts[1]}, {cuts[0]}]");
+        }
+    }
+
+    private void CheckCouncil(object owner, string key, string[] elected, DateOnly date)
+    {
+        var codes = CheckCodes(elected, owner, key, date);
+        if (codes is null)
+        {
+            return;
+        }
+
+        if (codes.Length != 10 || codes.Distinct(StringComparer.Ordinal).Count() != 10)
+        {
+            Error(owner, key, $"the Council has ten elected members, all different; found {codes.Distinct(StringComparer.Ordinal).Count()} different");
+        }
+
+        foreach (var permanent in codes.Where(c => PermanentMembersExtensions.FromCode(c) != PermanentMembers.None))
+        {
+            Error(owner, key, $"{permanent} is a permanent member; list only the ten elected members");
+        }
+    }
+
+    private void CheckMemberLayer(Dictionary<string, MemberDocument>? members, DateOnly date)
+    {
+        foreach (var (code, member) in members ?? [])
+        {
+            if (CheckCode(code, members!, code, date) is null)
+            {
+                continue;
+            }
+
+            bool probabilities = member.PYes is not null || member.PAbstain is not null || member.PNo is not null;
+            if (member.Vote is not null && probabilities)
+            {
+                Error(member, "vote", $"{code}: give either 'vote' or the probabilities p_yes/p_abstain/p_no, not both");
+            }
+
+            foreach (var (key, value) in new[] { ("p_yes", member.PYes), ("p_abstain", member.PAbstain), ("p_no", member.PNo), ("absence", member.Absence) })
+            {
+                if (value is { } p && (p < 0 || p > 1))
+                {
+                    Error(member, key, $"{code}: {key} is a probability between 0 and 1, not {p}");
+                }
+            }
+
+            if (probabilities)
+            {
+                double sum = (member.PYes ?? 0) + (member.PAbstain ?? 0) + (member.PNo ?? 0);
+                if (sum > 1 + 1e-9)
+                {
+                    Error(member, "p_yes", $"{code}: p_yes + p_abstain + p_no = {sum:0.###}; they may add up to at most 1 (the rest is absence)");
+                }
+
+                if (member.Absence is { } absence && Math.Abs(sum + absence - 1) > 1e-9)
+                {
+                    Error(member, "absence", $"{code}: with probabilities given, absence is 1 - p_yes - p_abstain - p_no = {1 - sum:0.###}; leave 'absence' out");
+                }
+            }
+
+            if (member.Shift is { } shift)
+            {
+                CheckRange(member, "shift", shift, -MaxShift, MaxShift, "a shift");
+            }
+        }
+    }
+
+    private string[]? CheckCodes(string[]? codes, object owner, string key, DateOnly date)
+    {
+        if (codes is null)
+        {
+            return null;
+        }
+
+        bool ok = true;
+        for (int i = 0; i < codes.Length; i++)
+        {
+            ok &= codes[i] is not null && CheckCode(codes[i], codes, i.ToString(System.Globalization.CultureInfo.InvariantCulture), date) is not null;
+        }
+
+        return ok ? codes : null;
+    }
+
+    private MemberState? CheckCode(string code, object owner, string key, DateOnly date)
+    {
+        var state = _catalog.FindState(code);
+        if (state is null)
+        {
+            Error(owner, key, $"unknown member '{code}'{Suggestions.DidYouMean(code, _catalog.States.Select(s => s.Code))} (members are ISO3 codes such as NLD, USA, BRA)");
+            return null;
+        }
+
+        if (state.IsObserver)
+        {
+            Error(owner, key, $"{code} ({state.Name}) is an observer state and does not vote on resolutions");
+            return null;
+        }
+
+        if (state.Admitted > date)
+        {
+            Error(owner, key, $"{code} ({state.Name}) was admitted on {state.Admitted:yyyy-MM-dd}, after {date:yyyy-MM-dd}");
+            return null;
+        }
+
+        return state;
+    }
+
+    private void CheckName(object owner, string key, string value, string what)
+    {
+        if (!NamePattern().IsMatch(value))
+        {
+            Error(owner, key, $"'{value}' is not a valid {what}: use 1-64 lower-case letters, digits and hyphens, starting with a letter or digit (for example 'ga-ceasefire-2026')");
+        }
+    }
+
+    private void CheckDate(object owner, string key, DateOnly date)
+    {
+        if (date < FirstDate || date > LastDate)
+        {
+            Error(owner, key, $"{date:yyyy-MM-dd} is outside the range the tool covers ({FirstDate:yyyy-MM-dd} to {LastDate:yyyy-MM-dd})");
+        }
+    }
+
+    private void CheckRange(object owner, string key, double value, double min, double max, string what)
+    {
+        if (!(value >= min && value <= max))
+        {
+            Error(owner, key, $"{what} must be between {min} and {max}, not {value}");
+        }
+    }
+
+    private void Error(object owner, string key, string message) =>
+        _diagnostics.Add(new ScenarioDiagnostic(_map.Locate(owner, key), message));
+}

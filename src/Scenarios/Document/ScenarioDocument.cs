@@ -1,0 +1,38 @@
+namespace StemSimulator.Scenarios.Document;
+
+/// <summary>
+/// A scenario file as written: what to simulate, on which membership, with which votes and what-ifs.
+/// Keys are snake_case in YAML (<c>as_of</c>, <c>global_sd</c>).
+/// </summary>
+public sealed class ScenarioDocument
+{
+    /// <summary>Scenario name: lower-case letters, digits and hyphens (used in output metadata).</summary>
+    public required string Scenario { get; init; }
+
+    /// <summary>One or two sentences saying what the scenario asks.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Membership, Council composition and blocs are taken as of this date (1945-10-24 to 2100-12-31).</summary>
+    public required DateOnly AsOf { get; init; }
+
+    /// <summary>Number of trials (1 to 100,000,000); the command line may override it.</summary>
+    public long? Trials { get; init; }
+
+    /// <summary>Seed of the random numbers (0 to 2^64 - 1); the command line may override it.</summary>
+    public ulong? Seed { get; init; }
+
+    /// <summary>Correlated shocks per trial and vote.</summary>
+    public ShocksDocument? Shocks { get; init; }
+
+    /// <summary>Members without a vote under Charter Art. 19 (arrears of two full years); they never count as present and voting.</summary>
+    public string[]? Article19 { get; init; }
+
+    /// <summary>How particular members lean, for every vote (keys: ISO3 codes).</summary>
+    public Dictionary<string, MemberDocument>? Members { get; init; }
+
+    /// <summary>The votes, in order.</summary>
+    public required VoteDocument[] Votes { get; init; }
+
+    /// <summary>Named what-ifs compared with the baseline (the scenario as written).</summary>
+    public VariantDocument[]? Variants { get; init; }
+}

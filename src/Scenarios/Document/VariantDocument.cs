@@ -1,0 +1,17 @@
+namespace StemSimulator.Scenarios.Document;
+
+/// <summary>A named what-if: the baseline with some changes. It runs on the same random numbers as the baseline.</summary>
+public sealed class VariantDocument
+{
+    /// <summary>Variant name, unique: lower-case letters, digits and hyphens; not <c>baseline</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>What the variant changes, in a sentence.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>How members lean differently in every vote (replaces the baseline's entry for that member).</summary>
+    public Dictionary<string, MemberDocument>? Members { get; init; }
+
+    /// <summary>Per vote id: changes to that vote.</summary>
+    public Dictionary<string, VariantVoteDocument>? Votes { get; init; }
+}

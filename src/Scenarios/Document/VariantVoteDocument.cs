@@ -1,0 +1,23 @@
+namespace StemSimulator.Scenarios.Document;
+
+/// <summary>Changes a variant makes to one vote.</summary>
+public sealed class VariantVoteDocument
+{
+    /// <summary>Another General Assembly majority.</summary>
+    public MajorityName? Majority { get; init; }
+
+    /// <summary>Another Council decision kind.</summary>
+    public DecisionName? Decision { get; init; }
+
+    /// <summary>Another discrimination.</summary>
+    public double? Discrimination { get; init; }
+
+    /// <summary>Other cut-points.</summary>
+    public double[]? Cutpoints { get; init; }
+
+    /// <summary>How members lean differently on this vote.</summary>
+    public Dictionary<string, MemberDocument>? Members { get; init; }
+
+    /// <summary>Another Council composition (ten elected members).</summary>
+    public string[]? Council { get; init; }
+}

@@ -1,0 +1,50 @@
+namespace StemSimulator.Scenarios.Document;
+
+/// <summary>One vote to come.</summary>
+public sealed class VoteDocument
+{
+    /// <summary>Identifier, unique in the scenario: lower-case letters, digits and hyphens.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>What is voted on, in a few words.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>GA or SC.</summary>
+    public required BodyName Body { get; init; }
+
+    /// <summary>Date of the vote (on or after <c>as_of</c>); defaults to <c>as_of</c>.</summary>
+    public DateOnly? Date { get; init; }
+
+    /// <summary>General Assembly majority: simple (default) or two_thirds.</summary>
+    public MajorityName? Majority { get; init; }
+
+    /// <summary>Council decision kind: substantive (default) or procedural.</summary>
+    public DecisionName? Decision { get; init; }
+
+    /// <summary>Council drafts: the Charter chapter (VI or VII); under VI the parties to the dispute abstain.</summary>
+    public CharterChapter? Chapter { get; init; }
+
+    /// <summary>Council drafts under Chapter VI: members party to the dispute, who abstain (Art. 27(3)).</summary>
+    public string[]? PartiesToDispute { get; init; }
+
+    /// <summary>General Assembly estimator: sampled (default) or exact.</summary>
+    public EstimatorName? Estimator { get; init; }
+
+    /// <summary>
+    /// Discrimination beta of the vote (-20 to 20): how strongly the position theta drives support. Positive when
+    /// members on the United States' side of the dimension support the text, negative when they oppose it.
+    /// </summary>
+    public required double Discrimination { get; init; }
+
+    /// <summary>
+    /// The two cut-points [tau_1, tau_2], tau_1 &lt;= tau_2, each -20 to 20: a member votes no when its latent
+    /// support beta * theta + shocks + noise is below tau_1, yes when at or above tau_2, and abstains between.
+    /// </summary>
+    public required double[] Cutpoints { get; init; }
+
+    /// <summary>How particular members lean on this vote (on top of the scenario's <c>members</c>).</summary>
+    public Dictionary<string, MemberDocument>? Members { get; init; }
+
+    /// <summary>Council drafts: the ten elected members, replacing the composition on the vote's date.</summary>
+    public string[]? Council { get; init; }
+}

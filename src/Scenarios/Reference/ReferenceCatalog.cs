@@ -1,0 +1,512 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+using StemSimulator.Engine.Members;
+
+namespace StemSimulator.Scenarios.Reference;
+
+/// <summary>
+/// The reference data embedded in the product: the UN member and observer states, dated bloc memberships,
+/// the elected Security Council members by year and the interim member positions. Sources, dates, licences
+/// and known approximations are documented in <c>src/Scenarios/ReferenceData/SOURCES.md</c>.
+/// </summary>
+/// <remarks>
+/// Use <see cref="Embedded"/>; the CSV resources are parsed once, on first use, thread-safely. Every row is
+/// validated; a malformed resource raises an <see cref="InvalidDataException"/> naming the resource and line.
+/// </remarks>
+public sealed class ReferenceCatalog
+{
+    internal const string ResourcePrefix = "StemSimulator.Scenarios.ReferenceData.";
+    internal const string MembersResource = ResourcePrefix + "members.csv";
+    internal const string BlocsResource = ResourcePrefix + "blocs.csv";
+    internal const string BlocMembershipsResource = ResourcePrefix + "bloc_memberships.csv";
+    internal const string CouncilTermsResource = ResourcePrefix + "council_terms.csv";
+    internal const string PositionsResource = ResourcePrefix + "positions_bsv.csv";
+
+    /// <summary>Number of elected (non-permanent) Security Council members in a complete year.</summary>
+    internal const int ElectedSeats = 10;
+
+    private static readonly Lazy<ReferenceCatalog> LazyEmbedded =
+        new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly string[] Permanent = ["CHN", "FRA", "GBR", "RUS", "USA"];
+
+    private readonly MemberState[] _states;
+    private readonly FrozenDictionary<string, MemberState> _stateByCode;
+    private readonly FrozenDictionary<int, string[]> _electedByYear;
+    private readonly int[] _councilYears;
+    private readonly int[] _partialCouncilYears;
+
+    private ReferenceCatalog(
+        MemberState[] states,
+        FrozenDictionary<string, Bloc> blocs,
+        FrozenDictionary<int, string[]> electedByYear,
+        FrozenDictionary<string, MemberPosition> positions)
+    {
+        _states = states;
+        _stateByCode = states.ToFrozenDictionary(s => s.Code, StringComparer.Ordinal);
+        Blocs = blocs;
+        _electedByYear = electedByYear;
+        _councilYears = electedByYear.Where(e => e.Value.Length == ElectedSeats).Select(e => e.Key).Order().ToArray();
+        _partialCouncilYears = electedByYear.Where(e => e.Value.Length != ElectedSeats).Select(e => e.Key).Order().ToArray();
+        Positions = positions;
+    }
+
+    /// <summary>The catalog built from the CSV files embedded in this assembly; loaded once, on first use.</summary>
+    /// <exception cref="InvalidDataException">An embedded resource is missing or malformed (a build defect).</exception>
+    public static ReferenceCatalog Embedded => LazyEmbedded.Value;
+
+    /// <summary>The five permanent members of the Security Council, as sorted ISO3 codes: CHN, FRA, GBR, RUS, USA.</summary>
+    public static IReadOnlyList<string> PermanentMembers => Permanent;
+
+    /// <summary>
+    /// All states in the table, sorted by <see cref="MemberState.Code"/> (ordinal): the 193 UN members and the two
+    /// observer states (Holy See, State of Palestine), 195 rows.
+    /// </summary>
+    public IReadOnlyList<MemberState> States => _states;
+
+    /// <summary>Bloc definitions with their dated memberships, keyed by bloc name (ordinal, for example <c>BRICS</c>).</summary>
+    public IReadOnlyDictionary<string, Bloc> Blocs { get; }
+
+    /// <summary>
+    /// Years for which all ten elected Security Council members are known (ascending); the years
+    /// <see cref="ElectedCouncilMembers"/> accepts.
+    /// </summary>
+    public IReadOnlyList<int> CouncilYears => _councilYears;
+
+    /// <summary>
+    /// Interim member positions (one per UN member, 193 entries, observers excluded), keyed by ISO3 code (ordinal).
+    /// </summary>
+    public IReadOnlyDictionary<string, MemberPosition> Positions { get; }
+
+    /// <summary>The state with ISO3 code <paramref name="code"/> (exact, case-sensitive), or <see langword="null"/>.</summary>
+    /// <param name="code">ISO 3166-1 alpha-3 code, upper case (for example <c>NLD</c>).</param>
+    public MemberState? FindState(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return _stateByCode.GetValueOrDefault(code);
+    }
+
+    /// <summary>
+    /// The states that are voting members of the General Assembly on <paramref name="date"/>: admitted on or before
+    /// that date, observers excluded; sorted by code. Withdrawals and suspensions are not modelled.
+    /// </summary>
+    public IReadOnlyList<MemberState> VotingMembersOn(DateOnly date) =>
+        _states.Where(s => s.IsVotingMemberOn(date)).ToArray();
+
+    /// <summary>
+    /// The ISO3 codes (sorted, ordinal) of the ten elected, non-permanent Security Council members serving in
+    /// <paramref name="year"/> (terms run from 1 January to 31 December).
+    /// </summary>
+    /// <param name="year">A year in <see cref="CouncilYears"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The year's elected membership is not fully known.</exception>
+    public IReadOnlyList<string> ElectedCouncilMembers(int year)
+    {
+        if (_councilYears.Contains(year))
+        {
+            return _electedByYear[year];
+        }
+
+        var message = new StringBuilder();
+        message.Append(CultureInfo.InvariantCulture,
+            $"The elected Security Council membership is known for {DescribeYears(_councilYears)}; {year} is not covered.");
+        if (_electedByYear.TryGetValue(year, out var partial))
+        {
+            message.Append(CultureInfo.InvariantCulture,
+                $" Only {partial.Length} of the {ElectedSeats} elected members of {year} are in the reference data ({string.Join(", ", partial)}).");
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(year), year, message.ToString());
+    }
+
+    /// <summary>Years in the council table with fewer than ten known elected members (for diagnostics).</summary>
+    internal IReadOnlyList<int> PartialCouncilYears => _partialCouncilYears;
+
+    /// <summary>Builds a catalog from CSV texts keyed by resource name (the embedded loader and tests use it).</summary>
+    internal static ReferenceCatalog Load(Func<string, TextReader> open)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+
+        var states = ReadStates(open);
+        var byCode = states.ToDictionary(s => s.Code, StringComparer.Ordinal);
+        var blocs = ReadBlocs(open, byCode);
+        var elected = ReadCouncilTerms(open, byCode);
+        var positions = ReadPositions(open, byCode);
+        return new ReferenceCatalog(states, blocs, elected, positions);
+    }
+
+    private static ReferenceCatalog LoadEmbedded()
+    {
+        var assembly = typeof(ReferenceCatalog).Assembly;
+        return Load(name =>
+        {
+            var stream = assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidDataException($"{name}: embedded resource not found in {assembly.GetName().Name}.");
+            return new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        });
+    }
+
+    private static MemberState[] ReadStates(Func<string, TextReader> open)
+    {
+        var states = new List<MemberState>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in ReadTable(open, MembersResource, "iso3", "name", "un_regional_group", "admitted", "status"))
+        {
+            var code = row.Code(0);
+            if (!seen.Add(code))
+            {
+                throw row.Error($"duplicate state code '{code}'");
+            }
+
+            var name = row.Required(1);
+            var group = row.Group(2);
+            var admitted = row.Date(3);
+            var observer = row[4] switch
+            {
+                "member" => false,
+                "observer" => true,
+                var other => throw row.Error($"status must be 'member' or 'observer', not '{other}'"),
+            };
+            states.Add(new MemberState(code, name, group, admitted, observer));
+        }
+
+        return [.. states.OrderBy(s => s.Code, StringComparer.Ordinal)];
+    }
+
+    private static FrozenDictionary<string, Bloc> ReadBlocs(Func<string, TextReader> open, Dictionary<string, MemberState> states)
+    {
+        var descriptions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in ReadTable(open, BlocsResource, "bloc", "description"))
+        {
+            var name = row.Required(0);
+            if (!descriptions.TryAdd(name, row[1]))
+            {
+                throw row.Error($"duplicate bloc '{name}'");
+            }
+        }
+
+        var memberships = descriptions.Keys.ToDictionary(k => k, _ => new List<BlocMembership>(), StringComparer.Ordinal);
+        foreach (var row in ReadTable(open, BlocMembershipsResource, "bloc", "iso3", "from", "until"))
+        {
+            var bloc = row.Required(0);
+            if (!memberships.TryGetValue(bloc, out var list))
+            {
+                throw row.Error($"bloc '{bloc}' is not defined in {BlocsResource}");
+            }
+
+            var code = row.KnownCode(1, states);
+            var from = row.Date(2);
+            DateOnly? until = row[3].Length == 0 ? null : row.Date(3);
+            if (until <= from)
+            {
+                throw row.Error($"until ({until:yyyy-MM-dd}) must be after from ({from:yyyy-MM-dd})");
+            }
+
+            var membership = new BlocMembership(code, from, until);
+            if (list.Any(m => m.Code == code && Overlaps(m, membership)))
+            {
+                throw row.Error($"overlapping memberships of {code} in {bloc}");
+            }
+
+            list.Add(membership);
+        }
+
+        return descriptions
+            .Select(d => new Bloc(d.Key, d.Value, memberships[d.Key]))
+            .ToFrozenDictionary(b => b.Name, StringComparer.Ordinal);
+    }
+
+    private static FrozenDictionary<int, string[]> ReadCouncilTerms(Func<string, TextReader> open, Dictionary<string, MemberState> states)
+    {
+        var byYear = new Dictionary<int, SortedSet<string>>();
+        foreach (var row in ReadTable(open, CouncilTermsResource, "iso3", "first_year", "last_year"))
+        {
+            var code = row.KnownCode(0, states);
+            if (Permanent.Contains(code, StringComparer.Ordinal))
+            {
+                throw row.Error($"{code} is a permanent member, not an elected one");
+            }
+
+            var first = row.Int(1);
+            var last = row.Int(2);
+            if (last < first || last - first > 1)
+            {
+                throw row.Error($"a term covers one or two years, not {first}-{last}");
+            }
+
+            for (var year = first; year <= last; year++)
+            {
+                var set = byYear.TryGetValue(year, out var existing) ? existing : byYear[year] = new SortedSet<string>(StringComparer.Ordinal);
+                if (!set.Add(code))
+                {
+                    throw row.Error($"{code} is listed twice for {year}");
+                }
+
+                if (set.Count > ElectedSeats)
+                {
+                    throw row.Error($"more than {ElectedSeats} elected members in {year}");
+                }
+            }
+        }
+
+        return byYear.ToFrozenDictionary(e => e.Key, e => e.Value.ToArray());
+    }
+
+    private static FrozenDictionary<string, MemberPosition> ReadPositions(Func<string, TextReader> open, Dictionary<string, MemberState> states)
+    {
+        var positions = new Dictionary<string, MemberPosition>(StringComparer.Ordinal);
+        foreach (var row in ReadTable(open, PositionsResource, "iso3", "year", "theta", "theta_se", "absence_rate", "source_year"))
+        {
+            var code = row.KnownCode(0, states);
+            if (states[code].IsObserver)
+            {
+                throw row.Error($"{code} is an observer state and has no voting position");
+            }
+
+            var position = new MemberPosition(code, row.Int(1), row.Double(2), row.Double(3), row.Double(4), row.Int(5));
+            if (!(position.ThetaStandardError > 0))
+            {
+                throw row.Error("theta_se must be greater than 0");
+            }
+
+            if (!(position.AbsenceRate is >= 0 and <= 1))
+            {
+                throw row.Error("absence_rate must lie in [0, 1]");
+            }
+
+            if (position.SourceYear > position.Year)
+            {
+                throw row.Error("source_year must not be after year");
+            }
+
+            if (!positions.TryAdd(code, position))
+            {
+                throw row.Error($"duplicate position for {code}");
+            }
+        }
+
+        return positions.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<Row> ReadTable(Func<string, TextReader> open, string resource, params string[] header)
+    {
+        using var reader = open(resource);
+        var records = ParseCsv(reader, resource);
+        if (records.Count == 0)
+        {
+            throw new InvalidDataException($"{resource}: empty resource, expected header '{string.Join(',', header)}'.");
+        }
+
+        var (headerLine, actual) = records[0];
+        if (!actual.SequenceEqual(header, StringComparer.Ordinal))
+        {
+            throw new InvalidDataException(
+                $"{resource}:{headerLine.ToString(CultureInfo.InvariantCulture)}: header is '{string.Join(',', actual)}', expected '{string.Join(',', header)}'.");
+        }
+
+        foreach (var (line, fields) in records.Skip(1))
+        {
+            if (fields.Length != header.Length)
+            {
+                throw new InvalidDataException(
+                    $"{resource}:{line.ToString(CultureInfo.InvariantCulture)}: expected {header.Length} fields, found {fields.Length}.");
+            }
+
+            yield return new Row(resource, line, fields);
+        }
+    }
+
+    /// <summary>
+    /// Parses RFC 4180 CSV: comma-separated fields, optionally enclosed in double quotes; a quoted field may contain
+    /// commas, line breaks and doubled quotes. Blank lines are skipped. Each record carries the line it starts on.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A quote is unterminated or misplaced; the message names the resource and line.</exception>
+    internal static IReadOnlyList<(int Line, string[] Fields)> ParseCsv(TextReader reader, string resource)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var text = reader.ReadToEnd();
+        var records = new List<(int, string[])>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var line = 1;
+        var recordLine = 1;
+        var i = 0;
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            i = 1;
+        }
+
+        var atFieldStart = true;
+        var recordHasContent = false;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (atFieldStart && c == '"')
+            {
+                recordHasContent = true;
+                i++;
+                var quoteLine = line;
+                while (true)
+                {
+                    if (i >= text.Length)
+                    {
+                        throw new InvalidDataException($"{resource}:{quoteLine.ToString(CultureInfo.InvariantCulture)}: unterminated quoted field.");
+                    }
+
+                    var q = text[i];
+                    if (q == '"')
+                    {
+                        if (i + 1 < text.Length && text[i + 1] == '"')
+                        {
+                            field.Append('"');
+                            i += 2;
+                            continue;
+                        }
+
+                        i++;
+                        break;
+                    }
+
+                    if (q == '\n')
+                    {
+                        line++;
+                    }
+
+                    field.Append(q);
+                    i++;
+                }
+
+                if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
+                {
+                    throw new InvalidDataException(
+                        $"{resource}:{line.ToString(CultureInfo.InvariantCulture)}: unexpected character '{text[i]}' after a closing quote.");
+                }
+
+                atFieldStart = false;
+                continue;
+            }
+
+            switch (c)
+            {
+                case ',':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    atFieldStart = true;
+                    recordHasContent = true;
+                    i++;
+                    break;
+                case '\r' or '\n':
+                    if (recordHasContent || field.Length > 0)
+                    {
+                        fields.Add(field.ToString());
+                        records.Add((recordLine, fields.ToArray()));
+                    }
+
+                    fields.Clear();
+                    field.Clear();
+                    atFieldStart = true;
+                    recordHasContent = false;
+                    i += c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
+                    line++;
+                    recordLine = line;
+                    break;
+                case '"':
+                    throw new InvalidDataException(
+                        $"{resource}:{line.ToString(CultureInfo.InvariantCulture)}: a quote inside an unquoted field (quote the whole field and double the quote).");
+                default:
+                    field.Append(c);
+                    atFieldStart = false;
+                    recordHasContent = true;
+                    i++;
+                    break;
+            }
+        }
+
+        if (recordHasContent || field.Length > 0)
+        {
+            fields.Add(field.ToString());
+            records.Add((recordLine, fields.ToArray()));
+        }
+
+        return records;
+    }
+
+    private static bool Overlaps(BlocMembership a, BlocMembership b) =>
+        (b.Until is null || a.From < b.Until) && (a.Until is null || b.From < a.Until);
+
+    private static string DescribeYears(int[] years)
+    {
+        if (years.Length == 0)
+        {
+            return "no year";
+        }
+
+        var parts = new List<string>();
+        var start = years[0];
+        for (var k = 1; k <= years.Length; k++)
+        {
+            if (k == years.Length || years[k] != years[k - 1] + 1)
+            {
+                var end = years[k - 1];
+                parts.Add(start == end
+                    ? start.ToString(CultureInfo.InvariantCulture)
+                    : string.Create(CultureInfo.InvariantCulture, $"{start}-{end}"));
+                if (k < years.Length)
+                {
+                    start = years[k];
+                }
+            }
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>One data row of a reference table, with typed, validated accessors.</summary>
+    private readonly struct Row(string resource, int line, string[] fields)
+    {
+        public string this[int index] => fields[index];
+
+        public InvalidDataException Error(string message) =>
+            new($"{resource}:{line.ToString(CultureInfo.InvariantCulture)}: {message}.");
+
+        public string Required(int index) =>
+            fields[index].Length > 0 ? fields[index] : throw Error($"field {index + 1} is empty");
+
+        public string Code(int index)
+        {
+            var code = fields[index];
+            return code.Length == 3 && code.All(char.IsAsciiLetterUpper)
+                ? code
+                : throw Error($"'{code}' is not an upper-case ISO3 code");
+        }
+
+        public string KnownCode(int index, Dictionary<string, MemberState> states)
+        {
+            var code = Code(index);
+            return states.ContainsKey(code) ? code : throw Error($"state '{code}' is not in {MembersResource}");
+        }
+
+        public RegionalGroup Group(int index)
+        {
+            var value = fields[index];
+            return Enum.GetNames<RegionalGroup>().Contains(value, StringComparer.Ordinal)
+                ? Enum.Parse<RegionalGroup>(value)
+                : throw Error($"'{value}' is not a regional group ({string.Join(", ", Enum.GetNames<RegionalGroup>())})");
+        }
+
+        public DateOnly Date(int index) =>
+            DateOnly.TryParseExact(fields[index], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : throw Error($"'{fields[index]}' is not an ISO date (yyyy-MM-dd)");
+
+        public int Int(int index) =>
+            int.TryParse(fields[index], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw Error($"'{fields[index]}' is not an integer");
+
+        public double Double(int index) =>
+            double.TryParse(fields[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+                ? value
+                : throw Error($"'{fields[index]}' is not a finite number");
+    }
+}

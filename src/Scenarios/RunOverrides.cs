@@ -1,0 +1,11 @@
+namespace StemSimulator.Scenarios;
+
+/// <summary>Values given on the command line that replace the scenario's own.</summary>
+public sealed record RunOverrides
+{
+    /// <summary>Number of trials, or null to keep the scenario's.</summary>
+    public long? Trials { get; init; }
+
+    /// <summary>Seed, or null to keep the scenario's.</summary>
+    public ulong? Seed { get; init; }
+}

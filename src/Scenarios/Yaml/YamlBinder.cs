@@ -1,0 +1,279 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using StemSimulator.Scenarios.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace StemSimulator.Scenarios.Yaml;
+
+/// <summary>
+/// Binds a YAML node tree to the scenario document classes, reporting every problem at once with its line and
+/// column: unknown keys (with the nearest valid one), wrong types, missing required keys, bad enum values.
+/// </summary>
+/// <remarks>
+/// YamlDotNet parses; this binder replaces its deserializer because the deserializer stops at the first error
+/// and forgets where values came from. Supported shapes: classes with init properties (required ones via the
+/// <c>required</c> modifier), arrays, <c>Dictionary&lt;string, T&gt;</c>, enums (snake_case names, any case),
+/// string, bool, int, long, ulong, double, DateOnly and their nullable forms.
+/// </remarks>
+internal sealed class YamlBinder
+{
+    /// <summary>Nodes bound at most, aliases counted each time they are used ("billion laughs" guard).</summary>
+    public const int MaxNodes = 200_000;
+
+    private readonly string _file;
+    private readonly List<ScenarioDiagnostic> _diagnostics;
+    private readonly SourceMap _map;
+    private int _nodes;
+    private bool _tooLarge;
+
+    public YamlBinder(string file, List<ScenarioDiagnostic> diagnostics, SourceMap map)
+    {
+        _file = file;
+        _diagnostics = diagnostics;
+        _map = map;
+    }
+
+    public SourceLocation At(Mark mark) => new(_file, (int)mark.Line, (int)mark.Column);
+
+    public object? Bind(YamlNode node, Type type)
+    {
+        if (++_nodes > MaxNodes)
+        {
+            if (!_tooLarge)
+            {
+                _tooLarge = true;
+                Error(node, $"the document expands to more than {MaxNodes:N0} values (are YAML aliases nesting?); a scenario is far smaller");
+            }
+
+            return null;
+        }
+
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (IsNull(node))
+        {
+            if (type.IsValueType && Nullable.GetUnderlyingType(type) is null)
+            {
+                Error(node, $"expected {Describe(type)}, found nothing");
+            }
+
+            return null;
+        }
+
+        if (underlying.IsArray)
+        {
+            return BindArray(node, underlying.GetElementType()!);
+        }
+
+        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+        {
+            return BindDictionary(node, underlying);
+        }
+
+        if (underlying.IsClass && underlying != typeof(string))
+        {
+            return BindObject(node, underlying);
+        }
+
+        return BindScalar(node, underlying);
+    }
+
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+
+    private object? BindObject(YamlNode node, Type type)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            Error(node, $"expected a mapping of keys ({string.Join(", ", KeysOf(type).Keys)}), found {Kind(node)}");
+            return null;
+        }
+
+        var instance = Activator.CreateInstance(type)!;
+        _map.Record(instance, string.Empty, At(node.Start));
+        var properties = KeysOf(type);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                Error(keyNode, "a key must be plain text");
+                continue;
+            }
+
+            if (!properties.TryGetValue(key, out var property))
+            {
+                Error(keyNode, $"unknown key '{key}' in {Describe(type)}{Suggestions.DidYouMean(key, properties.Keys)} (valid keys: {string.Join(", ", properties.Keys)})");
+                continue;
+            }
+
+            seen.Add(key);
+            _map.Record(instance, key, At(valueNode.Start));
+            var value = Bind(valueNode, property.PropertyType);
+            if (value is not null)
+            {
+                property.SetValue(instance, value);
+            }
+        }
+
+        foreach (var (key, property) in properties)
+        {
+            if (!seen.Contains(key) && property.GetCustomAttribute<RequiredMemberAttribute>() is not null)
+            {
+                Error(node, $"missing required key '{key}' in {Describe(type)}");
+            }
+        }
+
+        return instance;
+    }
+
+    private Array? BindArray(YamlNode node, Type elementType)
+    {
+        if (node is not YamlSequenceNode sequence)
+        {
+            Error(node, $"expected a list of {Describe(elementType)} (for example [a, b]), found {Kind(node)}");
+            return null;
+        }
+
+        var array = Array.CreateInstance(elementType, sequence.Children.Count);
+        for (int i = 0; i < sequence.Children.Count; i++)
+        {
+            var item = sequence.Children[i];
+            _map.Record(array, i.ToString(CultureInfo.InvariantCulture), At(item.Start));
+            var value = Bind(item, elementType);
+            if (value is not null)
+            {
+                array.SetValue(value, i);
+            }
+        }
+
+        return array;
+    }
+
+    private IDictionary? BindDictionary(YamlNode node, Type type)
+    {
+        var valueType = type.GetGenericArguments()[1];
+        if (node is not YamlMappingNode mapping)
+        {
+            Error(node, $"expected a mapping from names to {Describe(valueType)}, found {Kind(node)}");
+            return null;
+        }
+
+        var dictionary = (IDictionary)Activator.CreateInstance(type)!;
+        _map.Record(dictionary, string.Empty, At(node.Start));
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                Error(keyNode, "a key must be plain text");
+                continue;
+            }
+
+            if (dictionary.Contains(key))
+            {
+                Error(keyNode, $"duplicate key '{key}'; each key may appear once");
+                continue;
+            }
+
+            _map.Record(dictionary, key, At(keyNode.Start));
+            var value = Bind(valueNode, valueType);
+            if (value is not null)
+            {
+                dictionary[key] = value;
+            }
+        }
+
+        return dictionary;
+    }
+
+    private object? BindScalar(YamlNode node, Type type)
+    {
+        if (node is not YamlScalarNode { Value: { } text } scalar)
+        {
+            Error(node, $"expected {Describe(type)}, found {Kind(node)}");
+            return null;
+        }
+
+        bool quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted;
+        if (type == typeof(string))
+        {
+            return text;
+        }
+
+        if (type.IsEnum)
+        {
+            foreach (var name in Enum.GetNames(type))
+            {
+                if (string.Equals(SnakeCase.From(name), text, StringComparison.OrdinalIgnoreCase))
+                {
+                    return Enum.Parse(type, name);
+                }
+            }
+
+            var valid = Enum.GetNames(type).Select(SnakeCase.From).ToArray();
+            Error(node, $"'{text}' is not a valid value{Suggestions.DidYouMean(text, valid)} (one of: {string.Join(", ", valid)})");
+            return null;
+        }
+
+        object? parsed = quoted ? null : type switch
+        {
+            _ when type == typeof(double) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null,
+            _ when type == typeof(int) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : null,
+            _ when type == typeof(long) => ParseLong(text),
+            _ when type == typeof(ulong) => ulong.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var u) ? u : null,
+            _ when type == typeof(bool) => text switch { "true" or "True" or "TRUE" => true, "false" or "False" or "FALSE" => false, _ => null },
+            _ when type == typeof(DateOnly) => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
+            _ => throw new NotSupportedException($"The scenario binder does not support {type}."),
+        };
+        if (parsed is null)
+        {
+            Error(node, $"expected {Describe(type)}, found '{text}'");
+        }
+
+        return parsed;
+    }
+
+    private static long? ParseLong(string text) =>
+        long.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private void Error(YamlNode node, string message) => _diagnostics.Add(new ScenarioDiagnostic(At(node.Start), message));
+
+    private static string Kind(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        YamlScalarNode s => $"'{s.Value}'",
+        _ => "something else",
+    };
+
+    public static string Describe(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type switch
+        {
+            _ when type == typeof(string) => "text",
+            _ when type == typeof(double) => "a number",
+            _ when type == typeof(int) || type == typeof(long) => "a whole number",
+            _ when type == typeof(ulong) => "a whole number >= 0",
+            _ when type == typeof(bool) => "true or false",
+            _ when type == typeof(DateOnly) => "a date YYYY-MM-DD",
+            _ when type.IsEnum => $"one of {string.Join(", ", Enum.GetNames(type).Select(SnakeCase.From))}",
+            _ when type.IsArray => $"a list of {Describe(type.GetElementType()!)}",
+            _ => $"'{SnakeCase.From(type.Name.Replace("Document", string.Empty, StringComparison.Ordinal))}'",
+        };
+    }
+
+    /// <summary>The YAML keys of a document class, in declaration order.</summary>
+    public static IReadOnlyDictionary<string, PropertyInfo> KeysOf(Type type)
+    {
+        var keys = new Dictionary<string, PropertyInfo>(StringComparer.Ordinal);
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => p.MetadataToken))
+        {
+            keys[SnakeCase.From(property.Name)] = property;
+        }
+
+        return keys;
+    }
+}
