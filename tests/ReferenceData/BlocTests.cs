@@ -144,7 +144,7 @@ public sealed class BlocTests
     [Test]
     public void AfricanUnionCoversTheAfricanGroup()
     {
-        var african = Catalog.States.Where(s => s.Group == Engine.Members.RegionalGroup.African).Select(s => s.Code);
+        var african = Catalog.States.Where(s => s.Group == global::StemSimulator.Engine.Members.RegionalGroup.African).Select(s => s.Code);
         Assert.That(Catalog.Blocs["AU"].MembersOn(D("2025-06-30")), Is.EquivalentTo(african));
     }
 }

@@ -1,6 +1,6 @@
 namespace StemSimulator.Engine.Rules;
 
-/// <summary>A set of the Security Council's five permanent members, as flags.</summary>
+/// <summary>A set of the Security Council's five permanent members, as flags (bit order = alphabetical ISO3 order).</summary>
 [Flags]
 public enum PermanentMembers : byte
 {
@@ -13,11 +13,11 @@ public enum PermanentMembers : byte
     /// <summary>France (FRA).</summary>
     France = 2,
 
-    /// <summary>Russian Federation (RUS).</summary>
-    Russia = 4,
-
     /// <summary>United Kingdom (GBR).</summary>
-    UnitedKingdom = 8,
+    UnitedKingdom = 4,
+
+    /// <summary>Russian Federation (RUS).</summary>
+    Russia = 8,
 
     /// <summary>United States (USA).</summary>
     UnitedStates = 16,
@@ -33,8 +33,8 @@ public static class PermanentMembersExtensions
     [
         (PermanentMembers.China, "CHN"),
         (PermanentMembers.France, "FRA"),
-        (PermanentMembers.Russia, "RUS"),
         (PermanentMembers.UnitedKingdom, "GBR"),
+        (PermanentMembers.Russia, "RUS"),
         (PermanentMembers.UnitedStates, "USA"),
     ];
 

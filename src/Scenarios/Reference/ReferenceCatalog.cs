@@ -35,7 +35,6 @@ public sealed class ReferenceCatalog
     private readonly FrozenDictionary<string, MemberState> _stateByCode;
     private readonly FrozenDictionary<int, string[]> _electedByYear;
     private readonly int[] _councilYears;
-    private readonly int[] _partialCouncilYears;
 
     private ReferenceCatalog(
         MemberState[] states,
@@ -48,7 +47,6 @@ public sealed class ReferenceCatalog
         Blocs = blocs;
         _electedByYear = electedByYear;
         _councilYears = electedByYear.Where(e => e.Value.Length == ElectedSeats).Select(e => e.Key).Order().ToArray();
-        _partialCouncilYears = electedByYear.Where(e => e.Value.Length != ElectedSeats).Select(e => e.Key).Order().ToArray();
         Positions = positions;
     }
 
@@ -118,9 +116,6 @@ public sealed class ReferenceCatalog
 
         throw new ArgumentOutOfRangeException(nameof(year), year, message.ToString());
     }
-
-    /// <summary>Years in the council table with fewer than ten known elected members (for diagnostics).</summary>
-    internal IReadOnlyList<int> PartialCouncilYears => _partialCouncilYears;
 
     /// <summary>Builds a catalog from CSV texts keyed by resource name (the embedded loader and tests use it).</summary>
     internal static ReferenceCatalog Load(Func<string, TextReader> open)

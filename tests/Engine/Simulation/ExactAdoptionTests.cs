@@ -1,0 +1,148 @@
+using StemSimulator.Engine.Rules;
+using StemSimulator.Engine.Simulation;
+
+namespace StemSimulator.Tests.Engine.Simulation;
+
+public sealed class ExactAdoptionTests
+{
+    private static (double[] Yes, double[] No) Probabilities(int n, int seed)
+    {
+        var yes = new double[n];
+        var no = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double a = 0.5 + (0.5 * Math.Sin((i + 1) * (seed + 1.3)));
+            double b = (1 - a) * (0.5 + (0.5 * Math.Cos((i + 2) * (seed + 0.7))));
+            yes[i] = a;
+            no[i] = b;
+        }
+
+        return (yes, no);
+    }
+
+    /// <summary>Sums the probability of every one of the 3^n vote combinations the rule adopts.</summary>
+    private static double BruteForce(double[] yes, double[] no, Func<int[], bool> adopts)
+    {
+        int n = yes.Length;
+        var choice = new int[n];
+        double total = 0;
+        int combinations = (int)Math.Pow(3, n);
+        for (int c = 0; c < combinations; c++)
+        {
+            int rest = c;
+            double p = 1;
+            for (int i = 0; i < n; i++)
+            {
+                choice[i] = rest % 3;
+                rest /= 3;
+                p *= choice[i] switch { 0 => yes[i], 2 => no[i], _ => 1 - yes[i] - no[i] };
+            }
+
+            if (adopts(choice))
+            {
+                total += p;
+            }
+        }
+
+        return total;
+    }
+
+    [TestCase(MajorityRule.Simple, 1)]
+    [TestCase(MajorityRule.Simple, 2)]
+    [TestCase(MajorityRule.TwoThirds, 1)]
+    [TestCase(MajorityRule.TwoThirds, 3)]
+    public void General_assembly_matches_enumeration_of_all_combinations(MajorityRule rule, int seed)
+    {
+        var (yes, no) = Probabilities(9, seed);
+        double expected = BruteForce(yes, no, c => GeneralAssemblyRules.IsAdopted(c.Count(x => x == 0), c.Count(x => x == 2), rule));
+
+        double exact = ExactAdoption.GeneralAssembly(yes, no, rule, new double[40], new double[40]);
+
+        Assert.That(exact, Is.EqualTo(expected).Within(1e-12));
+    }
+
+    [Test]
+    public void Two_thirds_with_everyone_likely_abstaining_excludes_the_empty_vote()
+    {
+        double[] yes = [0.01, 0.0, 0.0];
+        double[] no = [0.0, 0.0, 0.0];
+
+        double exact = ExactAdoption.GeneralAssembly(yes, no, MajorityRule.TwoThirds, new double[20], new double[20]);
+
+        Assert.That(exact, Is.EqualTo(0.01).Within(1e-15));
+    }
+
+    [TestCase(CouncilDecision.Substantive, 1)]
+    [TestCase(CouncilDecision.Substantive, 4)]
+    [TestCase(CouncilDecision.Procedural, 2)]
+    public void Security_council_matches_enumeration_of_all_combinations(CouncilDecision decision, int seed)
+    {
+        var (yes, no) = Probabilities(15, seed);
+        var permanent = TestModels.Council2026.Select(PermanentMembersExtensions.FromCode).ToArray();
+        double expected = BruteForce(yes, no, c =>
+        {
+            var permanentNo = PermanentMembers.None;
+            for (int i = 0; i < 15; i++)
+            {
+                if (c[i] == 2)
+                {
+                    permanentNo |= permanent[i];
+                }
+            }
+
+            return SecurityCouncilRules.IsAdopted(c.Count(x => x == 0), permanentNo, decision);
+        });
+
+        double exact = ExactAdoption.SecurityCouncil(yes, no, permanent, decision, new double[16]);
+
+        Assert.That(exact, Is.EqualTo(expected).Within(1e-12));
+    }
+
+    [Test]
+    public void General_assembly_of_193_matches_a_two_dimensional_count_distribution()
+    {
+        // Independent formulation: the joint distribution of (yes, no) counts, then the rule on every cell.
+        var (yes, no) = Probabilities(193, 5);
+        var joint = new double[194, 194];
+        joint[0, 0] = 1;
+        for (int i = 0; i < 193; i++)
+        {
+            var next = new double[194, 194];
+            for (int y = 0; y <= i; y++)
+            {
+                for (int n = 0; n + y <= i; n++)
+                {
+                    double p = joint[y, n];
+                    if (p == 0)
+                    {
+                        continue;
+                    }
+
+                    next[y + 1, n] += p * yes[i];
+                    next[y, n + 1] += p * no[i];
+                    next[y, n] += p * (1 - yes[i] - no[i]);
+                }
+            }
+
+            joint = next;
+        }
+
+        foreach (var rule in new[] { MajorityRule.Simple, MajorityRule.TwoThirds })
+        {
+            double expected = 0;
+            for (int y = 0; y <= 193; y++)
+            {
+                for (int n = 0; n + y <= 193; n++)
+                {
+                    if (GeneralAssemblyRules.IsAdopted(y, n, rule))
+                    {
+                        expected += joint[y, n];
+                    }
+                }
+            }
+
+            double exact = ExactAdoption.GeneralAssembly(yes, no, rule, new double[600], new double[600]);
+            Assert.That(exact, Is.EqualTo(expected).Within(1e-10), rule.ToString());
+        }
+    }
+}
