@@ -4,9 +4,21 @@ namespace StemSimulator.Bench;
 
 /// <summary>
 /// The benchmark suite of the simulation core. Run it with
-/// <c>dotnet run -c Release --project bench -- --filter '*'</c>; see README.md.
+/// <c>dotnet run -c Release --project bench -- --filter '*'</c> (add <c>--job dry</c> for the CI smoke test);
+/// see README.md.
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <returns>0, or 1 when a benchmark failed to build, validate or run (so the CI smoke test catches rot).</returns>
+    public static int Main(string[] args)
+    {
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
+        bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+        if (failed)
+        {
+            Console.Error.WriteLine("One or more benchmarks failed; see the log above.");
+        }
+
+        return failed ? 1 : 0;
+    }
 }
