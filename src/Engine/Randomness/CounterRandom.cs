@@ -18,6 +18,7 @@ public readonly struct CounterRandom
 {
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
     private const double TwoPowMinus53 = 1.0 / (1UL << 53);
+    private const double TwoPowMinus32 = 1.0 / 4294967296.0;
 
     private readonly ulong _trialKey;
 
@@ -38,6 +39,25 @@ public readonly struct CounterRandom
         return z ^ (z >> 31);
     }
 
+    /// <summary>The trial's part of every key; the vectorised kernel combines it with <see cref="MemberKey"/>.</summary>
+    internal ulong TrialKey => _trialKey;
+
+    /// <summary>
+    /// The draw's part of the key, independent of the trial: <c>Bits(purpose, stream, index) = Mix(TrialKey + MemberKey(...))</c>.
+    /// The kernel computes it once per vote and member instead of once per trial.
+    /// </summary>
+    public static ulong MemberKey(RandomPurpose purpose, int stream, int index)
+    {
+        ulong coordinate = ((ulong)purpose << 48) | ((ulong)(ushort)stream << 32) | (uint)index;
+        return Mix(coordinate) * Golden;
+    }
+
+    /// <summary>The uniform (lo + 1/2) / 2^32 in (0, 1) from the low 32 bits of a draw.</summary>
+    public static double UniformLow(ulong bits) => ((uint)bits + 0.5) * TwoPowMinus32;
+
+    /// <summary>The uniform (hi + 1/2) / 2^32 in (0, 1) from the high 32 bits of a draw.</summary>
+    public static double UniformHigh(ulong bits) => ((bits >> 32) + 0.5) * TwoPowMinus32;
+
     /// <summary>64 random bits for the draw (purpose, stream, index) of this trial.</summary>
     /// <param name="purpose">What the draw is for.</param>
     /// <param name="stream">A sub-stream, such as the vote's index (0 to 65535).</param>
@@ -45,8 +65,7 @@ public readonly struct CounterRandom
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong Bits(RandomPurpose purpose, int stream, int index)
     {
-        ulong coordinate = ((ulong)purpose << 48) | ((ulong)(ushort)stream << 32) | (uint)index;
-        return Mix(_trialKey + (Mix(coordinate) * Golden));
+        return Mix(_trialKey + MemberKey(purpose, stream, index));
     }
 
     /// <summary>A uniform number in the open interval (0, 1), with 53 random bits.</summary>

@@ -40,10 +40,11 @@ public static class MonteCarloSimulator
         int wave = workers == 1 ? 1 : workers * 2;
         var blocks = new TrialBlock[wave];
         var kernels = new TrialKernel[wave];
+        var plans = TrialKernel.Plan(model);
         for (int k = 0; k < wave; k++)
         {
-            blocks[k] = new TrialBlock(blockSize, model.Variants.Count, votes, (v, j) => model.Variants[v].Votes[j].Count);
-            kernels[k] = new TrialKernel(model);
+            blocks[k] = new TrialBlock(blockSize, model.Variants.Count, votes, (v, j) => plans[v][j].Padded);
+            kernels[k] = new TrialKernel(model, plans);
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };

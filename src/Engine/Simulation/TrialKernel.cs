@@ -1,54 +1,63 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Randomness;
 using StemSimulator.Engine.Rules;
+using StemSimulator.Engine.Simulation.Simd;
 
 namespace StemSimulator.Engine.Simulation;
 
 /// <summary>
-/// Simulates blocks of trials. One kernel per worker: it owns its scratch buffers, so the hot loop allocates
-/// nothing. Every number it produces is a pure function of the model and the trial index.
+/// Simulates blocks of trials, four members at a time (<see cref="Vector256{T}"/>). One kernel per worker: it
+/// owns its scratch buffers, so the hot loop allocates nothing. Every number it produces is a pure function of
+/// the model and the trial index.
 /// </summary>
+/// <remarks>
+/// Per trial and vote: the shocks are drawn (scalar, a handful); then for each member one 64-bit hash gives two
+/// 32-bit uniforms, the high one deciding absence and the low one, through the inverse normal CDF, the latent
+/// noise that is compared with the cut-points (no CDF is evaluated). A vote without shocks or position
+/// uncertainty compares the uniform directly with precomputed thresholds. The exact estimator evaluates the
+/// normal CDF (vectorised) and runs the margin programme of <see cref="ExactAdoption"/>.
+/// </remarks>
 internal sealed class TrialKernel
 {
     private readonly SimulationModel _model;
-    private readonly int[] _uncertainRoster;
-    private readonly double[] _positionDraw;
-    private readonly VoteChoice[] _choices;
+    private readonly VotePlan[][] _plans;
+    private readonly double[] _shock;
+    private readonly long[] _choice;
     private readonly double[] _pYes;
     private readonly double[] _pNo;
     private readonly double[] _dpA;
     private readonly double[] _dpB;
-    private readonly double[] _blocShock;
+    private readonly double[]?[][] _staticExact;
 
-    public TrialKernel(SimulationModel model)
+    public TrialKernel(SimulationModel model, VotePlan[][] plans)
     {
         _model = model;
-        var votes = model.Variants.SelectMany(v => v.Votes).ToArray();
-        int maxParticipants = votes.Max(v => v.Count);
-        int rosterSize = votes.Max(v => v.RosterIndex.Max()) + 1;
-        _uncertainRoster = votes
-            .SelectMany(v => v.RosterIndex.Where((_, i) => v.PositionLoading[i] != 0 && v.Fixed[i] < 0))
-            .Distinct()
-            .Order()
-            .ToArray();
-        _positionDraw = new double[rosterSize];
-        _choices = new VoteChoice[maxParticipants];
-        _pYes = new double[maxParticipants];
-        _pNo = new double[maxParticipants];
-        _dpA = new double[(3 * maxParticipants) + 1];
-        _dpB = new double[(3 * maxParticipants) + 1];
-        _blocShock = new double[Math.Max(1, votes.Max(v => v.Shocks.BlocSds.Count))];
+        _plans = plans;
+        int padded = plans.SelectMany(p => p).Max(p => p.Padded);
+        _shock = new double[padded];
+        _choice = new long[padded];
+        _pYes = new double[padded];
+        _pNo = new double[padded];
+        _dpA = new double[ExactAdoption.BufferLength(padded)];
+        _dpB = new double[ExactAdoption.BufferLength(padded)];
+        _staticExact = plans.Select(v => new double[]?[v.Length]).ToArray();
     }
+
+    /// <summary>The plans of a model: one per variant and vote, shared by all kernels.</summary>
+    public static VotePlan[][] Plan(SimulationModel model) =>
+        model.Variants.Select(v => v.Votes.Select(vote => new VotePlan(vote)).ToArray()).ToArray();
 
     /// <summary>Fills <paramref name="block"/> with trials <paramref name="firstTrial"/> .. firstTrial + count - 1.</summary>
     public void Run(TrialBlock block, long firstTrial, int count)
     {
         block.FirstTrial = firstTrial;
         block.Count = count;
-        var variants = _model.Variants;
-        for (int v = 0; v < variants.Count; v++)
+        for (int v = 0; v < _plans.Length; v++)
         {
-            for (int j = 0; j < variants[v].Votes.Count; j++)
+            for (int j = 0; j < _plans[v].Length; j++)
             {
                 Array.Clear(block[v, j].MemberCounts);
             }
@@ -57,136 +66,237 @@ internal sealed class TrialKernel
         for (int r = 0; r < count; r++)
         {
             var random = new CounterRandom(_model.Seed, firstTrial + r);
-            foreach (int member in _uncertainRoster)
+            for (int v = 0; v < _plans.Length; v++)
             {
-                _positionDraw[member] = random.Normal(RandomPurpose.Position, 0, member);
-            }
-
-            for (int v = 0; v < variants.Count; v++)
-            {
-                var votes = variants[v].Votes;
-                for (int j = 0; j < votes.Count; j++)
+                for (int j = 0; j < _plans[v].Length; j++)
                 {
-                    SimulateVote(votes[j], random, block[v, j], r);
+                    SimulateVote(_plans[v][j], v, j, random, block[v, j], r);
                 }
             }
         }
     }
 
-    private void SimulateVote(VoteModel vote, CounterRandom random, VoteTrialColumns columns, int row)
+    private void SimulateVote(VotePlan plan, int variant, int voteIndex, CounterRandom random, VoteTrialColumns columns, int row)
     {
-        int stream = vote.Stream;
-        var shocks = vote.Shocks;
-        double global = shocks.GlobalSd > 0 ? shocks.GlobalSd * random.Normal(RandomPurpose.GlobalShock, stream, 0) : 0.0;
-        for (int b = 0; b < shocks.BlocSds.Count; b++)
-        {
-            double sd = shocks.BlocSds[b];
-            _blocShock[b] = sd > 0 ? sd * random.Normal(RandomPurpose.BlocShock, stream, b) : 0.0;
-        }
-
+        var vote = plan.Vote;
         bool exact = vote.Estimator == OutcomeEstimator.ExactConditional;
-        int n = vote.Count;
-        int yes = 0, no = 0, abstain = 0, absent = 0;
-        var permanentNo = PermanentMembers.None;
-        var roster = vote.RosterIndex;
-        for (int i = 0; i < n; i++)
+        if (plan.HasShocks)
         {
-            VoteChoice choice;
-            sbyte fixedChoice = vote.Fixed[i];
-            if (fixedChoice >= 0)
-            {
-                choice = (VoteChoice)fixedChoice;
-                if (exact)
-                {
-                    _pYes[i] = choice == VoteChoice.Yes ? 1.0 : 0.0;
-                    _pNo[i] = choice == VoteChoice.No ? 1.0 : 0.0;
-                }
-            }
-            else
-            {
-                double mean = vote.Mean[i] + global;
-                if (vote.PositionLoading[i] != 0)
-                {
-                    mean += vote.PositionLoading[i] * _positionDraw[roster[i]];
-                }
-
-                for (int k = vote.BlocOffsets[i]; k < vote.BlocOffsets[i + 1]; k++)
-                {
-                    mean += _blocShock[vote.BlocIndices[k]];
-                }
-
-                double absence = vote.Absence[i];
-                if (exact)
-                {
-                    double present = 1.0 - absence;
-                    _pNo[i] = present * StandardNormal.Cdf(vote.NoBelow[i] - mean);
-                    _pYes[i] = present * StandardNormal.Cdf(mean - vote.YesFrom[i]);
-                }
-
-                if (absence > 0 && random.Uniform(RandomPurpose.Absence, stream, roster[i]) < absence)
-                {
-                    choice = VoteChoice.Absent;
-                }
-                else
-                {
-                    double latent = mean + random.Normal(RandomPurpose.VoteNoise, stream, roster[i]);
-                    choice = latent < vote.NoBelow[i] ? VoteChoice.No
-                        : latent >= vote.YesFrom[i] ? VoteChoice.Yes
-                        : VoteChoice.Abstain;
-                }
-            }
-
-            switch (choice)
-            {
-                case VoteChoice.Yes: yes++; break;
-                case VoteChoice.No:
-                    no++;
-                    permanentNo |= vote.Permanent[i];
-                    break;
-                case VoteChoice.Abstain: abstain++; break;
-                default: absent++; break;
-            }
-
-            _choices[i] = choice;
+            DrawShocks(plan, random);
         }
 
+        var tally = plan.IsStatic
+            ? SampleStatic(plan, random, columns.MemberCounts)
+            : SampleDynamic(plan, random, columns.MemberCounts, exact);
+
+        var permanentNo = PermanentMembers.None;
+        foreach (int i in plan.Permanent)
+        {
+            if (_choice[i] == (long)VoteChoice.No)
+            {
+                permanentNo |= vote.Permanent[i];
+            }
+        }
+
+        int yes = tally.Yes, no = tally.No;
         columns.Yes[row] = (short)yes;
         columns.No[row] = (short)no;
-        columns.Abstain[row] = (short)abstain;
-        columns.Absent[row] = (short)absent;
+        columns.Abstain[row] = (short)tally.Abstain;
+        columns.Absent[row] = (short)tally.Absent;
         columns.Adopted[row] = vote.IsAdopted(yes, no, permanentNo);
         columns.VetoedBy[row] = vote.Body == Body.SecurityCouncil && vote.Decision == CouncilDecision.Substantive
             ? permanentNo
             : PermanentMembers.None;
         columns.ExactProbability[row] = !exact ? double.NaN
-            : vote.Body == Body.SecurityCouncil
-                ? ExactAdoption.SecurityCouncil(_pYes.AsSpan(0, n), _pNo.AsSpan(0, n), vote.Permanent, vote.Decision, _dpA)
-                : ExactAdoption.GeneralAssembly(_pYes.AsSpan(0, n), _pNo.AsSpan(0, n), vote.Majority, _dpA, _dpB);
+            : plan.IsStatic ? StaticExact(plan, variant, voteIndex)
+            : ExactProbability(plan);
 
-        CountMembers(vote, columns.MemberCounts, yes, no, permanentNo);
+        if (vote.Body == Body.SecurityCouncil)
+        {
+            CountPivotalCouncil(plan, columns.MemberCounts, yes, no, permanentNo);
+        }
+        else
+        {
+            CountPivotalAssembly(plan, columns.MemberCounts, yes, no);
+        }
+    }
+
+    private void DrawShocks(VotePlan plan, CounterRandom random)
+    {
+        var shocks = plan.Vote.Shocks;
+        double global = shocks.GlobalSd > 0 ? shocks.GlobalSd * random.Normal(RandomPurpose.GlobalShock, plan.Vote.Stream, 0) : 0.0;
+        Array.Fill(_shock, global, 0, plan.Padded);
+        for (int k = 0; k < plan.ShockedBlocs.Length; k++)
+        {
+            int bloc = plan.ShockedBlocs[k];
+            double shock = shocks.BlocSds[bloc] * random.Normal(RandomPurpose.BlocShock, plan.Vote.Stream, bloc);
+            for (int m = plan.BlocMemberOffsets[k]; m < plan.BlocMemberOffsets[k + 1]; m++)
+            {
+                _shock[plan.BlocMembers[m]] += shock;
+            }
+        }
+    }
+
+    private VoteTally SampleDynamic(VotePlan plan, CounterRandom random, long[] counts, bool exact)
+    {
+        int padded = plan.Padded;
+        var trialKey = Vector256.Create(random.TrialKey);
+        var one = Vector256.Create(1.0);
+        int yes = 0, no = 0, absent = 0;
+        for (int i = 0; i < padded; i += VotePlan.Lanes)
+        {
+            var bits = SimdMath.Mix(trialKey + Load(plan.NoiseKey, i));
+            var mean = Load(plan.Mean, i);
+            if (plan.HasLoading)
+            {
+                var position = SimdMath.InverseNormal(SimdMath.UniformLow(SimdMath.Mix(trialKey + Load(plan.PositionKey, i))));
+                mean = Vector256.FusedMultiplyAdd(Load(plan.Loading, i), position, mean);
+            }
+
+            if (plan.HasShocks)
+            {
+                mean += Load(_shock, i);
+            }
+
+            var latent = mean + SimdMath.InverseNormal(SimdMath.UniformLow(bits));
+            var absentMask = Vector256.LessThan(SimdMath.UniformHigh(bits), Load(plan.Absence, i));
+            var noMask = Vector256.AndNot(Vector256.LessThan(latent, Load(plan.NoBelow, i)), absentMask);
+            var yesMask = Vector256.AndNot(Vector256.GreaterThanOrEqual(latent, Load(plan.YesFrom, i)), absentMask);
+            Record(i, yesMask.AsInt64(), noMask.AsInt64(), absentMask.AsInt64(), counts, padded, ref yes, ref no, ref absent);
+
+            if (exact)
+            {
+                var present = one - Load(plan.Absence, i);
+                Store(_pNo, i, present * SimdMath.NormalCdf(Load(plan.NoBelow, i) - mean));
+                Store(_pYes, i, present * SimdMath.NormalCdf(mean - Load(plan.YesFrom, i)));
+            }
+        }
+
+        return new VoteTally(yes, no, padded - yes - no - absent - (padded - plan.Count), absent);
+    }
+
+    private VoteTally SampleStatic(VotePlan plan, CounterRandom random, long[] counts)
+    {
+        int padded = plan.Padded;
+        var trialKey = Vector256.Create(random.TrialKey);
+        int yes = 0, no = 0, absent = 0;
+        for (int i = 0; i < padded; i += VotePlan.Lanes)
+        {
+            var bits = SimdMath.Mix(trialKey + Load(plan.NoiseKey, i));
+            var uniform = SimdMath.UniformLow(bits);
+            var absentMask = Vector256.LessThan(SimdMath.UniformHigh(bits), Load(plan.Absence, i));
+            var noMask = Vector256.AndNot(Vector256.LessThan(uniform, Load(plan.StaticNoBelowUniform!, i)), absentMask);
+            var yesMask = Vector256.AndNot(Vector256.GreaterThanOrEqual(uniform, Load(plan.StaticYesFromUniform!, i)), absentMask);
+            Record(i, yesMask.AsInt64(), noMask.AsInt64(), absentMask.AsInt64(), counts, padded, ref yes, ref no, ref absent);
+        }
+
+        return new VoteTally(yes, no, padded - yes - no - absent - (padded - plan.Count), absent);
     }
 
     /// <summary>
-    /// Counts each participant's choice and whether it was pivotal: with everyone else's vote as sampled, the
-    /// proposal is adopted if the participant votes yes and fails if it votes no.
+    /// Stores the lanes' choices (codes of <see cref="VoteChoice"/>), adds them to the members' counters (masks are
+    /// -1 where set, so subtracting a mask counts one) and to the tally.
     /// </summary>
-    private void CountMembers(VoteModel vote, int[] counts, int yes, int no, PermanentMembers permanentNo)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Record(int i, Vector256<long> yesMask, Vector256<long> noMask, Vector256<long> absentMask, long[] counts, int padded, ref int yes, ref int no, ref int absent)
     {
-        for (int i = 0; i < vote.Count; i++)
+        var abstainMask = ~(yesMask | noMask | absentMask);
+        // Codes: yes 0, abstain 1, no 2, absent 3.
+        var code = Vector256.Create(1L) + yesMask - noMask;
+        code = Vector256.ConditionalSelect(absentMask, Vector256.Create(3L), code);
+        Store(_choice, i, code);
+        Store(counts, i, Load(counts, i) - yesMask);
+        Store(counts, padded + i, Load(counts, padded + i) - abstainMask);
+        Store(counts, (2 * padded) + i, Load(counts, (2 * padded) + i) - noMask);
+        Store(counts, (3 * padded) + i, Load(counts, (3 * padded) + i) - absentMask);
+        yes += BitOperations.PopCount(Vector256.ExtractMostSignificantBits(yesMask));
+        no += BitOperations.PopCount(Vector256.ExtractMostSignificantBits(noMask));
+        absent += BitOperations.PopCount(Vector256.ExtractMostSignificantBits(absentMask));
+    }
+
+    private double ExactProbability(VotePlan plan)
+    {
+        var vote = plan.Vote;
+        int n = plan.Count;
+        return vote.Body == Body.SecurityCouncil
+            ? ExactAdoption.SecurityCouncil(_pYes.AsSpan(0, n), _pNo.AsSpan(0, n), vote.Permanent, vote.Decision, _dpA)
+            : ExactAdoption.GeneralAssembly(_pYes.AsSpan(0, n), _pNo.AsSpan(0, n), vote.Majority, _dpA, _dpB);
+    }
+
+    /// <summary>Without shocks or position draws every trial has the same exact probability: computed once.</summary>
+    private double StaticExact(VotePlan plan, int variant, int voteIndex)
+    {
+        var cached = _staticExact[variant][voteIndex];
+        if (cached is null)
         {
-            var choice = _choices[i];
+            for (int i = 0; i < plan.Count; i++)
+            {
+                double present = 1.0 - plan.Absence[i];
+                _pNo[i] = present * plan.StaticNoBelowUniform![i];
+                _pYes[i] = present * (1.0 - plan.StaticYesFromUniform![i]);
+            }
+
+            cached = [ExactProbability(plan)];
+            _staticExact[variant][voteIndex] = cached;
+        }
+
+        return cached[0];
+    }
+
+    /// <summary>
+    /// In the Assembly whether a member is pivotal depends only on its own choice: with the others' votes fixed,
+    /// it decides the outcome when yes from it adopts and no from it does not. Three rule evaluations per trial,
+    /// then one masked pass over the members, skipped when nobody can be pivotal.
+    /// </summary>
+    private void CountPivotalAssembly(VotePlan plan, long[] counts, int yes, int no)
+    {
+        var vote = plan.Vote;
+        bool Pivotal(int othersYes, int othersNo) =>
+            vote.IsAdopted(othersYes + 1, othersNo, PermanentMembers.None) && !vote.IsAdopted(othersYes, othersNo + 1, PermanentMembers.None);
+        bool ifYes = yes > 0 && Pivotal(yes - 1, no);
+        bool ifNo = no > 0 && Pivotal(yes, no - 1);
+        bool ifOther = Pivotal(yes, no);
+        if (!ifYes && !ifNo && !ifOther)
+        {
+            return;
+        }
+
+        var yesFlag = Vector256.Create(ifYes ? -1L : 0L);
+        var noFlag = Vector256.Create(ifNo ? -1L : 0L);
+        var otherFlag = Vector256.Create(ifOther ? -1L : 0L);
+        int offset = VoteTrialColumns.PivotalKind * plan.Padded;
+        for (int i = 0; i < plan.Padded; i += VotePlan.Lanes)
+        {
+            var code = Load(_choice, i);
+            var isYes = Vector256.Equals(code, Vector256<long>.Zero);
+            var isNo = Vector256.Equals(code, Vector256.Create(2L));
+            var pivotal = (isYes & yesFlag) | (isNo & noFlag) | (~(isYes | isNo) & otherFlag);
+            Store(counts, offset + i, Load(counts, offset + i) - pivotal);
+        }
+    }
+
+    /// <summary>In the Council a permanent member's no is a veto, so pivotal status is computed member by member.</summary>
+    private void CountPivotalCouncil(VotePlan plan, long[] counts, int yes, int no, PermanentMembers permanentNo)
+    {
+        var vote = plan.Vote;
+        int offset = VoteTrialColumns.PivotalKind * plan.Padded;
+        for (int i = 0; i < plan.Count; i++)
+        {
+            var choice = (VoteChoice)_choice[i];
             int othersYes = yes - (choice == VoteChoice.Yes ? 1 : 0);
             int othersNo = no - (choice == VoteChoice.No ? 1 : 0);
             var own = vote.Permanent[i];
             var othersPermanentNo = choice == VoteChoice.No ? permanentNo & ~own : permanentNo;
-            bool pivotal = vote.IsAdopted(othersYes + 1, othersNo, othersPermanentNo)
-                && !vote.IsAdopted(othersYes, othersNo + 1, othersPermanentNo | own);
-            int at = i * VoteTrialColumns.MemberCountKinds;
-            counts[at + (int)choice]++;
-            if (pivotal)
+            if (vote.IsAdopted(othersYes + 1, othersNo, othersPermanentNo) && !vote.IsAdopted(othersYes, othersNo + 1, othersPermanentNo | own))
             {
-                counts[at + VoteTrialColumns.PivotalKind]++;
+                counts[offset + i]++;
             }
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<T> Load<T>(T[] array, int index) => Vector256.LoadUnsafe(ref array[0], (nuint)index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<T>(T[] array, int index, Vector256<T> value) => value.StoreUnsafe(ref array[0], (nuint)index);
 }

@@ -152,15 +152,15 @@ public sealed class VoteStatistics
     /// <summary>Per participant (in the vote's order): P(yes), P(abstain), P(no), P(absent) and P(pivotal).</summary>
     public MemberVoteStatistics Member(int participant)
     {
-        int at = participant * VoteTrialColumns.MemberCountKinds;
-        double n = Trials;
+        int n = Vote.Count;
+        double trials = Trials;
         return new MemberVoteStatistics(
             Vote.Codes[participant],
-            _memberCounts[at + (int)VoteChoice.Yes] / n,
-            _memberCounts[at + (int)VoteChoice.Abstain] / n,
-            _memberCounts[at + (int)VoteChoice.No] / n,
-            _memberCounts[at + (int)VoteChoice.Absent] / n,
-            _memberCounts[at + VoteTrialColumns.PivotalKind] / n);
+            _memberCounts[((int)VoteChoice.Yes * n) + participant] / trials,
+            _memberCounts[((int)VoteChoice.Abstain * n) + participant] / trials,
+            _memberCounts[((int)VoteChoice.No * n) + participant] / trials,
+            _memberCounts[((int)VoteChoice.Absent * n) + participant] / trials,
+            _memberCounts[(VoteTrialColumns.PivotalKind * n) + participant] / trials);
     }
 
     /// <summary>Adds a block's results for this vote; blocks must come in trial order for the sums to be reproducible.</summary>
@@ -209,9 +209,13 @@ public sealed class VoteStatistics
 
         ExactSum = exactSum;
         ExactSumOfSquares = exactSquares;
-        for (int k = 0; k < _memberCounts.Length; k++)
+        int n = Vote.Count;
+        for (int kind = 0; kind < VoteTrialColumns.MemberCountKinds; kind++)
         {
-            _memberCounts[k] += columns.MemberCounts[k];
+            for (int p = 0; p < n; p++)
+            {
+                _memberCounts[(kind * n) + p] += columns.MemberCounts[(kind * columns.Stride) + p];
+            }
         }
     }
 }

@@ -8,8 +8,9 @@ namespace StemSimulator.Engine.Simulation;
 /// </summary>
 public sealed class VoteTrialColumns
 {
-    internal VoteTrialColumns(int capacity, int participants)
+    internal VoteTrialColumns(int capacity, int paddedParticipants)
     {
+        Stride = paddedParticipants;
         Yes = new short[capacity];
         No = new short[capacity];
         Abstain = new short[capacity];
@@ -17,7 +18,7 @@ public sealed class VoteTrialColumns
         Adopted = new bool[capacity];
         VetoedBy = new PermanentMembers[capacity];
         ExactProbability = new double[capacity];
-        MemberCounts = new int[participants * MemberCountKinds];
+        MemberCounts = new long[paddedParticipants * MemberCountKinds];
     }
 
     /// <summary>Counters kept per participant: yes, abstain, no, absent (indexed by <see cref="VoteChoice"/>) and pivotal.</summary>
@@ -47,6 +48,12 @@ public sealed class VoteTrialColumns
     /// <summary>Exact P(adopted) given the trial's shocks and position draws; NaN where the vote's estimator is <c>Sampled</c>.</summary>
     public double[] ExactProbability { get; }
 
-    /// <summary>For the whole block, per participant p: counts at <c>p * 5 + kind</c> (yes, abstain, no, absent, pivotal).</summary>
-    internal int[] MemberCounts { get; }
+    /// <summary>
+    /// For the whole block, per participant p: counts at <c>kind * Stride + p</c>, kinds yes, abstain, no, absent,
+    /// pivotal (kind-major, so the kernel updates four members with one vector operation).
+    /// </summary>
+    internal long[] MemberCounts { get; }
+
+    /// <summary>Participants rounded up to whole vectors: the distance between two kinds in <see cref="MemberCounts"/>.</summary>
+    internal int Stride { get; }
 }

@@ -56,7 +56,7 @@ public sealed class ExactAdoptionTests
         var (yes, no) = Probabilities(9, seed);
         double expected = BruteForce(yes, no, c => GeneralAssemblyRules.IsAdopted(c.Count(x => x == 0), c.Count(x => x == 2), rule));
 
-        double exact = ExactAdoption.GeneralAssembly(yes, no, rule, new double[40], new double[40]);
+        double exact = ExactAdoption.GeneralAssembly(yes, no, rule, new double[ExactAdoption.BufferLength(9)], new double[ExactAdoption.BufferLength(9)]);
 
         Assert.That(exact, Is.EqualTo(expected).Within(1e-12));
     }
@@ -67,7 +67,7 @@ public sealed class ExactAdoptionTests
         double[] yes = [0.01, 0.0, 0.0];
         double[] no = [0.0, 0.0, 0.0];
 
-        double exact = ExactAdoption.GeneralAssembly(yes, no, MajorityRule.TwoThirds, new double[20], new double[20]);
+        double exact = ExactAdoption.GeneralAssembly(yes, no, MajorityRule.TwoThirds, new double[ExactAdoption.BufferLength(3)], new double[ExactAdoption.BufferLength(3)]);
 
         Assert.That(exact, Is.EqualTo(0.01).Within(1e-15));
     }
@@ -141,7 +141,7 @@ public sealed class ExactAdoptionTests
                 }
             }
 
-            double exact = ExactAdoption.GeneralAssembly(yes, no, rule, new double[600], new double[600]);
+            double exact = ExactAdoption.GeneralAssembly(yes, no, rule, new double[ExactAdoption.BufferLength(193)], new double[ExactAdoption.BufferLength(193)]);
             Assert.That(exact, Is.EqualTo(expected).Within(1e-10), rule.ToString());
         }
     }

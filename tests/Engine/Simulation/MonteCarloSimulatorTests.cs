@@ -154,7 +154,7 @@ public sealed class MonteCarloSimulatorTests
         var leans = TestModels.SpreadProbabilities(193);
         var yes = leans.Select(l => TestModels.Probabilities(l).Yes).ToArray();
         var no = leans.Select(l => TestModels.Probabilities(l).No).ToArray();
-        double expected = ExactAdoption.GeneralAssembly(yes, no, MajorityRule.Simple, new double[600], new double[600]);
+        double expected = ExactAdoption.GeneralAssembly(yes, no, MajorityRule.Simple, new double[ExactAdoption.BufferLength(193)], new double[ExactAdoption.BufferLength(193)]);
         var model = TestModels.Model(1_000, 3, TestModels.GeneralAssembly(leans, estimator: OutcomeEstimator.ExactConditional));
 
         var stats = MonteCarloSimulator.Run(model, new SimulationOptions()).Votes[0];

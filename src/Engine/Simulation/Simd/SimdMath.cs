@@ -1,0 +1,135 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace StemSimulator.Engine.Simulation.Simd;
+
+/// <summary>
+/// Vectorised building blocks of the trial kernel, four lanes of <see cref="Vector256{T}"/> at a time: the
+/// SplitMix64 mixer, uniforms from 32-bit halves of a hash, the inverse normal CDF and the normal CDF.
+/// Each lane computes exactly what the scalar functions of <see cref="Randomness.CounterRandom"/> and
+/// <see cref="Randomness.StandardNormal"/> define, up to the last bits of the vector log and exp.
+/// </summary>
+internal static class SimdMath
+{
+    private const double TwoPowMinus32 = 1.0 / 4294967296.0;
+
+    /// <summary>The SplitMix64 finaliser on four lanes (see <see cref="Randomness.CounterRandom.Mix"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<ulong> Mix(Vector256<ulong> z)
+    {
+        z = (z ^ Vector256.ShiftRightLogical(z, 30)) * Vector256.Create(0xBF58476D1CE4E5B9UL);
+        z = (z ^ Vector256.ShiftRightLogical(z, 27)) * Vector256.Create(0x94D049BB133111EBUL);
+        return z ^ Vector256.ShiftRightLogical(z, 31);
+    }
+
+    /// <summary>
+    /// The uniform in (0, 1) made from the low 32 bits of each lane: (lo + 1/2) / 2^32. Built by placing the bits in
+    /// a double's mantissa (1 + lo / 2^32 is exact), so no integer-to-double conversion is needed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> UniformLow(Vector256<ulong> bits)
+    {
+        var mantissa = Vector256.ShiftLeft(bits, 20) & Vector256.Create(0x000FFFFFFFF00000UL);
+        return (mantissa | Vector256.Create(0x3FF0000000000000UL)).AsDouble() - Vector256.Create(1.0 - (0.5 * TwoPowMinus32));
+    }
+
+    /// <summary>The uniform in (0, 1) made from the high 32 bits of each lane: (hi + 1/2) / 2^32.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> UniformHigh(Vector256<ulong> bits)
+    {
+        var mantissa = Vector256.ShiftRightLogical(bits, 12) & Vector256.Create(0x000FFFFFFFF00000UL);
+        return (mantissa | Vector256.Create(0x3FF0000000000000UL)).AsDouble() - Vector256.Create(1.0 - (0.5 * TwoPowMinus32));
+    }
+
+    /// <summary>
+    /// Phi^-1(u) for u in [2^-33, 1 - 2^-33], by Wichura's AS 241 (see <see cref="Randomness.StandardNormal.InverseCdf"/>).
+    /// The central rational function covers |u - 1/2| &lt;= 0.425 (85% of draws); the intermediate one the rest,
+    /// which for 32-bit uniforms is enough (sqrt(-log(2^-33)) = 4.78 &lt; 5, so the far-tail branch never runs).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> InverseNormal(Vector256<double> u)
+    {
+        var half = Vector256.Create(0.5);
+        var q = u - half;
+        var central = Vector256.LessThanOrEqual(Vector256.Abs(q), Vector256.Create(0.425));
+        var r = Vector256.Create(0.180625) - (q * q);
+        var num = Horner(r, 2509.0809287301226727, 33430.575583588128105, 67265.770927008700853, 45921.953931549871457,
+            13731.693765509461125, 1971.5909503065514427, 133.14166789178437745, 3.387132872796366608);
+        var den = Horner(r, 5226.495278852545925, 28729.085735721942674, 39307.89580009271061, 21213.794301586595867,
+            5394.1960214247511077, 687.1870074920579083, 42.313330701600911252, 1.0);
+        var result = q * num / den;
+        if (Vector256.EqualsAll(central.AsUInt64(), Vector256<ulong>.AllBitsSet))
+        {
+            return result;
+        }
+
+        var tail = Vector256.Min(u, Vector256.Create(1.0) - u);
+        var s = Vector256.Sqrt(-Vector256.Log(tail)) - Vector256.Create(1.6);
+        var tailNum = Horner(s, 7.7454501427834140764e-4, 0.0227238449892691845833, 0.24178072517745061177, 1.27045825245236838258,
+            3.64784832476320460504, 5.7694972214606914055, 4.6303378461565452959, 1.42343711074968357734);
+        var tailDen = Horner(s, 1.05075007164441684324e-9, 5.475938084995344946e-4, 0.0151986665636164571966, 0.14810397642748007459,
+            0.68976733498510000455, 1.6763848301838038494, 2.05319162663775882187, 1.0);
+        var magnitude = tailNum / tailDen;
+        var signed = Vector256.ConditionalSelect(Vector256.LessThan(q, Vector256<double>.Zero), -magnitude, magnitude);
+        return Vector256.ConditionalSelect(central, result, signed);
+    }
+
+    /// <summary>
+    /// Phi(x), the standard normal CDF: Hart's algorithm 5666 as given by West (2005, "Better approximations to
+    /// cumulative normal functions", Wilmott): for |x| &lt; 7.07 a rational function times exp(-x^2/2), relative
+    /// error near 1e-14; beyond, a continued fraction, relative error below 1e-8 where Phi(-|x|) &lt; 1e-12 (an
+    /// absolute error below 1e-20); zero beyond 37.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> NormalCdf(Vector256<double> x)
+    {
+        var a = Vector256.Abs(x);
+        var e = Vector256.Exp(Vector256.Create(-0.5) * a * a);
+        var num = Horner(a, 3.52624965998911e-02, 0.700383064443688, 6.37396220353165, 33.912866078383,
+            112.079291497871, 221.213596169931, 220.206867912376);
+        var den = Horner(a, 8.83883476483184e-02, 1.75566716318264, 16.064177579207, 86.7807322029461,
+            296.564248779674, 637.333633378831, 793.826512519948, 440.413735824752);
+        var upper = e * num / den;
+        var far = Vector256.GreaterThanOrEqual(a, Vector256.Create(7.07106781186547));
+        if (!Vector256.EqualsAll(far.AsUInt64(), Vector256<ulong>.Zero))
+        {
+            var fraction = a + Vector256.Create(0.65);
+            fraction = a + (Vector256.Create(4.0) / fraction);
+            fraction = a + (Vector256.Create(3.0) / fraction);
+            fraction = a + (Vector256.Create(2.0) / fraction);
+            fraction = a + (Vector256.Create(1.0) / fraction);
+            var farUpper = e / fraction / Vector256.Create(2.506628274631);
+            upper = Vector256.ConditionalSelect(far, farUpper, upper);
+            upper = Vector256.ConditionalSelect(Vector256.GreaterThan(a, Vector256.Create(37.0)), Vector256<double>.Zero, upper);
+        }
+
+        // Phi(x) = upper tail of |x| for x < 0, one minus it for x >= 0; NaN-free for +-infinity.
+        var positive = Vector256.GreaterThan(x, Vector256<double>.Zero);
+        return Vector256.ConditionalSelect(positive, Vector256.Create(1.0) - upper, upper);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Horner(Vector256<double> x, double c7, double c6, double c5, double c4, double c3, double c2, double c1, double c0)
+    {
+        var p = Vector256.Create(c7);
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(c6));
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(c5));
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(c4));
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(c3));
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(c2));
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(c1));
+        return Vector256.FusedMultiplyAdd(p, x, Vector256.Create(c0));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Horner(Vector256<double> x, double c6, double c5, double c4, double c3, double c2, double c1, double c0)
+    {
+        var p = Vector256.Create(c6);
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(c5));
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(c4));
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(c3));
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(c2));
+        p = Vector256.FusedMultiplyAdd(p, x, Vector256.Create(c1));
+        return Vector256.FusedMultiplyAdd(p, x, Vector256.Create(c0));
+    }
+}

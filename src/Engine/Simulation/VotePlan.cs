@@ -1,0 +1,154 @@
+using StemSimulator.Engine.Model;
+using StemSimulator.Engine.Randomness;
+using StemSimulator.Engine.Rules;
+
+namespace StemSimulator.Engine.Simulation;
+
+/// <summary>
+/// A vote laid out for the vectorised kernel: member arrays padded to a multiple of four lanes, the per-member
+/// random keys computed once, fixed votes folded into the thresholds, and the bloc shocks inverted into
+/// per-bloc member lists. Built once per run and shared read-only by all workers.
+/// </summary>
+/// <remarks>
+/// Fixed votes become thresholds: yes is Mean 0 with cut-points (-inf, -inf), no is (+inf, +inf), abstain is
+/// (-inf, +inf), absent has absence probability 1; the same comparisons then give the fixed choice with no
+/// branch. Padding lanes are phantom abstainers, removed from the counts.
+/// </remarks>
+internal sealed class VotePlan
+{
+    public const int Lanes = 4;
+
+    public VotePlan(VoteModel vote)
+    {
+        Vote = vote;
+        Count = vote.Count;
+        Padded = (Count + Lanes - 1) / Lanes * Lanes;
+        Mean = new double[Padded];
+        Loading = new double[Padded];
+        NoBelow = new double[Padded];
+        YesFrom = new double[Padded];
+        Absence = new double[Padded];
+        NoiseKey = new ulong[Padded];
+        PositionKey = new ulong[Padded];
+        for (int i = 0; i < Padded; i++)
+        {
+            NoBelow[i] = double.NegativeInfinity;
+            YesFrom[i] = double.PositiveInfinity;
+        }
+
+        for (int i = 0; i < Count; i++)
+        {
+            int roster = vote.RosterIndex[i];
+            NoiseKey[i] = CounterRandom.MemberKey(RandomPurpose.VoteNoise, vote.Stream, roster);
+            PositionKey[i] = CounterRandom.MemberKey(RandomPurpose.Position, 0, roster);
+            switch (vote.Fixed[i])
+            {
+                case (sbyte)VoteChoice.Yes:
+                    NoBelow[i] = double.NegativeInfinity;
+                    YesFrom[i] = double.NegativeInfinity;
+                    break;
+                case (sbyte)VoteChoice.No:
+                    NoBelow[i] = double.PositiveInfinity;
+                    YesFrom[i] = double.PositiveInfinity;
+                    break;
+                case (sbyte)VoteChoice.Abstain:
+                    break;
+                case (sbyte)VoteChoice.Absent:
+                    Absence[i] = 1.0;
+                    break;
+                default:
+                    Mean[i] = vote.Mean[i];
+                    Loading[i] = vote.PositionLoading[i];
+                    NoBelow[i] = vote.NoBelow[i];
+                    YesFrom[i] = vote.YesFrom[i];
+                    Absence[i] = vote.Absence[i];
+                    break;
+            }
+        }
+
+        HasLoading = Loading.Any(l => l != 0);
+        var sds = vote.Shocks.BlocSds;
+        ShockedBlocs = Enumerable.Range(0, sds.Count).Where(b => sds[b] > 0).ToArray();
+        BlocMemberOffsets = new int[ShockedBlocs.Length + 1];
+        var members = new List<int>();
+        for (int k = 0; k < ShockedBlocs.Length; k++)
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                for (int j = vote.BlocOffsets[i]; j < vote.BlocOffsets[i + 1]; j++)
+                {
+                    if (vote.BlocIndices[j] == ShockedBlocs[k] && vote.Fixed[i] < 0)
+                    {
+                        members.Add(i);
+                    }
+                }
+            }
+
+            BlocMemberOffsets[k + 1] = members.Count;
+        }
+
+        BlocMembers = members.ToArray();
+        HasShocks = vote.Shocks.GlobalSd > 0 || BlocMembers.Length > 0;
+        IsStatic = !HasShocks && !HasLoading;
+        if (IsStatic)
+        {
+            StaticNoBelowUniform = new double[Padded];
+            StaticYesFromUniform = new double[Padded];
+            for (int i = 0; i < Padded; i++)
+            {
+                StaticNoBelowUniform[i] = StandardNormal.Cdf(NoBelow[i] - Mean[i]);
+                StaticYesFromUniform[i] = StandardNormal.Cdf(YesFrom[i] - Mean[i]);
+            }
+        }
+
+        Permanent = Enumerable.Range(0, Count).Where(i => vote.Permanent[i] != PermanentMembers.None).ToArray();
+    }
+
+    public VoteModel Vote { get; }
+
+    /// <summary>Real participants.</summary>
+    public int Count { get; }
+
+    /// <summary>Participants rounded up to whole vectors.</summary>
+    public int Padded { get; }
+
+    public double[] Mean { get; }
+
+    public double[] Loading { get; }
+
+    public double[] NoBelow { get; }
+
+    public double[] YesFrom { get; }
+
+    public double[] Absence { get; }
+
+    /// <summary><see cref="CounterRandom.MemberKey"/> of each participant's vote noise (high 32 bits: absence; low: latent noise).</summary>
+    public ulong[] NoiseKey { get; }
+
+    /// <summary><see cref="CounterRandom.MemberKey"/> of each participant's position draw (shared by every vote of a trial).</summary>
+    public ulong[] PositionKey { get; }
+
+    public bool HasLoading { get; }
+
+    public bool HasShocks { get; }
+
+    /// <summary>No shocks and no position uncertainty: thresholds can be compared in uniform space, with no normal draws.</summary>
+    public bool IsStatic { get; }
+
+    /// <summary>For a static vote, Phi(NoBelow - Mean): the uniform below which the member votes no.</summary>
+    public double[]? StaticNoBelowUniform { get; }
+
+    /// <summary>For a static vote, Phi(YesFrom - Mean): the uniform from which the member votes yes.</summary>
+    public double[]? StaticYesFromUniform { get; }
+
+    /// <summary>Indices (into the shock model's blocs) of blocs with a shock.</summary>
+    public int[] ShockedBlocs { get; }
+
+    /// <summary>Members of shocked bloc k are <c>BlocMembers[BlocMemberOffsets[k]..BlocMemberOffsets[k + 1]]</c>.</summary>
+    public int[] BlocMemberOffsets { get; }
+
+    public int[] BlocMembers { get; }
+
+    /// <summary>Participant indices of the permanent members (Council only).</summary>
+    public int[] Permanent { get; }
+}

@@ -1,0 +1,81 @@
+using System.Runtime.Intrinsics;
+using StemSimulator.Engine.Randomness;
+using StemSimulator.Engine.Simulation.Simd;
+
+namespace StemSimulator.Tests.Engine.Simulation.Simd;
+
+public sealed class SimdMathTests
+{
+    [Test]
+    public void Vector_mix_equals_the_scalar_mixer_lane_by_lane()
+    {
+        var input = Vector256.Create(0UL, 1UL, 0x9E3779B97F4A7C15UL, ulong.MaxValue);
+
+        var mixed = SimdMath.Mix(input);
+
+        for (int lane = 0; lane < 4; lane++)
+        {
+            Assert.That(mixed[lane], Is.EqualTo(CounterRandom.Mix(input[lane])));
+        }
+    }
+
+    [Test]
+    public void Vector_uniforms_equal_the_scalar_halves_exactly()
+    {
+        for (long trial = 0; trial < 1000; trial++)
+        {
+            var random = new CounterRandom(3, trial);
+            var bits = Vector256.Create(
+                random.Bits(RandomPurpose.VoteNoise, 0, 0), random.Bits(RandomPurpose.VoteNoise, 0, 1),
+                random.Bits(RandomPurpose.VoteNoise, 1, 0), random.Bits(RandomPurpose.Position, 0, 7));
+            var low = SimdMath.UniformLow(bits);
+            var high = SimdMath.UniformHigh(bits);
+            for (int lane = 0; lane < 4; lane++)
+            {
+                Assert.That(low[lane], Is.EqualTo(CounterRandom.UniformLow(bits[lane])));
+                Assert.That(high[lane], Is.EqualTo(CounterRandom.UniformHigh(bits[lane])));
+                Assert.That(low[lane], Is.GreaterThan(0).And.LessThan(1));
+            }
+        }
+
+        Assert.That(SimdMath.UniformLow(Vector256.Create(0UL))[0], Is.EqualTo(0.5 / 4294967296.0));
+        Assert.That(SimdMath.UniformHigh(Vector256.Create(ulong.MaxValue))[0], Is.EqualTo(1 - (0.5 / 4294967296.0)));
+    }
+
+    [Test]
+    public void Vector_inverse_normal_matches_the_scalar_one_over_the_32_bit_range()
+    {
+        double[] probabilities = [0.5 / 4294967296.0, 1e-9, 1e-6, 0.001, 0.02, 0.075, 0.0751, 0.3, 0.5, 0.77, 0.925, 0.9249, 0.999, 1 - 1e-9, 1 - (0.5 / 4294967296.0)];
+        foreach (var chunk in probabilities.Chunk(4).Where(c => c.Length == 4))
+        {
+            var result = SimdMath.InverseNormal(Vector256.Create(chunk));
+            for (int lane = 0; lane < 4; lane++)
+            {
+                double expected = StandardNormal.InverseCdf(chunk[lane]);
+                Assert.That(result[lane], Is.EqualTo(expected).Within(1e-13 * Math.Max(1, Math.Abs(expected))), $"p = {chunk[lane]}");
+            }
+        }
+    }
+
+    [Test]
+    public void Vector_normal_cdf_matches_the_scalar_one_in_both_tails()
+    {
+        for (double x = -40; x <= 10; x += 0.137)
+        {
+            var result = SimdMath.NormalCdf(Vector256.Create(x, -x, x / 3, double.NegativeInfinity));
+            double[] arguments = [x, -x, x / 3];
+            for (int lane = 0; lane < 3; lane++)
+            {
+                double expected = StandardNormal.Cdf(arguments[lane]);
+                // Hart's rational function is near double precision; the continued fraction beyond |x| = 7.07 (where
+                // Phi < 1e-12) is good to a relative 1e-8, an absolute error below 1e-20.
+                double relative = Math.Abs(arguments[lane]) < 7.07 ? 1e-13 : 1e-8;
+                Assert.That(result[lane], Is.EqualTo(expected).Within((relative * expected) + 1e-300), $"x = {arguments[lane]}");
+            }
+
+            Assert.That(result[3], Is.Zero);
+        }
+
+        Assert.That(SimdMath.NormalCdf(Vector256.Create(double.PositiveInfinity))[0], Is.EqualTo(1));
+    }
+}
