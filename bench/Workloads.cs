@@ -42,7 +42,7 @@ internal static class Workloads
 
     /// <summary>A block sized for <paramref name="trials"/> trials of <paramref name="model"/>, as MonteCarloSimulator makes them.</summary>
     public static TrialBlock NewBlock(SimulationModel model, int trials) =>
-        new(trials, model.Variants.Count, model.VoteCount, (v, j) => model.Variants[v].Votes[j].Count);
+        TrialKernel.NewBlock(TrialKernel.Plan(model), trials);
 
     private static SimulationModel Compile(string path, byte[] bytes)
     {

@@ -110,11 +110,14 @@ internal static class ExactAdoption
     /// <param name="pNo">P(no) per member.</param>
     /// <param name="permanent">Per member, whether it holds a veto.</param>
     /// <param name="decision">Substantive or procedural.</param>
-    /// <param name="buffer">Scratch of length &gt;= n + 1.</param>
+    /// <param name="buffer">Scratch of length &gt;= 10.</param>
     public static double SecurityCouncil(ReadOnlySpan<double> pYes, ReadOnlySpan<double> pNo, ReadOnlySpan<PermanentMembers> permanent, CouncilDecision decision, Span<double> buffer)
     {
+        // count[k] = P(k yes so far) for k < 9; count[9] = P(at least 9 yes so far), an absorbing state, so the
+        // recursion never runs past ten entries.
+        const int enough = SecurityCouncilRules.RequiredYesVotes;
         int n = pYes.Length;
-        var count = buffer[..(n + 1)];
+        var count = buffer[..(enough + 1)];
         count.Clear();
         count[0] = 1.0;
         double noVeto = 1.0;
@@ -128,7 +131,14 @@ internal static class ExactAdoption
                 py = notNo > 0 ? py / notNo : 0.0;
             }
 
-            for (int k = i + 1; k >= 1; k--)
+            int top = Math.Min(i + 1, enough);
+            if (top == enough)
+            {
+                count[enough] += count[enough - 1] * py;
+                top--;
+            }
+
+            for (int k = top; k >= 1; k--)
             {
                 count[k] = (count[k] * (1.0 - py)) + (count[k - 1] * py);
             }
@@ -136,12 +146,6 @@ internal static class ExactAdoption
             count[0] *= 1.0 - py;
         }
 
-        double enough = 0;
-        for (int k = SecurityCouncilRules.RequiredYesVotes; k <= n; k++)
-        {
-            enough += count[k];
-        }
-
-        return Math.Clamp(noVeto * enough, 0.0, 1.0);
+        return Math.Clamp(noVeto * count[enough], 0.0, 1.0);
     }
 }

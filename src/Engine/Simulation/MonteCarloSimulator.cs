@@ -43,7 +43,7 @@ public static class MonteCarloSimulator
         var plans = TrialKernel.Plan(model);
         for (int k = 0; k < wave; k++)
         {
-            blocks[k] = new TrialBlock(blockSize, model.Variants.Count, votes, (v, j) => plans[v][j].Padded);
+            blocks[k] = TrialKernel.NewBlock(plans, blockSize);
             kernels[k] = new TrialKernel(model, plans);
         }
 

@@ -31,6 +31,8 @@ internal sealed class TrialKernel
     private readonly double[] _dpA;
     private readonly double[] _dpB;
     private readonly double[]?[][] _staticExact;
+    private readonly MemberDraws[] _shared;
+    private readonly double[] _shockDraws;
 
     public TrialKernel(SimulationModel model, VotePlan[][] plans)
     {
@@ -44,11 +46,42 @@ internal sealed class TrialKernel
         _dpA = new double[ExactAdoption.BufferLength(padded)];
         _dpB = new double[ExactAdoption.BufferLength(padded)];
         _staticExact = plans.Select(v => new double[]?[v.Length]).ToArray();
+        _shared = plans[0].Select(_ => new MemberDraws(padded)).ToArray();
+        _shockDraws = new double[plans.SelectMany(p => p).Max(p => p.ShockedBlocs.Length) + 1 + VotePlan.Lanes];
     }
 
+    /// <summary>A kernel with its own plans (for benchmarks and tests; a run shares one set of plans).</summary>
+    public TrialKernel(SimulationModel model)
+        : this(model, Plan(model))
+    {
+    }
+
+    /// <summary>A block of <paramref name="capacity"/> trials laid out for these plans.</summary>
+    public static TrialBlock NewBlock(VotePlan[][] plans, int capacity) =>
+        new(capacity, plans.Length, plans[0].Length, (v, j) => plans[v][j].Padded);
+
     /// <summary>The plans of a model: one per variant and vote, shared by all kernels.</summary>
-    public static VotePlan[][] Plan(SimulationModel model) =>
-        model.Variants.Select(v => v.Votes.Select(vote => new VotePlan(vote)).ToArray()).ToArray();
+    public static VotePlan[][] Plan(SimulationModel model)
+    {
+        var plans = model.Variants.Select(v => v.Votes.Select(vote => new VotePlan(vote)).ToArray()).ToArray();
+        for (int j = 0; j < model.VoteCount; j++)
+        {
+            bool anyDynamic = plans.Any(v => !v[j].IsStatic);
+            for (int v = 0; v < plans.Length; v++)
+            {
+                plans[v][j].SharesDrawsWithBaseline = plans[v][j].DrawsLike(plans[0][j]);
+                plans[v][j].NeedsNormalDraws = anyDynamic;
+            }
+
+            bool reused = plans.Count(v => v[j].SharesDrawsWithBaseline) > 1;
+            foreach (var variant in plans)
+            {
+                variant[j].DrawsReused = reused && variant[j].SharesDrawsWithBaseline;
+            }
+        }
+
+        return plans;
+    }
 
     /// <summary>Fills <paramref name="block"/> with trials <paramref name="firstTrial"/> .. firstTrial + count - 1.</summary>
     public void Run(TrialBlock block, long firstTrial, int count)
@@ -66,6 +99,11 @@ internal sealed class TrialKernel
         for (int r = 0; r < count; r++)
         {
             var random = new CounterRandom(_model.Seed, firstTrial + r);
+            foreach (var draws in _shared)
+            {
+                draws.Valid = false;
+            }
+
             for (int v = 0; v < _plans.Length; v++)
             {
                 for (int j = 0; j < _plans[v].Length; j++)
@@ -85,9 +123,27 @@ internal sealed class TrialKernel
             DrawShocks(plan, random);
         }
 
-        var tally = plan.IsStatic
-            ? SampleStatic(plan, random, columns.MemberCounts)
-            : SampleDynamic(plan, random, columns.MemberCounts, exact);
+        VoteTally tally;
+        if (plan.DrawsReused)
+        {
+            var draws = _shared[voteIndex];
+            if (!draws.Valid)
+            {
+                Draw(plan, random, draws);
+            }
+
+            var cached = new CachedDraws(draws);
+            tally = plan.IsStatic
+                ? DecideStatic(plan, ref cached, columns.MemberCounts)
+                : DecideDynamic(plan, ref cached, columns.MemberCounts, exact);
+        }
+        else
+        {
+            var inline = new InlineDraws(plan, random.TrialKey);
+            tally = plan.IsStatic
+                ? DecideStatic(plan, ref inline, columns.MemberCounts)
+                : DecideDynamic(plan, ref inline, columns.MemberCounts, exact);
+        }
 
         var permanentNo = PermanentMembers.None;
         foreach (int i in plan.Permanent)
@@ -121,15 +177,25 @@ internal sealed class TrialKernel
         }
     }
 
+    /// <summary>
+    /// The vote's global shock and bloc shocks, four normals at a time (the global shock is draw 0 of
+    /// <see cref="RandomPurpose.GlobalShock"/>, bloc b is draw b of <see cref="RandomPurpose.BlocShock"/>), then
+    /// each member's total: the global shock plus those of its blocs.
+    /// </summary>
     private void DrawShocks(VotePlan plan, CounterRandom random)
     {
         var shocks = plan.Vote.Shocks;
-        double global = shocks.GlobalSd > 0 ? shocks.GlobalSd * random.Normal(RandomPurpose.GlobalShock, plan.Vote.Stream, 0) : 0.0;
-        Array.Fill(_shock, global, 0, plan.Padded);
+        var trialKey = Vector256.Create(random.TrialKey);
+        for (int k = 0; k < plan.ShockKeys.Length; k += VotePlan.Lanes)
+        {
+            var normal = SimdMath.InverseNormal(SimdMath.UniformLow(SimdMath.Mix(trialKey + Load(plan.ShockKeys, k))));
+            Store(_shockDraws, k, normal * Load(plan.ShockSds, k));
+        }
+
+        Array.Fill(_shock, _shockDraws[0], 0, plan.Padded);
         for (int k = 0; k < plan.ShockedBlocs.Length; k++)
         {
-            int bloc = plan.ShockedBlocs[k];
-            double shock = shocks.BlocSds[bloc] * random.Normal(RandomPurpose.BlocShock, plan.Vote.Stream, bloc);
+            double shock = _shockDraws[k + 1];
             for (int m = plan.BlocMemberOffsets[k]; m < plan.BlocMemberOffsets[k + 1]; m++)
             {
                 _shock[plan.BlocMembers[m]] += shock;
@@ -137,20 +203,43 @@ internal sealed class TrialKernel
         }
     }
 
-    private VoteTally SampleDynamic(VotePlan plan, CounterRandom random, long[] counts, bool exact)
+    /// <summary>
+    /// The members' own random numbers for one vote and trial: from one 64-bit hash each, the uniform deciding
+    /// absence (high half) and the uniform of the latent noise (low half) with its normal quantile; and the
+    /// position draw. The same for every variant whose members and keys equal the baseline's, so it is drawn once.
+    /// </summary>
+    private static void Draw(VotePlan plan, CounterRandom random, MemberDraws draws)
+    {
+        var trialKey = Vector256.Create(random.TrialKey);
+        bool normal = plan.NeedsNormalDraws;
+        for (int i = 0; i < plan.Padded; i += VotePlan.Lanes)
+        {
+            var bits = SimdMath.Mix(trialKey + Load(plan.NoiseKey, i));
+            var uniform = SimdMath.UniformLow(bits);
+            Store(draws.AbsenceUniform, i, SimdMath.UniformHigh(bits));
+            Store(draws.NoiseUniform, i, uniform);
+            if (normal)
+            {
+                Store(draws.Noise, i, SimdMath.InverseNormal(uniform));
+                Store(draws.Position, i, SimdMath.InverseNormal(SimdMath.UniformLow(SimdMath.Mix(trialKey + Load(plan.PositionKey, i)))));
+            }
+        }
+
+        draws.Valid = true;
+    }
+
+    private VoteTally DecideDynamic<TDraws>(VotePlan plan, ref TDraws draws, long[] counts, bool exact)
+        where TDraws : struct, IMemberDrawSource
     {
         int padded = plan.Padded;
-        var trialKey = Vector256.Create(random.TrialKey);
         var one = Vector256.Create(1.0);
         int yes = 0, no = 0, absent = 0;
         for (int i = 0; i < padded; i += VotePlan.Lanes)
         {
-            var bits = SimdMath.Mix(trialKey + Load(plan.NoiseKey, i));
             var mean = Load(plan.Mean, i);
             if (plan.HasLoading)
             {
-                var position = SimdMath.InverseNormal(SimdMath.UniformLow(SimdMath.Mix(trialKey + Load(plan.PositionKey, i))));
-                mean = Vector256.FusedMultiplyAdd(Load(plan.Loading, i), position, mean);
+                mean = Vector256.FusedMultiplyAdd(Load(plan.Loading, i), draws.Position(i), mean);
             }
 
             if (plan.HasShocks)
@@ -158,8 +247,9 @@ internal sealed class TrialKernel
                 mean += Load(_shock, i);
             }
 
-            var latent = mean + SimdMath.InverseNormal(SimdMath.UniformLow(bits));
-            var absentMask = Vector256.LessThan(SimdMath.UniformHigh(bits), Load(plan.Absence, i));
+            draws.Load(i, out var absenceUniform, out var noiseUniform);
+            var latent = mean + draws.Noise(i, noiseUniform);
+            var absentMask = Vector256.LessThan(absenceUniform, Load(plan.Absence, i));
             var noMask = Vector256.AndNot(Vector256.LessThan(latent, Load(plan.NoBelow, i)), absentMask);
             var yesMask = Vector256.AndNot(Vector256.GreaterThanOrEqual(latent, Load(plan.YesFrom, i)), absentMask);
             Record(i, yesMask.AsInt64(), noMask.AsInt64(), absentMask.AsInt64(), counts, padded, ref yes, ref no, ref absent);
@@ -175,16 +265,15 @@ internal sealed class TrialKernel
         return new VoteTally(yes, no, padded - yes - no - absent - (padded - plan.Count), absent);
     }
 
-    private VoteTally SampleStatic(VotePlan plan, CounterRandom random, long[] counts)
+    private VoteTally DecideStatic<TDraws>(VotePlan plan, ref TDraws draws, long[] counts)
+        where TDraws : struct, IMemberDrawSource
     {
         int padded = plan.Padded;
-        var trialKey = Vector256.Create(random.TrialKey);
         int yes = 0, no = 0, absent = 0;
         for (int i = 0; i < padded; i += VotePlan.Lanes)
         {
-            var bits = SimdMath.Mix(trialKey + Load(plan.NoiseKey, i));
-            var uniform = SimdMath.UniformLow(bits);
-            var absentMask = Vector256.LessThan(SimdMath.UniformHigh(bits), Load(plan.Absence, i));
+            draws.Load(i, out var absenceUniform, out var uniform);
+            var absentMask = Vector256.LessThan(absenceUniform, Load(plan.Absence, i));
             var noMask = Vector256.AndNot(Vector256.LessThan(uniform, Load(plan.StaticNoBelowUniform!, i)), absentMask);
             var yesMask = Vector256.AndNot(Vector256.GreaterThanOrEqual(uniform, Load(plan.StaticYesFromUniform!, i)), absentMask);
             Record(i, yesMask.AsInt64(), noMask.AsInt64(), absentMask.AsInt64(), counts, padded, ref yes, ref no, ref absent);
@@ -275,27 +364,46 @@ internal sealed class TrialKernel
         }
     }
 
-    /// <summary>In the Council a permanent member's no is a veto, so pivotal status is computed member by member.</summary>
+    /// <summary>
+    /// In the Council a permanent member's no is a veto, so its pivotal status is its own; an elected member's
+    /// depends only on its choice, as in the Assembly.
+    /// </summary>
     private void CountPivotalCouncil(VotePlan plan, long[] counts, int yes, int no, PermanentMembers permanentNo)
     {
         var vote = plan.Vote;
         int offset = VoteTrialColumns.PivotalKind * plan.Padded;
+        Span<bool> electedPivotal = stackalloc bool[4];
+        for (int c = 0; c < 4; c++)
+        {
+            electedPivotal[c] = IsPivotal(vote, (VoteChoice)c, PermanentMembers.None, yes, no, permanentNo);
+        }
+
         for (int i = 0; i < plan.Count; i++)
         {
             var choice = (VoteChoice)_choice[i];
-            int othersYes = yes - (choice == VoteChoice.Yes ? 1 : 0);
-            int othersNo = no - (choice == VoteChoice.No ? 1 : 0);
             var own = vote.Permanent[i];
-            var othersPermanentNo = choice == VoteChoice.No ? permanentNo & ~own : permanentNo;
-            if (vote.IsAdopted(othersYes + 1, othersNo, othersPermanentNo) && !vote.IsAdopted(othersYes, othersNo + 1, othersPermanentNo | own))
+            if (own == PermanentMembers.None ? electedPivotal[(int)choice] : IsPivotal(vote, choice, own, yes, no, permanentNo))
             {
                 counts[offset + i]++;
             }
         }
     }
 
+    private static bool IsPivotal(VoteModel vote, VoteChoice choice, PermanentMembers own, int yes, int no, PermanentMembers permanentNo)
+    {
+        if ((choice == VoteChoice.Yes && yes == 0) || (choice == VoteChoice.No && no == 0))
+        {
+            return false;
+        }
+
+        int othersYes = yes - (choice == VoteChoice.Yes ? 1 : 0);
+        int othersNo = no - (choice == VoteChoice.No ? 1 : 0);
+        var othersPermanentNo = choice == VoteChoice.No ? permanentNo & ~own : permanentNo;
+        return vote.IsAdopted(othersYes + 1, othersNo, othersPermanentNo) && !vote.IsAdopted(othersYes, othersNo + 1, othersPermanentNo | own);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> Load<T>(T[] array, int index) => Vector256.LoadUnsafe(ref array[0], (nuint)index);
+    internal static Vector256<T> Load<T>(T[] array, int index) => Vector256.LoadUnsafe(ref array[0], (nuint)index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store<T>(T[] array, int index, Vector256<T> value) => value.StoreUnsafe(ref array[0], (nuint)index);

@@ -102,7 +102,46 @@ internal sealed class VotePlan
         }
 
         Permanent = Enumerable.Range(0, Count).Where(i => vote.Permanent[i] != PermanentMembers.None).ToArray();
+        int shockDraws = (ShockedBlocs.Length + 1 + Lanes - 1) / Lanes * Lanes;
+        ShockKeys = new ulong[shockDraws];
+        ShockSds = new double[shockDraws];
+        ShockKeys[0] = CounterRandom.MemberKey(RandomPurpose.GlobalShock, vote.Stream, 0);
+        ShockSds[0] = vote.Shocks.GlobalSd;
+        for (int k = 0; k < ShockedBlocs.Length; k++)
+        {
+            ShockKeys[k + 1] = CounterRandom.MemberKey(RandomPurpose.BlocShock, vote.Stream, ShockedBlocs[k]);
+            ShockSds[k + 1] = sds[ShockedBlocs[k]];
+        }
     }
+
+    /// <summary>
+    /// Whether this vote draws exactly the baseline's numbers for the same vote (same members, same keys), so the
+    /// kernel draws them once per trial for all such variants. Set by <see cref="TrialKernel.Plan"/>.
+    /// </summary>
+    public bool SharesDrawsWithBaseline { get; set; }
+
+    /// <summary>
+    /// Whether the kernel keeps this vote's draws for another variant: true when this plan shares the baseline's
+    /// draws and at least one other variant's plan does too. Otherwise draws are computed inline, without a pass
+    /// through memory.
+    /// </summary>
+    public bool DrawsReused { get; set; }
+
+    /// <summary>
+    /// Whether the normal quantiles of the draws are needed: set on every variant's plan of a vote when any of them
+    /// is dynamic, so shared draws always carry them.
+    /// </summary>
+    public bool NeedsNormalDraws { get; set; }
+
+    /// <summary>Keys of the shocks: the global shock first, then each shocked bloc's; padded to whole vectors.</summary>
+    public ulong[] ShockKeys { get; }
+
+    /// <summary>Standard deviations aligned with <see cref="ShockKeys"/> (zero in the padding).</summary>
+    public double[] ShockSds { get; }
+
+    /// <summary>Whether two plans draw the same per-member numbers.</summary>
+    public bool DrawsLike(VotePlan other) =>
+        NoiseKey.AsSpan().SequenceEqual(other.NoiseKey) && PositionKey.AsSpan().SequenceEqual(other.PositionKey);
 
     public VoteModel Vote { get; }
 
