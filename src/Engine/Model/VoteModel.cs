@@ -112,7 +112,11 @@ public sealed class VoteModel
         }
 
         BlocIndices = blocIndices.ToArray();
+        Description = new VoteDescription(id, body, date, majority, decision, estimator, Codes);
     }
+
+    /// <summary>The vote without its members' leanings.</summary>
+    public VoteDescription Description { get; }
 
     /// <summary>Identifier, unique within the scenario.</summary>
     public string Id { get; }

@@ -4,17 +4,22 @@ namespace StemSimulator.Engine.Simulation;
 
 /// <summary>
 /// Runs a model's trials in blocks on several threads and hands the blocks to a sink in trial order. Memory is
-/// bounded by a few blocks per thread, whatever the number of trials; results are identical for any thread count
+/// bounded by two blocks per worker, whatever the number of trials; results are identical for any thread count
 /// and block size, because every trial is a pure function of (seed, trial index) and all sums are exact.
 /// </summary>
+/// <remarks>
+/// Workers take block numbers in order and fill a ring of 2 x workers block buffers; the calling thread consumes
+/// the blocks strictly in order (statistics, then the sink) and frees each buffer for the block that comes one
+/// ring later. So the workers keep simulating while the caller aggregates and the sink copies rows.
+/// </remarks>
 public static class MonteCarloSimulator
 {
     /// <summary>Runs the trials selected by <paramref name="options"/>.</summary>
     /// <param name="model">What to simulate.</param>
     /// <param name="options">Threads, block size and the trial range.</param>
     /// <param name="sink">Receives every block in trial order; may be <see langword="null"/>.</param>
-    /// <param name="progress">Told after each wave of blocks; may be <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Stops the run between waves.</param>
+    /// <param name="progress">Told as blocks complete; may be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the run within a block.</param>
     public static SimulationResult Run(
         SimulationModel model,
         SimulationOptions options,
@@ -32,56 +37,43 @@ public static class MonteCarloSimulator
         }
 
         var statistics = model.Variants
-            .SelectMany(v => v.Votes.Select(vote => new VoteStatistics(v.Name, vote)))
+            .SelectMany(v => v.Votes.Select(vote => new VoteStatistics(v.Name, vote.Description)))
             .ToArray();
-        int votes = model.VoteCount;
-        int blockSize = (int)Math.Min(options.BlockSize, Math.Max(1, count));
-        int workers = (int)Math.Max(1, Math.Min(options.Threads, (count + blockSize - 1) / blockSize));
-        int wave = workers == 1 ? 1 : workers * 2;
-        var blocks = new TrialBlock[wave];
-        var kernels = new TrialKernel[wave];
-        var plans = TrialKernel.Plan(model);
-        for (int k = 0; k < wave; k++)
+        if (count == 0)
         {
-            blocks[k] = TrialKernel.NewBlock(plans, blockSize);
-            kernels[k] = new TrialKernel(model, plans);
+            return new SimulationResult(first, 0, statistics);
         }
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
+        int blockSize = (int)Math.Min(options.BlockSize, count);
+        long blockCount = (count + blockSize - 1) / blockSize;
+        int workers = (int)Math.Min(options.Threads, blockCount);
+        var plans = TrialKernel.Plan(model);
+        using var pipeline = new BlockPipeline(workers, workers == 1 ? 2 : 2 * workers, blockCount, plans, blockSize,
+            (kernel, block, k) =>
+            {
+                long start = first + (k * blockSize);
+                kernel.Run(block, start, (int)Math.Min(blockSize, first + count - start));
+            },
+            () => new TrialKernel(model, plans),
+            cancellationToken);
+
+        int votes = model.VoteCount;
         long done = 0;
-        while (done < count)
+        long reportEvery = Math.Max(1, blockCount / 200);
+        for (long k = 0; k < blockCount; k++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            long waveStart = first + done;
-            int blocksInWave = (int)Math.Min(wave, (count - done + blockSize - 1) / blockSize);
-            if (blocksInWave == 1)
+            var block = pipeline.Take(k);
+            for (int s = 0; s < statistics.Length; s++)
             {
-                RunBlock(0);
-            }
-            else
-            {
-                Parallel.For(0, blocksInWave, parallel, RunBlock);
+                statistics[s].Add(block[s / votes, s % votes], block.Count);
             }
 
-            for (int k = 0; k < blocksInWave; k++)
+            sink?.Write(block);
+            done += block.Count;
+            pipeline.Release(k);
+            if (progress is not null && (k % reportEvery == 0 || k == blockCount - 1))
             {
-                var block = blocks[k];
-                for (int s = 0; s < statistics.Length; s++)
-                {
-                    statistics[s].Add(block[s / votes, s % votes], block.Count);
-                }
-
-                sink?.Write(block);
-                done += block.Count;
-            }
-
-            progress?.Report(new SimulationProgress(done, count));
-
-            void RunBlock(int k)
-            {
-                long blockStart = waveStart + ((long)k * blockSize);
-                int n = (int)Math.Min(blockSize, first + count - blockStart);
-                kernels[k].Run(blocks[k], blockStart, n);
+                progress.Report(new SimulationProgress(done, count));
             }
         }
 

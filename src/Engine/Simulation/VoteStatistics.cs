@@ -11,7 +11,7 @@ public sealed class VoteStatistics
 {
     private readonly long[] _memberCounts;
 
-    internal VoteStatistics(string variant, VoteModel vote)
+    public VoteStatistics(string variant, VoteDescription vote)
     {
         Variant = variant;
         Vote = vote;
@@ -28,7 +28,7 @@ public sealed class VoteStatistics
     public string Variant { get; }
 
     /// <summary>The vote.</summary>
-    public VoteModel Vote { get; }
+    public VoteDescription Vote { get; }
 
     /// <summary>Trials counted.</summary>
     public long Trials { get; private set; }
@@ -161,6 +161,68 @@ public sealed class VoteStatistics
             _memberCounts[((int)VoteChoice.No * n) + participant] / trials,
             _memberCounts[((int)VoteChoice.Absent * n) + participant] / trials,
             _memberCounts[(VoteTrialColumns.PivotalKind * n) + participant] / trials);
+    }
+
+    /// <summary>The statistics as plain data, for storing a shard's partial results.</summary>
+    public VoteStatisticsState ToState() => new(
+        Variant, Vote, Trials, AdoptedCount, ExactSum.Raw, ExactSumOfSquares.Raw, VetoCount, VetoDecisiveCount,
+        (long[])VetoCountByMember.Clone(), (long[])YesHistogram.Clone(), (long[])NoHistogram.Clone(),
+        (long[])AbstainHistogram.Clone(), (long[])AbsentHistogram.Clone(), (long[])_memberCounts.Clone());
+
+    /// <summary>
+    /// The statistics of several shards of the same variant and vote, added exactly: the result equals the
+    /// statistics of a single run over all their trials, bit for bit.
+    /// </summary>
+    /// <exception cref="ArgumentException">The states are of different variants, votes or member lists.</exception>
+    public static VoteStatistics Merge(IReadOnlyList<VoteStatisticsState> states)
+    {
+        if (states.Count == 0)
+        {
+            throw new ArgumentException("Nothing to merge.", nameof(states));
+        }
+
+        var first = states[0];
+        var merged = new VoteStatistics(first.Variant, first.Vote);
+        foreach (var state in states)
+        {
+            if (state.Variant != first.Variant || state.Vote.Id != first.Vote.Id || !state.Vote.Codes.SequenceEqual(first.Vote.Codes)
+                || state.Vote.Estimator != first.Vote.Estimator || state.Vote.RuleName != first.Vote.RuleName)
+            {
+                throw new ArgumentException($"Cannot merge statistics of '{state.Variant}/{state.Vote.Id}' with '{first.Variant}/{first.Vote.Id}': they are not the same vote.", nameof(states));
+            }
+
+            merged.Trials += state.Trials;
+            merged.AdoptedCount += state.AdoptedCount;
+            var sum = merged.ExactSum;
+            sum.Add(FixedPointSum.FromRaw(state.ExactSum));
+            merged.ExactSum = sum;
+            var squares = merged.ExactSumOfSquares;
+            squares.Add(FixedPointSum.FromRaw(state.ExactSumOfSquares));
+            merged.ExactSumOfSquares = squares;
+            merged.VetoCount += state.VetoCount;
+            merged.VetoDecisiveCount += state.VetoDecisiveCount;
+            AddInto(merged.VetoCountByMember, state.VetoCountByMember);
+            AddInto(merged.YesHistogram, state.YesHistogram);
+            AddInto(merged.NoHistogram, state.NoHistogram);
+            AddInto(merged.AbstainHistogram, state.AbstainHistogram);
+            AddInto(merged.AbsentHistogram, state.AbsentHistogram);
+            AddInto(merged._memberCounts, state.MemberCounts);
+        }
+
+        return merged;
+    }
+
+    private static void AddInto(long[] total, long[] part)
+    {
+        if (total.Length != part.Length)
+        {
+            throw new ArgumentException($"Counts of different lengths ({total.Length} and {part.Length}) cannot be merged.", nameof(part));
+        }
+
+        for (int i = 0; i < total.Length; i++)
+        {
+            total[i] += part[i];
+        }
     }
 
     /// <summary>Adds a block's results for this vote; blocks must come in trial order for the sums to be reproducible.</summary>

@@ -7,8 +7,9 @@ using StemSimulator.Engine.Simulation;
 namespace StemSimulator.Runner.Output;
 
 /// <summary>
-/// Writes <c>trials.parquet</c>: one row per trial, variant and vote. Rows are buffered column by column and
-/// written in row groups of about a million rows, so memory stays flat however many trials run.
+/// Writes <c>trials.parquet</c>: one row per trial, variant and vote. Rows are copied into one of two row-group
+/// buffers; a full buffer is encoded and written by a background task while the simulation fills the other, so
+/// Parquet encoding stays off the simulation thread and memory stays flat however many trials run.
 /// </summary>
 internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
 {
@@ -31,33 +32,33 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
 
     private readonly SimulationModel _model;
     private readonly ParquetWriter _writer;
-    private readonly string[] _variant = new string[ParquetFiles.RowGroupRows];
-    private readonly string[] _voteId = new string[ParquetFiles.RowGroupRows];
-    private readonly long[] _trial = new long[ParquetFiles.RowGroupRows];
-    private readonly int[] _yes = new int[ParquetFiles.RowGroupRows];
-    private readonly int[] _no = new int[ParquetFiles.RowGroupRows];
-    private readonly int[] _abstain = new int[ParquetFiles.RowGroupRows];
-    private readonly int[] _absent = new int[ParquetFiles.RowGroupRows];
-    private readonly bool[] _adopted = new bool[ParquetFiles.RowGroupRows];
-    private readonly string?[] _vetoedBy = new string?[ParquetFiles.RowGroupRows];
-    private readonly bool?[] _vetoDecisive = new bool?[ParquetFiles.RowGroupRows];
-    private readonly double?[] _exact = new double?[ParquetFiles.RowGroupRows];
-    private readonly int[] _year = new int[ParquetFiles.RowGroupRows];
-    private int _rows;
+    private readonly CancellationToken _cancellationToken;
+    private TrialRows _filling;
+    private TrialRows _spare;
+    private Task _writing = Task.CompletedTask;
 
-    private ParquetTrialSink(SimulationModel model, ParquetWriter writer)
+    private ParquetTrialSink(SimulationModel model, ParquetWriter writer, int rowGroupRows, CancellationToken cancellationToken)
     {
         _model = model;
         _writer = writer;
+        _cancellationToken = cancellationToken;
+        _filling = new TrialRows(rowGroupRows);
+        _spare = new TrialRows(rowGroupRows);
     }
 
-    public static async Task<ParquetTrialSink> CreateAsync(SimulationModel model, Stream stream, Provenance provenance, CancellationToken cancellationToken)
+    /// <summary>Creates a sink writing to <paramref name="stream"/>.</summary>
+    /// <param name="model">The model whose trials arrive.</param>
+    /// <param name="stream">A writable, seekable stream.</param>
+    /// <param name="provenance">Metadata for the file.</param>
+    /// <param name="cancellationToken">Stops writing.</param>
+    /// <param name="rowGroupRows">Rows per row group (default about a million).</param>
+    public static async Task<ParquetTrialSink> CreateAsync(SimulationModel model, Stream stream, Provenance provenance, CancellationToken cancellationToken, int rowGroupRows = ParquetFiles.RowGroupRows)
     {
         var writer = await ParquetFiles.CreateAsync(Schema, stream, provenance, cancellationToken).ConfigureAwait(false);
-        return new ParquetTrialSink(model, writer);
+        return new ParquetTrialSink(model, writer, rowGroupRows, cancellationToken);
     }
 
-    /// <summary>Rows written so far (including those still buffered).</summary>
+    /// <summary>Rows received so far.</summary>
     public long RowsWritten { get; private set; }
 
     public void Write(TrialBlock block)
@@ -71,27 +72,29 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
                 var columns = block[v, j];
                 bool council = vote.Body == Body.SecurityCouncil;
                 bool exact = vote.Estimator == OutcomeEstimator.ExactConditional;
+                int year = vote.Date.Year;
                 for (int r = 0; r < block.Count; r++)
                 {
-                    if (_rows == ParquetFiles.RowGroupRows)
+                    if (_filling.Count == _filling.Capacity)
                     {
-                        FlushAsync().GetAwaiter().GetResult();
+                        HandOver();
                     }
 
-                    int row = _rows++;
-                    _variant[row] = variant.Name;
-                    _voteId[row] = vote.Id;
-                    _trial[row] = block.FirstTrial + r;
-                    _yes[row] = columns.Yes[r];
-                    _no[row] = columns.No[r];
-                    _abstain[row] = columns.Abstain[r];
-                    _absent[row] = columns.Absent[r];
-                    _adopted[row] = columns.Adopted[r];
+                    var rows = _filling;
+                    int row = rows.Count++;
+                    rows.Variant[row] = variant.Name;
+                    rows.VoteId[row] = vote.Id;
+                    rows.Trial[row] = block.FirstTrial + r;
+                    rows.Yes[row] = columns.Yes[r];
+                    rows.No[row] = columns.No[r];
+                    rows.Abstain[row] = columns.Abstain[r];
+                    rows.Absent[row] = columns.Absent[r];
+                    rows.Adopted[row] = columns.Adopted[r];
                     var vetoedBy = columns.VetoedBy[r];
-                    _vetoedBy[row] = vetoedBy == PermanentMembers.None ? null : VetoNames[(int)vetoedBy];
-                    _vetoDecisive[row] = council ? vetoedBy != PermanentMembers.None && columns.Yes[r] >= SecurityCouncilRules.RequiredYesVotes : null;
-                    _exact[row] = exact ? columns.ExactProbability[r] : null;
-                    _year[row] = vote.Date.Year;
+                    rows.VetoedBy[row] = vetoedBy == PermanentMembers.None ? null : VetoNames[(int)vetoedBy];
+                    rows.VetoDecisive[row] = council ? vetoedBy != PermanentMembers.None && columns.Yes[r] >= SecurityCouncilRules.RequiredYesVotes : null;
+                    rows.ExactProbability[row] = exact ? columns.ExactProbability[r] : null;
+                    rows.Year[row] = year;
                 }
 
                 RowsWritten += block.Count;
@@ -99,40 +102,62 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
         }
     }
 
-    private async Task FlushAsync()
+    /// <summary>Waits for the previous row group to be written, then starts writing the full buffer in the background.</summary>
+    private void HandOver()
     {
-        if (_rows == 0)
+        _writing.GetAwaiter().GetResult();
+        var full = _filling;
+        _filling = _spare;
+        _spare = full;
+        _filling.Count = 0;
+        _writing = Task.Run(() => WriteRowGroupAsync(full), _cancellationToken);
+    }
+
+    private async Task WriteRowGroupAsync(TrialRows rows)
+    {
+        int n = rows.Count;
+        if (n == 0)
         {
             return;
         }
 
-        int n = _rows;
-        using (var group = _writer.CreateRowGroup())
-        {
-            await group.WriteAsync(Variant, new ArraySegment<string>(_variant, 0, n)).ConfigureAwait(false);
-            await group.WriteAsync(VoteId, new ArraySegment<string>(_voteId, 0, n)).ConfigureAwait(false);
-            await group.WriteAsync(Trial, Head(_trial, n)).ConfigureAwait(false);
-            await group.WriteAsync(Yes, Head(_yes, n)).ConfigureAwait(false);
-            await group.WriteAsync(No, Head(_no, n)).ConfigureAwait(false);
-            await group.WriteAsync(Abstain, Head(_abstain, n)).ConfigureAwait(false);
-            await group.WriteAsync(Absent, Head(_absent, n)).ConfigureAwait(false);
-            await group.WriteAsync(Adopted, Head(_adopted, n)).ConfigureAwait(false);
-            await group.WriteAsync(VetoedBy, new ArraySegment<string>(_vetoedBy!, 0, n)).ConfigureAwait(false);
-            await group.WriteAsync(VetoDecisive, Head(_vetoDecisive, n)).ConfigureAwait(false);
-            await group.WriteAsync(ExactProbability, Head(_exact, n)).ConfigureAwait(false);
-            await group.WriteAsync(Year, Head(_year, n)).ConfigureAwait(false);
-        }
-
-        _rows = 0;
+        var token = _cancellationToken;
+        using var group = _writer.CreateRowGroup();
+        await group.WriteAsync(Variant, new ArraySegment<string>(rows.Variant, 0, n)).ConfigureAwait(false);
+        await group.WriteAsync(VoteId, new ArraySegment<string>(rows.VoteId, 0, n)).ConfigureAwait(false);
+        await group.WriteAsync(Trial, Head(rows.Trial, n), null, null, token).ConfigureAwait(false);
+        await group.WriteAsync(Yes, Head(rows.Yes, n), null, null, token).ConfigureAwait(false);
+        await group.WriteAsync(No, Head(rows.No, n), null, null, token).ConfigureAwait(false);
+        await group.WriteAsync(Abstain, Head(rows.Abstain, n), null, null, token).ConfigureAwait(false);
+        await group.WriteAsync(Absent, Head(rows.Absent, n), null, null, token).ConfigureAwait(false);
+        await group.WriteAsync(Adopted, Head(rows.Adopted, n), null, null, token).ConfigureAwait(false);
+        await group.WriteAsync(VetoedBy, new ArraySegment<string>(rows.VetoedBy!, 0, n)).ConfigureAwait(false);
+        await group.WriteAsync(VetoDecisive, Head(rows.VetoDecisive, n), null, null, token).ConfigureAwait(false);
+        await group.WriteAsync(ExactProbability, Head(rows.ExactProbability, n), null, null, token).ConfigureAwait(false);
+        await group.WriteAsync(Year, Head(rows.Year, n), null, null, token).ConfigureAwait(false);
     }
 
     private static ReadOnlyMemory<T> Head<T>(T[] values, int count) => new(values, 0, count);
 
-    /// <summary>Writes the last row group and the footer.</summary>
+    /// <summary>Writes the remaining rows; the footer follows on dispose.</summary>
     public async Task CompleteAsync()
     {
-        await FlushAsync().ConfigureAwait(false);
+        await _writing.ConfigureAwait(false);
+        await WriteRowGroupAsync(_filling).ConfigureAwait(false);
+        _filling.Count = 0;
     }
 
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _writing.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The run was interrupted; the file is discarded with the temporary folder.
+        }
+
+        await _writer.DisposeAsync().ConfigureAwait(false);
+    }
 }

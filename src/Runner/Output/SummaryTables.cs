@@ -19,7 +19,7 @@ internal static class SummaryTables
             (new DataField<string>("variant"), votes.Select(s => s.Variant).ToArray()),
             (new DataField<string>("vote_id"), votes.Select(s => s.Vote.Id).ToArray()),
             (new DataField<string>("body"), votes.Select(s => s.Vote.Body == Body.SecurityCouncil ? "SC" : "GA").ToArray()),
-            (new DataField<string>("rule"), votes.Select(s => RuleName(s.Vote)).ToArray()),
+            (new DataField<string>("rule"), votes.Select(s => s.Vote.RuleName).ToArray()),
             (new DataField<DateTime>("date"), votes.Select(s => s.Vote.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).ToArray()),
             (new DataField<int>("year"), votes.Select(s => s.Vote.Date.Year).ToArray()),
             (new DataField<string>("estimator"), votes.Select(s => s.Vote.Estimator == OutcomeEstimator.ExactConditional ? "exact_conditional" : "sampled").ToArray()),
@@ -73,10 +73,6 @@ internal static class SummaryTables
         };
         await WriteTableAsync(columns, stream, provenance, cancellationToken).ConfigureAwait(false);
     }
-
-    public static string RuleName(VoteModel vote) => vote.Body == Body.SecurityCouncil
-        ? (vote.Decision == CouncilDecision.Procedural ? "procedural" : "substantive")
-        : (vote.Majority == MajorityRule.TwoThirds ? "two_thirds" : "simple");
 
     private static double Mean(long[] histogram)
     {

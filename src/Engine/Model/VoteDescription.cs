@@ -1,0 +1,32 @@
+using StemSimulator.Engine.Rules;
+
+namespace StemSimulator.Engine.Model;
+
+/// <summary>
+/// What a vote is, without how members lean: enough to label and summarise its results, and to merge the
+/// statistics of shards without the scenario.
+/// </summary>
+/// <param name="Id">Identifier, unique within the scenario.</param>
+/// <param name="Body">The organ that votes.</param>
+/// <param name="Date">Date of the vote.</param>
+/// <param name="Majority">General Assembly majority.</param>
+/// <param name="Decision">Council decision kind.</param>
+/// <param name="Estimator">How P(adopted) is estimated.</param>
+/// <param name="Codes">ISO3 code per participant, in the vote's order.</param>
+public sealed record VoteDescription(
+    string Id,
+    Body Body,
+    DateOnly Date,
+    MajorityRule Majority,
+    CouncilDecision Decision,
+    OutcomeEstimator Estimator,
+    IReadOnlyList<string> Codes)
+{
+    /// <summary>Number of participants.</summary>
+    public int Count => Codes.Count;
+
+    /// <summary>The rule's name as the outputs write it: simple, two_thirds, substantive or procedural.</summary>
+    public string RuleName => Body == Body.SecurityCouncil
+        ? (Decision == CouncilDecision.Procedural ? "procedural" : "substantive")
+        : (Majority == MajorityRule.TwoThirds ? "two_thirds" : "simple");
+}

@@ -1,0 +1,37 @@
+using StemSimulator.Engine.Model;
+
+namespace StemSimulator.Engine.Simulation;
+
+/// <summary>
+/// Everything <see cref="VoteStatistics"/> holds, as plain data: integer counts and the raw 128-bit fixed-point
+/// sums. Shards store it; adding the states of all shards gives exactly the state of the whole run.
+/// </summary>
+/// <param name="Variant">Variant name.</param>
+/// <param name="Vote">The vote.</param>
+/// <param name="Trials">Trials counted.</param>
+/// <param name="AdoptedCount">Trials adopted by the sampled votes.</param>
+/// <param name="ExactSum">Raw <see cref="FixedPointSum"/> of the exact conditional probabilities.</param>
+/// <param name="ExactSumOfSquares">Raw fixed-point sum of their squares.</param>
+/// <param name="VetoCount">Trials with a veto.</param>
+/// <param name="VetoDecisiveCount">Trials with a decisive veto.</param>
+/// <param name="VetoCountByMember">Vetoes per permanent member (CHN, FRA, GBR, RUS, USA).</param>
+/// <param name="YesHistogram">Trials per yes count.</param>
+/// <param name="NoHistogram">Trials per no count.</param>
+/// <param name="AbstainHistogram">Trials per abstention count.</param>
+/// <param name="AbsentHistogram">Trials per absence count.</param>
+/// <param name="MemberCounts">Per kind (yes, abstain, no, absent, pivotal) and participant: trials, kind-major.</param>
+public sealed record VoteStatisticsState(
+    string Variant,
+    VoteDescription Vote,
+    long Trials,
+    long AdoptedCount,
+    Int128 ExactSum,
+    Int128 ExactSumOfSquares,
+    long VetoCount,
+    long VetoDecisiveCount,
+    long[] VetoCountByMember,
+    long[] YesHistogram,
+    long[] NoHistogram,
+    long[] AbstainHistogram,
+    long[] AbsentHistogram,
+    long[] MemberCounts);
