@@ -42,6 +42,7 @@ internal static class Program
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RunService>();
         builder.Services.AddSingleton<StemsimCli>();
+        builder.Services.AddSingleton<Power.PowerService>().AddSingleton<Power.PowerCommand>();
         return builder.Build();
     }
 }

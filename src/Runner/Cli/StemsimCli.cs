@@ -1,15 +1,17 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using StemSimulator.Runner.Running;
 
 namespace StemSimulator.Runner.Cli;
 
 /// <summary>The <c>stemsim</c> command line: its commands, options and help.</summary>
-internal sealed class StemsimCli(RunService runs)
+internal sealed class StemsimCli(RunService runs, IServiceProvider services)
 {
     public RootCommand Build()
     {
         var root = new RootCommand("StemSimulator: Monte Carlo scenarios for votes in the UN General Assembly and Security Council.");
         root.Subcommands.Add(BuildRun());
+        root.Subcommands.Add(services.GetRequiredService<Power.PowerCommand>().Build());
         return root;
     }
 
