@@ -40,7 +40,8 @@ internal static class Program
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<RunService>();
+        builder.Services.AddSingleton<RunService>().AddSingleton<RunCommand>();
+        builder.Services.AddSingleton<Merging.MergeService>().AddSingleton<Merging.MergeCommand>();
         builder.Services.AddSingleton<StemsimCli>();
         builder.Services.AddSingleton<Power.PowerService>().AddSingleton<Power.PowerCommand>();
         return builder.Build();

@@ -3,24 +3,28 @@ using Spectre.Console;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Simulation;
 using StemSimulator.Runner.Output;
-using StemSimulator.Scenarios.Document;
 
 namespace StemSimulator.Runner.Running;
 
 /// <summary>The console summary of a run: per vote, P(adopted) with its standard error and the 90% ranges of the counts.</summary>
 internal static class RunReport
 {
-    public static void Write(IAnsiConsole console, ScenarioDocument document, string file, SimulationModel model, SimulationResult result, string folder, double seconds)
+    public static void Write(IAnsiConsole console, RunHeadline headline, SimulationResult result, string folder, double? seconds)
     {
         var invariant = CultureInfo.InvariantCulture;
-        console.MarkupLine(string.Create(invariant, $"[bold]{Markup.Escape(document.Scenario)}[/] ({Markup.Escape(file)}): {model.Trials:N0} trials, seed {model.Seed}"));
-        if (!string.IsNullOrWhiteSpace(document.Description))
+        console.MarkupLine(string.Create(invariant, $"[bold]{Markup.Escape(headline.Scenario)}[/] ({Markup.Escape(headline.File)}): {headline.Trials:N0} trials, seed {headline.Seed}"));
+        if (headline.Scope is { } scope)
         {
-            console.MarkupLine($"[grey]{Markup.Escape(document.Description.Trim())}[/]");
+            console.MarkupLine($"[yellow]{Markup.Escape(scope)}[/]");
+        }
+
+        if (!string.IsNullOrWhiteSpace(headline.Description))
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(headline.Description.Trim())}[/]");
         }
 
         var table = new Table().Border(TableBorder.Rounded);
-        bool variants = model.Variants.Count > 1;
+        bool variants = result.Votes.Select(v => v.Variant).Distinct(StringComparer.Ordinal).Count() > 1;
         if (variants)
         {
             table.AddColumn("variant");
@@ -56,8 +60,10 @@ internal static class RunReport
         }
 
         console.Write(table);
-        double rate = seconds > 0 ? result.Trials / seconds : double.NaN;
-        console.MarkupLine(string.Create(invariant, $"Wrote [bold]{Markup.Escape(folder)}[/]: trials.parquet, summary.parquet, member_probabilities.parquet ({seconds:0.00} s, {rate:N0} trials/s)"));
+        string timing = seconds is { } elapsed && elapsed > 0
+            ? string.Create(invariant, $" ({elapsed:0.00} s, {result.Trials / elapsed:N0} trials/s)")
+            : string.Empty;
+        console.MarkupLine($"Wrote [bold]{Markup.Escape(folder)}[/]: trials, summary.parquet, member_probabilities.parquet, statistics.json{timing}");
     }
 
     private static string Range(long[] histogram) =>

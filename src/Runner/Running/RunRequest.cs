@@ -16,4 +16,10 @@ internal sealed record RunRequest
     public int? Threads { get; init; }
 
     public bool Quiet { get; init; }
+
+    /// <summary>This shard's index, 0 to <see cref="ShardCount"/> - 1; null for an unsharded run.</summary>
+    public int? ShardIndex { get; init; }
+
+    /// <summary>Number of shards; null for an unsharded run.</summary>
+    public int? ShardCount { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using StemSimulator.Engine.Model;
@@ -11,8 +12,8 @@ using StemSimulator.Scenarios.Reference;
 namespace StemSimulator.Runner.Running;
 
 /// <summary>
-/// Runs a scenario end to end: load and check it, simulate, write the Parquet tables into a folder that appears
-/// whole or not at all, and show the headline numbers.
+/// Runs a scenario (or one shard of it) end to end: load and check it, simulate, write the Parquet tables and the
+/// exact statistics into a folder that appears whole or not at all, and show the headline numbers.
 /// </summary>
 internal sealed partial class RunService(ConsoleStreams console, TimeProvider clock, ILogger<RunService> logger)
 {
@@ -30,32 +31,48 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
             return ExitCodes.InvalidInput;
         }
 
-        if (request.Threads is < 1)
-        {
-            console.Error.WriteLine("error: --threads must be at least 1");
-            return ExitCodes.InvalidInput;
-        }
-
         var model = loaded.Model!;
         var document = loaded.Document!;
-        string target = request.OutputFolder ?? Path.Combine("runs", document.Scenario);
-        var (folder, problem) = RunFolder.Prepare(target, request.Force);
-        if (folder is null)
+        if (Check(request, model.Trials) is { } problem)
         {
             console.Error.WriteLine($"error: {problem}");
             return ExitCodes.InvalidInput;
         }
 
+        var shard = request.ShardCount is { } shardCount ? new Shard(request.ShardIndex!.Value, shardCount) : Shard.Whole;
+        var (firstTrial, trialCount) = shard.TrialsOf(model.Trials);
+        string target = request.OutputFolder ?? (shard.IsWhole
+            ? Path.Combine("runs", document.Scenario)
+            : Path.Combine("runs", document.Scenario, string.Create(CultureInfo.InvariantCulture, $"shard-{shard.Index}")));
+        var (folder, folderProblem) = RunFolder.Prepare(target, request.Force);
+        if (folder is null)
+        {
+            console.Error.WriteLine($"error: {folderProblem}");
+            return ExitCodes.InvalidInput;
+        }
+
         using (folder)
         {
-            var provenance = new Provenance(document.Scenario, request.ScenarioPath, loaded.Sha256, model.Seed, model.Trials, 0, 1, clock.GetUtcNow());
-            var options = new SimulationOptions { Threads = request.Threads ?? Environment.ProcessorCount };
-            LogStarting(logger, document.Scenario, model.Trials, model.Seed, options.Threads);
+            var provenance = new Provenance(
+                document.Scenario, request.ScenarioPath, loaded.Sha256, model.Seed, model.Trials,
+                string.Create(CultureInfo.InvariantCulture, $"{shard.Index}/{shard.Count}"),
+                shard.IsWhole ? clock.GetUtcNow() : null);
+            var options = new SimulationOptions
+            {
+                Threads = request.Threads ?? Environment.ProcessorCount,
+                FirstTrial = firstTrial,
+                TrialCount = trialCount,
+            };
+            LogStarting(logger, document.Scenario, trialCount, firstTrial, model.Seed, options.Threads);
             var stopwatch = Stopwatch.StartNew();
-            SimulationResult result;
             try
             {
-                await using (var trialsFile = File.Create(folder.PathOf("trials.parquet")))
+                string trialsPath = shard.IsWhole
+                    ? folder.PathOf("trials.parquet")
+                    : folder.PathOf(Path.Combine("trials", string.Create(CultureInfo.InvariantCulture, $"shard={shard.Index}"), "part-0.parquet"));
+                Directory.CreateDirectory(Path.GetDirectoryName(trialsPath)!);
+                SimulationResult result;
+                await using (var trialsFile = File.Create(trialsPath))
                 {
                     await using var sink = await ParquetTrialSink.CreateAsync(model, trialsFile, provenance, cancellationToken).ConfigureAwait(false);
                     result = await SimulateAsync(model, options, sink, request.Quiet, cancellationToken).ConfigureAwait(false);
@@ -63,22 +80,17 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                 }
 
                 double seconds = stopwatch.Elapsed.TotalSeconds;
-                await using (var summaryFile = File.Create(folder.PathOf("summary.parquet")))
-                {
-                    await SummaryTables.WriteSummaryAsync(result, summaryFile, provenance, cancellationToken).ConfigureAwait(false);
-                }
-
-                var names = ReferenceCatalog.Embedded.States.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal);
-                await using (var membersFile = File.Create(folder.PathOf("member_probabilities.parquet")))
-                {
-                    await SummaryTables.WriteMembersAsync(result, names, membersFile, provenance, cancellationToken).ConfigureAwait(false);
-                }
-
+                var statistics = new RunStatistics(
+                    document.Scenario, loaded.Sha256, model.Seed, model.Trials, shard.Count, [shard.Index], Provenance.EngineVersion,
+                    result.Votes.Select(v => v.ToState()).ToArray());
+                await WriteTablesAsync(folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 folder.Commit();
                 if (!request.Quiet)
                 {
-                    RunReport.Write(console.Out, document, loaded.File, model, result, folder.Target, seconds);
+                    string? scope = shard.IsWhole ? null
+                        : string.Create(CultureInfo.InvariantCulture, $"shard {shard.Index} of {shard.Count}: trials {firstTrial:N0}-{firstTrial + trialCount - 1:N0}");
+                    RunReport.Write(console.Out, new RunHeadline(document.Scenario, document.Description, loaded.File, model.Trials, model.Seed, scope), result, folder.Target, seconds);
                 }
             }
             catch (OperationCanceledException)
@@ -91,9 +103,55 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         return ExitCodes.Success;
     }
 
+    /// <summary>Writes summary.parquet, member_probabilities.parquet and statistics.json into the folder.</summary>
+    internal static async Task WriteTablesAsync(RunFolder folder, SimulationResult result, RunStatistics statistics, Provenance provenance, CancellationToken cancellationToken)
+    {
+        await using (var summaryFile = File.Create(folder.PathOf("summary.parquet")))
+        {
+            await SummaryTables.WriteSummaryAsync(result, summaryFile, provenance, cancellationToken).ConfigureAwait(false);
+        }
+
+        var names = ReferenceCatalog.Embedded.States.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal);
+        await using (var membersFile = File.Create(folder.PathOf("member_probabilities.parquet")))
+        {
+            await SummaryTables.WriteMembersAsync(result, names, membersFile, provenance, cancellationToken).ConfigureAwait(false);
+        }
+
+        await StatisticsFile.WriteAsync(folder.PathOf(StatisticsFile.Name), statistics, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string? Check(RunRequest request, long trials)
+    {
+        if (request.Threads is < 1)
+        {
+            return "--threads must be at least 1";
+        }
+
+        if (request.ShardIndex is null != request.ShardCount is null)
+        {
+            return "give --shard-index and --shard-count together";
+        }
+
+        if (request.ShardCount is { } count)
+        {
+            if (count < 1 || count > trials)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"--shard-count must be between 1 and the number of trials ({trials:N0}), not {count}");
+            }
+
+            if (request.ShardIndex < 0 || request.ShardIndex >= count)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"--shard-index must be between 0 and {count - 1}, not {request.ShardIndex}");
+            }
+        }
+
+        return null;
+    }
+
     private async Task<SimulationResult> SimulateAsync(SimulationModel model, SimulationOptions options, ITrialBlockSink sink, bool quiet, CancellationToken cancellationToken)
     {
-        long work = model.Trials * model.Variants.Count * model.VoteCount;
+        long trials = options.TrialCount ?? model.Trials;
+        long work = trials * model.Variants.Count * model.VoteCount;
         bool showProgress = !quiet && console.ErrorIsTerminal && work >= 200_000;
         if (!showProgress)
         {
@@ -105,14 +163,14 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask("Simulating", maxValue: model.Trials);
+                var task = context.AddTask("Simulating", maxValue: trials);
                 var progress = new Progress<SimulationProgress>(p => task.Value = p.Done);
                 var result = await Task.Run(() => MonteCarloSimulator.Run(model, options, sink, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
-                task.Value = model.Trials;
+                task.Value = trials;
                 return result;
             }).ConfigureAwait(false);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Running {Scenario}: {Trials} trials, seed {Seed}, {Threads} threads")]
-    private static partial void LogStarting(ILogger logger, string scenario, long trials, ulong seed, int threads);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Running {Scenario}: {Trials} trials from trial {FirstTrial}, seed {Seed}, {Threads} threads")]
+    private static partial void LogStarting(ILogger logger, string scenario, long trials, long firstTrial, ulong seed, int threads);
 }

@@ -78,4 +78,35 @@ public sealed class SimdMathTests
 
         Assert.That(SimdMath.NormalCdf(Vector256.Create(double.PositiveInfinity))[0], Is.EqualTo(1));
     }
+
+    [Test]
+    public void Vector_exp_is_within_two_ulp_of_math_exp()
+    {
+        for (double x = -700; x <= 700; x += 0.731)
+        {
+            double[] arguments = [x, x / 1000, -x / 7, 0.5 * x / 700];
+            var result = SimdMath.Exp(Vector256.Create(arguments));
+            for (int lane = 0; lane < 4; lane++)
+            {
+                double expected = Math.Exp(arguments[lane]);
+                Assert.That(result[lane], Is.EqualTo(expected).Within(2 * Math.BitIncrement(expected) - (2 * expected)), $"x = {arguments[lane]}");
+            }
+        }
+    }
+
+    [Test]
+    public void Vector_log_is_within_two_ulp_of_math_log()
+    {
+        for (double x = 1e-300; x < 1e300; x *= 1.37)
+        {
+            double[] arguments = [x, 1 / x, Math.Min(1 - 1e-12, x / (1 + x)), 1 + (1 / (1 + x))];
+            var result = SimdMath.Log(Vector256.Create(arguments));
+            for (int lane = 0; lane < 4; lane++)
+            {
+                double expected = Math.Log(arguments[lane]);
+                double ulp = Math.BitIncrement(Math.Abs(expected)) - Math.Abs(expected);
+                Assert.That(result[lane], Is.EqualTo(expected).Within(2 * ulp), $"x = {arguments[lane]}");
+            }
+        }
+    }
 }

@@ -1,0 +1,30 @@
+using System.CommandLine;
+
+namespace StemSimulator.Runner.Merging;
+
+/// <summary>The <c>merge</c> command: combine shard outputs into the tables of the whole run.</summary>
+internal sealed class MergeCommand(MergeService merges)
+{
+    public Command Build()
+    {
+        var inputs = new Argument<string[]>("shards") { Description = "Output folders of 'stemsim run --shard-index k --shard-count N' (every shard once).", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out", "-o") { Description = "Folder for the merged run.", Required = true };
+        var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
+        var command = new Command("merge", """
+            Combine the outputs of a run's shards, exactly and without simulating again: trials/shard=<k>/part-0.parquet
+            are gathered into one folder (DuckDB and Spark read it as one table), and summary.parquet,
+            member_probabilities.parquet and statistics.json are recomputed from the shards' exact statistics, equal
+            bit for bit to those of a single run.
+
+            Examples:
+              stemsim merge runs/hrc/shard-0 runs/hrc/shard-1 runs/hrc/shard-2 --out runs/hrc/merged
+              stemsim merge /data/run/shard-* --out /data/run/merged
+            """)
+        {
+            inputs, output, force, quiet,
+        };
+        command.SetAction((parse, cancellationToken) => merges.MergeAsync(parse.GetValue(inputs)!, parse.GetValue(output)!, parse.GetValue(force), parse.GetValue(quiet), cancellationToken));
+        return command;
+    }
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+
+namespace StemSimulator.Runner.Running;
+
+/// <summary>The <c>run</c> command: options, help and examples.</summary>
+internal sealed class RunCommand(RunService runs)
+{
+    public Command Build()
+    {
+        var scenario = new Argument<string>("scenario") { Description = "The scenario file (YAML), e.g. scenarios/ga-hrc-suspension-2026.yaml." };
+        var trials = new Option<long?>("--trials", "-n") { Description = "Number of trials (overrides the scenario's 'trials')." };
+        var seed = new Option<ulong?>("--seed") { Description = "Seed of the random numbers (overrides the scenario's 'seed')." };
+        var output = new Option<string?>("--out", "-o") { Description = "Output folder (default: runs/<scenario name>, or runs/<scenario name>/shard-<k> for a shard)." };
+        var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists." };
+        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
+        var shardIndex = new Option<int?>("--shard-index") { Description = "Run only shard k (0-based) of --shard-count shards: a contiguous range of trials." };
+        var shardCount = new Option<int?>("--shard-count") { Description = "Number of shards the run is split into; combine them with 'stemsim merge'." };
+        var command = new Command("run", """
+            Run a scenario and write trials.parquet, summary.parquet, member_probabilities.parquet and statistics.json.
+            A shard writes trials/shard=<k>/part-0.parquet and its partial tables; 'stemsim merge' combines shards
+            into exactly the tables of a single run.
+
+            Examples:
+              stemsim run scenarios/ga-hrc-suspension-2026.yaml
+              stemsim run scenarios/sc-ceasefire-draft-2026.yaml --trials 1000000 --seed 7 --out runs/sc-1m
+              stemsim run scenarios/ga-hrc-suspension-2026.yaml --shard-index 0 --shard-count 3 --out runs/hrc/shard-0
+            """)
+        {
+            scenario, trials, seed, output, force, threads, quiet, shardIndex, shardCount,
+        };
+        command.SetAction((parse, cancellationToken) => runs.RunAsync(
+            new RunRequest
+            {
+                ScenarioPath = parse.GetValue(scenario)!,
+                Trials = parse.GetValue(trials),
+                Seed = parse.GetValue(seed),
+                OutputFolder = parse.GetValue(output),
+                Force = parse.GetValue(force),
+                Threads = parse.GetValue(threads),
+                Quiet = parse.GetValue(quiet),
+                ShardIndex = parse.GetValue(shardIndex),
+                ShardCount = parse.GetValue(shardCount),
+            },
+            cancellationToken));
+        return command;
+    }
+}
