@@ -57,6 +57,21 @@ public sealed class ShardingEndToEndTests
                EXCEPT ALL SELECT * EXCLUDE (shard) FROM read_parquet('{mergedTrials}', hive_partitioning = true)))
             """;
         Assert.That(command.ExecuteScalar(), Is.EqualTo(0L), "the shards' trial rows are the single run's");
+
+        // The query shipped in deploy/ reads the sharded folder as one table.
+        string query = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "deploy", "query.sql"))
+            .Replace("OUT/merged", Path.Combine(folder.Path, "merged"), StringComparison.Ordinal);
+        command.CommandText = query;
+        using var result = command.ExecuteReader();
+        int groups = 0;
+        while (result.Read())
+        {
+            groups++;
+            Assert.That(result.GetInt64(result.GetOrdinal("trials")), Is.EqualTo(6001));
+            Assert.That(result.GetInt64(result.GetOrdinal("shards")), Is.EqualTo(3));
+        }
+
+        Assert.That(groups, Is.EqualTo(2), "baseline and one variant");
     }
 
     [Test]
