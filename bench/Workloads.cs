@@ -53,7 +53,7 @@ internal static class Workloads
                 $"Cannot load {path}:{Environment.NewLine}" + string.Join(Environment.NewLine, loaded.Diagnostics.Select(d => d.ToString())));
         }
 
-        return loaded.Model;
+        return EstimatorSelection.Resolve(loaded.Model);
     }
 
     private static string FindRoot()

@@ -32,6 +32,13 @@ public sealed class RunCommandEndToEndTests
               - id: ga-independent
                 body: GA
                 majority: simple
+                estimator: sampled
+                discrimination: 1.0
+                cutpoints: [-1.0, 0.0]
+              - id: ga-independent-exact
+                body: GA
+                majority: simple
+                estimator: exact
                 discrimination: 1.0
                 cutpoints: [-1.0, 0.0]
             members:
@@ -106,10 +113,11 @@ public sealed class RunCommandEndToEndTests
             var fields = reader.Schema.GetDataFields();
             Assert.That(fields.Select(f => f.Name), Is.SupersetOf(new[] { "variant", "vote_id", "body", "trials", "p_adopted", "p_adopted_se", "yes_p05", "yes_p50", "yes_p95", "no_p50", "abstain_p50", "p_veto" }));
             using var group = reader.OpenRowGroupReader(0);
-            Assert.That(group.RowCount, Is.EqualTo(1));
-            var pAdopted = new double[1];
+            Assert.That(group.RowCount, Is.EqualTo(2));
+            var pAdopted = new double[2];
             await group.ReadAsync(fields.Single(f => f.Name == "p_adopted"), pAdopted.AsMemory());
-            Assert.That(pAdopted[0], Is.EqualTo(exact).Within(4 * standardError));
+            Assert.That(pAdopted[0], Is.EqualTo(exact).Within(4 * standardError), "sampled estimator");
+            Assert.That(pAdopted[1], Is.EqualTo(exact).Within(1e-12), "exact estimator: no shocks, so every trial's conditional probability is the answer");
             Assert.That(reader.CustomMetadata["stemsim.seed"], Is.EqualTo("5"));
             Assert.That(reader.CustomMetadata["stemsim.trials"], Is.EqualTo("20000"));
             Assert.That(reader.CustomMetadata["stemsim.scenario_sha256"], Has.Length.EqualTo(64));
@@ -122,7 +130,7 @@ public sealed class RunCommandEndToEndTests
         command.CommandText = $"""
             SELECT count(*), count(DISTINCT trial), avg(adopted::INTEGER), min(yes + no + abstain + absent), max(yes + no + abstain + absent),
                    avg((yes > no)::INTEGER), count(p_adopted_exact), count(vetoed_by)
-            FROM read_parquet('{Path.Combine(output, "trials.parquet")}')
+            FROM read_parquet('{Path.Combine(output, "trials.parquet")}') WHERE vote_id = 'ga-independent'
             """;
         using (var rows = command.ExecuteReader())
         {
@@ -139,7 +147,7 @@ public sealed class RunCommandEndToEndTests
 
         command.CommandText = $"""
             SELECT count(*), sum(p_yes + p_abstain + p_no + p_absent) / count(*), count(DISTINCT member)
-            FROM read_parquet('{Path.Combine(output, "member_probabilities.parquet")}')
+            FROM read_parquet('{Path.Combine(output, "member_probabilities.parquet")}') WHERE vote_id = 'ga-independent'
             """;
         using (var rows = command.ExecuteReader())
         {

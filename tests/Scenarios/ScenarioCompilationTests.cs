@@ -83,7 +83,7 @@ public sealed class ScenarioCompilationTests
         var ga = model.Variants[0].Votes[0];
         var sc = model.Variants[0].Votes[1];
 
-        var stats = StemSimulator.Engine.Simulation.MonteCarloSimulator.Run(model, new() { Threads = 1 }).Votes;
+        var stats = StemSimulator.Engine.Simulation.MonteCarloSimulator.Run(StemSimulator.Engine.Simulation.EstimatorSelection.Resolve(model), new() { Threads = 1 }).Votes;
         Assert.That(stats[0].Member(Array.IndexOf(ga.Codes, "AFG")).PAbsent, Is.EqualTo(1));
         Assert.That(stats[0].Member(Array.IndexOf(ga.Codes, "VEN")).PAbsent, Is.EqualTo(1), "Art. 19 overrides a scenario's fixed vote");
         Assert.That(stats[1].Member(Array.IndexOf(sc.Codes, "PAK")).PAbstain, Is.EqualTo(1));
@@ -110,7 +110,7 @@ public sealed class ScenarioCompilationTests
             """;
 
         var model = ScenarioText.Load(yaml).Model!;
-        var stats = StemSimulator.Engine.Simulation.MonteCarloSimulator.Run(model, new() { Threads = 1 }).Votes;
+        var stats = StemSimulator.Engine.Simulation.MonteCarloSimulator.Run(StemSimulator.Engine.Simulation.EstimatorSelection.Resolve(model), new() { Threads = 1 }).Votes;
         int usa = Array.IndexOf(model.Variants[0].Votes[0].Codes, "USA");
 
         Assert.That(model.Variants.Select(v => v.Name), Is.EqualTo(new[] { "baseline", "us-abstains", "two-thirds" }));

@@ -12,4 +12,10 @@ public enum OutcomeEstimator : byte
     /// programming over the vote margin). Never has a larger variance than <see cref="Sampled"/>.
     /// </summary>
     ExactConditional = 1,
+
+    /// <summary>
+    /// Chosen before the run by <see cref="Simulation.EstimatorSelection"/>: the exact estimator when it gives the
+    /// smaller error for the same computing time, the sampled one otherwise.
+    /// </summary>
+    Automatic = 2,
 }

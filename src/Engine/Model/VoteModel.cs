@@ -64,6 +64,7 @@ public sealed class VoteModel
             throw new ArgumentException("A member takes part only once in a vote.", nameof(participants));
         }
 
+        _participants = participants;
         Id = id;
         Stream = stream;
         Body = body;
@@ -114,6 +115,12 @@ public sealed class VoteModel
         BlocIndices = blocIndices.ToArray();
         Description = new VoteDescription(id, body, date, majority, decision, estimator, Codes);
     }
+
+    private readonly IReadOnlyList<VoteParticipant> _participants;
+
+    /// <summary>The same vote estimated another way.</summary>
+    public VoteModel WithEstimator(OutcomeEstimator estimator) =>
+        new(Id, Stream, Body, Date, Majority, Decision, estimator, Shocks, _participants);
 
     /// <summary>The vote without its members' leanings.</summary>
     public VoteDescription Description { get; }

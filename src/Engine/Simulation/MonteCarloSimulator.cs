@@ -29,6 +29,11 @@ public static class MonteCarloSimulator
     {
         ArgumentNullException.ThrowIfNull(model);
         options.Validate();
+        if (model.Variants.SelectMany(v => v.Votes).Any(v => v.Estimator == OutcomeEstimator.Automatic))
+        {
+            throw new ArgumentException("Resolve automatic estimators with EstimatorSelection.Resolve before running.", nameof(model));
+        }
+
         long first = options.FirstTrial;
         long count = options.TrialCount ?? Math.Max(0, model.Trials - first);
         if (first + count > model.Trials)

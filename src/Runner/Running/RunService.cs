@@ -31,8 +31,8 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
             return ExitCodes.InvalidInput;
         }
 
-        var model = loaded.Model!;
         var document = loaded.Document!;
+        var model = EstimatorSelection.Resolve(loaded.Model!, cancellationToken);
         if (Check(request, model.Trials) is { } problem)
         {
             console.Error.WriteLine($"error: {problem}");

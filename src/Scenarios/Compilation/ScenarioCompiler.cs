@@ -133,7 +133,12 @@ internal sealed partial class ScenarioCompiler
             var cuts = change?.Cutpoints ?? vote.Cutpoints;
             var majority = (change?.Majority ?? vote.Majority) == MajorityName.TwoThirds ? MajorityRule.TwoThirds : MajorityRule.Simple;
             var decision = (change?.Decision ?? vote.Decision) == DecisionName.Procedural ? CouncilDecision.Procedural : CouncilDecision.Substantive;
-            var estimator = vote.Estimator == EstimatorName.Exact ? OutcomeEstimator.ExactConditional : OutcomeEstimator.Sampled;
+            var estimator = vote.Estimator switch
+            {
+                EstimatorName.Exact => OutcomeEstimator.ExactConditional,
+                EstimatorName.Sampled => OutcomeEstimator.Sampled,
+                _ => OutcomeEstimator.Automatic,
+            };
             var participants = body == Body.SecurityCouncil
                 ? PermanentMembersExtensions.AllCodes.Concat(change?.Council ?? vote.Council ?? _catalog.ElectedCouncilMembers(date.Year)).ToArray()
                 : _catalog.VotingMembersOn(date).Select(s => s.Code).ToArray();

@@ -8,4 +8,7 @@ public enum EstimatorName
 
     /// <summary>Mean of the exact conditional probability per trial (the Council always uses it).</summary>
     Exact,
+
+    /// <summary>The one with the smaller error for the same computing time, chosen by a pilot run (the default).</summary>
+    Auto,
 }

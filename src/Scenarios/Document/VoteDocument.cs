@@ -27,7 +27,7 @@ public sealed class VoteDocument
     /// <summary>Council drafts under Chapter VI: members party to the dispute, who abstain (Art. 27(3)).</summary>
     public string[]? PartiesToDispute { get; init; }
 
-    /// <summary>General Assembly estimator: sampled (default) or exact.</summary>
+    /// <summary>General Assembly estimator: auto (default: the smaller error for the same time), sampled or exact.</summary>
     public EstimatorName? Estimator { get; init; }
 
     /// <summary>
