@@ -44,6 +44,8 @@ internal static class Program
         builder.Services.AddSingleton<Merging.MergeService>().AddSingleton<Merging.MergeCommand>();
         builder.Services.AddSingleton<StemsimCli>();
         builder.Services.AddSingleton<Power.PowerService>().AddSingleton<Power.PowerCommand>();
+        builder.Services.AddSingleton<Calibration.CalibrationService>();
+        builder.Services.AddSingleton<CalibrateCommand>();
         return builder.Build();
     }
 }

@@ -13,6 +13,7 @@ internal sealed class StemsimCli(IServiceProvider services)
         root.Subcommands.Add(services.GetRequiredService<RunCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Merging.MergeCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Power.PowerCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<CalibrateCommand>().Create());
         return root;
     }
 }
