@@ -53,7 +53,7 @@ public static class MonteCarloSimulator
         long blockCount = (count + blockSize - 1) / blockSize;
         int workers = (int)Math.Min(options.Threads, blockCount);
         var plans = TrialKernel.Plan(model);
-        using var pipeline = new BlockPipeline(workers, workers == 1 ? 2 : 2 * workers, blockCount, plans, blockSize,
+        using var pipeline = new BlockPipeline(workers, RingSize(workers, plans, blockSize), blockCount, plans, blockSize,
             (kernel, block, k) =>
             {
                 long start = first + (k * blockSize);
@@ -83,5 +83,16 @@ public static class MonteCarloSimulator
         }
 
         return new SimulationResult(first, count, statistics);
+    }
+
+    /// <summary>
+    /// Blocks the workers may run ahead of the consumer: enough to keep them busy while the consumer writes a
+    /// Parquet row group (a fraction of a second), at most about 32 MB of block buffers.
+    /// </summary>
+    private static int RingSize(int workers, VotePlan[][] plans, int blockSize)
+    {
+        long bytesPerBlock = plans.SelectMany(p => p).Sum(p => (blockSize * 18L) + (p.Padded * 40L));
+        long byBudget = (32L << 20) / Math.Max(1, bytesPerBlock);
+        return (int)Math.Clamp(byBudget, 2L * workers, 16L * workers);
     }
 }
