@@ -32,15 +32,15 @@ internal sealed record Provenance(
     {
         var metadata = new Dictionary<string, string>
         {
-        ["stemsim.scenario"] = Scenario,
-        ["stemsim.scenario_file"] = ScenarioFile,
-        ["stemsim.scenario_sha256"] = ScenarioSha256,
-        ["stemsim.seed"] = Seed.ToString(CultureInfo.InvariantCulture),
-        ["stemsim.trials"] = Trials.ToString(CultureInfo.InvariantCulture),
-        ["stemsim.shard"] = Shard,
-        ["stemsim.engine_version"] = EngineVersion,
-        ["stemsim.git_commit"] = GitCommit,
-        ["stemsim.positions"] = "Bailey-Strezhnev-Voeten ideal points, session 74 (2019), interim embedded table",
+            ["stemsim.scenario"] = Scenario,
+            ["stemsim.scenario_file"] = ScenarioFile,
+            ["stemsim.scenario_sha256"] = ScenarioSha256,
+            ["stemsim.seed"] = Seed.ToString(CultureInfo.InvariantCulture),
+            ["stemsim.trials"] = Trials.ToString(CultureInfo.InvariantCulture),
+            ["stemsim.shard"] = Shard,
+            ["stemsim.engine_version"] = EngineVersion,
+            ["stemsim.git_commit"] = GitCommit,
+            ["stemsim.positions"] = "StemSimulator calibration 1946-2021 (embedded; the scenario's 'calibration' year, default 2021)",
         };
         if (CreatedUtc is { } created)
         {
