@@ -10,13 +10,20 @@ namespace StemSimulator.Runner.Running;
 /// <summary>The console summary of a run: per vote, P(adopted) with its standard error and the 90% ranges of the counts.</summary>
 internal static class RunReport
 {
-    public static void Write(IAnsiConsole console, ScenarioDocument document, string file, SimulationModel model, SimulationResult result, string folder, double seconds)
+    public static void Write(IAnsiConsole console, ScenarioDocument document, string file, SimulationModel model, SimulationResult? result, string folder, double seconds)
     {
         var invariant = CultureInfo.InvariantCulture;
         console.MarkupLine(string.Create(invariant, $"[bold]{Markup.Escape(document.Scenario)}[/] ({Markup.Escape(file)}): {model.Trials:N0} trials, seed {model.Seed}"));
         if (!string.IsNullOrWhiteSpace(document.Description))
         {
             console.MarkupLine($"[grey]{Markup.Escape(document.Description.Trim())}[/]");
+        }
+
+        if (result is null)
+        {
+            // A scenario of elections only: the election report follows.
+            console.MarkupLine(string.Create(invariant, $"Wrote [bold]{Markup.Escape(folder)}[/] ({seconds:0.00} s)"));
+            return;
         }
 
         var table = new Table().Border(TableBorder.Rounded);

@@ -4,6 +4,7 @@ using Spectre.Console;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Simulation;
 using StemSimulator.Runner.Cli;
+using StemSimulator.Runner.Elections;
 using StemSimulator.Runner.Output;
 using StemSimulator.Scenarios;
 using StemSimulator.Scenarios.Reference;
@@ -52,33 +53,44 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
             var options = new SimulationOptions { Threads = request.Threads ?? Environment.ProcessorCount };
             LogStarting(logger, document.Scenario, model.Trials, model.Seed, options.Threads);
             var stopwatch = Stopwatch.StartNew();
-            SimulationResult result;
+            SimulationResult? result = null;
             try
             {
-                await using (var trialsFile = File.Create(folder.PathOf("trials.parquet")))
+                // A scenario may have votes, elections or both; each writes its own tables.
+                if (model.VoteCount > 0)
                 {
-                    await using var sink = await ParquetTrialSink.CreateAsync(model, trialsFile, provenance, cancellationToken).ConfigureAwait(false);
-                    result = await SimulateAsync(model, options, sink, request.Quiet, cancellationToken).ConfigureAwait(false);
-                    await sink.CompleteAsync().ConfigureAwait(false);
+                    await using (var trialsFile = File.Create(folder.PathOf("trials.parquet")))
+                    {
+                        await using var sink = await ParquetTrialSink.CreateAsync(model, trialsFile, provenance, cancellationToken).ConfigureAwait(false);
+                        result = await SimulateAsync(model, options, sink, request.Quiet, cancellationToken).ConfigureAwait(false);
+                        await sink.CompleteAsync().ConfigureAwait(false);
+                    }
+
+                    await using (var summaryFile = File.Create(folder.PathOf("summary.parquet")))
+                    {
+                        await SummaryTables.WriteSummaryAsync(result, summaryFile, provenance, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    var names = ReferenceCatalog.Embedded.States.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal);
+                    await using (var membersFile = File.Create(folder.PathOf("member_probabilities.parquet")))
+                    {
+                        await SummaryTables.WriteMembersAsync(result, names, membersFile, provenance, cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
+                var elections = model.ElectionCount > 0
+                    ? await ElectionOutputs.WriteAsync(model, options, folder.PathOf, provenance, cancellationToken).ConfigureAwait(false)
+                    : null;
                 double seconds = stopwatch.Elapsed.TotalSeconds;
-                await using (var summaryFile = File.Create(folder.PathOf("summary.parquet")))
-                {
-                    await SummaryTables.WriteSummaryAsync(result, summaryFile, provenance, cancellationToken).ConfigureAwait(false);
-                }
-
-                var names = ReferenceCatalog.Embedded.States.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal);
-                await using (var membersFile = File.Create(folder.PathOf("member_probabilities.parquet")))
-                {
-                    await SummaryTables.WriteMembersAsync(result, names, membersFile, provenance, cancellationToken).ConfigureAwait(false);
-                }
-
                 cancellationToken.ThrowIfCancellationRequested();
                 folder.Commit();
                 if (!request.Quiet)
                 {
                     RunReport.Write(console.Out, document, loaded.File, model, result, folder.Target, seconds);
+                    if (elections is not null)
+                    {
+                        ElectionReport.Write(console.Out, elections, model.Variants.Count > 1);
+                    }
                 }
             }
             catch (OperationCanceledException)
