@@ -43,6 +43,8 @@ internal static class Program
         builder.Services.AddSingleton<RunService>();
         builder.Services.AddSingleton<StemsimCli>();
         builder.Services.AddSingleton<Power.PowerService>().AddSingleton<Power.PowerCommand>();
+        builder.Services.AddSingleton<Calibration.CalibrationService>();
+        builder.Services.AddSingleton<CalibrateCommand>();
         return builder.Build();
     }
 }

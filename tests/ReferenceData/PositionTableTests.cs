@@ -34,8 +34,9 @@ public sealed class PositionTableTests
             Assert.That(p.ThetaStandardError, Is.GreaterThan(0), p.Code);
             Assert.That(p.AbsenceRate, Is.InRange(0.0, 1.0), p.Code);
             Assert.That(p.Theta, Is.InRange(-4.0, 4.0), p.Code);
-            Assert.That(p.Year, Is.EqualTo(2019), p.Code);
-            Assert.That(p.SourceYear, Is.InRange(1946, 2019), p.Code);
+            Assert.That(p.Year, Is.EqualTo(Catalog.Calibration.LatestYear), p.Code);
+            Assert.That(p.SourceYear, Is.InRange(1946, Catalog.Calibration.LatestYear), p.Code);
+            Assert.That(p.IssueOffsets, Has.Count.EqualTo(IssueAreas.Names.Count), p.Code);
         }
     }
 
@@ -44,7 +45,7 @@ public sealed class PositionTableTests
     {
         foreach (var p in Catalog.Positions.Values)
         {
-            foreach (var v in new[] { p.Theta, p.ThetaStandardError, p.AbsenceRate })
+            foreach (var v in new[] { p.Theta, p.ThetaStandardError, p.AbsenceRate }.Concat(p.IssueOffsets))
             {
                 Assert.That(Math.Round(v, 4), Is.EqualTo(v), p.Code);
             }

@@ -86,7 +86,10 @@ public sealed class ReferenceCsvTests
         Assert.That(catalog.States.Select(s => s.Code), Is.EqualTo(SmallCodes));
         Assert.That(catalog.Blocs["EU"].Contains("NLD", new DateOnly(2000, 1, 1)), Is.True);
         Assert.That(catalog.CouncilYears, Is.Empty);
-        Assert.That(catalog.Positions["NLD"].Theta, Is.EqualTo(1.1));
+        Assert.That(catalog.Positions["NLD"].Theta, Is.EqualTo(1.1), "the latest calibration year");
+        Assert.That(catalog.Calibration.Find("NLD", 2020)!.Theta, Is.EqualTo(1.0));
+        Assert.That(catalog.Calibration.Find("NLD", 2030)!.SourceYear, Is.EqualTo(2021));
+        Assert.That(catalog.RollCalls.Find("A/RES/68/262", out _)!.Beta, Is.EqualTo(2.6));
     }
 
     private static Dictionary<string, string> ValidFiles() => new(StringComparer.Ordinal)
@@ -96,6 +99,12 @@ public sealed class ReferenceCsvTests
         [ReferenceCatalog.BlocsResource] = "bloc,description\nEU,\"European Union, test\"\n",
         [ReferenceCatalog.BlocMembershipsResource] = "bloc,iso3,from,until\nEU,NLD,1958-01-01,\n",
         [ReferenceCatalog.CouncilTermsResource] = "iso3,first_year,last_year\nNLD,2018,2018\n",
-        [ReferenceCatalog.PositionsResource] = "iso3,year,theta,theta_se,absence_rate,source_year\nNLD,2019,1.1,0.1,0.01,2019\n",
+        [ReferenceCatalog.PositionsResource] =
+            "iso3,year,theta,theta_se,offset_palestinian_conflict,offset_nuclear_weapons,offset_arms_control,offset_human_rights,offset_colonialism,offset_economic_development,absence_rate,votes,records\n"
+            + "NLD,2020,1.0,0.1,0,0,0,0,0,0,0.01,80,81\nNLD,2021,1.1,0.1,0,0,0,0.2,0,0,0.01,80,81\n",
+        [ReferenceCatalog.RollCallsResource] =
+            "roll_call,session,year,date,symbol,kind,issues,beta,tau1,tau2,beta_se,tau1_se,tau2_se,yes,abstain,no,absent,title\n"
+            + "5309,68,2013,2014-03-27,A/RES/68/262,resolution,,2.6,-2.5,-0.6,0.3,0.2,0.1,100,58,11,24,Territorial integrity of Ukraine\n",
+        [ReferenceCatalog.CalibrationModelResource] = "key,value\nposition_step_sd,0.15\n",
     };
 }

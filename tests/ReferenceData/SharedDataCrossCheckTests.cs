@@ -127,26 +127,6 @@ public sealed class SharedDataCrossCheckTests
         Assert.That(disagreements, Is.EqualTo(AdmissionExceptions));
     }
 
-    [Test]
-    public void PositionsReproduceTheBaileyStrezhnevVoetenEstimates()
-    {
-        var ideal = SharedData.ReadCsv(Path.Combine("voeten_idealpoints", "IdealpointestimatesAll_Apr2020.csv"), Encoding.Latin1)
-            .Where(r => r["session"] == "74")
-            .ToDictionary(r => r["ccode"], StringComparer.Ordinal);
-        foreach (var row in MemberStates)
-        {
-            var code = row["iso3"];
-            var estimate = ideal[row["cow_ccode"].Split(';')[0]];
-            var position = Catalog.Positions[code];
-            var theta = double.Parse(estimate["IdealPoint"], CultureInfo.InvariantCulture);
-            var se = (double.Parse(estimate["Q95%"], CultureInfo.InvariantCulture) - double.Parse(estimate["Q5%"], CultureInfo.InvariantCulture)) / (2 * 1.6449);
-
-            Assert.That(position.Theta, Is.EqualTo(theta).Within(0.00005), code);
-            Assert.That(position.ThetaStandardError, Is.EqualTo(se).Within(0.00005), code);
-            Assert.That(position.SourceYear, Is.EqualTo(2019), code);
-        }
-    }
-
     /// <summary>
     /// The elected members of 2009-2021 equal the non-permanent states recorded as voting on adopted Security
     /// Council resolutions in the UN Digital Library extract (one unmapped 'DONOTKNOW' column in 2010 ignored).

@@ -109,12 +109,19 @@ public sealed class ScenarioErrorTests
     [Test]
     public void Missing_required_keys_are_named()
     {
-        var result = ScenarioText.Load("scenario: test\nvotes:\n  - id: v\n    body: GA\n");
+        var result = ScenarioText.Load("scenario: test\nvotes:\n  - id: v\n");
 
         var messages = ScenarioText.Messages(result);
         Assert.That(messages, Does.Contain("test.yaml:1:1: error: missing required key 'as_of'"));
-        Assert.That(messages, Does.Contain("test.yaml:3:5: error: missing required key 'discrimination'"));
-        Assert.That(messages, Does.Contain("test.yaml:3:5: error: missing required key 'cutpoints'"));
+        Assert.That(messages, Does.Contain("test.yaml:3:5: error: missing required key 'body'"));
+    }
+
+    [Test]
+    public void A_vote_without_an_analog_or_parameters_is_an_error()
+    {
+        var result = ScenarioText.Load("scenario: test\nas_of: 2026-03-01\nvotes:\n  - id: v\n    body: GA\n");
+
+        Assert.That(ScenarioText.Messages(result), Does.Contain("test.yaml:4:9: error: vote 'v' needs either 'like: <roll call>' (e.g. like: A/RES/68/262) or both 'discrimination' and 'cutpoints'"));
     }
 
     [Test]

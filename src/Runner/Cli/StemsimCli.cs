@@ -12,6 +12,7 @@ internal sealed class StemsimCli(RunService runs, IServiceProvider services)
         var root = new RootCommand("StemSimulator: Monte Carlo scenarios for votes in the UN General Assembly and Security Council.");
         root.Subcommands.Add(BuildRun());
         root.Subcommands.Add(services.GetRequiredService<Power.PowerCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<CalibrateCommand>().Create());
         return root;
     }
 

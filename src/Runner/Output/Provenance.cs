@@ -40,7 +40,7 @@ internal sealed record Provenance(
         ["stemsim.engine_version"] = EngineVersion,
         ["stemsim.git_commit"] = GitCommit,
         ["stemsim.created_utc"] = CreatedUtc.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-        ["stemsim.positions"] = "Bailey-Strezhnev-Voeten ideal points, session 74 (2019), interim embedded table",
+        ["stemsim.positions"] = "StemSimulator calibration 1946-2021 (embedded; the scenario's 'calibration' year, default 2021)",
     };
 
     private static string InformationalVersion() =>

@@ -34,6 +34,8 @@ internal sealed partial class ScenarioCompiler
     private readonly SourceMap _map;
     private readonly List<ScenarioDiagnostic> _diagnostics;
     private readonly Dictionary<string, int> _rosterIndex;
+    private readonly Dictionary<object, VoteParameters> _parameters = new(ReferenceEqualityComparer.Instance);
+    private int _calibrationYear;
 
     public ScenarioCompiler(ReferenceCatalog catalog, SourceMap map, List<ScenarioDiagnostic> diagnostics)
     {
@@ -58,6 +60,14 @@ internal sealed partial class ScenarioCompiler
         }
 
         ulong seed = overrides.Seed ?? document.Seed ?? DefaultSeed;
+        var calibration = _catalog.Calibration;
+        _calibrationYear = document.Calibration ?? calibration.LatestYear;
+        if (_calibrationYear < calibration.FirstYear || _calibrationYear > calibration.LatestYear)
+        {
+            Error(document, "calibration", $"the embedded calibration covers {calibration.FirstYear}-{calibration.LatestYear}, not {_calibrationYear}; leave 'calibration' out for the latest year ({calibration.LatestYear})");
+            _calibrationYear = calibration.LatestYear;
+        }
+
         var shocks = CompileShocks(document.Shocks);
         var article19 = CheckCodes(document.Article19, document, "article_19", document.AsOf) ?? [];
         CheckMemberLayer(document.Members, document.AsOf);
@@ -131,8 +141,7 @@ internal sealed partial class ScenarioCompiler
             variant?.Votes?.TryGetValue(vote.Id, out change);
             var date = vote.Date ?? document.AsOf;
             var body = vote.Body == BodyName.SC ? Body.SecurityCouncil : Body.GeneralAssembly;
-            double beta = change?.Discrimination ?? vote.Discrimination;
-            var cuts = change?.Cutpoints ?? vote.Cutpoints;
+            var parameters = change is not null && _parameters.TryGetValue(change, out var changed) ? changed : _parameters[vote];
             var majority = (change?.Majority ?? vote.Majority) == MajorityName.TwoThirds ? MajorityRule.TwoThirds : MajorityRule.Simple;
             var decision = (change?.Decision ?? vote.Decision) == DecisionName.Procedural ? CouncilDecision.Procedural : CouncilDecision.Substantive;
             var estimator = vote.Estimator == EstimatorName.Exact ? OutcomeEstimator.ExactConditional : OutcomeEstimator.Sampled;
@@ -160,7 +169,7 @@ internal sealed partial class ScenarioCompiler
                 }
                 else
                 {
-                    lean = Lean(code, layers, beta, cuts, body);
+                    lean = Lean(code, layers, parameters, body, date);
                 }
 
                 var blocs = shocks.BlocNames
@@ -177,7 +186,7 @@ internal sealed partial class ScenarioCompiler
         return result;
     }
 
-    private MemberLean Lean(string code, MemberLayers layers, double beta, double[] cuts, Body body)
+    private MemberLean Lean(string code, MemberLayers layers, VoteParameters parameters, Body body, DateOnly date)
     {
         if (layers.Vote is { } certain)
         {
@@ -196,12 +205,20 @@ internal sealed partial class ScenarioCompiler
             return direct with { Mean = direct.Mean + layers.Shift };
         }
 
-        var position = _catalog.Positions[code];
+        var calibration = _catalog.Calibration;
+        var position = calibration.Find(code, _calibrationYear)
+            ?? throw new InvalidOperationException($"The embedded calibration has no position for {code}.");
+
+        // A vote years after the calibration year: the position has drifted by a random walk since, so its
+        // uncertainty grows by the calibration's yearly step (variance se^2 + years * step^2).
+        int years = Math.Max(0, date.Year - position.SourceYear);
+        double se = Math.Sqrt((position.ThetaStandardError * position.ThetaStandardError) + (years * calibration.PositionStepSd * calibration.PositionStepSd));
+        double beta = parameters.Beta;
         return new MemberLean(
-            Mean: (beta * position.Theta) + layers.Shift,
-            PositionLoading: beta * position.ThetaStandardError,
-            NoBelow: cuts[0],
-            YesFrom: cuts[1],
+            Mean: (beta * position.PositionFor(parameters.IssueMask)) + parameters.Shift + layers.Shift,
+            PositionLoading: beta * se,
+            NoBelow: parameters.Cutpoints[0],
+            YesFrom: parameters.Cutpoints[1],
             // Absence rates are calibrated on the Assembly; Council members sit for every vote.
             AbsenceProbability: layers.Absence ?? (body == Body.SecurityCouncil ? 0.0 : position.AbsenceRate));
     }
@@ -251,8 +268,7 @@ internal sealed partial class ScenarioCompiler
             }
         }
 
-        CheckRange(vote, "discrimination", vote.Discrimination, -MaxParameter, MaxParameter, "the discrimination");
-        CheckCutpoints(vote, vote.Cutpoints);
+        ResolveParameters(vote, vote, null);
         bool council = vote.Body == BodyName.SC;
         if (council)
         {
@@ -317,14 +333,9 @@ internal sealed partial class ScenarioCompiler
             Error(change, "council", $"vote '{vote.Id}' is a General Assembly vote; 'council' is for Council drafts");
         }
 
-        if (change.Discrimination is { } beta)
+        if (change.Like is not null || change.Discrimination is not null || change.Cutpoints is not null)
         {
-            CheckRange(change, "discrimination", beta, -MaxParameter, MaxParameter, "the discrimination");
-        }
-
-        if (change.Cutpoints is not null)
-        {
-            CheckCutpoints(change, change.Cutpoints);
+            ResolveParameters(change, vote, change);
         }
 
         if (council && change.Council is not null)
@@ -333,6 +344,90 @@ internal sealed partial class ScenarioCompiler
         }
 
         CheckMemberLayer(change.Members, date);
+    }
+
+    /// <summary>
+    /// The vote parameters of <paramref name="vote"/>, changed by <paramref name="change"/> when given: an analog's
+    /// beta, cut-points and issue areas (shifted as asked), replaced field by field by explicit values. Problems are
+    /// reported at <paramref name="owner"/>; the result is remembered for compilation.
+    /// </summary>
+    private void ResolveParameters(object owner, VoteDocument vote, VariantVoteDocument? change)
+    {
+        var like = change is null ? vote.Like : change.Like;
+        double? discrimination = change is null ? vote.Discrimination : change.Discrimination;
+        double[]? cutpoints = change is null ? vote.Cutpoints : change.Cutpoints;
+        if (like is not null && (discrimination is not null || cutpoints is not null))
+        {
+            Error(owner, "like", $"vote '{vote.Id}': give either 'like' (the parameters of a historical roll call) or 'discrimination' and 'cutpoints', not both");
+            return;
+        }
+
+        if (discrimination is { } beta)
+        {
+            CheckRange(owner, "discrimination", beta, -MaxParameter, MaxParameter, "the discrimination");
+        }
+
+        if (cutpoints is not null)
+        {
+            CheckCutpoints(owner, cutpoints);
+        }
+
+        VoteParameters? resolved = null;
+        if (like is not null)
+        {
+            resolved = ResolveAnalog(like);
+        }
+        else if (change is not null)
+        {
+            // A variant changes one or both explicit values of the baseline vote.
+            if (_parameters.TryGetValue(vote, out var baseline))
+            {
+                resolved = baseline with { Beta = discrimination ?? baseline.Beta, Cutpoints = cutpoints ?? baseline.Cutpoints };
+            }
+        }
+        else if (discrimination is null || cutpoints is null)
+        {
+            Error(owner, "id", $"vote '{vote.Id}' needs either 'like: <roll call>' (e.g. like: A/RES/68/262) or both 'discrimination' and 'cutpoints'");
+        }
+        else
+        {
+            resolved = new VoteParameters(discrimination.Value, cutpoints, 0, 0, null);
+        }
+
+        if (resolved is not null && resolved.Cutpoints.Length == 2)
+        {
+            _parameters[owner] = resolved;
+        }
+    }
+
+    private VoteParameters? ResolveAnalog(AnalogDocument like)
+    {
+        if (string.IsNullOrWhiteSpace(like.Vote))
+        {
+            Error(like, "vote", "'like' needs the roll call: a resolution symbol such as A/RES/68/262 or a roll-call id");
+            return null;
+        }
+
+        var analog = _catalog.RollCalls.Find(like.Vote, out var problem);
+        if (analog is null)
+        {
+            Error(like, "vote", problem!);
+            return null;
+        }
+
+        double shift = like.Shift ?? 0;
+        if (like.Shift is { } s)
+        {
+            CheckRange(like, "shift", s, -MaxShift, MaxShift, "a shift");
+        }
+
+        int mask = like.Issue switch
+        {
+            null => analog.IssueMask,
+            IssueAreaName.None => 0,
+            { } issue => 1 << IssueAreas.IndexOf(Yaml.SnakeCase.From(issue.ToString())),
+        };
+        return new VoteParameters(analog.Beta, [analog.Tau1, analog.Tau2], mask, shift, analog);
     }
 
     private void CheckCutpoints(object owner, double[] cuts)

@@ -15,6 +15,13 @@ public sealed class ScenarioDocument
     /// <summary>Membership, Council composition and blocs are taken as of this date (1945-10-24 to 2100-12-31).</summary>
     public required DateOnly AsOf { get; init; }
 
+    /// <summary>
+    /// Year of the embedded calibration whose member positions, issue offsets and absence rates the votes use
+    /// (1946 to the latest year of the table, which is the default). Later votes widen each position's uncertainty by
+    /// the calibration's yearly drift.
+    /// </summary>
+    public int? Calibration { get; init; }
+
     /// <summary>Number of trials (1 to 100,000,000); the command line may override it.</summary>
     public long? Trials { get; init; }
 

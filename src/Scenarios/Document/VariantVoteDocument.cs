@@ -9,6 +9,9 @@ public sealed class VariantVoteDocument
     /// <summary>Another Council decision kind.</summary>
     public DecisionName? Decision { get; init; }
 
+    /// <summary>Another analog roll call (replaces the vote's discrimination and cut-points).</summary>
+    public AnalogDocument? Like { get; init; }
+
     /// <summary>Another discrimination.</summary>
     public double? Discrimination { get; init; }
 

@@ -31,16 +31,24 @@ public sealed class VoteDocument
     public EstimatorName? Estimator { get; init; }
 
     /// <summary>
-    /// Discrimination beta of the vote (-20 to 20): how strongly the position theta drives support. Positive when
-    /// members on the United States' side of the dimension support the text, negative when they oppose it.
+    /// A historical roll call to take the discrimination and cut-points from (and its issue areas); instead of
+    /// <see cref="Discrimination"/> and <see cref="Cutpoints"/>.
     /// </summary>
-    public required double Discrimination { get; init; }
+    public AnalogDocument? Like { get; init; }
+
+    /// <summary>
+    /// Discrimination beta of the vote (-20 to 20): how strongly the position theta drives support. Positive when
+    /// members on the United States' side of the dimension support the text, negative when they oppose it. Required
+    /// unless <see cref="Like"/> is given.
+    /// </summary>
+    public double? Discrimination { get; init; }
 
     /// <summary>
     /// The two cut-points [tau_1, tau_2], tau_1 &lt;= tau_2, each -20 to 20: a member votes no when its latent
     /// support beta * theta + shocks + noise is below tau_1, yes when at or above tau_2, and abstains between.
+    /// Required unless <see cref="Like"/> is given.
     /// </summary>
-    public required double[] Cutpoints { get; init; }
+    public double[]? Cutpoints { get; init; }
 
     /// <summary>How particular members lean on this vote (on top of the scenario's <c>members</c>).</summary>
     public Dictionary<string, MemberDocument>? Members { get; init; }

@@ -7,7 +7,7 @@ namespace StemSimulator.Scenarios.Reference;
 
 /// <summary>
 /// The reference data embedded in the product: the UN member and observer states, dated bloc memberships,
-/// the elected Security Council members by year and the interim member positions. Sources, dates, licences
+/// the elected Security Council members by year, and the calibrated positions and roll calls. Sources, dates, licences
 /// and known approximations are documented in <c>src/Scenarios/ReferenceData/SOURCES.md</c>.
 /// </summary>
 /// <remarks>
@@ -21,7 +21,9 @@ public sealed class ReferenceCatalog
     internal const string BlocsResource = ResourcePrefix + "blocs.csv";
     internal const string BlocMembershipsResource = ResourcePrefix + "bloc_memberships.csv";
     internal const string CouncilTermsResource = ResourcePrefix + "council_terms.csv";
-    internal const string PositionsResource = ResourcePrefix + "positions_bsv.csv";
+    internal const string PositionsResource = ResourcePrefix + "calibration.csv.gz";
+    internal const string RollCallsResource = ResourcePrefix + "calibration_roll_calls.csv.gz";
+    internal const string CalibrationModelResource = ResourcePrefix + "calibration_model.csv";
 
     /// <summary>Number of elected (non-permanent) Security Council members in a complete year.</summary>
     internal const int ElectedSeats = 10;
@@ -40,14 +42,22 @@ public sealed class ReferenceCatalog
         MemberState[] states,
         FrozenDictionary<string, Bloc> blocs,
         FrozenDictionary<int, string[]> electedByYear,
-        FrozenDictionary<string, MemberPosition> positions)
+        CalibratedPositions calibration,
+        AnalogRollCalls rollCalls,
+        CalibrationModel model)
     {
         _states = states;
         _stateByCode = states.ToFrozenDictionary(s => s.Code, StringComparer.Ordinal);
         Blocs = blocs;
         _electedByYear = electedByYear;
         _councilYears = electedByYear.Where(e => e.Value.Length == ElectedSeats).Select(e => e.Key).Order().ToArray();
-        Positions = positions;
+        Calibration = calibration;
+        RollCalls = rollCalls;
+        CalibrationModel = model;
+        Positions = states.Where(s => !s.IsObserver)
+            .Select(s => calibration.Find(s.Code, calibration.LatestYear))
+            .OfType<MemberPosition>()
+            .ToFrozenDictionary(p => p.Code, StringComparer.Ordinal);
     }
 
     /// <summary>The catalog built from the CSV files embedded in this assembly; loaded once, on first use.</summary>
@@ -73,9 +83,19 @@ public sealed class ReferenceCatalog
     public IReadOnlyList<int> CouncilYears => _councilYears;
 
     /// <summary>
-    /// Interim member positions (one per UN member, 193 entries, observers excluded), keyed by ISO3 code (ordinal).
+    /// Calibrated member positions of the latest calibration year (<see cref="CalibratedPositions.LatestYear"/>), one
+    /// per UN member (193 entries, observers excluded), keyed by ISO3 code (ordinal).
     /// </summary>
     public IReadOnlyDictionary<string, MemberPosition> Positions { get; }
+
+    /// <summary>The calibrated positions of every unit and year (the project's own calibration, see SOURCES.md).</summary>
+    public CalibratedPositions Calibration { get; }
+
+    /// <summary>The calibrated roll calls, for analog votes (<c>like:</c>).</summary>
+    public AnalogRollCalls RollCalls { get; }
+
+    /// <summary>How the calibration was made and its further estimates (shock sizes).</summary>
+    public CalibrationModel CalibrationModel { get; }
 
     /// <summary>The state with ISO3 code <paramref name="code"/> (exact, case-sensitive), or <see langword="null"/>.</summary>
     /// <param name="code">ISO 3166-1 alpha-3 code, upper case (for example <c>NLD</c>).</param>
@@ -126,8 +146,10 @@ public sealed class ReferenceCatalog
         var byCode = states.ToDictionary(s => s.Code, StringComparer.Ordinal);
         var blocs = ReadBlocs(open, byCode);
         var elected = ReadCouncilTerms(open, byCode);
-        var positions = ReadPositions(open, byCode);
-        return new ReferenceCatalog(states, blocs, elected, positions);
+        var model = ReadModel(open);
+        var positions = ReadPositions(open, model.Number("position_step_sd") ?? 0.15);
+        var rollCalls = ReadRollCalls(open);
+        return new ReferenceCatalog(states, blocs, elected, positions, rollCalls, model);
     }
 
     private static ReferenceCatalog LoadEmbedded()
@@ -137,6 +159,11 @@ public sealed class ReferenceCatalog
         {
             var stream = assembly.GetManifestResourceStream(name)
                 ?? throw new InvalidDataException($"{name}: embedded resource not found in {assembly.GetName().Name}.");
+            if (name.EndsWith(".gz", StringComparison.Ordinal))
+            {
+                stream = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+            }
+
             return new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         });
     }
@@ -247,18 +274,43 @@ public sealed class ReferenceCatalog
         return byYear.ToFrozenDictionary(e => e.Key, e => e.Value.ToArray());
     }
 
-    private static FrozenDictionary<string, MemberPosition> ReadPositions(Func<string, TextReader> open, Dictionary<string, MemberState> states)
+    private static readonly string[] PositionColumns =
+        ["iso3", "year", "theta", "theta_se", .. IssueAreas.Names.Select(n => "offset_" + n), "absence_rate", "votes", "records"];
+
+    private static readonly string[] RollCallColumns =
+        ["roll_call", "session", "year", "date", "symbol", "kind", "issues", "beta", "tau1", "tau2", "beta_se", "tau1_se", "tau2_se", "yes", "abstain", "no", "absent", "title"];
+
+    private static CalibrationModel ReadModel(Func<string, TextReader> open)
     {
-        var positions = new Dictionary<string, MemberPosition>(StringComparer.Ordinal);
-        foreach (var row in ReadTable(open, PositionsResource, "iso3", "year", "theta", "theta_se", "absence_rate", "source_year"))
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in ReadTable(open, CalibrationModelResource, "key", "value"))
         {
-            var code = row.KnownCode(0, states);
-            if (states[code].IsObserver)
+            if (!values.TryAdd(row.Required(0), row[1]))
             {
-                throw row.Error($"{code} is an observer state and has no voting position");
+                throw row.Error($"duplicate key '{row[0]}'");
+            }
+        }
+
+        return new CalibrationModel(values);
+    }
+
+    private static CalibratedPositions ReadPositions(Func<string, TextReader> open, double positionStepSd)
+    {
+        var positions = new List<MemberPosition>();
+        var seen = new HashSet<(string, int)>();
+        int issues = IssueAreas.Names.Count;
+        foreach (var row in ReadTable(open, PositionsResource, PositionColumns))
+        {
+            // Historical units (DDR, YUG, CSK, ...) are kept: they are part of the calibration, never of a scenario.
+            var code = row.Code(0);
+            int year = row.Int(1);
+            var offsets = new double[issues];
+            for (int k = 0; k < issues; k++)
+            {
+                offsets[k] = row.Double(4 + k);
             }
 
-            var position = new MemberPosition(code, row.Int(1), row.Double(2), row.Double(3), row.Double(4), row.Int(5));
+            var position = new MemberPosition(code, year, row.Double(2), row.Double(3), row.Double(4 + issues), year, offsets);
             if (!(position.ThetaStandardError > 0))
             {
                 throw row.Error("theta_se must be greater than 0");
@@ -269,18 +321,42 @@ public sealed class ReferenceCatalog
                 throw row.Error("absence_rate must lie in [0, 1]");
             }
 
-            if (position.SourceYear > position.Year)
+            if (!seen.Add((code, year)))
             {
-                throw row.Error("source_year must not be after year");
+                throw row.Error($"duplicate position for {code} in {year}");
             }
 
-            if (!positions.TryAdd(code, position))
-            {
-                throw row.Error($"duplicate position for {code}");
-            }
+            positions.Add(position);
         }
 
-        return positions.ToFrozenDictionary(StringComparer.Ordinal);
+        return new CalibratedPositions(positions, positionStepSd);
+    }
+
+    private static AnalogRollCalls ReadRollCalls(Func<string, TextReader> open)
+    {
+        var rollCalls = new List<AnalogRollCall>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in ReadTable(open, RollCallsResource, RollCallColumns))
+        {
+            var id = row.Required(0);
+            if (!seen.Add(id))
+            {
+                throw row.Error($"duplicate roll call '{id}'");
+            }
+
+            var mask = IssueAreas.MaskOf(row[6]) ?? throw row.Error($"unknown issue area in '{row[6]}'");
+            var kind = row[5] is "resolution" or "amendment" or "paragraph" ? row[5] : throw row.Error($"kind '{row[5]}' is not resolution, amendment or paragraph");
+            var rollCall = new AnalogRollCall(id, row[4], row.Int(2), row.Date(3), kind, mask, row.Double(7), row.Double(8), row.Double(9),
+                row.Int(13), row.Int(14), row.Int(15), row.Int(16), row[17]);
+            if (rollCall.Tau2 < rollCall.Tau1)
+            {
+                throw row.Error("tau2 must not be below tau1");
+            }
+
+            rollCalls.Add(rollCall);
+        }
+
+        return new AnalogRollCalls(rollCalls);
     }
 
     private static IEnumerable<Row> ReadTable(Func<string, TextReader> open, string resource, params string[] header)

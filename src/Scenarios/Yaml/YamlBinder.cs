@@ -85,6 +85,21 @@ internal sealed class YamlBinder
 
     private object? BindObject(YamlNode node, Type type)
     {
+        if (node is YamlScalarNode && type.GetCustomAttribute<ScalarShorthandAttribute>() is { } shorthand)
+        {
+            var shortInstance = Activator.CreateInstance(type)!;
+            var target = type.GetProperty(shorthand.Property)!;
+            _map.Record(shortInstance, string.Empty, At(node.Start));
+            _map.Record(shortInstance, SnakeCase.From(target.Name), At(node.Start));
+            var scalar = BindScalar(node, Nullable.GetUnderlyingType(target.PropertyType) ?? target.PropertyType);
+            if (scalar is not null)
+            {
+                target.SetValue(shortInstance, scalar);
+            }
+
+            return shortInstance;
+        }
+
         if (node is not YamlMappingNode mapping)
         {
             Error(node, $"expected a mapping of keys ({string.Join(", ", KeysOf(type).Keys)}), found {Kind(node)}");

@@ -1,0 +1,20 @@
+namespace StemSimulator.Runner.Calibration;
+
+/// <summary>What <c>stemsim calibrate</c> was asked to do.</summary>
+internal sealed record CalibrateRequest
+{
+    /// <summary>The shared UN data folder (the layout of ../shared/data/un).</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>Last calibration year (1945 + session) to include; null for all the data.</summary>
+    public int? Until { get; init; }
+
+    /// <summary>Positions table to write (<c>.csv</c> or <c>.csv.gz</c>); the roll-call and model tables go beside it.</summary>
+    public required string OutputFile { get; init; }
+
+    /// <summary>Worker threads; null for all cores.</summary>
+    public int? Threads { get; init; }
+
+    /// <summary>Print nothing but errors.</summary>
+    public bool Quiet { get; init; }
+}

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+using StemSimulator.Engine.Calibration;
+using StemSimulator.Runner.Cli;
+using StemSimulator.Runner.Output;
+using StemSimulator.Runner.Running;
+
+namespace StemSimulator.Runner.Calibration;
+
+/// <summary>
+/// <c>stemsim calibrate</c>: reads the shared UN data, fits the vote model (<see cref="IdealPointEstimator"/>) and
+/// writes the calibration tables (<see cref="CalibrationTables"/>), reporting timings, the fit and every unusable row.
+/// </summary>
+internal sealed class CalibrationService(ConsoleStreams console, TimeProvider clock)
+{
+    /// <summary>Most unusable rows listed one by one; the rest are counted per file.</summary>
+    private const int ListedProblems = 20;
+
+    public async Task<int> CalibrateAsync(CalibrateRequest request, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(request.DataDirectory))
+        {
+            console.Error.WriteLine($"error: the data folder '{request.DataDirectory}' does not exist (expected ../shared/data/un)");
+            return ExitCodes.InvalidInput;
+        }
+
+        if (request.Threads is < 1)
+        {
+            console.Error.WriteLine("error: --threads must be at least 1");
+            return ExitCodes.InvalidInput;
+        }
+
+        var invariant = CultureInfo.InvariantCulture;
+        var total = Stopwatch.StartNew();
+        UnVotingData data;
+        try
+        {
+            data = await Task.Run(() => UnVotingDataLoader.Load(request.DataDirectory, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+        {
+            console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+
+        double loadSeconds = total.Elapsed.TotalSeconds;
+        ReportProblems(data.Problems, request.Quiet);
+        var (firstYear, lastData) = data.YearRange;
+        int lastYear = Math.Min(request.Until ?? lastData, lastData);
+        if (lastYear < firstYear)
+        {
+            console.Error.WriteLine($"error: --until {request.Until} is before the first year of the data ({firstYear})");
+            return ExitCodes.InvalidInput;
+        }
+
+        var options = new CalibrationOptions { Threads = request.Threads ?? Environment.ProcessorCount };
+        var fitWatch = Stopwatch.StartNew();
+        var progress = request.Quiet ? null : new SynchronousProgress<CalibrationProgress>(p =>
+        {
+            if (p.Iteration == 1 || p.Iteration % 10 == 0)
+            {
+                console.Error.WriteLine(string.Create(invariant, $"  iteration {p.Iteration,4}: log-likelihood {p.LogLikelihood:F1}, largest position change {p.LargestPositionChange:G3}"));
+            }
+        });
+        var previous = RecurringMatcher.PreviousOccurrence(data.RollCalls);
+        CalibrationRun run;
+        try
+        {
+            run = await Task.Run(() => CalibrationRun.Fit(data, firstYear, lastYear, previous, options, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            console.Error.WriteLine("Interrupted; nothing was written.");
+            return ExitCodes.Interrupted;
+        }
+
+        double fitSeconds = fitWatch.Elapsed.TotalSeconds;
+        var correlations = run.BsvCorrelations();
+        var model = ModelRows(request, run, data, correlations, loadSeconds, fitSeconds);
+        var paths = CalibrationTables.PathsFor(request.OutputFile);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(paths.Positions)!);
+            CalibrationTables.Write(request.OutputFile, run, model);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"error: cannot write the tables: {e.Message}");
+            return ExitCodes.RuntimeFailure;
+        }
+
+        if (!request.Quiet)
+        {
+            var result = run.Result;
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("quantity").AddColumn(new TableColumn("value").RightAligned());
+            table.AddRow("years", $"{firstYear}-{lastYear}");
+            table.AddRow("units / roll calls", string.Create(invariant, $"{data.Units.Count:N0} / {run.Input.RollCallCount:N0}"));
+            table.AddRow("votes / absences", string.Create(invariant, $"{result.Votes:N0} / {result.Absences:N0}"));
+            table.AddRow("iterations", string.Create(invariant, $"{result.Iterations}{(result.Converged ? string.Empty : " (not converged)")}"));
+            table.AddRow("log-likelihood (votes)", string.Create(invariant, $"{result.LogLikelihood:F1} ({result.LogLikelihood / Math.Max(1, result.Votes):F4} per vote)"));
+            table.AddRow("log-likelihood (absence)", string.Create(invariant, $"{result.AbsenceLogLikelihood:F1}"));
+            table.AddRow("load / fit seconds", string.Create(invariant, $"{loadSeconds:F1} / {fitSeconds:F1}"));
+            var recent = correlations.Where(c => c.Year >= 2000).ToArray();
+            if (recent.Length > 0)
+            {
+                table.AddRow("correlation with BSV 2000-2019", string.Create(invariant, $"min {recent.Min(c => c.Correlation):F3}, mean {recent.Average(c => c.Correlation):F3}"));
+            }
+
+            console.Out.Write(table);
+            console.Out.MarkupLine($"Wrote [bold]{Markup.Escape(paths.Positions)}[/], {Markup.Escape(Path.GetFileName(paths.RollCalls))} and {Markup.Escape(Path.GetFileName(paths.Model))}");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private void ReportProblems(DataProblems problems, bool quiet)
+    {
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (file, count) in problems.CountsByFile())
+        {
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {file}: {count:N0} row(s) not used"));
+        }
+
+        if (!quiet)
+        {
+            foreach (var line in problems.Describe(ListedProblems))
+            {
+                console.Error.WriteLine("  " + line);
+            }
+        }
+    }
+
+    private List<(string, string)> ModelRows(CalibrateRequest request, CalibrationRun run, UnVotingData data, IReadOnlyList<(int Year, int Units, double Correlation)> correlations, double loadSeconds, double fitSeconds)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var o = run.Options;
+        var result = run.Result;
+        string command = $"stemsim calibrate --data {request.DataDirectory} --until {run.LastYear} --out {request.OutputFile}";
+        var rows = new List<(string, string)>
+        {
+            ("command", command),
+            ("created_utc", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", invariant)),
+            ("engine_version", Provenance.EngineVersion),
+            ("git_commit", Provenance.GitCommit),
+            ("first_year", run.FirstYear.ToString(invariant)),
+            ("last_year", run.LastYear.ToString(invariant)),
+            ("units", data.Units.Count.ToString(invariant)),
+            ("roll_calls", run.Input.RollCallCount.ToString(invariant)),
+            ("bridges", run.Input.Bridges.Count.ToString(invariant)),
+            ("votes", result.Votes.ToString(invariant)),
+            ("absences", result.Absences.ToString(invariant)),
+            ("unused_rows", data.Problems.Count.ToString(invariant)),
+            ("iterations", result.Iterations.ToString(invariant)),
+            ("converged", result.Converged ? "true" : "false"),
+            ("log_likelihood", result.LogLikelihood.ToString("F2", invariant)),
+            ("absence_log_likelihood", result.AbsenceLogLikelihood.ToString("F2", invariant)),
+            ("load_seconds", loadSeconds.ToString("F1", invariant)),
+            ("fit_seconds", fitSeconds.ToString("F1", invariant)),
+            ("position_step_sd", CalibrationTables.Number(o.PositionStepSd)),
+            ("initial_position_sd", CalibrationTables.Number(o.InitialPositionSd)),
+            ("issue_offset_sd", CalibrationTables.Number(o.IssueOffsetSd)),
+            ("issue_offset_step_sd", CalibrationTables.Number(o.IssueOffsetStepSd)),
+            ("discrimination_sd", CalibrationTables.Number(o.DiscriminationSd)),
+            ("cutpoint_sd", CalibrationTables.Number(o.CutpointSd)),
+            ("minimum_cutpoint_gap", CalibrationTables.Number(o.MinimumCutpointGap)),
+            ("bridge_sd", CalibrationTables.Number(o.BridgeSd)),
+            ("absence_step_sd", CalibrationTables.Number(o.AbsenceStepSd)),
+        };
+        foreach (var (year, units, correlation) in correlations)
+        {
+            rows.Add(($"bsv_correlation_{year}", string.Create(invariant, $"{CalibrationTables.Number(correlation)} ({units} units)")));
+        }
+
+        return rows;
+    }
+}

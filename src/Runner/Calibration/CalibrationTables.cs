@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using StemSimulator.Engine.Calibration;
+
+namespace StemSimulator.Runner.Calibration;
+
+/// <summary>
+/// Writes a calibration as CSV tables (gzip-compressed when the file name ends in <c>.gz</c>), each file whole or not
+/// at all (written beside the target, then renamed):
+/// <list type="bullet">
+/// <item><c>FILE</c>: positions, one row per unit and year (<see cref="PositionsHeader"/>);</item>
+/// <item><c>FILE</c> with <c>_roll_calls</c> before the extension: per roll call (beta, tau_1, tau_2), standard errors,
+/// counts and title (<see cref="RollCallsHeader"/>);</item>
+/// <item><c>FILE</c> with <c>_model.csv</c> instead of the extension: <c>key,value</c> rows saying how the table was
+/// made (command line, date, data, priors, fit statistics, shock sizes, agreement with Bailey-Strezhnev-Voeten).</item>
+/// </list>
+/// Numbers are rounded to 4 decimals, so the files are small and identical from run to run.
+/// </summary>
+internal static class CalibrationTables
+{
+    public static readonly string PositionsHeader =
+        "iso3,year,theta,theta_se," + string.Join(',', IssueArea.All.Select(a => "offset_" + a.Name)) + ",absence_rate,votes,records";
+
+    public const string RollCallsHeader = "roll_call,session,year,date,symbol,kind,issues,beta,tau1,tau2,beta_se,tau1_se,tau2_se,yes,abstain,no,absent,title";
+
+    /// <summary>The three file names for <paramref name="positionsPath"/>.</summary>
+    public static (string Positions, string RollCalls, string Model) PathsFor(string positionsPath)
+    {
+        string full = Path.GetFullPath(positionsPath);
+        string folder = Path.GetDirectoryName(full) ?? ".";
+        string name = Path.GetFileName(full);
+        string extension = name.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase) ? ".csv.gz"
+            : name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ".csv"
+            : string.Empty;
+        string stem = name[..(name.Length - extension.Length)];
+        if (extension.Length == 0)
+        {
+            extension = ".csv";
+            full += extension;
+        }
+
+        return (full, Path.Combine(folder, stem + "_roll_calls" + extension), Path.Combine(folder, stem + "_model.csv"));
+    }
+
+    public static void Write(string positionsPath, CalibrationRun run, IReadOnlyList<(string Key, string Value)> model)
+    {
+        var (positions, rollCalls, modelPath) = PathsFor(positionsPath);
+        WriteFile(positions, writer => WritePositions(writer, run));
+        WriteFile(rollCalls, writer => WriteRollCalls(writer, run));
+        WriteFile(modelPath, writer =>
+        {
+            writer.Write("key,value\n");
+            foreach (var (key, value) in model)
+            {
+                writer.Write(Csv(key));
+                writer.Write(',');
+                writer.Write(Csv(value));
+                writer.Write('\n');
+            }
+        });
+    }
+
+    private static void WritePositions(TextWriter writer, CalibrationRun run)
+    {
+        var result = run.Result;
+        writer.Write(PositionsHeader);
+        writer.Write('\n');
+        var units = Enumerable.Range(0, run.Data.Units.Count).OrderBy(u => run.Data.Units[u], StringComparer.Ordinal);
+        foreach (int u in units)
+        {
+            var (first, count) = result.YearsOf(u);
+            for (int t = first; t < first + count; t++)
+            {
+                var e = result.Estimate(u, t);
+                writer.Write(run.Data.Units[u]);
+                writer.Write(',');
+                writer.Write(Int(run.FirstYear + t));
+                writer.Write(',');
+                writer.Write(Number(e.Theta));
+                writer.Write(',');
+                writer.Write(Number(Math.Max(e.ThetaSe, 1e-4)));
+                foreach (double offset in e.Offsets)
+                {
+                    writer.Write(',');
+                    writer.Write(Number(offset));
+                }
+
+                writer.Write(',');
+                writer.Write(Number(e.AbsenceRate));
+                writer.Write(',');
+                writer.Write(Int(e.Votes));
+                writer.Write(',');
+                writer.Write(Int(e.Records));
+                writer.Write('\n');
+            }
+        }
+    }
+
+    private static void WriteRollCalls(TextWriter writer, CalibrationRun run)
+    {
+        writer.Write(RollCallsHeader);
+        writer.Write('\n');
+        var counts = run.Counts();
+        for (int r = 0; r < run.Data.RollCalls.Count; r++)
+        {
+            int local = run.RollCallMap[r];
+            if (local < 0)
+            {
+                continue;
+            }
+
+            var rc = run.Data.RollCalls[r];
+            var p = run.Result.RollCalls[local];
+            var se = run.Result.RollCallStandardErrors[local];
+            var c = counts[local];
+            string kind = rc.Amendment ? "amendment" : rc.Paragraph ? "paragraph" : "resolution";
+            writer.Write(string.Join(',',
+                rc.Id,
+                Int(rc.Session),
+                Int(rc.Year),
+                rc.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Csv(rc.Symbol),
+                kind,
+                IssueArea.Names(rc.Issues),
+                Number(p.Beta),
+                Number(p.Tau1),
+                Number(p.Tau2),
+                Number(se.Beta),
+                Number(se.Tau1),
+                Number(se.Tau2),
+                Int(c.Yes),
+                Int(c.Abstain),
+                Int(c.No),
+                Int(c.Absent),
+                Csv(rc.Title)));
+            writer.Write('\n');
+        }
+    }
+
+    private static void WriteFile(string path, Action<TextWriter> write)
+    {
+        string temporary = path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            using (var file = File.Create(temporary))
+            {
+                Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+                    ? new GZipStream(file, CompressionLevel.SmallestSize, leaveOpen: true)
+                    : file;
+                using (var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+                {
+                    write(writer);
+                }
+
+                if (stream != file)
+                {
+                    stream.Dispose();
+                }
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    public static string Number(double value) =>
+        double.IsFinite(value) ? Math.Round(value, 4).ToString("0.####", CultureInfo.InvariantCulture) : string.Empty;
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Csv(string value) =>
+        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

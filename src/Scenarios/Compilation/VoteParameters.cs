@@ -1,0 +1,11 @@
+using StemSimulator.Scenarios.Reference;
+
+namespace StemSimulator.Scenarios.Compilation;
+
+/// <summary>A vote's ordered-probit parameters after resolving an analog roll call and explicit values.</summary>
+/// <param name="Beta">Discrimination.</param>
+/// <param name="Cutpoints">[tau_1, tau_2].</param>
+/// <param name="IssueMask">Issue areas whose offsets add to the members' positions (0: the main position alone).</param>
+/// <param name="Shift">Shift of every member's latent support (from <c>like: { shift }</c>).</param>
+/// <param name="Analog">The analog roll call, or null for explicit parameters.</param>
+internal sealed record VoteParameters(double Beta, double[] Cutpoints, int IssueMask, double Shift, AnalogRollCall? Analog);

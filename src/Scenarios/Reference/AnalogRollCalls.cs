@@ -1,0 +1,58 @@
+using System.Collections.Frozen;
+using StemSimulator.Scenarios.Diagnostics;
+
+namespace StemSimulator.Scenarios.Reference;
+
+/// <summary>
+/// The calibrated roll calls, found by roll-call id ("5309", "undl-3879564") or resolution symbol ("A/RES/68/262").
+/// A symbol names the vote on the whole resolution; when the data hold only amendment or paragraph votes under a
+/// symbol, or several whole-resolution votes, the symbol is ambiguous and the roll-call id must be used.
+/// </summary>
+public sealed class AnalogRollCalls
+{
+    private readonly FrozenDictionary<string, AnalogRollCall> _byId;
+    private readonly FrozenDictionary<string, AnalogRollCall[]> _bySymbol;
+
+    internal AnalogRollCalls(IEnumerable<AnalogRollCall> rollCalls)
+    {
+        var all = rollCalls.ToArray();
+        _byId = all.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
+        _bySymbol = all.Where(r => r.Symbol.Length > 0)
+            .GroupBy(r => r.Symbol, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Number of roll calls.</summary>
+    public int Count => _byId.Count;
+
+    /// <summary>
+    /// The roll call <paramref name="reference"/> names, or null with <paramref name="problem"/> saying why (unknown,
+    /// with the nearest symbols, or ambiguous, with the candidate ids).
+    /// </summary>
+    public AnalogRollCall? Find(string reference, out string? problem)
+    {
+        problem = null;
+        string text = reference.Trim();
+        if (_byId.TryGetValue(text, out var byId))
+        {
+            return byId;
+        }
+
+        string symbol = text.StartsWith("R/", StringComparison.Ordinal) ? "A/RES/" + text[2..] : text;
+        if (_bySymbol.TryGetValue(symbol, out var candidates))
+        {
+            var whole = candidates.Where(c => c.Kind == "resolution").ToArray();
+            if (whole.Length == 1)
+            {
+                return whole[0];
+            }
+
+            problem = $"'{reference}' names {candidates.Length} recorded votes ({string.Join(", ", candidates.Select(c => $"roll call {c.Id}: {c.Kind} of {c.Date:yyyy-MM-dd}"))}); give the roll-call id instead";
+            return null;
+        }
+
+        var nearest = Suggestions.DidYouMean(symbol, _bySymbol.Keys);
+        problem = $"unknown roll call '{reference}'{nearest} (the calibration holds General Assembly roll calls 1946-2021 by symbol, e.g. A/RES/68/262, or by roll-call id)";
+        return null;
+    }
+}

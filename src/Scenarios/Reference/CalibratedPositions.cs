@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+
+namespace StemSimulator.Scenarios.Reference;
+
+/// <summary>
+/// The calibrated positions of every voting unit by year (<c>ReferenceData/calibration.csv.gz</c>), with the
+/// random-walk step of the calibration, which says how much positions drift in a year.
+/// </summary>
+public sealed class CalibratedPositions
+{
+    private readonly FrozenDictionary<string, MemberPosition[]> _byCode;
+
+    internal CalibratedPositions(IEnumerable<MemberPosition> positions, double positionStepSd)
+    {
+        _byCode = positions.GroupBy(p => p.Code, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(p => p.Year).ToArray(), StringComparer.Ordinal);
+        FirstYear = _byCode.Count == 0 ? 0 : _byCode.Values.Min(p => p[0].Year);
+        LatestYear = _byCode.Count == 0 ? 0 : _byCode.Values.Max(p => p[^1].Year);
+        PositionStepSd = positionStepSd;
+    }
+
+    /// <summary>First year of the table (1946).</summary>
+    public int FirstYear { get; }
+
+    /// <summary>Latest year of the table: the default calibration year of a scenario.</summary>
+    public int LatestYear { get; }
+
+    /// <summary>Standard deviation of a position's change from one year to the next (the calibration's random-walk step), &gt; 0.</summary>
+    public double PositionStepSd { get; }
+
+    /// <summary>Codes of the units in the table (UN members and historical units), sorted.</summary>
+    public IReadOnlyList<string> Codes => _byCode.Keys.Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>
+    /// The position of <paramref name="code"/> for <paramref name="year"/>: that year's estimate, else the latest
+    /// earlier one, else (a member admitted later) its first; null when the unit has no estimate at all.
+    /// </summary>
+    public MemberPosition? Find(string code, int year)
+    {
+        if (!_byCode.TryGetValue(code, out var rows))
+        {
+            return null;
+        }
+
+        var chosen = rows[0];
+        foreach (var row in rows)
+        {
+            if (row.Year <= year)
+            {
+                chosen = row;
+            }
+        }
+
+        return chosen with { Year = year };
+    }
+}

@@ -1,0 +1,32 @@
+using StemSimulator.Engine.Calibration;
+
+namespace StemSimulator.Tests.Engine.Calibration;
+
+/// <summary>The estimator recovers the positions that generated synthetic roll calls.</summary>
+public sealed class IdealPointRecoveryTests
+{
+    [Test]
+    public void Recovers_known_positions_from_synthetic_roll_calls()
+    {
+        var data = new SyntheticRollCalls(members: 80, years: 8, rollCallsPerYear: 40, issues: 2, seed: 7);
+
+        var result = IdealPointEstimator.Fit(data.Input, new CalibrationOptions { PolarityMember = 0, Threads = 2 });
+
+        var estimated = new List<double>();
+        var truth = new List<double>();
+        for (int m = 0; m < data.Members; m++)
+        {
+            for (int t = 0; t < data.Years; t++)
+            {
+                estimated.Add(result.Estimate(m, t).Theta);
+                truth.Add(data.TrueTheta[m, t]);
+            }
+        }
+
+        double r = SyntheticRollCalls.Correlation(estimated, truth);
+        TestContext.Out.WriteLine($"correlation {r:F4}, iterations {result.Iterations}, log-likelihood {result.LogLikelihood:F1}");
+        Assert.That(r, Is.GreaterThanOrEqualTo(0.98));
+        Assert.That(result.Converged, Is.True);
+        Assert.That(result.Estimate(0, data.Years - 1).Theta, Is.GreaterThan(0), "polarity: member 0 is positive");
+    }
+}
