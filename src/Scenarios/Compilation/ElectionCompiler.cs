@@ -130,19 +130,21 @@ internal sealed partial class ElectionCompiler
     public IReadOnlyList<ElectionModel> Compile(ScenarioDocument document, VariantDocument? variant, IReadOnlyCollection<string> article19)
     {
         var elections = document.Elections ?? [];
+        var calibration = _catalog.Calibration;
+        int year = document.Calibration is { } y && y >= calibration.FirstYear && y <= calibration.LatestYear ? y : calibration.LatestYear;
         var result = new ElectionModel[elections.Length];
         for (int e = 0; e < elections.Length; e++)
         {
             var election = elections[e];
             VariantElectionDocument? change = null;
             variant?.Elections?.TryGetValue(election.Id, out change);
-            result[e] = Compile(election, e, document.AsOf, change, article19);
+            result[e] = Compile(election, e, document.AsOf, year, change, article19);
         }
 
         return result;
     }
 
-    private ElectionModel Compile(ElectionDocument election, int stream, DateOnly asOf, VariantElectionDocument? change, IReadOnlyCollection<string> article19)
+    private ElectionModel Compile(ElectionDocument election, int stream, DateOnly asOf, int calibrationYear, VariantElectionDocument? change, IReadOnlyCollection<string> article19)
     {
         var date = election.Date ?? asOf;
         var shocks = CompileShocks(election.Shocks);
@@ -152,14 +154,19 @@ internal sealed partial class ElectionCompiler
         double absence = election.Absence ?? 0.005;
         var voters = members.Select(m =>
         {
-            var position = _catalog.Positions[m.Code];
+            // The positions of the scenario's calibration year, as for its votes; an election years later sees them
+            // drifted by a random walk, so their uncertainty grows by the calibration's yearly step.
+            var calibration = _catalog.Calibration;
+            var position = calibration.Find(m.Code, calibrationYear) ?? _catalog.Positions[m.Code];
+            int years = Math.Max(0, date.Year - position.SourceYear);
+            double se = Math.Sqrt((position.ThetaStandardError * position.ThetaStandardError) + (years * calibration.PositionStepSd * calibration.PositionStepSd));
             ulong mask = 0;
             for (int b = 0; b < blocs.Length; b++)
             {
                 mask |= blocs[b].Contains(m.Code, date) ? 1UL << b : 0;
             }
 
-            return new ElectionVoter(m.Code, _rosterIndex[m.Code], position.Theta, position.ThetaStandardError, m.Group, absence, !article19.Contains(m.Code), mask);
+            return new ElectionVoter(m.Code, _rosterIndex[m.Code], position.Theta, se, m.Group, absence, !article19.Contains(m.Code), mask);
         }).ToArray();
 
         var campaign = new Dictionary<string, double>(election.Campaign ?? [], StringComparer.Ordinal);
