@@ -26,9 +26,7 @@ internal sealed class StemsimCli(RunService runs, IServiceProvider services)
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
         var command = new Command("run", """
-            Run a scenario and write trials.parquet, summary.parquet and member_probabilities.parquet for its votes,
-            and elections.parquet, election_summary.parquet, election_rounds.parquet and election_ballots.parquet
-            for its elections.
+            Run a scenario and write trials.parquet, summary.parquet and member_probabilities.parquet.
 
             Examples:
               stemsim run scenarios/ga-ceasefire-2026.yaml
