@@ -1,6 +1,6 @@
 namespace StemSimulator.Engine.Model;
 
-/// <summary>Everything the engine needs to run a scenario: seed, trials and the variants' votes.</summary>
+/// <summary>Everything the engine needs to run a scenario: seed, trials and the variants' votes and elections.</summary>
 public sealed class SimulationModel
 {
     /// <summary>Creates a model; throws when variants disagree on their votes.</summary>
@@ -16,9 +16,10 @@ public sealed class SimulationModel
         }
 
         var ids = variants[0].Votes.Select(v => v.Id).ToArray();
-        if (ids.Length == 0)
+        var electionIds = variants[0].Elections.Select(e => e.Id).ToArray();
+        if (ids.Length == 0 && electionIds.Length == 0)
         {
-            throw new ArgumentException("At least one vote.", nameof(variants));
+            throw new ArgumentException("At least one vote or election.", nameof(variants));
         }
 
         if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Length)
@@ -31,6 +32,11 @@ public sealed class SimulationModel
             if (!variant.Votes.Select(v => v.Id).SequenceEqual(ids, StringComparer.Ordinal))
             {
                 throw new ArgumentException($"Variant '{variant.Name}' must have the same votes as the baseline.", nameof(variants));
+            }
+
+            if (!variant.Elections.Select(e => e.Id).SequenceEqual(electionIds, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"Variant '{variant.Name}' must have the same elections as the baseline.", nameof(variants));
             }
         }
 
@@ -55,4 +61,7 @@ public sealed class SimulationModel
 
     /// <summary>Votes per variant.</summary>
     public int VoteCount => Variants[0].Votes.Count;
+
+    /// <summary>Elections per variant.</summary>
+    public int ElectionCount => Variants[0].Elections.Count;
 }

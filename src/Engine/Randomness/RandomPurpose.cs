@@ -20,4 +20,25 @@ public enum RandomPurpose : ushort
 
     /// <summary>Per trial, vote and member: the member's own latent noise.</summary>
     VoteNoise = 5,
+
+    /// <summary>Per trial, election, member and candidate: the member's own taste for the candidate, fixed for the trial.</summary>
+    ElectionPreference = 6,
+
+    /// <summary>Per trial, election and candidate: the shock shared by every member's utility for the candidate.</summary>
+    ElectionCandidateShock = 7,
+
+    /// <summary>Per trial, election, bloc and candidate: the shock shared by the bloc's members' utility for the candidate.</summary>
+    ElectionBlocShock = 8,
+
+    /// <summary>Per trial, election, ballot, member and candidate: the ballot-to-ballot noise of a member's utility.</summary>
+    ElectionRoundNoise = 9,
+
+    /// <summary>Per trial, election, ballot, member and seat group: whether the member is absent, casts an invalid or a blank ballot.</summary>
+    ElectionTurnout = 10,
+
+    /// <summary>Per trial, election, ballot, seat group and candidate: the lot that breaks ties for a restricted ballot's list.</summary>
+    ElectionLot = 11,
+
+    /// <summary>Per trial, election, ballot, seat group and candidate: whether the candidate withdraws.</summary>
+    ElectionWithdrawal = 12,
 }

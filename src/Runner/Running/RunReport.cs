@@ -9,7 +9,7 @@ namespace StemSimulator.Runner.Running;
 /// <summary>The console summary of a run: per vote, P(adopted) with its standard error and the 90% ranges of the counts.</summary>
 internal static class RunReport
 {
-    public static void Write(IAnsiConsole console, RunHeadline headline, SimulationResult result, string folder, double? seconds)
+    public static void Write(IAnsiConsole console, RunHeadline headline, SimulationResult? result, string folder, double? seconds)
     {
         var invariant = CultureInfo.InvariantCulture;
         console.MarkupLine(string.Create(invariant, $"[bold]{Markup.Escape(headline.Scenario)}[/] ({Markup.Escape(headline.File)}): {headline.Trials:N0} trials, seed {headline.Seed}"));
@@ -21,6 +21,13 @@ internal static class RunReport
         if (!string.IsNullOrWhiteSpace(headline.Description))
         {
             console.MarkupLine($"[grey]{Markup.Escape(headline.Description.Trim())}[/]");
+        }
+
+        if (result is null)
+        {
+            // A scenario of elections only: the election report follows.
+            console.MarkupLine(string.Create(invariant, $"Wrote [bold]{Markup.Escape(folder)}[/] ({seconds ?? 0:0.00} s)"));
+            return;
         }
 
         var table = new Table().Border(TableBorder.Rounded);

@@ -5,6 +5,7 @@ using Spectre.Console;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Simulation;
 using StemSimulator.Runner.Cli;
+using StemSimulator.Runner.Elections;
 using StemSimulator.Runner.Output;
 using StemSimulator.Scenarios;
 using StemSimulator.Scenarios.Reference;
@@ -67,23 +68,32 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
             var stopwatch = Stopwatch.StartNew();
             try
             {
-                string trialsPath = shard.IsWhole
-                    ? folder.PathOf("trials.parquet")
-                    : folder.PathOf(Path.Combine("trials", string.Create(CultureInfo.InvariantCulture, $"shard={shard.Index}"), "part-0.parquet"));
-                Directory.CreateDirectory(Path.GetDirectoryName(trialsPath)!);
-                SimulationResult result;
-                await using (var trialsFile = File.Create(trialsPath))
+                // A scenario may have votes, elections or both; each writes its own tables.
+                SimulationResult? result = null;
+                if (model.VoteCount > 0)
                 {
+                    string trialsPath = shard.IsWhole
+                        ? folder.PathOf("trials.parquet")
+                        : folder.PathOf(Path.Combine("trials", string.Create(CultureInfo.InvariantCulture, $"shard={shard.Index}"), "part-0.parquet"));
+                    Directory.CreateDirectory(Path.GetDirectoryName(trialsPath)!);
+                    await using var trialsFile = File.Create(trialsPath);
                     await using var sink = await ParquetTrialSink.CreateAsync(model, trialsFile, provenance, cancellationToken).ConfigureAwait(false);
                     result = await SimulateAsync(model, options, sink, request.Quiet, cancellationToken).ConfigureAwait(false);
                     await sink.CompleteAsync().ConfigureAwait(false);
                 }
 
+                var elections = model.ElectionCount > 0
+                    ? await ElectionOutputs.WriteAsync(model, options, folder.PathOf, provenance, cancellationToken).ConfigureAwait(false)
+                    : null;
                 double seconds = stopwatch.Elapsed.TotalSeconds;
-                var statistics = new RunStatistics(
-                    document.Scenario, loaded.Sha256, model.Seed, model.Trials, shard.Count, [shard.Index], Provenance.EngineVersion,
-                    result.Votes.Select(v => v.ToState()).ToArray());
-                await WriteTablesAsync(folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
+                if (result is not null)
+                {
+                    var statistics = new RunStatistics(
+                        document.Scenario, loaded.Sha256, model.Seed, model.Trials, shard.Count, [shard.Index], Provenance.EngineVersion,
+                        result.Votes.Select(v => v.ToState()).ToArray());
+                    await WriteTablesAsync(folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
+                }
+
                 cancellationToken.ThrowIfCancellationRequested();
                 folder.Commit();
                 if (!request.Quiet)
@@ -91,6 +101,10 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                     string? scope = shard.IsWhole ? null
                         : string.Create(CultureInfo.InvariantCulture, $"shard {shard.Index} of {shard.Count}: trials {firstTrial:N0}-{firstTrial + trialCount - 1:N0}");
                     RunReport.Write(console.Out, new RunHeadline(document.Scenario, document.Description, loaded.File, model.Trials, model.Seed, scope), result, folder.Target, seconds);
+                    if (elections is not null)
+                    {
+                        ElectionReport.Write(console.Out, elections, model.Variants.Count > 1);
+                    }
                 }
             }
             catch (OperationCanceledException)

@@ -73,9 +73,9 @@ internal sealed partial class ScenarioCompiler
         CheckMemberLayer(document.Members, document.AsOf);
 
         var votes = document.Votes;
-        if (votes.Length == 0)
+        if (votes.Length == 0 && (document.Elections?.Length ?? 0) == 0)
         {
-            Error(document, "votes", "a scenario needs at least one vote");
+            Error(document, "votes", "a scenario needs at least one vote or election (keys 'votes' and 'elections')");
         }
 
         if (votes.Length > ushort.MaxValue)
@@ -119,13 +119,15 @@ internal sealed partial class ScenarioCompiler
             }
         }
 
+        var elections = new ElectionCompiler(_catalog, _map, _diagnostics);
+        elections.Check(document, voteIds);
         if (_diagnostics.Count > errorsBefore)
         {
             return null;
         }
 
-        var variantModels = new List<VariantModel> { new("baseline", Compile(document, null, shocks, article19)) };
-        variantModels.AddRange(variants.Select(v => new VariantModel(v.Name, Compile(document, v, shocks, article19))));
+        var variantModels = new List<VariantModel> { new("baseline", Compile(document, null, shocks, article19)) { Elections = elections.Compile(document, null, article19) } };
+        variantModels.AddRange(variants.Select(v => new VariantModel(v.Name, Compile(document, v, shocks, article19)) { Elections = elections.Compile(document, v, article19) }));
         return _diagnostics.Count > errorsBefore ? null : new SimulationModel(seed, trials, variantModels);
     }
 

@@ -1,7 +1,7 @@
 namespace StemSimulator.Scenarios.Document;
 
 /// <summary>
-/// A scenario file as written: what to simulate, on which membership, with which votes and what-ifs.
+/// A scenario file as written: what to simulate, on which membership, with which votes, elections and what-ifs.
 /// Keys are snake_case in YAML (<c>as_of</c>, <c>global_sd</c>).
 /// </summary>
 public sealed class ScenarioDocument
@@ -37,8 +37,11 @@ public sealed class ScenarioDocument
     /// <summary>How particular members lean, for every vote (keys: ISO3 codes).</summary>
     public Dictionary<string, MemberDocument>? Members { get; init; }
 
-    /// <summary>The votes, in order.</summary>
-    public required VoteDocument[] Votes { get; init; }
+    /// <summary>The votes, in order (a scenario has votes, elections or both).</summary>
+    public VoteDocument[] Votes { get; init; } = [];
+
+    /// <summary>The elections, in order.</summary>
+    public ElectionDocument[]? Elections { get; init; }
 
     /// <summary>Named what-ifs compared with the baseline (the scenario as written).</summary>
     public VariantDocument[]? Variants { get; init; }

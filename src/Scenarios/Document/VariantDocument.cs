@@ -14,4 +14,7 @@ public sealed class VariantDocument
 
     /// <summary>Per vote id: changes to that vote.</summary>
     public Dictionary<string, VariantVoteDocument>? Votes { get; init; }
+
+    /// <summary>Per election id: changes to that election.</summary>
+    public Dictionary<string, VariantElectionDocument>? Elections { get; init; }
 }
