@@ -22,6 +22,12 @@ public sealed record VoteDescription(
     OutcomeEstimator Estimator,
     IReadOnlyList<string> Codes)
 {
+    /// <summary>Labels of the conditions under which the vote is held (its possible paths); empty when always held.</summary>
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    /// <summary>Per condition, the earlier vote and the outcome of it that triggers this vote (aligned with <see cref="Paths"/>).</summary>
+    public IReadOnlyList<VoteTrigger> Triggers { get; init; } = [];
+
     /// <summary>Number of participants.</summary>
     public int Count => Codes.Count;
 

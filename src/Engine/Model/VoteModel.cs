@@ -19,6 +19,7 @@ public sealed class VoteModel
     /// <param name="estimator">How P(adopted) is estimated; the Council always uses the exact conditional programme.</param>
     /// <param name="shocks">The vote's correlated shocks.</param>
     /// <param name="participants">Every member of the body, including those without a vote (fixed absent).</param>
+    /// <param name="conditions">When the vote is held (any condition met); empty: always.</param>
     public VoteModel(
         string id,
         int stream,
@@ -28,7 +29,8 @@ public sealed class VoteModel
         CouncilDecision decision,
         OutcomeEstimator estimator,
         ShockModel shocks,
-        IReadOnlyList<VoteParticipant> participants)
+        IReadOnlyList<VoteParticipant> participants,
+        IReadOnlyList<VoteCondition>? conditions = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentOutOfRangeException.ThrowIfNegative(stream);
@@ -65,6 +67,20 @@ public sealed class VoteModel
         }
 
         _participants = participants;
+        Conditions = conditions ?? [];
+        foreach (var condition in Conditions)
+        {
+            if (condition.VoteIndex < 0 || condition.VoteIndex >= stream)
+            {
+                throw new ArgumentException($"Vote '{id}' can only wait for an earlier vote.", nameof(conditions));
+            }
+
+            if (!(condition.TablingProbability >= 0 && condition.TablingProbability <= 1))
+            {
+                throw new ArgumentOutOfRangeException(nameof(conditions), condition.TablingProbability, "A tabling probability lies in [0, 1].");
+            }
+        }
+
         Id = id;
         Stream = stream;
         Body = body;
@@ -113,17 +129,30 @@ public sealed class VoteModel
         }
 
         BlocIndices = blocIndices.ToArray();
-        Description = new VoteDescription(id, body, date, majority, decision, estimator, Codes);
+        Description = new VoteDescription(id, body, date, majority, decision, estimator, Codes)
+        {
+            Paths = Conditions.Select(c => c.Label).ToArray(),
+            Triggers = Conditions.Select(c => new VoteTrigger(c.Label[..c.Label.LastIndexOf(':')], c.Outcome)).ToArray(),
+        };
     }
 
     private readonly IReadOnlyList<VoteParticipant> _participants;
 
     /// <summary>The same vote estimated another way.</summary>
     public VoteModel WithEstimator(OutcomeEstimator estimator) =>
-        new(Id, Stream, Body, Date, Majority, Decision, estimator, Shocks, _participants);
+        new(Id, Stream, Body, Date, Majority, Decision, estimator, Shocks, _participants, Conditions) { DebatesVeto = DebatesVeto };
 
     /// <summary>The vote without its members' leanings.</summary>
     public VoteDescription Description { get; }
+
+    /// <summary>
+    /// Whether a veto of this Council draft convenes the Assembly's debate of A/RES/76/262 (substantive drafts, unless
+    /// an emergency special session on the same situation is already open).
+    /// </summary>
+    public bool DebatesVeto { get; init; }
+
+    /// <summary>When the vote is held: any of these conditions met (empty: always held).</summary>
+    public IReadOnlyList<VoteCondition> Conditions { get; }
 
     /// <summary>Identifier, unique within the scenario.</summary>
     public string Id { get; }

@@ -41,4 +41,10 @@ public enum RandomPurpose : ushort
 
     /// <summary>Per trial, election, ballot, seat group and candidate: whether the candidate withdraws.</summary>
     ElectionWithdrawal = 12,
+
+    /// <summary>Per trial, vote and condition: whether the vote is tabled once its condition is met.</summary>
+    Tabling = 13,
+
+    /// <summary>Per trial and Council vote: the working day on which the Assembly meets after a veto (A/RES/76/262).</summary>
+    DebateDay = 14,
 }

@@ -65,5 +65,5 @@ public static class EstimatorSelection
     }
 
     private static SimulationModel Map(SimulationModel model, Func<VoteModel, VoteModel> map) =>
-        new(model.Seed, model.Trials, model.Variants.Select(v => new VariantModel(v.Name, v.Votes.Select(map).ToArray())).ToArray());
+        new(model.Seed, model.Trials, model.Variants.Select(v => v with { Votes = v.Votes.Select(map).ToArray() }).ToArray());
 }

@@ -22,6 +22,12 @@ namespace StemSimulator.Engine.Simulation;
 /// </remarks>
 internal sealed class TrialKernel
 {
+    /// <summary>
+    /// A/RES/76/262: the President of the Assembly convenes a meeting within ten working days of a veto. With no
+    /// record of when within the window meetings fall, the day is drawn uniformly from the ten.
+    /// </summary>
+    public const int DebateWindow = 10;
+
     private readonly SimulationModel _model;
     private readonly VotePlan[][] _plans;
     private readonly double[] _shock;
@@ -33,6 +39,8 @@ internal sealed class TrialKernel
     private readonly double[]?[][] _staticExact;
     private readonly MemberDraws[] _shared;
     private readonly double[] _shockDraws;
+    private readonly VoteOutcome[] _outcomes;
+    private readonly bool[] _held;
 
     public TrialKernel(SimulationModel model, VotePlan[][] plans)
     {
@@ -48,6 +56,8 @@ internal sealed class TrialKernel
         _staticExact = plans.Select(v => new double[]?[v.Length]).ToArray();
         _shared = plans[0].Select(_ => new MemberDraws(padded)).ToArray();
         _shockDraws = new double[plans.SelectMany(p => p).Max(p => p.ShockedBlocs.Length) + 1 + VotePlan.Lanes];
+        _outcomes = new VoteOutcome[plans[0].Length];
+        _held = new bool[plans[0].Length];
     }
 
     /// <summary>A kernel with its own plans (for benchmarks and tests; a run shares one set of plans).</summary>
@@ -118,6 +128,26 @@ internal sealed class TrialKernel
     {
         var vote = plan.Vote;
         bool exact = vote.Estimator == OutcomeEstimator.ExactConditional;
+        int path = vote.Conditions.Count == 0 ? 0 : Path(vote, random);
+        if (path < 0)
+        {
+            _held[voteIndex] = false;
+            columns.Held[row] = false;
+            columns.Path[row] = 0;
+            columns.Yes[row] = 0;
+            columns.No[row] = 0;
+            columns.Abstain[row] = 0;
+            columns.Absent[row] = 0;
+            columns.Adopted[row] = false;
+            columns.VetoedBy[row] = PermanentMembers.None;
+            columns.DebateDay[row] = 0;
+            columns.ExactProbability[row] = exact ? 0.0 : double.NaN;
+            return;
+        }
+
+        _held[voteIndex] = true;
+        columns.Held[row] = true;
+        columns.Path[row] = (byte)path;
         if (plan.HasShocks)
         {
             DrawShocks(plan, random);
@@ -163,6 +193,10 @@ internal sealed class TrialKernel
         columns.VetoedBy[row] = vote.Body == Body.SecurityCouncil && vote.Decision == CouncilDecision.Substantive
             ? permanentNo
             : PermanentMembers.None;
+        _outcomes[voteIndex] = new VoteOutcome(tally, columns.Adopted[row], columns.VetoedBy[row]);
+        columns.DebateDay[row] = vote.DebatesVeto && columns.VetoedBy[row] != PermanentMembers.None
+            ? (byte)(1 + (int)(random.Uniform(RandomPurpose.DebateDay, vote.Stream, 0) * DebateWindow))
+            : (byte)0;
         columns.ExactProbability[row] = !exact ? double.NaN
             : plan.IsStatic ? StaticExact(plan, variant, voteIndex)
             : ExactProbability(plan);
@@ -175,6 +209,39 @@ internal sealed class TrialKernel
         {
             CountPivotalAssembly(plan, columns.MemberCounts, yes, no);
         }
+    }
+
+    /// <summary>
+    /// Which condition holds the vote in this trial: the first whose outcome the earlier vote met and whose tabling
+    /// draw succeeded (1-based), or -1 when none does and the vote is not held.
+    /// </summary>
+    private int Path(VoteModel vote, CounterRandom random)
+    {
+        for (int c = 0; c < vote.Conditions.Count; c++)
+        {
+            var condition = vote.Conditions[c];
+            int earlier = condition.VoteIndex;
+            if (!_held[earlier])
+            {
+                continue;
+            }
+
+            var outcome = _outcomes[earlier];
+            bool met = condition.Outcome switch
+            {
+                ConditionOutcome.Vetoed => outcome.Vetoed,
+                ConditionOutcome.Adopted => outcome.Adopted,
+                ConditionOutcome.Failed => !outcome.Adopted,
+                _ => true,
+            };
+            if (met && (condition.TablingProbability >= 1
+                || random.Uniform(RandomPurpose.Tabling, vote.Stream, c) < condition.TablingProbability))
+            {
+                return c + 1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

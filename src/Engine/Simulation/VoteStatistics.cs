@@ -21,6 +21,7 @@ public sealed class VoteStatistics
         AbstainHistogram = new long[n + 1];
         AbsentHistogram = new long[n + 1];
         VetoCountByMember = new long[5];
+        PathCounts = new long[vote.Paths.Count + 1];
         _memberCounts = new long[n * VoteTrialColumns.MemberCountKinds];
     }
 
@@ -32,6 +33,27 @@ public sealed class VoteStatistics
 
     /// <summary>Trials counted.</summary>
     public long Trials { get; private set; }
+
+    /// <summary>Trials in which the vote was held (all trials for a vote that waits for nothing).</summary>
+    public long HeldCount { get; private set; }
+
+    /// <summary>
+    /// Held trials per path: entry 0 counts unconditional holdings, entry c the trials held through the vote's
+    /// condition c (1-based, see <see cref="VoteDescription.Paths"/>).
+    /// </summary>
+    public long[] PathCounts { get; }
+
+    /// <summary>Trials in which a veto of this Council draft convened the Assembly's debate (A/RES/76/262).</summary>
+    public long DebateCount { get; private set; }
+
+    /// <summary>Debates per working day after the veto: entry k for day k (1 to 10).</summary>
+    public long[] DebateDayCounts { get; } = new long[TrialKernel.DebateWindow + 1];
+
+    /// <summary>Share of trials in which the vote was held.</summary>
+    public double PHeld => Trials == 0 ? double.NaN : (double)HeldCount / Trials;
+
+    /// <summary>P(adopted | held), from the sampled votes (NaN when never held).</summary>
+    public double PAdoptedGivenHeld => HeldCount == 0 ? double.NaN : (double)AdoptedCount / HeldCount;
 
     /// <summary>Trials in which the sampled votes adopted the proposal.</summary>
     public long AdoptedCount { get; private set; }
@@ -51,7 +73,7 @@ public sealed class VoteStatistics
     /// <summary>Trials in which each permanent member vetoed, in the order of <see cref="PermanentMembersExtensions.AllCodes"/>.</summary>
     public long[] VetoCountByMember { get; }
 
-    /// <summary>Histogram of the yes count: entry k = trials with k yes votes.</summary>
+    /// <summary>Histogram of the yes count over the trials in which the vote was held: entry k = trials with k yes votes.</summary>
     public long[] YesHistogram { get; }
 
     /// <summary>Histogram of the no count.</summary>
@@ -149,11 +171,11 @@ public sealed class VoteStatistics
         return histogram.Count - 1;
     }
 
-    /// <summary>Per participant (in the vote's order): P(yes), P(abstain), P(no), P(absent) and P(pivotal).</summary>
+    /// <summary>Per participant (in the vote's order), over the trials in which the vote was held: P(yes), P(abstain), P(no), P(absent) and P(pivotal).</summary>
     public MemberVoteStatistics Member(int participant)
     {
         int n = Vote.Count;
-        double trials = Trials;
+        double trials = HeldCount;
         return new MemberVoteStatistics(
             Vote.Codes[participant],
             _memberCounts[((int)VoteChoice.Yes * n) + participant] / trials,
@@ -167,7 +189,13 @@ public sealed class VoteStatistics
     public VoteStatisticsState ToState() => new(
         Variant, Vote, Trials, AdoptedCount, ExactSum.Raw, ExactSumOfSquares.Raw, VetoCount, VetoDecisiveCount,
         (long[])VetoCountByMember.Clone(), (long[])YesHistogram.Clone(), (long[])NoHistogram.Clone(),
-        (long[])AbstainHistogram.Clone(), (long[])AbsentHistogram.Clone(), (long[])_memberCounts.Clone());
+        (long[])AbstainHistogram.Clone(), (long[])AbsentHistogram.Clone(), (long[])_memberCounts.Clone())
+    {
+        HeldCount = HeldCount,
+        PathCounts = (long[])PathCounts.Clone(),
+        DebateCount = DebateCount,
+        DebateDayCounts = (long[])DebateDayCounts.Clone(),
+    };
 
     /// <summary>
     /// The statistics of several shards of the same variant and vote, added exactly: the result equals the
@@ -192,6 +220,10 @@ public sealed class VoteStatistics
             }
 
             merged.Trials += state.Trials;
+            merged.HeldCount += state.HeldCount;
+            AddInto(merged.PathCounts, state.PathCounts);
+            merged.DebateCount += state.DebateCount;
+            AddInto(merged.DebateDayCounts, state.DebateDayCounts);
             merged.AdoptedCount += state.AdoptedCount;
             var sum = merged.ExactSum;
             sum.Add(FixedPointSum.FromRaw(state.ExactSum));
@@ -234,6 +266,24 @@ public sealed class VoteStatistics
         bool exact = Vote.Estimator == OutcomeEstimator.ExactConditional;
         for (int r = 0; r < count; r++)
         {
+            if (!columns.Held[r])
+            {
+                if (exact)
+                {
+                    exactSum.Add(0.0);
+                }
+
+                continue;
+            }
+
+            HeldCount++;
+            PathCounts[columns.Path[r]]++;
+            if (columns.DebateDay[r] > 0)
+            {
+                DebateCount++;
+                DebateDayCounts[columns.DebateDay[r]]++;
+            }
+
             YesHistogram[columns.Yes[r]]++;
             NoHistogram[columns.No[r]]++;
             AbstainHistogram[columns.Abstain[r]]++;

@@ -34,4 +34,17 @@ public sealed record VoteStatisticsState(
     long[] NoHistogram,
     long[] AbstainHistogram,
     long[] AbsentHistogram,
-    long[] MemberCounts);
+    long[] MemberCounts)
+{
+    /// <summary>Trials in which the vote was held.</summary>
+    public long HeldCount { get; init; }
+
+    /// <summary>Held trials per path (entry 0 unconditional, entry c through condition c).</summary>
+    public long[] PathCounts { get; init; } = [];
+
+    /// <summary>Trials whose veto convened the Assembly's debate.</summary>
+    public long DebateCount { get; init; }
+
+    /// <summary>Debates per working day after the veto (entry k for day k).</summary>
+    public long[] DebateDayCounts { get; init; } = new long[11];
+}

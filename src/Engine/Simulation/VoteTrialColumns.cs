@@ -18,6 +18,9 @@ public sealed class VoteTrialColumns
         Adopted = new bool[capacity];
         VetoedBy = new PermanentMembers[capacity];
         ExactProbability = new double[capacity];
+        Held = new bool[capacity];
+        DebateDay = new byte[capacity];
+        Path = new byte[capacity];
         MemberCounts = new long[paddedParticipants * MemberCountKinds];
     }
 
@@ -45,7 +48,19 @@ public sealed class VoteTrialColumns
     /// <summary>Permanent members whose no vetoed the draft (Council, substantive); <see cref="PermanentMembers.None"/> otherwise.</summary>
     public PermanentMembers[] VetoedBy { get; }
 
-    /// <summary>Exact P(adopted) given the trial's shocks and position draws; NaN where the vote's estimator is <c>Sampled</c>.</summary>
+    /// <summary>Whether the vote was held in the trial (always, unless it waits for an earlier vote's outcome).</summary>
+    public bool[] Held { get; }
+
+    /// <summary>
+    /// After a veto that convenes the Assembly's debate (A/RES/76/262): the working day after the veto on which the
+    /// Assembly meets, 1 to 10; 0 when there is no such debate.
+    /// </summary>
+    public byte[] DebateDay { get; }
+
+    /// <summary>Which of the vote's conditions was met, 1-based (0: unconditional, or not held).</summary>
+    public byte[] Path { get; }
+
+    /// <summary>Exact P(adopted) given the trial's shocks and position draws, 0 when not held; NaN where the vote's estimator is <c>Sampled</c>.</summary>
     public double[] ExactProbability { get; }
 
     /// <summary>

@@ -27,8 +27,11 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
     public static readonly DataField<bool?> VetoDecisive = new("veto_decisive");
     public static readonly DataField<double?> ExactProbability = new("p_adopted_exact");
     public static readonly DataField<int> Year = new("year");
+    public static readonly DataField<bool> Held = new("held");
+    public static readonly DataField<string> Path = new("path", true);
+    public static readonly DataField<int?> DebateWorkingDay = new("debate_working_day");
 
-    public static ParquetSchema Schema { get; } = new(Variant, VoteId, Trial, Yes, No, Abstain, Absent, Adopted, VetoedBy, VetoDecisive, ExactProbability, Year);
+    public static ParquetSchema Schema { get; } = new(Variant, VoteId, Trial, Yes, No, Abstain, Absent, Adopted, VetoedBy, VetoDecisive, ExactProbability, Year, Held, Path, DebateWorkingDay);
 
     private static readonly string[] VetoNames = Enumerable.Range(0, 32).Select(m => ((PermanentMembers)m).ToCodes()).ToArray();
 
@@ -72,6 +75,7 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
                 bool council = vote.Body == Body.SecurityCouncil;
                 bool exact = vote.Estimator == OutcomeEstimator.ExactConditional;
                 int year = vote.Date.Year;
+                var paths = vote.Conditions.Select(c => c.Label).ToArray();
                 for (int r = 0; r < block.Count; r++)
                 {
                     var rows = _rows;
@@ -95,6 +99,14 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
                     rows.VetoDecisive[row] = council ? vetoedBy != PermanentMembers.None && columns.Yes[r] >= SecurityCouncilRules.RequiredYesVotes : null;
                     rows.ExactProbability[row] = exact ? columns.ExactProbability[r] : null;
                     rows.Year[row] = year;
+                    bool held = columns.Held[r];
+                    rows.Held[row] = held;
+                    rows.Path[row] = columns.Path[r] > 0 ? paths[columns.Path[r] - 1] : null;
+                    rows.DebateWorkingDay[row] = columns.DebateDay[r] > 0 ? columns.DebateDay[r] : null;
+                    if (!held)
+                    {
+                        rows.VetoDecisive[row] = null;
+                    }
                 }
 
                 RowsWritten += block.Count;
@@ -124,6 +136,9 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
         await group.WriteAsync(VetoDecisive, Head(rows.VetoDecisive, n), null, null, token).ConfigureAwait(false);
         await group.WriteAsync(ExactProbability, Head(rows.ExactProbability, n), null, null, token).ConfigureAwait(false);
         await group.WriteAsync(Year, Head(rows.Year, n), null, null, token).ConfigureAwait(false);
+        await group.WriteAsync(Held, Head(rows.Held, n), null, null, token).ConfigureAwait(false);
+        await group.WriteAsync(Path, new ArraySegment<string>(rows.Path!, 0, n)).ConfigureAwait(false);
+        await group.WriteAsync(DebateWorkingDay, Head(rows.DebateWorkingDay, n), null, null, token).ConfigureAwait(false);
     }
 
     private static ReadOnlyMemory<T> Head<T>(T[] values, int count) => new(values, 0, count);

@@ -30,6 +30,9 @@ internal static class SummaryTables
             (new DataField<double>("p_adopted_lo95"), votes.Select(s => s.PAdoptedInterval95.Lower).ToArray()),
             (new DataField<double>("p_adopted_hi95"), votes.Select(s => s.PAdoptedInterval95.Upper).ToArray()),
             (new DataField<double>("p_adopted_sampled"), votes.Select(s => s.PAdoptedSampled).ToArray()),
+            (new DataField<double>("p_held"), votes.Select(s => s.PHeld).ToArray()),
+            (new DataField<double?>("p_adopted_given_held"), votes.Select(s => s.HeldCount == 0 ? (double?)null : s.PAdoptedGivenHeld).ToArray()),
+            (new DataField<double?>("p_adopted_given_trigger"), votes.Select(s => GivenTrigger(s, votes)).ToArray()),
             (new DataField<double>("yes_mean"), votes.Select(s => Mean(s.YesHistogram)).ToArray()),
             (new DataField<int>("yes_p05"), Quantiles(votes, s => s.YesHistogram, 0.05)),
             (new DataField<int>("yes_p50"), Quantiles(votes, s => s.YesHistogram, 0.50)),
@@ -43,6 +46,7 @@ internal static class SummaryTables
             (new DataField<int>("absent_p50"), Quantiles(votes, s => s.AbsentHistogram, 0.50)),
             (new DataField<double?>("p_veto"), CouncilOnly(votes, s => s.PVeto)),
             (new DataField<double?>("p_veto_decisive"), CouncilOnly(votes, s => s.PVetoDecisive)),
+            (new DataField<double?>("p_debate"), CouncilOnly(votes, s => (double)s.DebateCount / s.Trials)),
         };
         for (int p = 0; p < PermanentMembersExtensions.AllCodes.Count; p++)
         {
@@ -72,6 +76,30 @@ internal static class SummaryTables
             (new DataField<double>("swing"), rows.Select(r => r.Member.Swing).ToArray()),
         };
         await WriteTableAsync(columns, stream, provenance, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// For a vote that waits for an earlier vote: P(adopted | its first condition's trigger happened), e.g.
+    /// P(follow-up adopted | veto) = P(adopted) / P(veto), since the follow-up is held only after the trigger. Null for
+    /// votes without conditions.
+    /// </summary>
+    private static double? GivenTrigger(VoteStatistics vote, IReadOnlyList<VoteStatistics> all)
+    {
+        if (vote.Vote.Triggers.Count == 0)
+        {
+            return null;
+        }
+
+        var first = vote.Vote.Triggers[0];
+        var trigger = all.First(s => s.Variant == vote.Variant && s.Vote.Id == first.VoteId);
+        double p = first.Outcome switch
+        {
+            ConditionOutcome.Vetoed => trigger.PVeto,
+            ConditionOutcome.Adopted => trigger.PAdoptedSampled,
+            ConditionOutcome.Failed => trigger.PHeld - trigger.PAdoptedSampled,
+            _ => trigger.PHeld,
+        };
+        return p > 0 ? vote.PAdopted / p : null;
     }
 
     private static double Mean(long[] histogram)

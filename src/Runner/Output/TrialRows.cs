@@ -27,6 +27,12 @@ internal sealed class TrialRows(int capacity)
 
     public int[] Year { get; } = new int[capacity];
 
+    public bool[] Held { get; } = new bool[capacity];
+
+    public string?[] Path { get; } = new string?[capacity];
+
+    public int?[] DebateWorkingDay { get; } = new int?[capacity];
+
     public int Capacity { get; } = capacity;
 
     public int Count { get; set; }

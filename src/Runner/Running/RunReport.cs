@@ -46,6 +46,12 @@ internal static class RunReport
         table.AddColumn(new TableColumn("no (90%)").RightAligned());
         table.AddColumn(new TableColumn("abstain (90%)").RightAligned());
         table.AddColumn(new TableColumn("P(veto)").RightAligned());
+        bool chains = result.Votes.Any(v => v.Vote.Paths.Count > 0);
+        if (chains)
+        {
+            table.AddColumn(new TableColumn("P(held)").RightAligned());
+            table.AddColumn(new TableColumn("P(adopted | held)").RightAligned());
+        }
         foreach (var s in result.Votes)
         {
             var cells = new List<string>();
@@ -63,6 +69,11 @@ internal static class RunReport
             cells.Add(Range(s.NoHistogram));
             cells.Add(Range(s.AbstainHistogram));
             cells.Add(s.Vote.Body == Body.SecurityCouncil ? s.PVeto.ToString("0.000", invariant) : "-");
+            if (chains)
+            {
+                cells.Add(s.PHeld.ToString("0.000", invariant));
+                cells.Add(s.HeldCount == 0 ? "-" : s.PAdoptedGivenHeld.ToString("0.000", invariant));
+            }
             table.AddRow(cells.ToArray());
         }
 

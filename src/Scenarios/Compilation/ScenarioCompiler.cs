@@ -34,6 +34,7 @@ internal sealed partial class ScenarioCompiler
     private readonly SourceMap _map;
     private readonly List<ScenarioDiagnostic> _diagnostics;
     private readonly Dictionary<string, int> _rosterIndex;
+    private VoteDocument[] _votes = [];
     private readonly Dictionary<object, VoteParameters> _parameters = new(ReferenceEqualityComparer.Instance);
     private int _calibrationYear;
 
@@ -50,6 +51,7 @@ internal sealed partial class ScenarioCompiler
 
     public SimulationModel? Compile(ScenarioDocument document, RunOverrides overrides)
     {
+        _votes = document.Votes;
         int errorsBefore = _diagnostics.Count;
         CheckName(document, "scenario", document.Scenario, "scenario name");
         CheckDate(document, "as_of", document.AsOf);
@@ -175,6 +177,10 @@ internal sealed partial class ScenarioCompiler
                 else
                 {
                     lean = Lean(code, layers, parameters, body, date);
+                    if (lean.Fixed is null && vote.Backlash is { } backlash)
+                    {
+                        lean = lean with { Mean = lean.Mean + Backlash(backlash, code, date) };
+                    }
                 }
 
                 var blocs = shocks.BlocNames
@@ -185,11 +191,31 @@ internal sealed partial class ScenarioCompiler
                 list.Add(new VoteParticipant(_rosterIndex[code], code, lean, PermanentMembersExtensions.FromCode(code), blocs));
             }
 
-            result[j] = new VoteModel(vote.Id, j, body, date, majority, decision, estimator, shocks, list);
+            var conditions = (vote.After ?? [])
+                .Select(after => new VoteCondition(
+                    Array.FindIndex(document.Votes, v => v.Id == after.Vote),
+                    after.If switch
+                    {
+                        ConditionName.Vetoed => ConditionOutcome.Vetoed,
+                        ConditionName.Adopted => ConditionOutcome.Adopted,
+                        ConditionName.Failed => ConditionOutcome.Failed,
+                        _ => ConditionOutcome.Held,
+                    },
+                    after.Tabled ?? 1.0,
+                    $"{after.Vote}:{after.If.ToString().ToLowerInvariant()}"))
+                .ToArray();
+            result[j] = new VoteModel(vote.Id, j, body, date, majority, decision, estimator, shocks, list, conditions)
+            {
+                DebatesVeto = body == Body.SecurityCouncil && decision == CouncilDecision.Substantive && vote.EmergencySessionOpen != true,
+            };
         }
 
         return result;
     }
+
+    /// <summary>The backlash shift of one member: the global shift plus those of the blocs it belongs to on the date.</summary>
+    private double Backlash(BacklashDocument backlash, string code, DateOnly date) =>
+        (backlash.Global ?? 0) + (backlash.Blocs ?? []).Where(b => _catalog.Blocs[b.Key].Contains(code, date)).Sum(b => b.Value);
 
     private MemberLean Lean(string code, MemberLayers layers, VoteParameters parameters, Body body, DateOnly date)
     {
@@ -317,6 +343,63 @@ internal sealed partial class ScenarioCompiler
         }
 
         CheckMemberLayer(vote.Members, date);
+        CheckChain(vote);
+    }
+
+    /// <summary>Checks a vote's place in a chain: conditions on earlier votes, tabling probabilities, backlash, the debate switch.</summary>
+    private void CheckChain(VoteDocument vote)
+    {
+        var earlier = _votes.TakeWhile(v => !ReferenceEquals(v, vote)).ToArray();
+        foreach (var after in vote.After ?? [])
+        {
+            var target = earlier.FirstOrDefault(v => v.Id == after.Vote);
+            if (target is null)
+            {
+                bool later = _votes.Any(v => v.Id == after.Vote);
+                Error(after, "vote", later
+                    ? $"vote '{vote.Id}' can only wait for a vote listed before it; move '{after.Vote}' above it"
+                    : $"unknown vote '{after.Vote}'{Suggestions.DidYouMean(after.Vote, earlier.Select(v => v.Id))}");
+            }
+            else if (after.If == ConditionName.Vetoed && (target.Body != BodyName.SC || target.Decision == DecisionName.Procedural))
+            {
+                Error(after, "if", $"'{after.Vote}' cannot be vetoed: only substantive Council decisions can; use 'failed' or 'adopted'");
+            }
+
+            if (after.Tabled is { } tabled)
+            {
+                CheckRange(after, "tabled", tabled, 0, 1, "a tabling probability");
+            }
+        }
+
+        if (vote.Backlash is { } backlash)
+        {
+            if (vote.After is null)
+            {
+                Error(vote, "backlash", "'backlash' shifts support after a veto; give the vote an 'after: { vote: ..., if: vetoed }' condition");
+            }
+
+            if (backlash.Global is { } global)
+            {
+                CheckRange(backlash, "global", global, -5, 5, "a backlash shift");
+            }
+
+            foreach (var (bloc, shift) in backlash.Blocs ?? [])
+            {
+                if (!_catalog.Blocs.ContainsKey(bloc))
+                {
+                    Error(backlash.Blocs!, bloc, $"unknown bloc '{bloc}'{Suggestions.DidYouMean(bloc, _catalog.Blocs.Keys)}");
+                }
+                else
+                {
+                    CheckRange(backlash.Blocs!, bloc, shift, -5, 5, "a backlash shift");
+                }
+            }
+        }
+
+        if (vote.EmergencySessionOpen is not null && vote.Body != BodyName.SC)
+        {
+            Error(vote, "emergency_session_open", "'emergency_session_open' is for Council drafts: it says whether their veto convenes the Assembly's debate");
+        }
     }
 
     private void CheckVariantVote(VariantVoteDocument change, VoteDocument vote, DateOnly asOf)

@@ -55,4 +55,19 @@ public sealed class VoteDocument
 
     /// <summary>Council drafts: the ten elected members, replacing the composition on the vote's date.</summary>
     public string[]? Council { get; init; }
+
+    /// <summary>
+    /// When the vote is held: after an earlier vote's outcome (<c>{ vote: sc-draft, if: vetoed, tabled: 0.8 }</c>),
+    /// or a list of such conditions, any of which holds it. Without it the vote is always held.
+    /// </summary>
+    public AfterDocument[]? After { get; init; }
+
+    /// <summary>For a vote that follows a veto: members' support shifted by the veto's reputational cost.</summary>
+    public BacklashDocument? Backlash { get; init; }
+
+    /// <summary>
+    /// Council drafts: whether an emergency special session of the Assembly on the same situation is already open;
+    /// if so a veto does not convene the debate of A/RES/76/262 (the session resumes instead). Default false.
+    /// </summary>
+    public bool? EmergencySessionOpen { get; init; }
 }

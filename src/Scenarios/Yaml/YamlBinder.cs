@@ -146,6 +146,21 @@ internal sealed class YamlBinder
 
     private Array? BindArray(YamlNode node, Type elementType)
     {
+        if (node is YamlMappingNode && elementType.IsClass && elementType != typeof(string))
+        {
+            // A list of one mapping may be written as the mapping itself: `after: { vote: x, if: vetoed }`.
+            var single = Array.CreateInstance(elementType, 1);
+            _map.Record(single, "0", At(node.Start));
+            var value = Bind(node, elementType);
+            if (value is null)
+            {
+                return null;
+            }
+
+            single.SetValue(value, 0);
+            return single;
+        }
+
         if (node is not YamlSequenceNode sequence)
         {
             Error(node, $"expected a list of {Describe(elementType)} (for example [a, b]), found {Kind(node)}");

@@ -22,9 +22,12 @@ internal static class TestModels
         new(id, stream, Body.GeneralAssembly, new DateOnly(2026, 3, 1), rule, CouncilDecision.Substantive, estimator,
             shocks ?? ShockModel.None, leans.Select((lean, i) => Member(i, lean, blocs: blocs?.Invoke(i))).ToArray());
 
-    public static VoteModel SecurityCouncil(IReadOnlyList<MemberLean> leans, CouncilDecision decision = CouncilDecision.Substantive, ShockModel? shocks = null) =>
+    public static VoteModel SecurityCouncil(IReadOnlyList<MemberLean> leans, CouncilDecision decision = CouncilDecision.Substantive, ShockModel? shocks = null, bool debatesVeto = false) =>
         new("sc", 0, Body.SecurityCouncil, new DateOnly(2026, 3, 1), MajorityRule.Simple, decision, OutcomeEstimator.ExactConditional,
-            shocks ?? ShockModel.None, leans.Select((lean, i) => Member(i, lean, Council2026[i])).ToArray());
+            shocks ?? ShockModel.None, leans.Select((lean, i) => Member(i, lean, Council2026[i])).ToArray())
+        {
+            DebatesVeto = debatesVeto,
+        };
 
     public static SimulationModel Model(long trials, ulong seed, params VoteModel[] votes) =>
         new(seed, trials, [new VariantModel("baseline", votes)]);
