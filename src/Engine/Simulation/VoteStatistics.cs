@@ -64,6 +64,44 @@ public sealed class VoteStatistics
     /// <summary>Sum of their squares.</summary>
     public FixedPointSum ExactSumOfSquares { get; private set; }
 
+    /// <summary>
+    /// For a what-if variant: the sum over trials of (x_variant - x_baseline)^2, x each one's per-trial estimate of
+    /// adoption (the adopted indicator, or the exact conditional probability). With common random numbers the two
+    /// are strongly correlated, so the paired difference is far more precise than the difference of two
+    /// independent estimates.
+    /// </summary>
+    public FixedPointSum PairedSquares { get; private set; }
+
+    /// <summary>Sum of the baseline's per-trial estimates over the same trials (for the paired difference).</summary>
+    public FixedPointSum PairedBaselineSum { get; private set; }
+
+    /// <summary>Whether <see cref="PairedSquares"/> has been accumulated (what-if variants only).</summary>
+    public bool HasPairedDifference { get; private set; }
+
+    /// <summary>P(adopted) of this variant minus the baseline's, over the same trials.</summary>
+    public double DifferenceFromBaseline => HasPairedDifference && Trials > 0
+        ? PAdopted - (PairedBaselineSum.Value / Trials)
+        : double.NaN;
+
+    /// <summary>
+    /// Standard error of <see cref="DifferenceFromBaseline"/> using the pairing: sd of the per-trial differences over
+    /// sqrt(N), with Var(d) = E[d^2] - (E d)^2.
+    /// </summary>
+    public double DifferenceStandardErrorPaired
+    {
+        get
+        {
+            if (!HasPairedDifference || Trials < 2)
+            {
+                return double.NaN;
+            }
+
+            double mean = DifferenceFromBaseline;
+            double variance = Math.Max(0.0, ((PairedSquares.Value / Trials) - (mean * mean)) * Trials / (Trials - 1));
+            return Math.Sqrt(variance / Trials);
+        }
+    }
+
     /// <summary>Trials with a veto (Council, substantive).</summary>
     public long VetoCount { get; private set; }
 
@@ -195,6 +233,9 @@ public sealed class VoteStatistics
         PathCounts = (long[])PathCounts.Clone(),
         DebateCount = DebateCount,
         DebateDayCounts = (long[])DebateDayCounts.Clone(),
+        HasPairedDifference = HasPairedDifference,
+        PairedSquares = PairedSquares.Raw,
+        PairedBaselineSum = PairedBaselineSum.Raw,
     };
 
     /// <summary>
@@ -224,6 +265,13 @@ public sealed class VoteStatistics
             AddInto(merged.PathCounts, state.PathCounts);
             merged.DebateCount += state.DebateCount;
             AddInto(merged.DebateDayCounts, state.DebateDayCounts);
+            merged.HasPairedDifference = state.HasPairedDifference;
+            var pairedSquares = merged.PairedSquares;
+            pairedSquares.Add(FixedPointSum.FromRaw(state.PairedSquares));
+            merged.PairedSquares = pairedSquares;
+            var pairedBaseline = merged.PairedBaselineSum;
+            pairedBaseline.Add(FixedPointSum.FromRaw(state.PairedBaselineSum));
+            merged.PairedBaselineSum = pairedBaseline;
             merged.AdoptedCount += state.AdoptedCount;
             var sum = merged.ExactSum;
             sum.Add(FixedPointSum.FromRaw(state.ExactSum));
@@ -255,6 +303,30 @@ public sealed class VoteStatistics
         {
             total[i] += part[i];
         }
+    }
+
+    /// <summary>
+    /// Adds a block's paired differences against the baseline's results for the same vote and trials. Must be
+    /// called with blocks in trial order, like <see cref="Add"/>.
+    /// </summary>
+    internal void AddPaired(VoteTrialColumns variant, VoteTrialColumns baseline, int count, OutcomeEstimator baselineEstimator)
+    {
+        HasPairedDifference = true;
+        bool exact = Vote.Estimator == OutcomeEstimator.ExactConditional;
+        bool baselineExact = baselineEstimator == OutcomeEstimator.ExactConditional;
+        var squares = PairedSquares;
+        var baselineSum = PairedBaselineSum;
+        for (int r = 0; r < count; r++)
+        {
+            double x = exact ? variant.ExactProbability[r] : (variant.Adopted[r] ? 1.0 : 0.0);
+            double y = baselineExact ? baseline.ExactProbability[r] : (baseline.Adopted[r] ? 1.0 : 0.0);
+            double d = x - y;
+            squares.Add(d * d);
+            baselineSum.Add(y);
+        }
+
+        PairedSquares = squares;
+        PairedBaselineSum = baselineSum;
     }
 
     /// <summary>Adds a block's results for this vote; blocks must come in trial order for the sums to be reproducible.</summary>

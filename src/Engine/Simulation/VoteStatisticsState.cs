@@ -47,4 +47,13 @@ public sealed record VoteStatisticsState(
 
     /// <summary>Debates per working day after the veto (entry k for day k).</summary>
     public long[] DebateDayCounts { get; init; } = new long[11];
+
+    /// <summary>Whether the paired sums against the baseline were accumulated (what-if variants).</summary>
+    public bool HasPairedDifference { get; init; }
+
+    /// <summary>Raw fixed-point sum of the squared paired differences.</summary>
+    public Int128 PairedSquares { get; init; }
+
+    /// <summary>Raw fixed-point sum of the baseline's per-trial estimates.</summary>
+    public Int128 PairedBaselineSum { get; init; }
 }

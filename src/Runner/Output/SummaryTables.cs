@@ -30,6 +30,9 @@ internal static class SummaryTables
             (new DataField<double>("p_adopted_lo95"), votes.Select(s => s.PAdoptedInterval95.Lower).ToArray()),
             (new DataField<double>("p_adopted_hi95"), votes.Select(s => s.PAdoptedInterval95.Upper).ToArray()),
             (new DataField<double>("p_adopted_sampled"), votes.Select(s => s.PAdoptedSampled).ToArray()),
+            (new DataField<double?>("diff_vs_baseline"), votes.Select(s => s.HasPairedDifference ? s.DifferenceFromBaseline : (double?)null).ToArray()),
+            (new DataField<double?>("diff_se_paired"), votes.Select(s => s.HasPairedDifference ? s.DifferenceStandardErrorPaired : (double?)null).ToArray()),
+            (new DataField<double?>("diff_se_unpaired"), votes.Select(s => UnpairedStandardError(s, votes)).ToArray()),
             (new DataField<double>("p_held"), votes.Select(s => s.PHeld).ToArray()),
             (new DataField<double?>("p_adopted_given_held"), votes.Select(s => s.HeldCount == 0 ? (double?)null : s.PAdoptedGivenHeld).ToArray()),
             (new DataField<double?>("p_adopted_given_trigger"), votes.Select(s => GivenTrigger(s, votes)).ToArray()),
@@ -100,6 +103,18 @@ internal static class SummaryTables
             _ => trigger.PHeld,
         };
         return p > 0 ? vote.PAdopted / p : null;
+    }
+
+    /// <summary>What the difference's standard error would be without common random numbers: sqrt(se_v^2 + se_0^2).</summary>
+    private static double? UnpairedStandardError(VoteStatistics vote, IReadOnlyList<VoteStatistics> all)
+    {
+        if (!vote.HasPairedDifference)
+        {
+            return null;
+        }
+
+        var baseline = all.First(s => s.Vote.Id == vote.Vote.Id);
+        return Math.Sqrt((vote.PAdoptedStandardError * vote.PAdoptedStandardError) + (baseline.PAdoptedStandardError * baseline.PAdoptedStandardError));
     }
 
     private static double Mean(long[] histogram)
