@@ -46,6 +46,7 @@ internal static class Program
         builder.Services.AddSingleton<Power.PowerService>().AddSingleton<Power.PowerCommand>();
         builder.Services.AddSingleton<Calibration.CalibrationService>();
         builder.Services.AddSingleton<CalibrateCommand>();
+        builder.Services.AddSingleton<VetoRecord.VetoRecordService>().AddSingleton<VetoRecord.VetoRecordCommand>();
         return builder.Build();
     }
 }

@@ -14,6 +14,7 @@ internal sealed class StemsimCli(IServiceProvider services)
         root.Subcommands.Add(services.GetRequiredService<Merging.MergeCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Power.PowerCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<CalibrateCommand>().Create());
+        root.Subcommands.Add(services.GetRequiredService<VetoRecord.VetoRecordCommand>().Create());
         return root;
     }
 }
