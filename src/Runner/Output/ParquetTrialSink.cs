@@ -3,6 +3,8 @@ using Parquet.Schema;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Rules;
 using StemSimulator.Engine.Simulation;
+using StemSimulator.Engine.Calendar;
+using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.Output;
 
@@ -30,8 +32,9 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
     public static readonly DataField<bool> Held = new("held");
     public static readonly DataField<string> Path = new("path", true);
     public static readonly DataField<int?> DebateWorkingDay = new("debate_working_day");
+    public static readonly DataField<DateOnly?> DebateDate = new("debate_date");
 
-    public static ParquetSchema Schema { get; } = new(Variant, VoteId, Trial, Yes, No, Abstain, Absent, Adopted, VetoedBy, VetoDecisive, ExactProbability, Year, Held, Path, DebateWorkingDay);
+    public static ParquetSchema Schema { get; } = new(Variant, VoteId, Trial, Yes, No, Abstain, Absent, Adopted, VetoedBy, VetoDecisive, ExactProbability, Year, Held, Path, DebateWorkingDay, DebateDate);
 
     private static readonly string[] VetoNames = Enumerable.Range(0, 32).Select(m => ((PermanentMembers)m).ToCodes()).ToArray();
 
@@ -39,6 +42,7 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
     private readonly ParquetWriter _writer;
     private readonly CancellationToken _cancellationToken;
     private readonly TrialRows _rows;
+    private readonly Dictionary<DateOnly, DateOnly?[]> _debateDates = [];
 
     private ParquetTrialSink(SimulationModel model, ParquetWriter writer, int rowGroupRows, CancellationToken cancellationToken)
     {
@@ -76,6 +80,7 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
                 bool exact = vote.Estimator == OutcomeEstimator.ExactConditional;
                 int year = vote.Date.Year;
                 var paths = vote.Conditions.Select(c => c.Label).ToArray();
+                var debateDates = DebateDates(vote.Date);
                 for (int r = 0; r < block.Count; r++)
                 {
                     var rows = _rows;
@@ -103,6 +108,7 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
                     rows.Held[row] = held;
                     rows.Path[row] = columns.Path[r] > 0 ? paths[columns.Path[r] - 1] : null;
                     rows.DebateWorkingDay[row] = columns.DebateDay[r] > 0 ? columns.DebateDay[r] : null;
+                    rows.DebateDate[row] = debateDates[columns.DebateDay[r]];
                     if (!held)
                     {
                         rows.VetoDecisive[row] = null;
@@ -139,9 +145,32 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
         await group.WriteAsync(Held, Head(rows.Held, n), null, null, token).ConfigureAwait(false);
         await group.WriteAsync(Path, new ArraySegment<string>(rows.Path!, 0, n)).ConfigureAwait(false);
         await group.WriteAsync(DebateWorkingDay, Head(rows.DebateWorkingDay, n), null, null, token).ConfigureAwait(false);
+        await group.WriteAsync(DebateDate, Head(rows.DebateDate, n), null, null, token).ConfigureAwait(false);
     }
 
     private static ReadOnlyMemory<T> Head<T>(T[] values, int count) => new(values, 0, count);
+
+    /// <summary>
+    /// The meeting date for each working day 1..10 after a veto on <paramref name="vote"/>, by the UN Headquarters
+    /// calendar (entry 0 and dates the calendar does not cover, 2014-2030, are null).
+    /// </summary>
+    private DateOnly?[] DebateDates(DateOnly vote)
+    {
+        if (!_debateDates.TryGetValue(vote, out var dates))
+        {
+            var calendar = HeadquartersCalendar.Calendar;
+            dates = new DateOnly?[VetoDebateDeadline.WorkingDays + 1];
+            for (int day = 1; day <= VetoDebateDeadline.WorkingDays; day++)
+            {
+                var latest = vote.AddDays(2 * VetoDebateDeadline.WorkingDays);
+                dates[day] = vote.Year >= calendar.FirstYear && latest.Year <= calendar.LastYear ? calendar.AddWorkingDays(vote, day) : null;
+            }
+
+            _debateDates[vote] = dates;
+        }
+
+        return dates;
+    }
 
     /// <summary>Writes the remaining rows; the footer follows on dispose.</summary>
     public async Task CompleteAsync()

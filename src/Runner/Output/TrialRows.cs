@@ -33,6 +33,8 @@ internal sealed class TrialRows(int capacity)
 
     public int?[] DebateWorkingDay { get; } = new int?[capacity];
 
+    public DateOnly?[] DebateDate { get; } = new DateOnly?[capacity];
+
     public int Capacity { get; } = capacity;
 
     public int Count { get; set; }

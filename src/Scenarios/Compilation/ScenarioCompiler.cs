@@ -108,6 +108,7 @@ internal sealed partial class ScenarioCompiler
             }
 
             CheckMemberLayer(variant.Members, document.AsOf);
+            CheckCoalition(variant.Cosponsors, variant.Outreach, document.AsOf);
             foreach (var (voteId, change) in variant.Votes ?? [])
             {
                 var target = votes.FirstOrDefault(v => v.Id == voteId);
@@ -177,9 +178,12 @@ internal sealed partial class ScenarioCompiler
                 else
                 {
                     lean = Lean(code, layers, parameters, body, date);
-                    if (lean.Fixed is null && vote.Backlash is { } backlash)
+                    if (lean.Fixed is null)
                     {
-                        lean = lean with { Mean = lean.Mean + Backlash(backlash, code, date) };
+                        double shift = (vote.Backlash is { } backlash ? Backlash(backlash, code, date) : 0)
+                            + Cosponsorship(vote.Cosponsors, code, date) + Cosponsorship(variant?.Cosponsors, code, date)
+                            + Outreach(vote.Outreach, code) + Outreach(variant?.Outreach, code);
+                        lean = lean with { Mean = lean.Mean + shift };
                     }
                 }
 
@@ -201,7 +205,7 @@ internal sealed partial class ScenarioCompiler
                         ConditionName.Failed => ConditionOutcome.Failed,
                         _ => ConditionOutcome.Held,
                     },
-                    after.Tabled ?? 1.0,
+                    after.Tabled ?? DefaultTabling(after, body),
                     $"{after.Vote}:{after.If.ToString().ToLowerInvariant()}"))
                 .ToArray();
             result[j] = new VoteModel(vote.Id, j, body, date, majority, decision, estimator, shocks, list, conditions)
@@ -212,6 +216,61 @@ internal sealed partial class ScenarioCompiler
 
         return result;
     }
+
+    /// <summary>
+    /// The tabling probability when the scenario gives none: for an Assembly vote after a veto, the record's share of
+    /// vetoes followed by a recorded Assembly vote on the same subject (<see cref="VetoFollowUpDefaults"/>); otherwise 1.
+    /// </summary>
+    private static double DefaultTabling(AfterDocument after, Body body) =>
+        after.If == ConditionName.Vetoed && body == Body.GeneralAssembly ? VetoFollowUpDefaults.TablingProbability : 1.0;
+
+    /// <summary>Width (in units of the calibrated main dimension) over which co-sponsors draw support from others.</summary>
+    private const double CosponsorReach = 0.5;
+
+    /// <summary>
+    /// The co-sponsorship shift of one member: the full effect for a sponsor, else the effect times
+    /// exp(-(theta - mean sponsor theta)^2 / (2 reach^2)).
+    /// </summary>
+    private double Cosponsorship(CosponsorsDocument? cosponsors, string code, DateOnly date)
+    {
+        if (cosponsors is null)
+        {
+            return 0;
+        }
+
+        var sponsors = Sponsors(cosponsors, date);
+        if (sponsors.Contains(code))
+        {
+            return cosponsors.Effect;
+        }
+
+        var calibration = _catalog.Calibration;
+        var thetas = sponsors.Select(s => calibration.Find(s, _calibrationYear)?.Theta).OfType<double>().ToArray();
+        if (thetas.Length == 0 || calibration.Find(code, _calibrationYear) is not { } position)
+        {
+            return 0;
+        }
+
+        double distance = position.Theta - thetas.Average();
+        return cosponsors.Effect * Math.Exp(-(distance * distance) / (2 * CosponsorReach * CosponsorReach));
+    }
+
+    private HashSet<string> Sponsors(CosponsorsDocument cosponsors, DateOnly date)
+    {
+        var sponsors = new HashSet<string>(cosponsors.Members ?? [], StringComparer.Ordinal);
+        foreach (var bloc in cosponsors.Blocs ?? [])
+        {
+            if (_catalog.Blocs.TryGetValue(bloc, out var members))
+            {
+                sponsors.UnionWith(members.MembersOn(date));
+            }
+        }
+
+        return sponsors;
+    }
+
+    private static double Outreach(OutreachDocument? outreach, string code) =>
+        outreach is not null && outreach.Members.Contains(code) ? outreach.Effect : 0;
 
     /// <summary>The backlash shift of one member: the global shift plus those of the blocs it belongs to on the date.</summary>
     private double Backlash(BacklashDocument backlash, string code, DateOnly date) =>
@@ -344,6 +403,35 @@ internal sealed partial class ScenarioCompiler
 
         CheckMemberLayer(vote.Members, date);
         CheckChain(vote);
+        CheckCoalition(vote.Cosponsors, vote.Outreach, date);
+    }
+
+    private void CheckCoalition(CosponsorsDocument? cosponsors, OutreachDocument? outreach, DateOnly date)
+    {
+        if (cosponsors is not null)
+        {
+            CheckRange(cosponsors, "effect", cosponsors.Effect, -5, 5, "a co-sponsorship effect");
+            CheckCodes(cosponsors.Members, cosponsors, "members", date);
+            for (int i = 0; i < (cosponsors.Blocs?.Length ?? 0); i++)
+            {
+                string bloc = cosponsors.Blocs![i];
+                if (!_catalog.Blocs.ContainsKey(bloc))
+                {
+                    Error(cosponsors.Blocs, i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"unknown bloc '{bloc}'{Suggestions.DidYouMean(bloc, _catalog.Blocs.Keys)}");
+                }
+            }
+
+            if ((cosponsors.Blocs?.Length ?? 0) + (cosponsors.Members?.Length ?? 0) == 0)
+            {
+                Error(cosponsors, "effect", "name the co-sponsors under 'blocs' or 'members'");
+            }
+        }
+
+        if (outreach is not null)
+        {
+            CheckRange(outreach, "effect", outreach.Effect, -5, 5, "an outreach effect");
+            CheckCodes(outreach.Members, outreach, "members", date);
+        }
     }
 
     /// <summary>Checks a vote's place in a chain: conditions on earlier votes, tabling probabilities, backlash, the debate switch.</summary>

@@ -12,6 +12,12 @@ public sealed class VariantDocument
     /// <summary>How members lean differently in every vote (replaces the baseline's entry for that member).</summary>
     public Dictionary<string, MemberDocument>? Members { get; init; }
 
+    /// <summary>Co-sponsorship by a coalition, drawing support from members close to it (see <see cref="CosponsorsDocument"/>).</summary>
+    public CosponsorsDocument? Cosponsors { get; init; }
+
+    /// <summary>Outreach to target members with an effect size.</summary>
+    public OutreachDocument? Outreach { get; init; }
+
     /// <summary>Per vote id: changes to that vote.</summary>
     public Dictionary<string, VariantVoteDocument>? Votes { get; init; }
 

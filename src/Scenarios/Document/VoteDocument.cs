@@ -62,6 +62,12 @@ public sealed class VoteDocument
     /// </summary>
     public AfterDocument[]? After { get; init; }
 
+    /// <summary>Co-sponsorship by a coalition, drawing support from members close to it (see <see cref="CosponsorsDocument"/>).</summary>
+    public CosponsorsDocument? Cosponsors { get; init; }
+
+    /// <summary>Outreach to target members with an effect size.</summary>
+    public OutreachDocument? Outreach { get; init; }
+
     /// <summary>For a vote that follows a veto: members' support shifted by the veto's reputational cost.</summary>
     public BacklashDocument? Backlash { get; init; }
 
