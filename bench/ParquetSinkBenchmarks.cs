@@ -40,7 +40,7 @@ public class ParquetSinkBenchmarks : IDisposable
         // One block of real trials, written again and again under advancing trial numbers.
         _block = Workloads.NewBlock(_model, BlockTrials);
         new TrialKernel(_model).Run(_block, 0, BlockTrials);
-        _provenance = new Provenance("ga-8-blocs", Workloads.PathOf("ga-8-blocs.yaml"), new string('0', 64), _model.Seed, Rows, 0, 1, DateTimeOffset.UnixEpoch);
+        _provenance = new Provenance("ga-8-blocs", Workloads.PathOf("ga-8-blocs.yaml"), new string('0', 64), _model.Seed, Rows, "0/1", DateTimeOffset.UnixEpoch);
         _stream = new MemoryStream(64 << 20);
     }
 
