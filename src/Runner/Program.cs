@@ -42,6 +42,7 @@ internal static class Program
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RunService>().AddSingleton<RunCommand>();
         builder.Services.AddSingleton<Merging.MergeService>().AddSingleton<Merging.MergeCommand>();
+        builder.Services.AddSingleton<Lobbying.LobbyService>().AddSingleton<Lobbying.LobbyCommand>();
         builder.Services.AddSingleton<StemsimCli>();
         builder.Services.AddSingleton<Power.PowerService>().AddSingleton<Power.PowerCommand>();
         builder.Services.AddSingleton<Calibration.CalibrationService>();

@@ -142,6 +142,23 @@ public sealed class VoteModel
     public VoteModel WithEstimator(OutcomeEstimator estimator) =>
         new(Id, Stream, Body, Date, Majority, Decision, estimator, Shocks, _participants, Conditions) { DebatesVeto = DebatesVeto };
 
+    /// <summary>
+    /// The same vote with the latent support of some participants shifted by <paramref name="shift"/> (members with a
+    /// fixed vote are left alone: nothing moves them).
+    /// </summary>
+    /// <param name="participants">Participant indices (in the vote's order).</param>
+    /// <param name="shift">Shift of latent support; positive: more likely yes.</param>
+    public VoteModel WithSupportShift(IReadOnlyCollection<int> participants, double shift)
+    {
+        var shifted = _participants
+            .Select((p, i) => participants.Contains(i) && p.Lean.Fixed is null ? p with { Lean = p.Lean with { Mean = p.Lean.Mean + shift } } : p)
+            .ToArray();
+        return new VoteModel(Id, Stream, Body, Date, Majority, Decision, Estimator, Shocks, shifted, Conditions) { DebatesVeto = DebatesVeto };
+    }
+
+    /// <summary>Whether participant <paramref name="participant"/>'s vote is fixed (so outreach cannot move it).</summary>
+    public bool IsFixed(int participant) => Fixed[participant] >= 0;
+
     /// <summary>The vote without its members' leanings.</summary>
     public VoteDescription Description { get; }
 

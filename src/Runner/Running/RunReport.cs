@@ -78,10 +78,46 @@ internal static class RunReport
         }
 
         console.Write(table);
+        WriteDeciders(console, result);
         string timing = seconds is { } elapsed && elapsed > 0
             ? string.Create(invariant, $" ({elapsed:0.00} s, {result.Trials / elapsed:N0} trials/s)")
             : string.Empty;
         console.MarkupLine($"Wrote [bold]{Markup.Escape(folder)}[/]: trials, summary.parquet, member_probabilities.parquet, statistics.json{timing}");
+    }
+
+    /// <summary>
+    /// Who decides it: for each baseline vote, the members whose vote most often decides the outcome (swing), with
+    /// how they are likely to vote. Those are the ones worth talking to.
+    /// </summary>
+    private static void WriteDeciders(IAnsiConsole console, SimulationResult result)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var baseline = result.Votes.Where(v => v.Variant == result.Votes[0].Variant && v.HeldCount > 0).ToArray();
+        var table = new Table().Border(TableBorder.Rounded).Title("Who decides it (baseline): swing = P(adopted | votes yes) - P(adopted | votes no)");
+        table.AddColumn("vote");
+        table.AddColumn("members with the largest swing: swing (P(yes))");
+        bool any = false;
+        foreach (var vote in baseline)
+        {
+            var top = Enumerable.Range(0, vote.Vote.Count)
+                .Select(vote.Member)
+                .Where(m => m.Swing > 0)
+                .OrderByDescending(m => m.Swing)
+                .ThenBy(m => m.Code, StringComparer.Ordinal)
+                .Take(8)
+                .Select(m => string.Create(invariant, $"{m.Code} {m.Swing:0.000} ({m.PYes:0.00})"))
+                .ToArray();
+            if (top.Length > 0)
+            {
+                any = true;
+                table.AddRow(Markup.Escape(vote.Vote.Id), string.Join("; ", top));
+            }
+        }
+
+        if (any)
+        {
+            console.Write(table);
+        }
     }
 
     private static string Range(long[] histogram) =>
