@@ -28,6 +28,9 @@ public sealed record VoteDescription(
     /// <summary>Per condition, the earlier vote and the outcome of it that triggers this vote (aligned with <see cref="Paths"/>).</summary>
     public IReadOnlyList<VoteTrigger> Triggers { get; init; } = [];
 
+    /// <summary>Council: affirmative votes a decision needs (9 under the Charter; more in a reformed Council). 0 for the Assembly.</summary>
+    public int Quota { get; init; } = SecurityCouncilRules.RequiredYesVotes;
+
     /// <summary>Number of participants.</summary>
     public int Count => Codes.Count;
 

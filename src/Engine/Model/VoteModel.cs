@@ -20,6 +20,7 @@ public sealed class VoteModel
     /// <param name="shocks">The vote's correlated shocks.</param>
     /// <param name="participants">Every member of the body, including those without a vote (fixed absent).</param>
     /// <param name="conditions">When the vote is held (any condition met); empty: always.</param>
+    /// <param name="councilRule">For a reformed Council: its quota and veto; default the Charter's (9 of 15, one veto).</param>
     public VoteModel(
         string id,
         int stream,
@@ -30,7 +31,8 @@ public sealed class VoteModel
         OutcomeEstimator estimator,
         ShockModel shocks,
         IReadOnlyList<VoteParticipant> participants,
-        IReadOnlyList<VoteCondition>? conditions = null)
+        IReadOnlyList<VoteCondition>? conditions = null,
+        CouncilRule? councilRule = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentOutOfRangeException.ThrowIfNegative(stream);
@@ -45,11 +47,18 @@ public sealed class VoteModel
             throw new ArgumentException($"At most {short.MaxValue} participants.", nameof(participants));
         }
 
+        CouncilRule = councilRule ?? CouncilRule.Charter;
         if (body == Body.SecurityCouncil)
         {
-            if (participants.Count != SecurityCouncilRules.Seats)
+            bool charter = CouncilRule == CouncilRule.Charter;
+            if (charter ? participants.Count != SecurityCouncilRules.Seats : participants.Count < SecurityCouncilRules.Seats)
             {
                 throw new ArgumentException($"The Security Council has {SecurityCouncilRules.Seats} members, not {participants.Count}.", nameof(participants));
+            }
+
+            if (CouncilRule.Quota < 1 || CouncilRule.Quota > participants.Count || CouncilRule.VetoBlocking < 1)
+            {
+                throw new ArgumentException($"A quota of {CouncilRule.Quota} does not fit a Council of {participants.Count}.", nameof(councilRule));
             }
 
             var permanent = participants.Aggregate(PermanentMembers.None, (set, p) => set | p.Permanent);
@@ -131,6 +140,7 @@ public sealed class VoteModel
         BlocIndices = blocIndices.ToArray();
         Description = new VoteDescription(id, body, date, majority, decision, estimator, Codes)
         {
+            Quota = body == Body.SecurityCouncil ? CouncilRule.Quota : 0,
             Paths = Conditions.Select(c => c.Label).ToArray(),
             Triggers = Conditions.Select(c => new VoteTrigger(c.Label[..c.Label.LastIndexOf(':')], c.Outcome)).ToArray(),
         };
@@ -140,7 +150,7 @@ public sealed class VoteModel
 
     /// <summary>The same vote estimated another way.</summary>
     public VoteModel WithEstimator(OutcomeEstimator estimator) =>
-        new(Id, Stream, Body, Date, Majority, Decision, estimator, Shocks, _participants, Conditions) { DebatesVeto = DebatesVeto };
+        new(Id, Stream, Body, Date, Majority, Decision, estimator, Shocks, _participants, Conditions, CouncilRule) { DebatesVeto = DebatesVeto };
 
     /// <summary>
     /// The same vote with the latent support of some participants shifted by <paramref name="shift"/> (members with a
@@ -153,7 +163,7 @@ public sealed class VoteModel
         var shifted = _participants
             .Select((p, i) => participants.Contains(i) && p.Lean.Fixed is null ? p with { Lean = p.Lean with { Mean = p.Lean.Mean + shift } } : p)
             .ToArray();
-        return new VoteModel(Id, Stream, Body, Date, Majority, Decision, Estimator, Shocks, shifted, Conditions) { DebatesVeto = DebatesVeto };
+        return new VoteModel(Id, Stream, Body, Date, Majority, Decision, Estimator, Shocks, shifted, Conditions, CouncilRule) { DebatesVeto = DebatesVeto };
     }
 
     /// <summary>Whether participant <paramref name="participant"/>'s vote is fixed (so outreach cannot move it).</summary>
@@ -167,6 +177,9 @@ public sealed class VoteModel
     /// an emergency special session on the same situation is already open).
     /// </summary>
     public bool DebatesVeto { get; init; }
+
+    /// <summary>The Council's quota and veto (the Charter's unless a reformed Council votes).</summary>
+    public CouncilRule CouncilRule { get; }
 
     /// <summary>When the vote is held: any of these conditions met (empty: always held).</summary>
     public IReadOnlyList<VoteCondition> Conditions { get; }
@@ -225,11 +238,15 @@ public sealed class VoteModel
 
     /// <summary>The outcome of a tally under this vote's rule.</summary>
     public VoteOutcome Decide(VoteTally tally, PermanentMembers permanentNo) => Body == Body.SecurityCouncil
-        ? SecurityCouncilRules.Decide(tally, permanentNo, Decision)
+        ? new VoteOutcome(tally, IsAdopted(tally.Yes, tally.No, permanentNo), VetoedBy(permanentNo), CouncilRule.Quota)
         : GeneralAssemblyRules.Decide(tally, Majority);
+
+    /// <summary>The permanent members whose no blocks the draft under this vote's rule (none for a procedural decision).</summary>
+    public PermanentMembers VetoedBy(PermanentMembers permanentNo) =>
+        Body == Body.SecurityCouncil && Decision == CouncilDecision.Substantive && CouncilRule.Blocks(permanentNo) ? permanentNo : PermanentMembers.None;
 
     /// <summary>Whether a tally adopts under this vote's rule (no allocation; for the hot loop).</summary>
     internal bool IsAdopted(int yes, int no, PermanentMembers permanentNo) => Body == Body.SecurityCouncil
-        ? SecurityCouncilRules.IsAdopted(yes, permanentNo, Decision)
+        ? SecurityCouncilRules.IsAdopted(yes, permanentNo, Decision, CouncilRule)
         : GeneralAssemblyRules.IsAdopted(yes, no, Majority);
 }

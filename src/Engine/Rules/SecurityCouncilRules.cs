@@ -16,6 +16,14 @@ public static class SecurityCouncilRules
     public static bool IsAdopted(int yes, PermanentMembers permanentNo, CouncilDecision decision) =>
         yes >= RequiredYesVotes && (decision == CouncilDecision.Procedural || permanentNo == PermanentMembers.None);
 
+    /// <summary>Whether a tally adopts a decision under a (possibly reformed) Council's rule.</summary>
+    /// <param name="yes">Affirmative votes.</param>
+    /// <param name="permanentNo">Permanent members voting no.</param>
+    /// <param name="decision">Substantive (the veto applies) or procedural.</param>
+    /// <param name="rule">Quota and how many permanent members block.</param>
+    public static bool IsAdopted(int yes, PermanentMembers permanentNo, CouncilDecision decision, CouncilRule rule) =>
+        yes >= rule.Quota && (decision == CouncilDecision.Procedural || !rule.Blocks(permanentNo));
+
     /// <summary>The outcome of a Council vote; a permanent member's abstention or absence is not a veto.</summary>
     /// <param name="tally">The counts of all fifteen members.</param>
     /// <param name="permanentNo">Permanent members voting no.</param>

@@ -101,40 +101,50 @@ internal static class ExactAdoption
     }
 
     /// <summary>
-    /// P(adopted) in the Security Council: P(at least nine yes), and for a substantive decision also no
-    /// permanent member voting no. Conditioning on the permanent members not voting no,
-    /// P = prod_p (1 - pNo_p) * P(yes &gt;= 9 | no permanent no), where a permanent member's conditional P(yes) is
-    /// pYes / (1 - pNo). The yes count is a Poisson-binomial computed by the usual recursion.
+    /// P(adopted) in the Security Council (today's or a reformed one): P(at least <c>quota</c> yes), and for a
+    /// substantive decision also fewer than <c>VetoBlocking</c> permanent members voting no. With the Charter's single
+    /// veto, conditioning on no permanent member voting no gives
+    /// P = prod_p (1 - pNo_p) * P(yes &gt;= quota | no permanent no), a permanent member's conditional P(yes) being
+    /// pYes / (1 - pNo), and the yes count is a Poisson-binomial computed by the usual recursion, truncated at the
+    /// quota (an absorbing state). With a veto that needs several permanent members the recursion runs over
+    /// (yes count, permanent noes), both truncated.
     /// </summary>
     /// <param name="pYes">P(yes) per member.</param>
     /// <param name="pNo">P(no) per member.</param>
     /// <param name="permanent">Per member, whether it holds a veto.</param>
     /// <param name="decision">Substantive or procedural.</param>
-    /// <param name="buffer">Scratch of length &gt;= 10.</param>
-    public static double SecurityCouncil(ReadOnlySpan<double> pYes, ReadOnlySpan<double> pNo, ReadOnlySpan<PermanentMembers> permanent, CouncilDecision decision, Span<double> buffer)
+    /// <param name="rule">Quota and veto.</param>
+    /// <param name="buffer">Scratch of length &gt;= (quota + 1) x 6.</param>
+    public static double SecurityCouncil(ReadOnlySpan<double> pYes, ReadOnlySpan<double> pNo, ReadOnlySpan<PermanentMembers> permanent, CouncilDecision decision, CouncilRule rule, Span<double> buffer)
     {
-        // count[k] = P(k yes so far) for k < 9; count[9] = P(at least 9 yes so far), an absorbing state, so the
-        // recursion never runs past ten entries.
-        const int enough = SecurityCouncilRules.RequiredYesVotes;
+        bool veto = decision == CouncilDecision.Substantive && rule.HasVeto;
+        return !veto || rule.VetoBlocking == 1
+            ? SingleVeto(pYes, pNo, permanent, veto, rule.Quota, buffer)
+            : SeveralToBlock(pYes, pNo, permanent, rule.Quota, Math.Min(rule.VetoBlocking, 5), buffer);
+    }
+
+    /// <summary>The Charter's rule (or no veto at all): the yes count truncated at the quota, times P(no veto).</summary>
+    private static double SingleVeto(ReadOnlySpan<double> pYes, ReadOnlySpan<double> pNo, ReadOnlySpan<PermanentMembers> permanent, bool veto, int quota, Span<double> buffer)
+    {
         int n = pYes.Length;
-        var count = buffer[..(enough + 1)];
+        var count = buffer[..(quota + 1)];
         count.Clear();
         count[0] = 1.0;
         double noVeto = 1.0;
         for (int i = 0; i < n; i++)
         {
             double py = pYes[i];
-            if (decision == CouncilDecision.Substantive && permanent[i] != PermanentMembers.None)
+            if (veto && permanent[i] != PermanentMembers.None)
             {
                 double notNo = 1.0 - pNo[i];
                 noVeto *= notNo;
                 py = notNo > 0 ? py / notNo : 0.0;
             }
 
-            int top = Math.Min(i + 1, enough);
-            if (top == enough)
+            int top = Math.Min(i + 1, quota);
+            if (top == quota)
             {
-                count[enough] += count[enough - 1] * py;
+                count[quota] += count[quota - 1] * py;
                 top--;
             }
 
@@ -146,6 +156,52 @@ internal static class ExactAdoption
             count[0] *= 1.0 - py;
         }
 
-        return Math.Clamp(noVeto * count[enough], 0.0, 1.0);
+        return Math.Clamp(noVeto * count[quota], 0.0, 1.0);
+    }
+
+    /// <summary>
+    /// A veto that needs <paramref name="blocking"/> permanent members: f(k, v) = P(k yes, v permanent noes so far),
+    /// k truncated at the quota and v at <paramref name="blocking"/>; adopted when k = quota and v &lt; blocking.
+    /// </summary>
+    private static double SeveralToBlock(ReadOnlySpan<double> pYes, ReadOnlySpan<double> pNo, ReadOnlySpan<PermanentMembers> permanent, int quota, int blocking, Span<double> buffer)
+    {
+        int width = blocking + 1;
+        int size = (quota + 1) * width;
+        var current = buffer[..size];
+        var next = buffer.Slice(size, size);
+        current.Clear();
+        current[0] = 1.0;
+        for (int i = 0; i < pYes.Length; i++)
+        {
+            double py = pYes[i];
+            double pn = permanent[i] != PermanentMembers.None ? pNo[i] : 0.0;
+            double rest = 1.0 - py - pn;
+            next.Clear();
+            for (int k = 0; k <= quota; k++)
+            {
+                for (int v = 0; v <= blocking; v++)
+                {
+                    double f = current[(k * width) + v];
+                    if (f == 0)
+                    {
+                        continue;
+                    }
+
+                    next[(Math.Min(k + 1, quota) * width) + v] += f * py;
+                    next[(k * width) + Math.Min(v + 1, blocking)] += f * pn;
+                    next[(k * width) + v] += f * rest;
+                }
+            }
+
+            next.CopyTo(current);
+        }
+
+        double adopted = 0;
+        for (int v = 0; v < blocking; v++)
+        {
+            adopted += current[(quota * width) + v];
+        }
+
+        return Math.Clamp(adopted, 0.0, 1.0);
     }
 }

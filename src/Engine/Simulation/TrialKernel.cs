@@ -55,8 +55,10 @@ internal sealed class TrialKernel
         _choice = new long[padded];
         _pYes = new double[padded];
         _pNo = new double[padded];
-        _dpA = new double[ExactAdoption.BufferLength(padded)];
-        _dpB = new double[ExactAdoption.BufferLength(padded)];
+        int quota = plans.SelectMany(p => p).Max(p => p.Vote.CouncilRule.Quota);
+        int dp = Math.Max(ExactAdoption.BufferLength(padded), 2 * (quota + 1) * 6);
+        _dpA = new double[dp];
+        _dpB = new double[dp];
         _staticExact = plans.Select(v => new double[]?[v.Length]).ToArray();
         _shared = plans[0].Select(_ => new MemberDraws(padded)).ToArray();
         _shockDraws = new double[plans.SelectMany(p => p).Max(p => p.ShockedBlocs.Length) + 1 + VotePlan.Lanes];
@@ -194,9 +196,7 @@ internal sealed class TrialKernel
         columns.Abstain[row] = (short)tally.Abstain;
         columns.Absent[row] = (short)tally.Absent;
         columns.Adopted[row] = vote.IsAdopted(yes, no, permanentNo);
-        columns.VetoedBy[row] = vote.Body == Body.SecurityCouncil && vote.Decision == CouncilDecision.Substantive
-            ? permanentNo
-            : PermanentMembers.None;
+        columns.VetoedBy[row] = vote.VetoedBy(permanentNo);
         _outcomes[voteIndex] = new VoteOutcome(tally, columns.Adopted[row], columns.VetoedBy[row]);
         columns.DebateDay[row] = vote.DebatesVeto && columns.VetoedBy[row] != PermanentMembers.None
             ? DebateDay(random.Uniform(RandomPurpose.DebateDay, vote.Stream, 0))
@@ -390,7 +390,7 @@ internal sealed class TrialKernel
         var vote = plan.Vote;
         int n = plan.Count;
         return vote.Body == Body.SecurityCouncil
-            ? ExactAdoption.SecurityCouncil(_pYes.AsSpan(0, n), _pNo.AsSpan(0, n), vote.Permanent, vote.Decision, _dpA)
+            ? ExactAdoption.SecurityCouncil(_pYes.AsSpan(0, n), _pNo.AsSpan(0, n), vote.Permanent, vote.Decision, vote.CouncilRule, _dpA)
             : ExactAdoption.GeneralAssembly(_pYes.AsSpan(0, n), _pNo.AsSpan(0, n), vote.Majority, _dpA, _dpB);
     }
 

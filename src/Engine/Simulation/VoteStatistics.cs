@@ -369,7 +369,7 @@ public sealed class VoteStatistics
             if (vetoedBy != PermanentMembers.None)
             {
                 VetoCount++;
-                if (columns.Yes[r] >= SecurityCouncilRules.RequiredYesVotes)
+                if (columns.Yes[r] >= Vote.Quota)
                 {
                     VetoDecisiveCount++;
                 }

@@ -101,7 +101,7 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
                     rows.Adopted[row] = columns.Adopted[r];
                     var vetoedBy = columns.VetoedBy[r];
                     rows.VetoedBy[row] = vetoedBy == PermanentMembers.None ? null : VetoNames[(int)vetoedBy];
-                    rows.VetoDecisive[row] = council ? vetoedBy != PermanentMembers.None && columns.Yes[r] >= SecurityCouncilRules.RequiredYesVotes : null;
+                    rows.VetoDecisive[row] = council ? vetoedBy != PermanentMembers.None && columns.Yes[r] >= vote.CouncilRule.Quota : null;
                     rows.ExactProbability[row] = exact ? columns.ExactProbability[r] : null;
                     rows.Year[row] = year;
                     bool held = columns.Held[r];

@@ -153,8 +153,13 @@ internal sealed partial class ScenarioCompiler
                 EstimatorName.Sampled => OutcomeEstimator.Sampled,
                 _ => OutcomeEstimator.Automatic,
             };
+            var reform = change?.Reform ?? vote.Reform;
             var participants = body == Body.SecurityCouncil
-                ? PermanentMembersExtensions.AllCodes.Concat(change?.Council ?? vote.Council ?? _catalog.ElectedCouncilMembers(date.Year)).ToArray()
+                ? PermanentMembersExtensions.AllCodes
+                    .Concat(reform?.NewPermanent ?? [])
+                    .Concat(change?.Council ?? vote.Council ?? _catalog.ElectedCouncilMembers(date.Year))
+                    .Concat(reform?.NewElected ?? [])
+                    .ToArray()
                 : _catalog.VotingMembersOn(date).Select(s => s.Code).ToArray();
             var parties = vote.Chapter == CharterChapter.VI ? vote.PartiesToDispute ?? [] : [];
 
@@ -208,7 +213,7 @@ internal sealed partial class ScenarioCompiler
                     after.Tabled ?? DefaultTabling(after, body),
                     $"{after.Vote}:{after.If.ToString().ToLowerInvariant()}"))
                 .ToArray();
-            result[j] = new VoteModel(vote.Id, j, body, date, majority, decision, estimator, shocks, list, conditions)
+            result[j] = new VoteModel(vote.Id, j, body, date, majority, decision, estimator, shocks, list, conditions, reform is null ? null : ReformRule(reform))
             {
                 DebatesVeto = body == Body.SecurityCouncil && decision == CouncilDecision.Substantive && vote.EmergencySessionOpen != true,
             };
@@ -271,6 +276,49 @@ internal sealed partial class ScenarioCompiler
 
     private static double Outreach(OutreachDocument? outreach, string code) =>
         outreach is not null && outreach.Members.Contains(code) ? outreach.Effect : 0;
+
+    /// <summary>A reformed Council's quota and veto, from the built-in model.</summary>
+    private static CouncilRule ReformRule(ReformDocument reform)
+    {
+        var model = Councils.CouncilCatalog.Find(reform.Model)!;
+        return new CouncilRule(model.Quota, model.VetoHolders == 0 ? int.MaxValue : model.VetoBlocking);
+    }
+
+    private void CheckReform(ReformDocument reform, string[]? council, DateOnly date)
+    {
+        var model = Councils.CouncilCatalog.Find(reform.Model);
+        if (model is null)
+        {
+            Error(reform, "model", $"unknown Council model '{reform.Model}'{Suggestions.DidYouMean(reform.Model, Councils.CouncilCatalog.Names)} (models: {string.Join(", ", Councils.CouncilCatalog.Names)})");
+            return;
+        }
+
+        if (model.Classes.Any(c => c.Veto && !c.Members.All(m => PermanentMembersExtensions.FromCode(m) != PermanentMembers.None)))
+        {
+            Error(reform, "model", $"'{reform.Model}' gives new members a veto; the vote engine models the vetoes of the five permanent members only");
+            return;
+        }
+
+        int newPermanent = model.Classes.Where(c => c.Type == "new_permanent").Sum(c => c.Count);
+        int newElected = model.MemberCount - 5 - newPermanent - 10;
+        foreach (var (key, codes, expected) in new[] { ("new_permanent", reform.NewPermanent, newPermanent), ("new_elected", reform.NewElected, newElected) })
+        {
+            if ((codes?.Length ?? 0) != expected)
+            {
+                Error(reform, key, $"the '{reform.Model}' model has {expected} {key.Replace('_', ' ')} seat(s); list {expected} member(s), found {codes?.Length ?? 0}");
+            }
+
+            CheckCodes(codes, reform, key, date);
+        }
+
+        var all = PermanentMembersExtensions.AllCodes
+            .Concat(reform.NewPermanent ?? []).Concat(council ?? (_catalog.CouncilYears.Contains(date.Year) ? _catalog.ElectedCouncilMembers(date.Year) : []))
+            .Concat(reform.NewElected ?? []).ToArray();
+        foreach (var duplicate in all.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
+        {
+            Error(reform, "model", $"{duplicate} would hold two seats in the reformed Council; each member holds one");
+        }
+    }
 
     /// <summary>The backlash shift of one member: the global shift plus those of the blocs it belongs to on the date.</summary>
     private double Backlash(BacklashDocument backlash, string code, DateOnly date) =>
@@ -403,6 +451,17 @@ internal sealed partial class ScenarioCompiler
 
         CheckMemberLayer(vote.Members, date);
         CheckChain(vote);
+        if (vote.Reform is not null)
+        {
+            if (vote.Body != BodyName.SC)
+            {
+                Error(vote, "reform", "'reform' is for Security Council drafts");
+            }
+            else
+            {
+                CheckReform(vote.Reform, vote.Council, date);
+            }
+        }
         CheckCoalition(vote.Cosponsors, vote.Outreach, date);
     }
 
@@ -517,6 +576,18 @@ internal sealed partial class ScenarioCompiler
         if (council && change.Council is not null)
         {
             CheckCouncil(change, "council", change.Council, date);
+        }
+
+        if (change.Reform is not null)
+        {
+            if (!council)
+            {
+                Error(change, "reform", $"vote '{vote.Id}' is a General Assembly vote; 'reform' is for Council drafts");
+            }
+            else
+            {
+                CheckReform(change.Reform, change.Council ?? vote.Council, date);
+            }
         }
 
         CheckMemberLayer(change.Members, date);

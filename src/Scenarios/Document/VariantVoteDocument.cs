@@ -23,4 +23,7 @@ public sealed class VariantVoteDocument
 
     /// <summary>Another Council composition (ten elected members).</summary>
     public string[]? Council { get; init; }
+
+    /// <summary>The draft voted in a reformed Council.</summary>
+    public ReformDocument? Reform { get; init; }
 }

@@ -56,6 +56,9 @@ public sealed class VoteDocument
     /// <summary>Council drafts: the ten elected members, replacing the composition on the vote's date.</summary>
     public string[]? Council { get; init; }
 
+    /// <summary>Council drafts: vote in a reformed Council (which states take the new seats).</summary>
+    public ReformDocument? Reform { get; init; }
+
     /// <summary>
     /// When the vote is held: after an earlier vote's outcome (<c>{ vote: sc-draft, if: vetoed, tabled: 0.8 }</c>),
     /// or a list of such conditions, any of which holds it. Without it the vote is always held.

@@ -93,7 +93,7 @@ public sealed class ExactAdoptionTests
             return SecurityCouncilRules.IsAdopted(c.Count(x => x == 0), permanentNo, decision);
         });
 
-        double exact = ExactAdoption.SecurityCouncil(yes, no, permanent, decision, new double[16]);
+        double exact = ExactAdoption.SecurityCouncil(yes, no, permanent, decision, CouncilRule.Charter, new double[120]);
 
         Assert.That(exact, Is.EqualTo(expected).Within(1e-12));
     }
@@ -144,5 +144,34 @@ public sealed class ExactAdoptionTests
             double exact = ExactAdoption.GeneralAssembly(yes, no, rule, new double[ExactAdoption.BufferLength(193)], new double[ExactAdoption.BufferLength(193)]);
             Assert.That(exact, Is.EqualTo(expected).Within(1e-10), rule.ToString());
         }
+    }
+
+    [TestCase(6, 2)]
+    [TestCase(6, 3)]
+    [TestCase(7, 1)]
+    [TestCase(5, int.MaxValue)]
+    public void Reformed_council_rules_match_enumeration(int quota, int blocking)
+    {
+        // Nine members, three of them permanent: quota and "how many permanent noes block" vary.
+        var (yes, no) = Probabilities(9, 7);
+        PermanentMembers[] permanent = [PermanentMembers.China, PermanentMembers.France, PermanentMembers.Russia, .. Enumerable.Repeat(PermanentMembers.None, 6)];
+        var rule = new CouncilRule(quota, blocking);
+        double expected = BruteForce(yes, no, c =>
+        {
+            var permanentNo = PermanentMembers.None;
+            for (int i = 0; i < 9; i++)
+            {
+                if (c[i] == 2)
+                {
+                    permanentNo |= permanent[i];
+                }
+            }
+
+            return SecurityCouncilRules.IsAdopted(c.Count(x => x == 0), permanentNo, CouncilDecision.Substantive, rule);
+        });
+
+        double exact = ExactAdoption.SecurityCouncil(yes, no, permanent, CouncilDecision.Substantive, rule, new double[200]);
+
+        Assert.That(exact, Is.EqualTo(expected).Within(1e-12));
     }
 }
