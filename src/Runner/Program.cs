@@ -45,6 +45,8 @@ internal static class Program
         builder.Services.AddSingleton<Power.PowerService>().AddSingleton<Power.PowerCommand>();
         builder.Services.AddSingleton<Calibration.CalibrationService>();
         builder.Services.AddSingleton<CalibrateCommand>();
+        builder.Services.AddSingleton<Backtesting.BacktestService>();
+        builder.Services.AddSingleton<BacktestCommand>();
         return builder.Build();
     }
 }

@@ -13,6 +13,7 @@ internal sealed class StemsimCli(RunService runs, IServiceProvider services)
         root.Subcommands.Add(BuildRun());
         root.Subcommands.Add(services.GetRequiredService<Power.PowerCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<CalibrateCommand>().Create());
+        root.Subcommands.Add(services.GetRequiredService<BacktestCommand>().Create());
         return root;
     }
 
