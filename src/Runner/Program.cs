@@ -48,6 +48,8 @@ internal static class Program
         builder.Services.AddSingleton<Calibration.CalibrationService>();
         builder.Services.AddSingleton<CalibrateCommand>();
         builder.Services.AddSingleton<VetoRecord.VetoRecordService>().AddSingleton<VetoRecord.VetoRecordCommand>();
+        builder.Services.AddSingleton<Backtesting.BacktestService>();
+        builder.Services.AddSingleton<BacktestCommand>();
         return builder.Build();
     }
 }

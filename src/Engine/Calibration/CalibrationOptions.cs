@@ -7,8 +7,18 @@ namespace StemSimulator.Engine.Calibration;
 /// </summary>
 public sealed record CalibrationOptions
 {
-    /// <summary>Random-walk step of a member's position per year: theta_t - theta_{t-1} ~ N(0, s^2); &gt; 0.</summary>
+    /// <summary>
+    /// Random-walk step of a member's position per year: theta_t - theta_{t-1} ~ N(0, s^2); &gt; 0. The starting value
+    /// when <see cref="EstimatePositionStep"/> is set.
+    /// </summary>
     public double PositionStepSd { get; init; } = 0.15;
+
+    /// <summary>
+    /// Whether to estimate the position step from the data (Laplace-EM: s^2 = the mean over member-year links of the
+    /// expected squared step, E[(theta_t+1 - theta_t)^2] = (difference of the estimates)^2 + Var_t + Var_t+1 - 2 Cov),
+    /// updated every five iterations; the fit stops only once it changes by less than 0.5%.
+    /// </summary>
+    public bool EstimatePositionStep { get; init; } = true;
 
     /// <summary>Prior standard deviation of a member's position in its first year (mean 0); &gt; 0.</summary>
     public double InitialPositionSd { get; init; } = 1.0;

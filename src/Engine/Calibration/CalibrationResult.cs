@@ -44,6 +44,9 @@ public sealed class CalibrationResult
     /// <summary>Whether the largest position change fell below the tolerance before the iteration limit.</summary>
     public bool Converged { get; internal set; }
 
+    /// <summary>The random-walk step of positions per year used at the end (estimated or as given), &gt; 0.</summary>
+    public double PositionStepSd { get; internal set; }
+
     /// <summary>Vote log-likelihood (yes/abstain/no, without priors) at the estimate, &lt;= 0.</summary>
     public double LogLikelihood { get; internal set; }
 

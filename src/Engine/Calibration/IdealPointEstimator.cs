@@ -41,8 +41,9 @@ public static class IdealPointEstimator
     /// <param name="input">The recorded roll calls.</param>
     /// <param name="options">Priors and stopping rules.</param>
     /// <param name="progress">Told after each outer iteration; may be null.</param>
+    /// <param name="start">Starting values (a warm start), or null.</param>
     /// <param name="cancellationToken">Stops between iterations.</param>
-    public static CalibrationResult Fit(CalibrationInput input, CalibrationOptions options, IProgress<CalibrationProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static CalibrationResult Fit(CalibrationInput input, CalibrationOptions options, IProgress<CalibrationProgress>? progress = null, CalibrationStart? start = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
@@ -53,7 +54,7 @@ public static class IdealPointEstimator
         }
 
         using var state = new FitState(input, options);
-        state.Run(progress, cancellationToken);
+        state.Run(progress, start, cancellationToken);
         return state.Result;
     }
 
@@ -97,6 +98,7 @@ public static class IdealPointEstimator
         private readonly int[] _votesPerYear;
 
         private readonly ParallelOptions _parallel;
+        private double _stepSd;
         private readonly ThreadLocal<Workspace> _workspaces;
 
         public FitState(CalibrationInput input, CalibrationOptions options)
@@ -234,6 +236,7 @@ public static class IdealPointEstimator
             int longest = Math.Max(1, _count.DefaultIfEmpty(1).Max());
             int widest = Math.Max(1, Enumerable.Range(0, rollCalls).Select(r => _rollCallStart[r + 1] - _rollCallStart[r]).DefaultIfEmpty(1).Max());
             _parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads };
+            _stepSd = options.PositionStepSd;
             int d = _d;
             _workspaces = new ThreadLocal<Workspace>(() => new Workspace(longest, d, widest));
             Result = new CalibrationResult(_k, input.YearCount, _first, _count, _chain);
@@ -243,10 +246,15 @@ public static class IdealPointEstimator
 
         public void Dispose() => _workspaces.Dispose();
 
-        public void Run(IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)
+        public void Run(IProgress<CalibrationProgress>? progress, CalibrationStart? warm, CancellationToken cancellationToken)
         {
             FitAbsence();
             InitialisePositions();
+            if (warm is not null)
+            {
+                WarmStart(warm);
+            }
+
             Normalise();
             UpdatePositionsOnVotes();
             for (int r = 0; r < _parameters.Length; r++)
@@ -258,13 +266,14 @@ public static class IdealPointEstimator
                     votes[k - start] = _voteChoice[_rollCallVotes[k]];
                 }
 
-                _parameters[r] = RollCallFitter.Start(votes, _options.MinimumCutpointGap);
+                _parameters[r] = warm?.RollCall(r) ?? RollCallFitter.Start(votes, _options.MinimumCutpointGap);
             }
 
             RollCallStep(10, false);
             var trace = new List<double>();
             int iteration = 0;
             bool converged = false;
+            bool stepSettled = !_options.EstimatePositionStep;
             while (iteration < _options.MaxIterations)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -277,13 +286,20 @@ public static class IdealPointEstimator
                     change = Math.Max(change, Math.Abs(_states[s] - before[s]));
                 }
 
+                if (_options.EstimatePositionStep && iteration % 5 == 4)
+                {
+                    double updated = EstimateStepSd();
+                    stepSettled = Math.Abs(updated - _stepSd) < 0.005 * _stepSd;
+                    _stepSd = updated;
+                }
+
                 UpdatePositionsOnVotes();
                 RollCallStep(1, false);
                 double logLikelihood = Sum(_rollCallLogLikelihood);
                 trace.Add(logLikelihood);
                 iteration++;
                 progress?.Report(new CalibrationProgress(iteration, logLikelihood, change));
-                if (change < _options.PositionTolerance)
+                if (change < _options.PositionTolerance && stepSettled)
                 {
                     converged = true;
                     break;
@@ -294,6 +310,7 @@ public static class IdealPointEstimator
             RollCallStep(50, true);
             StandardErrors();
             Result.Iterations = iteration;
+            Result.PositionStepSd = _stepSd;
             Result.Converged = converged;
             Result.LogLikelihood = Sum(_rollCallLogLikelihood);
             Result.LogLikelihoodTrace = trace;
@@ -369,6 +386,32 @@ public static class IdealPointEstimator
                 for (int t = 0; t < _count[m]; t++)
                 {
                     _states[(_chain[m] + t) * _d] = n[t] > 0 ? ((sum[t] + overall) / (n[t] + 1)) : overall;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Replaces the starting states by the given ones where known; a year without one continues the previous year
+        /// (the random walk's forecast).
+        /// </summary>
+        private void WarmStart(CalibrationStart start)
+        {
+            for (int m = 0; m < _input.MemberCount; m++)
+            {
+                bool any = false;
+                for (int t = 0; t < _count[m]; t++)
+                {
+                    var span = _states.AsSpan((_chain[m] + t) * _d, _d);
+                    var known = start.State(m, _first[m] + t);
+                    if (known is not null && known.Length == _d)
+                    {
+                        known.CopyTo(span);
+                        any = true;
+                    }
+                    else if (any)
+                    {
+                        _states.AsSpan((_chain[m] + t - 1) * _d, _d).CopyTo(span);
+                    }
                 }
             }
         }
@@ -594,7 +637,7 @@ public static class IdealPointEstimator
             int d = _d;
             double logPrior = 0;
             double q0 = 1 / (_options.InitialPositionSd * _options.InitialPositionSd);
-            double qTheta = 1 / (_options.PositionStepSd * _options.PositionStepSd);
+            double qTheta = 1 / (_stepSd * _stepSd);
             double qRidge = 1 / (_options.IssueOffsetSd * _options.IssueOffsetSd);
             double qOffset = 1 / (_options.IssueOffsetStepSd * _options.IssueOffsetStepSd);
 
@@ -648,7 +691,7 @@ public static class IdealPointEstimator
             }
 
             double q0 = 1 / (_options.InitialPositionSd * _options.InitialPositionSd);
-            double qTheta = 1 / (_options.PositionStepSd * _options.PositionStepSd);
+            double qTheta = 1 / (_stepSd * _stepSd);
             double qRidge = 1 / (_options.IssueOffsetSd * _options.IssueOffsetSd);
             double qOffset = 1 / (_options.IssueOffsetStepSd * _options.IssueOffsetStepSd);
             f -= 0.5 * q0 * chain[0] * chain[0];
@@ -671,6 +714,48 @@ public static class IdealPointEstimator
             }
 
             return f;
+        }
+
+        /// <summary>
+        /// The Laplace-EM update of the position step: the expected squared yearly change of theta under the current
+        /// Laplace posterior of every member's chain, averaged over all links (kept within [0.01, 1]).
+        /// </summary>
+        private double EstimateStepSd()
+        {
+            var sums = new double[_input.MemberCount];
+            var links = new int[_input.MemberCount];
+            Parallel.For(0, _input.MemberCount, _parallel, m =>
+            {
+                int n = _count[m], d = _d;
+                if (n < 2)
+                {
+                    return;
+                }
+
+                var work = _workspaces.Value!;
+                var chain = _states.AsSpan(_chain[m] * d, n * d);
+                Assemble(m, chain, work.Solver);
+                if (!work.Solver.Solve(work.Step.AsSpan(0, n * d)))
+                {
+                    return;
+                }
+
+                var variance = work.Variance.AsSpan(0, n * d * d);
+                var covariance = work.Covariance.AsSpan(0, (n - 1) * d * d);
+                work.Solver.Inverse(variance, covariance);
+                double sum = 0;
+                for (int t = 0; t + 1 < n; t++)
+                {
+                    double diff = chain[(t + 1) * d] - chain[t * d];
+                    sum += (diff * diff) + variance[t * d * d] + variance[(t + 1) * d * d] - (2 * covariance[t * d * d]);
+                }
+
+                sums[m] = sum;
+                links[m] = n - 1;
+            });
+
+            long total = links.Sum(l => (long)l);
+            return total == 0 ? _stepSd : Math.Clamp(Math.Sqrt(Sum(sums) / total), 0.01, 1.0);
         }
 
         private void StandardErrors()
@@ -803,6 +888,8 @@ public static class IdealPointEstimator
         public double[] Trial { get; } = new double[longestChain * dimension];
 
         public double[] Variance { get; } = new double[longestChain * dimension * dimension];
+
+        public double[] Covariance { get; } = new double[longestChain * dimension * dimension];
 
         public double[] Positions { get; } = new double[widestRollCall];
 

@@ -38,15 +38,51 @@ internal sealed class CalibrationRun
     /// <summary>
     /// Fits the years <paramref name="firstYear"/> to <paramref name="lastYear"/> of <paramref name="data"/>, bridging
     /// Voeten's matched pairs and the title-matched repeats of <paramref name="previousOccurrence"/>, with the United
-    /// States as the polarity member.
+    /// States as the polarity member; <paramref name="warm"/>, a fit of the same data on fewer years, is the starting
+    /// point when given (rolling-origin backtests).
     /// </summary>
-    public static CalibrationRun Fit(UnVotingData data, int firstYear, int lastYear, int[] previousOccurrence, CalibrationOptions options, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)
+    public static CalibrationRun Fit(UnVotingData data, int firstYear, int lastYear, int[] previousOccurrence, CalibrationOptions options, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken, CalibrationRun? warm = null)
     {
         var bridges = data.MatchedPairs.Concat(RecurringMatcher.Pairs(previousOccurrence)).Distinct().ToArray();
         var input = data.ToInput(firstYear, lastYear, bridges, out var map);
         var withPolarity = options with { PolarityMember = data.UnitIndex.GetValueOrDefault("USA", -1) };
-        var result = IdealPointEstimator.Fit(input, withPolarity, progress, cancellationToken);
+        CalibrationStart? start = null;
+        if (warm is not null && warm.FirstYear == firstYear)
+        {
+            var dataIndex = new int[input.RollCallCount];
+            for (int r = 0; r < map.Length; r++)
+            {
+                if (map[r] >= 0)
+                {
+                    dataIndex[map[r]] = r;
+                }
+            }
+
+            start = new CalibrationStart(
+                (member, year) => warm.Result.Has(member, year) ? warm.Result.Estimate(member, year) is var e ? [e.Theta, .. e.Offsets] : null : null,
+                local => warm.RollCallMap[dataIndex[local]] is var old && old >= 0 ? warm.Result.RollCalls[old] : null);
+        }
+
+        var result = IdealPointEstimator.Fit(input, withPolarity, progress, start, cancellationToken);
         return new CalibrationRun(data, firstYear, lastYear, map, input, result, withPolarity);
+    }
+
+    /// <summary>
+    /// The forecast of a unit's state in <paramref name="year"/> from the last fitted year: the random walk keeps
+    /// the position and widens its variance by one step per year ahead. Null when the unit has no estimate.
+    /// </summary>
+    public MemberYearEstimate? LatestEstimate(int unit, out int yearsAhead, int year)
+    {
+        yearsAhead = 0;
+        var (first, count) = Result.YearsOf(unit);
+        if (count == 0)
+        {
+            return null;
+        }
+
+        int last = first + count - 1;
+        yearsAhead = Math.Max(0, year - YearOf(last));
+        return Result.Estimate(unit, last);
     }
 
     /// <summary>The calendar year of an estimator year index.</summary>

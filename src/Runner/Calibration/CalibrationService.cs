@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
 using StemSimulator.Engine.Calibration;
+using StemSimulator.Runner.Backtesting;
 using StemSimulator.Runner.Cli;
 using StemSimulator.Runner.Output;
 using StemSimulator.Runner.Running;
+using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.Calibration;
 
@@ -77,7 +79,17 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
 
         double fitSeconds = fitWatch.Elapsed.TotalSeconds;
         var correlations = run.BsvCorrelations();
+
+        // Shock sizes for scenarios: estimated on the last training years as the backtest does for its next year.
+        var shocks = new YearModel(run, run.LastYear + 1, new VoteIndex(data), new ShockBlocs(ReferenceCatalog.Embedded), previous);
         var model = ModelRows(request, run, data, correlations, loadSeconds, fitSeconds);
+        model.Add(("shock_sd_global", CalibrationTables.Number(shocks.PlainShocks[0])));
+        for (int b = 0; b < ShockBlocs.Names.Count; b++)
+        {
+            model.Add(($"shock_sd_{ShockBlocs.Names[b]}", CalibrationTables.Number(shocks.PlainShocks[1 + b])));
+        }
+
+        model.Add(("shock_years", $"{run.LastYear - YearModel.CalibrationYears + 1}-{run.LastYear}"));
         var paths = CalibrationTables.PathsFor(request.OutputFile);
         try
         {
@@ -161,7 +173,7 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
             ("absence_log_likelihood", result.AbsenceLogLikelihood.ToString("F2", invariant)),
             ("load_seconds", loadSeconds.ToString("F1", invariant)),
             ("fit_seconds", fitSeconds.ToString("F1", invariant)),
-            ("position_step_sd", CalibrationTables.Number(o.PositionStepSd)),
+            ("position_step_sd", CalibrationTables.Number(result.PositionStepSd)),
             ("initial_position_sd", CalibrationTables.Number(o.InitialPositionSd)),
             ("issue_offset_sd", CalibrationTables.Number(o.IssueOffsetSd)),
             ("issue_offset_step_sd", CalibrationTables.Number(o.IssueOffsetStepSd)),

@@ -16,6 +16,7 @@ internal sealed class StemsimCli(IServiceProvider services)
         root.Subcommands.Add(services.GetRequiredService<Power.PowerCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<CalibrateCommand>().Create());
         root.Subcommands.Add(services.GetRequiredService<VetoRecord.VetoRecordCommand>().Create());
+        root.Subcommands.Add(services.GetRequiredService<BacktestCommand>().Create());
         return root;
     }
 }

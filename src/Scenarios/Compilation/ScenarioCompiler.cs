@@ -194,7 +194,7 @@ internal sealed partial class ScenarioCompiler
 
                 var blocs = shocks.BlocNames
                     .Select((name, index) => (name, index))
-                    .Where(b => _catalog.Blocs[b.name].Contains(code, date))
+                    .Where(b => InShockGroup(b.name, code, date))
                     .Select(b => b.index)
                     .ToArray();
                 list.Add(new VoteParticipant(_rosterIndex[code], code, lean, PermanentMembersExtensions.FromCode(code), blocs));
@@ -361,6 +361,14 @@ internal sealed partial class ScenarioCompiler
             AbsenceProbability: layers.Absence ?? (body == Body.SecurityCouncil ? 0.0 : position.AbsenceRate));
     }
 
+    /// <summary>The shared-shock groups a scenario may name: the catalog's blocs and the five UN regional groups.</summary>
+    private IEnumerable<string> ShockGroupNames => _catalog.Blocs.Keys.Concat(RegionalGroups.Names).Order(StringComparer.Ordinal);
+
+    private bool InShockGroup(string name, string code, DateOnly date) =>
+        RegionalGroups.Find(name) is { } group
+            ? _catalog.FindState(code)?.Group == group
+            : _catalog.Blocs[name].Contains(code, date);
+
     private ShockModel CompileShocks(ShocksDocument? shocks)
     {
         if (shocks is null)
@@ -368,29 +376,57 @@ internal sealed partial class ScenarioCompiler
             return ShockModel.None;
         }
 
-        double global = shocks.GlobalSd ?? 0;
-        CheckRange(shocks, "global_sd", global, 0, MaxShockSd, "a shock's standard deviation");
-        var names = new List<string>();
-        var sds = new List<double>();
-        foreach (var (name, sd) in shocks.Blocs ?? [])
+        // 'calibrated' starts from the embedded calibration's shock sizes; explicit values then replace them.
+        var preset = new Dictionary<string, double>(StringComparer.Ordinal);
+        var order = new List<string>();
+        double global = 0;
+        if (shocks.Preset is { } name)
         {
-            if (!_catalog.Blocs.ContainsKey(name))
+            if (name != "calibrated")
             {
-                Error(shocks.Blocs!, name, $"unknown bloc '{name}'{Suggestions.DidYouMean(name, _catalog.Blocs.Keys)} (blocs: {string.Join(", ", _catalog.Blocs.Keys.Order(StringComparer.Ordinal))})");
+                Error(shocks, "preset", $"unknown shock preset '{name}'{Suggestions.DidYouMean(name, ["calibrated"])} (the only preset is 'calibrated': the shock sizes estimated by the calibration)");
+            }
+            else
+            {
+                var model = _catalog.CalibrationModel;
+                global = model.Number("shock_sd_global") ?? 0;
+                foreach (var group in ShockGroupNames)
+                {
+                    if (model.Number("shock_sd_" + group) is { } sd && sd > 0)
+                    {
+                        preset[group] = sd;
+                        order.Add(group);
+                    }
+                }
+            }
+        }
+
+        global = shocks.GlobalSd ?? global;
+        CheckRange(shocks, "global_sd", global, 0, MaxShockSd, "a shock's standard deviation");
+        foreach (var (bloc, sd) in shocks.Blocs ?? [])
+        {
+            if (!ShockGroupNames.Contains(bloc, StringComparer.Ordinal))
+            {
+                Error(shocks.Blocs!, bloc, $"unknown bloc '{bloc}'{Suggestions.DidYouMean(bloc, ShockGroupNames)} (blocs: {string.Join(", ", ShockGroupNames)})");
                 continue;
             }
 
             if (sd < 0 || sd > MaxShockSd)
             {
-                Error(shocks.Blocs!, name, $"the shock of bloc {name} must have a standard deviation between 0 and {MaxShockSd}, not {sd}");
+                Error(shocks.Blocs!, bloc, $"the shock of bloc {bloc} must have a standard deviation between 0 and {MaxShockSd}, not {sd}");
                 continue;
             }
 
-            names.Add(name);
-            sds.Add(sd);
+            preset[bloc] = sd;
+            if (!order.Contains(bloc))
+            {
+                order.Add(bloc);
+            }
         }
 
-        return global >= 0 && global <= MaxShockSd ? new ShockModel(global, names, sds) : ShockModel.None;
+        // Blocs keep the order written (a bloc's index keys its random numbers); preset ones come first.
+        var names = order.ToArray();
+        return global >= 0 && global <= MaxShockSd ? new ShockModel(global, names, names.Select(n => preset[n]).ToArray()) : ShockModel.None;
     }
 
     private void CheckVote(VoteDocument vote, DateOnly asOf)

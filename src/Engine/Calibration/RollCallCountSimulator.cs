@@ -1,0 +1,214 @@
+using StemSimulator.Engine.Randomness;
+
+namespace StemSimulator.Engine.Calibration;
+
+/// <summary>
+/// Simulates the yes, no, abstain and absent counts of one forecast roll call, with the vote model's correlated
+/// shocks, to give count ranges and P(adopted) for the backtest.
+/// </summary>
+/// <remarks>
+/// <para>Per trial: the roll call's parameters q = (beta, tau_1, tau_2, s_0 .. s_{G-1}) are drawn from
+/// N(m, L L^T) (fixed at m when L is empty), a global shock g ~ N(0, sg^2) and bloc shocks s_b ~ N(0, sb^2). A member
+/// with a recorded (revealed) vote keeps it; every other member is absent with its absence probability, else its
+/// latent support is beta * x_i + o_i + s_group(i) + g + sum_{b in blocs(i)} s_b + sd_i * e, e ~ N(0, 1), and it votes
+/// no below tau_1, yes from tau_2, abstains in between. Every draw is a pure function of (seed, trial, roll call,
+/// member) through <see cref="CounterRandom"/>, so results do not depend on threads. A member that may repeat an
+/// earlier vote does so with its repeat probability (after the absence draw) instead of drawing a latent vote.</para>
+/// <para>The General Assembly's simple majority decides adoption: yes &gt; no.</para>
+/// </remarks>
+public static class RollCallCountSimulator
+{
+    /// <summary>The members of one roll call and how each is forecast.</summary>
+    /// <param name="Positions">x_i.</param>
+    /// <param name="Offsets">o_i, added to the latent support (e.g. a carried-over residual).</param>
+    /// <param name="Sds">sd_i &gt; 0, the latent noise (own noise and position uncertainty).</param>
+    /// <param name="Groups">Group of each member for the parameter vector's group effects, or -1.</param>
+    /// <param name="Absence">Absence probability of each member.</param>
+    /// <param name="Fixed">A member's revealed vote (<see cref="OrdinalVote"/> as int, or 3 for a revealed absence), or -1.</param>
+    /// <param name="BlocOffsets">CSR offsets into <paramref name="BlocIndices"/> (members + 1 values).</param>
+    /// <param name="BlocIndices">Bloc shock indices of each member.</param>
+    /// <param name="RepeatVote">The member's earlier vote on the text it may repeat (<see cref="RepeatMixture"/>), or -1.</param>
+    /// <param name="RepeatProbability">Probability of repeating it.</param>
+    public sealed record Members(double[] Positions, double[] Offsets, double[] Sds, int[] Groups, double[] Absence, int[] Fixed, int[] BlocOffsets, int[] BlocIndices, int[] RepeatVote, double[] RepeatProbability);
+
+    /// <summary>Simulated counts: one entry per trial.</summary>
+    /// <param name="Yes">Yes count per trial.</param>
+    /// <param name="No">No count per trial.</param>
+    /// <param name="Abstain">Abstentions per trial.</param>
+    /// <param name="PAdopted">Share of trials with yes &gt; no.</param>
+    public sealed record Result(int[] Yes, int[] No, int[] Abstain, double PAdopted);
+
+    /// <summary>Runs <paramref name="trials"/> trials.</summary>
+    /// <param name="members">The members.</param>
+    /// <param name="parameterMean">m: beta, tau_1, tau_2 and the group effects.</param>
+    /// <param name="parameterFactor">Lower Cholesky factor of the parameters' covariance (row-major), or empty for fixed parameters.</param>
+    /// <param name="globalSd">sg &gt;= 0.</param>
+    /// <param name="blocSds">sb &gt;= 0 per bloc.</param>
+    /// <param name="trials">Number of trials.</param>
+    /// <param name="seed">Seed.</param>
+    /// <param name="stream">The roll call's random stream (0 .. 65535).</param>
+    public static Result Simulate(Members members, double[] parameterMean, double[] parameterFactor, double globalSd, double[] blocSds, int trials, ulong seed, int stream)
+    {
+        int n = members.Positions.Length, d = parameterMean.Length;
+        var yes = new int[trials];
+        var no = new int[trials];
+        var abstain = new int[trials];
+        var q = new double[d];
+        var z = new double[d];
+        var bloc = new double[blocSds.Length];
+        int adopted = 0;
+        stream &= 0xFFFF;
+        for (int t = 0; t < trials; t++)
+        {
+            var random = new CounterRandom(seed, t);
+            Array.Copy(parameterMean, q, d);
+            if (parameterFactor.Length > 0)
+            {
+                for (int k = 0; k < d; k++)
+                {
+                    z[k] = random.Normal(RandomPurpose.Position, stream, 1_000_000 + k);
+                }
+
+                for (int i = 0; i < d; i++)
+                {
+                    double sum = 0;
+                    for (int k = 0; k <= i; k++)
+                    {
+                        sum += parameterFactor[(i * d) + k] * z[k];
+                    }
+
+                    q[i] += sum;
+                }
+
+                if (q[2] < q[1])
+                {
+                    (q[1], q[2]) = (0.5 * (q[1] + q[2]), 0.5 * (q[1] + q[2]));
+                }
+            }
+
+            double global = globalSd > 0 ? globalSd * random.Normal(RandomPurpose.GlobalShock, stream, 0) : 0;
+            for (int b = 0; b < bloc.Length; b++)
+            {
+                bloc[b] = blocSds[b] > 0 ? blocSds[b] * random.Normal(RandomPurpose.BlocShock, stream, b) : 0;
+            }
+
+            int y = 0, nn = 0, a = 0;
+            for (int i = 0; i < n; i++)
+            {
+                int vote = members.Fixed[i];
+                if (vote < 0)
+                {
+                    if (members.Absence[i] > 0 && random.Uniform(RandomPurpose.Absence, stream, i) < members.Absence[i])
+                    {
+                        continue;
+                    }
+
+                    if (members.RepeatVote[i] >= 0 && random.Uniform(RandomPurpose.Position, stream, 2_000_000 + i) < members.RepeatProbability[i])
+                    {
+                        y += members.RepeatVote[i] == (int)OrdinalVote.Yes ? 1 : 0;
+                        nn += members.RepeatVote[i] == (int)OrdinalVote.No ? 1 : 0;
+                        a += members.RepeatVote[i] == (int)OrdinalVote.Abstain ? 1 : 0;
+                        continue;
+                    }
+
+                    double latent = (q[0] * members.Positions[i]) + members.Offsets[i] + global;
+                    if (members.Groups[i] >= 0)
+                    {
+                        latent += q[3 + members.Groups[i]];
+                    }
+
+                    for (int k = members.BlocOffsets[i]; k < members.BlocOffsets[i + 1]; k++)
+                    {
+                        latent += bloc[members.BlocIndices[k]];
+                    }
+
+                    latent += members.Sds[i] * random.Normal(RandomPurpose.VoteNoise, stream, i);
+                    vote = latent < q[1] ? (int)OrdinalVote.No : latent >= q[2] ? (int)OrdinalVote.Yes : (int)OrdinalVote.Abstain;
+                }
+
+                switch (vote)
+                {
+                    case (int)OrdinalVote.Yes: y++; break;
+                    case (int)OrdinalVote.No: nn++; break;
+                    case (int)OrdinalVote.Abstain: a++; break;
+                    default: break;
+                }
+            }
+
+            yes[t] = y;
+            no[t] = nn;
+            abstain[t] = a;
+            if (y > nn)
+            {
+                adopted++;
+            }
+        }
+
+        return new Result(yes, no, abstain, (double)adopted / trials);
+    }
+
+    /// <summary>
+    /// Simulates members voting independently: member i is absent with its probability, else draws e ~ N(0, 1) and
+    /// votes no when e &lt; tau1_i, yes when e &gt;= tau2_i (so P(no) = Phi(tau1_i)); revealed votes are kept.
+    /// </summary>
+    public static Result SimulateIndependent(double[] tau1, double[] tau2, double[] absence, int[] fixedVotes, int trials, ulong seed, int stream)
+    {
+        int n = tau1.Length;
+        var yes = new int[trials];
+        var no = new int[trials];
+        var abstain = new int[trials];
+        int adopted = 0;
+        stream &= 0xFFFF;
+        for (int t = 0; t < trials; t++)
+        {
+            var random = new CounterRandom(seed, t);
+            int y = 0, nn = 0, a = 0;
+            for (int i = 0; i < n; i++)
+            {
+                int vote = fixedVotes[i];
+                if (vote < 0)
+                {
+                    if (absence[i] > 0 && random.Uniform(RandomPurpose.Absence, stream, i) < absence[i])
+                    {
+                        continue;
+                    }
+
+                    double e = random.Normal(RandomPurpose.VoteNoise, stream, i);
+                    vote = e < tau1[i] ? (int)OrdinalVote.No : e >= tau2[i] ? (int)OrdinalVote.Yes : (int)OrdinalVote.Abstain;
+                }
+
+                switch (vote)
+                {
+                    case (int)OrdinalVote.Yes: y++; break;
+                    case (int)OrdinalVote.No: nn++; break;
+                    case (int)OrdinalVote.Abstain: a++; break;
+                    default: break;
+                }
+            }
+
+            yes[t] = y;
+            no[t] = nn;
+            abstain[t] = a;
+            if (y > nn)
+            {
+                adopted++;
+            }
+        }
+
+        return new Result(yes, no, abstain, (double)adopted / trials);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> lies in the central <paramref name="level"/> range of the simulated counts:
+    /// between the (1 - level) / 2 and (1 + level) / 2 quantiles, both included (quantile q = the smallest count
+    /// whose empirical distribution function reaches q).
+    /// </summary>
+    public static bool Covers(int[] samples, int value, double level)
+    {
+        var sorted = (int[])samples.Clone();
+        Array.Sort(sorted);
+        int lower = sorted[Math.Clamp((int)Math.Ceiling(((1 - level) / 2 * sorted.Length) - 1e-9) - 1, 0, sorted.Length - 1)];
+        int upper = sorted[Math.Clamp((int)Math.Ceiling(((1 + level) / 2 * sorted.Length) - 1e-9) - 1, 0, sorted.Length - 1)];
+        return value >= lower && value <= upper;
+    }
+}

@@ -1,0 +1,539 @@
+using StemSimulator.Engine.Calibration;
+using StemSimulator.Engine.Rules;
+using StemSimulator.Runner.Calibration;
+
+namespace StemSimulator.Runner.Backtesting;
+
+/// <summary>
+/// The rolling-origin backtest: for each test year, calibrate on the training years only, forecast the test year's
+/// roll calls under the two protocols with the model and its baselines, and score them (<see cref="ScoreBoard"/>).
+/// </summary>
+/// <remarks>
+/// <para><b>recurring</b>: test roll calls that repeat a resolution of the previous session (title match,
+/// <see cref="RecurringMatcher"/>). <c>stemsim</c> takes the earlier roll call's calibrated (beta, tau_1, tau_2) as the
+/// analog, each member's position forecast for the test year (last training year, variance widened by the random walk)
+/// with the roll call's issue offsets, integrates the global and bloc shocks, and mixes that forecast with the member's
+/// own earlier vote (<see cref="RepeatMixture"/>, weights fitted on the training years); <c>persistence</c> is each member's
+/// vote on the earlier roll call, with probabilities from the training years' smoothed transition matrix (base rates
+/// when the member did not vote then); <c>always_yes</c> predicts yes with the last training year's vote shares as
+/// probabilities.</para>
+/// <para><b>new</b>: every test roll call. A random 20% of the members who voted (at least one) are revealed; the
+/// other 80% are predicted. <c>stemsim</c> fits (beta, tau_1, tau_2) and one shock per regional group on the revealed
+/// votes (<see cref="GroupedRollCallFitter"/>, empirical prior from the last training years, group shock sizes as
+/// calibrated) and integrates the parameters' Laplace uncertainty, the position uncertainty and the other blocs'
+/// shocks; <c>bloc_majority</c> predicts the majority vote of the member's regional group among the revealed votes (all
+/// revealed votes when none of its group is revealed; ties go to yes), probabilities add-one smoothed towards the base
+/// rates; <c>bsv_1d</c> fits a one-dimensional ordered probit per roll call on the same revealed votes with the
+/// Bailey-Strezhnev-Voeten ideal points of the previous session as positions (the latest available session, 74, for
+/// later test years); <c>always_yes</c> as above.</para>
+/// <para>Counts: <c>stemsim</c> forecasts are simulated with their correlated shocks and parameter uncertainty
+/// (<see cref="RollCallCountSimulator"/>); the baselines' members are simulated independently from their
+/// probabilities. Absent members are simulated with the calibrated absence rates; revealed votes are kept.</para>
+/// </remarks>
+internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, BacktestRequest request)
+{
+    /// <summary>Share of a roll call's votes revealed in the <c>new</c> protocol.</summary>
+    public const double RevealedShare = 0.2;
+
+    private readonly VoteIndex _votes = new(data);
+    private readonly int[] _previous = RecurringMatcher.PreviousOccurrence(data.RollCalls);
+
+    public int[] Previous => _previous;
+
+    public VoteIndex Votes => _votes;
+
+    /// <summary>
+    /// Scores the test year with the model trained on the years before it (into <paramref name="board"/>, or nowhere
+    /// for a burn-in year), and returns the recurring forecasts' count deviations (analog alone, repeat mixture) for
+    /// matching later years' global shocks.
+    /// </summary>
+    public (List<CountDeviation> Analog, List<CountDeviation> Repeat) ScoreYear(YearModel model, ScoreBoard? board, CancellationToken cancellationToken)
+    {
+        var tests = Enumerable.Range(0, data.RollCalls.Count).Where(r => data.RollCalls[r].Year == model.TestYear).ToArray();
+        var outcomes = new RollCallOutcome?[tests.Length * 2];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = request.Threads ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
+        Parallel.For(0, tests.Length, parallel, k =>
+        {
+            if (request.Protocols.Contains("recurring"))
+            {
+                outcomes[2 * k] = Recurring(model, tests[k]);
+            }
+
+            if (request.Protocols.Contains("new"))
+            {
+                outcomes[(2 * k) + 1] = New(model, tests[k]);
+            }
+        });
+
+        var analogDeviations = new List<CountDeviation>();
+        var repeatDeviations = new List<CountDeviation>();
+        foreach (var outcome in outcomes.OfType<RollCallOutcome>())
+        {
+            analogDeviations.AddRange(outcome.AnalogDeviations);
+            repeatDeviations.AddRange(outcome.RepeatDeviations);
+            if (board is null)
+            {
+                continue;
+            }
+
+            foreach (var forecast in outcome.Forecasts)
+            {
+                for (int i = 0; i < forecast.Probabilities.Length; i++)
+                {
+                    var p = forecast.Probabilities[i];
+                    board.AddVote(outcome.Protocol, forecast.Model, model.TestYear, p.No, p.Abstain, p.Yes, forecast.Actual[i]);
+                }
+
+                board.AddRollCall(outcome.Protocol, forecast.Model, model.TestYear, forecast.Covered80, forecast.Covered95, forecast.PAdopted, outcome.Adopted);
+            }
+        }
+
+        return (analogDeviations, repeatDeviations);
+    }
+
+    private sealed record ModelForecast(string Model, (double No, double Abstain, double Yes)[] Probabilities, OrdinalVote[] Actual, bool[] Covered80, bool[] Covered95, double PAdopted);
+
+    private sealed record RollCallOutcome(string Protocol, bool Adopted, ModelForecast[] Forecasts)
+    {
+        public IReadOnlyList<CountDeviation> AnalogDeviations { get; init; } = [];
+
+        public IReadOnlyList<CountDeviation> RepeatDeviations { get; init; } = [];
+    }
+
+    /// <summary>Everyone expected at a test roll call with their forecast inputs.</summary>
+    private sealed record Member(int Unit, VoteChoice Recorded, double[] State, double Variance, double Absence, int Group, int[] Blocs);
+
+    private Member[] MembersOf(YearModel model, int rollCall) =>
+        _votes.Of(rollCall).Select(v =>
+        {
+            var (state, variance, absence) = model.Forecast(v.Unit);
+            string code = data.Units[v.Unit];
+            return new Member(v.Unit, v.Choice, state, variance, absence, blocs.GroupOf(code), blocs.Of(code, model.TestYear));
+        }).ToArray();
+
+    private RollCallOutcome? Recurring(YearModel model, int rollCall)
+    {
+        int p = _previous[rollCall];
+        var run = model.Run;
+        if (p < 0 || run.RollCallMap[p] < 0)
+        {
+            return null;
+        }
+
+        var rc = data.RollCalls[rollCall];
+        var analog = run.Result.RollCalls[run.RollCallMap[p]];
+        var previousVotes = _votes.Of(p).ToDictionary(v => v.Unit, v => v.Choice);
+        var members = MembersOf(model, rollCall);
+        int n = members.Length;
+        var shocks = model.RecurringShocks;
+
+        // stemsim: analog + position forecast + shocks, mixed with the member's earlier vote (RepeatMixture).
+        var sds = new double[n];
+        var positions = new double[n];
+        var repeatVote = new int[n];
+        var repeatProbability = new double[n];
+        var model3 = new (double, double, double)[n];
+        var analogOnly = new (double, double, double)[n];
+        var persistence = new (double, double, double)[n];
+        for (int i = 0; i < n; i++)
+        {
+            var m = members[i];
+            positions[i] = YearModel.PositionOf(m.State, rc.Issues);
+            sds[i] = Math.Sqrt(1 + (analog.Beta * analog.Beta * m.Variance));
+            double total = Math.Sqrt((sds[i] * sds[i]) + YearModel.ShockVariance(shocks, m.Blocs));
+            var plain = Ordered(analog.Beta * positions[i], analog.Tau1, analog.Tau2, total, total);
+            double totalPlain = Math.Sqrt((sds[i] * sds[i]) + YearModel.ShockVariance(model.PlainShocks, m.Blocs));
+            analogOnly[i] = Ordered(analog.Beta * positions[i], analog.Tau1, analog.Tau2, totalPlain, totalPlain);
+            repeatVote[i] = -1;
+            if (previousVotes.TryGetValue(m.Unit, out var before) && before != VoteChoice.Absent)
+            {
+                var previousOrdinal = VoteIndex.Ordinal(before);
+                repeatVote[i] = (int)previousOrdinal;
+                repeatProbability[i] = model.RepeatProbability[(int)previousOrdinal];
+                model3[i] = RepeatMixture.Mix(repeatProbability[i], previousOrdinal, plain.No, plain.Abstain, plain.Yes);
+                persistence[i] = Row(model.Transitions, (int)previousOrdinal);
+            }
+            else
+            {
+                model3[i] = plain;
+                persistence[i] = (model.BaseRates[0], model.BaseRates[1], model.BaseRates[2]);
+            }
+        }
+
+        var simulated = RollCallCountSimulator.Simulate(
+            Simulation(members, positions, sds, null, repeat: (repeatVote, repeatProbability)),
+            [analog.Beta, analog.Tau1, analog.Tau2], [], shocks[0], shocks[1..], request.Trials, Seed(rc), Stream(rc));
+        var analogSimulated = RollCallCountSimulator.Simulate(
+            Simulation(members, positions, sds, null),
+            [analog.Beta, analog.Tau1, analog.Tau2], [], model.PlainShocks[0], model.PlainShocks[1..], request.Trials, Seed(rc) ^ 0xA5A5UL, Stream(rc));
+        var always = members.Select(_ => (model.BaseRates[0], model.BaseRates[1], model.BaseRates[2])).ToArray();
+        return Outcome("recurring", rollCall, members, null,
+            ("stemsim", model3, simulated),
+            ("stemsim_analog", analogOnly, analogSimulated),
+            ("always_yes", always, null),
+            ("persistence", persistence, null)) with
+        {
+            AnalogDeviations = Deviations(model, members, positions, sds, analog, null, null),
+            RepeatDeviations = Deviations(model, members, positions, sds, analog, repeatVote, repeatProbability),
+        };
+    }
+
+    private RollCallOutcome? New(YearModel model, int rollCall)
+    {
+        var rc = data.RollCalls[rollCall];
+        var members = MembersOf(model, rollCall);
+        var present = Enumerable.Range(0, members.Length).Where(i => members[i].Recorded != VoteChoice.Absent).ToArray();
+        if (present.Length < 10)
+        {
+            return null;
+        }
+
+        // Reveal a random 20%: the members with the smallest keys, each key a pure function of (seed, roll call, unit).
+        var random = new Engine.Randomness.CounterRandom(request.Seed, (long)(Fnv(rc.Id) & 0x7FFFFFFFFFFFFFFF));
+        int reveal = Math.Max(1, (int)Math.Round(RevealedShare * present.Length));
+        var revealed = present.OrderBy(i => random.Uniform(Engine.Randomness.RandomPurpose.Position, 7, members[i].Unit)).Take(reveal).ToHashSet();
+
+        var shocks = model.PlainShocks;
+        int groups = ShockBlocs.GroupCount;
+        var groupSds = Enumerable.Range(0, groups).Select(g => Math.Max(0.05, shocks[1 + g])).ToArray();
+        var x = members.Select(m => YearModel.PositionOf(m.State, rc.Issues)).ToArray();
+        var revealedList = revealed.Order().ToArray();
+        // The prior is a mixture (texts the United States' side supports or opposes): fit under each component and
+        // keep the one with the larger posterior mass (MAP over the mixture, the Laplace evidence compared).
+        GroupedRollCallFitter.Fit? fit = null;
+        double bestScore = double.NegativeInfinity;
+        foreach (var (prior, weight) in model.Prior)
+        {
+            var candidate = GroupedRollCallFitter.Run(
+                revealedList.Select(i => x[i]).ToArray(),
+                revealedList.Select(i => members[i].Group).ToArray(),
+                revealedList.Select(i => VoteIndex.Ordinal(members[i].Recorded)).ToArray(),
+                groupSds,
+                prior,
+                model.Run.Options.MinimumCutpointGap);
+            double score = candidate.LogPosterior + Math.Log(weight) + (0.5 * Math.Log(Math.Max(1e-300, prior.Precision.Beta * prior.Precision.Tau1 * prior.Precision.Tau2)));
+            if (score > bestScore)
+            {
+                (bestScore, fit) = (score, candidate);
+            }
+        }
+
+        // stemsim probabilities: plug-in mean, variance from parameters (Laplace), position and the non-group blocs.
+        int d = 3 + groups;
+        var covariance = fit!.Covariance;
+        bool usable = covariance.All(double.IsFinite);
+        var probabilities = new (double, double, double)[members.Length];
+        var sds = new double[members.Length];
+        var otherBlocs = new double[shocks.Length - 1];
+        for (int b = groups; b < otherBlocs.Length; b++)
+        {
+            otherBlocs[b] = shocks[1 + b];
+        }
+
+        for (int i = 0; i < members.Length; i++)
+        {
+            var m = members[i];
+            double beta = fit.Parameters.Beta;
+            double latent = (beta * x[i]) + (m.Group >= 0 ? fit.GroupEffects[m.Group] : 0);
+            double blocVariance = m.Blocs.Where(b => b >= groups).Sum(b => shocks[1 + b] * shocks[1 + b]);
+            double own = 1 + (beta * beta * m.Variance) + blocVariance;
+            sds[i] = Math.Sqrt(1 + (beta * beta * m.Variance));
+            double v1 = usable ? Quadratic(covariance, d, x[i], -1, 0, m.Group) : 0;
+            double v2 = usable ? Quadratic(covariance, d, x[i], 0, -1, m.Group) : 0;
+            probabilities[i] = Ordered(latent, fit.Parameters.Tau1, fit.Parameters.Tau2, Math.Sqrt(own + v1), Math.Sqrt(own + v2));
+        }
+
+        var mean = new double[d];
+        mean[0] = fit.Parameters.Beta;
+        mean[1] = fit.Parameters.Tau1;
+        mean[2] = fit.Parameters.Tau2;
+        Array.Copy(fit.GroupEffects, 0, mean, 3, groups);
+        var factor = usable ? CholeskyFactor(covariance, d) : [];
+        var simulated = RollCallCountSimulator.Simulate(
+            Simulation(members, x, sds, revealed, groupsOf: members.Select(m => m.Group).ToArray()),
+            mean, factor, 0, otherBlocs, request.Trials, Seed(rc), Stream(rc));
+
+        // bloc_majority: the group's majority among the revealed votes.
+        var blocMajority = new (double, double, double)[members.Length];
+        for (int i = 0; i < members.Length; i++)
+        {
+            var counts = new double[3];
+            var same = revealedList.Where(k => members[k].Group == members[i].Group && members[i].Group >= 0).ToArray();
+            foreach (int k in same.Length > 0 ? same : revealedList)
+            {
+                counts[(int)VoteIndex.Ordinal(members[k].Recorded)]++;
+            }
+
+            double n = counts.Sum();
+            int winner = counts[2] >= counts[0] && counts[2] >= counts[1] ? 2 : counts[0] >= counts[1] ? 0 : 1;
+
+            // Add-one smoothing towards the base rates keeps the majority class the most probable one.
+            var smoothed = new double[3];
+            for (int c = 0; c < 3; c++)
+            {
+                smoothed[c] = (counts[c] + model.BaseRates[c]) / (n + 1);
+            }
+
+            if (ForecastMetrics.Predict(smoothed[0], smoothed[1], smoothed[2]) != winner)
+            {
+                smoothed[winner] += 1e-9;
+            }
+
+            blocMajority[i] = (smoothed[0], smoothed[1], smoothed[2]);
+        }
+
+        // bsv_1d: one-dimensional ordered probit on the previous session's BSV ideal points.
+        int session = Math.Min(model.TestYear - 1946, 74);
+        var bsvX = members.Select(m => BsvPoint(data.Units[m.Unit], session)).ToArray();
+        var bsvFit = RollCallFitter.Run(
+            revealedList.Select(i => bsvX[i]).ToArray(),
+            revealedList.Select(i => VoteIndex.Ordinal(members[i].Recorded)).ToArray(),
+            RollCallPrior.Centred(model.Run.Options.DiscriminationSd, model.Run.Options.CutpointSd),
+            RollCallFitter.Start(revealedList.Select(i => VoteIndex.Ordinal(members[i].Recorded)).ToArray(), model.Run.Options.MinimumCutpointGap),
+            model.Run.Options.MinimumCutpointGap,
+            withCovariance: true);
+        var bsv = new (double, double, double)[members.Length];
+        bool bsvUsable = bsvFit.Covariance.All(double.IsFinite);
+        for (int i = 0; i < members.Length; i++)
+        {
+            var q = bsvFit.Parameters;
+            double v1 = bsvUsable ? Quadratic(bsvFit.Covariance, 3, bsvX[i], -1, 0, -1) : 0;
+            double v2 = bsvUsable ? Quadratic(bsvFit.Covariance, 3, bsvX[i], 0, -1, -1) : 0;
+            bsv[i] = Ordered(q.Beta * bsvX[i], q.Tau1, q.Tau2, Math.Sqrt(1 + v1), Math.Sqrt(1 + v2));
+        }
+
+        var always = members.Select(_ => (model.BaseRates[0], model.BaseRates[1], model.BaseRates[2])).ToArray();
+        return Outcome("new", rollCall, members, revealed,
+            ("stemsim", probabilities, simulated),
+            ("always_yes", always, null),
+            ("bloc_majority", blocMajority, null),
+            ("bsv_1d", bsv, null));
+    }
+
+    /// <summary>
+    /// The yes and no counts' deviations from the forecast given the shocks (present members), with the variance parts
+    /// of <see cref="CountDeviation"/>: each member votes by the model (latent sd <paramref name="sds"/>), or repeats
+    /// its earlier vote with its repeat probability.
+    /// </summary>
+    private static List<CountDeviation> Deviations(YearModel model, Member[] members, double[] positions, double[] sds, RollCallParameters analog, int[]? repeatVote, double[]? repeatProbability)
+    {
+        var result = new List<CountDeviation>();
+        foreach (bool yesCount in new[] { true, false })
+        {
+            double mean = 0, variance = 0, global = 0;
+            var blocLoading = new double[model.BlocSds.Length];
+            int recorded = 0;
+            for (int i = 0; i < members.Length; i++)
+            {
+                if (members[i].Recorded == VoteChoice.Absent)
+                {
+                    continue;
+                }
+
+                double z = ((yesCount ? analog.Tau2 : analog.Tau1) - (analog.Beta * positions[i])) / sds[i];
+                double lambda = repeatVote is not null && repeatVote[i] >= 0 ? repeatProbability![i] : 0;
+                bool repeats = repeatVote is not null && repeatVote[i] == (int)(yesCount ? OrdinalVote.Yes : OrdinalVote.No);
+                double p = (lambda * (repeats ? 1 : 0)) + ((1 - lambda) * (yesCount ? NormalTail.UpperTail(z) : NormalTail.Cdf(z)));
+                double derivative = (1 - lambda) * NormalTail.Density(z) / sds[i];
+                mean += p;
+                variance += p * (1 - p);
+                global += derivative;
+                foreach (int b in members[i].Blocs)
+                {
+                    blocLoading[b] += derivative;
+                }
+
+                recorded += members[i].Recorded == (yesCount ? VoteChoice.Yes : VoteChoice.No) ? 1 : 0;
+            }
+
+            for (int b = 0; b < blocLoading.Length; b++)
+            {
+                variance += blocLoading[b] * blocLoading[b] * model.BlocSds[b] * model.BlocSds[b];
+            }
+
+            result.Add(new CountDeviation(recorded - mean, variance, global * global));
+        }
+
+        return result;
+    }
+
+    private double BsvPoint(string unit, int session)
+    {
+        for (int s = session; s >= session - 3; s--)
+        {
+            if (data.BsvIdealPoints.TryGetValue((unit, s), out double point))
+            {
+                return point;
+            }
+        }
+
+        return 0;
+    }
+
+    private RollCallOutcome Outcome(string protocol, int rollCall, Member[] members, HashSet<int>? revealed, params (string Model, (double No, double Abstain, double Yes)[] Probabilities, RollCallCountSimulator.Result? Simulated)[] models)
+    {
+        var rc = data.RollCalls[rollCall];
+        int yes = members.Count(m => m.Recorded == VoteChoice.Yes);
+        int no = members.Count(m => m.Recorded == VoteChoice.No);
+        int abstain = members.Count(m => m.Recorded == VoteChoice.Abstain);
+        var scored = Enumerable.Range(0, members.Length).Where(i => members[i].Recorded != VoteChoice.Absent && (revealed is null || !revealed.Contains(i))).ToArray();
+        var forecasts = new List<ModelForecast>();
+        foreach (var (name, probabilities, simulatedOrNull) in models)
+        {
+            var simulated = simulatedOrNull ?? SimulateIndependent(members, probabilities, revealed, rc);
+            int[] recorded = [yes, no, abstain];
+            int[][] samples = [simulated.Yes, simulated.No, simulated.Abstain];
+            var covered80 = new bool[3];
+            var covered95 = new bool[3];
+            for (int c = 0; c < 3; c++)
+            {
+                covered80[c] = RollCallCountSimulator.Covers(samples[c], recorded[c], 0.80);
+                covered95[c] = RollCallCountSimulator.Covers(samples[c], recorded[c], 0.95);
+            }
+
+            forecasts.Add(new ModelForecast(
+                name,
+                scored.Select(i => probabilities[i]).ToArray(),
+                scored.Select(i => VoteIndex.Ordinal(members[i].Recorded)).ToArray(),
+                covered80,
+                covered95,
+                simulated.PAdopted));
+        }
+
+        return new RollCallOutcome(protocol, yes > no, forecasts.ToArray());
+    }
+
+    /// <summary>Independent members: each votes from its own probabilities (no shared shocks).</summary>
+    private RollCallCountSimulator.Result SimulateIndependent(Member[] members, (double No, double Abstain, double Yes)[] probabilities, HashSet<int>? revealed, RollCallInfo rc)
+    {
+        int n = members.Length;
+        var tau1 = new double[n];
+        var tau2 = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            var (no, abstain, _) = probabilities[i];
+            tau1[i] = Engine.Randomness.StandardNormal.InverseCdf(Math.Clamp(no, 1e-12, 1 - 1e-12));
+            tau2[i] = Engine.Randomness.StandardNormal.InverseCdf(Math.Clamp(no + abstain, 1e-12, 1 - 1e-12));
+        }
+
+        return RollCallCountSimulator.SimulateIndependent(tau1, tau2, members.Select(m => m.Absence).ToArray(), Fixed(members, revealed), request.Trials, Seed(rc) ^ 0x5DEECE66DUL, Stream(rc));
+    }
+
+    private static RollCallCountSimulator.Members Simulation(Member[] members, double[] positions, double[] sds, HashSet<int>? revealed, int[]? groupsOf = null, (int[] Vote, double[] Probability)? repeat = null)
+    {
+        int n = members.Length;
+        var blocOffsets = new int[n + 1];
+        var blocIndices = new List<int>();
+        for (int i = 0; i < n; i++)
+        {
+            // With group effects in the parameters (new), only the other blocs get separate shocks.
+            blocIndices.AddRange(members[i].Blocs.Where(b => groupsOf is null || b >= ShockBlocs.GroupCount));
+            blocOffsets[i + 1] = blocIndices.Count;
+        }
+
+        return new RollCallCountSimulator.Members(
+            positions, new double[n], sds, groupsOf ?? Enumerable.Repeat(-1, n).ToArray(), members.Select(m => m.Absence).ToArray(), Fixed(members, revealed), blocOffsets, blocIndices.ToArray(),
+            repeat?.Vote ?? Enumerable.Repeat(-1, n).ToArray(), repeat?.Probability ?? new double[n]);
+    }
+
+    private static int[] Fixed(Member[] members, HashSet<int>? revealed) =>
+        members.Select((m, i) => revealed is not null && revealed.Contains(i) ? (int)VoteIndex.Ordinal(m.Recorded) : -1).ToArray();
+
+    private static (double, double, double) Row(double[,] matrix, int row) => (matrix[row, 0], matrix[row, 1], matrix[row, 2]);
+
+    /// <summary>Ordered-probit probabilities with a separate latent standard deviation for each cut-point comparison.</summary>
+    private static (double No, double Abstain, double Yes) Ordered(double latent, double tau1, double tau2, double sd1, double sd2)
+    {
+        double no = NormalTail.Cdf((tau1 - latent) / sd1);
+        double yes = NormalTail.UpperTail((tau2 - latent) / sd2);
+        double abstain = 1 - no - yes;
+        if (abstain < 1e-9)
+        {
+            double scale = (1 - 1e-9) / (no + yes);
+            no *= scale;
+            yes *= scale;
+            abstain = 1e-9;
+        }
+
+        return (no, abstain, yes);
+    }
+
+    /// <summary>Var(beta x + s_g - tau_k) for coefficients (x, c1, c2, group) over a row-major covariance of size d.</summary>
+    private static double Quadratic(double[] covariance, int d, double x, double c1, double c2, int group)
+    {
+        Span<double> a = stackalloc double[d];
+        a.Clear();
+        a[0] = x;
+        a[1] = c1;
+        a[2] = c2;
+        if (group >= 0 && 3 + group < d)
+        {
+            a[3 + group] = 1;
+        }
+
+        double v = 0;
+        for (int i = 0; i < d; i++)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                v += a[i] * covariance[(i * d) + j] * a[j];
+            }
+        }
+
+        return Math.Max(0, v);
+    }
+
+    private static double[] CholeskyFactor(double[] covariance, int d)
+    {
+        var factor = (double[])covariance.Clone();
+        for (int j = 0; j < d; j++)
+        {
+            double diagonal = factor[(j * d) + j];
+            for (int k = 0; k < j; k++)
+            {
+                diagonal -= factor[(j * d) + k] * factor[(j * d) + k];
+            }
+
+            if (!(diagonal > 0))
+            {
+                return [];
+            }
+
+            double root = Math.Sqrt(diagonal);
+            factor[(j * d) + j] = root;
+            for (int i = j + 1; i < d; i++)
+            {
+                double sum = factor[(i * d) + j];
+                for (int k = 0; k < j; k++)
+                {
+                    sum -= factor[(i * d) + k] * factor[(j * d) + k];
+                }
+
+                factor[(i * d) + j] = sum / root;
+            }
+
+            for (int i = 0; i < j; i++)
+            {
+                factor[(i * d) + j] = 0;
+            }
+        }
+
+        return factor;
+    }
+
+    private ulong Seed(RollCallInfo rc) => request.Seed ^ Fnv(rc.Id);
+
+    private static int Stream(RollCallInfo rc) => (int)(Fnv(rc.Id) & 0xFFFF);
+
+    /// <summary>FNV-1a 64-bit hash of a string: a stable key per roll call.</summary>
+    private static ulong Fnv(string text)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (char c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+}
