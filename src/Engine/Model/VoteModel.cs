@@ -150,7 +150,7 @@ public sealed class VoteModel
 
     /// <summary>The same vote estimated another way.</summary>
     public VoteModel WithEstimator(OutcomeEstimator estimator) =>
-        new(Id, Stream, Body, Date, Majority, Decision, estimator, Shocks, _participants, Conditions, CouncilRule) { DebatesVeto = DebatesVeto };
+        new(Id, Stream, Body, Date, Majority, Decision, estimator, Shocks, _participants, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogSd = AnalogSd };
 
     /// <summary>
     /// The same vote with the latent support of some participants shifted by <paramref name="shift"/> (members with a
@@ -163,7 +163,7 @@ public sealed class VoteModel
         var shifted = _participants
             .Select((p, i) => participants.Contains(i) && p.Lean.Fixed is null ? p with { Lean = p.Lean with { Mean = p.Lean.Mean + shift } } : p)
             .ToArray();
-        return new VoteModel(Id, Stream, Body, Date, Majority, Decision, Estimator, Shocks, shifted, Conditions, CouncilRule) { DebatesVeto = DebatesVeto };
+        return new VoteModel(Id, Stream, Body, Date, Majority, Decision, Estimator, Shocks, shifted, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogSd = AnalogSd };
     }
 
     /// <summary>Whether participant <paramref name="participant"/>'s vote is fixed (so outreach cannot move it).</summary>
@@ -177,6 +177,13 @@ public sealed class VoteModel
     /// an emergency special session on the same situation is already open).
     /// </summary>
     public bool DebatesVeto { get; init; }
+
+    /// <summary>
+    /// Standard deviation, &gt;= 0, of a per-trial shift of every participant's latent support standing for the
+    /// uncertainty of the analog vote the parameters came from (0 for explicit parameters). Drawn apart from the
+    /// global shock (its own random stream), so its share of the uncertainty can be told apart.
+    /// </summary>
+    public double AnalogSd { get; init; }
 
     /// <summary>The Council's quota and veto (the Charter's unless a reformed Council votes).</summary>
     public CouncilRule CouncilRule { get; }

@@ -47,4 +47,7 @@ public enum RandomPurpose : ushort
 
     /// <summary>Per trial and Council vote: the working day on which the Assembly meets after a veto (A/RES/76/262).</summary>
     DebateDay = 14,
+
+    /// <summary>Per trial and vote: the shift standing for the uncertainty of the analog vote.</summary>
+    AnalogShift = 15,
 }

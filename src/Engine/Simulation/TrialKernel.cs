@@ -61,7 +61,7 @@ internal sealed class TrialKernel
         _dpB = new double[dp];
         _staticExact = plans.Select(v => new double[]?[v.Length]).ToArray();
         _shared = plans[0].Select(_ => new MemberDraws(padded)).ToArray();
-        _shockDraws = new double[plans.SelectMany(p => p).Max(p => p.ShockedBlocs.Length) + 1 + VotePlan.Lanes];
+        _shockDraws = new double[plans.SelectMany(p => p).Max(p => p.ShockKeys.Length)];
         _outcomes = new VoteOutcome[plans[0].Length];
         _held = new bool[plans[0].Length];
     }
@@ -260,9 +260,10 @@ internal sealed class TrialKernel
     }
 
     /// <summary>
-    /// The vote's global shock and bloc shocks, four normals at a time (the global shock is draw 0 of
-    /// <see cref="RandomPurpose.GlobalShock"/>, bloc b is draw b of <see cref="RandomPurpose.BlocShock"/>), then
-    /// each member's total: the global shock plus those of its blocs.
+    /// The vote's global shock, bloc shocks and analog shift, four normals at a time (the global shock is draw 0 of
+    /// <see cref="RandomPurpose.GlobalShock"/>, bloc b is draw b of <see cref="RandomPurpose.BlocShock"/>, the analog's
+    /// shift draw 0 of <see cref="RandomPurpose.AnalogShift"/>), then each member's total: the global shock and the
+    /// analog's shift plus those of its blocs.
     /// </summary>
     private void DrawShocks(VotePlan plan, CounterRandom random)
     {
@@ -274,7 +275,7 @@ internal sealed class TrialKernel
             Store(_shockDraws, k, normal * Load(plan.ShockSds, k));
         }
 
-        Array.Fill(_shock, _shockDraws[0], 0, plan.Padded);
+        Array.Fill(_shock, _shockDraws[0] + _shockDraws[plan.ShockedBlocs.Length + 1], 0, plan.Padded);
         for (int k = 0; k < plan.ShockedBlocs.Length; k++)
         {
             double shock = _shockDraws[k + 1];

@@ -88,7 +88,7 @@ internal sealed class VotePlan
         }
 
         BlocMembers = members.ToArray();
-        HasShocks = vote.Shocks.GlobalSd > 0 || BlocMembers.Length > 0;
+        HasShocks = vote.Shocks.GlobalSd > 0 || BlocMembers.Length > 0 || vote.AnalogSd > 0;
         IsStatic = !HasShocks && !HasLoading;
         if (IsStatic)
         {
@@ -102,7 +102,8 @@ internal sealed class VotePlan
         }
 
         Permanent = Enumerable.Range(0, Count).Where(i => vote.Permanent[i] != PermanentMembers.None).ToArray();
-        int shockDraws = (ShockedBlocs.Length + 1 + Lanes - 1) / Lanes * Lanes;
+        // Draw 0: the global shock; 1..B: the blocs'; B + 1: the analog's shift.
+        int shockDraws = (ShockedBlocs.Length + 2 + Lanes - 1) / Lanes * Lanes;
         ShockKeys = new ulong[shockDraws];
         ShockSds = new double[shockDraws];
         ShockKeys[0] = CounterRandom.MemberKey(RandomPurpose.GlobalShock, vote.Stream, 0);
@@ -112,6 +113,9 @@ internal sealed class VotePlan
             ShockKeys[k + 1] = CounterRandom.MemberKey(RandomPurpose.BlocShock, vote.Stream, ShockedBlocs[k]);
             ShockSds[k + 1] = sds[ShockedBlocs[k]];
         }
+
+        ShockKeys[ShockedBlocs.Length + 1] = CounterRandom.MemberKey(RandomPurpose.AnalogShift, vote.Stream, 0);
+        ShockSds[ShockedBlocs.Length + 1] = vote.AnalogSd;
     }
 
     /// <summary>
@@ -133,7 +137,7 @@ internal sealed class VotePlan
     /// </summary>
     public bool NeedsNormalDraws { get; set; }
 
-    /// <summary>Keys of the shocks: the global shock first, then each shocked bloc's; padded to whole vectors.</summary>
+    /// <summary>Keys of the shocks: the global shock first, then each shocked bloc's, then the analog's shift; padded to whole vectors.</summary>
     public ulong[] ShockKeys { get; }
 
     /// <summary>Standard deviations aligned with <see cref="ShockKeys"/> (zero in the padding).</summary>

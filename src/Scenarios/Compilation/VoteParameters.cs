@@ -8,4 +8,8 @@ namespace StemSimulator.Scenarios.Compilation;
 /// <param name="IssueMask">Issue areas whose offsets add to the members' positions (0: the main position alone).</param>
 /// <param name="Shift">Shift of every member's latent support (from <c>like: { shift }</c>).</param>
 /// <param name="Analog">The analog roll call, or null for explicit parameters.</param>
-internal sealed record VoteParameters(double Beta, double[] Cutpoints, int IssueMask, double Shift, AnalogRollCall? Analog);
+internal sealed record VoteParameters(double Beta, double[] Cutpoints, int IssueMask, double Shift, AnalogRollCall? Analog)
+{
+    /// <summary>Standard deviation of the per-trial shift standing for the uncertainty of the analog (0 for explicit parameters).</summary>
+    public double AnalogSpread { get; init; }
+}
