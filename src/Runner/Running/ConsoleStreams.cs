@@ -15,7 +15,7 @@ internal sealed record ConsoleStreams(IAnsiConsole Out, TextWriter Error, IAnsiC
         var output = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         if (Console.IsOutputRedirected)
         {
-            output.Profile.Width = 160;
+            output.Profile.Width = 200;
         }
 
         var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });

@@ -38,19 +38,24 @@ internal static class RunReport
         }
 
         table.AddColumn("vote");
-        table.AddColumn("body");
         table.AddColumn("rule");
         table.AddColumn(new TableColumn("P(adopted)").RightAligned());
         table.AddColumn(new TableColumn("± s.e.").RightAligned());
         table.AddColumn(new TableColumn("yes (90%)").RightAligned());
         table.AddColumn(new TableColumn("no (90%)").RightAligned());
-        table.AddColumn(new TableColumn("abstain (90%)").RightAligned());
+        table.AddColumn(new TableColumn("abst. (90%)").RightAligned());
         table.AddColumn(new TableColumn("P(veto)").RightAligned());
+        if (variants)
+        {
+            table.AddColumn(new TableColumn("Δ baseline").RightAligned());
+            table.AddColumn(new TableColumn("± se paired (unpaired)").RightAligned());
+        }
+
         bool chains = result.Votes.Any(v => v.Vote.Paths.Count > 0);
         if (chains)
         {
             table.AddColumn(new TableColumn("P(held)").RightAligned());
-            table.AddColumn(new TableColumn("P(adopted | held)").RightAligned());
+            table.AddColumn(new TableColumn("P(adopt. | held)").RightAligned());
         }
         foreach (var s in result.Votes)
         {
@@ -61,14 +66,21 @@ internal static class RunReport
             }
 
             cells.Add(Markup.Escape(s.Vote.Id));
-            cells.Add(s.Vote.Body == Body.SecurityCouncil ? "SC" : "GA");
-            cells.Add(s.Vote.RuleName.Replace('_', ' '));
+            cells.Add((s.Vote.Body == Body.SecurityCouncil ? "SC " : "GA ") + s.Vote.RuleName.Replace('_', ' '));
             cells.Add(s.PAdopted.ToString("0.000", invariant));
             cells.Add(s.PAdoptedStandardError.ToString("0.000", invariant));
             cells.Add(Range(s.YesHistogram));
             cells.Add(Range(s.NoHistogram));
             cells.Add(Range(s.AbstainHistogram));
             cells.Add(s.Vote.Body == Body.SecurityCouncil ? s.PVeto.ToString("0.000", invariant) : "-");
+            if (variants)
+            {
+                var baseline = result.Votes.First(b => b.Vote.Id == s.Vote.Id);
+                double unpaired = Math.Sqrt((s.PAdoptedStandardError * s.PAdoptedStandardError) + (baseline.PAdoptedStandardError * baseline.PAdoptedStandardError));
+                cells.Add(s.HasPairedDifference ? s.DifferenceFromBaseline.ToString("+0.000;-0.000;0.000", invariant) : "-");
+                cells.Add(s.HasPairedDifference ? string.Create(invariant, $"{s.DifferenceStandardErrorPaired:0.0000} ({unpaired:0.0000})") : "-");
+            }
+
             if (chains)
             {
                 cells.Add(s.PHeld.ToString("0.000", invariant));
