@@ -9,4 +9,7 @@ public sealed record VariantModel(string Name, IReadOnlyList<VoteModel> Votes)
 {
     /// <summary>The elections in order; every variant has the same election ids in the same order.</summary>
     public IReadOnlyList<ElectionModel> Elections { get; init; } = [];
+
+    /// <summary>How positions drift over the years in every trial (multi-year scenarios), or null.</summary>
+    public Drift.DriftModel? Drift { get; init; }
 }

@@ -150,7 +150,7 @@ public sealed class VoteModel
 
     /// <summary>The same vote estimated another way.</summary>
     public VoteModel WithEstimator(OutcomeEstimator estimator) =>
-        new(Id, Stream, Body, Date, Majority, Decision, estimator, Shocks, _participants, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogSd = AnalogSd };
+        new(Id, Stream, Body, Date, Majority, Decision, estimator, Shocks, _participants, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogSd = AnalogSd, DriftYearIndex = DriftYearIndex, DriftBeta = DriftBeta };
 
     /// <summary>
     /// The same vote with the latent support of some participants shifted by <paramref name="shift"/> (members with a
@@ -163,7 +163,7 @@ public sealed class VoteModel
         var shifted = _participants
             .Select((p, i) => participants.Contains(i) && p.Lean.Fixed is null ? p with { Lean = p.Lean with { Mean = p.Lean.Mean + shift } } : p)
             .ToArray();
-        return new VoteModel(Id, Stream, Body, Date, Majority, Decision, Estimator, Shocks, shifted, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogSd = AnalogSd };
+        return new VoteModel(Id, Stream, Body, Date, Majority, Decision, Estimator, Shocks, shifted, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogSd = AnalogSd, DriftYearIndex = DriftYearIndex, DriftBeta = DriftBeta };
     }
 
     /// <summary>Whether participant <paramref name="participant"/>'s vote is fixed (so outreach cannot move it).</summary>
@@ -184,6 +184,19 @@ public sealed class VoteModel
     /// global shock (its own random stream), so its share of the uncertainty can be told apart.
     /// </summary>
     public double AnalogSd { get; init; }
+
+    /// <summary>
+    /// For a vote in a multi-year scenario: the index of its year in the variant's drift path (0 = the first year);
+    /// -1 otherwise. The participants' latent support then adds <see cref="DriftBeta"/> times their drifted position
+    /// of that year and trial to the lean's mean (which leaves the position out).
+    /// </summary>
+    public int DriftYearIndex { get; init; } = -1;
+
+    /// <summary>The discrimination beta multiplying the drifted position.</summary>
+    public double DriftBeta { get; init; }
+
+    /// <summary>The participants' roster indices (where their drifted positions are).</summary>
+    public IReadOnlyList<int> Roster => RosterIndex;
 
     /// <summary>The Council's quota and veto (the Charter's unless a reformed Council votes).</summary>
     public CouncilRule CouncilRule { get; }

@@ -50,4 +50,10 @@ public enum RandomPurpose : ushort
 
     /// <summary>Per trial and vote: the shift standing for the uncertainty of the analog vote.</summary>
     AnalogShift = 15,
+
+    /// <summary>Per trial, year and member: the member's yearly step of drift.</summary>
+    DriftStep = 16,
+
+    /// <summary>Per trial and year: a global shock moving every position (a dated drift event).</summary>
+    DriftGlobalShock = 17,
 }

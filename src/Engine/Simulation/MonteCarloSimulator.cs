@@ -53,13 +53,19 @@ public static class MonteCarloSimulator
         long blockCount = (count + blockSize - 1) / blockSize;
         int workers = (int)Math.Min(options.Threads, blockCount);
         var plans = TrialKernel.Plan(model);
+        var kernels = new List<TrialKernel>();
         using var pipeline = new BlockPipeline(workers, RingSize(workers, plans, blockSize), blockCount, plans, blockSize,
             (kernel, block, k) =>
             {
                 long start = first + (k * blockSize);
                 kernel.Run(block, start, (int)Math.Min(blockSize, first + count - start));
             },
-            () => new TrialKernel(model, plans),
+            () =>
+            {
+                var kernel = new TrialKernel(model, plans);
+                kernels.Add(kernel);
+                return kernel;
+            },
             cancellationToken);
 
         int votes = model.VoteCount;
@@ -86,7 +92,31 @@ public static class MonteCarloSimulator
             }
         }
 
-        return new SimulationResult(first, count, statistics);
+        pipeline.Dispose();
+        return new SimulationResult(first, count, statistics) { Drift = MergeDrift(model, kernels) };
+    }
+
+    /// <summary>The drift statistics of all workers, added (integer counts: the order does not matter).</summary>
+    private static List<Drift.DriftStatistics> MergeDrift(SimulationModel model, List<TrialKernel> kernels)
+    {
+        var merged = new List<Drift.DriftStatistics>();
+        for (int v = 0; v < model.Variants.Count; v++)
+        {
+            if (model.Variants[v].Drift is not { } drift)
+            {
+                continue;
+            }
+
+            var total = new Drift.DriftStatistics(model.Variants[v].Name, drift, drift.Centres.Select(c => c.Label).ToArray());
+            foreach (var kernel in kernels)
+            {
+                total.Add(kernel.DriftStatistics[v]!);
+            }
+
+            merged.Add(total);
+        }
+
+        return merged;
     }
 
     /// <summary>

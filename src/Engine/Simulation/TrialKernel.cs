@@ -44,6 +44,10 @@ internal sealed class TrialKernel
     private readonly MemberDraws[] _shared;
     private readonly double[] _shockDraws;
     private readonly VoteOutcome[] _outcomes;
+    private readonly double[]?[] _paths;
+    private readonly Drift.DriftStatistics?[] _drift;
+    private double[]? _path;
+    private int _pathMembers;
     private readonly bool[] _held;
 
     public TrialKernel(SimulationModel model, VotePlan[][] plans)
@@ -63,6 +67,8 @@ internal sealed class TrialKernel
         _shared = plans[0].Select(_ => new MemberDraws(padded)).ToArray();
         _shockDraws = new double[plans.SelectMany(p => p).Max(p => p.ShockKeys.Length)];
         _outcomes = new VoteOutcome[plans[0].Length];
+        _paths = model.Variants.Select(v => v.Drift is { } d ? new double[d.PathLength] : null).ToArray();
+        _drift = model.Variants.Select(v => v.Drift is { } d ? new Drift.DriftStatistics(v.Name, d, d.Centres.Select(c => c.Label).ToArray()) : null).ToArray();
         _held = new bool[plans[0].Length];
     }
 
@@ -122,6 +128,15 @@ internal sealed class TrialKernel
 
             for (int v = 0; v < _plans.Length; v++)
             {
+                _path = _paths[v];
+                if (_path is not null)
+                {
+                    var drift = _model.Variants[v].Drift!;
+                    _pathMembers = drift.Members;
+                    drift.Simulate(random, _path);
+                    Record(drift, _path, _drift[v]!);
+                }
+
                 for (int j = 0; j < _plans[v].Length; j++)
                 {
                     SimulateVote(_plans[v][j], v, j, random, block[v, j], r);
@@ -311,10 +326,50 @@ internal sealed class TrialKernel
         draws.Valid = true;
     }
 
+    /// <summary>The drift statistics this kernel gathered, per variant (null for variants without drift).</summary>
+    public IReadOnlyList<Drift.DriftStatistics?> DriftStatistics => _drift;
+
+    /// <summary>Adds one trial's path to the drift histograms: every member's position and every tracked centre, every year.</summary>
+    private static void Record(Drift.DriftModel drift, double[] path, Drift.DriftStatistics statistics)
+    {
+        int n = drift.Members;
+        int years = drift.Years.Count + 1;
+        var counts = statistics.MemberCounts;
+        for (int y = 0; y < years; y++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                counts[(((y * n) + i) * Drift.DriftStatistics.Bins) + Drift.DriftStatistics.Bin(path[(y * n) + i])]++;
+            }
+
+            for (int c = 0; c < drift.Centres.Count; c++)
+            {
+                var members = drift.Centres[c].MembersByYear[y];
+                if (members.Count == 0)
+                {
+                    continue;
+                }
+
+                double centre = 0;
+                foreach (int m in members)
+                {
+                    centre += path[(y * n) + m];
+                }
+
+                statistics.CentreCounts[(((y * drift.Centres.Count) + c) * Drift.DriftStatistics.Bins) + Drift.DriftStatistics.Bin(centre / members.Count)]++;
+            }
+        }
+
+        statistics.Trials++;
+    }
+
     private VoteTally DecideDynamic<TDraws>(VotePlan plan, ref TDraws draws, long[] counts, bool exact)
         where TDraws : struct, IMemberDrawSource
     {
         int padded = plan.Padded;
+        var path = _path;
+        int pathOffset = plan.DriftYearIndex < 0 || path is null ? -1 : plan.DriftYearIndex * _pathMembers;
+        var driftBeta = Vector256.Create(plan.DriftBeta);
         var one = Vector256.Create(1.0);
         int yes = 0, no = 0, absent = 0;
         for (int i = 0; i < padded; i += VotePlan.Lanes)
@@ -328,6 +383,13 @@ internal sealed class TrialKernel
             if (plan.HasShocks)
             {
                 mean += Load(_shock, i);
+            }
+
+            if (pathOffset >= 0)
+            {
+                var roster = plan.Roster;
+                var theta = Vector256.Create(path![pathOffset + roster[i]], path[pathOffset + roster[i + 1]], path[pathOffset + roster[i + 2]], path[pathOffset + roster[i + 3]]);
+                mean = Vector256.FusedMultiplyAdd(driftBeta, theta, mean);
             }
 
             draws.Load(i, out var absenceUniform, out var noiseUniform);

@@ -67,6 +67,10 @@ internal sealed class VotePlan
         }
 
         HasLoading = Loading.Any(l => l != 0);
+        DriftYearIndex = vote.DriftYearIndex;
+        DriftBeta = vote.DriftBeta;
+        Roster = new int[Padded];
+        Array.Copy(vote.RosterIndex, Roster, Count);
         var sds = vote.Shocks.BlocSds;
         ShockedBlocs = Enumerable.Range(0, sds.Count).Where(b => sds[b] > 0).ToArray();
         BlocMemberOffsets = new int[ShockedBlocs.Length + 1];
@@ -89,7 +93,7 @@ internal sealed class VotePlan
 
         BlocMembers = members.ToArray();
         HasShocks = vote.Shocks.GlobalSd > 0 || BlocMembers.Length > 0 || vote.AnalogSd > 0;
-        IsStatic = !HasShocks && !HasLoading;
+        IsStatic = !HasShocks && !HasLoading && DriftYearIndex < 0;
         if (IsStatic)
         {
             StaticNoBelowUniform = new double[Padded];
@@ -172,6 +176,15 @@ internal sealed class VotePlan
     public ulong[] PositionKey { get; }
 
     public bool HasLoading { get; }
+
+    /// <summary>Index of the vote's year in the drift path, or -1 when positions do not drift.</summary>
+    public int DriftYearIndex { get; }
+
+    /// <summary>Discrimination multiplying the drifted position.</summary>
+    public double DriftBeta { get; }
+
+    /// <summary>Roster index per participant, padded (phantom lanes read member 0 and are discarded).</summary>
+    public int[] Roster { get; }
 
     public bool HasShocks { get; }
 

@@ -92,6 +92,12 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                         document.Scenario, loaded.Sha256, model.Seed, model.Trials, shard.Count, [shard.Index], Provenance.EngineVersion,
                         result.Votes.Select(v => v.ToState()).ToArray());
                     await WriteTablesAsync(folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
+                    if (result.Drift.Count > 0)
+                    {
+                        await using var driftFile = File.Create(folder.PathOf("drift.parquet"));
+                        var roster = ReferenceCatalog.Embedded.States.Select(s => s.Code).ToArray();
+                        await DriftTable.WriteAsync(result.Drift, roster, driftFile, provenance, cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();

@@ -124,13 +124,29 @@ internal sealed partial class ScenarioCompiler
 
         var elections = new ElectionCompiler(_catalog, _map, _diagnostics);
         elections.Check(document, voteIds);
+        CheckTimeline(document);
+        foreach (var variant in variants.Where(v => v.Attraction is not null))
+        {
+            if (document.Timeline is null)
+            {
+                Error(variant, "attraction", "'attraction' changes a multi-year scenario's drift; the scenario has no 'timeline'");
+            }
+
+            CheckAttractions(variant.Attraction);
+        }
+
         if (_diagnostics.Count > errorsBefore)
         {
             return null;
         }
 
-        var variantModels = new List<VariantModel> { new("baseline", Compile(document, null, shocks, article19)) { Elections = elections.Compile(document, null, article19) } };
-        variantModels.AddRange(variants.Select(v => new VariantModel(v.Name, Compile(document, v, shocks, article19)) { Elections = elections.Compile(document, v, article19) }));
+        var baselineDrift = CompileDrift(document, null);
+        var variantModels = new List<VariantModel> { new("baseline", Compile(document, null, shocks, article19)) { Elections = elections.Compile(document, null, article19), Drift = baselineDrift } };
+        variantModels.AddRange(variants.Select(v => new VariantModel(v.Name, Compile(document, v, shocks, article19))
+        {
+            Elections = elections.Compile(document, v, article19),
+            Drift = v.Attraction is null ? baselineDrift : CompileDrift(document, v),
+        }));
         return _diagnostics.Count > errorsBefore ? null : new SimulationModel(seed, trials, variantModels);
     }
 
@@ -182,7 +198,7 @@ internal sealed partial class ScenarioCompiler
                 }
                 else
                 {
-                    lean = Lean(code, layers, parameters, body, date);
+                    lean = Lean(code, layers, parameters, body, date, document.Timeline is not null);
                     if (lean.Fixed is null)
                     {
                         double shift = (vote.Backlash is { } backlash ? Backlash(backlash, code, date) : 0)
@@ -216,6 +232,8 @@ internal sealed partial class ScenarioCompiler
             result[j] = new VoteModel(vote.Id, j, body, date, majority, decision, estimator, shocks, list, conditions, reform is null ? null : ReformRule(reform))
             {
                 AnalogSd = parameters.AnalogSpread,
+                DriftYearIndex = document.Timeline is { } timeline ? date.Year - timeline.From : -1,
+                DriftBeta = parameters.Beta,
                 DebatesVeto = body == Body.SecurityCouncil && decision == CouncilDecision.Substantive && vote.EmergencySessionOpen != true,
             };
         }
@@ -325,7 +343,7 @@ internal sealed partial class ScenarioCompiler
     private double Backlash(BacklashDocument backlash, string code, DateOnly date) =>
         (backlash.Global ?? 0) + (backlash.Blocs ?? []).Where(b => _catalog.Blocs[b.Key].Contains(code, date)).Sum(b => b.Value);
 
-    private MemberLean Lean(string code, MemberLayers layers, VoteParameters parameters, Body body, DateOnly date)
+    private MemberLean Lean(string code, MemberLayers layers, VoteParameters parameters, Body body, DateOnly date, bool drift = false)
     {
         if (layers.Vote is { } certain)
         {
@@ -353,9 +371,12 @@ internal sealed partial class ScenarioCompiler
         int years = Math.Max(0, date.Year - position.SourceYear);
         double se = Math.Sqrt((position.ThetaStandardError * position.ThetaStandardError) + (years * calibration.PositionStepSd * calibration.PositionStepSd));
         double beta = parameters.Beta;
+        // In a multi-year scenario the kernel adds beta times the trial's drifted position; the lean keeps the rest
+        // (the issue offsets) and no position uncertainty of its own (the drift path carries it).
+        double driftFree = drift ? position.PositionFor(parameters.IssueMask) - position.Theta : position.PositionFor(parameters.IssueMask);
         return new MemberLean(
-            Mean: (beta * position.PositionFor(parameters.IssueMask)) + parameters.Shift + layers.Shift,
-            PositionLoading: beta * se,
+            Mean: (beta * driftFree) + parameters.Shift + layers.Shift,
+            PositionLoading: drift ? 0 : beta * se,
             NoBelow: parameters.Cutpoints[0],
             YesFrom: parameters.Cutpoints[1],
             // Absence rates are calibrated on the Assembly; Council members sit for every vote.

@@ -43,6 +43,9 @@ public sealed class ScenarioDocument
     /// <summary>The elections, in order.</summary>
     public ElectionDocument[]? Elections { get; init; }
 
+    /// <summary>A multi-year scenario: how positions drift from year to year.</summary>
+    public TimelineDocument? Timeline { get; init; }
+
     /// <summary>Named what-ifs compared with the baseline (the scenario as written).</summary>
     public VariantDocument[]? Variants { get; init; }
 }

@@ -18,6 +18,9 @@ public sealed class VariantDocument
     /// <summary>Outreach to target members with an effect size.</summary>
     public OutreachDocument? Outreach { get; init; }
 
+    /// <summary>Other pulls for a multi-year scenario (replacing the timeline's attraction list).</summary>
+    public AttractionDocument[]? Attraction { get; init; }
+
     /// <summary>Per vote id: changes to that vote.</summary>
     public Dictionary<string, VariantVoteDocument>? Votes { get; init; }
 

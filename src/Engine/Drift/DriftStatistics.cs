@@ -1,0 +1,107 @@
+namespace StemSimulator.Engine.Drift;
+
+/// <summary>
+/// Where the drifted positions went: per year and member, a histogram of the position over trials (bins of
+/// <see cref="BinWidth"/> on [-<see cref="Range"/>, <see cref="Range"/>], outer bins open), and the same for each
+/// attraction's centre. Integer counts, so the statistics of workers and shards add up exactly.
+/// </summary>
+public sealed class DriftStatistics
+{
+    /// <summary>Positions are binned on [-Range, Range].</summary>
+    public const double Range = 4.0;
+
+    /// <summary>Width of a bin, in position units.</summary>
+    public const double BinWidth = 0.05;
+
+    /// <summary>Bins per histogram.</summary>
+    public const int Bins = (int)(2 * Range / BinWidth);
+
+    /// <summary>Creates empty statistics for a drift model.</summary>
+    public DriftStatistics(string variant, DriftModel model, IReadOnlyList<string> centreLabels)
+    {
+        Variant = variant;
+        FromYear = model.FromYear;
+        Years = model.Years.Count + 1;
+        Members = model.Members;
+        CentreLabels = centreLabels.ToArray();
+        MemberCounts = new long[Years * Members * Bins];
+        CentreCounts = new long[Years * CentreLabels.Count * Bins];
+    }
+
+    /// <summary>The variant.</summary>
+    public string Variant { get; }
+
+    /// <summary>First year.</summary>
+    public int FromYear { get; }
+
+    /// <summary>Years covered (from FromYear on).</summary>
+    public int Years { get; }
+
+    /// <summary>Roster members.</summary>
+    public int Members { get; }
+
+    /// <summary>Labels of the centres tracked (one per distinct attraction centre).</summary>
+    public IReadOnlyList<string> CentreLabels { get; }
+
+    /// <summary>Trials counted.</summary>
+    public long Trials { get; internal set; }
+
+    /// <summary>Histogram counts, index (year * Members + member) * Bins + bin.</summary>
+    public long[] MemberCounts { get; }
+
+    /// <summary>Histogram counts of the centres, index (year * centres + centre) * Bins + bin.</summary>
+    public long[] CentreCounts { get; }
+
+    /// <summary>The bin of a position.</summary>
+    public static int Bin(double position) => (int)Math.Clamp((position + Range) / BinWidth, 0, Bins - 1);
+
+    /// <summary>The q-quantile (0 &lt; q &lt; 1) of member <paramref name="member"/>'s position in year index <paramref name="year"/>, interpolated within its bin.</summary>
+    public double MemberQuantile(int year, int member, double q) => Quantile(MemberCounts.AsSpan(((year * Members) + member) * Bins, Bins), q);
+
+    /// <summary>The q-quantile of centre <paramref name="centre"/> in year index <paramref name="year"/>.</summary>
+    public double CentreQuantile(int year, int centre, double q) => Quantile(CentreCounts.AsSpan(((year * CentreLabels.Count) + centre) * Bins, Bins), q);
+
+    /// <summary>Adds another worker's or shard's counts.</summary>
+    public void Add(DriftStatistics other)
+    {
+        Trials += other.Trials;
+        for (int k = 0; k < MemberCounts.Length; k++)
+        {
+            MemberCounts[k] += other.MemberCounts[k];
+        }
+
+        for (int k = 0; k < CentreCounts.Length; k++)
+        {
+            CentreCounts[k] += other.CentreCounts[k];
+        }
+    }
+
+    private static double Quantile(ReadOnlySpan<long> histogram, double q)
+    {
+        long total = 0;
+        foreach (long c in histogram)
+        {
+            total += c;
+        }
+
+        if (total == 0)
+        {
+            return double.NaN;
+        }
+
+        double target = q * total;
+        long cumulative = 0;
+        for (int b = 0; b < histogram.Length; b++)
+        {
+            if (cumulative + histogram[b] >= target)
+            {
+                double within = histogram[b] == 0 ? 0.5 : (target - cumulative) / histogram[b];
+                return -Range + ((b + within) * BinWidth);
+            }
+
+            cumulative += histogram[b];
+        }
+
+        return Range;
+    }
+}

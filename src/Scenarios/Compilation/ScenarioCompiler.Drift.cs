@@ -1,0 +1,258 @@
+using StemSimulator.Engine.Drift;
+using StemSimulator.Scenarios.Diagnostics;
+using StemSimulator.Scenarios.Document;
+
+namespace StemSimulator.Scenarios.Compilation;
+
+/// <summary>The multi-year part of a scenario: checking the timeline and building each variant's drift model.</summary>
+internal sealed partial class ScenarioCompiler
+{
+    /// <summary>Name of the centre of all members, for hedging towards the middle.</summary>
+    public const string Assembly = "ASSEMBLY";
+
+    /// <summary>Prior weight, in years of data, pulling a member's volatility towards the pooled value.</summary>
+    private const double VolatilityShrinkageYears = 5;
+
+    /// <summary>First year of the year-to-year changes from which volatilities are calibrated.</summary>
+    private const int VolatilityFromYear = 2000;
+
+    private void CheckTimeline(ScenarioDocument document)
+    {
+        if (document.Timeline is not { } timeline)
+        {
+            return;
+        }
+
+        if (timeline.From < _calibrationYear)
+        {
+            Error(timeline, "from", $"the timeline starts from the calibrated positions of {_calibrationYear}; 'from' must be {_calibrationYear} or later, not {timeline.From} (or choose an earlier 'calibration' year)");
+        }
+
+        if (timeline.To <= timeline.From || timeline.To > timeline.From + 50)
+        {
+            Error(timeline, "to", $"'to' must be after 'from' and at most 50 years on, not {timeline.To}");
+        }
+
+        if (timeline.Volatility is { } volatility && volatility != "calibrated"
+            && !(double.TryParse(volatility, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) && value >= 0 && value <= 2))
+        {
+            Error(timeline, "volatility", $"volatility is 'calibrated' or a number from 0 to 2, not '{volatility}'");
+        }
+
+        CheckAttractions(timeline.Attraction);
+        foreach (var e in timeline.Events ?? [])
+        {
+            int kinds = (e.Join is null ? 0 : 1) + (e.Leave is null ? 0 : 1) + (e.Shift is null ? 0 : 1) + (e.GlobalShock is null ? 0 : 1);
+            if (kinds != 1)
+            {
+                Error(e, "year", "an event is exactly one of 'join', 'leave', 'shift' and 'global_shock'");
+            }
+
+            if (e.Year <= timeline.From || e.Year > timeline.To)
+            {
+                Error(e, "year", $"events fall after the start ({timeline.From}) and by the end ({timeline.To}), not in {e.Year}");
+            }
+
+            var date = new DateOnly(Math.Clamp(e.Year, 1946, 2100), 7, 1);
+            foreach (var change in new[] { e.Join, e.Leave })
+            {
+                if (change is null)
+                {
+                    continue;
+                }
+
+                CheckCode(change.Member, change, "member", date);
+                if (!_catalog.Blocs.ContainsKey(change.Bloc))
+                {
+                    Error(change, "bloc", $"unknown bloc '{change.Bloc}'{Suggestions.DidYouMean(change.Bloc, _catalog.Blocs.Keys)}");
+                }
+            }
+
+            if (e.Shift is { } shift)
+            {
+                CheckCode(shift.Member, shift, "member", date);
+                CheckRange(shift, "by", shift.By, -3, 3, "a position shift");
+            }
+
+            if (e.GlobalShock is { } global)
+            {
+                CheckRange(e, "global_shock", global, 0, 2, "a global shock's standard deviation");
+            }
+        }
+
+        foreach (var vote in document.Votes)
+        {
+            int year = (vote.Date ?? document.AsOf).Year;
+            if (year < timeline.From || year > timeline.To)
+            {
+                Error(vote, vote.Date is null ? "id" : "date", $"the vote falls in {year}, outside the timeline {timeline.From}-{timeline.To}; date it within the timeline");
+            }
+        }
+    }
+
+    private void CheckAttractions(AttractionDocument[]? attractions)
+    {
+        foreach (var a in attractions ?? [])
+        {
+            CheckRange(a, "strength", a.Strength, 0, 0.5, "an attraction's strength");
+            bool bloc = _catalog.Blocs.ContainsKey(a.Toward);
+            bool member = _catalog.FindState(a.Toward) is not null;
+            if (!bloc && !member && a.Toward != Assembly)
+            {
+                Error(a, "toward", $"unknown bloc or member '{a.Toward}'{Suggestions.DidYouMean(a.Toward, _catalog.Blocs.Keys.Append(Assembly))} (a bloc such as BRICS, a member such as CHN, or ASSEMBLY)");
+            }
+
+            if (!bloc && a.On is null)
+            {
+                Error(a, "toward", $"say whom '{a.Toward}' pulls with 'on' (a bloc, or a list of members)");
+            }
+
+            foreach (var on in a.On ?? [])
+            {
+                if (!_catalog.Blocs.ContainsKey(on) && _catalog.FindState(on) is null)
+                {
+                    Error(a.On!, Array.IndexOf(a.On!, on).ToString(System.Globalization.CultureInfo.InvariantCulture), $"unknown bloc or member '{on}'{Suggestions.DidYouMean(on, _catalog.Blocs.Keys)}");
+                }
+            }
+        }
+    }
+
+    /// <summary>The drift model of one variant, or null for a single-year scenario.</summary>
+    private DriftModel? CompileDrift(ScenarioDocument document, VariantDocument? variant)
+    {
+        if (document.Timeline is not { } timeline)
+        {
+            return null;
+        }
+
+        var calibration = _catalog.Calibration;
+        var states = _catalog.States;
+        int n = states.Count;
+        int gap = timeline.From - _calibrationYear;
+        var mean = new double[n];
+        var sd = new double[n];
+        var volatility = Volatilities(timeline);
+        for (int i = 0; i < n; i++)
+        {
+            if (calibration.Find(states[i].Code, _calibrationYear) is { } position)
+            {
+                mean[i] = position.Theta;
+                sd[i] = Math.Sqrt((position.ThetaStandardError * position.ThetaStandardError) + (gap * calibration.PositionStepSd * calibration.PositionStepSd));
+            }
+            else
+            {
+                volatility[i] = 0;
+            }
+        }
+
+        var attractions = variant?.Attraction ?? timeline.Attraction ?? [];
+        var years = new List<DriftYear>();
+        for (int year = timeline.From; year < timeline.To; year++)
+        {
+            var pulls = attractions.Select(a => new Attraction(a.Strength, Members(timeline, a.On ?? [a.Toward], year), Members(timeline, [a.Toward], year)))
+                .Where(a => a.Centre.Count > 0)
+                .ToArray();
+            int next = year + 1;
+            var events = (timeline.Events ?? []).Where(e => e.Year == next).ToArray();
+            var shifts = events.Where(e => e.Shift is not null).Select(e => (_rosterIndex[e.Shift!.Member], e.Shift.By)).ToArray();
+            double global = Math.Sqrt(events.Where(e => e.GlobalShock is not null).Sum(e => e.GlobalShock!.Value * e.GlobalShock.Value));
+            years.Add(new DriftYear(pulls, shifts, global));
+        }
+
+        var centres = attractions.Select(a => a.Toward).Distinct(StringComparer.Ordinal)
+            .Select(label => new TrackedCentre(label, Enumerable.Range(timeline.From, timeline.To - timeline.From + 1).Select(y => (IReadOnlyList<int>)Members(timeline, [label], y)).ToArray()))
+            .ToArray();
+        return new DriftModel(timeline.From, mean, sd, volatility, years, centres);
+    }
+
+    /// <summary>
+    /// Roster indices of the members named (blocs, members or ASSEMBLY) in <paramref name="year"/>: bloc memberships
+    /// on 1 July of the year, with the timeline's join and leave events of that year or earlier applied.
+    /// </summary>
+    private int[] Members(TimelineDocument timeline, IEnumerable<string> names, int year)
+    {
+        var date = new DateOnly(year, 7, 1);
+        var result = new SortedSet<int>();
+        foreach (var name in names)
+        {
+            if (name == Assembly)
+            {
+                foreach (var state in _catalog.VotingMembersOn(date))
+                {
+                    result.Add(_rosterIndex[state.Code]);
+                }
+            }
+            else if (_catalog.Blocs.TryGetValue(name, out var bloc))
+            {
+                var members = new HashSet<string>(bloc.MembersOn(date), StringComparer.Ordinal);
+                foreach (var e in (timeline.Events ?? []).Where(e => e.Year <= year).OrderBy(e => e.Year))
+                {
+                    if (e.Join is { } join && join.Bloc == name)
+                    {
+                        members.Add(join.Member);
+                    }
+
+                    if (e.Leave is { } leave && leave.Bloc == name)
+                    {
+                        members.Remove(leave.Member);
+                    }
+                }
+
+                foreach (var code in members.Where(_rosterIndex.ContainsKey))
+                {
+                    result.Add(_rosterIndex[code]);
+                }
+            }
+            else if (_rosterIndex.TryGetValue(name, out int index))
+            {
+                result.Add(index);
+            }
+        }
+
+        return result.ToArray();
+    }
+
+    /// <summary>
+    /// Each member's yearly volatility. Calibrated: the root-mean-square year-to-year change of its calibrated
+    /// position from 2000 to the calibration year, shrunk towards the pooled value with the weight of
+    /// <see cref="VolatilityShrinkageYears"/> years, and scaled so that the pooled value equals the calibration's own
+    /// random-walk step (the calibrated positions are smoothed, so their raw changes understate it).
+    /// </summary>
+    private double[] Volatilities(TimelineDocument timeline)
+    {
+        var states = _catalog.States;
+        var volatility = new double[states.Count];
+        if (timeline.Volatility is { } fixedValue && fixedValue != "calibrated")
+        {
+            Array.Fill(volatility, double.TryParse(fixedValue, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) ? v : 0);
+            return volatility;
+        }
+
+        var calibration = _catalog.Calibration;
+        var sums = new double[states.Count];
+        var counts = new int[states.Count];
+        for (int i = 0; i < states.Count; i++)
+        {
+            for (int year = VolatilityFromYear + 1; year <= _calibrationYear; year++)
+            {
+                if (calibration.Find(states[i].Code, year) is { } now && now.SourceYear == year
+                    && calibration.Find(states[i].Code, year - 1) is { } before && before.SourceYear == year - 1)
+                {
+                    double change = now.Theta - before.Theta;
+                    sums[i] += change * change;
+                    counts[i]++;
+                }
+            }
+        }
+
+        double pooled = Math.Sqrt(sums.Sum() / Math.Max(1, counts.Sum()));
+        double scale = pooled > 0 ? calibration.PositionStepSd / pooled : 0;
+        for (int i = 0; i < states.Count; i++)
+        {
+            double variance = (sums[i] + (VolatilityShrinkageYears * pooled * pooled)) / (counts[i] + VolatilityShrinkageYears);
+            volatility[i] = Math.Sqrt(variance) * scale;
+        }
+
+        return volatility;
+    }
+}
