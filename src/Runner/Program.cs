@@ -44,6 +44,7 @@ internal static class Program
         builder.Services.AddSingleton<Merging.MergeService>().AddSingleton<Merging.MergeCommand>();
         builder.Services.AddSingleton<Lobbying.LobbyService>().AddSingleton<Lobbying.LobbyCommand>();
         builder.Services.AddSingleton<StemsimCli>();
+        builder.Services.AddSingleton<Reporting.ReportService>().AddSingleton<Reporting.ReportCommand>();
         builder.Services.AddSingleton<Power.PowerService>().AddSingleton<Power.PowerCommand>();
         builder.Services.AddSingleton<Calibration.CalibrationService>();
         builder.Services.AddSingleton<CalibrateCommand>();

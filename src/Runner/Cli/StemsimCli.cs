@@ -11,6 +11,7 @@ internal sealed class StemsimCli(IServiceProvider services)
     {
         var root = new RootCommand("StemSimulator: Monte Carlo scenarios for votes in the UN General Assembly and Security Council.");
         root.Subcommands.Add(services.GetRequiredService<RunCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<Reporting.ReportCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Merging.MergeCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Lobbying.LobbyCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Power.PowerCommand>().Build());
