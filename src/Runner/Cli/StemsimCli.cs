@@ -12,11 +12,14 @@ internal sealed class StemsimCli(IServiceProvider services)
         var root = new RootCommand("StemSimulator: Monte Carlo scenarios for votes in the UN General Assembly and Security Council.");
         root.Subcommands.Add(services.GetRequiredService<RunCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Reporting.ReportCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<Validation.ValidateCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Merging.MergeCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Lobbying.LobbyCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Power.PowerCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<CalibrateCommand>().Create());
         root.Subcommands.Add(services.GetRequiredService<VetoRecord.VetoRecordCommand>().Create());
+        root.Subcommands.Add(services.GetRequiredService<Members.MembersCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<Schema.SchemaCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<BacktestCommand>().Create());
         return root;
     }
