@@ -53,6 +53,9 @@ internal sealed class ParquetColumns
 
     public bool Has(string name) => _columns.ContainsKey(name);
 
+    /// <summary>One cell, boxed (null for a null).</summary>
+    public object? Value(string name, int row) => Column(name).GetValue(row);
+
     public string?[] Text(string name) => Column(name) switch
     {
         string?[] s => s,
