@@ -98,12 +98,12 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
         {
             var first = g.First();
             var names = g.OrderByDescending(c => c.PElected).Where(c => c.PElected >= 0.005)
-                .Select(c => $"{c.Name} {Wording.PercentRange(c.PElected - (1.96 * c.PElectedSe), c.PElected + (1.96 * c.PElectedSe))}");
+                .Select((c, i) => $"{c.Name}{(i == 0 ? " elected in " : " ")}{Wording.PercentRange(c.PElected - (1.96 * c.PElectedSe), c.PElected + (1.96 * c.PElectedSe))}{(i == 0 ? " of runs" : string.Empty)}");
             string seats = first.Seats == 1 ? "1 seat" : string.Create(Invariant, $"{first.Seats} seats");
             string ballots = first.RoundsP50 == 1 ? "median 1 ballot" : string.Create(Invariant, $"median {first.RoundsP50} ballots");
-            return string.Create(Invariant, $"{g.Key} ({seats}): {string.Join(", ", names)}; {ballots} (90%: up to {first.RoundsP90})");
+            return string.Create(Invariant, $"{g.Key}, {seats}: {string.Join(", ", names)}; {ballots} (90%: up to {first.RoundsP90})");
         });
-        return $"**{electionId}** ({(candidates[0].Body == "HRC" ? "Human Rights Council" : "Security Council")} election), elected in % of runs: {string.Join("; ", groups)}.";
+        return $"**{electionId}** ({(candidates[0].Body == "HRC" ? "Human Rights Council" : "Security Council")} election): {string.Join("; ", groups)}.";
     }
 
     private BriefingSection? Outcomes()
@@ -224,6 +224,11 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
         foreach (var vote in BaselineVotes.Take(ChartedVotes))
         {
             var rowsOfVote = run.Summary.Where(r => r.VoteId == vote.VoteId).OrderBy(r => VariantOrder(r.Variant)).ToArray();
+            if (rowsOfVote.Length < 2)
+            {
+                continue;
+            }
+
             blocks.Add(ChartRenderer.AdoptionByVariant(vote.VoteId, rowsOfVote,
                 $"P(adopted) of {vote.VoteId} in the baseline (dark) and each what-if, with the 95% Monte Carlo interval of each estimate."));
         }
@@ -304,7 +309,7 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
             }
 
             blocks.Add(ChartRenderer.Swing(vote.VoteId, top,
-                $"The {top.Length} members whose vote most often decides {vote.VoteId}: swing is P(adopted | the member votes yes) minus "
+                $"{(top.Length == 1 ? "The member" : string.Create(Invariant, $"The {top.Length} members"))} whose vote most often decides {vote.VoteId}: swing is P(adopted | the member votes yes) minus "
                 + "P(adopted | it votes no), everyone else voting as simulated. P(yes) says how the member is likely to vote: a large swing with "
                 + "a middling P(yes) marks a member worth talking to."));
         }
@@ -447,7 +452,7 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
         var state = run.Statistics?.Votes.FirstOrDefault(v => v.Variant == vote.Variant && v.Vote.Id == vote.VoteId);
         if (state is null || state.Vote.Triggers.Count == 0)
         {
-            return "its trigger happened";
+            return scenario.Triggers.GetValueOrDefault(vote.VoteId) ?? "its trigger happened";
         }
 
         return string.Join(" or ", state.Vote.Triggers.Select(trigger => trigger.VoteId + trigger.Outcome switch

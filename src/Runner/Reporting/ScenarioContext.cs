@@ -24,6 +24,9 @@ internal sealed record ScenarioContext
     /// <summary>Per vote id: where its discrimination and cut-points come from, in words.</summary>
     public IReadOnlyDictionary<string, string> Analogs { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Per vote id that waits for another: its conditions in words ("sc-draft is vetoed").</summary>
+    public IReadOnlyDictionary<string, string> Triggers { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Per variant name: its description and what it changes.</summary>
     public IReadOnlyDictionary<string, VariantChanges> Variants { get; init; } = new Dictionary<string, VariantChanges>();
 
@@ -82,6 +85,10 @@ internal sealed record ScenarioContext
         Description = document.Description?.Trim(),
         Titles = document.Votes.Where(v => !string.IsNullOrWhiteSpace(v.Title)).ToDictionary(v => v.Id, v => v.Title!.Trim(), StringComparer.Ordinal),
         Analogs = document.Votes.ToDictionary(v => v.Id, v => Analog(v.Like, v.Discrimination, v.Cutpoints), StringComparer.Ordinal),
+        Triggers = document.Votes.Where(v => v.After is { Length: > 0 }).ToDictionary(
+            v => v.Id,
+            v => string.Join(" or ", v.After!.Select(a => $"{a.Vote} {(a.If switch { ConditionName.Vetoed => "is vetoed", ConditionName.Adopted => "is adopted", ConditionName.Failed => "fails", _ => "is held" })}")),
+            StringComparer.Ordinal),
         Variants = (document.Variants ?? []).ToDictionary(v => v.Name, Changes, StringComparer.Ordinal),
     };
 
