@@ -9,7 +9,17 @@ internal sealed class StemsimCli(IServiceProvider services)
 {
     public RootCommand Build()
     {
-        var root = new RootCommand("StemSimulator: Monte Carlo scenarios for votes in the UN General Assembly and Security Council.");
+        var root = new RootCommand("""
+            StemSimulator: Monte Carlo scenarios for votes in the UN General Assembly and Security Council.
+
+            From a scenario to a briefing in three commands:
+              stemsim run scenarios/ga-hrc-suspension-2026.yaml
+              stemsim report runs/ga-hrc-suspension-2026
+              xdg-open runs/ga-hrc-suspension-2026/briefing.html     (open on macOS, start on Windows)
+
+            Exit codes: 0 success, 1 runtime failure, 2 invalid input (nothing run or written), 130 interrupted.
+            'stemsim COMMAND --help' explains each command with examples.
+            """);
         root.Subcommands.Add(services.GetRequiredService<RunCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Reporting.ReportCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Validation.ValidateCommand>().Build());

@@ -51,10 +51,14 @@ internal sealed class MembersService(ConsoleStreams console, TimeProvider clock)
             table.AddRow(state.Code, Markup.Escape(state.Name), RegionalGroups.Names[RegionalGroups.IndexOf(state.Group)], state.Admitted.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Markup.Escape(memberships));
         }
 
-        string scope = selected is null ? "UN member states" : $"members of {selected.Name} ({selected.Description.TrimEnd('.')})";
+        string scope = selected is null ? "UN member states" : $"members of {selected.Name}";
         if (!quiet)
         {
             console.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{states.Length} {scope} on {date:yyyy-MM-dd}; observers (Holy See, State of Palestine) do not vote and are not listed.")));
+            if (selected is not null)
+            {
+                console.Out.MarkupLine($"[grey]{Markup.Escape(selected.Name)}: {Markup.Escape(selected.Description)}[/]");
+            }
         }
 
         console.Out.Write(table);
