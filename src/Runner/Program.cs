@@ -44,6 +44,10 @@ internal static class Program
         builder.Services.AddSingleton<Merging.MergeService>().AddSingleton<Merging.MergeCommand>();
         builder.Services.AddSingleton<Lobbying.LobbyService>().AddSingleton<Lobbying.LobbyCommand>();
         builder.Services.AddSingleton<StemsimCli>();
+        builder.Services.AddSingleton<Reporting.ReportService>().AddSingleton<Reporting.ReportCommand>();
+        builder.Services.AddSingleton<Validation.ValidateService>().AddSingleton<Validation.ValidateCommand>();
+        builder.Services.AddSingleton<Members.MembersService>().AddSingleton<Members.MembersCommand>();
+        builder.Services.AddSingleton<Schema.SchemaCommand>();
         builder.Services.AddSingleton<Power.PowerService>().AddSingleton<Power.PowerCommand>();
         builder.Services.AddSingleton<Calibration.CalibrationService>();
         builder.Services.AddSingleton<CalibrateCommand>();

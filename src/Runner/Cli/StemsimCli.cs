@@ -9,13 +9,27 @@ internal sealed class StemsimCli(IServiceProvider services)
 {
     public RootCommand Build()
     {
-        var root = new RootCommand("StemSimulator: Monte Carlo scenarios for votes in the UN General Assembly and Security Council.");
+        var root = new RootCommand("""
+            StemSimulator: Monte Carlo scenarios for votes in the UN General Assembly and Security Council.
+
+            From a scenario to a briefing in three commands:
+              stemsim run scenarios/ga-hrc-suspension-2026.yaml
+              stemsim report runs/ga-hrc-suspension-2026
+              xdg-open runs/ga-hrc-suspension-2026/briefing.html     (open on macOS, start on Windows)
+
+            Exit codes: 0 success, 1 runtime failure, 2 invalid input (nothing run or written), 130 interrupted.
+            'stemsim COMMAND --help' explains each command with examples.
+            """);
         root.Subcommands.Add(services.GetRequiredService<RunCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<Reporting.ReportCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<Validation.ValidateCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Merging.MergeCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Lobbying.LobbyCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Power.PowerCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<CalibrateCommand>().Create());
         root.Subcommands.Add(services.GetRequiredService<VetoRecord.VetoRecordCommand>().Create());
+        root.Subcommands.Add(services.GetRequiredService<Members.MembersCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<Schema.SchemaCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<BacktestCommand>().Create());
         return root;
     }

@@ -84,12 +84,14 @@ internal static class SummaryTables
     /// <summary>
     /// For a vote that waits for an earlier vote: P(adopted | its first condition's trigger happened), e.g.
     /// P(follow-up adopted | veto) = P(adopted) / P(veto), since the follow-up is held only after the trigger. Null for
-    /// votes without conditions.
+    /// votes without conditions or with several.
     /// </summary>
     private static double? GivenTrigger(VoteStatistics vote, IReadOnlyList<VoteStatistics> all)
     {
-        if (vote.Vote.Triggers.Count == 0)
+        if (vote.Vote.Triggers.Count != 1)
         {
+            // With several conditions the trigger is their union, whose probability the statistics do not hold
+            // (dividing by the first condition's alone gave shares above 1).
             return null;
         }
 

@@ -13,7 +13,8 @@ internal sealed class RunCommand(RunService runs)
         var output = new Option<string?>("--out", "-o") { Description = "Output folder (default: runs/<scenario name>, or runs/<scenario name>/shard-<k> for a shard)." };
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists." };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it." };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors (no tables, no progress)." };
+        var json = new Option<bool>("--json") { Description = "Print the summary (summary.parquet and election_summary.parquet rows, with the provenance) as one JSON object on standard output, and nothing else there." };
         var shardIndex = new Option<int?>("--shard-index") { Description = "Run only shard k (0-based) of --shard-count shards: a contiguous range of trials." };
         var shardCount = new Option<int?>("--shard-count") { Description = "Number of shards the run is split into; combine them with 'stemsim merge'." };
         var command = new Command("run", """
@@ -25,9 +26,14 @@ internal sealed class RunCommand(RunService runs)
               stemsim run scenarios/ga-hrc-suspension-2026.yaml
               stemsim run scenarios/sc-ceasefire-draft-2026.yaml --trials 1000000 --seed 7 --out runs/sc-1m
               stemsim run scenarios/ga-hrc-suspension-2026.yaml --shard-index 0 --shard-count 3 --out runs/hrc/shard-0
+              stemsim run scenarios/hrc-weog-2026.yaml --json --force | jq '.elections[] | {candidate, p_elected}'
+
+            Progress: a bar with rate and time left when standard error is a terminal, else a plain line on standard
+            error every 10% of a long run. Exit codes: 0 done, 1 runtime failure, 2 invalid input (nothing run),
+            130 interrupted (nothing written).
             """)
         {
-            scenario, trials, seed, output, force, threads, quiet, shardIndex, shardCount,
+            scenario, trials, seed, output, force, threads, quiet, json, shardIndex, shardCount,
         };
         command.SetAction((parse, cancellationToken) => runs.RunAsync(
             new RunRequest
@@ -39,6 +45,7 @@ internal sealed class RunCommand(RunService runs)
                 Force = parse.GetValue(force),
                 Threads = parse.GetValue(threads),
                 Quiet = parse.GetValue(quiet),
+                Json = parse.GetValue(json),
                 ShardIndex = parse.GetValue(shardIndex),
                 ShardCount = parse.GetValue(shardCount),
             },

@@ -17,6 +17,9 @@ internal sealed record RunRequest
 
     public bool Quiet { get; init; }
 
+    /// <summary>Print the summary as JSON on standard output instead of the tables.</summary>
+    public bool Json { get; init; }
+
     /// <summary>This shard's index, 0 to <see cref="ShardCount"/> - 1; null for an unsharded run.</summary>
     public int? ShardIndex { get; init; }
 

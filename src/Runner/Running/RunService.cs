@@ -102,7 +102,13 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
 
                 cancellationToken.ThrowIfCancellationRequested();
                 folder.Commit();
-                if (!request.Quiet)
+                if (request.Json)
+                {
+                    // Scripts read standard output: the JSON object and nothing else.
+                    string json = await RunJson.RenderAsync(folder.Target, seconds, cancellationToken).ConfigureAwait(false);
+                    console.Out.Profile.Out.Writer.WriteLine(json);
+                }
+                else if (!request.Quiet)
                 {
                     string? scope = shard.IsWhole ? null
                         : string.Create(CultureInfo.InvariantCulture, $"shard {shard.Index} of {shard.Count}: trials {firstTrial:N0}-{firstTrial + trialCount - 1:N0}");
@@ -168,19 +174,24 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         return null;
     }
 
+    /// <summary>Trials x variants x votes from which a run shows progress (about a second of work on two cores).</summary>
+    internal const long ProgressThreshold = 200_000;
+
     private async Task<SimulationResult> SimulateAsync(SimulationModel model, SimulationOptions options, ITrialBlockSink sink, bool quiet, CancellationToken cancellationToken)
     {
         long trials = options.TrialCount ?? model.Trials;
         long work = trials * model.Variants.Count * model.VoteCount;
-        bool showProgress = !quiet && console.ErrorIsTerminal && work >= 200_000;
-        if (!showProgress)
+        bool longRun = !quiet && work >= ProgressThreshold;
+        if (!longRun || !console.ErrorIsTerminal)
         {
-            return await Task.Run(() => MonteCarloSimulator.Run(model, options, sink, null, cancellationToken), cancellationToken).ConfigureAwait(false);
+            // Not a terminal (a log, a pipe, CI): plain lines every 10% instead of a bar that redraws.
+            var lines = longRun ? new PlainProgress(console.Error, clock) : null;
+            return await Task.Run(() => MonteCarloSimulator.Run(model, options, sink, lines, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
         return await console.ErrorConsole.Progress()
             .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask("Simulating", maxValue: trials);

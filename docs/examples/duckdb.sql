@@ -1,0 +1,41 @@
+-- Reading a run's outputs with DuckDB. Run from the repository root after
+--   stemsim run scenarios/ga-hrc-suspension-2026.yaml
+-- e.g. duckdb < docs/examples/duckdb.sql. The tests run every statement against a fresh run (the folder name is the
+-- only thing they change), so these stay correct.
+
+-- Headline numbers per variant and vote.
+SELECT variant, vote_id, round(p_adopted, 3) AS p_adopted, round(p_adopted_se, 4) AS se,
+       yes_p05 || '-' || yes_p95 AS yes_90, no_p05 || '-' || no_p95 AS no_90
+FROM 'runs/ga-hrc-suspension-2026/summary.parquet'
+ORDER BY vote_id, variant;
+
+-- What-ifs against the baseline, with the paired and unpaired standard errors.
+SELECT variant, vote_id, round(diff_vs_baseline, 4) AS diff, round(diff_se_paired, 5) AS se_paired,
+       round(diff_se_unpaired, 5) AS se_unpaired
+FROM 'runs/ga-hrc-suspension-2026/summary.parquet'
+WHERE diff_vs_baseline IS NOT NULL;
+
+-- The ten members whose vote most often decides the baseline vote.
+SELECT member, name, round(p_yes, 2) AS p_yes, round(swing, 4) AS swing
+FROM 'runs/ga-hrc-suspension-2026/member_probabilities.parquet'
+WHERE variant = 'baseline'
+ORDER BY swing DESC
+LIMIT 10;
+
+-- The yes-count distribution, recomputed from the trials.
+SELECT yes, count(*) AS trials, round(avg(adopted::INTEGER), 3) AS share_adopted
+FROM 'runs/ga-hrc-suspension-2026/trials.parquet'
+WHERE variant = 'baseline' AND held
+GROUP BY yes
+ORDER BY yes;
+
+-- P(adopted) from the trials equals the summary's sampled share.
+SELECT t.variant, t.vote_id, avg(t.adopted::INTEGER) AS from_trials, any_value(s.p_adopted_sampled) AS from_summary
+FROM 'runs/ga-hrc-suspension-2026/trials.parquet' t
+JOIN 'runs/ga-hrc-suspension-2026/summary.parquet' s USING (variant, vote_id)
+GROUP BY t.variant, t.vote_id;
+
+-- Provenance: scenario hash, seed, trials, engine version, git commit, data vintage.
+SELECT key::VARCHAR AS key, value::VARCHAR AS value
+FROM parquet_kv_metadata('runs/ga-hrc-suspension-2026/summary.parquet')
+WHERE key::VARCHAR LIKE 'stemsim.%';

@@ -1,0 +1,26 @@
+# Reading a run's outputs with R and arrow (install.packages(c("arrow", "dplyr"))).
+# Run from the repository root after `stemsim run scenarios/ga-hrc-suspension-2026.yaml`.
+library(arrow)
+library(dplyr)
+
+run <- "runs/ga-hrc-suspension-2026"
+
+# Headline numbers per variant and vote.
+summary <- read_parquet(file.path(run, "summary.parquet"))
+print(select(summary, variant, vote_id, p_adopted, p_adopted_se, yes_p05, yes_p95))
+
+# What-ifs against the baseline, with the paired standard error (common random numbers).
+print(summary |> filter(!is.na(diff_vs_baseline)) |> select(variant, vote_id, diff_vs_baseline, diff_se_paired))
+
+# The ten members whose vote most often decides the baseline vote.
+members <- read_parquet(file.path(run, "member_probabilities.parquet"))
+print(members |> filter(variant == "baseline") |> arrange(desc(swing)) |> select(member, name, p_yes, swing) |> head(10))
+
+# The yes-count distribution from the trials, computed by arrow without loading the whole table.
+trials <- open_dataset(file.path(run, "trials.parquet"))
+print(trials |> filter(variant == "baseline", held) |> group_by(yes) |>
+        summarise(trials = n(), share_adopted = mean(as.integer(adopted))) |> arrange(yes) |> collect())
+
+# Provenance from the key-value metadata.
+metadata <- open_dataset(file.path(run, "summary.parquet"))$metadata
+print(metadata[startsWith(names(metadata), "stemsim.")])

@@ -1,0 +1,31 @@
+"""Reading a run's outputs with pandas and pyarrow (pip install pandas pyarrow).
+
+Run from the repository root after `stemsim run scenarios/ga-hrc-suspension-2026.yaml`.
+"""
+import pandas as pd
+import pyarrow.parquet as pq
+
+run = "runs/ga-hrc-suspension-2026"
+
+# Headline numbers per variant and vote.
+summary = pd.read_parquet(f"{run}/summary.parquet")
+print(summary[["variant", "vote_id", "p_adopted", "p_adopted_se", "yes_p05", "yes_p95"]])
+
+# What-ifs against the baseline, with the paired standard error (common random numbers).
+print(summary.dropna(subset=["diff_vs_baseline"])[["variant", "vote_id", "diff_vs_baseline", "diff_se_paired"]])
+
+# The ten members whose vote most often decides the baseline vote.
+members = pd.read_parquet(f"{run}/member_probabilities.parquet")
+print(members[members.variant == "baseline"].nlargest(10, "swing")[["member", "name", "p_yes", "swing"]])
+
+# The yes-count distribution from the trials (read only the columns needed: the table can be large).
+trials = pd.read_parquet(f"{run}/trials.parquet", columns=["variant", "held", "yes", "adopted"])
+baseline = trials[(trials.variant == "baseline") & trials.held]
+print(baseline.groupby("yes").adopted.agg(["size", "mean"]))
+
+# Provenance from the key-value metadata.
+metadata = pq.read_schema(f"{run}/summary.parquet").metadata
+print({k.decode(): v.decode() for k, v in metadata.items() if k.startswith(b"stemsim.")})
+
+# A sharded run's trials read as one table.
+# trials = pd.read_parquet("runs/x/merged/trials")  # trials/shard=K/part-0.parquet, shard as a column

@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace StemSimulator.Runner.Members;
+
+/// <summary>The <c>stemsim members</c> command.</summary>
+internal sealed class MembersCommand(MembersService members)
+{
+    public Command Build()
+    {
+        var bloc = new Option<string?>("--bloc", "-b") { Description = "Only the members of this bloc (P5, EU, BRICS, BRICS_PARTNERS, NAM, G77, AU, OIC, ARAB_LEAGUE, ASEAN, CARICOM, SIDS, NATO)." };
+        var year = new Option<int?>("--year", "-y") { Description = "Membership at the end of this year (default: today)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the table only, without the line above it." };
+        var command = new Command("members", """
+            List the UN member states of the embedded reference data: ISO3 code (as scenarios write it), name, regional
+            group, admission date and the blocs each belongs to on the date.
+
+            Examples:
+              stemsim members
+              stemsim members --bloc BRICS --year 2025
+              stemsim members --bloc SIDS
+            """)
+        {
+            bloc, year, quiet,
+        };
+        command.SetAction(parse => members.List(parse.GetValue(bloc), parse.GetValue(year), parse.GetValue(quiet)));
+        return command;
+    }
+}

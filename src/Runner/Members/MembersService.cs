@@ -1,0 +1,67 @@
+using System.Globalization;
+using Spectre.Console;
+using StemSimulator.Engine.Members;
+using StemSimulator.Runner.Cli;
+using StemSimulator.Runner.Running;
+using StemSimulator.Scenarios.Diagnostics;
+using StemSimulator.Scenarios.Reference;
+
+namespace StemSimulator.Runner.Members;
+
+/// <summary>
+/// Lists the member states of the embedded reference data on a date: code, name, regional group, admission and the
+/// blocs each belongs to then, optionally only one bloc's members. The codes are the ones scenarios use.
+/// </summary>
+internal sealed class MembersService(ConsoleStreams console, TimeProvider clock)
+{
+    public int List(string? bloc, int? year, bool quiet)
+    {
+        var catalog = ReferenceCatalog.Embedded;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (year is < 1945 or > 2100)
+        {
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: --year must be between 1945 and 2100, not {year}"));
+            return ExitCodes.InvalidInput;
+        }
+
+        // A past or future year is shown as it stood at the year's end; the current year as of today.
+        var date = year is { } y && y != today.Year ? new DateOnly(y, 12, 31) : today;
+        Bloc? selected = null;
+        if (bloc is not null)
+        {
+            selected = catalog.Blocs.Values.FirstOrDefault(b => string.Equals(b.Name, bloc, StringComparison.OrdinalIgnoreCase));
+            if (selected is null)
+            {
+                console.Error.WriteLine($"error: unknown bloc '{bloc}'{Suggestions.DidYouMean(bloc.ToUpperInvariant(), catalog.Blocs.Keys)} (blocs: {string.Join(", ", catalog.Blocs.Keys.Order(StringComparer.Ordinal))})");
+                return ExitCodes.InvalidInput;
+            }
+        }
+
+        var states = catalog.VotingMembersOn(date).Where(s => selected is null || selected.Contains(s.Code, date)).ToArray();
+        var blocs = catalog.Blocs.Values.OrderBy(b => b.Name, StringComparer.Ordinal).ToArray();
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn("code");
+        table.AddColumn("name");
+        table.AddColumn("regional group");
+        table.AddColumn("admitted");
+        table.AddColumn("blocs");
+        foreach (var state in states)
+        {
+            string memberships = string.Join(" ", blocs.Where(b => b.Contains(state.Code, date)).Select(b => b.Name));
+            table.AddRow(state.Code, Markup.Escape(state.Name), RegionalGroups.Names[RegionalGroups.IndexOf(state.Group)], state.Admitted.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Markup.Escape(memberships));
+        }
+
+        string scope = selected is null ? "UN member states" : $"members of {selected.Name}";
+        if (!quiet)
+        {
+            console.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{states.Length} {scope} on {date:yyyy-MM-dd}; observers (Holy See, State of Palestine) do not vote and are not listed.")));
+            if (selected is not null)
+            {
+                console.Out.MarkupLine($"[grey]{Markup.Escape(selected.Name)}: {Markup.Escape(selected.Description)}[/]");
+            }
+        }
+
+        console.Out.Write(table);
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,12 @@
+namespace StemSimulator.Runner.Reporting;
+
+/// <summary>
+/// A briefing, independent of its format: a title, headline sentences, sections of paragraphs, tables and charts,
+/// and the provenance. The HTML and Markdown writers render the same briefing.
+/// </summary>
+internal sealed record Briefing(
+    string Title,
+    string? Description,
+    IReadOnlyList<string> Headlines,
+    IReadOnlyList<BriefingSection> Sections,
+    IReadOnlyList<KeyValuePair<string, string>> Provenance);

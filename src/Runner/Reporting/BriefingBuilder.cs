@@ -1,0 +1,478 @@
+using System.Globalization;
+using StemSimulator.Engine.Model;
+using StemSimulator.Engine.Simulation;
+
+namespace StemSimulator.Runner.Reporting;
+
+/// <summary>
+/// Turns a run's tables into a briefing: headline sentences with ranges in plain language, the three sources of
+/// uncertainty kept apart (Monte Carlo error, member positions and shocks, the choice of analog vote), charts, and
+/// the provenance. Sentences are built here, once, so the HTML and the Markdown say the same.
+/// </summary>
+internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
+{
+    /// <summary>At most this many votes get their own charts (a scenario may have many).</summary>
+    private const int ChartedVotes = 6;
+
+    /// <summary>Members shown in a swing chart.</summary>
+    private const int SwingMembers = 12;
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    private SummaryRow[] BaselineVotes => run.Summary.Where(r => r.Variant == run.Baseline).ToArray();
+
+    private string[] Variants => run.Summary.Select(r => r.Variant).Concat(run.Candidates.Select(c => c.Variant)).Distinct(StringComparer.Ordinal).ToArray();
+
+    public Briefing Build()
+    {
+        string name = run.Metadata.GetValueOrDefault("stemsim.scenario") ?? Path.GetFileName(Path.GetFullPath(run.Folder));
+        var sections = new List<BriefingSection?>
+        {
+            Outcomes(),
+            WhatIfs(),
+            Uncertainty(),
+            Deciders(),
+            Vetoes(),
+            Chains(),
+            Elections(),
+            VotingPower(),
+            DriftSection.Build(run),
+        };
+        return new Briefing($"Briefing: {name}", scenario.Description, Headlines(), sections.OfType<BriefingSection>().ToArray(), Provenance());
+    }
+
+    private List<string> Headlines()
+    {
+        var lines = new List<string>();
+        foreach (var vote in BaselineVotes)
+        {
+            lines.Add(Headline(vote));
+        }
+
+        foreach (var election in run.Candidates.Where(c => c.Variant == run.Baseline).GroupBy(c => c.ElectionId))
+        {
+            lines.Add(ElectionHeadline(election.Key, election.ToArray()));
+        }
+
+        var whatIfs = run.Summary.Where(r => r.Variant != run.Baseline && r.DiffVsBaseline is not null).ToArray();
+        var firstVote = BaselineVotes.Length > 0 ? BaselineVotes[0].VoteId : null;
+        foreach (var row in whatIfs.Where(r => r.VoteId == firstVote).Take(4))
+        {
+            lines.Add($"What-if **{row.Variant}**{Describe(row.Variant)}: {row.VoteId} adopted {Wording.OfRuns(row.PAdoptedLo95, row.PAdoptedHi95)}, "
+                + $"{Wording.Points(row.DiffVsBaseline!.Value, row.DiffSePaired)} against the baseline.");
+        }
+
+        return lines;
+    }
+
+    private string Headline(SummaryRow vote)
+    {
+        string subject = $"**{Title(vote.VoteId)}** ({Wording.Body(vote.Body)}, {Wording.Rule(vote.Rule)}, {vote.Date:yyyy-MM-dd})";
+        string counts = $"{Wording.Range(vote.YesP05, vote.YesP95)} in favour, {Wording.Range(vote.NoP05, vote.NoP95)} against";
+        if (IsConditional(vote))
+        {
+            var (heldLo, heldHi) = Wording.Wilson(vote.PHeld, vote.Trials);
+            string given = vote.PAdoptedGivenTrigger is { } p
+                ? $"adopted in {Wording.About(p)} of the runs in which {Trigger(vote)}, {Wording.OfRuns(vote.PAdoptedLo95, vote.PAdoptedHi95)} overall"
+                : $"adopted {Wording.OfRuns(vote.PAdoptedLo95, vote.PAdoptedHi95)}";
+            return vote.PHeld <= 0
+                ? $"{subject}: never held in this run ({Trigger(vote)} did not happen)."
+                : $"{subject}: held {Wording.OfRuns(heldLo, heldHi)}; {given}; {counts} when held (90% range).";
+        }
+
+        string veto = string.Empty;
+        if (vote.IsCouncil && vote.PVeto is { } pVeto && vote.Rule == "substantive")
+        {
+            var (lo, hi) = Wording.Wilson(pVeto, vote.Trials);
+            var who = vote.PVetoByMember.Where(kv => kv.Value >= 0.01).OrderByDescending(kv => kv.Value)
+                .Select(kv => $"{Wording.Permanent(kv.Key)} {Wording.Percent(kv.Value)}").ToArray();
+            veto = $"; vetoed {Wording.OfRuns(lo, hi)}" + (who.Length > 0 ? $" ({string.Join(", ", who)})" : string.Empty);
+        }
+
+        return $"{subject}: adopted {Wording.OfRuns(vote.PAdoptedLo95, vote.PAdoptedHi95)}{veto}; {counts} (90% range).";
+    }
+
+    private static string ElectionHeadline(string electionId, CandidateRow[] candidates)
+    {
+        var groups = candidates.GroupBy(c => c.SeatGroup).Select(g =>
+        {
+            var first = g.First();
+            var names = g.OrderByDescending(c => c.PElected).Where(c => c.PElected >= 0.005)
+                .Select((c, i) => $"{c.Name}{(i == 0 ? " elected in " : " ")}{Wording.PercentRange(c.PElected - (1.96 * c.PElectedSe), c.PElected + (1.96 * c.PElectedSe))}{(i == 0 ? " of runs" : string.Empty)}");
+            string seats = first.Seats == 1 ? "1 seat" : string.Create(Invariant, $"{first.Seats} seats");
+            string ballots = first.RoundsP50 == 1 ? "median 1 ballot" : string.Create(Invariant, $"median {first.RoundsP50} ballots");
+            return string.Create(Invariant, $"{g.Key}, {seats}: {string.Join(", ", names)}; {ballots} (90%: up to {first.RoundsP90})");
+        });
+        return $"**{electionId}** ({(candidates[0].Body == "HRC" ? "Human Rights Council" : "Security Council")} election): {string.Join("; ", groups)}.";
+    }
+
+    private BriefingSection? Outcomes()
+    {
+        if (run.Summary.Count == 0)
+        {
+            return null;
+        }
+
+        bool council = run.Summary.Any(r => r.IsCouncil);
+        bool variants = Variants.Length > 1;
+        var headers = new List<string> { "vote" };
+        if (variants)
+        {
+            headers.Add("variant");
+        }
+
+        headers.AddRange(["rule", "P(adopted)", "95% interval", "yes (90%)", "no (90%)", "abstain (90%)"]);
+        if (council)
+        {
+            headers.Add("P(veto)");
+        }
+
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var r in run.Summary.OrderBy(r => VoteOrder(r.VoteId)).ThenBy(r => VariantOrder(r.Variant)))
+        {
+            var cells = new List<string> { r.VoteId };
+            if (variants)
+            {
+                cells.Add(r.Variant);
+            }
+
+            cells.AddRange([
+                $"{r.Body} {Wording.Rule(r.Rule)}",
+                Wording.Percent(r.PAdopted),
+                string.Create(Invariant, $"{r.PAdoptedLo95 * 100:0.0}-{r.PAdoptedHi95 * 100:0.0}%"),
+                Wording.Range(r.YesP05, r.YesP95),
+                Wording.Range(r.NoP05, r.NoP95),
+                Wording.Range(r.AbstainP05, r.AbstainP95),
+            ]);
+            if (council)
+            {
+                cells.Add(r.PVeto is { } v ? Wording.Percent(v) : "-");
+            }
+
+            rows.Add(cells);
+        }
+
+        var blocks = new List<BriefingBlock>
+        {
+            new Paragraph("P(adopted) is the share of simulated runs in which the vote passes under the Charter's rule; its interval is "
+                + "the Monte Carlo uncertainty of that share. The counts are 90% ranges over the runs in which the vote was held."),
+            new BriefingTable(headers, rows, headers.Select(h => h.StartsWith('P') || h.Contains('%', StringComparison.Ordinal) || h.Contains("90%", StringComparison.Ordinal)).ToArray()),
+        };
+        foreach (var vote in BaselineVotes.Where(v => v.PHeld > 0).Take(ChartedVotes))
+        {
+            if (YesCountChart(vote) is { } chart)
+            {
+                blocks.Add(chart);
+            }
+        }
+
+        return new BriefingSection("Outcome", blocks);
+    }
+
+    private Chart? YesCountChart(SummaryRow vote)
+    {
+        var state = run.Statistics?.Votes.FirstOrDefault(v => v.Variant == vote.Variant && v.Vote.Id == vote.VoteId);
+        if (state is null)
+        {
+            return null;
+        }
+
+        int needed;
+        string label;
+        string rule;
+        if (vote.IsCouncil)
+        {
+            needed = state.Vote.Quota;
+            label = string.Create(Invariant, $"{needed} needed");
+            rule = vote.Rule == "substantive"
+                ? string.Create(Invariant, $"The dashed line is the Council's {needed} affirmative votes; a substantive draft also needs no veto, so runs right of the line can still fail.")
+                : string.Create(Invariant, $"The dashed line is the Council's {needed} affirmative votes.");
+        }
+        else
+        {
+            // The Assembly's threshold moves with the no votes (yes > no, or yes >= 2 x no); the line uses the median.
+            needed = vote.Rule == "two_thirds" ? Math.Max(1, 2 * vote.NoP50) : vote.NoP50 + 1;
+            label = string.Create(Invariant, $"{needed} needed vs {vote.NoP50} no");
+            rule = string.Create(Invariant,
+                $"The Assembly's threshold moves with the no votes ({(vote.Rule == "two_thirds" ? "yes at least twice the no votes" : "more yes than no")}); the dashed line is the yes count needed against the median of {vote.NoP50} no votes. Bars right of it are shaded green.");
+        }
+
+        string caption = $"How many members vote yes on {vote.VoteId}, as a share of the runs in which it was held. {rule} "
+            + $"The spread comes from the members' uncertain positions and the shared shocks, not from the number of trials.";
+        return ChartRenderer.YesCount(vote.VoteId, state.YesHistogram, needed, label, caption);
+    }
+
+    private BriefingSection? WhatIfs()
+    {
+        if (run.Summary.Count == 0 || Variants.Length < 2)
+        {
+            return null;
+        }
+
+        var blocks = new List<BriefingBlock>
+        {
+            new Paragraph("Each what-if runs on the same random numbers as the baseline (common random numbers), so its difference from the "
+                + "baseline is measured far more precisely than the two probabilities separately: the paired standard error is given in brackets."),
+        };
+        var headers = new[] { "variant", "what it changes", "vote", "P(adopted)", "vs baseline (± paired s.e.)" };
+        var rows = run.Summary.Where(r => r.Variant != run.Baseline)
+            .OrderBy(r => VariantOrder(r.Variant)).ThenBy(r => VoteOrder(r.VoteId))
+            .Select(r => (IReadOnlyList<string>)[r.Variant, Changes(r.Variant), r.VoteId, Wording.Percent(r.PAdopted),
+                r.DiffVsBaseline is { } d ? Wording.Points(d, r.DiffSePaired) : "-"])
+            .ToArray();
+        blocks.Add(new BriefingTable(headers, rows, [false, false, false, true, true]));
+        foreach (var vote in BaselineVotes.Take(ChartedVotes))
+        {
+            var rowsOfVote = run.Summary.Where(r => r.VoteId == vote.VoteId).OrderBy(r => VariantOrder(r.Variant)).ToArray();
+            if (rowsOfVote.Length < 2)
+            {
+                continue;
+            }
+
+            blocks.Add(ChartRenderer.AdoptionByVariant(vote.VoteId, rowsOfVote,
+                $"P(adopted) of {vote.VoteId} in the baseline (dark) and each what-if, with the 95% Monte Carlo interval of each estimate."));
+        }
+
+        return new BriefingSection("What-ifs", blocks);
+    }
+
+    private BriefingSection? Uncertainty()
+    {
+        if (run.Summary.Count == 0)
+        {
+            return null;
+        }
+
+        var blocks = new List<BriefingBlock>
+        {
+            new Paragraph("Three sources of uncertainty are kept apart here. **Monte Carlo error** comes from simulating a finite number of runs; "
+                + "more trials shrink it. **Member positions and shocks** (each member's calibrated position drawn from its standard error, "
+                + "plus shocks shared by all members or by blocs) make the counts vary from run to run; P(adopted) already averages over them, "
+                + "and more trials do not shrink them. **The choice of analog vote** (the recorded roll call whose parameters a vote borrows) is an "
+                + "assumption of the scenario that the run does not vary at all: only what-ifs with other analogs or shifted support show how much it matters."),
+        };
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var vote in BaselineVotes)
+        {
+            string monteCarlo = string.Create(Invariant,
+                $"± {vote.PAdoptedSe * 100:0.00} points (s.e., {Wording.Count(vote.Trials)} trials); 95%: {vote.PAdoptedLo95 * 100:0.0}-{vote.PAdoptedHi95 * 100:0.0}%");
+            string members = $"yes {Wording.Range(vote.YesP05, vote.YesP95)}, no {Wording.Range(vote.NoP05, vote.NoP95)}, abstain {Wording.Range(vote.AbstainP05, vote.AbstainP95)} (90% ranges)";
+            rows.Add([vote.VoteId, monteCarlo, members, AnalogAssumption(vote.VoteId)]);
+        }
+
+        blocks.Add(new BriefingTable(["vote", "Monte Carlo error", "member positions and shocks", "choice of analog vote (an assumption)"], rows, [false, false, false, false]));
+        blocks.Add(AnalogSensitivity());
+        return new BriefingSection("Sources of uncertainty", blocks);
+    }
+
+    private string AnalogAssumption(string voteId)
+    {
+        if (scenario.Problem is not null)
+        {
+            return $"not described: {scenario.Problem}";
+        }
+
+        return scenario.Analogs.TryGetValue(voteId, out var analog) ? analog : "not in the scenario file";
+    }
+
+    private Paragraph AnalogSensitivity()
+    {
+        var sensitive = scenario.Variants.Where(v => v.Value.ChangesAnalog || v.Value.ChangesSupport).Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
+        var rows = run.Summary.Where(r => sensitive.Contains(r.Variant) && r.DiffVsBaseline is not null).ToArray();
+        if (scenario.Problem is not null)
+        {
+            return new Paragraph($"The analog votes could not be listed ({scenario.Problem}). Whatever they are, they are assumptions: the run holds them fixed.");
+        }
+
+        if (rows.Length == 0)
+        {
+            return new Paragraph("No what-if of this scenario takes another analog vote or shifts members' support, so this briefing cannot say how much "
+                + "the choice of analog matters, and it is often the largest of the three. To see it, add a variant such as "
+                + "`votes: { <vote id>: { like: { vote: <another symbol>, shift: 0.2 } } }`.");
+        }
+
+        var parts = rows.Select(r => $"**{r.Variant}** ({Changes(r.Variant)}) moves {r.VoteId} by {Wording.Points(r.DiffVsBaseline!.Value, r.DiffSePaired)}");
+        return new Paragraph("The analog vote and members' support are assumptions; the what-ifs that change them show how much they matter: "
+            + string.Join("; ", parts) + ".");
+    }
+
+    private BriefingSection? Deciders()
+    {
+        var blocks = new List<BriefingBlock>();
+        foreach (var vote in BaselineVotes.Where(v => v.PHeld > 0).Take(ChartedVotes))
+        {
+            var top = run.Members.Where(m => m.Variant == vote.Variant && m.VoteId == vote.VoteId && m.Swing > 0)
+                .OrderByDescending(m => m.Swing).ThenBy(m => m.Member, StringComparer.Ordinal).Take(SwingMembers).ToArray();
+            if (top.Length == 0)
+            {
+                continue;
+            }
+
+            blocks.Add(ChartRenderer.Swing(vote.VoteId, top,
+                $"{(top.Length == 1 ? "The member" : string.Create(Invariant, $"The {top.Length} members"))} whose vote most often decides {vote.VoteId}: swing is P(adopted | the member votes yes) minus "
+                + "P(adopted | it votes no), everyone else voting as simulated. P(yes) says how the member is likely to vote: a large swing with "
+                + "a middling P(yes) marks a member worth talking to."));
+        }
+
+        return blocks.Count == 0 ? null : new BriefingSection("Who decides it", blocks);
+    }
+
+    private BriefingSection? Vetoes()
+    {
+        var blocks = new List<BriefingBlock>();
+        foreach (var vote in BaselineVotes.Where(v => v.IsCouncil && v.Rule == "substantive" && v.PVetoByMember.Count > 0 && v.PHeld > 0).Take(ChartedVotes))
+        {
+            string decisive = vote.PVetoDecisive is { } d && vote.PVeto is { } v && v > 0
+                ? $" A veto is decisive (the draft had nine or more yes votes) in {Wording.About(d / v)} of the vetoed runs."
+                : string.Empty;
+            string debate = vote.PDebate is { } p && p > 0
+                ? $" Under A/RES/76/262 the General Assembly meets within ten working days of a veto: {Wording.About(p)} of runs."
+                : string.Empty;
+            blocks.Add(ChartRenderer.VetoByPermanentMember(vote.VoteId, vote.PVetoByMember, vote.Trials,
+                $"How often each permanent member vetoes {vote.VoteId} (a no vote by a permanent member on a substantive draft; abstention is no veto), with 95% intervals.{decisive}{debate}"));
+        }
+
+        return blocks.Count == 0 ? null : new BriefingSection("The veto", blocks);
+    }
+
+    private BriefingSection? Chains()
+    {
+        var chained = BaselineVotes.Where(IsConditional).ToArray();
+        if (chained.Length == 0)
+        {
+            return null;
+        }
+
+        var items = chained.Select(v =>
+            $"**{v.VoteId}** waits until {Trigger(v)}: held in {Wording.Percent(v.PHeld)} of runs, adopted in {Wording.Percent(v.PAdopted)} of all runs"
+            + (v.PAdoptedGivenTrigger is { } t ? $", in {Wording.Percent(t)} of the runs in which {Trigger(v)}" : string.Empty)
+            + (v.PAdoptedGivenHeld is { } h ? $" and in {Wording.Percent(h)} of those in which it was held." : ".")).ToArray();
+        return new BriefingSection("After the trigger", [
+            new BulletList(items),
+            ChartRenderer.Chain(chained, "For each vote that waits for an earlier outcome: how often it is held, how often it is adopted over all runs, how often given that its trigger (for example the veto) happened (for a vote with a single condition), and how often when it is held."),
+        ]);
+    }
+
+    private BriefingSection? Elections()
+    {
+        if (run.Candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var blocks = new List<BriefingBlock>();
+        bool variants = run.Candidates.Select(c => c.Variant).Distinct(StringComparer.Ordinal).Count() > 1;
+        var headers = new List<string>();
+        if (variants)
+        {
+            headers.Add("variant");
+        }
+
+        headers.AddRange(["election", "seat group", "candidate", "P(elected)", "first ballot", "ballots (median, 90%)"]);
+        var rows = run.Candidates.OrderBy(c => VariantOrder(c.Variant)).Select(c =>
+        {
+            var cells = new List<string>();
+            if (variants)
+            {
+                cells.Add(c.Variant);
+            }
+
+            cells.AddRange([c.ElectionId, string.Create(Invariant, $"{c.SeatGroup} ({c.Seats})"), $"{c.Candidate} {c.Name}{(c.Compromise ? " (compromise)" : string.Empty)}",
+                string.Create(Invariant, $"{Wording.Percent(c.PElected)} ± {c.PElectedSe * 100:0.0}"), Wording.Percent(c.PElectedFirstBallot),
+                string.Create(Invariant, $"{c.RoundsP50} (up to {c.RoundsP90})")]);
+            return (IReadOnlyList<string>)cells;
+        }).ToArray();
+        blocks.Add(new BriefingTable(headers, rows, headers.Select(h => h.StartsWith('P') || h.StartsWith("first", StringComparison.Ordinal) || h.StartsWith("ballots", StringComparison.Ordinal)).ToArray()));
+        foreach (var election in run.Candidates.Where(c => c.Variant == run.Baseline).GroupBy(c => c.ElectionId).Take(ChartedVotes))
+        {
+            var candidates = election.OrderBy(c => c.SeatGroup, StringComparer.Ordinal).ThenByDescending(c => c.PElected).ToArray();
+            blocks.Add(ChartRenderer.Election(election.Key, candidates,
+                $"P(elected) per candidate of {election.Key} (baseline), ballot by ballot under the General Assembly's rules; grey bars are compromise candidates who enter only after a withdrawal. Whiskers: 95% Monte Carlo interval."));
+        }
+
+        return new BriefingSection("Elections", blocks);
+    }
+
+    private BriefingSection? VotingPower()
+    {
+        if (run.Power.Count == 0)
+        {
+            return null;
+        }
+
+        var seats = run.Power.GroupBy(p => (p.Council, p.MemberType))
+            .Select(g => (Label: $"{g.Key.Council}: {g.Key.MemberType} ({g.Count()})", g.First().ShapleyShubik))
+            .ToArray();
+        return new BriefingSection("Voting power", [
+            new Paragraph("A priori voting power of one seat of each type (exact; from power.parquet): the share of the orders in which members "
+                + "could join a coalition where that seat turns it from losing to winning. It is about the rules, not about how members vote."),
+            ChartRenderer.Power(seats, "Shapley-Shubik power per seat, by council model and seat type (number of such seats in brackets)."),
+        ]);
+    }
+
+    private List<KeyValuePair<string, string>> Provenance()
+    {
+        var m = run.Metadata;
+        string Get(string key) => m.TryGetValue(key, out var value) && !string.IsNullOrEmpty(value) ? value : "not recorded";
+        var list = new List<KeyValuePair<string, string>>
+        {
+            new("scenario", Get("stemsim.scenario")),
+            new("scenario file", Get("stemsim.scenario_file")),
+            new("scenario SHA-256", Get("stemsim.scenario_sha256")),
+            new("seed", Get("stemsim.seed")),
+            new("trials", long.TryParse(Get("stemsim.trials"), NumberStyles.Integer, Invariant, out long t) ? Wording.Count(t) : Get("stemsim.trials")),
+            new("shard", Get("stemsim.shard")),
+            new("engine version", Get("stemsim.engine_version")),
+            new("git commit", Get("stemsim.git_commit")),
+            new("run started (UTC)", Get("stemsim.created_utc")),
+            new("data vintage (member positions)", Get("stemsim.positions")),
+            new("run folder", run.Folder),
+        };
+        return list;
+    }
+
+    private string Title(string voteId) => scenario.Titles.TryGetValue(voteId, out var title) ? $"{voteId}: {title}" : voteId;
+
+    private string Describe(string variant) =>
+        scenario.Variants.TryGetValue(variant, out var changes) && !string.IsNullOrEmpty(changes.Description) ? $" ({changes.Description.TrimEnd('.')})" : string.Empty;
+
+    private string Changes(string variant) =>
+        !scenario.Variants.TryGetValue(variant, out var changes) ? "(scenario file not available)"
+        : changes.Changes.Count > 0 ? string.Join("; ", changes.Changes)
+        : changes.Description ?? "-";
+
+    private VoteStatisticsState? StateOf(SummaryRow vote) =>
+        run.Statistics?.Votes.FirstOrDefault(v => v.Variant == vote.Variant && v.Vote.Id == vote.VoteId);
+
+    /// <summary>Whether the vote waits for an earlier outcome (by the run's statistics, else by its shares).</summary>
+    private bool IsConditional(SummaryRow vote) => StateOf(vote) is { } state ? state.Vote.Triggers.Count > 0 : vote.IsConditional;
+
+    private string Trigger(SummaryRow vote)
+    {
+        var state = run.Statistics?.Votes.FirstOrDefault(v => v.Variant == vote.Variant && v.Vote.Id == vote.VoteId);
+        if (state is null || state.Vote.Triggers.Count == 0)
+        {
+            return scenario.Triggers.GetValueOrDefault(vote.VoteId) ?? "its trigger happened";
+        }
+
+        return string.Join(" or ", state.Vote.Triggers.Select(trigger => trigger.VoteId + trigger.Outcome switch
+        {
+            ConditionOutcome.Vetoed => " is vetoed",
+            ConditionOutcome.Adopted => " is adopted",
+            ConditionOutcome.Failed => " fails",
+            _ => " is held",
+        }));
+    }
+
+    private int VoteOrder(string voteId)
+    {
+        int index = BaselineVotes.Select(v => v.VoteId).ToList().IndexOf(voteId);
+        return index < 0 ? int.MaxValue : index;
+    }
+
+    private int VariantOrder(string variant)
+    {
+        int index = Variants.ToList().IndexOf(variant);
+        return index < 0 ? int.MaxValue : index;
+    }
+}

@@ -1,0 +1,312 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace StemSimulator.Runner.Reporting;
+
+/// <summary>
+/// Draws the briefing's charts with ScottPlot and returns them as PNG. One method per chart; every chart has a
+/// title, labelled axes and a caption that says how to read it, so a chart pasted alone still makes sense.
+/// </summary>
+internal static class ChartRenderer
+{
+    private const int Width = 900;
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private static readonly Color Ink = Color.FromHex("#1f3b57");
+    private static readonly Color Accent = Color.FromHex("#c0392b");
+    private static readonly Color Muted = Color.FromHex("#8fa9c2");
+    private static readonly Color Good = Color.FromHex("#2e7d5b");
+
+    /// <summary>
+    /// The yes-count distribution of one vote (over the trials in which it was held) with the line of the yes votes
+    /// needed: the Council's quota, or for the Assembly the yes votes that beat the median number of no votes.
+    /// </summary>
+    public static Chart YesCount(string voteId, IReadOnlyList<long> histogram, int needed, string neededLabel, string caption)
+    {
+        var plot = NewPlot();
+        long total = histogram.Sum();
+        int first = Math.Max(0, FirstNonZero(histogram) - 2);
+        int last = Math.Min(histogram.Count - 1, LastNonZero(histogram) + 2);
+        first = Math.Min(first, Math.Max(0, needed - 2));
+        last = Math.Max(last, Math.Min(histogram.Count - 1, needed + 2));
+        var bars = new List<Bar>();
+        for (int k = first; k <= last; k++)
+        {
+            double share = total == 0 ? 0 : (double)histogram[k] / total;
+            bars.Add(new Bar { Position = k, Value = share * 100, FillColor = k >= needed ? Good : Muted, LineWidth = 0, Size = 0.9 });
+        }
+
+        plot.Add.Bars(bars);
+        var line = plot.Add.VerticalLine(needed - 0.5, 2, Accent, LinePattern.Dashed);
+        line.LabelText = neededLabel;
+        line.LabelFontSize = 13;
+        line.LabelOppositeAxis = true;
+        plot.Title($"Yes votes: {voteId}");
+        plot.XLabel("votes in favour");
+        plot.YLabel("% of runs");
+        plot.Axes.Margins(bottom: 0);
+        return Render(plot, $"yes-count-{Wording.Slug(voteId)}", caption, 380);
+    }
+
+    /// <summary>P(adopted) of one vote per variant, with the 95% Monte Carlo interval of each.</summary>
+    public static Chart AdoptionByVariant(string voteId, IReadOnlyList<SummaryRow> rows, string caption)
+    {
+        var plot = NewPlot();
+        var bars = new List<Bar>();
+        var labels = new List<Tick>();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            int position = rows.Count - 1 - i;
+            bars.Add(new Bar
+            {
+                Position = position,
+                Value = row.PAdopted * 100,
+                FillColor = i == 0 ? Ink : Muted,
+                LineWidth = 0,
+                Size = 0.6,
+                Label = Wording.Percent(row.PAdopted),
+            });
+            labels.Add(new Tick(position, row.Variant));
+        }
+
+        var plottable = plot.Add.Bars(bars);
+        plottable.Horizontal = true;
+        plottable.ValueLabelStyle.FontSize = 13;
+        AddIntervals(plot, rows.Select((r, i) => (Position: (double)(rows.Count - 1 - i), Lower: r.PAdoptedLo95 * 100, Upper: r.PAdoptedHi95 * 100)));
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(labels.ToArray());
+        plot.Axes.SetLimitsX(0, 109);
+        plot.Title($"P(adopted) per variant: {voteId}");
+        plot.XLabel("% of runs adopted (bar: estimate; whisker: 95% Monte Carlo interval)");
+        return Render(plot, $"variants-{Wording.Slug(voteId)}", caption, 90 + (55 * rows.Count) + 90);
+    }
+
+    /// <summary>The members whose vote most often decides the outcome (swing), with their P(yes) in the label.</summary>
+    public static Chart Swing(string voteId, IReadOnlyList<MemberRow> members, string caption)
+    {
+        var plot = NewPlot();
+        var bars = new List<Bar>();
+        var labels = new List<Tick>();
+        for (int i = 0; i < members.Count; i++)
+        {
+            var m = members[i];
+            int position = members.Count - 1 - i;
+            bars.Add(new Bar
+            {
+                Position = position,
+                Value = m.Swing,
+                FillColor = Ink,
+                LineWidth = 0,
+                Size = 0.7,
+                Label = string.Create(Invariant, $"{m.Swing:0.000}  (P(yes) {m.PYes:0.00})"),
+            });
+            labels.Add(new Tick(position, Shorten($"{m.Member} {m.Name}", 28)));
+        }
+
+        var plottable = plot.Add.Bars(bars);
+        plottable.Horizontal = true;
+        plottable.ValueLabelStyle.FontSize = 12;
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(labels.ToArray());
+        double max = members.Count == 0 ? 1 : members.Max(m => m.Swing);
+        plot.Axes.SetLimitsX(0, max * 1.45);
+        plot.Title($"Who decides it: {voteId}");
+        plot.XLabel("swing = P(adopted | votes yes) - P(adopted | votes no)");
+        return Render(plot, $"swing-{Wording.Slug(voteId)}", caption, 110 + (32 * members.Count) + 60);
+    }
+
+    /// <summary>P(veto) per permanent member of one Council draft, with 95% intervals.</summary>
+    public static Chart VetoByPermanentMember(string voteId, IReadOnlyDictionary<string, double> pVeto, long trials, string caption)
+    {
+        var plot = NewPlot();
+        var codes = pVeto.Keys.Order(StringComparer.Ordinal).ToArray();
+        var bars = codes.Select((code, i) => new Bar
+        {
+            Position = i,
+            Value = pVeto[code] * 100,
+            FillColor = pVeto[code] >= 0.5 ? Accent : Muted,
+            LineWidth = 0,
+            Size = 0.6,
+            Label = Wording.Percent(pVeto[code]),
+        }).ToList();
+        var plottable = plot.Add.Bars(bars);
+        plottable.ValueLabelStyle.FontSize = 13;
+        AddIntervals(plot, codes.Select((code, i) =>
+        {
+            var (lower, upper) = Wording.Wilson(pVeto[code], trials);
+            return (Position: (double)i, Lower: lower * 100, Upper: upper * 100);
+        }), vertical: true);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(codes.Select((c, i) => new Tick(i, c)).ToArray());
+        plot.Axes.SetLimitsY(0, 110);
+        plot.Title($"Veto by permanent member: {voteId}");
+        plot.YLabel("% of runs with this member's veto");
+        return Render(plot, $"veto-{Wording.Slug(voteId)}", caption, 360);
+    }
+
+    /// <summary>Votes that wait for an earlier outcome: P(held), P(adopted) and P(adopted | trigger) side by side.</summary>
+    public static Chart Chain(IReadOnlyList<SummaryRow> rows, string caption)
+    {
+        var plot = NewPlot();
+        var series = new (string Name, Color Color, Func<SummaryRow, double> Value)[]
+        {
+            ("P(held)", Muted, r => r.PHeld),
+            ("P(adopted), all runs", Ink, r => r.PAdopted),
+            ("P(adopted | trigger)", Good, r => r.PAdoptedGivenTrigger ?? double.NaN),
+            ("P(adopted | held)", Color.FromHex("#7fb89c"), r => r.PAdoptedGivenHeld ?? double.NaN),
+        };
+        var bars = new List<Bar>();
+        for (int i = 0; i < rows.Count; i++)
+        {
+            for (int s = 0; s < series.Length; s++)
+            {
+                double value = series[s].Value(rows[i]);
+                if (double.IsNaN(value))
+                {
+                    continue;
+                }
+
+                bars.Add(new Bar
+                {
+                    Position = (i * 5) + s,
+                    Value = value * 100,
+                    FillColor = series[s].Color,
+                    LineWidth = 0,
+                    Size = 0.9,
+                    Label = Wording.Percent(value),
+                });
+            }
+        }
+
+        var plottable = plot.Add.Bars(bars);
+        plottable.ValueLabelStyle.FontSize = 12;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(rows.Select((r, i) => new Tick((i * 5) + 1.5, r.VoteId)).ToArray());
+        plot.Axes.SetLimitsY(0, 135);
+        plot.YLabel("% of runs");
+        plot.Title("Votes that wait for an earlier outcome");
+        plot.Legend.ManualItems.AddRange(series.Select(s => new LegendItem { LabelText = s.Name, FillColor = s.Color }));
+        plot.ShowLegend(Alignment.UpperCenter, Orientation.Horizontal);
+        return Render(plot, "chain", caption, 380);
+    }
+
+    /// <summary>P(elected) per candidate of one election, grouped by seat group, with 95% intervals.</summary>
+    public static Chart Election(string electionId, IReadOnlyList<CandidateRow> candidates, string caption)
+    {
+        var plot = NewPlot();
+        var bars = new List<Bar>();
+        var ticks = new List<Tick>();
+        var intervals = new List<(double Position, double Lower, double Upper)>();
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            int position = candidates.Count - 1 - i;
+            bars.Add(new Bar
+            {
+                Position = position,
+                Value = c.PElected * 100,
+                FillColor = c.Compromise ? Muted : Ink,
+                LineWidth = 0,
+                Size = 0.6,
+                Label = Wording.Percent(c.PElected),
+            });
+            intervals.Add((position, Math.Max(0, c.PElected - (1.96 * c.PElectedSe)) * 100, Math.Min(1, c.PElected + (1.96 * c.PElectedSe)) * 100));
+            ticks.Add(new Tick(position, Shorten($"{c.Candidate} {c.Name} ({c.SeatGroup})", 34)));
+        }
+
+        var plottable = plot.Add.Bars(bars);
+        plottable.Horizontal = true;
+        plottable.ValueLabelStyle.FontSize = 13;
+        AddIntervals(plot, intervals);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
+        plot.Axes.SetLimitsX(0, 112);
+        plot.Title($"P(elected): {electionId}");
+        plot.XLabel("% of runs elected (whisker: 95% Monte Carlo interval)");
+        return Render(plot, $"election-{Wording.Slug(electionId)}", caption, 110 + (45 * candidates.Count) + 60);
+    }
+
+    /// <summary>Shapley-Shubik power per seat type and council model.</summary>
+    public static Chart Power(IReadOnlyList<(string Label, double ShapleyShubik)> seats, string caption)
+    {
+        var plot = NewPlot();
+        var bars = seats.Select((s, i) => new Bar
+        {
+            Position = seats.Count - 1 - i,
+            Value = s.ShapleyShubik,
+            FillColor = Ink,
+            LineWidth = 0,
+            Size = 0.6,
+            Label = s.ShapleyShubik.ToString("0.0000", Invariant),
+        }).ToList();
+        var plottable = plot.Add.Bars(bars);
+        plottable.Horizontal = true;
+        plottable.ValueLabelStyle.FontSize = 12;
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(seats.Select((s, i) => new Tick(seats.Count - 1 - i, Shorten(s.Label, 40))).ToArray());
+        plot.Axes.SetLimitsX(0, Math.Max(0.01, seats.Max(s => s.ShapleyShubik)) * 1.3);
+        plot.Title("Voting power per seat (Shapley-Shubik)");
+        plot.XLabel("share of voting orders in which one seat of this type is pivotal");
+        return Render(plot, "power", caption, 110 + (32 * seats.Count) + 60);
+    }
+
+    private static Plot NewPlot()
+    {
+        var plot = new Plot();
+        plot.Font.Set("DejaVu Sans");
+        plot.Axes.Title.Label.FontSize = 17;
+        plot.Axes.Bottom.Label.FontSize = 14;
+        plot.Axes.Left.Label.FontSize = 14;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
+        plot.Axes.Left.TickLabelStyle.FontSize = 13;
+        plot.Grid.MajorLineColor = Color.FromHex("#e6e9ee");
+        return plot;
+    }
+
+    private static void AddIntervals(Plot plot, IEnumerable<(double Position, double Lower, double Upper)> intervals, bool vertical = false)
+    {
+        foreach (var (position, lower, upper) in intervals)
+        {
+            if (double.IsNaN(lower) || double.IsNaN(upper))
+            {
+                continue;
+            }
+
+            var line = vertical
+                ? plot.Add.Line(position, lower, position, upper)
+                : plot.Add.Line(lower, position, upper, position);
+            line.LineWidth = 2.5f;
+            line.LineColor = Color.FromHex("#333333");
+            line.MarkerSize = 0;
+        }
+    }
+
+    private static Chart Render(Plot plot, string name, string caption, int height)
+    {
+        height = Math.Clamp(height, 260, 1400);
+        byte[] png = plot.GetImageBytes(Width, height, ImageFormat.Png);
+        return new Chart(name, caption, png, Width, height);
+    }
+
+    private static int FirstNonZero(IReadOnlyList<long> histogram)
+    {
+        for (int k = 0; k < histogram.Count; k++)
+        {
+            if (histogram[k] > 0)
+            {
+                return k;
+            }
+        }
+
+        return 0;
+    }
+
+    private static int LastNonZero(IReadOnlyList<long> histogram)
+    {
+        for (int k = histogram.Count - 1; k >= 0; k--)
+        {
+            if (histogram[k] > 0)
+            {
+                return k;
+            }
+        }
+
+        return histogram.Count - 1;
+    }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}

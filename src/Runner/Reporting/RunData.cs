@@ -1,0 +1,230 @@
+using StemSimulator.Engine.Rules;
+using StemSimulator.Runner.Output;
+
+namespace StemSimulator.Runner.Reporting;
+
+/// <summary>What the report reads from a run folder: the summary tables, the exact statistics and the provenance.</summary>
+internal sealed record RunData
+{
+    public required string Folder { get; init; }
+
+    /// <summary>Key-value metadata of the first table found (every table of a run carries the same provenance).</summary>
+    public required IReadOnlyDictionary<string, string> Metadata { get; init; }
+
+    public IReadOnlyList<SummaryRow> Summary { get; init; } = [];
+
+    public IReadOnlyList<MemberRow> Members { get; init; } = [];
+
+    public IReadOnlyList<CandidateRow> Candidates { get; init; } = [];
+
+    public IReadOnlyList<PowerRow> Power { get; init; } = [];
+
+    /// <summary>statistics.json (count histograms, the Council quota), when the run has votes.</summary>
+    public RunStatistics? Statistics { get; init; }
+
+    /// <summary>Files of the folder the report does not draw yet (drift.parquet), for a note.</summary>
+    public IReadOnlyList<string> NotYetDrawn { get; init; } = [];
+
+    /// <summary>The baseline variant's name: the first in the run's order.</summary>
+    public string Baseline => Summary.Count > 0 ? Summary[0].Variant : Candidates.Count > 0 ? Candidates[0].Variant : "baseline";
+
+    /// <summary>Reads the folder; returns an error message instead when it is not the output of a run.</summary>
+    public static async Task<(RunData? Data, string? Error)> LoadAsync(string folder, string? powerFile, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return (null, $"{folder} does not exist; give the folder 'stemsim run' wrote (e.g. runs/ga-hrc-suspension-2026)");
+        }
+
+        string Path(string name) => System.IO.Path.Combine(folder, name);
+        string power = powerFile ?? Path(Runner.Power.PowerTable.FileName);
+        if (powerFile is not null && !File.Exists(powerFile))
+        {
+            return (null, $"{powerFile} does not exist");
+        }
+
+        bool hasVotes = File.Exists(Path("summary.parquet"));
+        bool hasElections = File.Exists(Path("election_summary.parquet"));
+        bool hasPower = File.Exists(power);
+        if (!hasVotes && !hasElections && !hasPower)
+        {
+            return (null, $"{folder} holds neither summary.parquet, election_summary.parquet nor power.parquet; is it the output of 'stemsim run'?");
+        }
+
+        try
+        {
+            IReadOnlyDictionary<string, string>? metadata = null;
+            var summary = new List<SummaryRow>();
+            var members = new List<MemberRow>();
+            var candidates = new List<CandidateRow>();
+            var powerRows = new List<PowerRow>();
+            RunStatistics? statistics = null;
+            if (hasVotes)
+            {
+                var table = await ParquetColumns.ReadAsync(Path("summary.parquet"), cancellationToken).ConfigureAwait(false);
+                metadata = table.Metadata;
+                summary.AddRange(ReadSummary(table));
+                if (File.Exists(Path("member_probabilities.parquet")))
+                {
+                    members.AddRange(ReadMembers(await ParquetColumns.ReadAsync(Path("member_probabilities.parquet"), cancellationToken).ConfigureAwait(false)));
+                }
+
+                var (read, _) = await StatisticsFile.ReadAsync(Path(StatisticsFile.Name), cancellationToken).ConfigureAwait(false);
+                statistics = read;
+            }
+
+            if (hasElections)
+            {
+                var table = await ParquetColumns.ReadAsync(Path("election_summary.parquet"), cancellationToken).ConfigureAwait(false);
+                metadata ??= table.Metadata;
+                candidates.AddRange(ReadCandidates(table));
+            }
+
+            if (hasPower)
+            {
+                var table = await ParquetColumns.ReadAsync(power, cancellationToken).ConfigureAwait(false);
+                metadata ??= table.Metadata;
+                powerRows.AddRange(ReadPower(table));
+            }
+
+            return (new RunData
+            {
+                Folder = folder,
+                Metadata = metadata ?? new Dictionary<string, string>(),
+                Summary = summary,
+                Members = members,
+                Candidates = candidates,
+                Power = powerRows,
+                Statistics = statistics,
+                NotYetDrawn = File.Exists(Path("drift.parquet")) ? ["drift.parquet"] : [],
+            }, null);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return (null, $"cannot read the run folder {folder}: {e.Message}");
+        }
+    }
+
+    private static IEnumerable<SummaryRow> ReadSummary(ParquetColumns t)
+    {
+        var variant = t.Text("variant");
+        var vote = t.Text("vote_id");
+        var body = t.Text("body");
+        var rule = t.Text("rule");
+        var date = t.Date("date");
+        var trials = t.Integer("trials");
+        var p = t.Number("p_adopted");
+        var se = t.Number("p_adopted_se");
+        var lo = t.Number("p_adopted_lo95");
+        var hi = t.Number("p_adopted_hi95");
+        var diff = t.OptionalNumber("diff_vs_baseline");
+        var diffPaired = t.OptionalNumber("diff_se_paired");
+        var diffUnpaired = t.OptionalNumber("diff_se_unpaired");
+        var held = t.Has("p_held") ? t.Number("p_held") : Enumerable.Repeat(1.0, t.RowCount).ToArray();
+        var givenHeld = t.OptionalNumber("p_adopted_given_held");
+        var givenTrigger = t.OptionalNumber("p_adopted_given_trigger");
+        var yes05 = t.Integer("yes_p05");
+        var yes50 = t.Integer("yes_p50");
+        var yes95 = t.Integer("yes_p95");
+        var no05 = t.Integer("no_p05");
+        var no50 = t.Integer("no_p50");
+        var no95 = t.Integer("no_p95");
+        var abstain05 = t.Integer("abstain_p05");
+        var abstain95 = t.Integer("abstain_p95");
+        var veto = t.OptionalNumber("p_veto");
+        var decisive = t.OptionalNumber("p_veto_decisive");
+        var debate = t.OptionalNumber("p_debate");
+        var byMember = PermanentMembersExtensions.AllCodes.ToDictionary(c => c, c => t.OptionalNumber($"p_veto_{c.ToLowerInvariant()}"), StringComparer.Ordinal);
+        for (int i = 0; i < t.RowCount; i++)
+        {
+            int row = i;
+            yield return new SummaryRow
+            {
+                Variant = variant[i] ?? string.Empty,
+                VoteId = vote[i] ?? string.Empty,
+                Body = body[i] ?? string.Empty,
+                Rule = rule[i] ?? string.Empty,
+                Date = date[i],
+                Trials = trials[i],
+                PAdopted = p[i],
+                PAdoptedSe = se[i],
+                PAdoptedLo95 = lo[i],
+                PAdoptedHi95 = hi[i],
+                DiffVsBaseline = diff[i],
+                DiffSePaired = diffPaired[i],
+                DiffSeUnpaired = diffUnpaired[i],
+                PHeld = held[i],
+                PAdoptedGivenHeld = givenHeld[i],
+                PAdoptedGivenTrigger = givenTrigger[i],
+                YesP05 = (int)yes05[i],
+                YesP50 = (int)yes50[i],
+                YesP95 = (int)yes95[i],
+                NoP05 = (int)no05[i],
+                NoP50 = (int)no50[i],
+                NoP95 = (int)no95[i],
+                AbstainP05 = (int)abstain05[i],
+                AbstainP95 = (int)abstain95[i],
+                PVeto = veto[i],
+                PVetoDecisive = decisive[i],
+                PDebate = debate[i],
+                PVetoByMember = byMember
+                    .Where(kv => kv.Value[row] is not null)
+                    .ToDictionary(kv => kv.Key, kv => kv.Value[row]!.Value, StringComparer.Ordinal),
+            };
+        }
+    }
+
+    private static IEnumerable<MemberRow> ReadMembers(ParquetColumns t)
+    {
+        var variant = t.Text("variant");
+        var vote = t.Text("vote_id");
+        var member = t.Text("member");
+        var name = t.Text("name");
+        var yes = t.Number("p_yes");
+        var abstain = t.Number("p_abstain");
+        var no = t.Number("p_no");
+        var absent = t.Number("p_absent");
+        var swing = t.Number("swing");
+        for (int i = 0; i < t.RowCount; i++)
+        {
+            yield return new MemberRow(variant[i] ?? string.Empty, vote[i] ?? string.Empty, member[i] ?? string.Empty, name[i] ?? member[i] ?? string.Empty, yes[i], abstain[i], no[i], absent[i], swing[i]);
+        }
+    }
+
+    private static IEnumerable<CandidateRow> ReadCandidates(ParquetColumns t)
+    {
+        var variant = t.Text("variant");
+        var election = t.Text("election_id");
+        var body = t.Text("body");
+        var group = t.Text("seat_group");
+        var seats = t.Integer("seats");
+        var candidate = t.Text("candidate");
+        var name = t.Text("name");
+        var compromise = t.Flag("compromise");
+        var p = t.Number("p_elected");
+        var se = t.Number("p_elected_se");
+        var first = t.Number("p_elected_first_ballot");
+        var rounds50 = t.Integer("rounds_p50");
+        var rounds90 = t.Integer("rounds_p90");
+        for (int i = 0; i < t.RowCount; i++)
+        {
+            yield return new CandidateRow(
+                variant[i] ?? string.Empty, election[i] ?? string.Empty, body[i] ?? string.Empty, group[i] ?? string.Empty, (int)seats[i],
+                candidate[i] ?? string.Empty, name[i] ?? candidate[i] ?? string.Empty, compromise[i], p[i], se[i], first[i], (int)rounds50[i], (int)rounds90[i]);
+        }
+    }
+
+    private static IEnumerable<PowerRow> ReadPower(ParquetColumns t)
+    {
+        var council = t.Text("council");
+        var member = t.Text("member");
+        var type = t.Text("member_type");
+        var veto = t.Flag("veto");
+        var shapley = t.Number("shapley_shubik");
+        var banzhaf = t.Number("banzhaf_normalized");
+        for (int i = 0; i < t.RowCount; i++)
+        {
+            yield return new PowerRow(council[i] ?? string.Empty, member[i] ?? string.Empty, type[i] ?? string.Empty, veto[i], shapley[i], banzhaf[i]);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+using System.Globalization;
+using StemSimulator.Scenarios;
+using StemSimulator.Scenarios.Document;
+
+namespace StemSimulator.Runner.Reporting;
+
+/// <summary>
+/// What the scenario file says beyond the tables: its description, the vote titles, the analog vote (or explicit
+/// parameters) each vote rests on, and what each variant changes. The run folder records the file's path and hash;
+/// the file is used only when its hash still matches, so the report never describes a scenario the run did not use.
+/// </summary>
+internal sealed record ScenarioContext
+{
+    public string? File { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>Why the scenario could not be used (not found, changed since the run), or null.</summary>
+    public string? Problem { get; init; }
+
+    /// <summary>Per vote id: its title, if any.</summary>
+    public IReadOnlyDictionary<string, string> Titles { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Per vote id: where its discrimination and cut-points come from, in words.</summary>
+    public IReadOnlyDictionary<string, string> Analogs { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Per vote id that waits for another: its conditions in words ("sc-draft is vetoed").</summary>
+    public IReadOnlyDictionary<string, string> Triggers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Per variant name: its description and what it changes.</summary>
+    public IReadOnlyDictionary<string, VariantChanges> Variants { get; init; } = new Dictionary<string, VariantChanges>();
+
+    public static ScenarioContext Unavailable(string problem) => new() { Problem = problem };
+
+    /// <summary>
+    /// Finds the scenario of a run: <paramref name="explicitPath"/> if given, else the path recorded in the metadata
+    /// (relative to the working folder, or to the folder two levels above the run folder, where 'runs/NAME' sits).
+    /// </summary>
+    public static ScenarioContext Load(string runFolder, IReadOnlyDictionary<string, string> metadata, string? explicitPath)
+    {
+        metadata.TryGetValue("stemsim.scenario_file", out var recorded);
+        metadata.TryGetValue("stemsim.scenario_sha256", out var hash);
+        var candidates = new List<string>();
+        if (explicitPath is not null)
+        {
+            candidates.Add(explicitPath);
+        }
+        else if (!string.IsNullOrEmpty(recorded))
+        {
+            candidates.Add(recorded);
+            if (!Path.IsPathRooted(recorded))
+            {
+                string above = Path.GetFullPath(Path.Combine(runFolder, "..", ".."));
+                candidates.Add(Path.Combine(above, recorded));
+            }
+        }
+
+        string? found = candidates.FirstOrDefault(System.IO.File.Exists);
+        if (found is null)
+        {
+            return Unavailable(explicitPath is not null
+                ? $"the scenario file {explicitPath} does not exist"
+                : string.IsNullOrEmpty(recorded)
+                    ? "the run does not record its scenario file"
+                    : $"the scenario file {recorded} was not found (give it with --scenario)");
+        }
+
+        var loaded = ScenarioLoader.LoadFile(found);
+        if (!string.IsNullOrEmpty(hash) && !string.Equals(loaded.Sha256, hash, StringComparison.OrdinalIgnoreCase))
+        {
+            return Unavailable($"{found} has changed since the run (its SHA-256 differs), so its analogs are not described");
+        }
+
+        if (loaded.Document is not { } document)
+        {
+            return Unavailable($"{found} could not be read");
+        }
+
+        return FromDocument(found, document);
+    }
+
+    public static ScenarioContext FromDocument(string file, ScenarioDocument document) => new()
+    {
+        File = file,
+        Description = document.Description?.Trim(),
+        Titles = document.Votes.Where(v => !string.IsNullOrWhiteSpace(v.Title)).ToDictionary(v => v.Id, v => v.Title!.Trim(), StringComparer.Ordinal),
+        Analogs = document.Votes.ToDictionary(v => v.Id, v => Analog(v.Like, v.Discrimination, v.Cutpoints), StringComparer.Ordinal),
+        Triggers = document.Votes.Where(v => v.After is { Length: > 0 }).ToDictionary(
+            v => v.Id,
+            v => string.Join(" or ", v.After!.Select(a => $"{a.Vote} {(a.If switch { ConditionName.Vetoed => "is vetoed", ConditionName.Adopted => "is adopted", ConditionName.Failed => "fails", _ => "is held" })}")),
+            StringComparer.Ordinal),
+        Variants = (document.Variants ?? []).ToDictionary(v => v.Name, Changes, StringComparer.Ordinal),
+    };
+
+    private static string Analog(AnalogDocument? like, double? discrimination, double[]? cutpoints)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        if (like is not null)
+        {
+            var parts = new List<string> { $"like {like.Vote}" };
+            if (like.Shift is { } shift && shift != 0)
+            {
+                parts.Add(string.Create(invariant, $"shifted {shift:+0.##;-0.##}"));
+            }
+
+            if (like.Issue is { } issue)
+            {
+                parts.Add($"issue area {Yaml(issue.ToString())}");
+            }
+
+            return string.Join(", ", parts);
+        }
+
+        var explicitParts = new List<string>();
+        if (discrimination is { } beta)
+        {
+            explicitParts.Add(string.Create(invariant, $"discrimination {beta:0.###}"));
+        }
+
+        if (cutpoints is { Length: 2 })
+        {
+            explicitParts.Add(string.Create(invariant, $"cut-points [{cutpoints[0]:0.###}, {cutpoints[1]:0.###}]"));
+        }
+
+        return explicitParts.Count == 0 ? "no analog" : "explicit " + string.Join(", ", explicitParts);
+    }
+
+    private static VariantChanges Changes(VariantDocument variant)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var changes = new List<string>();
+        bool analog = false;
+        bool support = false;
+        void Members(Dictionary<string, MemberDocument>? members, string where)
+        {
+            if (members is null || members.Count == 0)
+            {
+                return;
+            }
+
+            int shifted = members.Values.Count(m => m.Shift is not null);
+            int fixedVotes = members.Values.Count(m => m.Vote is not null);
+            int probabilities = members.Values.Count(m => m.PYes is not null || m.PNo is not null || m.PAbstain is not null);
+            if (shifted > 0)
+            {
+                support = true;
+                changes.Add(string.Create(invariant, $"shifts the support of {Listed(members.Where(m => m.Value.Shift is not null).Select(m => string.Create(invariant, $"{m.Key} {m.Value.Shift:+0.##;-0.##}")))}{where}"));
+            }
+
+            if (fixedVotes > 0)
+            {
+                changes.Add($"fixes the votes of {Listed(members.Where(m => m.Value.Vote is not null).Select(m => $"{m.Key} ({Yaml(m.Value.Vote!.Value.ToString())})"))}{where}");
+            }
+
+            if (probabilities > 0)
+            {
+                support = true;
+                changes.Add($"gives vote probabilities for {Listed(members.Where(m => m.Value.PYes is not null || m.Value.PNo is not null || m.Value.PAbstain is not null).Select(m => m.Key))}{where}");
+            }
+        }
+
+        Members(variant.Members, string.Empty);
+        if (variant.Cosponsors is { } cosponsors)
+        {
+            support = true;
+            changes.Add(string.Create(invariant, $"co-sponsors {Listed((cosponsors.Blocs ?? []).Concat(cosponsors.Members ?? []))} (effect {cosponsors.Effect:+0.##;-0.##})"));
+        }
+
+        if (variant.Outreach is { } outreach)
+        {
+            support = true;
+            changes.Add(string.Create(invariant, $"outreach to {Listed(outreach.Members)} (effect {outreach.Effect:+0.##;-0.##})"));
+        }
+
+        foreach (var (vote, change) in variant.Votes ?? [])
+        {
+            string where = $" on {vote}";
+            if (change.Like is not null || change.Discrimination is not null || change.Cutpoints is not null)
+            {
+                analog = true;
+                changes.Add($"{vote}: {Analog(change.Like, change.Discrimination, change.Cutpoints)}");
+            }
+
+            if (change.Majority is { } majority)
+            {
+                changes.Add($"{vote}: {Yaml(majority.ToString()).Replace('_', ' ')} majority");
+            }
+
+            if (change.Decision is { } decision)
+            {
+                changes.Add($"{vote}: {Yaml(decision.ToString())} decision");
+            }
+
+            if (change.Council is not null)
+            {
+                changes.Add($"{vote}: another Council composition");
+            }
+
+            if (change.Reform is { } reform)
+            {
+                changes.Add($"{vote}: reformed Council ({reform.Model})");
+            }
+
+            Members(change.Members, where);
+        }
+
+        if (variant.Elections is { Count: > 0 } elections)
+        {
+            changes.Add($"changes the election{(elections.Count > 1 ? "s" : string.Empty)} {Listed(elections.Keys)}");
+        }
+
+        return new VariantChanges(variant.Description?.Trim(), changes, analog, support);
+    }
+
+    private static string Listed(IEnumerable<string> items)
+    {
+        var all = items.ToArray();
+        return all.Length <= 6 ? string.Join(", ", all) : string.Join(", ", all.Take(5)) + string.Create(CultureInfo.InvariantCulture, $" and {all.Length - 5} more");
+    }
+
+    /// <summary>An enum name as the scenario language writes it (TwoThirds: two_thirds).</summary>
+    private static string Yaml(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) && char.IsLower(name[i - 1]) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

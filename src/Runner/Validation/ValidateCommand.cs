@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace StemSimulator.Runner.Validation;
+
+/// <summary>The <c>stemsim validate</c> command.</summary>
+internal sealed class ValidateCommand(ValidateService validation)
+{
+    public Command Build()
+    {
+        var files = new Argument<string[]>("scenario") { Description = "One or more scenario files (YAML).", Arity = ArgumentArity.OneOrMore };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the errors, no 'ok' lines." };
+        var command = new Command("validate", """
+            Check scenario files without running them: every error of every file at once, each with file, line, column
+            and a suggestion, on standard error; an 'ok' line per valid file on standard output. Exit code 2 when any
+            file has an error, 0 when all are valid.
+
+            Examples:
+              stemsim validate scenarios/ga-hrc-suspension-2026.yaml
+              stemsim validate scenarios/*.yaml scenarios/replays/*.yaml
+              stemsim validate --quiet my-scenario.yaml && stemsim run my-scenario.yaml
+            """)
+        {
+            files, quiet,
+        };
+        command.SetAction(parse => validation.Validate(parse.GetValue(files)!, parse.GetValue(quiet)));
+        return command;
+    }
+}

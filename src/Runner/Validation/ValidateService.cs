@@ -1,0 +1,60 @@
+using System.Globalization;
+using Spectre.Console;
+using StemSimulator.Runner.Cli;
+using StemSimulator.Runner.Running;
+using StemSimulator.Scenarios;
+
+namespace StemSimulator.Runner.Validation;
+
+/// <summary>
+/// Checks scenario files without running them: every error of every file, with file, line and column, in one pass
+/// (the same checks as 'stemsim run', which stops at the first broken file).
+/// </summary>
+internal sealed class ValidateService(ConsoleStreams console)
+{
+    public int Validate(IReadOnlyList<string> files, bool quiet)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        int errors = 0;
+        int broken = 0;
+        foreach (string file in files)
+        {
+            var loaded = ScenarioLoader.LoadFile(file);
+            if (loaded.Succeeded)
+            {
+                if (!quiet)
+                {
+                    var model = loaded.Model!;
+                    var document = loaded.Document!;
+                    string what = string.Join(", ", new[]
+                    {
+                        model.VoteCount > 0 ? Count(model.VoteCount, "vote") : null,
+                        model.ElectionCount > 0 ? Count(model.ElectionCount, "election") : null,
+                        model.Variants.Count > 1 ? Count(model.Variants.Count - 1, "variant") : null,
+                        string.Create(invariant, $"{model.Trials:N0} trials"),
+                    }.OfType<string>());
+                    console.Out.MarkupLine($"[green]ok[/] {Markup.Escape(file)} ({Markup.Escape(document.Scenario)}: {Markup.Escape(what)})");
+                }
+
+                continue;
+            }
+
+            broken++;
+            foreach (var diagnostic in loaded.Diagnostics)
+            {
+                console.Error.WriteLine(diagnostic.ToString());
+                errors++;
+            }
+        }
+
+        if (broken > 0)
+        {
+            console.Error.WriteLine(string.Create(invariant, $"{errors} error(s) in {broken} of {files.Count} file(s)."));
+            return ExitCodes.InvalidInput;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static string? Count(int n, string noun) => n == 1 ? $"1 {noun}" : string.Create(CultureInfo.InvariantCulture, $"{n} {noun}s");
+}

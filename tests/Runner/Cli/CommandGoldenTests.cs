@@ -1,0 +1,65 @@
+using StemSimulator.Runner.Members;
+using StemSimulator.Runner.Validation;
+using StemSimulator.Tests.Support;
+
+namespace StemSimulator.Tests.Runner.Cli;
+
+/// <summary>What 'stemsim members' and 'stemsim validate' print, rendered to a fixed-width console: golden files.</summary>
+public sealed class CommandGoldenTests
+{
+    [Test]
+    public void Golden_members_of_BRICS_at_the_end_of_2025()
+    {
+        var streams = new TestStreams();
+        int code = new MembersService(streams.Streams, new ManualClock(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero))).List("brics", 2025, quiet: false);
+        Assert.That(code, Is.Zero);
+        Golden.AssertMatches("members-brics-2025.txt", streams.Out.Output);
+    }
+
+    [Test]
+    public void Members_lists_every_voting_member_and_rejects_an_unknown_bloc()
+    {
+        var streams = new TestStreams(200);
+        var clock = new ManualClock(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        Assert.That(new MembersService(streams.Streams, clock).List(null, null, quiet: true), Is.Zero);
+        Assert.That(streams.Out.Lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^│ [A-Z]{3}  │")), Is.EqualTo(193));
+        var bad = new TestStreams();
+        Assert.That(new MembersService(bad.Streams, clock).List("BRIKS", null, quiet: false), Is.EqualTo(2));
+        Assert.That(bad.Error.ToString(), Does.Contain("unknown bloc 'BRIKS'; did you mean 'BRICS'?"));
+    }
+
+    [Test]
+    public void Golden_validate_reports_every_error_of_every_file()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.File("bad.yaml"), """
+            scenario: bad
+            as_of: 2026-01-01
+            votes:
+              - id: x
+                body: GAA
+                like: A/RES/68/262
+                membrs: {}
+            """);
+        var streams = new TestStreams();
+        string good = Path.Combine(RepositoryPaths.Scenarios, "ga-hrc-suspension-2026.yaml");
+        int code = new ValidateService(streams.Streams).Validate([good, folder.File("bad.yaml"), folder.File("missing.yaml")], quiet: false);
+        Assert.That(code, Is.EqualTo(2));
+        string output = (streams.Out.Output + "--- standard error ---\n" + streams.Error)
+            .Replace(folder.Path + Path.DirectorySeparatorChar, "TMP/", StringComparison.Ordinal)
+            .Replace(RepositoryPaths.Root + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal);
+        Golden.AssertMatches("validate-errors.txt", output);
+    }
+
+    [Test]
+    public void Every_committed_scenario_validates()
+    {
+        var files = Directory.GetFiles(RepositoryPaths.Scenarios, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var streams = new TestStreams(300);
+        Assert.That(new ValidateService(streams.Streams).Validate(files, quiet: false), Is.Zero, streams.Error.ToString());
+        Assert.That(streams.Out.Lines.Count(l => l.StartsWith("ok ", StringComparison.Ordinal)), Is.EqualTo(files.Length));
+        var quiet = new TestStreams();
+        Assert.That(new ValidateService(quiet.Streams).Validate(files, quiet: true), Is.Zero);
+        Assert.That(quiet.Out.Output, Is.Empty);
+    }
+}

@@ -1,0 +1,80 @@
+using StemSimulator.Runner.Reporting;
+using StemSimulator.Tests.Support;
+
+namespace StemSimulator.Tests.Runner.Reporting;
+
+/// <summary>The briefing's words and layout, from fixed tables: a golden Markdown file, and the HTML's structure.</summary>
+public sealed class BriefingGoldenTests
+{
+    [Test]
+    public void Golden_markdown_briefing_of_fixed_tables()
+    {
+        var briefing = new BriefingBuilder(BriefingFixture.Run(), BriefingFixture.Context()).Build();
+        var (markdown, images) = MarkdownBriefingWriter.Render(briefing, "briefing");
+        Golden.AssertMatches("report-briefing.md", markdown);
+        Assert.That(images.Select(i => i.FileName), Is.EquivalentTo(new[]
+        {
+            "briefing-yes-count-ga-text.png", "briefing-variants-ga-text.png",
+            "briefing-swing-ga-text.png", "briefing-swing-sc-draft.png", "briefing-veto-sc-draft.png", "briefing-chain.png", "briefing-election-hrc-2026.png", "briefing-power.png",
+        }));
+        foreach (var (name, png) in images)
+        {
+            var (width, height) = PngImage.Dimensions(png);
+            Assert.That(width, Is.EqualTo(900), name);
+            Assert.That(height, Is.InRange(260, 1400), name);
+        }
+    }
+
+    [Test]
+    public void Headlines_state_ranges_in_plain_language()
+    {
+        var briefing = new BriefingBuilder(BriefingFixture.Run(), BriefingFixture.Context()).Build();
+        Assert.That(briefing.Headlines[0], Is.EqualTo(
+            "**ga-text: A resolution on territorial integrity** (General Assembly, two-thirds majority, 2026-03-20): adopted in 72-74% of runs; 54-108 in favour, 12-50 against (90% range)."));
+        Assert.That(briefing.Headlines[1], Does.Contain("vetoed in 98-99% of runs (the United States 98.2%, the United Kingdom 12.1%, France 4.9%)"));
+        Assert.That(briefing.Headlines[2], Does.Contain("held in 33-34% of runs; adopted in about 25% of the runs in which sc-draft is vetoed"));
+    }
+
+    [Test]
+    public void The_analog_is_named_as_an_assumption_and_variants_that_change_it_are_shown()
+    {
+        var briefing = new BriefingBuilder(BriefingFixture.Run(), BriefingFixture.Context()).Build();
+        var uncertainty = briefing.Sections.Single(s => s.Heading == "Sources of uncertainty");
+        var table = uncertainty.Blocks.OfType<BriefingTable>().Single();
+        Assert.That(table.Headers[3], Is.EqualTo("choice of analog vote (an assumption)"));
+        Assert.That(table.Rows[0][3], Is.EqualTo("like A/RES/68/262, shifted +0.2"));
+        string sensitivity = uncertainty.Blocks.OfType<Paragraph>().Last().Text;
+        Assert.That(sensitivity, Does.Contain("**other-analog** (ga-text: like A/RES/ES-11/1) moves ga-text by -21.9 points (± 0.1)"));
+        Assert.That(sensitivity, Does.Contain("**outreach** (outreach to ZAF, NGA, EGY (effect +0.3)) moves ga-text by +6.0 points (± 0.08)"));
+    }
+
+    [Test]
+    public void Html_is_self_contained_and_escapes_text()
+    {
+        var run = BriefingFixture.Run() with { Folder = "runs/<script>alert(1)</script>" };
+        string html = HtmlBriefingWriter.Render(new BriefingBuilder(run, BriefingFixture.Context()).Build());
+        Assert.That(html, Does.StartWith("<!DOCTYPE html>"));
+        Assert.That(html, Does.Not.Contain("<script"), "no scripts, and text from files is escaped");
+        Assert.That(html, Does.Not.Contain("src=\"http"), "nothing is fetched");
+        Assert.That(html, Does.Contain("&lt;script&gt;"));
+        Assert.That(System.Text.RegularExpressions.Regex.Matches(html, "src=\"data:image/png;base64,"), Has.Count.EqualTo(8));
+        Assert.That(html, Does.Contain("<ul class=\"headlines\" id=\"headlines\">"));
+    }
+
+    [Test]
+    public void Without_the_scenario_file_the_briefing_says_so()
+    {
+        var briefing = new BriefingBuilder(BriefingFixture.Run(), ScenarioContext.Unavailable("the scenario file x.yaml was not found (give it with --scenario)")).Build();
+        var uncertainty = briefing.Sections.Single(s => s.Heading == "Sources of uncertainty");
+        Assert.That(uncertainty.Blocks.OfType<BriefingTable>().Single().Rows[0][3], Does.StartWith("not described: the scenario file x.yaml was not found"));
+    }
+
+    [TestCase(0.7302, 0.7357, "73-74%")]
+    [TestCase(0.7301, 0.7309, "73-74%")]
+    [TestCase(0.73, 0.7399, "73-74%")]
+    [TestCase(0.0, 0.0004, "under 1%")]
+    [TestCase(0.9991, 1.0, "over 99%")]
+    [TestCase(0.25, 0.25, "25%")]
+    public void Percent_ranges_round_outwards(double lower, double upper, string expected) =>
+        Assert.That(Wording.PercentRange(lower, upper), Is.EqualTo(expected));
+}
