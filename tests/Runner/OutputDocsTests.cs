@@ -22,10 +22,11 @@ public sealed class OutputDocsTests
         Run("run", "scenarios/sc-veto-chain-2026.yaml", "--trials", "1000", "--out", folder.File("votes"), "--quiet");
         Run("run", "scenarios/hrc-weog-2026.yaml", "--trials", "200", "--out", folder.File("elections"), "--quiet");
         Run("power", "--council", "current", "--out", folder.File("power"), "--quiet");
+        Run("run", "scenarios/drift-brics-2026-2035.yaml", "--trials", "200", "--out", folder.File("drift"), "--quiet");
         var files = Directory.GetFiles(folder.Path, "*.parquet", SearchOption.AllDirectories);
         Assert.That(files.Select(Path.GetFileName).Distinct().Order(), Is.EqualTo(new[]
         {
-            "election_ballots.parquet", "election_rounds.parquet", "election_summary.parquet", "elections.parquet",
+            "drift.parquet", "election_ballots.parquet", "election_rounds.parquet", "election_summary.parquet", "elections.parquet",
             "member_probabilities.parquet", "power.parquet", "summary.parquet", "trials.parquet",
         }));
         var missing = new List<string>();

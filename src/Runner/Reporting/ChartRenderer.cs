@@ -244,6 +244,72 @@ internal static class ChartRenderer
         return Render(plot, "power", caption, 110 + (32 * seats.Count) + 60);
     }
 
+    /// <summary>
+    /// Fan chart of drifted positions per year: for each series (a bloc centre) the median as a line and the 80%
+    /// (p10-p90) and 90% (p05-p95) bands over trials as shaded areas.
+    /// </summary>
+    public static Chart DriftFan(IReadOnlyList<DriftRow> rows, string caption)
+    {
+        var plot = NewPlot();
+        var palette = new ScottPlot.Palettes.Category10();
+        int index = 0;
+        foreach (var series in rows.GroupBy(r => r.Name, StringComparer.Ordinal))
+        {
+            var points = series.OrderBy(r => r.Year).ToArray();
+            double[] years = points.Select(r => (double)r.Year).ToArray();
+            var color = palette.GetColor(index++);
+            var outer = plot.Add.FillY(years, points.Select(r => r.P05).ToArray(), points.Select(r => r.P95).ToArray());
+            outer.FillStyle.Color = color.WithAlpha(0.12);
+            outer.LineStyle.Width = 0;
+            var inner = plot.Add.FillY(years, points.Select(r => r.P10).ToArray(), points.Select(r => r.P90).ToArray());
+            inner.FillStyle.Color = color.WithAlpha(0.22);
+            inner.LineStyle.Width = 0;
+            var median = plot.Add.Scatter(years, points.Select(r => r.P50).ToArray(), color);
+            median.LineWidth = 2.5f;
+            median.MarkerSize = 5;
+            median.LegendText = series.Key;
+        }
+
+        plot.Axes.Bottom.TickGenerator = YearTicks();
+        plot.Title("Where the blocs drift");
+        plot.XLabel("year");
+        plot.YLabel("position (calibration scale)");
+        plot.ShowLegend(Alignment.UpperLeft);
+        return Render(plot, "drift-fan", caption, 460);
+    }
+
+    /// <summary>P(adopted) against the year each vote is held, one line per variant, with 95% Monte Carlo whiskers.</summary>
+    public static Chart AdoptionByYear(IReadOnlyList<SummaryRow> rows, string baseline, string caption)
+    {
+        var plot = NewPlot();
+        var palette = new ScottPlot.Palettes.Category10();
+        int index = 0;
+        foreach (var variant in rows.GroupBy(r => r.Variant).OrderBy(g => g.Key == baseline ? 0 : 1))
+        {
+            var points = variant.OrderBy(r => r.Date).ToArray();
+            double[] x = points.Select(r => r.Date.Year + ((r.Date.DayOfYear - 1) / 366.0)).ToArray();
+            var line = plot.Add.Scatter(x, points.Select(r => r.PAdopted * 100).ToArray(), palette.GetColor(index++));
+            line.LineWidth = variant.Key == baseline ? 3f : 1.8f;
+            line.MarkerSize = 7;
+            line.LegendText = variant.Key;
+            AddIntervals(plot, points.Select((r, i) => (x[i], r.PAdoptedLo95 * 100, r.PAdoptedHi95 * 100)), vertical: true);
+        }
+
+        plot.Axes.Bottom.TickGenerator = YearTicks();
+        plot.Axes.SetLimitsY(0, 105);
+        plot.Title("P(adopted) by year");
+        plot.XLabel("year of the vote");
+        plot.YLabel("% of runs adopted");
+        plot.ShowLegend(Alignment.LowerLeft);
+        return Render(plot, "adoption-by-year", caption, 420);
+    }
+
+    private static ScottPlot.TickGenerators.NumericAutomatic YearTicks() => new()
+    {
+        IntegerTicksOnly = true,
+        LabelFormatter = year => year.ToString("0", Invariant),
+    };
+
     private static Plot NewPlot()
     {
         var plot = new Plot();

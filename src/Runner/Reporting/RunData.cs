@@ -22,8 +22,8 @@ internal sealed record RunData
     /// <summary>statistics.json (count histograms, the Council quota), when the run has votes.</summary>
     public RunStatistics? Statistics { get; init; }
 
-    /// <summary>Files of the folder the report does not draw yet (drift.parquet), for a note.</summary>
-    public IReadOnlyList<string> NotYetDrawn { get; init; } = [];
+    /// <summary>drift.parquet: positions and bloc centres per year, for multi-year runs.</summary>
+    public IReadOnlyList<DriftRow> Drift { get; init; } = [];
 
     /// <summary>The baseline variant's name: the first in the run's order.</summary>
     public string Baseline => Summary.Count > 0 ? Summary[0].Variant : Candidates.Count > 0 ? Candidates[0].Variant : "baseline";
@@ -87,6 +87,12 @@ internal sealed record RunData
                 powerRows.AddRange(ReadPower(table));
             }
 
+            var drift = new List<DriftRow>();
+            if (File.Exists(Path("drift.parquet")))
+            {
+                drift.AddRange(ReadDrift(await ParquetColumns.ReadAsync(Path("drift.parquet"), cancellationToken).ConfigureAwait(false)));
+            }
+
             return (new RunData
             {
                 Folder = folder,
@@ -96,7 +102,7 @@ internal sealed record RunData
                 Candidates = candidates,
                 Power = powerRows,
                 Statistics = statistics,
-                NotYetDrawn = File.Exists(Path("drift.parquet")) ? ["drift.parquet"] : [],
+                Drift = drift,
             }, null);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException)
@@ -211,6 +217,23 @@ internal sealed record RunData
             yield return new CandidateRow(
                 variant[i] ?? string.Empty, election[i] ?? string.Empty, body[i] ?? string.Empty, group[i] ?? string.Empty, (int)seats[i],
                 candidate[i] ?? string.Empty, name[i] ?? candidate[i] ?? string.Empty, compromise[i], p[i], se[i], first[i], (int)rounds50[i], (int)rounds90[i]);
+        }
+    }
+
+    private static IEnumerable<DriftRow> ReadDrift(ParquetColumns t)
+    {
+        var variant = t.Text("variant");
+        var year = t.Integer("year");
+        var kind = t.Text("kind");
+        var name = t.Text("name");
+        var p05 = t.Number("position_p05");
+        var p10 = t.Number("position_p10");
+        var p50 = t.Number("position_p50");
+        var p90 = t.Number("position_p90");
+        var p95 = t.Number("position_p95");
+        for (int i = 0; i < t.RowCount; i++)
+        {
+            yield return new DriftRow(variant[i] ?? string.Empty, (int)year[i], kind[i] ?? string.Empty, name[i] ?? string.Empty, p05[i], p10[i], p50[i], p90[i], p95[i]);
         }
     }
 

@@ -1,0 +1,58 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using StemSimulator.Tests.Support;
+
+namespace StemSimulator.Tests.Runner.Reporting;
+
+/// <summary>
+/// The real CLI on a multi-year scenario: the briefing has the drift section, its fan chart and P(adopted) by year are
+/// PNGs of the declared size, and the table of bloc centres says what drift.parquet holds, read back with DuckDB.
+/// </summary>
+public sealed class DriftReportEndToEndTests
+{
+    [Test]
+    public void Multi_year_briefing_draws_the_fan_and_quotes_drift_parquet()
+    {
+        using var folder = new TemporaryFolder();
+        string runFolder = folder.File("drift");
+        var run = CliProcess.Run(RepositoryPaths.Root, "run", "scenarios/drift-brics-2026-2035.yaml", "--trials", "1000", "--out", runFolder, "--quiet");
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+
+        string md = folder.File("drift.md");
+        var report = CliProcess.Run(RepositoryPaths.Root, "report", runFolder, "--out", md);
+        Assert.That(report.ExitCode, Is.Zero, report.StandardError);
+        string text = File.ReadAllText(md);
+        Assert.That(text, Does.Contain("## Drift over the years"));
+        Assert.That(text, Does.Not.Contain("does not draw"));
+
+        foreach (string chart in new[] { "drift-fan", "adoption-by-year" })
+        {
+            string png = folder.File($"drift-{chart}.png");
+            Assert.That(text, Does.Contain($"]({Path.GetFileName(png)})"), chart);
+            var (width, height) = PngImage.Dimensions(File.ReadAllBytes(png));
+            Assert.That(width, Is.EqualTo(900), chart);
+            Assert.That(height, Is.GreaterThan(300), chart);
+        }
+
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT name, position_p50, position_p05, position_p95 FROM read_parquet('{Path.Combine(runFolder, "drift.parquet")}')
+            WHERE kind = 'centre' AND variant = 'baseline' AND year = 2035 ORDER BY name
+            """;
+        using var rows = command.ExecuteReader();
+        int centres = 0;
+        while (rows.Read())
+        {
+            centres++;
+            string row = string.Create(CultureInfo.InvariantCulture,
+                $"| {rows.GetString(0)} | ");
+            string end = string.Create(CultureInfo.InvariantCulture,
+                $" | {rows.GetDouble(1):0.00} | {rows.GetDouble(2):0.00} to {rows.GetDouble(3):0.00} |");
+            Assert.That(text, Does.Contain(row).And.Contain(end), $"the 2035 median and 90% range of {rows.GetString(0)}");
+        }
+
+        Assert.That(centres, Is.EqualTo(3), "the scenario tracks BRICS, China and the EU");
+    }
+}
