@@ -64,6 +64,11 @@ public static class ScenarioLoader
             return Failed(file, hash, "the file is not valid UTF-8 text");
         }
 
+        if (YamlShapeGuard.Check(file, text) is { } shape)
+        {
+            return new ScenarioLoadResult(file, hash, null, null, [shape]);
+        }
+
         var diagnostics = new List<ScenarioDiagnostic>();
         var stream = new YamlStream();
         try
@@ -99,8 +104,28 @@ public static class ScenarioLoader
         return new ScenarioLoadResult(file, hash, document, diagnostics.Count == 0 ? model : null, Sorted(diagnostics));
     }
 
-    private static List<ScenarioDiagnostic> Sorted(List<ScenarioDiagnostic> diagnostics) =>
-        diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
+    /// <summary>Most diagnostics returned; a file with thousands of errors is not worth reading line by line.</summary>
+    public const int MaxDiagnostics = 100;
+
+    /// <summary>Longest message kept whole: messages quote what was written, which may be a pasted page.</summary>
+    public const int MaxMessageLength = 1_000;
+
+    private static List<ScenarioDiagnostic> Sorted(List<ScenarioDiagnostic> diagnostics)
+    {
+        var sorted = diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column)
+            .Select(d => d.Message.Length <= MaxMessageLength ? d : d with { Message = string.Concat(d.Message.AsSpan(0, MaxMessageLength), "...") })
+            .ToList();
+        if (sorted.Count <= MaxDiagnostics)
+        {
+            return sorted;
+        }
+
+        // The first errors usually explain the rest (one wrong indentation shifts a whole section).
+        var last = sorted[MaxDiagnostics - 1].Location;
+        var kept = sorted.Take(MaxDiagnostics).ToList();
+        kept.Add(new ScenarioDiagnostic(last, $"{sorted.Count - MaxDiagnostics:N0} more error(s) not shown; fix these first"));
+        return kept;
+    }
 
     private static ScenarioLoadResult Failed(string file, string hash, string message) =>
         new(file, hash, null, null, [new ScenarioDiagnostic(new SourceLocation(file, 1, 1), message)]);
