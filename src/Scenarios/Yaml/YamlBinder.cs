@@ -110,6 +110,7 @@ internal sealed class YamlBinder
         _map.Record(instance, string.Empty, At(node.Start));
         var properties = KeysOf(type);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var suggested = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
             if (keyNode is not YamlScalarNode { Value: { } key })
@@ -121,6 +122,7 @@ internal sealed class YamlBinder
             if (!properties.TryGetValue(key, out var property))
             {
                 Error(keyNode, $"unknown key '{key}' in {Describe(type)}{Suggestions.DidYouMean(key, properties.Keys)} (valid keys: {string.Join(", ", properties.Keys)})");
+                suggested.UnionWith(Suggestions.Nearest(key, properties.Keys));
                 continue;
             }
 
@@ -135,7 +137,8 @@ internal sealed class YamlBinder
 
         foreach (var (key, property) in properties)
         {
-            if (!seen.Contains(key) && property.GetCustomAttribute<RequiredMemberAttribute>() is not null)
+            // A misspelt required key is reported once, as the unknown key with its suggestion.
+            if (!seen.Contains(key) && !suggested.Contains(key) && property.GetCustomAttribute<RequiredMemberAttribute>() is not null)
             {
                 Error(node, $"missing required key '{key}' in {Describe(type)}");
             }
@@ -259,7 +262,13 @@ internal sealed class YamlBinder
         };
         if (parsed is null)
         {
-            Error(node, $"expected {Describe(type)}, found '{text}'");
+            bool infinite = type == typeof(double) && !quoted
+                && double.TryParse(text.Replace(".inf", "Infinity", StringComparison.OrdinalIgnoreCase).Replace(".nan", "NaN", StringComparison.OrdinalIgnoreCase), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+            Error(node, infinite
+                ? $"expected a finite number, found '{text}' (infinite, not a number, or beyond about 1.8e308)"
+                : quoted
+                    ? $"expected {Describe(type)}, found the quoted text '{text}' (remove the quotes)"
+                    : $"expected {Describe(type)}, found '{text}'");
         }
 
         return parsed;
@@ -291,6 +300,7 @@ internal sealed class YamlBinder
             _ when type == typeof(DateOnly) => "a date YYYY-MM-DD",
             _ when type.IsEnum => $"one of {string.Join(", ", Enum.GetNames(type).Select(SnakeCase.From))}",
             _ when type.IsArray => $"a list of {Describe(type.GetElementType()!)}",
+            _ when type.Name == "ScenarioDocument" => "the scenario's top level",
             _ => $"'{SnakeCase.From(type.Name.Replace("Document", string.Empty, StringComparison.Ordinal))}'",
         };
     }

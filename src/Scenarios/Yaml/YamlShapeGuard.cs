@@ -79,7 +79,12 @@ internal static class YamlShapeGuard
 
                         break;
                     case AnchorAlias alias:
-                        long expanded = anchors.GetValueOrDefault(alias.Value.Value, 1);
+                        if (!anchors.TryGetValue(alias.Value.Value, out long expanded))
+                        {
+                            // YamlDotNet would report this at the top of the file; the alias's own place is more useful.
+                            return At(current.Start, $"unknown alias '*{alias.Value.Value}': no '&{alias.Value.Value}' marks a value earlier in the file{Suggestions.DidYouMean(alias.Value.Value, anchors.Keys)}");
+                        }
+
                         if (expanded > 1 && ComplexKey(open, current) is { } aliasProblem)
                         {
                             return aliasProblem;
