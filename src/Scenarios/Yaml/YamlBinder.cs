@@ -80,6 +80,17 @@ internal sealed class YamlBinder
         return BindScalar(node, underlying);
     }
 
+    private static readonly NullabilityInfoContext Nullability = new();
+
+    /// <summary>Whether a reference-typed property may be left empty (declared with '?').</summary>
+    private static bool IsNullable(PropertyInfo property)
+    {
+        lock (Nullability)
+        {
+            return Nullability.Create(property).WriteState != NullabilityState.NotNull;
+        }
+    }
+
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" or "Null" or "NULL" };
 
@@ -128,6 +139,13 @@ internal sealed class YamlBinder
 
             seen.Add(key);
             _map.Record(instance, key, At(valueNode.Start));
+            if (IsNull(valueNode) && !property.PropertyType.IsValueType && !IsNullable(property))
+            {
+                // An empty value where the checks and the engine need one ('name:' with nothing after it).
+                Error(valueNode, $"'{key}' needs a value: {Describe(property.PropertyType)}");
+                continue;
+            }
+
             var value = Bind(valueNode, property.PropertyType);
             if (value is not null)
             {
@@ -175,6 +193,12 @@ internal sealed class YamlBinder
         {
             var item = sequence.Children[i];
             _map.Record(array, i.ToString(CultureInfo.InvariantCulture), At(item.Start));
+            if (IsNull(item) && !elementType.IsValueType)
+            {
+                Error(item, $"a list item needs a value: {Describe(elementType)}");
+                continue;
+            }
+
             var value = Bind(item, elementType);
             if (value is not null)
             {
@@ -211,6 +235,12 @@ internal sealed class YamlBinder
             }
 
             _map.Record(dictionary, key, At(keyNode.Start));
+            if (IsNull(valueNode) && !valueType.IsValueType)
+            {
+                Error(valueNode, $"'{key}' needs a value: {Describe(valueType)}");
+                continue;
+            }
+
             var value = Bind(valueNode, valueType);
             if (value is not null)
             {

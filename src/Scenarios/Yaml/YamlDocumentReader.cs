@@ -33,6 +33,11 @@ internal static class YamlDocumentReader
             var location = new SourceLocation(file, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column));
             return (null, new ScenarioDiagnostic(location, $"YAML syntax: {YamlSyntaxMessages.Explain(message)}"));
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or FormatException)
+        {
+            // The guard read the same events without this; kept so that a parser bug never becomes a stack trace.
+            return (null, new ScenarioDiagnostic(new SourceLocation(file, 1, 1), $"YAML syntax: the file cannot be read ({e.Message})"));
+        }
 
         if (stream.Documents.Count != 1)
         {

@@ -32,11 +32,13 @@ internal static class YamlShapeGuard
         var anchors = new Dictionary<string, long>(StringComparer.Ordinal);
         var open = new Stack<Frame>();
         long total = 0;
+        var lastGood = new Mark();
         try
         {
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
+                lastGood = current.End;
                 switch (current)
                 {
                     case SequenceStart or MappingStart:
@@ -103,6 +105,12 @@ internal static class YamlShapeGuard
         {
             // Syntax errors are reported by the full load, which names them in the same words as before.
             return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or FormatException)
+        {
+            // YamlDotNet 18 throws these instead of a YamlException on a few malformed inputs (found by fuzzing,
+            // e.g. '{ key[: 1 }'); the last event read tells roughly where.
+            return At(lastGood, "YAML syntax: the text after this point cannot be read; check the brackets, quotes and ': ' here");
         }
 
         return null;
