@@ -51,6 +51,13 @@ internal sealed class YamlBinder
             return null;
         }
 
+        // A scenario is one self-contained file: a tag such as '!include' must not look as if another file were read.
+        if (!node.Tag.IsEmpty && node.Tag.Value != "!" && !node.Tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+        {
+            Error(node, $"the YAML tag '{node.Tag.Value}' is not supported: a scenario is one self-contained file, with no includes or custom types; write the value itself");
+            return null;
+        }
+
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         if (IsNull(node))
         {
@@ -127,6 +134,11 @@ internal sealed class YamlBinder
             if (keyNode is not YamlScalarNode { Value: { } key })
             {
                 Error(keyNode, "a key must be plain text");
+                continue;
+            }
+
+            if (IsMergeKey(keyNode))
+            {
                 continue;
             }
 
@@ -228,6 +240,11 @@ internal sealed class YamlBinder
                 continue;
             }
 
+            if (IsMergeKey(keyNode))
+            {
+                continue;
+            }
+
             if (dictionary.Contains(key))
             {
                 Error(keyNode, $"duplicate key '{key}'; each key may appear once");
@@ -306,6 +323,21 @@ internal sealed class YamlBinder
 
     private static long? ParseLong(string text) =>
         long.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>
+    /// Reports a YAML merge key ('&lt;&lt;'), which YamlDotNet's node tree keeps as a plain key: it would otherwise be
+    /// an unknown key or member whose message does not say why, and its value may be a path someone hoped to include.
+    /// </summary>
+    private bool IsMergeKey(YamlNode keyNode)
+    {
+        if (keyNode is not YamlScalarNode { Value: "<<", Style: ScalarStyle.Plain })
+        {
+            return false;
+        }
+
+        Error(keyNode, "YAML merge keys ('<<') are not supported: write the keys out (an alias '*name' may repeat a whole value marked '&name'); a scenario is one self-contained file");
+        return true;
+    }
 
     private void Error(YamlNode node, string message) => _diagnostics.Add(new ScenarioDiagnostic(At(node.Start), message));
 
