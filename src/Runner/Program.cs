@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StemSimulator.Runner.Cli;
+using StemSimulator.Runner.Output;
 using StemSimulator.Runner.Running;
 
 namespace StemSimulator.Runner;
@@ -13,15 +14,49 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
-        using var host = BuildHost(ConsoleStreams.System());
+        var console = ConsoleStreams.System();
+        using var interruption = new Interruption(console.Error);
+        using var host = BuildHost(console);
         var cli = host.Services.GetRequiredService<StemsimCli>().Build();
         var parse = cli.Parse(args);
         var invocation = new InvocationConfiguration
         {
-            EnableDefaultExceptionHandler = true,
-            ProcessTerminationTimeout = TimeSpan.FromSeconds(1),
+            // Exceptions are handled below: a full disk is an error message, not a stack trace.
+            EnableDefaultExceptionHandler = false,
+            // Signals are handled by Interruption (130 for SIGINT and SIGTERM alike, temporary outputs removed).
+            ProcessTerminationTimeout = null,
         };
-        int code = await parse.InvokeAsync(invocation).ConfigureAwait(false);
+        int code;
+        try
+        {
+            code = await parse.InvokeAsync(invocation, interruption.Token).ConfigureAwait(false);
+        }
+        catch (Exception) when (interruption.Signalled)
+        {
+            // Cancelled, or a writer failing as the interruption tears the run down: either way, interrupted.
+            code = ExitCodes.Interrupted;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The machine, not the input nor the tool: a full disk, a folder removed or made read-only under the run.
+            TemporaryOutputs.RemoveAll();
+            console.Error.WriteLine($"error: {e.Message}; the temporary output was removed");
+            return ExitCodes.RuntimeFailure;
+        }
+        catch (Exception e)
+        {
+            // A bug: the stack trace is what a report of it needs.
+            TemporaryOutputs.RemoveAll();
+            console.Error.WriteLine($"internal error (please report it): {e}");
+            return ExitCodes.RuntimeFailure;
+        }
+
+        if (interruption.Signalled && code != ExitCodes.Success)
+        {
+            TemporaryOutputs.RemoveAll();
+            return ExitCodes.Interrupted;
+        }
+
         return parse.Errors.Count > 0 && code != 0 ? ExitCodes.InvalidInput : code;
     }
 

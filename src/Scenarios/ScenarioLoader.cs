@@ -5,8 +5,6 @@ using StemSimulator.Scenarios.Diagnostics;
 using StemSimulator.Scenarios.Document;
 using StemSimulator.Scenarios.Reference;
 using StemSimulator.Scenarios.Yaml;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace StemSimulator.Scenarios;
 
@@ -64,30 +62,15 @@ public static class ScenarioLoader
             return Failed(file, hash, "the file is not valid UTF-8 text");
         }
 
+        var (root, problem) = YamlDocumentReader.Read(file, text, "scenario file", "scenario");
+        if (root is null)
+        {
+            return new ScenarioLoadResult(file, hash, null, null, [problem!]);
+        }
+
         var diagnostics = new List<ScenarioDiagnostic>();
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            var mark = e.Start;
-            string message = e.InnerException?.Message ?? e.Message;
-            diagnostics.Add(new ScenarioDiagnostic(new SourceLocation(file, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column)), $"YAML syntax: {Clean(message)}"));
-            return new ScenarioLoadResult(file, hash, null, null, diagnostics);
-        }
-
-        if (stream.Documents.Count != 1)
-        {
-            return Failed(file, hash, stream.Documents.Count == 0
-                ? "the file is empty; a scenario starts with 'scenario: <name>'"
-                : "the file holds several YAML documents (---); a scenario file holds exactly one");
-        }
-
         var map = new SourceMap(file);
         var binder = new YamlBinder(file, diagnostics, map);
-        var root = stream.Documents[0].RootNode;
         var document = binder.Bind(root, typeof(ScenarioDocument)) as ScenarioDocument;
         if (document is null || diagnostics.Count > 0)
         {
@@ -99,18 +82,31 @@ public static class ScenarioLoader
         return new ScenarioLoadResult(file, hash, document, diagnostics.Count == 0 ? model : null, Sorted(diagnostics));
     }
 
-    private static List<ScenarioDiagnostic> Sorted(List<ScenarioDiagnostic> diagnostics) =>
-        diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
+    /// <summary>Most diagnostics returned; a file with thousands of errors is not worth reading line by line.</summary>
+    public const int MaxDiagnostics = 100;
+
+    /// <summary>Longest message kept whole: messages quote what was written, which may be a pasted page.</summary>
+    public const int MaxMessageLength = 1_000;
+
+    private static List<ScenarioDiagnostic> Sorted(List<ScenarioDiagnostic> diagnostics)
+    {
+        var sorted = diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column)
+            .Select(d => d.Message.Length <= MaxMessageLength ? d : d with { Message = string.Concat(d.Message.AsSpan(0, MaxMessageLength), "...") })
+            .ToList();
+        if (sorted.Count <= MaxDiagnostics)
+        {
+            return sorted;
+        }
+
+        // The first errors usually explain the rest (one wrong indentation shifts a whole section).
+        var last = sorted[MaxDiagnostics - 1].Location;
+        var kept = sorted.Take(MaxDiagnostics).ToList();
+        kept.Add(new ScenarioDiagnostic(last, $"{sorted.Count - MaxDiagnostics:N0} more error(s) not shown; fix these first"));
+        return kept;
+    }
 
     private static ScenarioLoadResult Failed(string file, string hash, string message) =>
         new(file, hash, null, null, [new ScenarioDiagnostic(new SourceLocation(file, 1, 1), message)]);
-
-    private static string Clean(string message)
-    {
-        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): "; we print our own position.
-        int at = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return at >= 0 && message.StartsWith("(Line", StringComparison.Ordinal) ? message[(at + 3)..] : message;
-    }
 
     private static string NearbyScenarios(string path)
     {

@@ -33,6 +33,12 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
             return ExitCodes.InvalidInput;
         }
 
+        if (CalibrationTables.CheckWritable(request.OutputFile) is { } unwritable)
+        {
+            console.Error.WriteLine($"error: {unwritable}");
+            return ExitCodes.InvalidInput;
+        }
+
         var invariant = CultureInfo.InvariantCulture;
         var total = Stopwatch.StartNew();
         UnVotingData data;

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using StemSimulator.Engine.Calibration;
+using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.Calibration;
 
 /// <summary>
-/// Writes a calibration as CSV tables (gzip-compressed when the file name ends in <c>.gz</c>), each file whole or not
-/// at all (written beside the target, then renamed):
+/// Writes a calibration as CSV tables (gzip-compressed when the file name ends in <c>.gz</c>), all three whole or
+/// none (written beside their targets, then renamed together):
 /// <list type="bullet">
 /// <item><c>FILE</c>: positions, one row per unit and year (<see cref="PositionsHeader"/>);</item>
 /// <item><c>FILE</c> with <c>_roll_calls</c> before the extension: per roll call (beta, tau_1, tau_2), standard errors,
@@ -46,20 +47,77 @@ internal static class CalibrationTables
     public static void Write(string positionsPath, CalibrationRun run, IReadOnlyList<(string Key, string Value)> model)
     {
         var (positions, rollCalls, modelPath) = PathsFor(positionsPath);
-        WriteFile(positions, writer => WritePositions(writer, run));
-        WriteFile(rollCalls, writer => WriteRollCalls(writer, run));
-        WriteFile(modelPath, writer =>
+        var files = new (string Path, Action<TextWriter> Write)[]
         {
-            writer.Write("key,value\n");
-            foreach (var (key, value) in model)
+            (positions, writer => WritePositions(writer, run)),
+            (rollCalls, writer => WriteRollCalls(writer, run)),
+            (modelPath, writer =>
             {
-                writer.Write(Csv(key));
-                writer.Write(',');
-                writer.Write(Csv(value));
-                writer.Write('\n');
+                writer.Write("key,value\n");
+                foreach (var (key, value) in model)
+                {
+                    writer.Write(Csv(key));
+                    writer.Write(',');
+                    writer.Write(Csv(value));
+                    writer.Write('\n');
+                }
+            }),
+        };
+
+        // All three are written beside their targets first and renamed together at the end, so an interruption or a
+        // full disk never leaves positions from one calibration beside roll calls from another.
+        var temporaries = files.Select(f => TemporaryPath(f.Path)).ToArray();
+        try
+        {
+            for (int i = 0; i < files.Length; i++)
+            {
+                WriteFile(temporaries[i], files[i].Path, files[i].Write);
             }
-        });
+
+            TemporaryOutputs.Publish(temporaries, () =>
+            {
+                for (int i = 0; i < files.Length; i++)
+                {
+                    File.Move(temporaries[i], files[i].Path, overwrite: true);
+                }
+            });
+        }
+        finally
+        {
+            foreach (var temporary in temporaries)
+            {
+                if (File.Exists(temporary))
+                {
+                    File.Delete(temporary);
+                }
+
+                TemporaryOutputs.Forget(temporary);
+            }
+        }
     }
+
+    /// <summary>
+    /// Checks, before the long fit, that the tables can be written where asked: an error message if not.
+    /// </summary>
+    public static string? CheckWritable(string positionsPath)
+    {
+        var (positions, _, _) = PathsFor(positionsPath);
+        string folder = Path.GetDirectoryName(positions)!;
+        string probe = TemporaryPath(positions);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot write the calibration tables into '{folder}': {e.Message}";
+        }
+    }
+
+    private static string TemporaryPath(string path) => path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
 
     private static void WritePositions(TextWriter writer, CalibrationRun run)
     {
@@ -138,35 +196,21 @@ internal static class CalibrationTables
         }
     }
 
-    private static void WriteFile(string path, Action<TextWriter> write)
+    private static void WriteFile(string temporary, string path, Action<TextWriter> write)
     {
-        string temporary = path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        try
+        TemporaryOutputs.Register(temporary);
+        using var file = File.Create(temporary);
+        Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+            ? new GZipStream(file, CompressionLevel.SmallestSize, leaveOpen: true)
+            : file;
+        using (var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
         {
-            using (var file = File.Create(temporary))
-            {
-                Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
-                    ? new GZipStream(file, CompressionLevel.SmallestSize, leaveOpen: true)
-                    : file;
-                using (var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
-                {
-                    write(writer);
-                }
-
-                if (stream != file)
-                {
-                    stream.Dispose();
-                }
-            }
-
-            File.Move(temporary, path, overwrite: true);
+            write(writer);
         }
-        finally
+
+        if (stream != file)
         {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
+            stream.Dispose();
         }
     }
 

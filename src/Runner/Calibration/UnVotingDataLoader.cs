@@ -66,7 +66,7 @@ internal static class UnVotingDataLoader
         InferAbsences(rollCalls, inVoeten, choices);
 
         var lastUnvotes = rollCalls.Max(r => r.Date);
-        ReadUndl(Path("undl_2021/resolutions_1946_2021.csv"), Path("undl_2021/ga_votes_long_1946_2021.csv"), lastUnvotes, rollCalls, Unit, choices, problems);
+        ReadUndl(Path("undl_2021/resolutions_1946_2021.csv"), Path("undl_2021/ga_votes_long_1946_2021.csv"), lastUnvotes, rollCalls, codes, Unit, choices, problems);
         cancellationToken.ThrowIfCancellationRequested();
 
         var matched = ReadMatches(Path("voeten_idealpoints/Matches.csv"), rollCallByRcid, problems);
@@ -216,6 +216,7 @@ internal static class UnVotingDataLoader
     private static HashSet<int> ReadVoetenAbsences(string file, List<RollCallInfo> rollCalls, Dictionary<int, int> byRcid, UnitCodes codes, Func<string, int> unit, Dictionary<long, VoteChoice> choices, DataProblems problems)
     {
         var covered = new HashSet<int>();
+        var seen = new HashSet<long>();
         foreach (var row in Rows(file, problems, "rcid", "vote", "ccode"))
         {
             if (row.Int(0) is not { } rcid || row.Int(1) is not { } vote || row.Int(2) is not { } ccode)
@@ -227,6 +228,12 @@ internal static class UnVotingDataLoader
             if (!byRcid.TryGetValue(rcid, out int r))
             {
                 row.Problem($"rcid {rcid} is not in the unvotes roll calls");
+                continue;
+            }
+
+            if (!seen.Add(((long)r << 32) | (uint)ccode))
+            {
+                row.Problem($"second record of COW code {ccode} on rcid {rcid}");
                 continue;
             }
 
@@ -293,7 +300,7 @@ internal static class UnVotingDataLoader
         }
     }
 
-    private static void ReadUndl(string resolutionsFile, string votesFile, DateOnly after, List<RollCallInfo> rollCalls, Func<string, int> unit, Dictionary<long, VoteChoice> choices, DataProblems problems)
+    private static void ReadUndl(string resolutionsFile, string votesFile, DateOnly after, List<RollCallInfo> rollCalls, UnitCodes codes, Func<string, int> unit, Dictionary<long, VoteChoice> choices, DataProblems problems)
     {
         var knownSymbols = rollCalls.Select(r => r.Symbol).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal);
 
@@ -311,6 +318,7 @@ internal static class UnVotingDataLoader
         }
 
         var byRecord = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstRecord = new Dictionary<(string Symbol, DateOnly Date), string>();
         foreach (var row in Rows(resolutionsFile, problems, "undl_record_id", "council", "date", "resolution", "title"))
         {
             if (row[1] != "GA")
@@ -329,6 +337,13 @@ internal static class UnVotingDataLoader
                 continue;
             }
 
+            // The same vote under two record ids (the library catalogued it twice) would count every member's vote twice.
+            if (byRecord.ContainsKey(row[0]) || !firstRecord.TryAdd((row[3], date), row[0]))
+            {
+                row.Problem($"duplicate of record {firstRecord.GetValueOrDefault((row[3], date), row[0])}: {row[3]} on {row[2]} is already there");
+                continue;
+            }
+
             int session = SessionOf(row[3], date);
             byRecord[row[0]] = rollCalls.Count;
             string title = row[4].Trim();
@@ -344,9 +359,15 @@ internal static class UnVotingDataLoader
 
             VoteChoice? choice = row[5] switch { "Y" => VoteChoice.Yes, "A" => VoteChoice.Abstain, "N" => VoteChoice.No, "X" => VoteChoice.Absent, _ => null };
             string code = row[4];
-            if (choice is null || code.Length != 3)
+            if (choice is null)
             {
-                row.Problem($"vote '{row[5]}' is not Y, A, N or X, or '{code}' is not an ISO3 code");
+                row.Problem($"vote '{row[5]}' is not Y, A, N or X");
+                continue;
+            }
+
+            if (!codes.IsKnown(code))
+            {
+                row.Problem($"unknown country code '{code}' ({row[3]})");
                 continue;
             }
 
@@ -405,7 +426,10 @@ internal static class UnVotingDataLoader
                 continue;
             }
 
-            points[(code, session)] = point;
+            if (!points.TryAdd((code, session), point))
+            {
+                row.Problem($"second ideal point of {code} in session {session}");
+            }
         }
 
         return points;

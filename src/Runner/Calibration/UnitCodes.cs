@@ -16,11 +16,17 @@ internal sealed class UnitCodes
     private readonly Dictionary<string, string> _iso2ToIso3;
     private readonly Dictionary<int, string> _cowToIso3;
 
+    private readonly HashSet<string> _iso3;
+
     public UnitCodes(Dictionary<string, string> iso2ToIso3, Dictionary<int, string> cowToIso3)
     {
         _iso2ToIso3 = iso2ToIso3;
         _cowToIso3 = cowToIso3;
+        _iso3 = [.. iso2ToIso3.Values, .. cowToIso3.Values, "CSK", "DDR", "YMD", "TWN", "YUG", "ZZB"];
     }
+
+    /// <summary>Whether <paramref name="iso3"/> is a unit code the member list, the crosswalk or the fixed historical codes know.</summary>
+    public bool IsKnown(string iso3) => _iso3.Contains(iso3);
 
     /// <summary>The unit of an unvotes row (ISO2 code and country name), or null when unknown.</summary>
     public string? FromUnvotes(string iso2, string name, DateOnly date)

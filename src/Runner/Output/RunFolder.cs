@@ -53,6 +53,7 @@ internal sealed class RunFolder : IDisposable
                 Directory.Delete(temporary, true);
             }
 
+            TemporaryOutputs.Register(temporary);
             Directory.CreateDirectory(temporary);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -66,21 +67,46 @@ internal sealed class RunFolder : IDisposable
     /// <summary>The path of a file inside the (temporary) folder.</summary>
     public string PathOf(string file) => Path.Combine(Temporary, file);
 
+    /// <summary>
+    /// Whether the file system of the target has room for at least <paramref name="bytes"/>; an error message when it
+    /// certainly has not, so that a full disk is reported before a long run rather than at its end.
+    /// </summary>
+    public string? CheckFreeSpace(long bytes)
+    {
+        long available;
+        try
+        {
+            available = new DriveInfo(Temporary).AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null; // Unknown (an unusual file system): the write itself reports a full disk.
+        }
+
+        return available >= bytes ? null : string.Create(CultureInfo.InvariantCulture,
+            $"the file system of '{Target}' has {Megabytes(available)} free; this run writes at least {Megabytes(bytes)}: free some space, choose another folder with --out or ask fewer trials");
+    }
+
+    private static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:N1} MB");
+
     /// <summary>Moves the finished run into place, replacing an existing folder when that was allowed.</summary>
     public void Commit()
     {
-        if (Replace && Directory.Exists(Target))
+        // Under the interruption lock: a Ctrl+C now either finds the run already in place or prevents the move.
+        TemporaryOutputs.Publish([Temporary], () =>
         {
-            string old = Temporary + ".old";
-            Directory.Move(Target, old);
-            Directory.Move(Temporary, Target);
-            Directory.Delete(old, true);
-        }
-        else
-        {
-            Directory.Move(Temporary, Target);
-        }
-
+            if (Replace && Directory.Exists(Target))
+            {
+                string old = Temporary + ".old";
+                Directory.Move(Target, old);
+                Directory.Move(Temporary, Target);
+                Directory.Delete(old, true);
+            }
+            else
+            {
+                Directory.Move(Temporary, Target);
+            }
+        });
         _committed = true;
     }
 
@@ -98,5 +124,7 @@ internal sealed class RunFolder : IDisposable
                 // Best effort: a leftover hidden temporary folder is harmless and never mistaken for a run.
             }
         }
+
+        TemporaryOutputs.Forget(Temporary);
     }
 }

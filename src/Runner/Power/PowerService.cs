@@ -1,6 +1,7 @@
 using System.Globalization;
 using StemSimulator.Engine.Power;
 using StemSimulator.Runner.Cli;
+using StemSimulator.Runner.Output;
 using StemSimulator.Runner.Running;
 using StemSimulator.Scenarios.Councils;
 using StemSimulator.Scenarios.Diagnostics;
@@ -50,13 +51,14 @@ internal sealed class PowerService(ConsoleStreams console, TimeProvider clock)
         try
         {
             Directory.CreateDirectory(folder);
+            TemporaryOutputs.Register(temporary);
             await using (var stream = File.Create(temporary))
             {
                 await PowerTable.WriteAsync(results, stream, provenance, cancellationToken).ConfigureAwait(false);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            File.Move(temporary, target, overwrite: true);
+            TemporaryOutputs.Publish([temporary], () => File.Move(temporary, target, overwrite: true));
         }
         catch (OperationCanceledException)
         {
@@ -156,5 +158,7 @@ internal sealed class PowerService(ConsoleStreams console, TimeProvider clock)
         {
             // Best effort: a leftover hidden temporary file is never mistaken for power.parquet.
         }
+
+        TemporaryOutputs.Forget(path);
     }
 }

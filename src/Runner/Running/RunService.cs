@@ -18,6 +18,12 @@ namespace StemSimulator.Runner.Running;
 /// </summary>
 internal sealed partial class RunService(ConsoleStreams console, TimeProvider clock, ILogger<RunService> logger)
 {
+    /// <summary>
+    /// A floor on the size of a trials.parquet row (measured: 20-25 bytes), so the free-space check before a run
+    /// refuses only runs that certainly cannot fit and never one that would.
+    /// </summary>
+    internal const long MinimumBytesPerRow = 4;
+
     public async Task<int> RunAsync(RunRequest request, CancellationToken cancellationToken)
     {
         var loaded = ScenarioLoader.LoadFile(request.ScenarioPath, new RunOverrides { Trials = request.Trials, Seed = request.Seed });
@@ -54,6 +60,13 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
 
         using (folder)
         {
+            long rows = trialCount * model.Variants.Count * model.VoteCount;
+            if (folder.CheckFreeSpace(rows * MinimumBytesPerRow) is { } full)
+            {
+                console.Error.WriteLine($"error: {full}");
+                return ExitCodes.RuntimeFailure;
+            }
+
             var provenance = new Provenance(
                 document.Scenario, request.ScenarioPath, loaded.Sha256, model.Seed, model.Trials,
                 string.Create(CultureInfo.InvariantCulture, $"{shard.Index}/{shard.Count}"),

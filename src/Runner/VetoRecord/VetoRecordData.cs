@@ -13,6 +13,9 @@ internal sealed record VetoRecordData(IReadOnlyList<VetoCast> Vetoes, IReadOnlyL
     public const string VetoFile = "unsc_vetoes/unsc_vetoes_1946_sept2022.csv";
     public const string ResolutionFile = "undl_2021/resolutions_1946_2021.csv";
 
+    /// <summary>The vetoing members as the veto list names them.</summary>
+    public static readonly IReadOnlyList<string> PermanentMembers = ["China", "France", "Russia", "UK", "USA", "USSR"];
+
     /// <exception cref="FileNotFoundException">A file is missing.</exception>
     /// <exception cref="InvalidDataException">A file lacks a required column.</exception>
     public static VetoRecordData Load(string dataDirectory)
@@ -28,10 +31,23 @@ internal sealed record VetoRecordData(IReadOnlyList<VetoCast> Vetoes, IReadOnlyL
             }
 
             var members = new[] { row["member_veto1"], row["member_veto2"], row["member_veto3"] }.Where(m => m.Length > 0).ToArray();
+            if (members.Length == 0)
+            {
+                problems.Add($"{VetoFile}:{line}: no vetoing member (member_veto1-3 are empty)");
+                continue;
+            }
+
+            if (members.FirstOrDefault(m => !PermanentMembers.Contains(m)) is { } unknown)
+            {
+                problems.Add($"{VetoFile}:{line}: unknown permanent member '{unknown}'; expected one of {string.Join(", ", PermanentMembers)}");
+                continue;
+            }
+
             vetoes.Add(new VetoCast(date, row["draft"], row["agenda_item"], row["crisis_topic"], members));
         }
 
         var votes = new List<AssemblyVote>();
+        var seen = new HashSet<(string, DateOnly)>();
         foreach (var (line, row) in Rows(Path.Combine(dataDirectory, ResolutionFile), ["council", "date", "resolution", "title", "yes_count", "no_count", "abstain_count"], problems))
         {
             if (row["council"] != "GA")
@@ -45,6 +61,13 @@ internal sealed record VetoRecordData(IReadOnlyList<VetoCast> Vetoes, IReadOnlyL
                 || !int.TryParse(row["abstain_count"], NumberStyles.None, CultureInfo.InvariantCulture, out int abstain))
             {
                 problems.Add($"{ResolutionFile}:{line}: {row["resolution"]} has an unusable date or count ('{row["date"]}')");
+                continue;
+            }
+
+            // The library catalogues a few votes twice (two record ids): one vote, counted once.
+            if (!seen.Add((row["resolution"], date)))
+            {
+                problems.Add($"{ResolutionFile}:{line}: duplicate of an earlier record: {row["resolution"]} on {row["date"]}");
                 continue;
             }
 
@@ -78,7 +101,7 @@ internal sealed record VetoRecordData(IReadOnlyList<VetoCast> Vetoes, IReadOnlyL
         {
             if (problem is not null || reader.Fields.Count != header.Length)
             {
-                problems.Add($"{Path.GetFileName(path)}:{reader.RecordLine}: {problem ?? $"{reader.Fields.Count} fields, expected {header.Length}"}");
+                problems.Add($"{Path.GetFileName(Path.GetDirectoryName(path))}/{Path.GetFileName(path)}:{reader.RecordLine}: {problem ?? $"{reader.Fields.Count} fields, expected {header.Length}"}");
                 continue;
             }
 

@@ -45,6 +45,11 @@ internal sealed class VetoRecordService(ConsoleStreams console, TimeProvider clo
             console.Error.WriteLine($"warning: row not used: {problem}");
         }
 
+        if (data.Problems.Count > 1)
+        {
+            console.Error.WriteLine($"warning: {data.Problems.Count} rows not used in all");
+        }
+
         var rules = new MatchingRules { WindowDays = request.WindowDays };
         var events = FollowUpMatcher.Match(data.Vetoes, data.Votes, rules);
         VetoRecordEstimates estimates;

@@ -22,6 +22,10 @@ internal sealed partial class ElectionCompiler
     private const double MaxWeight = 20;
     private const double MaxShockSd = 5;
 
+    // The same range as the votes' dates (ScenarioCompiler): the reference data's first and a far horizon.
+    private static readonly DateOnly FirstDate = new(1945, 10, 24);
+    private static readonly DateOnly LastDate = new(2100, 12, 31);
+
     /// <summary>The default withdrawal model: after 20 inconclusive ballots the trailing candidate withdraws with probability 0.1 per ballot.</summary>
     private static readonly WithdrawalModel DefaultWithdrawal = new(20, 0.1, WithdrawalMode.Trailing);
 
@@ -85,9 +89,9 @@ internal sealed partial class ElectionCompiler
     public void Check(ScenarioDocument document, IReadOnlySet<string> voteIds)
     {
         var elections = document.Elections ?? [];
-        if (elections.Length > ushort.MaxValue)
+        if (elections.Length > ScenarioLimits.MaxElections)
         {
-            Error(document, "elections", $"at most {ushort.MaxValue} elections");
+            Error(document, "elections", $"{elections.Length:N0} elections; a scenario may have at most {ScenarioLimits.MaxElections:N0}");
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -275,7 +279,11 @@ internal sealed partial class ElectionCompiler
         }
 
         var date = election.Date ?? asOf;
-        if (election.Date is { } d && d < asOf)
+        if (election.Date is { } late && (late > LastDate || late < FirstDate))
+        {
+            Error(election, "date", $"{late:yyyy-MM-dd} is outside the range the tool covers ({FirstDate:yyyy-MM-dd} to {LastDate:yyyy-MM-dd})");
+        }
+        else if (election.Date is { } d && d < asOf)
         {
             Error(election, "date", $"the election's date {d:yyyy-MM-dd} is before as_of {asOf:yyyy-MM-dd}; elections come on or after it");
         }

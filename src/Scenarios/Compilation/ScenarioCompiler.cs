@@ -80,9 +80,21 @@ internal sealed partial class ScenarioCompiler
             Error(document, "votes", "a scenario needs at least one vote or election (keys 'votes' and 'elections')");
         }
 
-        if (votes.Length > ushort.MaxValue)
+        if (votes.Length > ScenarioLimits.MaxVotes)
         {
-            Error(document, "votes", $"at most {ushort.MaxValue} votes");
+            Error(document, "votes", $"{votes.Length:N0} votes; a scenario may have at most {ScenarioLimits.MaxVotes:N0} (split it into several scenarios)");
+        }
+
+        if (document.Variants is { Length: > ScenarioLimits.MaxVariants } tooMany)
+        {
+            Error(document, "variants", $"{tooMany.Length:N0} variants; a scenario may have at most {ScenarioLimits.MaxVariants:N0} besides the baseline");
+        }
+
+        long rows = (long)Math.Min(trials, MaxTrials) * ((document.Variants?.Length ?? 0) + 1) * votes.Length;
+        if (rows > ScenarioLimits.MaxTrialRows && trials <= MaxTrials)
+        {
+            Error(document, overrides.Trials is null && document.Trials is not null ? "trials" : "votes",
+                $"{trials:N0} trials x {(document.Variants?.Length ?? 0) + 1} variant(s) x {votes.Length} vote(s) = {rows:N0} rows of trials.parquet; at most {ScenarioLimits.MaxTrialRows:N0} in one run: ask fewer trials (--trials) or run shards on several machines");
         }
 
         var voteIds = new HashSet<string>(StringComparer.Ordinal);

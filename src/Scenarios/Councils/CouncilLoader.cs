@@ -67,35 +67,15 @@ public static partial class CouncilLoader
             return Failed(file, hash, "the file is not valid UTF-8 text");
         }
 
-        var stream = new YamlStream();
-        try
+        var (root, problem) = YamlDocumentReader.Read(file, text, "council file", "council");
+        if (root is null)
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            string message = e.InnerException?.Message ?? e.Message;
-            int at = message.LastIndexOf("): ", StringComparison.Ordinal);
-            if (at >= 0 && message.StartsWith("(Line", StringComparison.Ordinal))
-            {
-                // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (...): "; the diagnostic carries its own position.
-                message = message[(at + 3)..];
-            }
-
-            var location = new SourceLocation(file, Math.Max(1, (int)e.Start.Line), Math.Max(1, (int)e.Start.Column));
-            return new CouncilLoadResult(file, hash, null, [new ScenarioDiagnostic(location, $"YAML syntax: {message}")]);
-        }
-
-        if (stream.Documents.Count != 1)
-        {
-            return Failed(file, hash, stream.Documents.Count == 0
-                ? "the file is empty; a council file starts with 'council: <name>'"
-                : "the file holds several YAML documents (---); a council file holds exactly one");
+            return new CouncilLoadResult(file, hash, null, [problem!]);
         }
 
         var diagnostics = new List<ScenarioDiagnostic>();
         var map = new SourceMap(file);
-        var document = new YamlBinder(file, diagnostics, map).Bind(stream.Documents[0].RootNode, typeof(CouncilDocument)) as CouncilDocument;
+        var document = new YamlBinder(file, diagnostics, map).Bind(root, typeof(CouncilDocument)) as CouncilDocument;
         CouncilDefinition? council = null;
         if (document is not null && diagnostics.Count == 0)
         {

@@ -17,7 +17,10 @@ public static class Suggestions
             return exact.Take(max).ToArray();
         }
 
+        // The distance is at least the difference in length, so far longer or shorter names are skipped without
+        // the quadratic table (a pasted paragraph as a key stays cheap).
         return list
+            .Where(c => Math.Abs(c.Length - normalized.Length) <= 3)
             .Select(c => (Candidate: c, Distance: Distance(normalized.ToUpperInvariant(), c.ToUpperInvariant())))
             .Where(x => x.Distance <= Math.Min(3, Math.Max(1, Math.Max(x.Candidate.Length, normalized.Length) / 3)))
             .OrderBy(x => x.Distance)

@@ -51,6 +51,13 @@ internal sealed class YamlBinder
             return null;
         }
 
+        // A scenario is one self-contained file: a tag such as '!include' must not look as if another file were read.
+        if (!node.Tag.IsEmpty && node.Tag.Value != "!" && !node.Tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+        {
+            Error(node, $"the YAML tag '{node.Tag.Value}' is not supported: a scenario is one self-contained file, with no includes or custom types; write the value itself");
+            return null;
+        }
+
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         if (IsNull(node))
         {
@@ -78,6 +85,17 @@ internal sealed class YamlBinder
         }
 
         return BindScalar(node, underlying);
+    }
+
+    private static readonly NullabilityInfoContext Nullability = new();
+
+    /// <summary>Whether a reference-typed property may be left empty (declared with '?').</summary>
+    private static bool IsNullable(PropertyInfo property)
+    {
+        lock (Nullability)
+        {
+            return Nullability.Create(property).WriteState != NullabilityState.NotNull;
+        }
     }
 
     private static bool IsNull(YamlNode node) =>
@@ -110,6 +128,7 @@ internal sealed class YamlBinder
         _map.Record(instance, string.Empty, At(node.Start));
         var properties = KeysOf(type);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var suggested = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
             if (keyNode is not YamlScalarNode { Value: { } key })
@@ -118,14 +137,27 @@ internal sealed class YamlBinder
                 continue;
             }
 
+            if (IsMergeKey(keyNode))
+            {
+                continue;
+            }
+
             if (!properties.TryGetValue(key, out var property))
             {
                 Error(keyNode, $"unknown key '{key}' in {Describe(type)}{Suggestions.DidYouMean(key, properties.Keys)} (valid keys: {string.Join(", ", properties.Keys)})");
+                suggested.UnionWith(Suggestions.Nearest(key, properties.Keys));
                 continue;
             }
 
             seen.Add(key);
             _map.Record(instance, key, At(valueNode.Start));
+            if (IsNull(valueNode) && !property.PropertyType.IsValueType && !IsNullable(property))
+            {
+                // An empty value where the checks and the engine need one ('name:' with nothing after it).
+                Error(valueNode, $"'{key}' needs a value: {Describe(property.PropertyType)}");
+                continue;
+            }
+
             var value = Bind(valueNode, property.PropertyType);
             if (value is not null)
             {
@@ -135,7 +167,8 @@ internal sealed class YamlBinder
 
         foreach (var (key, property) in properties)
         {
-            if (!seen.Contains(key) && property.GetCustomAttribute<RequiredMemberAttribute>() is not null)
+            // A misspelt required key is reported once, as the unknown key with its suggestion.
+            if (!seen.Contains(key) && !suggested.Contains(key) && property.GetCustomAttribute<RequiredMemberAttribute>() is not null)
             {
                 Error(node, $"missing required key '{key}' in {Describe(type)}");
             }
@@ -172,6 +205,12 @@ internal sealed class YamlBinder
         {
             var item = sequence.Children[i];
             _map.Record(array, i.ToString(CultureInfo.InvariantCulture), At(item.Start));
+            if (IsNull(item) && !elementType.IsValueType)
+            {
+                Error(item, $"a list item needs a value: {Describe(elementType)}");
+                continue;
+            }
+
             var value = Bind(item, elementType);
             if (value is not null)
             {
@@ -201,6 +240,11 @@ internal sealed class YamlBinder
                 continue;
             }
 
+            if (IsMergeKey(keyNode))
+            {
+                continue;
+            }
+
             if (dictionary.Contains(key))
             {
                 Error(keyNode, $"duplicate key '{key}'; each key may appear once");
@@ -208,6 +252,12 @@ internal sealed class YamlBinder
             }
 
             _map.Record(dictionary, key, At(keyNode.Start));
+            if (IsNull(valueNode) && !valueType.IsValueType)
+            {
+                Error(valueNode, $"'{key}' needs a value: {Describe(valueType)}");
+                continue;
+            }
+
             var value = Bind(valueNode, valueType);
             if (value is not null)
             {
@@ -259,7 +309,13 @@ internal sealed class YamlBinder
         };
         if (parsed is null)
         {
-            Error(node, $"expected {Describe(type)}, found '{text}'");
+            bool infinite = type == typeof(double) && !quoted
+                && double.TryParse(text.Replace(".inf", "Infinity", StringComparison.OrdinalIgnoreCase).Replace(".nan", "NaN", StringComparison.OrdinalIgnoreCase), NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+            Error(node, infinite
+                ? $"expected a finite number, found '{text}' (infinite, not a number, or beyond about 1.8e308)"
+                : quoted
+                    ? $"expected {Describe(type)}, found the quoted text '{text}' (remove the quotes)"
+                    : $"expected {Describe(type)}, found '{text}'");
         }
 
         return parsed;
@@ -267,6 +323,21 @@ internal sealed class YamlBinder
 
     private static long? ParseLong(string text) =>
         long.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>
+    /// Reports a YAML merge key ('&lt;&lt;'), which YamlDotNet's node tree keeps as a plain key: it would otherwise be
+    /// an unknown key or member whose message does not say why, and its value may be a path someone hoped to include.
+    /// </summary>
+    private bool IsMergeKey(YamlNode keyNode)
+    {
+        if (keyNode is not YamlScalarNode { Value: "<<", Style: ScalarStyle.Plain })
+        {
+            return false;
+        }
+
+        Error(keyNode, "YAML merge keys ('<<') are not supported: write the keys out (an alias '*name' may repeat a whole value marked '&name'); a scenario is one self-contained file");
+        return true;
+    }
 
     private void Error(YamlNode node, string message) => _diagnostics.Add(new ScenarioDiagnostic(At(node.Start), message));
 
@@ -291,6 +362,7 @@ internal sealed class YamlBinder
             _ when type == typeof(DateOnly) => "a date YYYY-MM-DD",
             _ when type.IsEnum => $"one of {string.Join(", ", Enum.GetNames(type).Select(SnakeCase.From))}",
             _ when type.IsArray => $"a list of {Describe(type.GetElementType()!)}",
+            _ when type.Name == "ScenarioDocument" => "the scenario's top level",
             _ => $"'{SnakeCase.From(type.Name.Replace("Document", string.Empty, StringComparison.Ordinal))}'",
         };
     }
