@@ -11,14 +11,14 @@ namespace StemSimulator.Tests.Scenarios;
 /// <remarks>
 /// To add a case, write <c>NAME.yaml</c> (first line: a comment saying what is wrong) and regenerate the goldens;
 /// review every changed golden with <c>git diff</c> before committing:
-/// <code>STEMSIM_UPDATE_GOLDENS=1 dotnet test --filter FullyQualifiedName~MalformedScenarioTests</code>
+/// <code>STEMSIM_UPDATE_GOLDEN=1 dotnet test --filter FullyQualifiedName~MalformedScenarioTests</code>
 /// With the variable set, the test writes the goldens instead of comparing (and still fails on a file that loads).
 /// </remarks>
 public sealed class MalformedScenarioTests
 {
     private static readonly string Folder = Path.Combine(RepositoryPaths.Root, "tests", "Scenarios", "Malformed");
 
-    private static bool Update => Environment.GetEnvironmentVariable("STEMSIM_UPDATE_GOLDENS") == "1";
+    private static bool Update => Golden.Updating;
 
     public static IEnumerable<TestCaseData> Cases() =>
         Directory.EnumerateFiles(Folder, "*.yaml")
@@ -67,7 +67,7 @@ public sealed class MalformedScenarioTests
             return;
         }
 
-        Assert.That(File.Exists(golden), Is.True, $"no golden file {Path.GetFileName(golden)}; regenerate with STEMSIM_UPDATE_GOLDENS=1 (see the class remarks)");
+        Assert.That(File.Exists(golden), Is.True, $"no golden file {Path.GetFileName(golden)}; regenerate with STEMSIM_UPDATE_GOLDEN=1 (see the class remarks)");
         Assert.That(actual.ToString(), Is.EqualTo(File.ReadAllText(golden).ReplaceLineEndings("\n")));
     }
 }
