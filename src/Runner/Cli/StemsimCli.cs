@@ -17,6 +17,7 @@ internal sealed class StemsimCli(IServiceProvider services)
         root.Subcommands.Add(services.GetRequiredService<CalibrateCommand>().Create());
         root.Subcommands.Add(services.GetRequiredService<VetoRecord.VetoRecordCommand>().Create());
         root.Subcommands.Add(services.GetRequiredService<BacktestCommand>().Create());
+        root.Subcommands.Add(services.GetRequiredService<DriftBacktesting.DriftBacktestCommand>().Create());
         return root;
     }
 }
