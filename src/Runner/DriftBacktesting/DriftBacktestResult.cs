@@ -4,8 +4,9 @@ using StemSimulator.Engine.Drift;
 namespace StemSimulator.Runner.DriftBacktesting;
 
 /// <summary>
-/// The evaluations of a drift backtest and their rows for <c>drift_backtest.parquet</c>: the random walk, the shipped
-/// scenario's attraction, each attraction alone at each strength, the strengths fitted in sample, the attraction
+/// The evaluations of a drift backtest and their rows for <c>drift_backtest.parquet</c>: the random walk (volatilities
+/// from the changes, and raised to the calibration's random-walk step), the first scenarios' attraction, each
+/// attraction alone at each strength, the strengths fitted in sample, the attraction
 /// kept (fitted in sample and better out of sample on the log score, the CRPS and the squared error), and the
 /// volatility scale.
 /// </summary>
@@ -21,7 +22,7 @@ internal sealed class DriftBacktestResult
     /// <summary>Out-of-sample evaluations, the random walk first.</summary>
     public List<Evaluation> OutOfSample { get; } = [];
 
-    /// <summary>In-sample (fitting period) evaluations of the random walk and the fitted strengths.</summary>
+    /// <summary>In-sample (fitting period) evaluations of the random walk (both volatility rules) and the fitted strengths.</summary>
     public List<Evaluation> InSample { get; } = [];
 
     /// <summary>Strengths with the best in-sample log score, per component.</summary>
