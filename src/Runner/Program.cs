@@ -89,6 +89,7 @@ internal static class Program
         builder.Services.AddSingleton<VetoRecord.VetoRecordService>().AddSingleton<VetoRecord.VetoRecordCommand>();
         builder.Services.AddSingleton<Backtesting.BacktestService>();
         builder.Services.AddSingleton<BacktestCommand>();
+        builder.Services.AddSingleton<DriftBacktesting.DriftBacktestService>().AddSingleton<DriftBacktesting.DriftBacktestCommand>();
         return builder.Build();
     }
 }

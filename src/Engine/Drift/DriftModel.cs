@@ -59,6 +59,22 @@ public sealed class DriftModel
     /// <summary>Bloc centres reported in the outputs.</summary>
     public IReadOnlyList<TrackedCentre> Centres { get; }
 
+    /// <summary>Blocs whose cohesion, and the bloc whose majority members' agreement, is counted in the Assembly votes (null: none).</summary>
+    public CohesionModel? Cohesion
+    {
+        get;
+        init
+        {
+            if (value is not null && (value.Blocs.Any(b => b.MembersByYear.Count != Years.Count + 1 || b.MembersByYear.Any(y => y.Any(i => i < 0 || i >= Members)))
+                || value.Reference < -1 || value.Reference >= value.Blocs.Count))
+            {
+                throw new ArgumentException("A bloc whose cohesion is counted lists roster members for every year; the reference is one of the blocs or -1.", nameof(value));
+            }
+
+            field = value;
+        }
+    }
+
     /// <summary>First year of the path.</summary>
     public int FromYear { get; }
 

@@ -3,7 +3,9 @@ namespace StemSimulator.Engine.Drift;
 /// <summary>
 /// Where the drifted positions went: per year and member, a histogram of the position over trials (bins of
 /// <see cref="BinWidth"/> on [-<see cref="Range"/>, <see cref="Range"/>], outer bins open), and the same for each
-/// attraction's centre. Integer counts, so the statistics of workers and shards add up exactly.
+/// attraction's centre; the blocs' cohesion and the members' agreement with the reference bloc in the Assembly votes
+/// (<see cref="CohesionStatistics"/>); and the fan of each vote's conditional probability of adoption
+/// (<see cref="AdoptionFan"/>). Integer counts, so the statistics of workers and shards add up exactly.
 /// </summary>
 public sealed class DriftStatistics
 {
@@ -16,9 +18,10 @@ public sealed class DriftStatistics
     /// <summary>Bins per histogram.</summary>
     public const int Bins = (int)(2 * Range / BinWidth);
 
-    /// <summary>Creates empty statistics for a drift model.</summary>
-    public DriftStatistics(string variant, DriftModel model, IReadOnlyList<string> centreLabels)
+    /// <summary>Creates empty statistics for a drift model whose variant has <paramref name="votes"/> votes.</summary>
+    public DriftStatistics(string variant, DriftModel model, IReadOnlyList<string> centreLabels, int votes = 0)
     {
+        ArgumentNullException.ThrowIfNull(model);
         Variant = variant;
         FromYear = model.FromYear;
         Years = model.Years.Count + 1;
@@ -26,7 +29,19 @@ public sealed class DriftStatistics
         CentreLabels = centreLabels.ToArray();
         MemberCounts = new long[Years * Members * Bins];
         CentreCounts = new long[Years * CentreLabels.Count * Bins];
+        BlocLabels = model.Cohesion?.Blocs.Select(b => b.Label).ToArray() ?? [];
+        Cohesion = new CohesionStatistics(Years, BlocLabels.Count, Members);
+        Adoption = new AdoptionFan(votes);
     }
+
+    /// <summary>Labels of the blocs whose cohesion is counted.</summary>
+    public IReadOnlyList<string> BlocLabels { get; }
+
+    /// <summary>Cohesion of the blocs and agreement with the reference bloc in the Assembly votes.</summary>
+    public CohesionStatistics Cohesion { get; }
+
+    /// <summary>Per vote, the fan of the conditional probability of adoption.</summary>
+    public AdoptionFan Adoption { get; }
 
     /// <summary>The variant.</summary>
     public string Variant { get; }
@@ -74,6 +89,9 @@ public sealed class DriftStatistics
         {
             CentreCounts[k] += other.CentreCounts[k];
         }
+
+        Cohesion.Add(other.Cohesion);
+        Adoption.Add(other.Adoption);
     }
 
     private static double Quantile(ReadOnlySpan<long> histogram, double q)

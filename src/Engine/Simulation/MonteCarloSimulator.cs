@@ -107,7 +107,7 @@ public static class MonteCarloSimulator
                 continue;
             }
 
-            var total = new Drift.DriftStatistics(model.Variants[v].Name, drift, drift.Centres.Select(c => c.Label).ToArray());
+            var total = new Drift.DriftStatistics(model.Variants[v].Name, drift, drift.Centres.Select(c => c.Label).ToArray(), model.Variants[v].Votes.Count);
             foreach (var kernel in kernels)
             {
                 total.Add(kernel.DriftStatistics[v]!);

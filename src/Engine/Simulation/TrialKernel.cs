@@ -46,6 +46,7 @@ internal sealed class TrialKernel
     private readonly VoteOutcome[] _outcomes;
     private readonly double[]?[] _paths;
     private readonly Drift.DriftStatistics?[] _drift;
+    private readonly int[][]?[][] _cohesionParticipants;
     private double[]? _path;
     private int _pathMembers;
     private readonly bool[] _held;
@@ -68,7 +69,8 @@ internal sealed class TrialKernel
         _shockDraws = new double[plans.SelectMany(p => p).Max(p => p.ShockKeys.Length)];
         _outcomes = new VoteOutcome[plans[0].Length];
         _paths = model.Variants.Select(v => v.Drift is { } d ? new double[d.PathLength] : null).ToArray();
-        _drift = model.Variants.Select(v => v.Drift is { } d ? new Drift.DriftStatistics(v.Name, d, d.Centres.Select(c => c.Label).ToArray()) : null).ToArray();
+        _drift = model.Variants.Select(v => v.Drift is { } d ? new Drift.DriftStatistics(v.Name, d, d.Centres.Select(c => c.Label).ToArray(), v.Votes.Count) : null).ToArray();
+        _cohesionParticipants = model.Variants.Select((v, vi) => plans[vi].Select(plan => CohesionParticipants(v.Drift, plan)).ToArray()).ToArray();
         _held = new bool[plans[0].Length];
     }
 
@@ -228,6 +230,37 @@ internal sealed class TrialKernel
         {
             CountPivotalAssembly(plan, columns.MemberCounts, yes, no);
         }
+
+        if (plan.FansAdoption && _drift[variant] is { } drift)
+        {
+            drift.Adoption.Count(voteIndex, exact ? columns.ExactProbability[row] : ExactProbability(plan));
+            if (_cohesionParticipants[variant][voteIndex] is { } blocs)
+            {
+                drift.Cohesion.Count(plan.DriftYearIndex, _choice.AsSpan(0, plan.Count), plan.Roster.AsSpan(0, plan.Count), blocs, _model.Variants[variant].Drift!.Cohesion!.Reference);
+            }
+        }
+    }
+
+    /// <summary>
+    /// For an Assembly vote on drifted positions in a variant that counts cohesion: per bloc, the vote's participants
+    /// that are its members in the vote's year; null otherwise.
+    /// </summary>
+    private static int[][]? CohesionParticipants(Drift.DriftModel? drift, VotePlan plan)
+    {
+        if (drift?.Cohesion is not { } cohesion || !plan.FansAdoption)
+        {
+            return null;
+        }
+
+        var participant = new Dictionary<int, int>();
+        for (int i = 0; i < plan.Count; i++)
+        {
+            participant[plan.Roster[i]] = i;
+        }
+
+        return cohesion.Blocs
+            .Select(b => b.MembersByYear[plan.DriftYearIndex].Where(participant.ContainsKey).Select(m => participant[m]).ToArray())
+            .ToArray();
     }
 
     private static byte DebateDay(double uniform)
@@ -399,7 +432,7 @@ internal sealed class TrialKernel
             var yesMask = Vector256.AndNot(Vector256.GreaterThanOrEqual(latent, Load(plan.YesFrom, i)), absentMask);
             Record(i, yesMask.AsInt64(), noMask.AsInt64(), absentMask.AsInt64(), counts, padded, ref yes, ref no, ref absent);
 
-            if (exact)
+            if (exact || plan.FansAdoption)
             {
                 var present = one - Load(plan.Absence, i);
                 Store(_pNo, i, present * SimdMath.NormalCdf(Load(plan.NoBelow, i) - mean));

@@ -69,6 +69,7 @@ internal sealed class VotePlan
         HasLoading = Loading.Any(l => l != 0);
         DriftYearIndex = vote.DriftYearIndex;
         DriftBeta = vote.DriftBeta;
+        FansAdoption = DriftYearIndex >= 0 && vote.Body == Body.GeneralAssembly;
         Roster = new int[Padded];
         Array.Copy(vote.RosterIndex, Roster, Count);
         var sds = vote.Shocks.BlocSds;
@@ -182,6 +183,12 @@ internal sealed class VotePlan
 
     /// <summary>Discrimination multiplying the drifted position.</summary>
     public double DriftBeta { get; }
+
+    /// <summary>
+    /// An Assembly vote on drifted positions: each trial's conditional probability of adoption is computed (for the
+    /// fan chart) and the blocs' cohesion counted.
+    /// </summary>
+    public bool FansAdoption { get; }
 
     /// <summary>Roster index per participant, padded (phantom lanes read member 0 and are discarded).</summary>
     public int[] Roster { get; }

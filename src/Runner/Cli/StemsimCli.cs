@@ -31,6 +31,7 @@ internal sealed class StemsimCli(IServiceProvider services)
         root.Subcommands.Add(services.GetRequiredService<Members.MembersCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Schema.SchemaCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<BacktestCommand>().Create());
+        root.Subcommands.Add(services.GetRequiredService<DriftBacktesting.DriftBacktestCommand>().Create());
         return root;
     }
 }

@@ -4,65 +4,79 @@ using StemSimulator.Engine.Drift;
 namespace StemSimulator.Runner.Output;
 
 /// <summary>
-/// Writes <c>drift.parquet</c>: per variant, year and member (kind <c>member</c>) or tracked bloc centre (kind
-/// <c>centre</c>), the quantiles of the drifted position over trials: fan-chart data.
+/// Writes <c>drift.parquet</c>: per variant and year, one row per member (kind <c>member</c>: quantiles of its drifted
+/// position over trials, and its agreement with the EU majority in that year's simulated Assembly votes), per tracked
+/// attraction centre (kind <c>centre</c>: quantiles of the centre) and per bloc (kind <c>bloc</c>: its cohesion in that
+/// year's simulated Assembly votes, <see cref="CohesionStatistics"/>): fan-chart data.
 /// </summary>
 internal static class DriftTable
 {
+    public const string FileName = "drift.parquet";
+
+    private static readonly double[] Levels = [0.05, 0.10, 0.50, 0.90, 0.95];
+
     private static readonly string[] QuantileNames = ["p05", "p10", "p50", "p90", "p95"];
 
     public static async Task WriteAsync(IReadOnlyList<DriftStatistics> drift, IReadOnlyList<string> roster, Stream stream, Provenance provenance, CancellationToken cancellationToken)
     {
-        var rows = new List<(string Variant, int Year, string Kind, string Name, double P05, double P10, double P50, double P90, double P95)>();
+        var rows = new List<Row>();
         foreach (var statistics in drift)
         {
+            var cohesion = statistics.Cohesion;
             for (int y = 0; y < statistics.Years; y++)
             {
+                int year = statistics.FromYear + y;
                 for (int i = 0; i < statistics.Members; i++)
                 {
-                    double p50 = statistics.MemberQuantile(y, i, 0.5);
-                    if (double.IsNaN(p50))
+                    if (double.IsNaN(statistics.MemberQuantile(y, i, 0.5)))
                     {
                         continue;
                     }
 
-                    rows.Add((statistics.Variant, statistics.FromYear + y, "member", roster[i],
-                        statistics.MemberQuantile(y, i, 0.05), statistics.MemberQuantile(y, i, 0.10), p50,
-                        statistics.MemberQuantile(y, i, 0.90), statistics.MemberQuantile(y, i, 0.95)));
+                    long compared = cohesion.Comparisons[(y * cohesion.Members) + i];
+                    rows.Add(new Row(statistics.Variant, year, "member", roster[i], Levels.Select(q => (double?)statistics.MemberQuantile(y, i, q)).ToArray(),
+                        null, compared == 0 ? null : cohesion.Agreement(y, i), compared == 0 ? null : compared));
                 }
 
                 for (int c = 0; c < statistics.CentreLabels.Count; c++)
                 {
-                    double p50 = statistics.CentreQuantile(y, c, 0.5);
-                    if (double.IsNaN(p50))
+                    if (double.IsNaN(statistics.CentreQuantile(y, c, 0.5)))
                     {
                         continue;
                     }
 
-                    rows.Add((statistics.Variant, statistics.FromYear + y, "centre", statistics.CentreLabels[c],
-                        statistics.CentreQuantile(y, c, 0.05), statistics.CentreQuantile(y, c, 0.10), p50,
-                        statistics.CentreQuantile(y, c, 0.90), statistics.CentreQuantile(y, c, 0.95)));
+                    rows.Add(new Row(statistics.Variant, year, "centre", statistics.CentreLabels[c], Levels.Select(q => (double?)statistics.CentreQuantile(y, c, q)).ToArray(), null, null, null));
+                }
+
+                for (int b = 0; b < statistics.BlocLabels.Count; b++)
+                {
+                    long counted = cohesion.Counted[(y * cohesion.Blocs) + b];
+                    if (counted > 0)
+                    {
+                        rows.Add(new Row(statistics.Variant, year, "bloc", statistics.BlocLabels[b], new double?[Levels.Length], cohesion.Cohesion(y, b), null, counted));
+                    }
                 }
             }
         }
 
-        var variant = new DataField<string>("variant");
-        var year = new DataField<int>("year");
-        var kind = new DataField<string>("kind");
-        var name = new DataField<string>("name");
-        var quantiles = QuantileNames.Select(q => new DataField<double>($"position_{q}")).ToArray();
-        var schema = new ParquetSchema([variant, year, kind, name, .. quantiles]);
-        await using var writer = await ParquetFiles.CreateAsync(schema, stream, provenance, cancellationToken).ConfigureAwait(false);
-        using var group = writer.CreateRowGroup();
-        await group.WriteAsync(variant, rows.Select(r => r.Variant).ToArray()).ConfigureAwait(false);
-        await group.WriteAsync(year, (ReadOnlyMemory<int>)rows.Select(r => r.Year).ToArray(), null, null, cancellationToken).ConfigureAwait(false);
-        await group.WriteAsync(kind, rows.Select(r => r.Kind).ToArray()).ConfigureAwait(false);
-        await group.WriteAsync(name, rows.Select(r => r.Name).ToArray()).ConfigureAwait(false);
-        Func<(string, int, string, string, double P05, double P10, double P50, double P90, double P95), double>[] pick =
-            [r => r.P05, r => r.P10, r => r.P50, r => r.P90, r => r.P95];
-        for (int q = 0; q < quantiles.Length; q++)
+        var columns = new List<(DataField Field, Array Values)>
         {
-            await group.WriteAsync(quantiles[q], (ReadOnlyMemory<double>)rows.Select(pick[q]).ToArray(), null, null, cancellationToken).ConfigureAwait(false);
+            (new DataField<string>("variant"), rows.Select(r => r.Variant).ToArray()),
+            (new DataField<int>("year"), rows.Select(r => r.Year).ToArray()),
+            (new DataField<string>("kind"), rows.Select(r => r.Kind).ToArray()),
+            (new DataField<string>("name"), rows.Select(r => r.Name).ToArray()),
+        };
+        for (int q = 0; q < Levels.Length; q++)
+        {
+            int k = q;
+            columns.Add((new DataField<double?>($"position_{QuantileNames[q]}"), rows.Select(r => r.Quantiles[k]).ToArray()));
         }
+
+        columns.Add((new DataField<double?>("cohesion"), rows.Select(r => r.Cohesion).ToArray()));
+        columns.Add((new DataField<double?>("agreement_eu"), rows.Select(r => r.AgreementEu).ToArray()));
+        columns.Add((new DataField<long?>("vote_trials"), rows.Select(r => r.VoteTrials).ToArray()));
+        await SummaryTables.WriteTableAsync(columns, stream, provenance, cancellationToken).ConfigureAwait(false);
     }
+
+    private sealed record Row(string Variant, int Year, string Kind, string Name, double?[] Quantiles, double? Cohesion, double? AgreementEu, long? VoteTrials);
 }

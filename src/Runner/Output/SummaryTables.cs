@@ -137,7 +137,8 @@ internal static class SummaryTables
     private static double?[] CouncilOnly(IReadOnlyList<VoteStatistics> votes, Func<VoteStatistics, double> value) =>
         votes.Select(s => s.Vote.Body == Body.SecurityCouncil ? value(s) : (double?)null).ToArray();
 
-    private static async Task WriteTableAsync(List<(DataField Field, Array Values)> columns, Stream stream, Provenance provenance, CancellationToken cancellationToken)
+    /// <summary>Writes the columns as one row group of a Parquet table with the run's provenance.</summary>
+    internal static async Task WriteTableAsync(List<(DataField Field, Array Values)> columns, Stream stream, Provenance provenance, CancellationToken cancellationToken)
     {
         var schema = new ParquetSchema(columns.Select(c => (Field)c.Field).ToArray());
         await using var writer = await ParquetFiles.CreateAsync(schema, stream, provenance, cancellationToken).ConfigureAwait(false);
@@ -151,6 +152,7 @@ internal static class SummaryTables
                 double?[] d => group.WriteAsync(field, (ReadOnlyMemory<double?>)d, null, null, cancellationToken),
                 int[] i => group.WriteAsync(field, (ReadOnlyMemory<int>)i, null, null, cancellationToken),
                 long[] l => group.WriteAsync(field, (ReadOnlyMemory<long>)l, null, null, cancellationToken),
+                long?[] l => group.WriteAsync(field, (ReadOnlyMemory<long?>)l, null, null, cancellationToken),
                 DateTime[] t => group.WriteAsync(field, (ReadOnlyMemory<DateTime>)t, null, null, cancellationToken),
                 _ => throw new NotSupportedException(values.GetType().Name),
             }).ConfigureAwait(false);

@@ -94,7 +94,8 @@ internal static class RunReport
         string timing = seconds is { } elapsed && elapsed > 0
             ? string.Create(invariant, $" ({elapsed:0.00} s, {result.Trials / elapsed:N0} trials/s)")
             : string.Empty;
-        console.MarkupLine($"Wrote [bold]{Markup.Escape(folder)}[/]: trials, summary.parquet, member_probabilities.parquet, statistics.json{timing}");
+        string drift = result.Drift.Count > 0 ? ", drift.parquet, drift_adoption.parquet" : string.Empty;
+        console.MarkupLine($"Wrote [bold]{Markup.Escape(folder)}[/]: trials, summary.parquet, member_probabilities.parquet, statistics.json{drift}{timing}");
     }
 
     /// <summary>

@@ -107,9 +107,16 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                     await WriteTablesAsync(folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
                     if (result.Drift.Count > 0)
                     {
-                        await using var driftFile = File.Create(folder.PathOf("drift.parquet"));
                         var roster = ReferenceCatalog.Embedded.States.Select(s => s.Code).ToArray();
-                        await DriftTable.WriteAsync(result.Drift, roster, driftFile, provenance, cancellationToken).ConfigureAwait(false);
+                        await using (var driftFile = File.Create(folder.PathOf(DriftTable.FileName)))
+                        {
+                            await DriftTable.WriteAsync(result.Drift, roster, driftFile, provenance, cancellationToken).ConfigureAwait(false);
+                        }
+
+                        await using (var adoptionFile = File.Create(folder.PathOf(DriftAdoptionTable.FileName)))
+                        {
+                            await DriftAdoptionTable.WriteAsync(result.Drift, result.Votes, adoptionFile, provenance, cancellationToken).ConfigureAwait(false);
+                        }
                     }
                 }
 

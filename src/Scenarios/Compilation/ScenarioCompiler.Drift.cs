@@ -10,11 +10,14 @@ internal sealed partial class ScenarioCompiler
     /// <summary>Name of the centre of all members, for hedging towards the middle.</summary>
     public const string Assembly = "ASSEMBLY";
 
+    /// <summary>The bloc whose majority every member's agreement is measured against in drift.parquet.</summary>
+    public const string AgreementReference = "EU";
+
     /// <summary>Prior weight, in years of data, pulling a member's volatility towards the pooled value.</summary>
-    private const double VolatilityShrinkageYears = 5;
+    private const double VolatilityShrinkageYears = DriftVolatility.DefaultShrinkageYears;
 
     /// <summary>First year of the year-to-year changes from which volatilities are calibrated.</summary>
-    private const int VolatilityFromYear = 2000;
+    private const int VolatilityFromYear = DriftVolatility.DefaultFromYear;
 
     private void CheckTimeline(ScenarioDocument document)
     {
@@ -109,9 +112,9 @@ internal sealed partial class ScenarioCompiler
 
             foreach (var on in a.On ?? [])
             {
-                if (!_catalog.Blocs.ContainsKey(on) && _catalog.FindState(on) is null)
+                if (!_catalog.Blocs.ContainsKey(on) && _catalog.FindState(on) is null && on != Assembly)
                 {
-                    Error(a.On!, Array.IndexOf(a.On!, on).ToString(System.Globalization.CultureInfo.InvariantCulture), $"unknown bloc or member '{on}'{Suggestions.DidYouMean(on, _catalog.Blocs.Keys)}");
+                    Error(a.On!, Array.IndexOf(a.On!, on).ToString(System.Globalization.CultureInfo.InvariantCulture), $"unknown bloc or member '{on}'{Suggestions.DidYouMean(on, _catalog.Blocs.Keys.Append(Assembly))} (a bloc, a member, or ASSEMBLY for every member)");
                 }
             }
         }
@@ -137,7 +140,8 @@ internal sealed partial class ScenarioCompiler
             if (calibration.Find(states[i].Code, _calibrationYear) is { } position)
             {
                 mean[i] = position.Theta;
-                sd[i] = Math.Sqrt((position.ThetaStandardError * position.ThetaStandardError) + (gap * calibration.PositionStepSd * calibration.PositionStepSd));
+                // The years from the calibration to the start drift like the timeline's years: gap steps of sigma_i.
+                sd[i] = Math.Sqrt((position.ThetaStandardError * position.ThetaStandardError) + (gap * volatility[i] * volatility[i]));
             }
             else
             {
@@ -162,7 +166,13 @@ internal sealed partial class ScenarioCompiler
         var centres = attractions.Select(a => a.Toward).Distinct(StringComparer.Ordinal)
             .Select(label => new TrackedCentre(label, Enumerable.Range(timeline.From, timeline.To - timeline.From + 1).Select(y => (IReadOnlyList<int>)Members(timeline, [label], y)).ToArray()))
             .ToArray();
-        return new DriftModel(timeline.From, mean, sd, volatility, years, centres);
+        var blocs = _catalog.Blocs.Keys.Order(StringComparer.Ordinal)
+            .Select(label => new TrackedCentre(label, Enumerable.Range(timeline.From, timeline.To - timeline.From + 1).Select(y => (IReadOnlyList<int>)Members(timeline, [label], y)).ToArray()))
+            .ToArray();
+        return new DriftModel(timeline.From, mean, sd, volatility, years, centres)
+        {
+            Cohesion = new CohesionModel(blocs, Array.FindIndex(blocs, b => b.Label == AgreementReference)),
+        };
     }
 
     /// <summary>
@@ -215,8 +225,9 @@ internal sealed partial class ScenarioCompiler
     /// <summary>
     /// Each member's yearly volatility. Calibrated: the root-mean-square year-to-year change of its calibrated
     /// position from 2000 to the calibration year, shrunk towards the pooled value with the weight of
-    /// <see cref="VolatilityShrinkageYears"/> years, and scaled so that the pooled value equals the calibration's own
-    /// random-walk step (the calibrated positions are smoothed, so their raw changes understate it).
+    /// <see cref="VolatilityShrinkageYears"/> years (<see cref="DriftVolatility"/>), as it is: the drift backtest found
+    /// that calibrated positions move like a random walk with these volatilities, and that raising them to the
+    /// calibration's random-walk step makes the intervals about twice too wide (README, "Drift over years").
     /// </summary>
     private double[] Volatilities(TimelineDocument timeline)
     {
@@ -229,30 +240,12 @@ internal sealed partial class ScenarioCompiler
         }
 
         var calibration = _catalog.Calibration;
-        var sums = new double[states.Count];
-        var counts = new int[states.Count];
-        for (int i = 0; i < states.Count; i++)
-        {
-            for (int year = VolatilityFromYear + 1; year <= _calibrationYear; year++)
-            {
-                if (calibration.Find(states[i].Code, year) is { } now && now.SourceYear == year
-                    && calibration.Find(states[i].Code, year - 1) is { } before && before.SourceYear == year - 1)
-                {
-                    double change = now.Theta - before.Theta;
-                    sums[i] += change * change;
-                    counts[i]++;
-                }
-            }
-        }
-
-        double pooled = Math.Sqrt(sums.Sum() / Math.Max(1, counts.Sum()));
-        double scale = pooled > 0 ? calibration.PositionStepSd / pooled : 0;
-        for (int i = 0; i < states.Count; i++)
-        {
-            double variance = (sums[i] + (VolatilityShrinkageYears * pooled * pooled)) / (counts[i] + VolatilityShrinkageYears);
-            volatility[i] = Math.Sqrt(variance) * scale;
-        }
-
-        return volatility;
+        var calibrated = DriftVolatility.Calibrate(
+            states.Count,
+            (i, year) => calibration.Find(states[i].Code, year) is { } p && p.SourceYear == year ? p.Theta : null,
+            VolatilityFromYear,
+            _calibrationYear,
+            VolatilityShrinkageYears);
+        return calibrated.PerMember.ToArray();
     }
 }

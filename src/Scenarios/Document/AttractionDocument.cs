@@ -10,7 +10,10 @@ public sealed class AttractionDocument
     /// <summary>A bloc (BRICS, EU, NAM, ...), a member (CHN) or ASSEMBLY.</summary>
     public required string Toward { get; init; }
 
-    /// <summary>Who is pulled: a bloc, or a list of members; default the members of <see cref="Toward"/> when it is a bloc.</summary>
+    /// <summary>
+    /// Who is pulled: blocs, members, or ASSEMBLY for every member; default the members of <see cref="Toward"/> when it
+    /// is a bloc. <c>{ toward: ASSEMBLY, on: [ASSEMBLY] }</c> is plain mean reversion, the one pull the drift backtest kept.
+    /// </summary>
     public string[]? On { get; init; }
 
     /// <summary>kappa, the share of the distance closed per year, 0 to 0.5.</summary>
