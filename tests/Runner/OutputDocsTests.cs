@@ -26,7 +26,7 @@ public sealed class OutputDocsTests
         var files = Directory.GetFiles(folder.Path, "*.parquet", SearchOption.AllDirectories);
         Assert.That(files.Select(Path.GetFileName).Distinct().Order(), Is.EqualTo(new[]
         {
-            "drift.parquet", "election_ballots.parquet", "election_rounds.parquet", "election_summary.parquet", "elections.parquet",
+            "drift.parquet", "drift_adoption.parquet", "election_ballots.parquet", "election_rounds.parquet", "election_summary.parquet", "elections.parquet",
             "member_probabilities.parquet", "power.parquet", "summary.parquet", "trials.parquet",
         }));
         var missing = new List<string>();

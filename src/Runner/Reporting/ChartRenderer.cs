@@ -245,10 +245,10 @@ internal static class ChartRenderer
     }
 
     /// <summary>
-    /// Fan chart of drifted positions per year: for each series (a bloc centre) the median as a line and the 80%
+    /// Fan chart of drifted positions per year: for each series (a centre or a member) the median as a line and the 80%
     /// (p10-p90) and 90% (p05-p95) bands over trials as shaded areas.
     /// </summary>
-    public static Chart DriftFan(IReadOnlyList<DriftRow> rows, string caption)
+    public static Chart DriftFan(IReadOnlyList<DriftRow> rows, string title, string caption)
     {
         var plot = NewPlot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -271,37 +271,52 @@ internal static class ChartRenderer
         }
 
         plot.Axes.Bottom.TickGenerator = YearTicks();
-        plot.Title("Where the blocs drift");
+        plot.Title(title);
         plot.XLabel("year");
         plot.YLabel("position (calibration scale)");
         plot.ShowLegend(Alignment.UpperLeft);
         return Render(plot, "drift-fan", caption, 460);
     }
 
-    /// <summary>P(adopted) against the year each vote is held, one line per variant, with 95% Monte Carlo whiskers.</summary>
-    public static Chart AdoptionByYear(IReadOnlyList<SummaryRow> rows, string baseline, string caption)
+    /// <summary>
+    /// P(adopted) by the year of the vote, one colour per variant: the overall P(adopted) as a line with its 95% Monte
+    /// Carlo whiskers, and the spread over trials of P(adopted | the trial's drifted positions and shocks) as bands
+    /// (p25-p75 darker, p05-p95 lighter). The line is the mean of that spread.
+    /// </summary>
+    public static Chart AdoptionFan(IReadOnlyList<AdoptionYearRow> rows, string baseline, string caption)
     {
         var plot = NewPlot();
         var palette = new ScottPlot.Palettes.Category10();
         int index = 0;
         foreach (var variant in rows.GroupBy(r => r.Variant).OrderBy(g => g.Key == baseline ? 0 : 1))
         {
-            var points = variant.OrderBy(r => r.Date).ToArray();
-            double[] x = points.Select(r => r.Date.Year + ((r.Date.DayOfYear - 1) / 366.0)).ToArray();
-            var line = plot.Add.Scatter(x, points.Select(r => r.PAdopted * 100).ToArray(), palette.GetColor(index++));
+            var points = variant.OrderBy(r => r.Year).ToArray();
+            double[] x = points.Select(r => (double)r.Year).ToArray();
+            var color = palette.GetColor(index++);
+            if (points.Length > 1)
+            {
+                var outer = plot.Add.FillY(x, points.Select(r => r.P05 * 100).ToArray(), points.Select(r => r.P95 * 100).ToArray());
+                outer.FillStyle.Color = color.WithAlpha(0.10);
+                outer.LineStyle.Width = 0;
+                var inner = plot.Add.FillY(x, points.Select(r => r.P25 * 100).ToArray(), points.Select(r => r.P75 * 100).ToArray());
+                inner.FillStyle.Color = color.WithAlpha(0.20);
+                inner.LineStyle.Width = 0;
+            }
+
+            var line = plot.Add.Scatter(x, points.Select(r => r.PAdopted * 100).ToArray(), color);
             line.LineWidth = variant.Key == baseline ? 3f : 1.8f;
             line.MarkerSize = 7;
             line.LegendText = variant.Key;
-            AddIntervals(plot, points.Select((r, i) => (x[i], r.PAdoptedLo95 * 100, r.PAdoptedHi95 * 100)), vertical: true);
+            AddIntervals(plot, points.Select((r, i) => (x[i], r.Lo95 * 100, r.Hi95 * 100)), vertical: true);
         }
 
         plot.Axes.Bottom.TickGenerator = YearTicks();
         plot.Axes.SetLimitsY(0, 105);
-        plot.Title("P(adopted) by year");
+        plot.Title("P(adopted) by year, and how much it depends on the drift");
         plot.XLabel("year of the vote");
-        plot.YLabel("% of runs adopted");
+        plot.YLabel("% adopted");
         plot.ShowLegend(Alignment.LowerLeft);
-        return Render(plot, "adoption-by-year", caption, 420);
+        return Render(plot, "adoption-by-year", caption, 440);
     }
 
     private static ScottPlot.TickGenerators.NumericAutomatic YearTicks() => new()

@@ -25,6 +25,9 @@ internal sealed record RunData
     /// <summary>drift.parquet: positions and bloc centres per year, for multi-year runs.</summary>
     public IReadOnlyList<DriftRow> Drift { get; init; } = [];
 
+    /// <summary>drift_adoption.parquet: P(adopted) per vote and year with its spread over drifted positions.</summary>
+    public IReadOnlyList<AdoptionYearRow> AdoptionByYear { get; init; } = [];
+
     /// <summary>The baseline variant's name: the first in the run's order.</summary>
     public string Baseline => Summary.Count > 0 ? Summary[0].Variant : Candidates.Count > 0 ? Candidates[0].Variant : "baseline";
 
@@ -93,6 +96,12 @@ internal sealed record RunData
                 drift.AddRange(ReadDrift(await ParquetColumns.ReadAsync(Path("drift.parquet"), cancellationToken).ConfigureAwait(false)));
             }
 
+            var adoption = new List<AdoptionYearRow>();
+            if (File.Exists(Path("drift_adoption.parquet")))
+            {
+                adoption.AddRange(ReadAdoption(await ParquetColumns.ReadAsync(Path("drift_adoption.parquet"), cancellationToken).ConfigureAwait(false)));
+            }
+
             return (new RunData
             {
                 Folder = folder,
@@ -103,6 +112,7 @@ internal sealed record RunData
                 Power = powerRows,
                 Statistics = statistics,
                 Drift = drift,
+                AdoptionByYear = adoption,
             }, null);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException)
@@ -231,9 +241,29 @@ internal sealed record RunData
         var p50 = t.Number("position_p50");
         var p90 = t.Number("position_p90");
         var p95 = t.Number("position_p95");
+        var cohesion = t.Has("cohesion") ? t.Number("cohesion") : Enumerable.Repeat(double.NaN, t.RowCount).ToArray();
         for (int i = 0; i < t.RowCount; i++)
         {
-            yield return new DriftRow(variant[i] ?? string.Empty, (int)year[i], kind[i] ?? string.Empty, name[i] ?? string.Empty, p05[i], p10[i], p50[i], p90[i], p95[i]);
+            yield return new DriftRow(variant[i] ?? string.Empty, (int)year[i], kind[i] ?? string.Empty, name[i] ?? string.Empty, p05[i], p10[i], p50[i], p90[i], p95[i], cohesion[i]);
+        }
+    }
+
+    private static IEnumerable<AdoptionYearRow> ReadAdoption(ParquetColumns t)
+    {
+        var variant = t.Text("variant");
+        var vote = t.Text("vote_id");
+        var year = t.Integer("year");
+        var p = t.Number("p_adopted");
+        var lo = t.Number("p_adopted_lo95");
+        var hi = t.Number("p_adopted_hi95");
+        var q05 = t.Number("p_conditional_p05");
+        var q25 = t.Number("p_conditional_p25");
+        var q50 = t.Number("p_conditional_p50");
+        var q75 = t.Number("p_conditional_p75");
+        var q95 = t.Number("p_conditional_p95");
+        for (int i = 0; i < t.RowCount; i++)
+        {
+            yield return new AdoptionYearRow(variant[i] ?? string.Empty, vote[i] ?? string.Empty, (int)year[i], p[i], lo[i], hi[i], q05[i], q25[i], q50[i], q75[i], q95[i]);
         }
     }
 
