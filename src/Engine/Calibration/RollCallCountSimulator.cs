@@ -156,7 +156,10 @@ public static class RollCallCountSimulator
 
     /// <summary>
     /// A standard normal draw truncated to [a, b] by inversion of the uniform <paramref name="u"/>, computed on the
-    /// side of the tail the interval lies in, so intervals far out in either tail keep their precision.
+    /// side of the tail the interval lies in, so intervals far out in either tail keep their precision:
+    /// x = Phi^-1(Phi(a) + u (Phi(b) - Phi(a))) when a &lt;= 0, and x = -Phi^-1(Q(b) + u (Q(a) - Q(b))) with
+    /// Q = 1 - Phi when a &gt; 0 (there x falls as u rises; with u uniform the distribution is the same).
+    /// The result is clamped to [a, b], which matters only where Q underflows (a beyond about 38).
     /// </summary>
     public static double TruncatedNormal(double a, double b, double u)
     {
