@@ -26,6 +26,11 @@ public sealed class BacktestCommandTests
         Assert.That(rows.Where(r => r.Year == 2019 && r.Metric == "accuracy"), Is.Not.Empty, "per test year");
         Assert.That(rows.Any(r => r.Protocol == "positions" && r.Metric == "bsv_correlation"), Is.True);
         Assert.That(result.StandardOutput, Does.Contain("bloc_majority"));
+
+        // The Markdown summary the README quotes: one row per protocol and model, same figures as the Parquet file.
+        var markdown = await File.ReadAllTextAsync(Path.Combine(folder.File("bt"), "backtest.md"));
+        double accuracy = overall.Single(r => r.Protocol == "new" && r.Model == "bsv_1d" && r.Metric == "accuracy").Value;
+        Assert.That(markdown, Does.Contain($"| new | bsv_1d | {accuracy.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)} |"));
     }
 
     [Test]

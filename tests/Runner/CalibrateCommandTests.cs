@@ -7,7 +7,7 @@ namespace StemSimulator.Tests.Runner;
 /// <summary>The real <c>stemsim calibrate</c> on a small real subset of the shared data.</summary>
 public sealed class CalibrateCommandTests
 {
-    private static readonly string[] VolatileKeys = ["created_utc", "load_seconds", "fit_seconds", "command", "git_commit"];
+    private static readonly string[] VolatileKeys = ["created_utc", "load_seconds", "fit_seconds", "shock_seconds", "command", "git_commit"];
 
     [Test]
     public void Calibration_of_a_real_subset_is_deterministic_whatever_the_thread_count()

@@ -1,9 +1,10 @@
 namespace StemSimulator.Engine.Calibration;
 
 /// <summary>
-/// MAP fit of one roll call with group effects: the ordered probit of <see cref="RollCallFitter"/> where member i of
-/// group g(i) has linear predictor eta_i = beta * x_i + s_g(i), and each group effect s_g ~ N(0, sd_g^2) is a shock
-/// shared by the group's members on this roll call (the bloc shocks of DESIGN.md §4). Used to forecast a roll call
+/// MAP fit of one roll call with group effects: the ordered probit of <see cref="RollCallFitter"/> where member i,
+/// belonging to the groups G(i), has linear predictor eta_i = beta * x_i + sum_{g in G(i)} s_g, and each group effect
+/// s_g ~ N(0, sd_g^2) is a shock shared by the group's members on this roll call (the bloc shocks of DESIGN.md §4;
+/// groups may overlap, as the EU and a regional group do). Used to forecast a roll call
 /// from a few revealed votes: the revealed members of a group inform the group's shock for its other members.
 /// </summary>
 /// <remarks>
@@ -23,7 +24,7 @@ public static class GroupedRollCallFitter
 
     /// <summary>Fits a roll call with group effects.</summary>
     /// <param name="positions">Position x_i of each revealed vote.</param>
-    /// <param name="groups">Group index of each revealed vote (0 .. G - 1), or -1 for none.</param>
+    /// <param name="groups">The groups (0 .. G - 1) of each revealed vote's member; empty for none.</param>
     /// <param name="votes">The revealed votes.</param>
     /// <param name="groupSds">Prior standard deviation of each group's effect, &gt; 0 (G values).</param>
     /// <param name="prior">Normal prior on (beta, tau_1, tau_2).</param>
@@ -31,7 +32,7 @@ public static class GroupedRollCallFitter
     /// <param name="maxSteps">Most Newton steps.</param>
     public static Fit Run(
         ReadOnlySpan<double> positions,
-        ReadOnlySpan<int> groups,
+        IReadOnlyList<int[]> groups,
         ReadOnlySpan<OrdinalVote> votes,
         ReadOnlySpan<double> groupSds,
         RollCallPrior prior,
@@ -159,12 +160,17 @@ public static class GroupedRollCallFitter
         return new Fit(new RollCallParameters(p[0], p[1], p[2]), p[3..], covariance, f);
     }
 
-    private static double Objective(ReadOnlySpan<double> x, ReadOnlySpan<int> groups, ReadOnlySpan<OrdinalVote> votes, double[] p, double[] mean, double[] precision)
+    private static double Objective(ReadOnlySpan<double> x, IReadOnlyList<int[]> groups, ReadOnlySpan<OrdinalVote> votes, double[] p, double[] mean, double[] precision)
     {
         double f = 0;
         for (int i = 0; i < x.Length; i++)
         {
-            double eta = (p[0] * x[i]) + (groups[i] >= 0 ? p[3 + groups[i]] : 0.0);
+            double eta = p[0] * x[i];
+            foreach (int g in groups[i])
+            {
+                eta += p[3 + g];
+            }
+
             f += OrderedProbit.LogProbability(votes[i], eta, p[1], p[2]);
         }
 
@@ -177,7 +183,7 @@ public static class GroupedRollCallFitter
         return f;
     }
 
-    private static double Evaluate(ReadOnlySpan<double> x, ReadOnlySpan<int> groups, ReadOnlySpan<OrdinalVote> votes, double[] p, double[] mean, double[] precision, double[] g, double[] h)
+    private static double Evaluate(ReadOnlySpan<double> x, IReadOnlyList<int[]> groups, ReadOnlySpan<OrdinalVote> votes, double[] p, double[] mean, double[] precision, double[] g, double[] h)
     {
         int n = p.Length;
         Array.Clear(g);
@@ -185,8 +191,13 @@ public static class GroupedRollCallFitter
         double f = 0;
         for (int i = 0; i < x.Length; i++)
         {
-            int s = groups[i] >= 0 ? 3 + groups[i] : -1;
-            double eta = (p[0] * x[i]) + (s >= 0 ? p[s] : 0.0);
+            var member = groups[i];
+            double eta = p[0] * x[i];
+            foreach (int k in member)
+            {
+                eta += p[3 + k];
+            }
+
             var t = OrderedProbit.Evaluate(votes[i], eta, p[1], p[2]);
             f += t.LogP;
             double xi = x[i];
@@ -199,17 +210,25 @@ public static class GroupedRollCallFitter
             h[(1 * n) + 1] += t.HTau1Tau1;
             h[(1 * n) + 2] += t.HTau1Tau2;
             h[(2 * n) + 2] += t.HTau2Tau2;
-            if (s >= 0)
+            foreach (int k in member)
             {
+                int s = 3 + k;
                 g[s] += t.DEta;
                 h[s] += t.HEtaEta * xi;
                 h[(1 * n) + s] += t.HEtaTau1;
                 h[(2 * n) + s] += t.HEtaTau2;
-                h[(s * n) + s] += t.HEtaEta;
+                foreach (int k2 in member)
+                {
+                    // Upper triangle only; the loop below mirrors it.
+                    if (k2 >= k)
+                    {
+                        h[(s * n) + 3 + k2] += t.HEtaEta;
+                    }
+                }
             }
         }
 
-        // Symmetrise the upper triangle filled above (rows 0-2 and the group diagonal).
+        // Symmetrise the upper triangle filled above.
         for (int i = 0; i < n; i++)
         {
             for (int j = i + 1; j < n; j++)

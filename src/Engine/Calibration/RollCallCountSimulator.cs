@@ -10,10 +10,11 @@ namespace StemSimulator.Engine.Calibration;
 /// <para>Per trial: the roll call's parameters q = (beta, tau_1, tau_2, s_0 .. s_{G-1}) are drawn from
 /// N(m, L L^T) (fixed at m when L is empty), a global shock g ~ N(0, sg^2) and bloc shocks s_b ~ N(0, sb^2). A member
 /// with a recorded (revealed) vote keeps it; every other member is absent with its absence probability, else its
-/// latent support is beta * x_i + o_i + s_group(i) + g + sum_{b in blocs(i)} s_b + sd_i * e, e ~ N(0, 1), and it votes
+/// latent support is beta * x_i + o_i + sum_{k in groups(i)} s_k + g + sum_{b in blocs(i)} s_b + sd_i * e, e ~ N(0, 1), and it votes
 /// no below tau_1, yes from tau_2, abstains in between. Every draw is a pure function of (seed, trial, roll call,
 /// member) through <see cref="CounterRandom"/>, so results do not depend on threads. A member that may repeat an
-/// earlier vote does so with its repeat probability (after the absence draw) instead of drawing a latent vote.</para>
+/// earlier vote keeps its stance with its repeat probability: its noise is then drawn inside that vote's interval, so
+/// without shocks it repeats the vote and a shock may still move it (a bloc that shifts takes its repeaters along).</para>
 /// <para>The General Assembly's simple majority decides adoption: yes &gt; no.</para>
 /// </remarks>
 public static class RollCallCountSimulator
@@ -22,14 +23,15 @@ public static class RollCallCountSimulator
     /// <param name="Positions">x_i.</param>
     /// <param name="Offsets">o_i, added to the latent support (e.g. a carried-over residual).</param>
     /// <param name="Sds">sd_i &gt; 0, the latent noise (own noise and position uncertainty).</param>
-    /// <param name="Groups">Group of each member for the parameter vector's group effects, or -1.</param>
+    /// <param name="GroupOffsets">CSR offsets into <paramref name="GroupIndices"/> (members + 1 values): the member's group effects in the parameter vector.</param>
+    /// <param name="GroupIndices">Group effect indices (0 .. G - 1) of each member.</param>
     /// <param name="Absence">Absence probability of each member.</param>
     /// <param name="Fixed">A member's revealed vote (<see cref="OrdinalVote"/> as int, or 3 for a revealed absence), or -1.</param>
     /// <param name="BlocOffsets">CSR offsets into <paramref name="BlocIndices"/> (members + 1 values).</param>
     /// <param name="BlocIndices">Bloc shock indices of each member.</param>
     /// <param name="RepeatVote">The member's earlier vote on the text it may repeat (<see cref="RepeatMixture"/>), or -1.</param>
     /// <param name="RepeatProbability">Probability of repeating it.</param>
-    public sealed record Members(double[] Positions, double[] Offsets, double[] Sds, int[] Groups, double[] Absence, int[] Fixed, int[] BlocOffsets, int[] BlocIndices, int[] RepeatVote, double[] RepeatProbability);
+    public sealed record Members(double[] Positions, double[] Offsets, double[] Sds, int[] GroupOffsets, int[] GroupIndices, double[] Absence, int[] Fixed, int[] BlocOffsets, int[] BlocIndices, int[] RepeatVote, double[] RepeatProbability);
 
     /// <summary>Simulated counts: one entry per trial.</summary>
     /// <param name="Yes">Yes count per trial.</param>
@@ -103,18 +105,11 @@ public static class RollCallCountSimulator
                         continue;
                     }
 
-                    if (members.RepeatVote[i] >= 0 && random.Uniform(RandomPurpose.Position, stream, 2_000_000 + i) < members.RepeatProbability[i])
+                    double mean = (q[0] * members.Positions[i]) + members.Offsets[i];
+                    double latent = mean + global;
+                    for (int k = members.GroupOffsets[i]; k < members.GroupOffsets[i + 1]; k++)
                     {
-                        y += members.RepeatVote[i] == (int)OrdinalVote.Yes ? 1 : 0;
-                        nn += members.RepeatVote[i] == (int)OrdinalVote.No ? 1 : 0;
-                        a += members.RepeatVote[i] == (int)OrdinalVote.Abstain ? 1 : 0;
-                        continue;
-                    }
-
-                    double latent = (q[0] * members.Positions[i]) + members.Offsets[i] + global;
-                    if (members.Groups[i] >= 0)
-                    {
-                        latent += q[3 + members.Groups[i]];
+                        latent += q[3 + members.GroupIndices[k]];
                     }
 
                     for (int k = members.BlocOffsets[i]; k < members.BlocOffsets[i + 1]; k++)
@@ -122,7 +117,19 @@ public static class RollCallCountSimulator
                         latent += bloc[members.BlocIndices[k]];
                     }
 
-                    latent += members.Sds[i] * random.Normal(RandomPurpose.VoteNoise, stream, i);
+                    double sd = members.Sds[i];
+                    int repeat = members.RepeatVote[i];
+                    if (repeat >= 0 && random.Uniform(RandomPurpose.Position, stream, 2_000_000 + i) < members.RepeatProbability[i])
+                    {
+                        // A repeater keeps its stance: its noise lies in its earlier vote's interval, so only the shocks move it.
+                        double lower = repeat == (int)OrdinalVote.No ? double.NegativeInfinity : (repeat == (int)OrdinalVote.Abstain ? q[1] : q[2]) - mean;
+                        double upper = repeat == (int)OrdinalVote.Yes ? double.PositiveInfinity : (repeat == (int)OrdinalVote.No ? q[1] : q[2]) - mean;
+                        latent += sd * TruncatedNormal(lower / sd, upper / sd, random.Uniform(RandomPurpose.VoteNoise, stream, 3_000_000 + i));
+                    }
+                    else
+                    {
+                        latent += sd * random.Normal(RandomPurpose.VoteNoise, stream, i);
+                    }
                     vote = latent < q[1] ? (int)OrdinalVote.No : latent >= q[2] ? (int)OrdinalVote.Yes : (int)OrdinalVote.Abstain;
                 }
 
@@ -145,6 +152,28 @@ public static class RollCallCountSimulator
         }
 
         return new Result(yes, no, abstain, (double)adopted / trials);
+    }
+
+    /// <summary>
+    /// A standard normal draw truncated to [a, b] by inversion of the uniform <paramref name="u"/>, computed on the
+    /// side of the tail the interval lies in, so intervals far out in either tail keep their precision:
+    /// x = Phi^-1(Phi(a) + u (Phi(b) - Phi(a))) when a &lt;= 0, and x = -Phi^-1(Q(b) + u (Q(a) - Q(b))) with
+    /// Q = 1 - Phi when a &gt; 0 (there x falls as u rises; with u uniform the distribution is the same).
+    /// The result is clamped to [a, b], which matters only where Q underflows (a beyond about 38).
+    /// </summary>
+    public static double TruncatedNormal(double a, double b, double u)
+    {
+        if (a > 0)
+        {
+            // Upper tail: invert Q between Q(b) and Q(a).
+            double qa = NormalTail.UpperTail(a), qb = NormalTail.UpperTail(b);
+            double q = qb + (u * (qa - qb));
+            return Math.Clamp(-StandardNormal.InverseCdf(Math.Max(q, double.Epsilon)), a, b);
+        }
+
+        double pa = NormalTail.Cdf(a), pb = NormalTail.Cdf(b);
+        double p = pa + (u * (pb - pa));
+        return Math.Clamp(StandardNormal.InverseCdf(Math.Clamp(p, double.Epsilon, 1 - 1e-16)), a, b);
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ namespace StemSimulator.Runner.Backtesting;
 
 /// <summary>
 /// <c>stemsim backtest</c>: the rolling-origin evaluation of <see cref="RollingBacktest"/>, written to
-/// <c>OUTDIR/backtest.parquet</c> (whole or not at all) and shown as a table. Besides the scores it records per test
+/// <c>OUTDIR/backtest.parquet</c> (whole or not at all, with the summary as a Markdown table in <c>backtest.md</c>) and
+/// shown as a table. Besides the scores it records per test
 /// year the fitted shock sizes and rho (protocol <c>parameters</c>) and the correlation of the last calibration's
 /// positions with the Bailey-Strezhnev-Voeten ideal points per year (protocol <c>positions</c>, metric
 /// <c>bsv_correlation</c>).
@@ -88,8 +89,8 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
             var board = new ScoreBoard();
             var options = new CalibrationOptions { Threads = request.Threads ?? Environment.ProcessorCount };
             CalibrationRun? warm = null;
-            var analogHistory = new List<List<CountDeviation>>();
-            var repeatHistory = new List<List<CountDeviation>>();
+            var analogHistory = new List<List<CoverageCase>>();
+            var repeatHistory = new List<List<CoverageCase>>();
             try
             {
                 // Burn-in years before the first test year (not scored) give the out-of-sample count deviations that
@@ -104,9 +105,9 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
                     var previous = warm;
                     var run = await Task.Run(() => CalibrationRun.Fit(data, firstYear, trainEnd, backtest.Previous, options, null, cancellationToken, previous), cancellationToken).ConfigureAwait(false);
                     double fitSeconds = watch.Elapsed.TotalSeconds;
-                    var history = (Analog: (IReadOnlyList<CountDeviation>)analogHistory.TakeLast(BurnInYears).SelectMany(h => h).ToArray(),
-                        Repeat: (IReadOnlyList<CountDeviation>)repeatHistory.TakeLast(BurnInYears).SelectMany(h => h).ToArray());
-                    var model = new YearModel(run, year, backtest.Votes, blocs, backtest.Previous, history);
+                    var history = (Analog: (IReadOnlyList<CoverageCase>)analogHistory.TakeLast(BurnInYears).SelectMany(h => h).ToArray(),
+                        Repeat: (IReadOnlyList<CoverageCase>)repeatHistory.TakeLast(BurnInYears).SelectMany(h => h).ToArray());
+                    var model = new YearModel(run, year, backtest.Votes, blocs, backtest.Previous, history, options.Threads);
                     var (analogDeviations, repeatDeviations) = backtest.ScoreYear(model, scored ? board : null, cancellationToken);
                     analogHistory.Add(analogDeviations);
                     repeatHistory.Add(repeatDeviations);
@@ -172,6 +173,7 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
                 await BacktestTable.WriteAsync(rows, file, metadata, cancellationToken).ConfigureAwait(false);
             }
 
+            await File.WriteAllTextAsync(folder.PathOf("backtest.md"), BacktestReport.Markdown(rows) + "\n", cancellationToken).ConfigureAwait(false);
             folder.Commit();
             if (!request.Quiet)
             {

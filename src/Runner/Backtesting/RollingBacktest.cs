@@ -18,10 +18,10 @@ namespace StemSimulator.Runner.Backtesting;
 /// when the member did not vote then); <c>always_yes</c> predicts yes with the last training year's vote shares as
 /// probabilities.</para>
 /// <para><b>new</b>: every test roll call. A random 20% of the members who voted (at least one) are revealed; the
-/// other 80% are predicted. <c>stemsim</c> fits (beta, tau_1, tau_2) and one shock per regional group on the revealed
-/// votes (<see cref="GroupedRollCallFitter"/>, empirical prior from the last training years, group shock sizes as
-/// calibrated) and integrates the parameters' Laplace uncertainty, the position uncertainty and the other blocs'
-/// shocks; <c>bloc_majority</c> predicts the majority vote of the member's regional group among the revealed votes (all
+/// other 80% are predicted. <c>stemsim</c> fits (beta, tau_1, tau_2) and one shock per shock group (regional groups,
+/// EU, OIC, NAM) on the revealed votes (<see cref="GroupedRollCallFitter"/>, a two-component empirical prior from the
+/// last training years, group shock sizes as calibrated) and integrates the parameters' Laplace uncertainty and the
+/// position uncertainty; <c>bloc_majority</c> predicts the majority vote of the member's regional group among the revealed votes (all
 /// revealed votes when none of its group is revealed; ties go to yes), probabilities add-one smoothed towards the base
 /// rates; <c>bsv_1d</c> fits a one-dimensional ordered probit per roll call on the same revealed votes with the
 /// Bailey-Strezhnev-Voeten ideal points of the previous session as positions (the latest available session, 74, for
@@ -47,7 +47,7 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
     /// for a burn-in year), and returns the recurring forecasts' count deviations (analog alone, repeat mixture) for
     /// matching later years' global shocks.
     /// </summary>
-    public (List<CountDeviation> Analog, List<CountDeviation> Repeat) ScoreYear(YearModel model, ScoreBoard? board, CancellationToken cancellationToken)
+    public (List<CoverageCase> Analog, List<CoverageCase> Repeat) ScoreYear(YearModel model, ScoreBoard? board, CancellationToken cancellationToken)
     {
         var tests = Enumerable.Range(0, data.RollCalls.Count).Where(r => data.RollCalls[r].Year == model.TestYear).ToArray();
         var outcomes = new RollCallOutcome?[tests.Length * 2];
@@ -65,8 +65,8 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
             }
         });
 
-        var analogDeviations = new List<CountDeviation>();
-        var repeatDeviations = new List<CountDeviation>();
+        var analogDeviations = new List<CoverageCase>();
+        var repeatDeviations = new List<CoverageCase>();
         foreach (var outcome in outcomes.OfType<RollCallOutcome>())
         {
             analogDeviations.AddRange(outcome.AnalogDeviations);
@@ -95,9 +95,9 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
 
     private sealed record RollCallOutcome(string Protocol, bool Adopted, ModelForecast[] Forecasts)
     {
-        public IReadOnlyList<CountDeviation> AnalogDeviations { get; init; } = [];
+        public IReadOnlyList<CoverageCase> AnalogDeviations { get; init; } = [];
 
-        public IReadOnlyList<CountDeviation> RepeatDeviations { get; init; } = [];
+        public IReadOnlyList<CoverageCase> RepeatDeviations { get; init; } = [];
     }
 
     /// <summary>Everyone expected at a test roll call with their forecast inputs.</summary>
@@ -160,12 +160,12 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
             }
         }
 
-        var simulated = RollCallCountSimulator.Simulate(
-            Simulation(members, positions, sds, null, repeat: (repeatVote, repeatProbability)),
-            [analog.Beta, analog.Tau1, analog.Tau2], [], shocks[0], shocks[1..], request.Trials, Seed(rc), Stream(rc));
-        var analogSimulated = RollCallCountSimulator.Simulate(
-            Simulation(members, positions, sds, null),
-            [analog.Beta, analog.Tau1, analog.Tau2], [], model.PlainShocks[0], model.PlainShocks[1..], request.Trials, Seed(rc) ^ 0xA5A5UL, Stream(rc));
+        var repeatMembers = Simulation(members, positions, sds, null, repeat: (repeatVote, repeatProbability));
+        var analogMembers = Simulation(members, positions, sds, null);
+        double[] parameters = [analog.Beta, analog.Tau1, analog.Tau2];
+        var simulated = RollCallCountSimulator.Simulate(repeatMembers, parameters, [], shocks[0], shocks[1..], request.Trials, Seed(rc), Stream(rc));
+        var analogSimulated = RollCallCountSimulator.Simulate(analogMembers, parameters, [], model.PlainShocks[0], model.PlainShocks[1..], request.Trials, Seed(rc) ^ 0xA5A5UL, Stream(rc));
+        int yes = members.Count(m => m.Recorded == VoteChoice.Yes), no = members.Count(m => m.Recorded == VoteChoice.No), abstain = members.Count(m => m.Recorded == VoteChoice.Abstain);
         var always = members.Select(_ => (model.BaseRates[0], model.BaseRates[1], model.BaseRates[2])).ToArray();
         return Outcome("recurring", rollCall, members, null,
             ("stemsim", model3, simulated),
@@ -173,8 +173,8 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
             ("always_yes", always, null),
             ("persistence", persistence, null)) with
         {
-            AnalogDeviations = Deviations(model, members, positions, sds, analog, null, null),
-            RepeatDeviations = Deviations(model, members, positions, sds, analog, repeatVote, repeatProbability),
+            AnalogDeviations = [new CoverageCase(analogMembers, parameters, model.BlocSds, yes, no, abstain, Seed(rc) ^ 0x5A5AUL, Stream(rc))],
+            RepeatDeviations = [new CoverageCase(repeatMembers, parameters, model.BlocSds, yes, no, abstain, Seed(rc) ^ 0x3C3CUL, Stream(rc))],
         };
     }
 
@@ -193,56 +193,65 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
         int reveal = Math.Max(1, (int)Math.Round(RevealedShare * present.Length));
         var revealed = present.OrderBy(i => random.Uniform(Engine.Randomness.RandomPurpose.Position, 7, members[i].Unit)).Take(reveal).ToHashSet();
 
-        var shocks = model.PlainShocks;
-        int groups = ShockBlocs.GroupCount;
-        var groupSds = Enumerable.Range(0, groups).Select(g => Math.Max(0.05, shocks[1 + g])).ToArray();
+        // Every shock group (regional groups, EU, OIC, NAM) gets an effect learned from its revealed members.
+        int groups = ShockBlocs.Names.Count;
+        var groupSds = model.BlocSds.Select(sd => Math.Max(0.05, sd)).ToArray();
         var x = members.Select(m => YearModel.PositionOf(m.State, rc.Issues)).ToArray();
         var revealedList = revealed.Order().ToArray();
         // The prior is a mixture (texts the United States' side supports or opposes): fit under each component and
-        // keep the one with the larger posterior mass (MAP over the mixture, the Laplace evidence compared).
-        GroupedRollCallFitter.Fit? fit = null;
-        double bestScore = double.NegativeInfinity;
+        // average the forecasts with the components' posterior weights (Bayesian model averaging; each evidence by the
+        // Laplace approximation log p(y | k) = log posterior at the MAP + log|Sigma| / 2 + the prior's normalisation).
+        int d = 3 + groups;
+        var fits = new List<(GroupedRollCallFitter.Fit Fit, double Evidence)>();
         foreach (var (prior, weight) in model.Prior)
         {
             var candidate = GroupedRollCallFitter.Run(
                 revealedList.Select(i => x[i]).ToArray(),
-                revealedList.Select(i => members[i].Group).ToArray(),
+                revealedList.Select(i => members[i].Blocs).ToArray(),
                 revealedList.Select(i => VoteIndex.Ordinal(members[i].Recorded)).ToArray(),
                 groupSds,
                 prior,
                 model.Run.Options.MinimumCutpointGap);
-            double score = candidate.LogPosterior + Math.Log(weight) + (0.5 * Math.Log(Math.Max(1e-300, prior.Precision.Beta * prior.Precision.Tau1 * prior.Precision.Tau2)));
-            if (score > bestScore)
-            {
-                (bestScore, fit) = (score, candidate);
-            }
+            var candidateFactor = candidate.Covariance.All(double.IsFinite) ? CholeskyFactor(candidate.Covariance, d) : [];
+            double logDet = candidateFactor.Length == 0 ? 0 : 2 * Enumerable.Range(0, d).Sum(k => Math.Log(candidateFactor[(k * d) + k]));
+            double evidence = candidate.LogPosterior + Math.Log(weight) + (0.5 * logDet)
+                + (0.5 * Math.Log(Math.Max(1e-300, prior.Precision.Beta * prior.Precision.Tau1 * prior.Precision.Tau2)));
+            fits.Add((candidate, evidence));
         }
 
-        // stemsim probabilities: plug-in mean, variance from parameters (Laplace), position and the non-group blocs.
-        int d = 3 + groups;
-        var covariance = fit!.Covariance;
-        bool usable = covariance.All(double.IsFinite);
+        double top = fits.Max(f => f.Evidence);
+        var posterior = fits.Select(f => Math.Exp(f.Evidence - top)).ToArray();
+        double norm = posterior.Sum();
+        var fit = fits[Array.IndexOf(posterior, posterior.Max())].Fit;
         var probabilities = new (double, double, double)[members.Length];
         var sds = new double[members.Length];
-        var otherBlocs = new double[shocks.Length - 1];
-        for (int b = groups; b < otherBlocs.Length; b++)
-        {
-            otherBlocs[b] = shocks[1 + b];
-        }
-
         for (int i = 0; i < members.Length; i++)
         {
             var m = members[i];
-            double beta = fit.Parameters.Beta;
-            double latent = (beta * x[i]) + (m.Group >= 0 ? fit.GroupEffects[m.Group] : 0);
-            double blocVariance = m.Blocs.Where(b => b >= groups).Sum(b => shocks[1 + b] * shocks[1 + b]);
-            double own = 1 + (beta * beta * m.Variance) + blocVariance;
-            sds[i] = Math.Sqrt(1 + (beta * beta * m.Variance));
-            double v1 = usable ? Quadratic(covariance, d, x[i], -1, 0, m.Group) : 0;
-            double v2 = usable ? Quadratic(covariance, d, x[i], 0, -1, m.Group) : 0;
-            probabilities[i] = Ordered(latent, fit.Parameters.Tau1, fit.Parameters.Tau2, Math.Sqrt(own + v1), Math.Sqrt(own + v2));
+            double no = 0, abstain = 0, yes = 0;
+            for (int k = 0; k < fits.Count; k++)
+            {
+                var f = fits[k].Fit;
+                bool fine = f.Covariance.All(double.IsFinite);
+                double beta = f.Parameters.Beta;
+                double latent = (beta * x[i]) + m.Blocs.Sum(b => f.GroupEffects[b]);
+                double own = 1 + (beta * beta * m.Variance);
+                double v1 = fine ? Quadratic(f.Covariance, d, x[i], -1, 0, m.Blocs) : 0;
+                double v2 = fine ? Quadratic(f.Covariance, d, x[i], 0, -1, m.Blocs) : 0;
+                var p = Ordered(latent, f.Parameters.Tau1, f.Parameters.Tau2, Math.Sqrt(own + v1), Math.Sqrt(own + v2));
+                double w = posterior[k] / norm;
+                no += w * p.No;
+                abstain += w * p.Abstain;
+                yes += w * p.Yes;
+            }
+
+            probabilities[i] = (no, abstain, yes);
+            sds[i] = Math.Sqrt(1 + (fit.Parameters.Beta * fit.Parameters.Beta * m.Variance));
         }
 
+        // The count simulation draws from the most probable component's Laplace posterior.
+        var covariance = fit.Covariance;
+        bool usable = covariance.All(double.IsFinite);
         var mean = new double[d];
         mean[0] = fit.Parameters.Beta;
         mean[1] = fit.Parameters.Tau1;
@@ -250,8 +259,8 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
         Array.Copy(fit.GroupEffects, 0, mean, 3, groups);
         var factor = usable ? CholeskyFactor(covariance, d) : [];
         var simulated = RollCallCountSimulator.Simulate(
-            Simulation(members, x, sds, revealed, groupsOf: members.Select(m => m.Group).ToArray()),
-            mean, factor, 0, otherBlocs, request.Trials, Seed(rc), Stream(rc));
+            Simulation(members, x, sds, revealed, blocsAsEffects: true),
+            mean, factor, 0, [], request.Trials, Seed(rc), Stream(rc));
 
         // bloc_majority: the group's majority among the revealed votes.
         var blocMajority = new (double, double, double)[members.Length];
@@ -297,8 +306,8 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
         for (int i = 0; i < members.Length; i++)
         {
             var q = bsvFit.Parameters;
-            double v1 = bsvUsable ? Quadratic(bsvFit.Covariance, 3, bsvX[i], -1, 0, -1) : 0;
-            double v2 = bsvUsable ? Quadratic(bsvFit.Covariance, 3, bsvX[i], 0, -1, -1) : 0;
+            double v1 = bsvUsable ? Quadratic(bsvFit.Covariance, 3, bsvX[i], -1, 0, []) : 0;
+            double v2 = bsvUsable ? Quadratic(bsvFit.Covariance, 3, bsvX[i], 0, -1, []) : 0;
             bsv[i] = Ordered(q.Beta * bsvX[i], q.Tau1, q.Tau2, Math.Sqrt(1 + v1), Math.Sqrt(1 + v2));
         }
 
@@ -308,53 +317,6 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
             ("always_yes", always, null),
             ("bloc_majority", blocMajority, null),
             ("bsv_1d", bsv, null));
-    }
-
-    /// <summary>
-    /// The yes and no counts' deviations from the forecast given the shocks (present members), with the variance parts
-    /// of <see cref="CountDeviation"/>: each member votes by the model (latent sd <paramref name="sds"/>), or repeats
-    /// its earlier vote with its repeat probability.
-    /// </summary>
-    private static List<CountDeviation> Deviations(YearModel model, Member[] members, double[] positions, double[] sds, RollCallParameters analog, int[]? repeatVote, double[]? repeatProbability)
-    {
-        var result = new List<CountDeviation>();
-        foreach (bool yesCount in new[] { true, false })
-        {
-            double mean = 0, variance = 0, global = 0;
-            var blocLoading = new double[model.BlocSds.Length];
-            int recorded = 0;
-            for (int i = 0; i < members.Length; i++)
-            {
-                if (members[i].Recorded == VoteChoice.Absent)
-                {
-                    continue;
-                }
-
-                double z = ((yesCount ? analog.Tau2 : analog.Tau1) - (analog.Beta * positions[i])) / sds[i];
-                double lambda = repeatVote is not null && repeatVote[i] >= 0 ? repeatProbability![i] : 0;
-                bool repeats = repeatVote is not null && repeatVote[i] == (int)(yesCount ? OrdinalVote.Yes : OrdinalVote.No);
-                double p = (lambda * (repeats ? 1 : 0)) + ((1 - lambda) * (yesCount ? NormalTail.UpperTail(z) : NormalTail.Cdf(z)));
-                double derivative = (1 - lambda) * NormalTail.Density(z) / sds[i];
-                mean += p;
-                variance += p * (1 - p);
-                global += derivative;
-                foreach (int b in members[i].Blocs)
-                {
-                    blocLoading[b] += derivative;
-                }
-
-                recorded += members[i].Recorded == (yesCount ? VoteChoice.Yes : VoteChoice.No) ? 1 : 0;
-            }
-
-            for (int b = 0; b < blocLoading.Length; b++)
-            {
-                variance += blocLoading[b] * blocLoading[b] * model.BlocSds[b] * model.BlocSds[b];
-            }
-
-            result.Add(new CountDeviation(recorded - mean, variance, global * global));
-        }
-
-        return result;
     }
 
     private double BsvPoint(string unit, int session)
@@ -419,20 +381,27 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
         return RollCallCountSimulator.SimulateIndependent(tau1, tau2, members.Select(m => m.Absence).ToArray(), Fixed(members, revealed), request.Trials, Seed(rc) ^ 0x5DEECE66DUL, Stream(rc));
     }
 
-    private static RollCallCountSimulator.Members Simulation(Member[] members, double[] positions, double[] sds, HashSet<int>? revealed, int[]? groupsOf = null, (int[] Vote, double[] Probability)? repeat = null)
+    /// <summary>
+    /// The simulator's members: with <paramref name="blocsAsEffects"/> the members' shock groups are effects in the
+    /// parameter vector (drawn from the fit's posterior), otherwise independent bloc shocks.
+    /// </summary>
+    private static RollCallCountSimulator.Members Simulation(Member[] members, double[] positions, double[] sds, HashSet<int>? revealed, bool blocsAsEffects = false, (int[] Vote, double[] Probability)? repeat = null)
     {
         int n = members.Length;
-        var blocOffsets = new int[n + 1];
-        var blocIndices = new List<int>();
+        var offsets = new int[n + 1];
+        var indices = new List<int>();
         for (int i = 0; i < n; i++)
         {
-            // With group effects in the parameters (new), only the other blocs get separate shocks.
-            blocIndices.AddRange(members[i].Blocs.Where(b => groupsOf is null || b >= ShockBlocs.GroupCount));
-            blocOffsets[i + 1] = blocIndices.Count;
+            indices.AddRange(members[i].Blocs);
+            offsets[i + 1] = indices.Count;
         }
 
+        var none = new int[n + 1];
         return new RollCallCountSimulator.Members(
-            positions, new double[n], sds, groupsOf ?? Enumerable.Repeat(-1, n).ToArray(), members.Select(m => m.Absence).ToArray(), Fixed(members, revealed), blocOffsets, blocIndices.ToArray(),
+            positions, new double[n], sds,
+            blocsAsEffects ? offsets : none, blocsAsEffects ? indices.ToArray() : [],
+            members.Select(m => m.Absence).ToArray(), Fixed(members, revealed),
+            blocsAsEffects ? none : offsets, blocsAsEffects ? [] : indices.ToArray(),
             repeat?.Vote ?? Enumerable.Repeat(-1, n).ToArray(), repeat?.Probability ?? new double[n]);
     }
 
@@ -458,17 +427,20 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
         return (no, abstain, yes);
     }
 
-    /// <summary>Var(beta x + s_g - tau_k) for coefficients (x, c1, c2, group) over a row-major covariance of size d.</summary>
-    private static double Quadratic(double[] covariance, int d, double x, double c1, double c2, int group)
+    /// <summary>Var(beta x + sum of the member's group effects - tau_k) for coefficients (x, c1, c2, groups) over a row-major covariance of size d.</summary>
+    private static double Quadratic(double[] covariance, int d, double x, double c1, double c2, int[] groups)
     {
         Span<double> a = stackalloc double[d];
         a.Clear();
         a[0] = x;
         a[1] = c1;
         a[2] = c2;
-        if (group >= 0 && 3 + group < d)
+        foreach (int g in groups)
         {
-            a[3 + group] = 1;
+            if (3 + g < d)
+            {
+                a[3 + g] = 1;
+            }
         }
 
         double v = 0;

@@ -32,11 +32,12 @@ internal sealed class YearModel
 
     /// <summary>
     /// Learns from <paramref name="run"/> (the training years) for <paramref name="testYear"/>. When
-    /// <paramref name="outOfSample"/> holds enough count deviations of earlier test years' forecasts (made without those
-    /// years; analog alone, then with the repeat mixture), the global shocks are matched on them instead of on the
-    /// training years' repeats, whose positions and parameters were fitted on the very votes being forecast.
+    /// <paramref name="outOfSample"/> holds enough earlier test years' recurring forecasts (made without those years;
+    /// analog alone, then with the repeat mixture), the global shocks are matched on them by simulation
+    /// (<see cref="CoverageCase.Match"/>) instead of on the training years' repeats by a normal approximation: those
+    /// were fitted on the very votes being forecast, and the approximation ignores that probabilities saturate.
     /// </summary>
-    public YearModel(CalibrationRun run, int testYear, VoteIndex votes, ShockBlocs blocs, int[] previous, (IReadOnlyList<CountDeviation> Analog, IReadOnlyList<CountDeviation> Repeat)? outOfSample = null)
+    public YearModel(CalibrationRun run, int testYear, VoteIndex votes, ShockBlocs blocs, int[] previous, (IReadOnlyList<CoverageCase> Analog, IReadOnlyList<CoverageCase> Repeat)? outOfSample = null, int threads = 1)
     {
         Run = run;
         TestYear = testYear;
@@ -49,16 +50,16 @@ internal sealed class YearModel
         var pairs = TrainingPairs().ToArray();
         var blocSds = EstimateBlocSds();
         BlocSds = blocSds;
-        bool useHistory = outOfSample is { } h && h.Analog.Count >= MinimumDeviations && h.Repeat.Count >= MinimumDeviations;
+        bool useHistory = outOfSample is { } h && h.Analog.Count >= MinimumCases && h.Repeat.Count >= MinimumCases;
         GlobalFromOutOfSample = useHistory;
-        PlainShocks = [MatchGlobalShock(useHistory ? outOfSample!.Value.Analog : Deviations(pairs, null, blocSds)), .. blocSds];
+        PlainShocks = [useHistory ? CoverageCase.Match(outOfSample!.Value.Analog, threads) : MatchGlobalShock(Deviations(pairs, null, blocSds)), .. blocSds];
         RepeatProbability = FitRepeat(pairs, PlainShocks);
-        RecurringShocks = [MatchGlobalShock(useHistory ? outOfSample!.Value.Repeat : Deviations(pairs, RepeatProbability, blocSds)), .. blocSds];
+        RecurringShocks = [useHistory ? CoverageCase.Match(outOfSample!.Value.Repeat, threads) : MatchGlobalShock(Deviations(pairs, RepeatProbability, blocSds)), .. blocSds];
         Transitions = ComputeTransitions(pairs);
     }
 
-    /// <summary>Fewest out-of-sample count deviations used to match the global shocks.</summary>
-    public const int MinimumDeviations = 100;
+    /// <summary>Fewest out-of-sample roll calls used to match the global shocks by simulation.</summary>
+    public const int MinimumCases = 30;
 
     public CalibrationRun Run { get; }
 

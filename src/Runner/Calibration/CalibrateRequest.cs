@@ -12,6 +12,12 @@ internal sealed record CalibrateRequest
     /// <summary>Positions table to write (<c>.csv</c> or <c>.csv.gz</c>); the roll-call and model tables go beside it.</summary>
     public required string OutputFile { get; init; }
 
+    /// <summary>
+    /// Years whose out-of-sample analog forecasts match the global shock (each needs one more fit); 0 matches it on the
+    /// training years' own repeats, which understates it.
+    /// </summary>
+    public int ShockYears { get; init; }
+
     /// <summary>Worker threads; null for all cores.</summary>
     public int? Threads { get; init; }
 

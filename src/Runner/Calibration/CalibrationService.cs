@@ -33,6 +33,12 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
             return ExitCodes.InvalidInput;
         }
 
+        if (request.ShockYears is < 0 or > 10)
+        {
+            console.Error.WriteLine("error: --shock-years must be between 0 and 10");
+            return ExitCodes.InvalidInput;
+        }
+
         if (CalibrationTables.CheckWritable(request.OutputFile) is { } unwritable)
         {
             console.Error.WriteLine($"error: {unwritable}");
@@ -86,8 +92,37 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
         double fitSeconds = fitWatch.Elapsed.TotalSeconds;
         var correlations = run.BsvCorrelations();
 
-        // Shock sizes for scenarios: estimated on the last training years as the backtest does for its next year.
-        var shocks = new YearModel(run, run.LastYear + 1, new VoteIndex(data), new ShockBlocs(ReferenceCatalog.Embedded), previous);
+        // Shock sizes for scenarios: bloc shocks from the last years' roll calls; the global shock matched on the count
+        // deviations of out-of-sample analog forecasts for the last --shock-years years (each forecast from a fit that
+        // stops the year before), or in sample (the last years' own repeats, too close) when --shock-years is 0.
+        var votes = new VoteIndex(data);
+        var blocs = new ShockBlocs(ReferenceCatalog.Embedded);
+        var outOfSample = new List<CoverageCase>();
+        var shockWatch = Stopwatch.StartNew();
+        if (request.ShockYears > 0)
+        {
+            var backtest = new RollingBacktest(data, blocs, new BacktestRequest
+            {
+                DataDirectory = request.DataDirectory,
+                TrainUntil = lastYear - request.ShockYears - 1,
+                TestFrom = lastYear - request.ShockYears + 1,
+                TestTo = lastYear,
+                OutputFolder = string.Empty,
+                Protocols = ["recurring"],
+                Trials = 100,
+                Threads = request.Threads,
+            });
+            CalibrationRun? chain = null;
+            for (int year = lastYear - request.ShockYears + 1; year <= lastYear; year++)
+            {
+                var earlier = chain;
+                chain = await Task.Run(() => CalibrationRun.Fit(data, firstYear, year - 1, previous, options, null, cancellationToken, earlier), cancellationToken).ConfigureAwait(false);
+                var yearModel = new YearModel(chain, year, votes, blocs, previous);
+                outOfSample.AddRange(backtest.ScoreYear(yearModel, null, cancellationToken).Analog);
+            }
+        }
+
+        var shocks = new YearModel(run, run.LastYear + 1, votes, blocs, previous, request.ShockYears > 0 ? (outOfSample, outOfSample) : null, options.Threads);
         var model = ModelRows(request, run, data, correlations, loadSeconds, fitSeconds);
         model.Add(("shock_sd_global", CalibrationTables.Number(shocks.PlainShocks[0])));
         for (int b = 0; b < ShockBlocs.Names.Count; b++)
@@ -95,7 +130,11 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
             model.Add(($"shock_sd_{ShockBlocs.Names[b]}", CalibrationTables.Number(shocks.PlainShocks[1 + b])));
         }
 
-        model.Add(("shock_years", $"{run.LastYear - YearModel.CalibrationYears + 1}-{run.LastYear}"));
+        model.Add(("shock_bloc_years", $"{run.LastYear - YearModel.CalibrationYears + 1}-{run.LastYear}"));
+        model.Add(("shock_global_from", request.ShockYears > 0
+            ? $"out-of-sample analog forecasts of {lastYear - request.ShockYears + 1}-{lastYear} ({outOfSample.Count} roll calls)"
+            : "in-sample repeats"));
+        model.Add(("shock_seconds", shockWatch.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)));
         var paths = CalibrationTables.PathsFor(request.OutputFile);
         try
         {
@@ -158,7 +197,7 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
         var invariant = CultureInfo.InvariantCulture;
         var o = run.Options;
         var result = run.Result;
-        string command = $"stemsim calibrate --data {request.DataDirectory} --until {run.LastYear} --out {request.OutputFile}";
+        string command = $"stemsim calibrate --data {request.DataDirectory} --until {run.LastYear} --shock-years {request.ShockYears} --out {request.OutputFile}";
         var rows = new List<(string, string)>
         {
             ("command", command),

@@ -11,6 +11,7 @@ internal sealed class CalibrateCommand(CalibrationService calibration)
         var data = new Option<string>("--data") { Description = "The shared UN data folder (../shared/data/un).", Required = true };
         var until = new Option<int?>("--until") { Description = "Last year to calibrate (1945 + session; default: the last year in the data)." };
         var output = new Option<string>("--out", "-o") { Description = "Positions table to write (.csv or .csv.gz); FILE_roll_calls and FILE_model.csv go beside it.", Required = true };
+        var shockYears = new Option<int>("--shock-years") { Description = "Years of out-of-sample forecasts that size the global shock (one extra fit each; default 0: in sample)." };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
         var command = new Command("calibrate", """
@@ -18,10 +19,10 @@ internal sealed class CalibrateCommand(CalibrationService calibration)
             recorded General Assembly votes, and write the calibration tables.
 
             Example:
-              stemsim calibrate --data ../shared/data/un --until 2021 --out src/Scenarios/ReferenceData/calibration.csv.gz
+              stemsim calibrate --data ../shared/data/un --until 2021 --shock-years 3 --out src/Scenarios/ReferenceData/calibration.csv.gz
             """)
         {
-            data, until, output, threads, quiet,
+            data, until, output, shockYears, threads, quiet,
         };
         command.SetAction((parse, cancellationToken) => calibration.CalibrateAsync(
             new CalibrateRequest
@@ -29,6 +30,7 @@ internal sealed class CalibrateCommand(CalibrationService calibration)
                 DataDirectory = parse.GetValue(data)!,
                 Until = parse.GetValue(until),
                 OutputFile = parse.GetValue(output)!,
+                ShockYears = parse.GetValue(shockYears),
                 Threads = parse.GetValue(threads),
                 Quiet = parse.GetValue(quiet),
             },
