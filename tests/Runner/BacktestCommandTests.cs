@@ -25,6 +25,17 @@ public sealed class BacktestCommandTests
 
         Assert.That(rows.Where(r => r.Year == 2019 && r.Metric == "accuracy"), Is.Not.Empty, "per test year");
         Assert.That(rows.Any(r => r.Protocol == "positions" && r.Metric == "bsv_correlation"), Is.True);
+
+        // The decision weights of stemsim's hard classes per test year, fitted on earlier years only.
+        foreach (var protocol in new[] { "recurring", "new" })
+        {
+            foreach (var metric in new[] { "decision_weight_no_", "decision_weight_abstain_", "decision_fit_votes_" })
+            {
+                Assert.That(rows.Count(r => r.Protocol == "parameters" && r.Model == "stemsim" && r.Year == 2019 && r.Metric == metric + protocol), Is.EqualTo(1), metric + protocol);
+            }
+        }
+
+        Assert.That(rows.Where(r => r.Protocol == "parameters" && r.Metric.StartsWith("decision_weight_", StringComparison.Ordinal)).Select(r => r.Value), Is.All.GreaterThan(0));
         Assert.That(result.StandardOutput, Does.Contain("bloc_majority"));
 
         // The Markdown summary the README quotes: one row per protocol and model, same figures as the Parquet file.

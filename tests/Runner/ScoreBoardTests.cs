@@ -48,4 +48,24 @@ public sealed class ScoreBoardTests
         Assert.That(year["coverage80"], Is.EqualTo(1.0 / 3).Within(1e-12));
         Assert.That(year["adoption_brier"], Is.EqualTo(0.49).Within(1e-12));
     }
+
+    [Test]
+    public void Weighted_decisions_keep_the_argmax_figures_alongside()
+    {
+        var board = new ScoreBoard();
+        var weights = new DecisionWeights(1, 2);
+
+        // (0.1, 0.4, 0.5; abstain): argmax yes (wrong), weighted abstain (0.8 > 0.5, right); (0.1, 0.1, 0.8; yes): yes either way.
+        board.AddVote("new", "stemsim", 2015, 0.1, 0.4, 0.5, OrdinalVote.Abstain, weights);
+        board.AddVote("new", "stemsim", 2015, 0.1, 0.1, 0.8, OrdinalVote.Yes, weights);
+        board.AddVote("new", "always_yes", 2015, 0.1, 0.4, 0.5, OrdinalVote.Abstain);
+        var rows = board.Rows().Where(r => r.Year is null).ToArray();
+        var stemsim = rows.Where(r => r.Model == "stemsim").ToDictionary(r => r.Metric, r => r.Value);
+
+        Assert.That(stemsim["accuracy"], Is.EqualTo(1.0));
+        Assert.That(stemsim["accuracy_argmax"], Is.EqualTo(0.5));
+        Assert.That(stemsim["f1_abstain_argmax"], Is.EqualTo(0.0));
+        Assert.That(stemsim["f1_abstain"], Is.EqualTo(1.0));
+        Assert.That(rows.Where(r => r.Model == "always_yes").Select(r => r.Metric), Has.None.EndsWith("_argmax"), "argmax models have no second set");
+    }
 }

@@ -5,7 +5,9 @@ namespace StemSimulator.Engine.Calibration;
 /// </summary>
 /// <remarks>
 /// For n forecasts with probabilities p_ik (k = no, abstain, yes), the recorded class y_i and the predicted class
-/// c_i = argmax_k p_ik (ties go to yes, then no, then abstain):
+/// c_i = argmax_k p_ik (ties go to yes, then no, then abstain), or with <see cref="DecisionWeights"/> the argmax of the
+/// weighted probabilities (the hard-class metrics accuracy, F1 and APRE then use the weighted decision; log loss, Brier
+/// and ECE always use the probabilities and their argmax, so a decision rule does not change them):
 /// <list type="bullet">
 /// <item><c>accuracy</c> = share of c_i = y_i;</item>
 /// <item><c>f1_k</c> = 2 P R / (P + R) with precision P = TP / (TP + FP) and recall R = TP / (TP + FN) of class k
@@ -24,6 +26,7 @@ public sealed class ForecastMetrics
     private const int Bins = 10;
 
     private readonly long[,] _confusion = new long[3, 3];
+    private readonly long[,] _argmaxConfusion = new long[3, 3];
     private readonly double[] _binConfidence = new double[Bins];
     private readonly long[] _binCorrect = new long[Bins];
     private readonly long[] _binCount = new long[Bins];
@@ -35,8 +38,14 @@ public sealed class ForecastMetrics
     /// <summary>Number of forecasts added.</summary>
     public long Count => _n;
 
-    /// <summary>Adds one forecast: probabilities of no, abstain and yes (non-negative, summing to about 1) and the recorded vote.</summary>
-    public void Add(double pNo, double pAbstain, double pYes, OrdinalVote actual)
+    /// <summary>Whether any forecast was added with a decision rule other than the plain argmax.</summary>
+    public bool Weighted { get; private set; }
+
+    /// <summary>
+    /// Adds one forecast: probabilities of no, abstain and yes (non-negative, summing to about 1) and the recorded vote;
+    /// <paramref name="weights"/> (default the plain argmax) decide the hard class.
+    /// </summary>
+    public void Add(double pNo, double pAbstain, double pYes, OrdinalVote actual, DecisionWeights? weights = null)
     {
         double sum = pNo + pAbstain + pYes;
         if (!(sum > 0) || !double.IsFinite(sum))
@@ -50,7 +59,10 @@ public sealed class ForecastMetrics
         Span<double> p = [pNo, pAbstain, pYes];
         int predicted = Predict(pNo, pAbstain, pYes);
         int a = (int)actual;
-        _confusion[a, predicted]++;
+        var rule = weights ?? DecisionWeights.Argmax;
+        Weighted |= !rule.IsArgmax;
+        _confusion[a, rule.Decide(pNo, pAbstain, pYes)]++;
+        _argmaxConfusion[a, predicted]++;
         _logLoss -= Math.Log(Math.Max(Floor, p[a]));
         for (int k = 0; k < 3; k++)
         {
@@ -95,6 +107,33 @@ public sealed class ForecastMetrics
 
     /// <summary>Mean of the three classes' F1.</summary>
     public double MacroF1 => (F1(OrdinalVote.No) + F1(OrdinalVote.Abstain) + F1(OrdinalVote.Yes)) / 3;
+
+    /// <summary>
+    /// The hard-class metrics under the plain argmax whatever decision rule was used (accuracy_argmax, f1_yes_argmax,
+    /// f1_abstain_argmax, f1_no_argmax, macro_f1_argmax, apre_argmax).
+    /// </summary>
+    public IReadOnlyList<(string Metric, double Value)> ArgmaxMetrics()
+    {
+        double F(int k)
+        {
+            long tp = _argmaxConfusion[k, k];
+            long predicted = _argmaxConfusion[0, k] + _argmaxConfusion[1, k] + _argmaxConfusion[2, k];
+            long recorded = _argmaxConfusion[k, 0] + _argmaxConfusion[k, 1] + _argmaxConfusion[k, 2];
+            return predicted + recorded == 0 ? 0.0 : 2.0 * tp / (predicted + recorded);
+        }
+
+        double accuracy = _n == 0 ? double.NaN : (double)(_argmaxConfusion[0, 0] + _argmaxConfusion[1, 1] + _argmaxConfusion[2, 2]) / _n;
+        double alwaysYesError = _n == 0 ? double.NaN : 1.0 - ((double)_yes / _n);
+        return
+        [
+            ("accuracy_argmax", accuracy),
+            ("f1_yes_argmax", F(2)),
+            ("f1_abstain_argmax", F(1)),
+            ("f1_no_argmax", F(0)),
+            ("macro_f1_argmax", (F(0) + F(1) + F(2)) / 3),
+            ("apre_argmax", _n == 0 ? double.NaN : alwaysYesError <= 0 ? 0.0 : (alwaysYesError - (1.0 - accuracy)) / alwaysYesError),
+        ];
+    }
 
     /// <summary>Mean negative log probability of the recorded vote.</summary>
     public double LogLoss => _n == 0 ? double.NaN : _logLoss / _n;

@@ -16,7 +16,11 @@ namespace StemSimulator.Runner.Backtesting;
 /// shown as a table. Besides the scores it records per test
 /// year the fitted shock sizes and rho (protocol <c>parameters</c>) and the correlation of the last calibration's
 /// positions with the Bailey-Strezhnev-Voeten ideal points per year (protocol <c>positions</c>, metric
-/// <c>bsv_correlation</c>).
+/// <c>bsv_correlation</c>). The hard classes of <see cref="RollingBacktest.WeightedModels"/> are decided with
+/// <see cref="DecisionWeights"/> fitted, per protocol and model, to maximise macro-F1 on the out-of-sample forecasts of
+/// every earlier fitted year (the burn-in years and the earlier test years; never the year scored); the weights and the
+/// size of their fitting set are recorded per test year (protocol <c>parameters</c>, metrics
+/// <c>decision_weight_no_PROTOCOL</c>, <c>decision_weight_abstain_PROTOCOL</c>, <c>decision_fit_votes_PROTOCOL</c>).
 /// </summary>
 internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock)
 {
@@ -91,6 +95,7 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
             CalibrationRun? warm = null;
             var analogHistory = new List<List<CoverageCase>>();
             var repeatHistory = new List<List<CoverageCase>>();
+            var forecastHistory = new Dictionary<(string Protocol, string Model), List<(double No, double Abstain, double Yes, OrdinalVote Actual)>>();
             try
             {
                 // Burn-in years before the first test year (not scored) give the out-of-sample count deviations that
@@ -108,7 +113,26 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
                     var history = (Analog: (IReadOnlyList<CoverageCase>)analogHistory.TakeLast(BurnInYears).SelectMany(h => h).ToArray(),
                         Repeat: (IReadOnlyList<CoverageCase>)repeatHistory.TakeLast(BurnInYears).SelectMany(h => h).ToArray());
                     var model = new YearModel(run, year, backtest.Votes, blocs, backtest.Previous, history, options.Threads);
-                    var (analogDeviations, repeatDeviations) = backtest.ScoreYear(model, scored ? board : null, cancellationToken);
+
+                    // Decision weights fitted on the out-of-sample forecasts of every earlier fitted year (burn-in years
+                    // and earlier test years), never on the year scored.
+                    // (stemsim always gets a row: the plain argmax while no earlier year has been fitted.)
+                    var weighted = forecastHistory.Keys.Union(request.Protocols.Select(p => (Protocol: p, Model: "stemsim"))).ToArray();
+                    var weights = scored
+                        ? weighted.ToDictionary(k => k, k => DecisionWeights.Fit(forecastHistory.GetValueOrDefault(k) ?? []))
+                        : new Dictionary<(string Protocol, string Model), DecisionWeights>();
+                    var fitVotes = weighted.ToDictionary(k => k, k => forecastHistory.GetValueOrDefault(k)?.Count ?? 0);
+                    var (analogDeviations, repeatDeviations, forecasts) = backtest.ScoreYear(model, scored ? board : null, weights, cancellationToken);
+                    foreach (var (key, list) in forecasts)
+                    {
+                        if (!forecastHistory.TryGetValue(key, out var all))
+                        {
+                            forecastHistory[key] = all = [];
+                        }
+
+                        all.AddRange(list);
+                    }
+
                     analogHistory.Add(analogDeviations);
                     repeatHistory.Add(repeatDeviations);
                     warm = run;
@@ -120,6 +144,13 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
                         }
 
                         continue;
+                    }
+
+                    foreach (var ((protocol, name), w) in weights.OrderBy(w => w.Key.Protocol, StringComparer.Ordinal).ThenBy(w => ScoreBoard.ModelOrder(w.Key.Model)))
+                    {
+                        board.AddValue("parameters", name, $"decision_weight_no_{protocol}", w.No, year);
+                        board.AddValue("parameters", name, $"decision_weight_abstain_{protocol}", w.Abstain, year);
+                        board.AddValue("parameters", name, $"decision_fit_votes_{protocol}", fitVotes[(protocol, name)], year);
                     }
 
                     board.AddValue("parameters", "stemsim", "repeat_after_no", model.RepeatProbability[0], year);
@@ -142,6 +173,9 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
                         var fresh = board.Votes("new", "stemsim", year);
                         console.Error.WriteLine(string.Create(invariant,
                             $"  {year}: trained to {trainEnd} ({run.Result.Iterations} iterations, {fitSeconds:F0} s, step {run.Result.PositionStepSd:F3}); recurring accuracy {rec?.Accuracy:F3}, new accuracy {fresh?.Accuracy:F3}; repeat {string.Join('/', model.RepeatProbability.Select(l => l.ToString("F3", invariant)))}"));
+                        console.Error.WriteLine("    decision weights (no / abstain, fitted on earlier years): " + string.Join(", ", weights
+                            .Where(w => w.Key.Model == "stemsim")
+                            .Select(w => string.Create(invariant, $"{w.Key.Protocol} {w.Value.No:F2} / {w.Value.Abstain:F2}"))));
                         console.Error.WriteLine(string.Create(invariant, $"    global shock (analog / repeat, {(model.GlobalFromOutOfSample ? "out of sample" : "in sample")}): {model.PlainShocks[0]:F2} / {model.RecurringShocks[0]:F2}; blocs: ")
                             + string.Join(", ", ShockBlocs.Names.Select((name, b) => string.Create(invariant, $"{name} {model.BlocSds[b]:F2}"))));
                     }

@@ -35,6 +35,13 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
     /// <summary>Share of a roll call's votes revealed in the <c>new</c> protocol.</summary>
     public const double RevealedShare = 0.2;
 
+    /// <summary>
+    /// The models whose hard classes follow fitted <see cref="DecisionWeights"/> (the probabilistic models:
+    /// <c>stemsim</c>, <c>stemsim_analog</c> and the <c>bsv_1d</c> baseline); <c>always_yes</c>, <c>persistence</c>
+    /// and <c>bloc_majority</c> are decision rules by definition and keep their argmax.
+    /// </summary>
+    public static readonly IReadOnlyList<string> WeightedModels = ["stemsim", "stemsim_analog", "bsv_1d"];
+
     private readonly VoteIndex _votes = new(data);
     private readonly int[] _previous = RecurringMatcher.PreviousOccurrence(data.RollCalls);
 
@@ -47,7 +54,13 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
     /// for a burn-in year), and returns the recurring forecasts' count deviations (analog alone, repeat mixture) for
     /// matching later years' global shocks.
     /// </summary>
-    public (List<CoverageCase> Analog, List<CoverageCase> Repeat) ScoreYear(YearModel model, ScoreBoard? board, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The hard classes of the models in <see cref="WeightedModels"/> are decided with <paramref name="weights"/> (per
+    /// protocol and model; the plain argmax where missing); their forecasts are returned as
+    /// <c>Forecasts</c> so that later years can fit their weights on them.
+    /// </remarks>
+    public (List<CoverageCase> Analog, List<CoverageCase> Repeat, Dictionary<(string Protocol, string Model), List<(double No, double Abstain, double Yes, OrdinalVote Actual)>> Forecasts) ScoreYear(
+        YearModel model, ScoreBoard? board, IReadOnlyDictionary<(string Protocol, string Model), DecisionWeights> weights, CancellationToken cancellationToken)
     {
         var tests = Enumerable.Range(0, data.RollCalls.Count).Where(r => data.RollCalls[r].Year == model.TestYear).ToArray();
         var outcomes = new RollCallOutcome?[tests.Length * 2];
@@ -67,10 +80,21 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
 
         var analogDeviations = new List<CoverageCase>();
         var repeatDeviations = new List<CoverageCase>();
+        var forecasts = new Dictionary<(string Protocol, string Model), List<(double No, double Abstain, double Yes, OrdinalVote Actual)>>();
         foreach (var outcome in outcomes.OfType<RollCallOutcome>())
         {
             analogDeviations.AddRange(outcome.AnalogDeviations);
             repeatDeviations.AddRange(outcome.RepeatDeviations);
+            foreach (var forecast in outcome.Forecasts.Where(f => WeightedModels.Contains(f.Model)))
+            {
+                if (!forecasts.TryGetValue((outcome.Protocol, forecast.Model), out var list))
+                {
+                    forecasts[(outcome.Protocol, forecast.Model)] = list = [];
+                }
+
+                list.AddRange(forecast.Probabilities.Select((p, i) => (p.No, p.Abstain, p.Yes, forecast.Actual[i])));
+            }
+
             if (board is null)
             {
                 continue;
@@ -78,17 +102,18 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
 
             foreach (var forecast in outcome.Forecasts)
             {
+                DecisionWeights? rule = weights.TryGetValue((outcome.Protocol, forecast.Model), out var w) ? w : null;
                 for (int i = 0; i < forecast.Probabilities.Length; i++)
                 {
                     var p = forecast.Probabilities[i];
-                    board.AddVote(outcome.Protocol, forecast.Model, model.TestYear, p.No, p.Abstain, p.Yes, forecast.Actual[i]);
+                    board.AddVote(outcome.Protocol, forecast.Model, model.TestYear, p.No, p.Abstain, p.Yes, forecast.Actual[i], rule);
                 }
 
                 board.AddRollCall(outcome.Protocol, forecast.Model, model.TestYear, forecast.Covered80, forecast.Covered95, forecast.PAdopted, outcome.Adopted);
             }
         }
 
-        return (analogDeviations, repeatDeviations);
+        return (analogDeviations, repeatDeviations, forecasts);
     }
 
     private sealed record ModelForecast(string Model, (double No, double Abstain, double Yes)[] Probabilities, OrdinalVote[] Actual, bool[] Covered80, bool[] Covered95, double PAdopted);

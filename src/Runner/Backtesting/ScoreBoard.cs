@@ -7,7 +7,8 @@ namespace StemSimulator.Runner.Backtesting;
 /// metrics of <see cref="ForecastMetrics"/> and the resolution-level ones, <c>coverage80</c> and <c>coverage95</c>
 /// (the share of recorded yes, no and abstain counts inside the forecast's central 80% and 95% ranges, averaged over
 /// the three counts of every roll call; <c>coverage80_yes</c> etc. per count) and <c>adoption_brier</c>
-/// ((P(adopted) - adopted)^2, adopted meaning yes &gt; no).
+/// ((P(adopted) - adopted)^2, adopted meaning yes &gt; no). Where a model's hard classes were decided with
+/// <see cref="DecisionWeights"/>, the plain-argmax figures follow as <c>accuracy_argmax</c>, <c>macro_f1_argmax</c> etc.
 /// </summary>
 internal sealed class ScoreBoard
 {
@@ -17,7 +18,8 @@ internal sealed class ScoreBoard
     private readonly Dictionary<(string Protocol, string Model, int? Year), RollCallTally> _rollCalls = [];
     private readonly List<(string Protocol, string Model, string Metric, double Value, int? Year)> _extra = [];
 
-    public void AddVote(string protocol, string model, int year, double pNo, double pAbstain, double pYes, OrdinalVote actual)
+    /// <summary>Adds one vote forecast; <paramref name="weights"/> (default the plain argmax) decide its hard class.</summary>
+    public void AddVote(string protocol, string model, int year, double pNo, double pAbstain, double pYes, OrdinalVote actual, DecisionWeights? weights = null)
     {
         foreach (int? y in new int?[] { year, null })
         {
@@ -26,7 +28,7 @@ internal sealed class ScoreBoard
                 _votes[(protocol, model, y)] = metrics = new ForecastMetrics();
             }
 
-            metrics.Add(pNo, pAbstain, pYes, actual);
+            metrics.Add(pNo, pAbstain, pYes, actual, weights);
         }
     }
 
@@ -66,6 +68,10 @@ internal sealed class ScoreBoard
             if (_votes.TryGetValue(key, out var metrics))
             {
                 rows.AddRange(metrics.All().Select(m => (key.Protocol, key.Model, m.Metric, m.Value, key.Year)));
+                if (metrics.Weighted)
+                {
+                    rows.AddRange(metrics.ArgmaxMetrics().Select(m => (key.Protocol, key.Model, m.Metric, m.Value, key.Year)));
+                }
                 rows.Add((key.Protocol, key.Model, "votes", metrics.Count, key.Year));
             }
 

@@ -118,7 +118,7 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
                 var earlier = chain;
                 chain = await Task.Run(() => CalibrationRun.Fit(data, firstYear, year - 1, previous, options, null, cancellationToken, earlier), cancellationToken).ConfigureAwait(false);
                 var yearModel = new YearModel(chain, year, votes, blocs, previous);
-                outOfSample.AddRange(backtest.ScoreYear(yearModel, null, cancellationToken).Analog);
+                outOfSample.AddRange(backtest.ScoreYear(yearModel, null, new Dictionary<(string Protocol, string Model), DecisionWeights>(), cancellationToken).Analog);
             }
         }
 
