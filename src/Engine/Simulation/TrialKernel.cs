@@ -40,6 +40,8 @@ internal sealed class TrialKernel
     private readonly double[] _pNo;
     private readonly double[] _dpA;
     private readonly double[] _dpB;
+    private readonly Vector256<double>[] _dpFourTrials;
+    private readonly CouncilExactBatch?[][] _councilBatches;
     private readonly double[]?[][] _staticExact;
     private readonly MemberDraws[] _shared;
     private readonly double[] _shockDraws;
@@ -63,6 +65,8 @@ internal sealed class TrialKernel
         int dp = Math.Max(ExactAdoption.BufferLength(padded), 2 * (quota + 1) * 6);
         _dpA = new double[dp];
         _dpB = new double[dp];
+        _dpFourTrials = new Vector256<double>[quota + 1];
+        _councilBatches = plans.Select(v => v.Select(p => p.BatchesCouncilExact ? new CouncilExactBatch(p.Padded) : null).ToArray()).ToArray();
         _staticExact = plans.Select(v => new double[]?[v.Length]).ToArray();
         _shared = plans[0].Select(_ => new MemberDraws(padded)).ToArray();
         _shockDraws = new double[plans.SelectMany(p => p).Max(p => p.ShockKeys.Length)];
@@ -143,6 +147,17 @@ internal sealed class TrialKernel
                 }
             }
         }
+
+        for (int v = 0; v < _plans.Length; v++)
+        {
+            for (int j = 0; j < _plans[v].Length; j++)
+            {
+                if (_councilBatches[v][j] is { Count: > 0 } batch)
+                {
+                    FlushCouncilExact(_plans[v][j], batch, block[v, j]);
+                }
+            }
+        }
     }
 
     private void SimulateVote(VotePlan plan, int variant, int voteIndex, CounterRandom random, VoteTrialColumns columns, int row)
@@ -174,6 +189,11 @@ internal sealed class TrialKernel
             DrawShocks(plan, random);
         }
 
+        // A Council vote's exact programme runs for four trials at once: this trial's probabilities go to the next lane.
+        var batch = exact ? _councilBatches[variant][voteIndex] : null;
+        double[] pYes = batch?.PYes ?? _pYes;
+        double[] pNo = batch?.PNo ?? _pNo;
+        int pOffset = batch is null ? 0 : batch.Count * plan.Padded;
         VoteTally tally;
         if (plan.DrawsReused)
         {
@@ -186,14 +206,14 @@ internal sealed class TrialKernel
             var cached = new CachedDraws(draws);
             tally = plan.IsStatic
                 ? DecideStatic(plan, ref cached, columns.MemberCounts)
-                : DecideDynamic(plan, ref cached, columns.MemberCounts, exact);
+                : DecideDynamic(plan, ref cached, columns.MemberCounts, exact, pYes, pNo, pOffset);
         }
         else
         {
             var inline = new InlineDraws(plan, random.TrialKey);
             tally = plan.IsStatic
                 ? DecideStatic(plan, ref inline, columns.MemberCounts)
-                : DecideDynamic(plan, ref inline, columns.MemberCounts, exact);
+                : DecideDynamic(plan, ref inline, columns.MemberCounts, exact, pYes, pNo, pOffset);
         }
 
         var permanentNo = PermanentMembers.None;
@@ -216,9 +236,21 @@ internal sealed class TrialKernel
         columns.DebateDay[row] = vote.DebatesVeto && columns.VetoedBy[row] != PermanentMembers.None
             ? DebateDay(random.Uniform(RandomPurpose.DebateDay, vote.Stream, 0))
             : (byte)0;
-        columns.ExactProbability[row] = !exact ? double.NaN
-            : plan.IsStatic ? StaticExact(plan, variant, voteIndex)
-            : ExactProbability(plan);
+        if (batch is not null)
+        {
+            // Written when the batch of four trials is complete (or at the end of the block).
+            batch.Rows[batch.Count++] = row;
+            if (batch.Count == CouncilExactBatch.Trials)
+            {
+                FlushCouncilExact(plan, batch, columns);
+            }
+        }
+        else
+        {
+            columns.ExactProbability[row] = !exact ? double.NaN
+                : plan.IsStatic ? StaticExact(plan, variant, voteIndex)
+                : ExactProbability(plan);
+        }
 
         if (vote.Body == Body.SecurityCouncil)
         {
@@ -363,7 +395,7 @@ internal sealed class TrialKernel
         statistics.Trials++;
     }
 
-    private VoteTally DecideDynamic<TDraws>(VotePlan plan, ref TDraws draws, long[] counts, bool exact)
+    private VoteTally DecideDynamic<TDraws>(VotePlan plan, ref TDraws draws, long[] counts, bool exact, double[] pYes, double[] pNo, int pOffset)
         where TDraws : struct, IMemberDrawSource
     {
         int padded = plan.Padded;
@@ -402,8 +434,8 @@ internal sealed class TrialKernel
             if (exact)
             {
                 var present = one - Load(plan.Absence, i);
-                Store(_pNo, i, present * SimdMath.NormalCdf(Load(plan.NoBelow, i) - mean));
-                Store(_pYes, i, present * SimdMath.NormalCdf(mean - Load(plan.YesFrom, i)));
+                Store(pNo, pOffset + i, present * SimdMath.NormalCdf(Load(plan.NoBelow, i) - mean));
+                Store(pYes, pOffset + i, present * SimdMath.NormalCdf(mean - Load(plan.YesFrom, i)));
             }
         }
 
@@ -455,6 +487,37 @@ internal sealed class TrialKernel
         return vote.Body == Body.SecurityCouncil
             ? ExactAdoption.SecurityCouncil(_pYes.AsSpan(0, n), _pNo.AsSpan(0, n), vote.Permanent, vote.Decision, vote.CouncilRule, _dpA)
             : ExactAdoption.GeneralAssembly(_pYes.AsSpan(0, n), _pNo.AsSpan(0, n), vote.Majority, _dpA, _dpB);
+    }
+
+    /// <summary>Runs the exact Council programme for the trials waiting in <paramref name="batch"/> and writes their probabilities.</summary>
+    private void FlushCouncilExact(VotePlan plan, CouncilExactBatch batch, VoteTrialColumns columns)
+    {
+        var vote = plan.Vote;
+        Span<double> result = stackalloc double[CouncilExactBatch.Trials];
+        // Lanes past Count hold an earlier trial's probabilities (or zeros): computed and ignored.
+        ExactAdoption.SingleVetoFourTrials(batch.PYes, batch.PNo, plan.Padded, vote.Permanent, vote.Decision, vote.CouncilRule, _dpFourTrials, result);
+        for (int l = 0; l < batch.Count; l++)
+        {
+            columns.ExactProbability[batch.Rows[l]] = result[l];
+        }
+
+        batch.Count = 0;
+    }
+
+    /// <summary>Up to four trials' member probabilities of one Council vote, waiting for the four-trial exact programme.</summary>
+    private sealed class CouncilExactBatch(int stride)
+    {
+        public const int Trials = 4;
+
+        /// <summary>P(yes) of lane l's members at <c>l * stride</c>.</summary>
+        public double[] PYes { get; } = new double[Trials * stride];
+
+        public double[] PNo { get; } = new double[Trials * stride];
+
+        /// <summary>The block row of each lane.</summary>
+        public int[] Rows { get; } = new int[Trials];
+
+        public int Count { get; set; }
     }
 
     /// <summary>Without shocks or position draws every trial has the same exact probability: computed once.</summary>
@@ -511,30 +574,51 @@ internal sealed class TrialKernel
 
     /// <summary>
     /// In the Council a permanent member's no is a veto, so its pivotal status is its own; an elected member's
-    /// depends only on its choice, as in the Assembly.
+    /// depends only on its choice, as in the Assembly: three flags (yes, no, abstained or absent) and one masked
+    /// pass over the members, then the permanent members corrected one by one. The rule is integer logic on the
+    /// plan's quota and blocking count (<see cref="CouncilPivotal"/>), no calls.
     /// </summary>
     private void CountPivotalCouncil(VotePlan plan, long[] counts, int yes, int no, PermanentMembers permanentNo)
     {
-        var vote = plan.Vote;
+        int quota = plan.CouncilQuota, blocking = plan.CouncilBlocking;
         int offset = VoteTrialColumns.PivotalKind * plan.Padded;
-        Span<bool> electedPivotal = stackalloc bool[4];
-        for (int c = 0; c < 4; c++)
+        bool ifYes = CouncilPivotal(quota, blocking, VoteChoice.Yes, PermanentMembers.None, yes, no, permanentNo);
+        bool ifNo = CouncilPivotal(quota, blocking, VoteChoice.No, PermanentMembers.None, yes, no, permanentNo);
+        bool ifOther = CouncilPivotal(quota, blocking, VoteChoice.Abstain, PermanentMembers.None, yes, no, permanentNo);
+        if (ifYes || ifNo || ifOther)
         {
-            electedPivotal[c] = IsPivotal(vote, (VoteChoice)c, PermanentMembers.None, yes, no, permanentNo);
+            var yesFlag = Vector256.Create(ifYes ? -1L : 0L);
+            var noFlag = Vector256.Create(ifNo ? -1L : 0L);
+            var otherFlag = Vector256.Create(ifOther ? -1L : 0L);
+            for (int i = 0; i < plan.Padded; i += VotePlan.Lanes)
+            {
+                var code = Load(_choice, i);
+                var isYes = Vector256.Equals(code, Vector256<long>.Zero);
+                var isNo = Vector256.Equals(code, Vector256.Create(2L));
+                var pivotal = (isYes & yesFlag) | (isNo & noFlag) | (~(isYes | isNo) & otherFlag);
+                Store(counts, offset + i, Load(counts, offset + i) - pivotal);
+            }
         }
 
-        for (int i = 0; i < plan.Count; i++)
+        // Padding lanes are phantom abstainers: whatever they counted is never read.
+        var permanent = plan.Vote.Permanent;
+        foreach (int i in plan.Permanent)
         {
             var choice = (VoteChoice)_choice[i];
-            var own = vote.Permanent[i];
-            if (own == PermanentMembers.None ? electedPivotal[(int)choice] : IsPivotal(vote, choice, own, yes, no, permanentNo))
-            {
-                counts[offset + i]++;
-            }
+            bool asElected = choice == VoteChoice.Yes ? ifYes : choice == VoteChoice.No ? ifNo : ifOther;
+            bool own = CouncilPivotal(quota, blocking, choice, permanent[i], yes, no, permanentNo);
+            counts[offset + i] += (own ? 1 : 0) - (asElected ? 1 : 0);
         }
     }
 
-    private static bool IsPivotal(VoteModel vote, VoteChoice choice, PermanentMembers own, int yes, int no, PermanentMembers permanentNo)
+    /// <summary>
+    /// Whether a member voting <paramref name="choice"/> decides a Council vote: with the others' votes fixed, yes from it
+    /// adopts and no from it does not. Adopted means at least <paramref name="quota"/> yes and fewer than
+    /// <paramref name="blocking"/> permanent members voting no (<see cref="int.MaxValue"/> without a veto or for a
+    /// procedural decision), as <see cref="SecurityCouncilRules.IsAdopted(int, PermanentMembers, CouncilDecision, CouncilRule)"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool CouncilPivotal(int quota, int blocking, VoteChoice choice, PermanentMembers own, int yes, int no, PermanentMembers permanentNo)
     {
         if ((choice == VoteChoice.Yes && yes == 0) || (choice == VoteChoice.No && no == 0))
         {
@@ -542,9 +626,10 @@ internal sealed class TrialKernel
         }
 
         int othersYes = yes - (choice == VoteChoice.Yes ? 1 : 0);
-        int othersNo = no - (choice == VoteChoice.No ? 1 : 0);
         var othersPermanentNo = choice == VoteChoice.No ? permanentNo & ~own : permanentNo;
-        return vote.IsAdopted(othersYes + 1, othersNo, othersPermanentNo) && !vote.IsAdopted(othersYes, othersNo + 1, othersPermanentNo | own);
+        bool adoptedIfYes = othersYes + 1 >= quota && othersPermanentNo.Count() < blocking;
+        bool adoptedIfNo = othersYes >= quota && (othersPermanentNo | own).Count() < blocking;
+        return adoptedIfYes && !adoptedIfNo;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

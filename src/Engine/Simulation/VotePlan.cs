@@ -106,6 +106,8 @@ internal sealed class VotePlan
         }
 
         Permanent = Enumerable.Range(0, Count).Where(i => vote.Permanent[i] != PermanentMembers.None).ToArray();
+        CouncilQuota = vote.CouncilRule.Quota;
+        CouncilBlocking = vote.Decision == CouncilDecision.Procedural ? int.MaxValue : vote.CouncilRule.VetoBlocking;
         // Draw 0: the global shock; 1..B: the blocs'; B + 1: the analog's shift.
         int shockDraws = (ShockedBlocs.Length + 2 + Lanes - 1) / Lanes * Lanes;
         ShockKeys = new ulong[shockDraws];
@@ -207,4 +209,20 @@ internal sealed class VotePlan
 
     /// <summary>Participant indices of the permanent members (Council only).</summary>
     public int[] Permanent { get; }
+
+    /// <summary>
+    /// A Council vote with the exact estimator, not static, under a single veto (or none): its exact programme runs
+    /// four trials at a time (<see cref="ExactAdoption.SingleVetoFourTrials"/>).
+    /// </summary>
+    public bool BatchesCouncilExact => Vote.Body == Body.SecurityCouncil && Vote.Estimator == OutcomeEstimator.ExactConditional
+        && !IsStatic && ExactAdoption.IsSingleVeto(Vote.Decision, Vote.CouncilRule);
+
+    /// <summary>Council: affirmative votes needed.</summary>
+    public int CouncilQuota { get; }
+
+    /// <summary>
+    /// Council: how many permanent members voting no block the draft; <see cref="int.MaxValue"/> (never) for a
+    /// procedural decision or a Council without the veto.
+    /// </summary>
+    public int CouncilBlocking { get; }
 }
