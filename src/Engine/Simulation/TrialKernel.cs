@@ -14,11 +14,13 @@ namespace StemSimulator.Engine.Simulation;
 /// the model and the trial index.
 /// </summary>
 /// <remarks>
-/// Per trial and vote: the shocks are drawn (scalar, a handful); then for each member one 64-bit hash gives two
-/// 32-bit uniforms, the high one deciding absence and the low one, through the inverse normal CDF, the latent
-/// noise that is compared with the cut-points (no CDF is evaluated). A vote without shocks or position
-/// uncertainty compares the uniform directly with precomputed thresholds. The exact estimator evaluates the
-/// normal CDF (vectorised) and runs the margin programme of <see cref="ExactAdoption"/>.
+/// Per trial and vote: the shocks are drawn (a handful); then for each member one 64-bit hash gives two 32-bit
+/// uniforms, the high one deciding absence and the low one, through the inverse normal CDF, the latent noise that is
+/// compared with the cut-points (no CDF is evaluated). The quantiles of all members' noise and position draws are
+/// computed in one pass before the members are decided, the few lanes in the tails gathered four at a time. A vote
+/// without shocks or position uncertainty compares the uniform directly with precomputed thresholds. The exact
+/// estimator evaluates the normal CDF (vectorised) and runs the margin programme of <see cref="ExactAdoption"/>;
+/// the Council's runs four trials at a time.
 /// </remarks>
 internal sealed class TrialKernel
 {
@@ -44,6 +46,7 @@ internal sealed class TrialKernel
     private readonly CouncilExactBatch?[][] _councilBatches;
     private readonly double[]?[][] _staticExact;
     private readonly MemberDraws[] _shared;
+    private readonly MemberDraws _own;
     private readonly double[] _shockDraws;
     private readonly VoteOutcome[] _outcomes;
     private readonly double[]?[] _paths;
@@ -69,6 +72,7 @@ internal sealed class TrialKernel
         _councilBatches = plans.Select(v => v.Select(p => p.BatchesCouncilExact ? new CouncilExactBatch(p.Padded) : null).ToArray()).ToArray();
         _staticExact = plans.Select(v => new double[]?[v.Length]).ToArray();
         _shared = plans[0].Select(_ => new MemberDraws(padded)).ToArray();
+        _own = new MemberDraws(padded);
         _shockDraws = new double[plans.SelectMany(p => p).Max(p => p.ShockKeys.Length)];
         _outcomes = new VoteOutcome[plans[0].Length];
         _paths = model.Variants.Select(v => v.Drift is { } d ? new double[d.PathLength] : null).ToArray();
@@ -195,25 +199,40 @@ internal sealed class TrialKernel
         double[] pNo = batch?.PNo ?? _pNo;
         int pOffset = batch is null ? 0 : batch.Count * plan.Padded;
         VoteTally tally;
-        if (plan.DrawsReused)
+        if (plan.IsStatic)
         {
-            var draws = _shared[voteIndex];
-            if (!draws.Valid)
+            // Uniforms only: read back when kept for other variants, otherwise hashed as the members are decided.
+            if (plan.DrawsReused)
             {
-                Draw(plan, random, draws);
-            }
+                var draws = _shared[voteIndex];
+                if (!draws.Valid)
+                {
+                    Draw(plan, random, draws, plan.NeedsNormalDraws, plan.NeedsNormalDraws);
+                }
 
-            var cached = new CachedDraws(draws);
-            tally = plan.IsStatic
-                ? DecideStatic(plan, ref cached, columns.MemberCounts)
-                : DecideDynamic(plan, ref cached, columns.MemberCounts, exact, pYes, pNo, pOffset);
+                var cached = new CachedDraws(draws);
+                tally = DecideStatic(plan, ref cached, columns.MemberCounts);
+            }
+            else
+            {
+                var inline = new InlineDraws(plan, random.TrialKey);
+                tally = DecideStatic(plan, ref inline, columns.MemberCounts);
+            }
         }
         else
         {
-            var inline = new InlineDraws(plan, random.TrialKey);
-            tally = plan.IsStatic
-                ? DecideStatic(plan, ref inline, columns.MemberCounts)
-                : DecideDynamic(plan, ref inline, columns.MemberCounts, exact, pYes, pNo, pOffset);
+            // All the normal quantiles of the trial's members in one pass, then the decisions.
+            var draws = plan.DrawsReused ? _shared[voteIndex] : _own;
+            if (!plan.DrawsReused)
+            {
+                Draw(plan, random, draws, normals: true, positions: plan.HasLoading);
+            }
+            else if (!draws.Valid)
+            {
+                Draw(plan, random, draws, plan.NeedsNormalDraws, plan.NeedsNormalDraws);
+            }
+
+            tally = DecideDynamic(plan, draws, columns.MemberCounts, exact, pYes, pNo, pOffset);
         }
 
         var permanentNo = PermanentMembers.None;
@@ -335,24 +354,28 @@ internal sealed class TrialKernel
 
     /// <summary>
     /// The members' own random numbers for one vote and trial: from one 64-bit hash each, the uniform deciding
-    /// absence (high half) and the uniform of the latent noise (low half) with its normal quantile; and the
-    /// position draw. The same for every variant whose members and keys equal the baseline's, so it is drawn once.
+    /// absence (high half) and the uniform of the latent noise (low half); the uniform of the position draw; and,
+    /// when asked for, their normal quantiles in one pass. Kept for every variant whose members and keys equal the
+    /// baseline's, so they are drawn once.
     /// </summary>
-    private static void Draw(VotePlan plan, CounterRandom random, MemberDraws draws)
+    private static void Draw(VotePlan plan, CounterRandom random, MemberDraws draws, bool normals, bool positions)
     {
         var trialKey = Vector256.Create(random.TrialKey);
-        bool normal = plan.NeedsNormalDraws;
-        for (int i = 0; i < plan.Padded; i += VotePlan.Lanes)
+        int padded = plan.Padded;
+        for (int i = 0; i < padded; i += VotePlan.Lanes)
         {
             var bits = SimdMath.Mix(trialKey + Load(plan.NoiseKey, i));
-            var uniform = SimdMath.UniformLow(bits);
             Store(draws.AbsenceUniform, i, SimdMath.UniformHigh(bits));
-            Store(draws.NoiseUniform, i, uniform);
-            if (normal)
+            Store(draws.Uniform, i, SimdMath.UniformLow(bits));
+            if (positions)
             {
-                Store(draws.Noise, i, SimdMath.InverseNormal(uniform));
-                Store(draws.Position, i, SimdMath.InverseNormal(SimdMath.UniformLow(SimdMath.Mix(trialKey + Load(plan.PositionKey, i)))));
+                Store(draws.Uniform, padded + i, SimdMath.UniformLow(SimdMath.Mix(trialKey + Load(plan.PositionKey, i))));
             }
+        }
+
+        if (normals)
+        {
+            SimdMath.InverseNormal(draws.Uniform, draws.Normal, positions ? 2 * padded : padded, draws.TailIndex);
         }
 
         draws.Valid = true;
@@ -395,10 +418,10 @@ internal sealed class TrialKernel
         statistics.Trials++;
     }
 
-    private VoteTally DecideDynamic<TDraws>(VotePlan plan, ref TDraws draws, long[] counts, bool exact, double[] pYes, double[] pNo, int pOffset)
-        where TDraws : struct, IMemberDrawSource
+    private VoteTally DecideDynamic(VotePlan plan, MemberDraws draws, long[] counts, bool exact, double[] pYes, double[] pNo, int pOffset)
     {
         int padded = plan.Padded;
+        var normal = draws.Normal;
         var path = _path;
         int pathOffset = plan.DriftYearIndex < 0 || path is null ? -1 : plan.DriftYearIndex * _pathMembers;
         var driftBeta = Vector256.Create(plan.DriftBeta);
@@ -409,7 +432,7 @@ internal sealed class TrialKernel
             var mean = Load(plan.Mean, i);
             if (plan.HasLoading)
             {
-                mean = Vector256.FusedMultiplyAdd(Load(plan.Loading, i), draws.Position(i), mean);
+                mean = Vector256.FusedMultiplyAdd(Load(plan.Loading, i), Load(normal, padded + i), mean);
             }
 
             if (plan.HasShocks)
@@ -424,9 +447,8 @@ internal sealed class TrialKernel
                 mean = Vector256.FusedMultiplyAdd(driftBeta, theta, mean);
             }
 
-            draws.Load(i, out var absenceUniform, out var noiseUniform);
-            var latent = mean + draws.Noise(i, noiseUniform);
-            var absentMask = Vector256.LessThan(absenceUniform, Load(plan.Absence, i));
+            var latent = mean + Load(normal, i);
+            var absentMask = Vector256.LessThan(Load(draws.AbsenceUniform, i), Load(plan.Absence, i));
             var noMask = Vector256.AndNot(Vector256.LessThan(latent, Load(plan.NoBelow, i)), absentMask);
             var yesMask = Vector256.AndNot(Vector256.GreaterThanOrEqual(latent, Load(plan.YesFrom, i)), absentMask);
             Record(i, yesMask.AsInt64(), noMask.AsInt64(), absentMask.AsInt64(), counts, padded, ref yes, ref no, ref absent);
