@@ -71,9 +71,10 @@ internal sealed class TrialKernel
         _dpFourTrials = new Vector256<double>[quota + 1];
         _councilBatches = plans.Select(v => v.Select(p => p.BatchesCouncilExact ? new CouncilExactBatch(p.Padded) : null).ToArray()).ToArray();
         _staticExact = plans.Select(v => new double[]?[v.Length]).ToArray();
-        _shared = plans[0].Select(_ => new MemberDraws(padded)).ToArray();
-        _own = new MemberDraws(padded);
-        _shockDraws = new double[plans.SelectMany(p => p).Max(p => p.ShockKeys.Length)];
+        int shockDraws = plans.SelectMany(p => p).Max(p => p.ShockKeys.Length);
+        _shared = plans[0].Select(_ => new MemberDraws(padded, 0)).ToArray();
+        _own = new MemberDraws(padded, shockDraws);
+        _shockDraws = new double[shockDraws];
         _outcomes = new VoteOutcome[plans[0].Length];
         _paths = model.Variants.Select(v => v.Drift is { } d ? new double[d.PathLength] : null).ToArray();
         _drift = model.Variants.Select(v => v.Drift is { } d ? new Drift.DriftStatistics(v.Name, d, d.Centres.Select(c => c.Label).ToArray()) : null).ToArray();
@@ -188,11 +189,6 @@ internal sealed class TrialKernel
         _held[voteIndex] = true;
         columns.Held[row] = true;
         columns.Path[row] = (byte)path;
-        if (plan.HasShocks)
-        {
-            DrawShocks(plan, random);
-        }
-
         // A Council vote's exact programme runs for four trials at once: this trial's probabilities go to the next lane.
         var batch = exact ? _councilBatches[variant][voteIndex] : null;
         double[] pYes = batch?.PYes ?? _pYes;
@@ -207,7 +203,7 @@ internal sealed class TrialKernel
                 var draws = _shared[voteIndex];
                 if (!draws.Valid)
                 {
-                    Draw(plan, random, draws, plan.NeedsNormalDraws, plan.NeedsNormalDraws);
+                    Draw(plan, random, draws, plan.NeedsNormalDraws, plan.NeedsNormalDraws, shocks: false);
                 }
 
                 var cached = new CachedDraws(draws);
@@ -221,15 +217,28 @@ internal sealed class TrialKernel
         }
         else
         {
-            // All the normal quantiles of the trial's members in one pass, then the decisions.
+            // All the normal quantiles of the trial's members (and, unless the draws are shared, of its shocks) in one
+            // pass, then the decisions.
             var draws = plan.DrawsReused ? _shared[voteIndex] : _own;
-            if (!plan.DrawsReused)
+            if (plan.DrawsReused)
             {
-                Draw(plan, random, draws, normals: true, positions: plan.HasLoading);
+                if (plan.HasShocks)
+                {
+                    DrawShocks(plan, random, null, 0);
+                }
+
+                if (!draws.Valid)
+                {
+                    Draw(plan, random, draws, plan.NeedsNormalDraws, plan.NeedsNormalDraws, shocks: false);
+                }
             }
-            else if (!draws.Valid)
+            else
             {
-                Draw(plan, random, draws, plan.NeedsNormalDraws, plan.NeedsNormalDraws);
+                int shockOffset = Draw(plan, random, draws, normals: true, positions: plan.HasLoading, shocks: plan.HasShocks);
+                if (plan.HasShocks)
+                {
+                    DrawShocks(plan, random, draws.Normal, shockOffset);
+                }
             }
 
             tally = DecideDynamic(plan, draws, columns.MemberCounts, exact, pYes, pNo, pOffset);
@@ -253,7 +262,7 @@ internal sealed class TrialKernel
         columns.VetoedBy[row] = vote.VetoedBy(permanentNo);
         _outcomes[voteIndex] = new VoteOutcome(tally, columns.Adopted[row], columns.VetoedBy[row]);
         columns.DebateDay[row] = vote.DebatesVeto && columns.VetoedBy[row] != PermanentMembers.None
-            ? DebateDay(random.Uniform(RandomPurpose.DebateDay, vote.Stream, 0))
+            ? DebateDay(random.Uniform(plan.DebateDayKey))
             : (byte)0;
         if (batch is not null)
         {
@@ -331,34 +340,51 @@ internal sealed class TrialKernel
     /// shift draw 0 of <see cref="RandomPurpose.AnalogShift"/>), then each member's total: the global shock and the
     /// analog's shift plus those of its blocs.
     /// </summary>
-    private void DrawShocks(VotePlan plan, CounterRandom random)
+    /// <param name="plan">The vote.</param>
+    /// <param name="random">The trial.</param>
+    /// <param name="normals">The shocks' standard normals at <paramref name="offset"/> when <see cref="Draw"/> computed them; null to draw them here.</param>
+    /// <param name="offset">Where they start.</param>
+    private void DrawShocks(VotePlan plan, CounterRandom random, double[]? normals, int offset)
     {
-        var shocks = plan.Vote.Shocks;
         var trialKey = Vector256.Create(random.TrialKey);
         for (int k = 0; k < plan.ShockKeys.Length; k += VotePlan.Lanes)
         {
-            var normal = SimdMath.InverseNormal(SimdMath.UniformLow(SimdMath.Mix(trialKey + Load(plan.ShockKeys, k))));
+            var normal = normals is null
+                ? SimdMath.InverseNormal(SimdMath.UniformLow(SimdMath.Mix(trialKey + Load(plan.ShockKeys, k))))
+                : Load(normals, offset + k);
             Store(_shockDraws, k, normal * Load(plan.ShockSds, k));
         }
 
-        Array.Fill(_shock, _shockDraws[0] + _shockDraws[plan.ShockedBlocs.Length + 1], 0, plan.Padded);
-        for (int k = 0; k < plan.ShockedBlocs.Length; k++)
+        // Each member: the common shock plus its blocs' in the blocs' order, summed in a register.
+        double common = _shockDraws[0] + _shockDraws[plan.ShockedBlocs.Length + 1];
+        var offsets = plan.MemberBlocOffsets;
+        var blocs = plan.MemberBlocs;
+        for (int i = 0; i < plan.Count; i++)
         {
-            double shock = _shockDraws[k + 1];
-            for (int m = plan.BlocMemberOffsets[k]; m < plan.BlocMemberOffsets[k + 1]; m++)
+            double shock = common;
+            for (int b = offsets[i]; b < offsets[i + 1]; b++)
             {
-                _shock[plan.BlocMembers[m]] += shock;
+                shock += _shockDraws[blocs[b] + 1];
             }
+
+            _shock[i] = shock;
+        }
+
+        for (int i = plan.Count; i < plan.Padded; i++)
+        {
+            _shock[i] = common;
         }
     }
 
     /// <summary>
     /// The members' own random numbers for one vote and trial: from one 64-bit hash each, the uniform deciding
-    /// absence (high half) and the uniform of the latent noise (low half); the uniform of the position draw; and,
-    /// when asked for, their normal quantiles in one pass. Kept for every variant whose members and keys equal the
-    /// baseline's, so they are drawn once.
+    /// absence (high half) and the uniform of the latent noise (low half); the uniform of the position draw; the
+    /// uniforms of the vote's shocks (<see cref="DrawShocks"/>); and, when asked for, all their normal quantiles in one
+    /// pass. Kept for every variant whose members and keys equal the baseline's, so they are drawn once (without the
+    /// shocks, which are the variant's own).
     /// </summary>
-    private static void Draw(VotePlan plan, CounterRandom random, MemberDraws draws, bool normals, bool positions)
+    /// <returns>Where the shocks' quantiles start in <see cref="MemberDraws.Normal"/>.</returns>
+    private static int Draw(VotePlan plan, CounterRandom random, MemberDraws draws, bool normals, bool positions, bool shocks)
     {
         var trialKey = Vector256.Create(random.TrialKey);
         int padded = plan.Padded;
@@ -373,12 +399,25 @@ internal sealed class TrialKernel
             }
         }
 
+        int shockOffset = positions ? 2 * padded : padded;
+        int count = shockOffset;
+        if (shocks)
+        {
+            for (int k = 0; k < plan.ShockKeys.Length; k += VotePlan.Lanes)
+            {
+                Store(draws.Uniform, shockOffset + k, SimdMath.UniformLow(SimdMath.Mix(trialKey + Load(plan.ShockKeys, k))));
+            }
+
+            count += plan.ShockKeys.Length;
+        }
+
         if (normals)
         {
-            SimdMath.InverseNormal(draws.Uniform, draws.Normal, positions ? 2 * padded : padded, draws.TailIndex);
+            SimdMath.InverseNormal(draws.Uniform, draws.Normal, count, draws.TailIndex);
         }
 
         draws.Valid = true;
+        return shockOffset;
     }
 
     /// <summary>The drift statistics this kernel gathered, per variant (null for variants without drift).</summary>
