@@ -12,6 +12,11 @@ public static class Program
     /// <returns>0, or 1 when a benchmark failed to build, validate or run (so the CI smoke test catches rot).</returns>
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--cputime")
+        {
+            return CpuTime.Run(args[1..]);
+        }
+
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
         bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
         if (failed)

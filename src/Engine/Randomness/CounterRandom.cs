@@ -70,8 +70,14 @@ public readonly struct CounterRandom
 
     /// <summary>A uniform number in the open interval (0, 1), with 53 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Uniform(RandomPurpose purpose, int stream, int index) =>
-        ((Bits(purpose, stream, index) >> 11) + 0.5) * TwoPowMinus53;
+    public double Uniform(RandomPurpose purpose, int stream, int index) => Uniform(MemberKey(purpose, stream, index));
+
+    /// <summary>
+    /// <see cref="Uniform(RandomPurpose, int, int)"/> of a coordinate whose <see cref="MemberKey"/> is already known
+    /// (the kernel computes the keys once per run).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal double Uniform(ulong memberKey) => ((Mix(_trialKey + memberKey) >> 11) + 0.5) * TwoPowMinus53;
 
     /// <summary>A standard normal number, by inversion of a uniform (<see cref="StandardNormal.InverseCdf"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -160,6 +160,80 @@ internal static class ExactAdoption
     }
 
     /// <summary>
+    /// Whether <see cref="SecurityCouncil"/> uses the single-veto programme for this rule, which
+    /// <see cref="SingleVetoFourTrials"/> runs for four trials at once.
+    /// </summary>
+    public static bool IsSingleVeto(CouncilDecision decision, CouncilRule rule) =>
+        !(decision == CouncilDecision.Substantive && rule.HasVeto) || rule.VetoBlocking == 1;
+
+    /// <summary>
+    /// <see cref="SecurityCouncil"/> for four trials of the same single-veto vote at once, one trial per vector lane:
+    /// each lane performs exactly the scalar programme's operations in the same order (separate multiplies and
+    /// adds, no fused multiply-add), so each result is bit for bit what the scalar programme gives for that trial.
+    /// The truncation at the quota depends only on the member index, not on the probabilities, so it is shared.
+    /// </summary>
+    /// <param name="pYes">P(yes) of trial l's member i at <c>l * stride + i</c>.</param>
+    /// <param name="pNo">P(no), laid out as <paramref name="pYes"/>.</param>
+    /// <param name="stride">Distance between two trials' members.</param>
+    /// <param name="permanent">Per member, whether it holds a veto (its length is the number of members).</param>
+    /// <param name="decision">Substantive or procedural.</param>
+    /// <param name="rule">Quota and veto; <see cref="IsSingleVeto"/> must hold.</param>
+    /// <param name="buffer">Scratch of length &gt;= quota + 1.</param>
+    /// <param name="result">The four probabilities, trial l in entry l.</param>
+    public static void SingleVetoFourTrials(ReadOnlySpan<double> pYes, ReadOnlySpan<double> pNo, int stride, ReadOnlySpan<PermanentMembers> permanent, CouncilDecision decision, CouncilRule rule, Span<Vector256<double>> buffer, Span<double> result)
+    {
+        if (!IsSingleVeto(decision, rule))
+        {
+            throw new ArgumentException("The four-trial programme covers the single veto only.", nameof(rule));
+        }
+
+        bool veto = decision == CouncilDecision.Substantive && rule.HasVeto;
+        int quota = rule.Quota;
+        int n = permanent.Length;
+        if (pYes.Length < (3 * stride) + n || pNo.Length < (3 * stride) + n || result.Length < 4)
+        {
+            throw new ArgumentException("Four trials of probabilities are needed.", nameof(pYes));
+        }
+
+        var count = buffer[..(quota + 1)];
+        count.Clear();
+        var one = Vector256.Create(1.0);
+        count[0] = one;
+        var noVeto = one;
+        for (int i = 0; i < n; i++)
+        {
+            var py = Vector256.Create(pYes[i], pYes[stride + i], pYes[(2 * stride) + i], pYes[(3 * stride) + i]);
+            if (veto && permanent[i] != PermanentMembers.None)
+            {
+                var notNo = one - Vector256.Create(pNo[i], pNo[stride + i], pNo[(2 * stride) + i], pNo[(3 * stride) + i]);
+                noVeto *= notNo;
+                py = Vector256.ConditionalSelect(Vector256.GreaterThan(notNo, Vector256<double>.Zero), py / notNo, Vector256<double>.Zero);
+            }
+
+            var pNot = one - py;
+            int top = Math.Min(i + 1, quota);
+            if (top == quota)
+            {
+                count[quota] += count[quota - 1] * py;
+                top--;
+            }
+
+            for (int k = top; k >= 1; k--)
+            {
+                count[k] = (count[k] * pNot) + (count[k - 1] * py);
+            }
+
+            count[0] *= pNot;
+        }
+
+        var adopted = noVeto * count[quota];
+        for (int l = 0; l < 4; l++)
+        {
+            result[l] = Math.Clamp(adopted.GetElement(l), 0.0, 1.0);
+        }
+    }
+
+    /// <summary>
     /// A veto that needs <paramref name="blocking"/> permanent members: f(k, v) = P(k yes, v permanent noes so far),
     /// k truncated at the quota and v at <paramref name="blocking"/>; adopted when k = quota and v &lt; blocking.
     /// </summary>

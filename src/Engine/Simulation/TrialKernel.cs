@@ -14,11 +14,13 @@ namespace StemSimulator.Engine.Simulation;
 /// the model and the trial index.
 /// </summary>
 /// <remarks>
-/// Per trial and vote: the shocks are drawn (scalar, a handful); then for each member one 64-bit hash gives two
-/// 32-bit uniforms, the high one deciding absence and the low one, through the inverse normal CDF, the latent
-/// noise that is compared with the cut-points (no CDF is evaluated). A vote without shocks or position
-/// uncertainty compares the uniform directly with precomputed thresholds. The exact estimator evaluates the
-/// normal CDF (vectorised) and runs the margin programme of <see cref="ExactAdoption"/>.
+/// Per trial and vote: the shocks are drawn (a handful); then for each member one 64-bit hash gives two 32-bit
+/// uniforms, the high one deciding absence and the low one, through the inverse normal CDF, the latent noise that is
+/// compared with the cut-points (no CDF is evaluated). The quantiles of all members' noise and position draws are
+/// computed in one pass before the members are decided, the few lanes in the tails gathered four at a time. A vote
+/// without shocks or position uncertainty compares the uniform directly with precomputed thresholds. The exact
+/// estimator evaluates the normal CDF (vectorised) and runs the margin programme of <see cref="ExactAdoption"/>;
+/// the Council's runs four trials at a time.
 /// </remarks>
 internal sealed class TrialKernel
 {
@@ -40,8 +42,11 @@ internal sealed class TrialKernel
     private readonly double[] _pNo;
     private readonly double[] _dpA;
     private readonly double[] _dpB;
+    private readonly Vector256<double>[] _dpFourTrials;
+    private readonly CouncilExactBatch?[][] _councilBatches;
     private readonly double[]?[][] _staticExact;
     private readonly MemberDraws[] _shared;
+    private readonly MemberDraws _own;
     private readonly double[] _shockDraws;
     private readonly VoteOutcome[] _outcomes;
     private readonly double[]?[] _paths;
@@ -64,9 +69,13 @@ internal sealed class TrialKernel
         int dp = Math.Max(ExactAdoption.BufferLength(padded), 2 * (quota + 1) * 6);
         _dpA = new double[dp];
         _dpB = new double[dp];
+        _dpFourTrials = new Vector256<double>[quota + 1];
+        _councilBatches = plans.Select(v => v.Select(p => p.BatchesCouncilExact ? new CouncilExactBatch(p.Padded) : null).ToArray()).ToArray();
         _staticExact = plans.Select(v => new double[]?[v.Length]).ToArray();
-        _shared = plans[0].Select(_ => new MemberDraws(padded)).ToArray();
-        _shockDraws = new double[plans.SelectMany(p => p).Max(p => p.ShockKeys.Length)];
+        int shockDraws = plans.SelectMany(p => p).Max(p => p.ShockKeys.Length);
+        _shared = plans[0].Select(_ => new MemberDraws(padded, 0)).ToArray();
+        _own = new MemberDraws(padded, shockDraws);
+        _shockDraws = new double[shockDraws];
         _outcomes = new VoteOutcome[plans[0].Length];
         _paths = model.Variants.Select(v => v.Drift is { } d ? new double[d.PathLength] : null).ToArray();
         _drift = model.Variants.Select(v => v.Drift is { } d ? new Drift.DriftStatistics(v.Name, d, d.Centres.Select(c => c.Label).ToArray(), v.Votes.Count) : null).ToArray();
@@ -145,6 +154,17 @@ internal sealed class TrialKernel
                 }
             }
         }
+
+        for (int v = 0; v < _plans.Length; v++)
+        {
+            for (int j = 0; j < _plans[v].Length; j++)
+            {
+                if (_councilBatches[v][j] is { Count: > 0 } batch)
+                {
+                    FlushCouncilExact(_plans[v][j], batch, block[v, j]);
+                }
+            }
+        }
     }
 
     private void SimulateVote(VotePlan plan, int variant, int voteIndex, CounterRandom random, VoteTrialColumns columns, int row)
@@ -171,31 +191,59 @@ internal sealed class TrialKernel
         _held[voteIndex] = true;
         columns.Held[row] = true;
         columns.Path[row] = (byte)path;
-        if (plan.HasShocks)
-        {
-            DrawShocks(plan, random);
-        }
-
+        // A Council vote's exact programme runs for four trials at once: this trial's probabilities go to the next lane.
+        var batch = exact ? _councilBatches[variant][voteIndex] : null;
+        double[] pYes = batch?.PYes ?? _pYes;
+        double[] pNo = batch?.PNo ?? _pNo;
+        int pOffset = batch is null ? 0 : batch.Count * plan.Padded;
         VoteTally tally;
-        if (plan.DrawsReused)
+        if (plan.IsStatic)
         {
-            var draws = _shared[voteIndex];
-            if (!draws.Valid)
+            // Uniforms only: read back when kept for other variants, otherwise hashed as the members are decided.
+            if (plan.DrawsReused)
             {
-                Draw(plan, random, draws);
-            }
+                var draws = _shared[voteIndex];
+                if (!draws.Valid)
+                {
+                    Draw(plan, random, draws, plan.NeedsNormalDraws, plan.NeedsNormalDraws, shocks: false);
+                }
 
-            var cached = new CachedDraws(draws);
-            tally = plan.IsStatic
-                ? DecideStatic(plan, ref cached, columns.MemberCounts)
-                : DecideDynamic(plan, ref cached, columns.MemberCounts, exact);
+                var cached = new CachedDraws(draws);
+                tally = DecideStatic(plan, ref cached, columns.MemberCounts);
+            }
+            else
+            {
+                var inline = new InlineDraws(plan, random.TrialKey);
+                tally = DecideStatic(plan, ref inline, columns.MemberCounts);
+            }
         }
         else
         {
-            var inline = new InlineDraws(plan, random.TrialKey);
-            tally = plan.IsStatic
-                ? DecideStatic(plan, ref inline, columns.MemberCounts)
-                : DecideDynamic(plan, ref inline, columns.MemberCounts, exact);
+            // All the normal quantiles of the trial's members (and, unless the draws are shared, of its shocks) in one
+            // pass, then the decisions.
+            var draws = plan.DrawsReused ? _shared[voteIndex] : _own;
+            if (plan.DrawsReused)
+            {
+                if (plan.HasShocks)
+                {
+                    DrawShocks(plan, random, null, 0);
+                }
+
+                if (!draws.Valid)
+                {
+                    Draw(plan, random, draws, plan.NeedsNormalDraws, plan.NeedsNormalDraws, shocks: false);
+                }
+            }
+            else
+            {
+                int shockOffset = Draw(plan, random, draws, normals: true, positions: plan.HasLoading, shocks: plan.HasShocks);
+                if (plan.HasShocks)
+                {
+                    DrawShocks(plan, random, draws.Normal, shockOffset);
+                }
+            }
+
+            tally = DecideDynamic(plan, draws, columns.MemberCounts, exact, pYes, pNo, pOffset);
         }
 
         var permanentNo = PermanentMembers.None;
@@ -216,11 +264,23 @@ internal sealed class TrialKernel
         columns.VetoedBy[row] = vote.VetoedBy(permanentNo);
         _outcomes[voteIndex] = new VoteOutcome(tally, columns.Adopted[row], columns.VetoedBy[row]);
         columns.DebateDay[row] = vote.DebatesVeto && columns.VetoedBy[row] != PermanentMembers.None
-            ? DebateDay(random.Uniform(RandomPurpose.DebateDay, vote.Stream, 0))
+            ? DebateDay(random.Uniform(plan.DebateDayKey))
             : (byte)0;
-        columns.ExactProbability[row] = !exact ? double.NaN
-            : plan.IsStatic ? StaticExact(plan, variant, voteIndex)
-            : ExactProbability(plan);
+        if (batch is not null)
+        {
+            // Written when the batch of four trials is complete (or at the end of the block).
+            batch.Rows[batch.Count++] = row;
+            if (batch.Count == CouncilExactBatch.Trials)
+            {
+                FlushCouncilExact(plan, batch, columns);
+            }
+        }
+        else
+        {
+            columns.ExactProbability[row] = !exact ? double.NaN
+                : plan.IsStatic ? StaticExact(plan, variant, voteIndex)
+                : ExactProbability(plan);
+        }
 
         if (vote.Body == Body.SecurityCouncil)
         {
@@ -313,50 +373,84 @@ internal sealed class TrialKernel
     /// shift draw 0 of <see cref="RandomPurpose.AnalogShift"/>), then each member's total: the global shock and the
     /// analog's shift plus those of its blocs.
     /// </summary>
-    private void DrawShocks(VotePlan plan, CounterRandom random)
+    /// <param name="plan">The vote.</param>
+    /// <param name="random">The trial.</param>
+    /// <param name="normals">The shocks' standard normals at <paramref name="offset"/> when <see cref="Draw"/> computed them; null to draw them here.</param>
+    /// <param name="offset">Where they start.</param>
+    private void DrawShocks(VotePlan plan, CounterRandom random, double[]? normals, int offset)
     {
-        var shocks = plan.Vote.Shocks;
         var trialKey = Vector256.Create(random.TrialKey);
         for (int k = 0; k < plan.ShockKeys.Length; k += VotePlan.Lanes)
         {
-            var normal = SimdMath.InverseNormal(SimdMath.UniformLow(SimdMath.Mix(trialKey + Load(plan.ShockKeys, k))));
+            var normal = normals is null
+                ? SimdMath.InverseNormal(SimdMath.UniformLow(SimdMath.Mix(trialKey + Load(plan.ShockKeys, k))))
+                : Load(normals, offset + k);
             Store(_shockDraws, k, normal * Load(plan.ShockSds, k));
         }
 
-        Array.Fill(_shock, _shockDraws[0] + _shockDraws[plan.ShockedBlocs.Length + 1], 0, plan.Padded);
-        for (int k = 0; k < plan.ShockedBlocs.Length; k++)
+        // Each member: the common shock plus its blocs' in the blocs' order, summed in a register.
+        double common = _shockDraws[0] + _shockDraws[plan.ShockedBlocs.Length + 1];
+        var offsets = plan.MemberBlocOffsets;
+        var blocs = plan.MemberBlocs;
+        for (int i = 0; i < plan.Count; i++)
         {
-            double shock = _shockDraws[k + 1];
-            for (int m = plan.BlocMemberOffsets[k]; m < plan.BlocMemberOffsets[k + 1]; m++)
+            double shock = common;
+            for (int b = offsets[i]; b < offsets[i + 1]; b++)
             {
-                _shock[plan.BlocMembers[m]] += shock;
+                shock += _shockDraws[blocs[b] + 1];
             }
+
+            _shock[i] = shock;
+        }
+
+        for (int i = plan.Count; i < plan.Padded; i++)
+        {
+            _shock[i] = common;
         }
     }
 
     /// <summary>
     /// The members' own random numbers for one vote and trial: from one 64-bit hash each, the uniform deciding
-    /// absence (high half) and the uniform of the latent noise (low half) with its normal quantile; and the
-    /// position draw. The same for every variant whose members and keys equal the baseline's, so it is drawn once.
+    /// absence (high half) and the uniform of the latent noise (low half); the uniform of the position draw; the
+    /// uniforms of the vote's shocks (<see cref="DrawShocks"/>); and, when asked for, all their normal quantiles in one
+    /// pass. Kept for every variant whose members and keys equal the baseline's, so they are drawn once (without the
+    /// shocks, which are the variant's own).
     /// </summary>
-    private static void Draw(VotePlan plan, CounterRandom random, MemberDraws draws)
+    /// <returns>Where the shocks' quantiles start in <see cref="MemberDraws.Normal"/>.</returns>
+    private static int Draw(VotePlan plan, CounterRandom random, MemberDraws draws, bool normals, bool positions, bool shocks)
     {
         var trialKey = Vector256.Create(random.TrialKey);
-        bool normal = plan.NeedsNormalDraws;
-        for (int i = 0; i < plan.Padded; i += VotePlan.Lanes)
+        int padded = plan.Padded;
+        for (int i = 0; i < padded; i += VotePlan.Lanes)
         {
             var bits = SimdMath.Mix(trialKey + Load(plan.NoiseKey, i));
-            var uniform = SimdMath.UniformLow(bits);
             Store(draws.AbsenceUniform, i, SimdMath.UniformHigh(bits));
-            Store(draws.NoiseUniform, i, uniform);
-            if (normal)
+            Store(draws.Uniform, i, SimdMath.UniformLow(bits));
+            if (positions)
             {
-                Store(draws.Noise, i, SimdMath.InverseNormal(uniform));
-                Store(draws.Position, i, SimdMath.InverseNormal(SimdMath.UniformLow(SimdMath.Mix(trialKey + Load(plan.PositionKey, i)))));
+                Store(draws.Uniform, padded + i, SimdMath.UniformLow(SimdMath.Mix(trialKey + Load(plan.PositionKey, i))));
             }
         }
 
+        int shockOffset = positions ? 2 * padded : padded;
+        int count = shockOffset;
+        if (shocks)
+        {
+            for (int k = 0; k < plan.ShockKeys.Length; k += VotePlan.Lanes)
+            {
+                Store(draws.Uniform, shockOffset + k, SimdMath.UniformLow(SimdMath.Mix(trialKey + Load(plan.ShockKeys, k))));
+            }
+
+            count += plan.ShockKeys.Length;
+        }
+
+        if (normals)
+        {
+            SimdMath.InverseNormal(draws.Uniform, draws.Normal, count, draws.TailIndex);
+        }
+
         draws.Valid = true;
+        return shockOffset;
     }
 
     /// <summary>The drift statistics this kernel gathered, per variant (null for variants without drift).</summary>
@@ -396,10 +490,10 @@ internal sealed class TrialKernel
         statistics.Trials++;
     }
 
-    private VoteTally DecideDynamic<TDraws>(VotePlan plan, ref TDraws draws, long[] counts, bool exact)
-        where TDraws : struct, IMemberDrawSource
+    private VoteTally DecideDynamic(VotePlan plan, MemberDraws draws, long[] counts, bool exact, double[] pYes, double[] pNo, int pOffset)
     {
         int padded = plan.Padded;
+        var normal = draws.Normal;
         var path = _path;
         int pathOffset = plan.DriftYearIndex < 0 || path is null ? -1 : plan.DriftYearIndex * _pathMembers;
         var driftBeta = Vector256.Create(plan.DriftBeta);
@@ -410,7 +504,7 @@ internal sealed class TrialKernel
             var mean = Load(plan.Mean, i);
             if (plan.HasLoading)
             {
-                mean = Vector256.FusedMultiplyAdd(Load(plan.Loading, i), draws.Position(i), mean);
+                mean = Vector256.FusedMultiplyAdd(Load(plan.Loading, i), Load(normal, padded + i), mean);
             }
 
             if (plan.HasShocks)
@@ -425,9 +519,8 @@ internal sealed class TrialKernel
                 mean = Vector256.FusedMultiplyAdd(driftBeta, theta, mean);
             }
 
-            draws.Load(i, out var absenceUniform, out var noiseUniform);
-            var latent = mean + draws.Noise(i, noiseUniform);
-            var absentMask = Vector256.LessThan(absenceUniform, Load(plan.Absence, i));
+            var latent = mean + Load(normal, i);
+            var absentMask = Vector256.LessThan(Load(draws.AbsenceUniform, i), Load(plan.Absence, i));
             var noMask = Vector256.AndNot(Vector256.LessThan(latent, Load(plan.NoBelow, i)), absentMask);
             var yesMask = Vector256.AndNot(Vector256.GreaterThanOrEqual(latent, Load(plan.YesFrom, i)), absentMask);
             Record(i, yesMask.AsInt64(), noMask.AsInt64(), absentMask.AsInt64(), counts, padded, ref yes, ref no, ref absent);
@@ -435,8 +528,8 @@ internal sealed class TrialKernel
             if (exact || plan.FansAdoption)
             {
                 var present = one - Load(plan.Absence, i);
-                Store(_pNo, i, present * SimdMath.NormalCdf(Load(plan.NoBelow, i) - mean));
-                Store(_pYes, i, present * SimdMath.NormalCdf(mean - Load(plan.YesFrom, i)));
+                Store(pNo, pOffset + i, present * SimdMath.NormalCdf(Load(plan.NoBelow, i) - mean));
+                Store(pYes, pOffset + i, present * SimdMath.NormalCdf(mean - Load(plan.YesFrom, i)));
             }
         }
 
@@ -488,6 +581,37 @@ internal sealed class TrialKernel
         return vote.Body == Body.SecurityCouncil
             ? ExactAdoption.SecurityCouncil(_pYes.AsSpan(0, n), _pNo.AsSpan(0, n), vote.Permanent, vote.Decision, vote.CouncilRule, _dpA)
             : ExactAdoption.GeneralAssembly(_pYes.AsSpan(0, n), _pNo.AsSpan(0, n), vote.Majority, _dpA, _dpB);
+    }
+
+    /// <summary>Runs the exact Council programme for the trials waiting in <paramref name="batch"/> and writes their probabilities.</summary>
+    private void FlushCouncilExact(VotePlan plan, CouncilExactBatch batch, VoteTrialColumns columns)
+    {
+        var vote = plan.Vote;
+        Span<double> result = stackalloc double[CouncilExactBatch.Trials];
+        // Lanes past Count hold an earlier trial's probabilities (or zeros): computed and ignored.
+        ExactAdoption.SingleVetoFourTrials(batch.PYes, batch.PNo, plan.Padded, vote.Permanent, vote.Decision, vote.CouncilRule, _dpFourTrials, result);
+        for (int l = 0; l < batch.Count; l++)
+        {
+            columns.ExactProbability[batch.Rows[l]] = result[l];
+        }
+
+        batch.Count = 0;
+    }
+
+    /// <summary>Up to four trials' member probabilities of one Council vote, waiting for the four-trial exact programme.</summary>
+    private sealed class CouncilExactBatch(int stride)
+    {
+        public const int Trials = 4;
+
+        /// <summary>P(yes) of lane l's members at <c>l * stride</c>.</summary>
+        public double[] PYes { get; } = new double[Trials * stride];
+
+        public double[] PNo { get; } = new double[Trials * stride];
+
+        /// <summary>The block row of each lane.</summary>
+        public int[] Rows { get; } = new int[Trials];
+
+        public int Count { get; set; }
     }
 
     /// <summary>Without shocks or position draws every trial has the same exact probability: computed once.</summary>
@@ -544,30 +668,51 @@ internal sealed class TrialKernel
 
     /// <summary>
     /// In the Council a permanent member's no is a veto, so its pivotal status is its own; an elected member's
-    /// depends only on its choice, as in the Assembly.
+    /// depends only on its choice, as in the Assembly: three flags (yes, no, abstained or absent) and one masked
+    /// pass over the members, then the permanent members corrected one by one. The rule is integer logic on the
+    /// plan's quota and blocking count (<see cref="CouncilPivotal"/>), no calls.
     /// </summary>
     private void CountPivotalCouncil(VotePlan plan, long[] counts, int yes, int no, PermanentMembers permanentNo)
     {
-        var vote = plan.Vote;
+        int quota = plan.CouncilQuota, blocking = plan.CouncilBlocking;
         int offset = VoteTrialColumns.PivotalKind * plan.Padded;
-        Span<bool> electedPivotal = stackalloc bool[4];
-        for (int c = 0; c < 4; c++)
+        bool ifYes = CouncilPivotal(quota, blocking, VoteChoice.Yes, PermanentMembers.None, yes, no, permanentNo);
+        bool ifNo = CouncilPivotal(quota, blocking, VoteChoice.No, PermanentMembers.None, yes, no, permanentNo);
+        bool ifOther = CouncilPivotal(quota, blocking, VoteChoice.Abstain, PermanentMembers.None, yes, no, permanentNo);
+        if (ifYes || ifNo || ifOther)
         {
-            electedPivotal[c] = IsPivotal(vote, (VoteChoice)c, PermanentMembers.None, yes, no, permanentNo);
+            var yesFlag = Vector256.Create(ifYes ? -1L : 0L);
+            var noFlag = Vector256.Create(ifNo ? -1L : 0L);
+            var otherFlag = Vector256.Create(ifOther ? -1L : 0L);
+            for (int i = 0; i < plan.Padded; i += VotePlan.Lanes)
+            {
+                var code = Load(_choice, i);
+                var isYes = Vector256.Equals(code, Vector256<long>.Zero);
+                var isNo = Vector256.Equals(code, Vector256.Create(2L));
+                var pivotal = (isYes & yesFlag) | (isNo & noFlag) | (~(isYes | isNo) & otherFlag);
+                Store(counts, offset + i, Load(counts, offset + i) - pivotal);
+            }
         }
 
-        for (int i = 0; i < plan.Count; i++)
+        // Padding lanes are phantom abstainers: whatever they counted is never read.
+        var permanent = plan.Vote.Permanent;
+        foreach (int i in plan.Permanent)
         {
             var choice = (VoteChoice)_choice[i];
-            var own = vote.Permanent[i];
-            if (own == PermanentMembers.None ? electedPivotal[(int)choice] : IsPivotal(vote, choice, own, yes, no, permanentNo))
-            {
-                counts[offset + i]++;
-            }
+            bool asElected = choice == VoteChoice.Yes ? ifYes : choice == VoteChoice.No ? ifNo : ifOther;
+            bool own = CouncilPivotal(quota, blocking, choice, permanent[i], yes, no, permanentNo);
+            counts[offset + i] += (own ? 1 : 0) - (asElected ? 1 : 0);
         }
     }
 
-    private static bool IsPivotal(VoteModel vote, VoteChoice choice, PermanentMembers own, int yes, int no, PermanentMembers permanentNo)
+    /// <summary>
+    /// Whether a member voting <paramref name="choice"/> decides a Council vote: with the others' votes fixed, yes from it
+    /// adopts and no from it does not. Adopted means at least <paramref name="quota"/> yes and fewer than
+    /// <paramref name="blocking"/> permanent members voting no (<see cref="int.MaxValue"/> without a veto or for a
+    /// procedural decision), as <see cref="SecurityCouncilRules.IsAdopted(int, PermanentMembers, CouncilDecision, CouncilRule)"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool CouncilPivotal(int quota, int blocking, VoteChoice choice, PermanentMembers own, int yes, int no, PermanentMembers permanentNo)
     {
         if ((choice == VoteChoice.Yes && yes == 0) || (choice == VoteChoice.No && no == 0))
         {
@@ -575,9 +720,10 @@ internal sealed class TrialKernel
         }
 
         int othersYes = yes - (choice == VoteChoice.Yes ? 1 : 0);
-        int othersNo = no - (choice == VoteChoice.No ? 1 : 0);
         var othersPermanentNo = choice == VoteChoice.No ? permanentNo & ~own : permanentNo;
-        return vote.IsAdopted(othersYes + 1, othersNo, othersPermanentNo) && !vote.IsAdopted(othersYes, othersNo + 1, othersPermanentNo | own);
+        bool adoptedIfYes = othersYes + 1 >= quota && othersPermanentNo.Count() < blocking;
+        bool adoptedIfNo = othersYes >= quota && (othersPermanentNo | own).Count() < blocking;
+        return adoptedIfYes && !adoptedIfNo;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

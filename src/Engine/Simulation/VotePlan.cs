@@ -74,8 +74,8 @@ internal sealed class VotePlan
         Array.Copy(vote.RosterIndex, Roster, Count);
         var sds = vote.Shocks.BlocSds;
         ShockedBlocs = Enumerable.Range(0, sds.Count).Where(b => sds[b] > 0).ToArray();
-        BlocMemberOffsets = new int[ShockedBlocs.Length + 1];
-        var members = new List<int>();
+        // Per participant, its shocked blocs (indices k into ShockedBlocs) in ascending order.
+        var memberBlocs = Enumerable.Range(0, Count).Select(_ => new List<int>()).ToArray();
         for (int k = 0; k < ShockedBlocs.Length; k++)
         {
             for (int i = 0; i < Count; i++)
@@ -84,16 +84,20 @@ internal sealed class VotePlan
                 {
                     if (vote.BlocIndices[j] == ShockedBlocs[k] && vote.Fixed[i] < 0)
                     {
-                        members.Add(i);
+                        memberBlocs[i].Add(k);
                     }
                 }
             }
-
-            BlocMemberOffsets[k + 1] = members.Count;
         }
 
-        BlocMembers = members.ToArray();
-        HasShocks = vote.Shocks.GlobalSd > 0 || BlocMembers.Length > 0 || vote.AnalogSd > 0;
+        MemberBlocOffsets = new int[Count + 1];
+        for (int i = 0; i < Count; i++)
+        {
+            MemberBlocOffsets[i + 1] = MemberBlocOffsets[i] + memberBlocs[i].Count;
+        }
+
+        MemberBlocs = memberBlocs.SelectMany(b => b).ToArray();
+        HasShocks = vote.Shocks.GlobalSd > 0 || MemberBlocs.Length > 0 || vote.AnalogSd > 0;
         IsStatic = !HasShocks && !HasLoading && DriftYearIndex < 0;
         if (IsStatic)
         {
@@ -107,6 +111,9 @@ internal sealed class VotePlan
         }
 
         Permanent = Enumerable.Range(0, Count).Where(i => vote.Permanent[i] != PermanentMembers.None).ToArray();
+        DebateDayKey = CounterRandom.MemberKey(RandomPurpose.DebateDay, vote.Stream, 0);
+        CouncilQuota = vote.CouncilRule.Quota;
+        CouncilBlocking = vote.Decision == CouncilDecision.Procedural ? int.MaxValue : vote.CouncilRule.VetoBlocking;
         // Draw 0: the global shock; 1..B: the blocs'; B + 1: the analog's shift.
         int shockDraws = (ShockedBlocs.Length + 2 + Lanes - 1) / Lanes * Lanes;
         ShockKeys = new ulong[shockDraws];
@@ -207,11 +214,34 @@ internal sealed class VotePlan
     /// <summary>Indices (into the shock model's blocs) of blocs with a shock.</summary>
     public int[] ShockedBlocs { get; }
 
-    /// <summary>Members of shocked bloc k are <c>BlocMembers[BlocMemberOffsets[k]..BlocMemberOffsets[k + 1]]</c>.</summary>
-    public int[] BlocMemberOffsets { get; }
+    /// <summary>
+    /// Participant i's shocked blocs, as indices k into <see cref="ShockedBlocs"/> in ascending order, are
+    /// <c>MemberBlocs[MemberBlocOffsets[i]..MemberBlocOffsets[i + 1]]</c>: a participant's shock adds them in the
+    /// blocs' order.
+    /// </summary>
+    public int[] MemberBlocOffsets { get; }
 
-    public int[] BlocMembers { get; }
+    public int[] MemberBlocs { get; }
 
     /// <summary>Participant indices of the permanent members (Council only).</summary>
     public int[] Permanent { get; }
+
+    /// <summary>
+    /// A Council vote with the exact estimator, not static, under a single veto (or none): its exact programme runs
+    /// four trials at a time (<see cref="ExactAdoption.SingleVetoFourTrials"/>).
+    /// </summary>
+    public bool BatchesCouncilExact => Vote.Body == Body.SecurityCouncil && Vote.Estimator == OutcomeEstimator.ExactConditional
+        && !IsStatic && ExactAdoption.IsSingleVeto(Vote.Decision, Vote.CouncilRule);
+
+    /// <summary><see cref="CounterRandom.MemberKey"/> of the draw of the debate's working day after a veto.</summary>
+    public ulong DebateDayKey { get; }
+
+    /// <summary>Council: affirmative votes needed.</summary>
+    public int CouncilQuota { get; }
+
+    /// <summary>
+    /// Council: how many permanent members voting no block the draft; <see cref="int.MaxValue"/> (never) for a
+    /// procedural decision or a Council without the veto.
+    /// </summary>
+    public int CouncilBlocking { get; }
 }

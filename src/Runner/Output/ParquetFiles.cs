@@ -18,7 +18,10 @@ internal static class ParquetFiles
     /// Parquet.Net pools its page buffers (RecyclableMemoryStream), unbounded by default; bounding the free pool
     /// trims what it keeps between row groups.
     /// </remarks>
-    public static ParquetOptions Options { get; } = new()
+    public static ParquetOptions Options { get; } = NewOptions();
+
+    /// <summary>A new set of the shared options, for a file that adds its own (such as column encodings).</summary>
+    public static ParquetOptions NewOptions() => new()
     {
         CompressionMethod = CompressionMethod.Snappy,
         CompressionLevel = CompressionLevel.Fastest,
@@ -26,9 +29,12 @@ internal static class ParquetFiles
         MaximumLargePoolFreeBytes = 32 << 20,
     };
 
-    public static async Task<ParquetWriter> CreateAsync(ParquetSchema schema, Stream stream, Provenance provenance, CancellationToken cancellationToken)
+    public static Task<ParquetWriter> CreateAsync(ParquetSchema schema, Stream stream, Provenance provenance, CancellationToken cancellationToken) =>
+        CreateAsync(schema, stream, provenance, Options, cancellationToken);
+
+    public static async Task<ParquetWriter> CreateAsync(ParquetSchema schema, Stream stream, Provenance provenance, ParquetOptions options, CancellationToken cancellationToken)
     {
-        var writer = await ParquetWriter.CreateAsync(schema, stream, Options, false, cancellationToken).ConfigureAwait(false);
+        var writer = await ParquetWriter.CreateAsync(schema, stream, options, false, cancellationToken).ConfigureAwait(false);
         writer.CustomMetadata = provenance.ToMetadata();
         return writer;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Parquet;
 using Parquet.Schema;
 using StemSimulator.Engine.Model;
@@ -15,6 +16,12 @@ namespace StemSimulator.Runner.Output;
 /// simulation threads and memory stays flat however many trials run. (A second buffer encoded in the background
 /// was measured to add about 70 MB per million rows for no gain in throughput on two cores.)
 /// </summary>
+/// <remarks>
+/// The copy goes a column at a time over a block's rows, into arrays Parquet.Net takes as they are (strings as
+/// character memory, optional columns as values plus definition levels), so nothing is allocated or converted per
+/// row; the encodings are chosen in <see cref="Options"/>. Parquet.Net encodes the columns of a row group one after
+/// the other, in schema order, on the calling thread (its public API offers no way to encode them in parallel).
+/// </remarks>
 internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
 {
     public static readonly DataField<string> Variant = new("variant");
@@ -36,13 +43,24 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
 
     public static ParquetSchema Schema { get; } = new(Variant, VoteId, Trial, Yes, No, Abstain, Absent, Adopted, VetoedBy, VetoDecisive, ExactProbability, Year, Held, Path, DebateWorkingDay, DebateDate);
 
-    private static readonly string[] VetoNames = Enumerable.Range(0, 32).Select(m => ((PermanentMembers)m).ToCodes()).ToArray();
+    private static readonly ReadOnlyMemory<char>[] VetoNames = Enumerable.Range(0, 32).Select(m => ((PermanentMembers)m).ToCodes().AsMemory()).ToArray();
+
+    /// <summary>
+    /// The trial table's options: those of every file, plus column encodings. The trial index, the year and the four
+    /// counts are DELTA_BINARY_PACKED (the trial index steps by one, the year is constant, counts fit in a byte): a few
+    /// bits per row instead of four or eight bytes, so Snappy has far less to compress; a standard encoding that
+    /// DuckDB, Arrow and Spark read. (BYTE_STREAM_SPLIT was a little faster for the counts, but older readers such as
+    /// Spark 3's do not read it for integers.) Strings stay plain: Parquet.Net's dictionary encoding was faster per row
+    /// but sizes its hash table by the rows of the row group, about 18 MB of garbage per string column and row group,
+    /// which took a 10-million-trial run from 190 MB to 350 MB resident (measured), past the 300 MB budget.
+    /// </summary>
+    internal static ParquetOptions Options { get; } = CreateOptions();
 
     private readonly SimulationModel _model;
     private readonly ParquetWriter _writer;
     private readonly CancellationToken _cancellationToken;
     private readonly TrialRows _rows;
-    private readonly Dictionary<DateOnly, DateOnly?[]> _debateDates = [];
+    private readonly VoteShape[][] _shapes;
 
     private ParquetTrialSink(SimulationModel model, ParquetWriter writer, int rowGroupRows, CancellationToken cancellationToken)
     {
@@ -50,6 +68,8 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
         _writer = writer;
         _cancellationToken = cancellationToken;
         _rows = new TrialRows(rowGroupRows);
+        var debateDates = new Dictionary<DateOnly, DateOnly?[]>();
+        _shapes = model.Variants.Select(v => v.Votes.Select(vote => new VoteShape(v.Name, vote, debateDates)).ToArray()).ToArray();
     }
 
     /// <summary>Creates a sink writing to <paramref name="stream"/>.</summary>
@@ -60,63 +80,180 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
     /// <param name="rowGroupRows">Rows per row group (default about a million).</param>
     public static async Task<ParquetTrialSink> CreateAsync(SimulationModel model, Stream stream, Provenance provenance, CancellationToken cancellationToken, int rowGroupRows = ParquetFiles.RowGroupRows)
     {
-        var writer = await ParquetFiles.CreateAsync(Schema, stream, provenance, cancellationToken).ConfigureAwait(false);
+        var writer = await ParquetFiles.CreateAsync(Schema, stream, provenance, Options, cancellationToken).ConfigureAwait(false);
         return new ParquetTrialSink(model, writer, rowGroupRows, cancellationToken);
     }
 
     /// <summary>Rows received so far.</summary>
     public long RowsWritten { get; private set; }
 
+    /// <summary>
+    /// Copies the block into the row group, column by column and as many rows at a time as fit; a full row group is
+    /// encoded and written before the next row is added.
+    /// </summary>
     public void Write(TrialBlock block)
     {
-        for (int v = 0; v < _model.Variants.Count; v++)
+        for (int v = 0; v < _shapes.Length; v++)
         {
-            var variant = _model.Variants[v];
-            for (int j = 0; j < variant.Votes.Count; j++)
+            for (int j = 0; j < _shapes[v].Length; j++)
             {
-                var vote = variant.Votes[j];
                 var columns = block[v, j];
-                bool council = vote.Body == Body.SecurityCouncil;
-                bool exact = vote.Estimator == OutcomeEstimator.ExactConditional;
-                int year = vote.Date.Year;
-                var paths = vote.Conditions.Select(c => c.Label).ToArray();
-                var debateDates = DebateDates(vote.Date);
-                for (int r = 0; r < block.Count; r++)
+                for (int r = 0; r < block.Count;)
                 {
-                    var rows = _rows;
-                    if (rows.Count == rows.Capacity)
+                    if (_rows.Count == _rows.Capacity)
                     {
-                        WriteRowGroupAsync(rows).GetAwaiter().GetResult();
-                        rows.Count = 0;
+                        WriteRowGroupAsync(_rows).GetAwaiter().GetResult();
+                        _rows.Clear();
                     }
 
-                    int row = rows.Count++;
-                    rows.Variant[row] = variant.Name;
-                    rows.VoteId[row] = vote.Id;
-                    rows.Trial[row] = block.FirstTrial + r;
-                    rows.Yes[row] = columns.Yes[r];
-                    rows.No[row] = columns.No[r];
-                    rows.Abstain[row] = columns.Abstain[r];
-                    rows.Absent[row] = columns.Absent[r];
-                    rows.Adopted[row] = columns.Adopted[r];
-                    var vetoedBy = columns.VetoedBy[r];
-                    rows.VetoedBy[row] = vetoedBy == PermanentMembers.None ? null : VetoNames[(int)vetoedBy];
-                    rows.VetoDecisive[row] = council ? vetoedBy != PermanentMembers.None && columns.Yes[r] >= vote.CouncilRule.Quota : null;
-                    rows.ExactProbability[row] = exact ? columns.ExactProbability[r] : null;
-                    rows.Year[row] = year;
-                    bool held = columns.Held[r];
-                    rows.Held[row] = held;
-                    rows.Path[row] = columns.Path[r] > 0 ? paths[columns.Path[r] - 1] : null;
-                    rows.DebateWorkingDay[row] = columns.DebateDay[r] > 0 ? columns.DebateDay[r] : null;
-                    rows.DebateDate[row] = debateDates[columns.DebateDay[r]];
-                    if (!held)
-                    {
-                        rows.VetoDecisive[row] = null;
-                    }
+                    int n = Math.Min(block.Count - r, _rows.Capacity - _rows.Count);
+                    Append(_shapes[v][j], columns, block.FirstTrial + r, r, n);
+                    r += n;
                 }
 
                 RowsWritten += block.Count;
             }
+        }
+    }
+
+    /// <summary>Rows <paramref name="from"/> .. from + n - 1 of one vote's columns, appended to the row group.</summary>
+    private void Append(VoteShape shape, VoteTrialColumns columns, long firstTrial, int from, int n)
+    {
+        var rows = _rows;
+        int at = rows.Count;
+        rows.Variant.AsSpan(at, n).Fill(shape.Variant);
+        rows.VoteId.AsSpan(at, n).Fill(shape.VoteId);
+        var trial = rows.Trial.AsSpan(at, n);
+        for (int k = 0; k < trial.Length; k++)
+        {
+            trial[k] = firstTrial + k;
+        }
+
+        Widen(columns.Yes.AsSpan(from, n), rows.Yes.AsSpan(at, n));
+        Widen(columns.No.AsSpan(from, n), rows.No.AsSpan(at, n));
+        Widen(columns.Abstain.AsSpan(from, n), rows.Abstain.AsSpan(at, n));
+        Widen(columns.Absent.AsSpan(from, n), rows.Absent.AsSpan(at, n));
+        columns.Adopted.AsSpan(from, n).CopyTo(rows.Adopted.AsSpan(at, n));
+        rows.Year.AsSpan(at, n).Fill(shape.Year);
+        columns.Held.AsSpan(from, n).CopyTo(rows.Held.AsSpan(at, n));
+
+        var vetoedBy = rows.VetoedBy;
+        var vetoDecisive = rows.VetoDecisive;
+        if (!shape.Council)
+        {
+            vetoedBy.Nulls(at, n);
+            vetoDecisive.Nulls(at, n);
+        }
+        else
+        {
+            for (int k = 0; k < n; k++)
+            {
+                var veto = columns.VetoedBy[from + k];
+                if (veto == PermanentMembers.None)
+                {
+                    vetoedBy.Null(at + k);
+                }
+                else
+                {
+                    vetoedBy.Set(at + k, VetoNames[(int)veto]);
+                }
+
+                // A vote that was not held has no veto to be decisive.
+                if (columns.Held[from + k])
+                {
+                    vetoDecisive.Set(at + k, veto != PermanentMembers.None && columns.Yes[from + k] >= shape.Quota);
+                }
+                else
+                {
+                    vetoDecisive.Null(at + k);
+                }
+            }
+        }
+
+        var exact = rows.ExactProbability;
+        if (shape.Exact)
+        {
+            exact.Levels.AsSpan(at, n).Fill(1);
+            columns.ExactProbability.AsSpan(from, n).CopyTo(exact.Values.AsSpan(exact.Count, n));
+            exact.Count += n;
+        }
+        else
+        {
+            exact.Nulls(at, n);
+        }
+
+        var path = rows.Path;
+        if (shape.Paths.Length == 0)
+        {
+            path.Nulls(at, n);
+        }
+        else
+        {
+            for (int k = 0; k < n; k++)
+            {
+                int condition = columns.Path[from + k];
+                if (condition > 0)
+                {
+                    path.Set(at + k, shape.Paths[condition - 1]);
+                }
+                else
+                {
+                    path.Null(at + k);
+                }
+            }
+        }
+
+        var day = rows.DebateWorkingDay;
+        var date = rows.DebateDate;
+        if (!shape.DebatesVeto)
+        {
+            day.Nulls(at, n);
+            date.Nulls(at, n);
+        }
+        else
+        {
+            for (int k = 0; k < n; k++)
+            {
+                int debateDay = columns.DebateDay[from + k];
+                if (debateDay > 0)
+                {
+                    day.Set(at + k, debateDay);
+                }
+                else
+                {
+                    day.Null(at + k);
+                }
+
+                if (shape.DebateDates[debateDay] is { } debateDate)
+                {
+                    date.Set(at + k, debateDate);
+                }
+                else
+                {
+                    date.Null(at + k);
+                }
+            }
+        }
+
+        rows.Advance(n);
+    }
+
+    /// <summary>Counts as the table's int32, eight at a time.</summary>
+    private static void Widen(ReadOnlySpan<short> from, Span<int> to)
+    {
+        int k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; k + Vector128<short>.Count <= from.Length; k += Vector128<short>.Count)
+            {
+                var (lower, upper) = Vector128.Widen(Vector128.Create(from.Slice(k, Vector128<short>.Count)));
+                Vector256.Create(lower, upper).CopyTo(to.Slice(k, Vector256<int>.Count));
+            }
+        }
+
+        for (; k < from.Length; k++)
+        {
+            to[k] = from[k];
         }
     }
 
@@ -129,55 +266,112 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
         }
 
         var token = _cancellationToken;
+        ReadOnlyMemory<int>? present = new ReadOnlyMemory<int>(rows.Present, 0, n);
         using var group = _writer.CreateRowGroup();
-        await group.WriteAsync(Variant, new ArraySegment<string>(rows.Variant, 0, n)).ConfigureAwait(false);
-        await group.WriteAsync(VoteId, new ArraySegment<string>(rows.VoteId, 0, n)).ConfigureAwait(false);
+        await group.WriteAllPartsAsync(Variant, Head(rows.Variant, n), present, null, token).ConfigureAwait(false);
+        await group.WriteAllPartsAsync(VoteId, Head(rows.VoteId, n), present, null, token).ConfigureAwait(false);
         await group.WriteAsync(Trial, Head(rows.Trial, n), null, null, token).ConfigureAwait(false);
         await group.WriteAsync(Yes, Head(rows.Yes, n), null, null, token).ConfigureAwait(false);
         await group.WriteAsync(No, Head(rows.No, n), null, null, token).ConfigureAwait(false);
         await group.WriteAsync(Abstain, Head(rows.Abstain, n), null, null, token).ConfigureAwait(false);
         await group.WriteAsync(Absent, Head(rows.Absent, n), null, null, token).ConfigureAwait(false);
         await group.WriteAsync(Adopted, Head(rows.Adopted, n), null, null, token).ConfigureAwait(false);
-        await group.WriteAsync(VetoedBy, new ArraySegment<string>(rows.VetoedBy!, 0, n)).ConfigureAwait(false);
-        await group.WriteAsync(VetoDecisive, Head(rows.VetoDecisive, n), null, null, token).ConfigureAwait(false);
-        await group.WriteAsync(ExactProbability, Head(rows.ExactProbability, n), null, null, token).ConfigureAwait(false);
+        await WriteAsync(group, VetoedBy, rows.VetoedBy, n).ConfigureAwait(false);
+        await WriteAsync(group, VetoDecisive, rows.VetoDecisive, n).ConfigureAwait(false);
+        await WriteAsync(group, ExactProbability, rows.ExactProbability, n).ConfigureAwait(false);
         await group.WriteAsync(Year, Head(rows.Year, n), null, null, token).ConfigureAwait(false);
         await group.WriteAsync(Held, Head(rows.Held, n), null, null, token).ConfigureAwait(false);
-        await group.WriteAsync(Path, new ArraySegment<string>(rows.Path!, 0, n)).ConfigureAwait(false);
-        await group.WriteAsync(DebateWorkingDay, Head(rows.DebateWorkingDay, n), null, null, token).ConfigureAwait(false);
-        await group.WriteAsync(DebateDate, Head(rows.DebateDate, n), null, null, token).ConfigureAwait(false);
+        await WriteAsync(group, Path, rows.Path, n).ConfigureAwait(false);
+        await WriteAsync(group, DebateWorkingDay, rows.DebateWorkingDay, n).ConfigureAwait(false);
+        await WriteAsync(group, DebateDate, rows.DebateDate, n).ConfigureAwait(false);
+        group.CompleteValidate();
+    }
+
+    /// <summary>An optional column as its non-null values and definition levels (no nullable copy).</summary>
+    private Task WriteAsync<T>(ParquetRowGroupWriter group, DataField field, NullableColumn<T> column, int rows)
+        where T : struct =>
+        group.WriteAllPartsAsync(field, new ReadOnlyMemory<T>(column.Values, 0, column.Count), new ReadOnlyMemory<int>(column.Levels, 0, rows), null, _cancellationToken);
+
+    private static ParquetOptions CreateOptions()
+    {
+        var options = ParquetFiles.NewOptions();
+        foreach (var field in new DataField[] { Trial, Yes, No, Abstain, Absent, Year })
+        {
+            options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.DeltaBinaryPacked;
+        }
+
+        return options;
     }
 
     private static ReadOnlyMemory<T> Head<T>(T[] values, int count) => new(values, 0, count);
 
-    /// <summary>
-    /// The meeting date for each working day 1..10 after a veto on <paramref name="vote"/>, by the UN Headquarters
-    /// calendar (entry 0 and dates the calendar does not cover, 2014-2030, are null).
-    /// </summary>
-    private DateOnly?[] DebateDates(DateOnly vote)
+    /// <summary>Writes the remaining rows; the footer follows on dispose.</summary>
+    public async Task CompleteAsync()
     {
-        if (!_debateDates.TryGetValue(vote, out var dates))
+        await WriteRowGroupAsync(_rows).ConfigureAwait(false);
+        _rows.Clear();
+    }
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    /// <summary>What the rows of one variant's vote share, computed once.</summary>
+    private sealed class VoteShape
+    {
+        public VoteShape(string variant, VoteModel vote, Dictionary<DateOnly, DateOnly?[]> debateDates)
+        {
+            Variant = variant.AsMemory();
+            VoteId = vote.Id.AsMemory();
+            Council = vote.Body == Body.SecurityCouncil;
+            Exact = vote.Estimator == OutcomeEstimator.ExactConditional;
+            Quota = vote.CouncilRule.Quota;
+            Year = vote.Date.Year;
+            Paths = vote.Conditions.Select(c => c.Label.AsMemory()).ToArray();
+            DebatesVeto = vote.DebatesVeto;
+            if (!debateDates.TryGetValue(vote.Date, out var dates))
+            {
+                dates = DebateDatesOf(vote.Date);
+                debateDates[vote.Date] = dates;
+            }
+
+            DebateDates = dates;
+        }
+
+        public ReadOnlyMemory<char> Variant { get; }
+
+        public ReadOnlyMemory<char> VoteId { get; }
+
+        public bool Council { get; }
+
+        public bool Exact { get; }
+
+        public int Quota { get; }
+
+        public int Year { get; }
+
+        /// <summary>The labels of the vote's conditions (path k is entry k - 1).</summary>
+        public ReadOnlyMemory<char>[] Paths { get; }
+
+        /// <summary>Whether a veto can convene the Assembly's debate (otherwise the debate day is always 0).</summary>
+        public bool DebatesVeto { get; }
+
+        /// <summary>The meeting date for each working day 1..10 after a veto (entry 0 null).</summary>
+        public DateOnly?[] DebateDates { get; }
+
+        /// <summary>
+        /// The meeting date for each working day 1..10 after a veto on <paramref name="vote"/>, by the UN Headquarters
+        /// calendar (entry 0 and dates the calendar does not cover, 2014-2030, are null).
+        /// </summary>
+        private static DateOnly?[] DebateDatesOf(DateOnly vote)
         {
             var calendar = HeadquartersCalendar.Calendar;
-            dates = new DateOnly?[VetoDebateDeadline.WorkingDays + 1];
+            var dates = new DateOnly?[VetoDebateDeadline.WorkingDays + 1];
             for (int day = 1; day <= VetoDebateDeadline.WorkingDays; day++)
             {
                 var latest = vote.AddDays(2 * VetoDebateDeadline.WorkingDays);
                 dates[day] = vote.Year >= calendar.FirstYear && latest.Year <= calendar.LastYear ? calendar.AddWorkingDays(vote, day) : null;
             }
 
-            _debateDates[vote] = dates;
+            return dates;
         }
-
-        return dates;
     }
-
-    /// <summary>Writes the remaining rows; the footer follows on dispose.</summary>
-    public async Task CompleteAsync()
-    {
-        await WriteRowGroupAsync(_rows).ConfigureAwait(false);
-        _rows.Count = 0;
-    }
-
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 }

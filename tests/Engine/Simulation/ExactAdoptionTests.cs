@@ -174,4 +174,37 @@ public sealed class ExactAdoptionTests
 
         Assert.That(exact, Is.EqualTo(expected).Within(1e-12));
     }
+
+    [TestCase(9, 1, CouncilDecision.Substantive)]
+    [TestCase(9, 1, CouncilDecision.Procedural)]
+    [TestCase(14, int.MaxValue, CouncilDecision.Substantive)]
+    [TestCase(15, 1, CouncilDecision.Substantive)]
+    public void Four_trial_council_programme_equals_the_scalar_one_bit_for_bit(int quota, int blocking, CouncilDecision decision)
+    {
+        // Four different trials in the lanes, members of 25 with five permanent; one permanent member certain to vote
+        // no in lane 2 (1 - pNo = 0, so its conditional P(yes) is taken as 0) and a certain yes in lane 3.
+        const int N = 25, Stride = 28;
+        PermanentMembers[] permanent = [PermanentMembers.China, PermanentMembers.France, PermanentMembers.UnitedKingdom, PermanentMembers.Russia, PermanentMembers.UnitedStates, .. Enumerable.Repeat(PermanentMembers.None, N - 5)];
+        var rule = new CouncilRule(quota, blocking);
+        var yes = new double[4 * Stride];
+        var no = new double[4 * Stride];
+        for (int lane = 0; lane < 4; lane++)
+        {
+            var (y, n) = Probabilities(N, 11 + lane);
+            y.CopyTo(yes, lane * Stride);
+            n.CopyTo(no, lane * Stride);
+        }
+
+        yes[(2 * Stride) + 3] = 0;
+        no[(2 * Stride) + 3] = 1;
+        yes[(3 * Stride) + 7] = 1;
+        no[(3 * Stride) + 7] = 0;
+        var result = new double[4];
+        ExactAdoption.SingleVetoFourTrials(yes, no, Stride, permanent, decision, rule, new System.Runtime.Intrinsics.Vector256<double>[quota + 1], result);
+        for (int lane = 0; lane < 4; lane++)
+        {
+            double scalar = ExactAdoption.SecurityCouncil(yes.AsSpan(lane * Stride, N), no.AsSpan(lane * Stride, N), permanent, decision, rule, new double[200]);
+            Assert.That(BitConverter.DoubleToInt64Bits(result[lane]), Is.EqualTo(BitConverter.DoubleToInt64Bits(scalar)), $"lane {lane}: {result[lane]:R} vs {scalar:R}");
+        }
+    }
 }

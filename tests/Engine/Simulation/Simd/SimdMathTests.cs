@@ -58,6 +58,31 @@ public sealed class SimdMathTests
     }
 
     [Test]
+    public void Gathered_inverse_normal_equals_the_vector_one_bit_for_bit()
+    {
+        // Hashed uniforms (about 15% in the tails, in every pattern of lanes) and the edges of the two branches.
+        var uniforms = new List<double> { 0.5 / 4294967296.0, 0.075, 0.07500000000000001, 0.925, 0.9249999999999999, 0.5, 1 - (0.5 / 4294967296.0), 0.5 };
+        for (long trial = 0; trial < 2000; trial++)
+        {
+            uniforms.Add(CounterRandom.UniformLow(new CounterRandom(9, trial).Bits(RandomPurpose.VoteNoise, 0, 0)));
+        }
+
+        foreach (int count in new[] { 0, 4, 8, 40, uniforms.Count })
+        {
+            var result = new double[count];
+            SimdMath.InverseNormal(uniforms.ToArray(), result, count, new int[count + 4]);
+            for (int i = 0; i < count; i += 4)
+            {
+                var expected = SimdMath.InverseNormal(Vector256.Create(uniforms[i], uniforms[i + 1], uniforms[i + 2], uniforms[i + 3]));
+                for (int lane = 0; lane < 4; lane++)
+                {
+                    Assert.That(BitConverter.DoubleToInt64Bits(result[i + lane]), Is.EqualTo(BitConverter.DoubleToInt64Bits(expected[lane])), $"u = {uniforms[i + lane]:R}");
+                }
+            }
+        }
+    }
+
+    [Test]
     public void Vector_normal_cdf_matches_the_scalar_one_in_both_tails()
     {
         for (double x = -40; x <= 10; x += 0.137)
