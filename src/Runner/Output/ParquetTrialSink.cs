@@ -77,7 +77,7 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
     /// <param name="stream">A writable, seekable stream.</param>
     /// <param name="provenance">Metadata for the file.</param>
     /// <param name="cancellationToken">Stops writing.</param>
-    /// <param name="rowGroupRows">Rows per row group (default about a million).</param>
+    /// <param name="rowGroupRows">Rows per row group (default <see cref="ParquetFiles.RowGroupRows"/>, 2^19).</param>
     public static async Task<ParquetTrialSink> CreateAsync(SimulationModel model, Stream stream, Provenance provenance, CancellationToken cancellationToken, int rowGroupRows = ParquetFiles.RowGroupRows)
     {
         var writer = await ParquetFiles.CreateAsync(Schema, stream, provenance, Options, cancellationToken).ConfigureAwait(false);
