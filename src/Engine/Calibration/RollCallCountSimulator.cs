@@ -52,13 +52,10 @@ public static class RollCallCountSimulator
     public static Result Simulate(Members members, double[] parameterMean, double[] parameterFactor, double globalSd, double[] blocSds, int trials, ulong seed, int stream)
     {
         int n = members.Positions.Length, d = parameterMean.Length;
-        var yes = new int[trials];
-        var no = new int[trials];
-        var abstain = new int[trials];
+        var tallies = new Tallies(trials);
         var q = new double[d];
         var z = new double[d];
         var bloc = new double[blocSds.Length];
-        int adopted = 0;
         stream &= 0xFFFF;
         for (int t = 0; t < trials; t++)
         {
@@ -94,7 +91,6 @@ public static class RollCallCountSimulator
                 bloc[b] = blocSds[b] > 0 ? blocSds[b] * random.Normal(RandomPurpose.BlocShock, stream, b) : 0;
             }
 
-            int y = 0, nn = 0, a = 0;
             for (int i = 0; i < n; i++)
             {
                 int vote = members.Fixed[i];
@@ -133,25 +129,11 @@ public static class RollCallCountSimulator
                     vote = latent < q[1] ? (int)OrdinalVote.No : latent >= q[2] ? (int)OrdinalVote.Yes : (int)OrdinalVote.Abstain;
                 }
 
-                switch (vote)
-                {
-                    case (int)OrdinalVote.Yes: y++; break;
-                    case (int)OrdinalVote.No: nn++; break;
-                    case (int)OrdinalVote.Abstain: a++; break;
-                    default: break;
-                }
-            }
-
-            yes[t] = y;
-            no[t] = nn;
-            abstain[t] = a;
-            if (y > nn)
-            {
-                adopted++;
+                tallies.Add(t, vote);
             }
         }
 
-        return new Result(yes, no, abstain, (double)adopted / trials);
+        return tallies.ToResult();
     }
 
     /// <summary>
@@ -183,15 +165,11 @@ public static class RollCallCountSimulator
     public static Result SimulateIndependent(double[] tau1, double[] tau2, double[] absence, int[] fixedVotes, int trials, ulong seed, int stream)
     {
         int n = tau1.Length;
-        var yes = new int[trials];
-        var no = new int[trials];
-        var abstain = new int[trials];
-        int adopted = 0;
+        var tallies = new Tallies(trials);
         stream &= 0xFFFF;
         for (int t = 0; t < trials; t++)
         {
             var random = new CounterRandom(seed, t);
-            int y = 0, nn = 0, a = 0;
             for (int i = 0; i < n; i++)
             {
                 int vote = fixedVotes[i];
@@ -206,25 +184,40 @@ public static class RollCallCountSimulator
                     vote = e < tau1[i] ? (int)OrdinalVote.No : e >= tau2[i] ? (int)OrdinalVote.Yes : (int)OrdinalVote.Abstain;
                 }
 
-                switch (vote)
-                {
-                    case (int)OrdinalVote.Yes: y++; break;
-                    case (int)OrdinalVote.No: nn++; break;
-                    case (int)OrdinalVote.Abstain: a++; break;
-                    default: break;
-                }
-            }
-
-            yes[t] = y;
-            no[t] = nn;
-            abstain[t] = a;
-            if (y > nn)
-            {
-                adopted++;
+                tallies.Add(t, vote);
             }
         }
 
-        return new Result(yes, no, abstain, (double)adopted / trials);
+        return tallies.ToResult();
+    }
+
+    /// <summary>The yes, no and abstain counts of every trial; adopted means more yes than no.</summary>
+    private sealed class Tallies(int trials)
+    {
+        private readonly int[] _yes = new int[trials], _no = new int[trials], _abstain = new int[trials];
+
+        /// <summary>Counts one member's vote in trial <paramref name="trial"/> (an <see cref="OrdinalVote"/>; absence counts nowhere).</summary>
+        public void Add(int trial, int vote)
+        {
+            switch (vote)
+            {
+                case (int)OrdinalVote.Yes: _yes[trial]++; break;
+                case (int)OrdinalVote.No: _no[trial]++; break;
+                case (int)OrdinalVote.Abstain: _abstain[trial]++; break;
+                default: break;
+            }
+        }
+
+        public Result ToResult()
+        {
+            int adopted = 0;
+            for (int t = 0; t < _yes.Length; t++)
+            {
+                adopted += _yes[t] > _no[t] ? 1 : 0;
+            }
+
+            return new Result(_yes, _no, _abstain, (double)adopted / _yes.Length);
+        }
     }
 
     /// <summary>

@@ -58,19 +58,7 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
             return ExitCodes.InvalidInput;
         }
 
-        foreach (var (file, count) in data.Problems.CountsByFile())
-        {
-            console.Error.WriteLine(string.Create(invariant, $"warning: {file}: {count:N0} row(s) not used"));
-        }
-
-        if (!request.Quiet)
-        {
-            // Each unusable row at its file and line, as calibrate lists them (the first 20; the rest are counted).
-            foreach (var line in data.Problems.Describe(20))
-            {
-                console.Error.WriteLine("  " + line);
-            }
-        }
+        data.Problems.WriteTo(console.Error, listRows: !request.Quiet);
 
         var (firstYear, lastYear) = data.YearRange;
         if (request.TestTo > lastYear || request.TestFrom <= firstYear)

@@ -16,9 +16,6 @@ namespace StemSimulator.Runner.Calibration;
 /// </summary>
 internal sealed class CalibrationService(ConsoleStreams console, TimeProvider clock)
 {
-    /// <summary>Most unusable rows listed one by one; the rest are counted per file.</summary>
-    private const int ListedProblems = 20;
-
     public async Task<int> CalibrateAsync(CalibrateRequest request, CancellationToken cancellationToken)
     {
         if (!Directory.Exists(request.DataDirectory))
@@ -59,7 +56,7 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
         }
 
         double loadSeconds = total.Elapsed.TotalSeconds;
-        ReportProblems(data.Problems, request.Quiet);
+        data.Problems.WriteTo(console.Error, listRows: !request.Quiet);
         var (firstYear, lastData) = data.YearRange;
         int lastYear = Math.Min(request.Until ?? lastData, lastData);
         if (lastYear < firstYear)
@@ -169,27 +166,6 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
         }
 
         return ExitCodes.Success;
-    }
-
-    private void ReportProblems(DataProblems problems, bool quiet)
-    {
-        if (problems.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var (file, count) in problems.CountsByFile())
-        {
-            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {file}: {count:N0} row(s) not used"));
-        }
-
-        if (!quiet)
-        {
-            foreach (var line in problems.Describe(ListedProblems))
-            {
-                console.Error.WriteLine("  " + line);
-            }
-        }
     }
 
     private List<(string, string)> ModelRows(CalibrateRequest request, CalibrationRun run, UnVotingData data, IReadOnlyList<(int Year, int Units, double Correlation)> correlations, double loadSeconds, double fitSeconds)

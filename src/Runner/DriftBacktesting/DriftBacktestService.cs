@@ -170,10 +170,7 @@ internal sealed class DriftBacktestService(ConsoleStreams console, TimeProvider 
         var invariant = CultureInfo.InvariantCulture;
         var watch = Stopwatch.StartNew();
         var data = await Task.Run(() => UnVotingDataLoader.Load(request.DataDirectory!, cancellationToken), cancellationToken).ConfigureAwait(false);
-        foreach (var (file, count) in data.Problems.CountsByFile())
-        {
-            console.Error.WriteLine(string.Create(invariant, $"warning: {file}: {count:N0} row(s) not used"));
-        }
+        data.Problems.WriteTo(console.Error, listRows: !request.Quiet);
 
         var (firstYear, lastYear) = data.YearRange;
         if (request.FitFrom < firstYear || request.From > lastYear)
