@@ -41,7 +41,9 @@ public sealed class CommandGoldenTests
                 like: A/RES/68/262
                 membrs: {}
             """);
-        var streams = new TestStreams();
+        // Wide enough that the "ok" line, which names the file by its absolute path (the checkout's folder, whose
+        // length depends on the machine), never wraps before the path is replaced.
+        var streams = new TestStreams(width: 1000);
         string good = Path.Combine(RepositoryPaths.Scenarios, "ga-hrc-suspension-2026.yaml");
         int code = new ValidateService(streams.Streams).Validate([good, folder.File("bad.yaml"), folder.File("missing.yaml")], quiet: false);
         Assert.That(code, Is.EqualTo(2));
@@ -55,7 +57,7 @@ public sealed class CommandGoldenTests
     public void Every_committed_scenario_validates()
     {
         var files = Directory.GetFiles(RepositoryPaths.Scenarios, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
-        var streams = new TestStreams(300);
+        var streams = new TestStreams(width: 1000);
         Assert.That(new ValidateService(streams.Streams).Validate(files, quiet: false), Is.Zero, streams.Error.ToString());
         Assert.That(streams.Out.Lines.Count(l => l.StartsWith("ok ", StringComparison.Ordinal)), Is.EqualTo(files.Length));
         var quiet = new TestStreams();
