@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""Fingerprints of every shipped scenario's outputs, to show that a refactoring changed no number.
+
+Runs each scenario in scenarios/ and scenarios/replays/ with a fixed seed and a small trial count through the built
+Release runner and prints one line per output file: the SHA-256 of its data (for Parquet files the bytes before the
+footer, which holds the creation time and git commit; for JSON files the whole text). Two builds whose fingerprints
+match wrote the same values in the same encoding.
+
+    python3 tools/fingerprint/fingerprint.py [--trials N] [--seed S] [--runner PATH] > fingerprints.txt
+"""
+import argparse, glob, hashlib, json, os, struct, subprocess, sys, tempfile
+
+
+def parquet_data_hash(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    if len(data) < 12 or data[-4:] != b"PAR1":
+        return "not-parquet:" + hashlib.sha256(data).hexdigest()
+    footer_length = struct.unpack("<I", data[-8:-4])[0]
+    return hashlib.sha256(data[: len(data) - 8 - footer_length]).hexdigest()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--trials", type=int, default=3000)
+    parser.add_argument("--seed", type=int, default=7)
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    parser.add_argument("--runner", default=os.path.join(root, "src/Runner/bin/Release/net10.0/stemsim"))
+    args = parser.parse_args()
+    scenarios = sorted(glob.glob(os.path.join(root, "scenarios/*.yaml")) + glob.glob(os.path.join(root, "scenarios/replays/*.yaml")))
+    with tempfile.TemporaryDirectory() as work:
+        for scenario in scenarios:
+            name = os.path.relpath(scenario, root)
+            out = os.path.join(work, os.path.basename(scenario) + ".run")
+            run = subprocess.run([args.runner, "run", scenario, "--trials", str(args.trials), "--seed", str(args.seed),
+                                  "--out", out, "--quiet", "--json"], capture_output=True, text=True, cwd=root)
+            if run.returncode != 0:
+                print(f"{name}\tEXIT {run.returncode}\t{run.stderr.strip().splitlines()[-1:]}")
+                continue
+            summary = json.loads(run.stdout)
+            for key in ("output", "outputFolder", "elapsed", "elapsedSeconds", "created_utc"):
+                summary.pop(key, None)
+            print(f"{name}\t--json\t{hashlib.sha256(json.dumps(summary, sort_keys=True).encode()).hexdigest()}")
+            for path in sorted(glob.glob(os.path.join(out, "**", "*"), recursive=True)):
+                if os.path.isdir(path):
+                    continue
+                rel = os.path.relpath(path, out)
+                if path.endswith(".parquet"):
+                    digest = parquet_data_hash(path)
+                elif path.endswith(".json"):
+                    with open(path, "rb") as f:
+                        digest = hashlib.sha256(f.read()).hexdigest()
+                else:
+                    continue
+                print(f"{name}\t{rel}\t{digest}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
