@@ -38,7 +38,7 @@ def main():
                 print(f"{name}\tEXIT {run.returncode}\t{run.stderr.strip().splitlines()[-1:]}")
                 continue
             summary = json.loads(run.stdout)
-            for key in ("output", "seconds", "created_utc", "git_commit"):
+            for key in ("output", "seconds", "created_utc", "git_commit", "scenario_file"):
                 summary.pop(key, None)
             print(f"{name}\t--json\t{hashlib.sha256(json.dumps(summary, sort_keys=True).encode()).hexdigest()}")
             for path in sorted(glob.glob(os.path.join(out, "**", "*"), recursive=True)):
