@@ -42,7 +42,7 @@ public sealed class DriftBacktestTests
         for (int h = 0; h < histories; h++)
         {
             var backtest = Synthetic((ulong)(100 + h), []);
-            var walk = backtest.OutOfSample(DriftBacktestService.RandomWalk, new double[DriftBacktest.Components.Count], 1).Overall;
+            var walk = backtest.OutOfSample(DriftBacktestResult.RandomWalk, new double[DriftBacktest.Components.Count], 1).Overall;
             c80 += walk.Coverage80 / histories;
             c95 += walk.Coverage95 / histories;
             Assert.That(backtest.Alignment.Slope, Is.EqualTo(Slope).Within(0.01), "the scales are aligned on the training years");
@@ -58,7 +58,7 @@ public sealed class DriftBacktestTests
     {
         var backtest = Synthetic(7, []);
         var none = new double[DriftBacktest.Components.Count];
-        var walk = backtest.OutOfSample(DriftBacktestService.RandomWalk, none, 1);
+        var walk = backtest.OutOfSample(DriftBacktestResult.RandomWalk, none, 1);
         var pulled = backtest.OutOfSample("pulled", Enumerable.Repeat(0.2, DriftBacktest.Components.Count).ToArray(), 1);
 
         var (difference, se) = pulled.LogScoreDifference(walk);
@@ -78,7 +78,7 @@ public sealed class DriftBacktestTests
         Assert.That(result.Fitted[brics], Is.GreaterThan(0), "BRICS cohesion fitted in sample");
         Assert.That(result.Kept[eu], Is.GreaterThan(0), "and kept out of sample");
         Assert.That(result.Recommended, Is.EqualTo("attraction_kept"));
-        var walk = result.Find(DriftBacktestService.RandomWalk);
+        var walk = result.Find(DriftBacktestResult.RandomWalk);
         var fitted = result.Find("attraction_fitted");
         Assert.That(DriftBacktestResult.ImprovesOn(fitted, walk), Is.True);
         var (difference, se) = fitted.LogScoreDifference(walk);

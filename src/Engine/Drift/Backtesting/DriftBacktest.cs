@@ -2,7 +2,7 @@ using StemSimulator.Engine.Drift.Backtesting;
 using StemSimulator.Engine.Drift;
 using StemSimulator.Engine.Members;
 
-namespace StemSimulator.Runner.DriftBacktesting;
+namespace StemSimulator.Engine.Drift.Backtesting;
 
 /// <summary>
 /// The backtest of the drift model (docs/drift.md): start from the positions a calibration up to <c>From</c> gives

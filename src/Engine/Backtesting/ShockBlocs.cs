@@ -1,6 +1,6 @@
 using StemSimulator.Engine.Members;
 
-namespace StemSimulator.Runner.Backtesting;
+namespace StemSimulator.Engine.Backtesting;
 
 /// <summary>
 /// The groups whose members share a shock on a roll call in the backtest and in <c>shocks: calibrated</c>: the five

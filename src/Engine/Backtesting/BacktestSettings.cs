@@ -1,4 +1,4 @@
-namespace StemSimulator.Runner.Backtesting;
+namespace StemSimulator.Engine.Backtesting;
 
 /// <summary>How <see cref="RollingBacktest"/> forecasts and simulates the test years' roll calls.</summary>
 internal sealed record BacktestSettings

@@ -1,7 +1,7 @@
 using StemSimulator.Engine.Drift;
 using StemSimulator.Engine.Drift.Backtesting;
 
-namespace StemSimulator.Runner.DriftBacktesting;
+namespace StemSimulator.Engine.Drift.Backtesting;
 
 /// <summary>A drift model's scores on the member-years of one period.</summary>
 /// <param name="model">Name in outputs.</param>

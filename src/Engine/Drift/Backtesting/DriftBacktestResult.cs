@@ -2,7 +2,7 @@ using System.Globalization;
 using StemSimulator.Engine.Drift;
 using StemSimulator.Engine.Drift.Backtesting;
 
-namespace StemSimulator.Runner.DriftBacktesting;
+namespace StemSimulator.Engine.Drift.Backtesting;
 
 /// <summary>
 /// The evaluations of a drift backtest and their rows for <c>drift_backtest.parquet</c>: the random walk (volatilities
@@ -13,6 +13,12 @@ namespace StemSimulator.Runner.DriftBacktesting;
 /// </summary>
 internal sealed class DriftBacktestResult
 {
+    /// <summary>Name in the table of the baseline: the random walk alone, every drift component at strength 0.</summary>
+    public const string RandomWalk = "random_walk";
+
+    /// <summary>Members whose volatilities are reported by name.</summary>
+    public static readonly IReadOnlyList<string> NamedMembers = ["CHN", "IND", "BRA", "ZAF", "TUR", "USA", "RUS"];
+
     private DriftBacktestResult(DriftBacktest backtest)
     {
         Backtest = backtest;
@@ -33,7 +39,7 @@ internal sealed class DriftBacktestResult
     public double[] Kept { get; private set; } = [];
 
     /// <summary>Name of the recommended model (the random walk when no attraction is kept).</summary>
-    public string Recommended { get; private set; } = DriftBacktestService.RandomWalk;
+    public string Recommended { get; private set; } = RandomWalk;
 
     /// <summary>Volatility scales of the recommended model: out-of-sample 80% and 95% coverage right, best log score out of and in sample.</summary>
     public (double Coverage80, double Coverage95, double LogScore, double LogScoreInSample) Scale { get; private set; }
@@ -48,7 +54,7 @@ internal sealed class DriftBacktestResult
         var result = new DriftBacktestResult(backtest);
         var components = DriftBacktest.Components;
         var none = new double[components.Count];
-        var randomWalk = backtest.OutOfSample(DriftBacktestService.RandomWalk, none, 1, cancellationToken);
+        var randomWalk = backtest.OutOfSample(RandomWalk, none, 1, cancellationToken);
         result.OutOfSample.Add(randomWalk);
         log?.WriteLine(string.Create(invariant, $"  random walk: coverage {randomWalk.Overall.Coverage80:P1} / {randomWalk.Overall.Coverage95:P1}, log score {randomWalk.Overall.LogScore:F4}"));
         if (double.IsFinite(backtest.StepScale))
@@ -61,7 +67,7 @@ internal sealed class DriftBacktestResult
         var (fitted, fittedScore) = backtest.FitStrengths(cancellationToken: cancellationToken);
         result.Fitted = fitted;
         log?.WriteLine($"  strengths fitted on {backtest.Settings.FitFrom}-{backtest.Settings.From}: " + string.Join(", ", components.Select((c, k) => string.Create(invariant, $"{c.Name} {fitted[k]:0.00}"))));
-        result.InSample.Add(backtest.InSample(DriftBacktestService.RandomWalk, none, 1, cancellationToken));
+        result.InSample.Add(backtest.InSample(RandomWalk, none, 1, cancellationToken));
         if (double.IsFinite(backtest.StepScale))
         {
             result.InSample.Add(backtest.InSample(RandomWalkStep, none, backtest.StepScale, cancellationToken));
@@ -178,7 +184,7 @@ internal sealed class DriftBacktestResult
         Rows.Add(("alignment", null, "residual_sd", a.ResidualSd));
         Rows.Add(("alignment", null, "r_squared", a.RSquared));
         Rows.Add(("alignment", null, "pairs", a.Pairs));
-        DriftBacktestService.AddVolatilityRows(Rows, "volatility_backtest", Backtest.Volatility, Backtest.StateCodes, Backtest.StepSd);
+        AddVolatilityRows(Rows, "volatility_backtest", Backtest.Volatility, Backtest.StateCodes, Backtest.StepSd);
         Rows.Add(("volatility_backtest", null, "step_scale", Backtest.StepScale));
         Rows.Add(("run", null, "trials", Backtest.Settings.Trials));
         Rows.Add(("run", null, "members", randomWalk.Rows.Select(r => r.Member).Distinct().Count()));
@@ -226,5 +232,36 @@ internal sealed class DriftBacktestResult
         Rows.Add((model, horizon, "width80", s.Width80));
         Rows.Add((model, horizon, "member_years", s.Count));
         Rows.Add((model, horizon, "members", s.Members));
+    }
+
+    /// <summary>Rows summarising volatilities: the step they are scaled to, the raw pooled change, range, quartiles and named members.</summary>
+    internal static void AddVolatilityRows(List<(string Model, int? Horizon, string Metric, double Value)> rows, string model, DriftVolatility volatility, IReadOnlyList<string> codes, double stepSd)
+    {
+        var measured = Enumerable.Range(0, codes.Count).Where(i => volatility.Changes[i] > 0).Select(i => volatility.PerMember[i]).Order().ToArray();
+        rows.Add((model, null, "position_step_sd", stepSd));
+        rows.Add((model, null, "pooled_raw_change", volatility.PooledRawChange));
+        rows.Add((model, null, "scale_factor", volatility.Scale));
+        rows.Add((model, null, "members", measured.Length));
+        if (measured.Length > 0)
+        {
+            rows.Add((model, null, "min", measured[0]));
+            rows.Add((model, null, "q25", PositionForecast.Quantile(measured, 0.25)));
+            rows.Add((model, null, "median", PositionForecast.Quantile(measured, 0.5)));
+            rows.Add((model, null, "q75", PositionForecast.Quantile(measured, 0.75)));
+            rows.Add((model, null, "max", measured[^1]));
+            var withChanges = Enumerable.Range(0, codes.Count).Where(i => volatility.Changes[i] > 0).ToArray();
+            int lowest = withChanges.MinBy(i => volatility.PerMember[i]), highest = withChanges.MaxBy(i => volatility.PerMember[i]);
+            rows.Add((model, null, "min_" + codes[lowest], volatility.PerMember[lowest]));
+            rows.Add((model, null, "max_" + codes[highest], volatility.PerMember[highest]));
+        }
+
+        foreach (var code in NamedMembers)
+        {
+            int i = codes.ToList().IndexOf(code);
+            if (i >= 0)
+            {
+                rows.Add((model, null, "sigma_" + code, volatility.PerMember[i]));
+            }
+        }
     }
 }

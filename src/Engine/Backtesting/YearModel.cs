@@ -1,9 +1,8 @@
 using StemSimulator.Engine.Backtesting;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
-using StemSimulator.Runner.Calibration;
 
-namespace StemSimulator.Runner.Backtesting;
+namespace StemSimulator.Engine.Backtesting;
 
 /// <summary>
 /// Everything the backtest learns from the training years before one test year: the calibration, each unit's

@@ -1,4 +1,4 @@
-namespace StemSimulator.Runner.Backtesting;
+namespace StemSimulator.Engine.Backtesting;
 
 /// <summary>
 /// How far one recorded count (yes or no votes on a roll call) fell from its forecast, with the pieces of the

@@ -1,9 +1,8 @@
 using StemSimulator.Engine.Backtesting;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
-using StemSimulator.Runner.Calibration;
 
-namespace StemSimulator.Runner.Backtesting;
+namespace StemSimulator.Engine.Backtesting;
 
 /// <summary>
 /// The rolling-origin backtest: for each test year, calibrate on the training years only, forecast the test year's
