@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.VetoRecord;
 
 /// <summary>
 /// Replays of real vetoes and the Assembly votes that followed, on positions calibrated only before the events: the

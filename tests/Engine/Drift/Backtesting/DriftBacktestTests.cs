@@ -4,7 +4,7 @@ using StemSimulator.Engine.Randomness;
 using StemSimulator.Runner.DriftBacktesting;
 using StemSimulator.Scenarios.Reference;
 
-namespace StemSimulator.Tests.Runner.DriftBacktesting;
+namespace StemSimulator.Tests.Engine.Drift.Backtesting;
 
 /// <summary>
 /// The drift backtest on synthetic histories whose truth is known: a calibration up to 2009 on another scale (the

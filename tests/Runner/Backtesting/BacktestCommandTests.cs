@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.Backtesting;
 
 /// <summary>The real <c>stemsim backtest</c> on a small real subset of the shared data.</summary>
 public sealed class BacktestCommandTests

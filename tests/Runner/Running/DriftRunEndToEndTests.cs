@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.Running;
 
 /// <summary>A multi-year scenario through the real CLI: drift.parquet and drift_adoption.parquet read back with DuckDB.</summary>
 public sealed class DriftRunEndToEndTests

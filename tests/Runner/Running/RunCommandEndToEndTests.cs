@@ -6,7 +6,7 @@ using Parquet.Schema;
 using StemSimulator.Scenarios.Reference;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.Running;
 
 /// <summary>Runs the real CLI on scenarios and reads its Parquet output back with Parquet.Net and with DuckDB.</summary>
 public sealed class RunCommandEndToEndTests

@@ -1,6 +1,6 @@
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.Power;
 
 /// <summary>Bad input to <c>stemsim power</c>: a clear message, exit code 2, nothing written.</summary>
 public sealed class PowerCommandInputErrorTests

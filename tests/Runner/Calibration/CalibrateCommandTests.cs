@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.Calibration;
 
 /// <summary>The real <c>stemsim calibrate</c> on a small real subset of the shared data.</summary>
 public sealed class CalibrateCommandTests

@@ -2,7 +2,7 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.Power;
 
 /// <summary>Runs the real <c>stemsim power</c> and reads power.parquet back with DuckDB.</summary>
 public sealed class PowerCommandEndToEndTests

@@ -1,7 +1,7 @@
 using StemSimulator.Runner.Calibration;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.Calibration;
 
 /// <summary>Rows of the shared data that cannot be used are reported with file and line, and counted.</summary>
 public sealed class UnVotingDataLoaderTests

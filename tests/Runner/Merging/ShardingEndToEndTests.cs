@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.Merging;
 
 /// <summary>Shards run as separate processes and merged equal the single run, bit for bit.</summary>
 public sealed class ShardingEndToEndTests

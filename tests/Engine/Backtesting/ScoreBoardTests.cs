@@ -2,7 +2,7 @@ using StemSimulator.Engine.Backtesting;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Runner.Backtesting;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Engine.Backtesting;
 
 /// <summary>The resolution-level backtest metrics (coverage80, coverage95, adoption_brier) against hand-computed values.</summary>
 public sealed class ScoreBoardTests

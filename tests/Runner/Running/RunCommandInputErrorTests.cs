@@ -1,6 +1,6 @@
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.Running;
 
 /// <summary>Bad input through the real CLI: a clear message, exit code 2, no output folder.</summary>
 public sealed class RunCommandInputErrorTests

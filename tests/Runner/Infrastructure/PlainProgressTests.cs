@@ -3,7 +3,7 @@ using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Running;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.Infrastructure;
 
 /// <summary>Progress for logs: a line per tenth, with rate and time left, never more than one per tenth.</summary>
 public sealed class PlainProgressTests

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.Running;
 
 /// <summary>'stemsim run --json': standard output is one JSON object, the summary rows with the provenance, and nothing else.</summary>
 public sealed class RunJsonEndToEndTests

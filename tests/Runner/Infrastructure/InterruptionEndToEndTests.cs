@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.Infrastructure;
 
 /// <summary>
 /// The real CLI on a long run, interrupted by a signal: it stops within about a second, removes its temporary folder,

@@ -3,7 +3,7 @@ using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.Infrastructure;
 
 /// <summary>
 /// Targets that cannot take the output are refused with a clear message before any work starts: a folder under a

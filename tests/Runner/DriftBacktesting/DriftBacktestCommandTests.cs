@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.DriftBacktesting;
 
 /// <summary>The real <c>stemsim drift-backtest</c> on the small real subset of the shared data (2017-2019).</summary>
 public sealed class DriftBacktestCommandTests

@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.VetoRecord;
 
 /// <summary>Runs the real <c>stemsim veto-record</c> and reads veto_followups.parquet back with DuckDB.</summary>
 public sealed class VetoRecordCommandEndToEndTests

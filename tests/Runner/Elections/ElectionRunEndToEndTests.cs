@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.Elections;
 
 /// <summary>Runs the real CLI on the election scenarios and reads the election tables back with DuckDB.</summary>
 public sealed class ElectionRunEndToEndTests

@@ -2,7 +2,7 @@ using StemSimulator.Runner.Calibration;
 using StemSimulator.Runner.VetoRecord;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.Calibration;
 
 /// <summary>
 /// The input of calibrate, backtest and veto-record: each malformed row, unknown country code and duplicate vote of

@@ -4,7 +4,7 @@ using DuckDB.NET.Data;
 using Parquet;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.Output;
 
 /// <summary>
 /// docs/outputs.md stays true to the code: every column of every table a run, an election run and 'stemsim power' write

@@ -2,7 +2,7 @@ using StemSimulator.Engine.Backtesting;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Runner.Backtesting;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Engine.Backtesting;
 
 /// <summary>
 /// <see cref="CoverageCase.Match"/> on roll calls whose recorded counts were drawn from the simulator with a known
