@@ -39,11 +39,14 @@ public sealed class ArchitectureTests
     [Test]
     public void The_engine_uses_no_io_types()
     {
-        foreach (var banned in EngineBans)
+        Assert.Multiple(() =>
         {
-            var result = Types.InAssembly(Engine).ShouldNot().HaveDependencyOnAny(banned).GetResult();
-            Assert.That(FailingNames(result), Is.Empty, $"Engine types that use {banned}");
-        }
+            foreach (var banned in EngineBans)
+            {
+                var result = Types.InAssembly(Engine).ShouldNot().HaveDependencyOnAny(banned).GetResult();
+                Assert.That(FailingNames(result), Is.Empty, $"Engine types that use {banned}");
+            }
+        });
     }
 
     [Test]
