@@ -45,8 +45,10 @@ public sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backtes
     private readonly VoteIndex _votes = new(data);
     private readonly int[] _previous = RecurringMatcher.PreviousOccurrence(data.RollCalls);
 
+    /// <summary>Each data roll call's repeated roll call of the previous session (<see cref="RecurringMatcher.PreviousOccurrence"/>), or -1.</summary>
     public int[] Previous => _previous;
 
+    /// <summary>The data's votes indexed by roll call.</summary>
     public VoteIndex Votes => _votes;
 
     /// <summary>
@@ -147,60 +149,65 @@ public sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backtes
 
         var rc = data.RollCalls[rollCall];
         var analog = run.Result.RollCalls[run.RollCallMap[p]];
-        var previousVotes = _votes.Of(p).ToDictionary(v => v.Unit, v => v.Choice);
         var members = MembersOf(model, rollCall);
-        int n = members.Length;
         var shocks = model.RecurringShocks;
-
-        // stemsim: analog + position forecast + shocks, mixed with the member's earlier vote (RepeatMixture).
-        var sds = new double[n];
-        var positions = new double[n];
-        var repeatVote = new int[n];
-        var repeatProbability = new double[n];
-        var model3 = new (double, double, double)[n];
-        var analogOnly = new (double, double, double)[n];
-        var persistence = new (double, double, double)[n];
-        for (int i = 0; i < n; i++)
-        {
-            var m = members[i];
-            positions[i] = YearModel.PositionOf(m.State, rc.Issues);
-            sds[i] = Math.Sqrt(1 + (analog.Beta * analog.Beta * m.Variance));
-            double total = Math.Sqrt((sds[i] * sds[i]) + YearModel.ShockVariance(shocks, m.Blocs));
-            var plain = Ordered(analog.Beta * positions[i], analog.Tau1, analog.Tau2, total, total);
-            double totalPlain = Math.Sqrt((sds[i] * sds[i]) + YearModel.ShockVariance(model.PlainShocks, m.Blocs));
-            analogOnly[i] = Ordered(analog.Beta * positions[i], analog.Tau1, analog.Tau2, totalPlain, totalPlain);
-            repeatVote[i] = -1;
-            if (previousVotes.TryGetValue(m.Unit, out var before) && before != VoteChoice.Absent)
-            {
-                var previousOrdinal = VoteIndex.Ordinal(before);
-                repeatVote[i] = (int)previousOrdinal;
-                repeatProbability[i] = model.RepeatProbability[(int)previousOrdinal];
-                model3[i] = RepeatMixture.Mix(repeatProbability[i], previousOrdinal, plain.No, plain.Abstain, plain.Yes);
-                persistence[i] = Row(model.Transitions, (int)previousOrdinal);
-            }
-            else
-            {
-                model3[i] = plain;
-                persistence[i] = (model.BaseRates[0], model.BaseRates[1], model.BaseRates[2]);
-            }
-        }
-
-        var repeatMembers = Simulation(members, positions, sds, null, repeat: (repeatVote, repeatProbability));
-        var analogMembers = Simulation(members, positions, sds, null);
+        var f = RecurringForecasts(model, rc, analog, members, _votes.Of(p).ToDictionary(v => v.Unit, v => v.Choice));
+        var repeatMembers = Simulation(members, f.Positions, f.Sds, null, repeat: (f.RepeatVote, f.RepeatProbability));
+        var analogMembers = Simulation(members, f.Positions, f.Sds, null);
         double[] parameters = [analog.Beta, analog.Tau1, analog.Tau2];
         var simulated = RollCallCountSimulator.Simulate(repeatMembers, parameters, [], shocks[0], shocks[1..], settings.Trials, Seed(rc), Stream(rc));
         var analogSimulated = RollCallCountSimulator.Simulate(analogMembers, parameters, [], model.PlainShocks[0], model.PlainShocks[1..], settings.Trials, Seed(rc) ^ 0xA5A5UL, Stream(rc));
         int yes = members.Count(m => m.Recorded == VoteChoice.Yes), no = members.Count(m => m.Recorded == VoteChoice.No), abstain = members.Count(m => m.Recorded == VoteChoice.Abstain);
         var always = members.Select(_ => (model.BaseRates[0], model.BaseRates[1], model.BaseRates[2])).ToArray();
         return Outcome("recurring", rollCall, members, null,
-            ("stemsim", model3, simulated),
-            ("stemsim_analog", analogOnly, analogSimulated),
+            ("stemsim", f.Mixed, simulated),
+            ("stemsim_analog", f.AnalogOnly, analogSimulated),
             ("always_yes", always, null),
-            ("persistence", persistence, null)) with
+            ("persistence", f.Persistence, null)) with
         {
             AnalogDeviations = [new CoverageCase(analogMembers, parameters, model.BlocSds, yes, no, abstain, Seed(rc) ^ 0x5A5AUL, Stream(rc))],
             RepeatDeviations = [new CoverageCase(repeatMembers, parameters, model.BlocSds, yes, no, abstain, Seed(rc) ^ 0x3C3CUL, Stream(rc))],
         };
+    }
+
+    /// <summary>The recurring protocol's per-member forecasts from the analog and the member's earlier vote.</summary>
+    private sealed record RecurringMembers(double[] Positions, double[] Sds, int[] RepeatVote, double[] RepeatProbability, (double, double, double)[] Mixed, (double, double, double)[] AnalogOnly, (double, double, double)[] Persistence);
+
+    /// <summary>
+    /// stemsim: analog + position forecast + shocks, mixed with the member's earlier vote (<see cref="RepeatMixture"/>);
+    /// the analog alone with the plain shocks; and persistence (the earlier vote's transition row, or the base rates).
+    /// </summary>
+    private static RecurringMembers RecurringForecasts(YearModel model, RollCallInfo rc, RollCallParameters analog, Member[] members, Dictionary<int, VoteChoice> previousVotes)
+    {
+        int n = members.Length;
+        var shocks = model.RecurringShocks;
+        var f = new RecurringMembers(new double[n], new double[n], new int[n], new double[n], new (double, double, double)[n], new (double, double, double)[n], new (double, double, double)[n]);
+        for (int i = 0; i < n; i++)
+        {
+            var m = members[i];
+            f.Positions[i] = YearModel.PositionOf(m.State, rc.Issues);
+            f.Sds[i] = Math.Sqrt(1 + (analog.Beta * analog.Beta * m.Variance));
+            double total = Math.Sqrt((f.Sds[i] * f.Sds[i]) + YearModel.ShockVariance(shocks, m.Blocs));
+            var plain = Ordered(analog.Beta * f.Positions[i], analog.Tau1, analog.Tau2, total, total);
+            double totalPlain = Math.Sqrt((f.Sds[i] * f.Sds[i]) + YearModel.ShockVariance(model.PlainShocks, m.Blocs));
+            f.AnalogOnly[i] = Ordered(analog.Beta * f.Positions[i], analog.Tau1, analog.Tau2, totalPlain, totalPlain);
+            f.RepeatVote[i] = -1;
+            if (previousVotes.TryGetValue(m.Unit, out var before) && before != VoteChoice.Absent)
+            {
+                var previousOrdinal = VoteIndex.Ordinal(before);
+                f.RepeatVote[i] = (int)previousOrdinal;
+                f.RepeatProbability[i] = model.RepeatProbability[(int)previousOrdinal];
+                f.Mixed[i] = RepeatMixture.Mix(f.RepeatProbability[i], previousOrdinal, plain.No, plain.Abstain, plain.Yes);
+                f.Persistence[i] = Row(model.Transitions, (int)previousOrdinal);
+            }
+            else
+            {
+                f.Mixed[i] = plain;
+                f.Persistence[i] = (model.BaseRates[0], model.BaseRates[1], model.BaseRates[2]);
+            }
+        }
+
+        return f;
     }
 
     private RollCallOutcome? New(YearModel model, int rollCall)
@@ -213,39 +220,36 @@ public sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backtes
             return null;
         }
 
-        // Reveal a random 20%: the members with the smallest keys, each key a pure function of (seed, roll call, unit).
+        var revealed = Reveal(rc, members, present);
+        var revealedList = revealed.Order().ToArray();
+        var x = members.Select(m => YearModel.PositionOf(m.State, rc.Issues)).ToArray();
+        var (probabilities, simulated) = NewStemsim(model, rc, members, x, revealed, revealedList);
+        var always = members.Select(_ => (model.BaseRates[0], model.BaseRates[1], model.BaseRates[2])).ToArray();
+        return Outcome("new", rollCall, members, revealed,
+            ("stemsim", probabilities, simulated),
+            ("always_yes", always, null),
+            ("bloc_majority", BlocMajority(model, members, revealedList), null),
+            ("bsv_1d", Bsv1d(model, members, revealedList), null));
+    }
+
+    /// <summary>Reveals a random 20%: the members with the smallest keys, each key a pure function of (seed, roll call, unit).</summary>
+    private HashSet<int> Reveal(RollCallInfo rc, Member[] members, int[] present)
+    {
         var random = new Engine.Randomness.CounterRandom(settings.Seed, (long)(Fnv(rc.Id) & 0x7FFFFFFFFFFFFFFF));
         int reveal = Math.Max(1, (int)Math.Round(RevealedShare * present.Length));
-        var revealed = present.OrderBy(i => random.Uniform(Engine.Randomness.RandomPurpose.Position, 7, members[i].Unit)).Take(reveal).ToHashSet();
+        return present.OrderBy(i => random.Uniform(Engine.Randomness.RandomPurpose.Position, 7, members[i].Unit)).Take(reveal).ToHashSet();
+    }
 
-        // Every shock group (regional groups, EU, OIC, NAM) gets an effect learned from its revealed members.
+    /// <summary>
+    /// stemsim in the new protocol: every shock group (regional groups, EU, OIC, NAM) gets an effect learned from its
+    /// revealed members, the forecasts averaged over the prior's components (<see cref="FitComponents"/>), and the counts
+    /// simulated from the most probable component's Laplace posterior.
+    /// </summary>
+    private ((double, double, double)[] Probabilities, RollCallCountSimulator.Result Simulated) NewStemsim(YearModel model, RollCallInfo rc, Member[] members, double[] x, HashSet<int> revealed, int[] revealedList)
+    {
         int groups = ShockBlocs.Names.Count;
-        var groupSds = model.BlocSds.Select(sd => Math.Max(0.05, sd)).ToArray();
-        var x = members.Select(m => YearModel.PositionOf(m.State, rc.Issues)).ToArray();
-        var revealedList = revealed.Order().ToArray();
-        // The prior is a mixture (texts the United States' side supports or opposes): fit under each component and
-        // average the forecasts with the components' posterior weights (Bayesian model averaging; each evidence by the
-        // Laplace approximation log p(y | k) = log posterior at the MAP + log|Sigma| / 2 + the prior's normalisation).
         int d = 3 + groups;
-        var fits = new List<(GroupedRollCallFitter.Fit Fit, double Evidence)>();
-        foreach (var (prior, weight) in model.Prior)
-        {
-            var candidate = GroupedRollCallFitter.Run(
-                revealedList.Select(i => x[i]).ToArray(),
-                revealedList.Select(i => members[i].Blocs).ToArray(),
-                revealedList.Select(i => VoteIndex.Ordinal(members[i].Recorded)).ToArray(),
-                groupSds,
-                prior,
-                model.Run.Options.MinimumCutpointGap);
-            var candidateFactor = candidate.Covariance.All(double.IsFinite) ? CholeskyFactor(candidate.Covariance, d) : [];
-            double logDet = candidateFactor.Length == 0 ? 0 : 2 * Enumerable.Range(0, d).Sum(k => Math.Log(candidateFactor[(k * d) + k]));
-            double evidence = candidate.LogPosterior + Math.Log(weight) + (0.5 * logDet)
-                + (0.5 * Math.Log(Math.Max(1e-300, prior.Precision.Beta * prior.Precision.Tau1 * prior.Precision.Tau2)));
-            fits.Add((candidate, evidence));
-        }
-
-        double top = fits.Max(f => f.Evidence);
-        var posterior = fits.Select(f => Math.Exp(f.Evidence - top)).ToArray();
+        var (fits, posterior) = FitComponents(model, members, x, revealedList);
         double norm = posterior.Sum();
         var fit = fits[Array.IndexOf(posterior, posterior.Max())].Fit;
         var probabilities = new (double, double, double)[members.Length];
@@ -286,8 +290,43 @@ public sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backtes
         var simulated = RollCallCountSimulator.Simulate(
             Simulation(members, x, sds, revealed, blocsAsEffects: true),
             mean, factor, 0, [], settings.Trials, Seed(rc), Stream(rc));
+        return (probabilities, simulated);
+    }
 
-        // bloc_majority: the group's majority among the revealed votes.
+    /// <summary>
+    /// The prior is a mixture (texts the United States' side supports or opposes): fit under each component, and weigh
+    /// the fits by their unnormalised posterior weights (Bayesian model averaging; each evidence by the Laplace
+    /// approximation log p(y | k) = log posterior at the MAP + log|Sigma| / 2 + the prior's normalisation), scaled so
+    /// that the largest is 1.
+    /// </summary>
+    private static (List<(GroupedRollCallFitter.Fit Fit, double Evidence)> Fits, double[] Posterior) FitComponents(YearModel model, Member[] members, double[] x, int[] revealedList)
+    {
+        var groupSds = model.BlocSds.Select(sd => Math.Max(0.05, sd)).ToArray();
+        int d = 3 + ShockBlocs.Names.Count;
+        var fits = new List<(GroupedRollCallFitter.Fit Fit, double Evidence)>();
+        foreach (var (prior, weight) in model.Prior)
+        {
+            var candidate = GroupedRollCallFitter.Run(
+                revealedList.Select(i => x[i]).ToArray(),
+                revealedList.Select(i => members[i].Blocs).ToArray(),
+                revealedList.Select(i => VoteIndex.Ordinal(members[i].Recorded)).ToArray(),
+                groupSds,
+                prior,
+                model.Run.Options.MinimumCutpointGap);
+            var candidateFactor = candidate.Covariance.All(double.IsFinite) ? CholeskyFactor(candidate.Covariance, d) : [];
+            double logDet = candidateFactor.Length == 0 ? 0 : 2 * Enumerable.Range(0, d).Sum(k => Math.Log(candidateFactor[(k * d) + k]));
+            double evidence = candidate.LogPosterior + Math.Log(weight) + (0.5 * logDet)
+                + (0.5 * Math.Log(Math.Max(1e-300, prior.Precision.Beta * prior.Precision.Tau1 * prior.Precision.Tau2)));
+            fits.Add((candidate, evidence));
+        }
+
+        double top = fits.Max(f => f.Evidence);
+        return (fits, fits.Select(f => Math.Exp(f.Evidence - top)).ToArray());
+    }
+
+    /// <summary>bloc_majority: the group's majority among the revealed votes.</summary>
+    private static (double, double, double)[] BlocMajority(YearModel model, Member[] members, int[] revealedList)
+    {
         var blocMajority = new (double, double, double)[members.Length];
         for (int i = 0; i < members.Length; i++)
         {
@@ -316,7 +355,12 @@ public sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backtes
             blocMajority[i] = (smoothed[0], smoothed[1], smoothed[2]);
         }
 
-        // bsv_1d: one-dimensional ordered probit on the previous session's BSV ideal points.
+        return blocMajority;
+    }
+
+    /// <summary>bsv_1d: one-dimensional ordered probit on the previous session's BSV ideal points.</summary>
+    private (double, double, double)[] Bsv1d(YearModel model, Member[] members, int[] revealedList)
+    {
         int session = Math.Min(model.TestYear - 1946, 74);
         var bsvX = members.Select(m => BsvPoint(data.Units[m.Unit], session)).ToArray();
         var bsvFit = RollCallFitter.Run(
@@ -336,12 +380,7 @@ public sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backtes
             bsv[i] = Ordered(q.Beta * bsvX[i], q.Tau1, q.Tau2, Math.Sqrt(1 + v1), Math.Sqrt(1 + v2));
         }
 
-        var always = members.Select(_ => (model.BaseRates[0], model.BaseRates[1], model.BaseRates[2])).ToArray();
-        return Outcome("new", rollCall, members, revealed,
-            ("stemsim", probabilities, simulated),
-            ("always_yes", always, null),
-            ("bloc_majority", blocMajority, null),
-            ("bsv_1d", bsv, null));
+        return bsv;
     }
 
     private double BsvPoint(string unit, int session)
