@@ -17,6 +17,7 @@ public sealed class ShockBlocs
     private readonly IMembershipRecord _catalog;
     private readonly Dictionary<(string, int), int[]> _cache = [];
 
+    /// <summary>Shock groups from the membership record (regional groups and bloc memberships by year).</summary>
     public ShockBlocs(IMembershipRecord catalog) => _catalog = catalog;
 
     /// <summary>Regional group index of a unit (0 .. 4), or -1 for units that are not today's members.</summary>

@@ -10,6 +10,7 @@ public sealed class VoteIndex
     private readonly int[] _units;
     private readonly VoteChoice[] _choices;
 
+    /// <summary>Indexes every record of <paramref name="data"/> by its roll call.</summary>
     public VoteIndex(UnVotingData data)
     {
         int n = data.RollCalls.Count;

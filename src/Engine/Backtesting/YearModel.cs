@@ -61,6 +61,7 @@ public sealed class YearModel
     /// <summary>Fewest out-of-sample roll calls used to match the global shocks by simulation.</summary>
     public const int MinimumCases = 30;
 
+    /// <summary>The calibration on the training years.</summary>
     public CalibrationRun Run { get; }
 
     /// <summary>Bloc shock sizes (<see cref="ShockBlocs.Names"/> order).</summary>
@@ -69,6 +70,7 @@ public sealed class YearModel
     /// <summary>Whether the global shocks were matched on earlier out-of-sample forecasts.</summary>
     public bool GlobalFromOutOfSample { get; }
 
+    /// <summary>The year forecast (1945 + session), after the training years.</summary>
     public int TestYear { get; }
 
     /// <summary>Data roll call -> the roll call of the previous session it repeats, or -1.</summary>

@@ -20,19 +20,25 @@ public sealed class CalibrationRun
         Options = options;
     }
 
+    /// <summary>The recorded votes fitted.</summary>
     public UnVotingData Data { get; }
 
+    /// <summary>First fitted year (1945 + session).</summary>
     public int FirstYear { get; }
 
+    /// <summary>Last fitted year (1945 + session), at least <see cref="FirstYear"/>.</summary>
     public int LastYear { get; }
 
     /// <summary>Data roll-call index -> estimator index, or -1 outside the window.</summary>
     public int[] RollCallMap { get; }
 
+    /// <summary>The estimator's input: the window's roll calls, votes and bridges.</summary>
     public CalibrationInput Input { get; }
 
+    /// <summary>The estimator's result: positions per unit and year, roll-call parameters, fit statistics.</summary>
     public CalibrationResult Result { get; }
 
+    /// <summary>The options the fit used.</summary>
     public CalibrationOptions Options { get; }
 
     /// <summary>

@@ -11,6 +11,7 @@ namespace StemSimulator.Engine.Calibration;
 /// </summary>
 public sealed class UnVotingData
 {
+    /// <summary>The table from its columns; the record arrays are parallel (one entry per record).</summary>
     public UnVotingData(
         IReadOnlyList<RollCallInfo> rollCalls,
         IReadOnlyList<string> units,
@@ -32,17 +33,22 @@ public sealed class UnVotingData
         UnitIndex = units.Select((u, i) => (u, i)).ToDictionary(x => x.u, x => x.i, StringComparer.Ordinal);
     }
 
+    /// <summary>Every roll call, in data order (the index the records refer to).</summary>
     public IReadOnlyList<RollCallInfo> RollCalls { get; }
 
     /// <summary>Unit codes: ISO3 for today's members, historical codes (CSK, DDR, YMD, YUG, TWN, ZZB) otherwise.</summary>
     public IReadOnlyList<string> Units { get; }
 
+    /// <summary>Unit code -> index in <see cref="Units"/>.</summary>
     public IReadOnlyDictionary<string, int> UnitIndex { get; }
 
+    /// <summary>Per record: the unit's index in <see cref="Units"/>.</summary>
     public int[] RecordUnit { get; }
 
+    /// <summary>Per record: the roll call's index in <see cref="RollCalls"/>.</summary>
     public int[] RecordRollCall { get; }
 
+    /// <summary>Per record: yes, abstain, no or absent.</summary>
     public VoteChoice[] RecordChoice { get; }
 
     /// <summary>Voeten's matched pairs of roll calls (Matches.csv), as roll-call indices.</summary>
@@ -51,6 +57,7 @@ public sealed class UnVotingData
     /// <summary>Bailey-Strezhnev-Voeten ideal point per unit and session (sessions 1-74).</summary>
     public IReadOnlyDictionary<(string Unit, int Session), double> BsvIdealPoints { get; }
 
+    /// <summary>The unusable rows met while reading, with file and line.</summary>
     public DataProblems Problems { get; }
 
     /// <summary>First and last calibration year (1945 + session) in the data.</summary>

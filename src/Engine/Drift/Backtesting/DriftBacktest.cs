@@ -72,6 +72,7 @@ public sealed class DriftBacktest
         StepScale = Volatility.PooledRawChange > 0 ? StepSd / Volatility.PooledRawChange : double.NaN;
     }
 
+    /// <summary>The periods, trials and seed of the backtest.</summary>
     public DriftBacktestSettings Settings { get; }
 
     /// <summary>The map from the calibration up to <c>From</c> to the full calibration's scale.</summary>

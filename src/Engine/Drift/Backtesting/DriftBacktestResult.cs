@@ -24,6 +24,7 @@ public sealed class DriftBacktestResult
         Backtest = backtest;
     }
 
+    /// <summary>The backtest evaluated.</summary>
     public DriftBacktest Backtest { get; }
 
     /// <summary>Out-of-sample evaluations, the random walk first.</summary>
@@ -44,10 +45,13 @@ public sealed class DriftBacktestResult
     /// <summary>Volatility scales of the recommended model: out-of-sample 80% and 95% coverage right, best log score out of and in sample.</summary>
     public (double Coverage80, double Coverage95, double LogScore, double LogScoreInSample) Scale { get; private set; }
 
+    /// <summary>The rows of <c>drift_backtest.parquet</c>: model, horizon (null for all horizons), metric and value.</summary>
     public List<(string Model, int? Horizon, string Metric, double Value)> Rows { get; } = [];
 
+    /// <summary>The out-of-sample evaluation of the model of that name (exactly one must exist).</summary>
     public Evaluation Find(string model) => OutOfSample.Single(e => e.Model == model);
 
+    /// <summary>Evaluates every model of the backtest, writing progress lines to <paramref name="log"/> when given.</summary>
     public static DriftBacktestResult Run(DriftBacktest backtest, TextWriter? log, CancellationToken cancellationToken)
     {
         var invariant = CultureInfo.InvariantCulture;
@@ -138,6 +142,7 @@ public sealed class DriftBacktestResult
     /// <summary>The random walk with the volatilities raised to the calibration's random-walk step.</summary>
     public const string RandomWalkStep = "random_walk_step";
 
+    /// <summary>Name in the table of one attraction component alone at one strength, e.g. <c>NAME_0.50</c>.</summary>
     public static string SingleName(int component, double strength) =>
         string.Create(CultureInfo.InvariantCulture, $"{DriftBacktest.Components[component].Name}_{strength:0.00}");
 

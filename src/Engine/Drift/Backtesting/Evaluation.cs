@@ -11,19 +11,25 @@ namespace StemSimulator.Engine.Drift.Backtesting;
 /// <param name="horizons">Years simulated after the origin.</param>
 public sealed class Evaluation(string model, IReadOnlyList<double> strengths, double volatilityScale, IReadOnlyList<ScoredYear> rows, int horizons)
 {
+    /// <summary>Name in outputs.</summary>
     public string Model { get; } = model;
 
     /// <summary>Strength per <see cref="DriftBacktest.Components"/> entry.</summary>
     public IReadOnlyList<double> Strengths { get; } = strengths;
 
+    /// <summary>Multiplier of every member's calibrated volatility (above 0).</summary>
     public double VolatilityScale { get; } = volatilityScale;
 
+    /// <summary>The scored member-years.</summary>
     public IReadOnlyList<ScoredYear> Rows { get; } = rows;
 
+    /// <summary>Years simulated after the origin (at least 1).</summary>
     public int Horizons { get; } = horizons;
 
+    /// <summary>Scores over every member-year and horizon.</summary>
     public ScoreSummary Overall => ScoreSummary.Of(Rows.ToArray());
 
+    /// <summary>Scores of the member-years at horizon <paramref name="h"/> (1 to <see cref="Horizons"/>).</summary>
     public ScoreSummary AtHorizon(int h) => ScoreSummary.Of(Rows.Where(r => r.Horizon == h).ToArray());
 
     /// <summary>
