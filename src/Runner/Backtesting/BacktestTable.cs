@@ -1,6 +1,6 @@
-using Parquet;
 using Parquet.Schema;
-using StemSimulator.Runner.Output;
+using Parquet;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Backtesting;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using StemSimulator.Engine.Calibration;
-using StemSimulator.Runner.Output;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Calibration;
 

@@ -1,7 +1,7 @@
 using StemSimulator.Engine.Elections;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Simulation;
-using StemSimulator.Runner.Output;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.Elections;

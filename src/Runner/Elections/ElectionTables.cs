@@ -1,7 +1,7 @@
 using Parquet.Schema;
 using StemSimulator.Engine.Elections;
 using StemSimulator.Engine.Model;
-using StemSimulator.Runner.Output;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Elections;
 

@@ -1,9 +1,9 @@
 using System.Text;
-using Parquet;
 using Parquet.Schema;
+using Parquet;
 using StemSimulator.Engine.Elections;
 using StemSimulator.Engine.Model;
-using StemSimulator.Runner.Output;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Elections;
 

@@ -1,10 +1,9 @@
 using System.Globalization;
 using Spectre.Console;
 using StemSimulator.Engine.Lobbying;
-using StemSimulator.Runner.Cli;
-using StemSimulator.Runner.Running;
-using StemSimulator.Scenarios;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Scenarios.Reference;
+using StemSimulator.Scenarios;
 
 namespace StemSimulator.Runner.Lobbying;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using StemSimulator.Engine.Power;
-using StemSimulator.Runner.Output;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Power;
 

@@ -1,7 +1,7 @@
-using Parquet;
 using Parquet.Schema;
+using Parquet;
 using StemSimulator.Engine.Power;
-using StemSimulator.Runner.Output;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Power;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Reporting;
 
 /// <summary>The <c>stemsim report</c> command: options, help and examples.</summary>
-internal sealed class ReportCommand(ReportService reports)
+internal sealed class ReportCommand(ReportService reports) : ICliCommand
 {
     public Command Build()
     {

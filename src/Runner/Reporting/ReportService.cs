@@ -1,6 +1,5 @@
 using Spectre.Console;
-using StemSimulator.Runner.Cli;
-using StemSimulator.Runner.Running;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Reporting;
 

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using StemSimulator.Runner.Reporting;
+using System.Text.Json;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Running;
 

@@ -4,11 +4,11 @@ using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Simulation;
-using StemSimulator.Runner.Cli;
 using StemSimulator.Runner.Elections;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
-using StemSimulator.Scenarios;
 using StemSimulator.Scenarios.Reference;
+using StemSimulator.Scenarios;
 
 namespace StemSimulator.Runner.Running;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Parquet;
 using Parquet.Schema;
-using StemSimulator.Runner.Output;
+using Parquet;
+using StemSimulator.Engine.VetoRecord;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.VetoRecord;
 

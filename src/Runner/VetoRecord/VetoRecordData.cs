@@ -1,5 +1,6 @@
 using System.Globalization;
-using StemSimulator.Runner.Calibration;
+using StemSimulator.Engine.VetoRecord;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.VetoRecord;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
-using StemSimulator.Runner.Cli;
-using StemSimulator.Runner.Output;
-using StemSimulator.Runner.Running;
+using StemSimulator.Engine.VetoRecord;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.VetoRecord;
 
