@@ -1,4 +1,5 @@
 using System.Globalization;
+using StemSimulator.Engine.Rules;
 
 namespace StemSimulator.Runner.Reporting;
 
@@ -67,15 +68,41 @@ internal static class Wording
         return (Math.Max(0, centre - half), Math.Min(1, centre + half));
     }
 
-    public static string Body(string body) => body == "SC" ? "Security Council" : "General Assembly";
+    /// <summary>The body named by its code (GA or SC, as summary.parquet writes it).</summary>
+    public static string Body(string body) => body switch
+    {
+        "SC" => "Security Council",
+        "GA" => "General Assembly",
+        _ => throw new InvalidDataException($"'{body}' is not a body stemsim writes (GA or SC)"),
+    };
 
+    /// <summary>A rule named as summary.parquet writes it (a majority rule or a Council decision), for sentences.</summary>
     public static string Rule(string rule) => rule switch
     {
-        "two_thirds" => "two-thirds majority",
-        "simple" => "simple majority",
-        "substantive" => "substantive decision",
-        "procedural" => "procedural decision",
-        _ => rule.Replace('_', ' '),
+        "simple" or "two_thirds" => Majority(MajorityRules.Parse(rule)),
+        "substantive" or "procedural" => CouncilDecisions.Parse(rule) switch
+        {
+            CouncilDecision.Substantive => "substantive decision",
+            CouncilDecision.Procedural => "procedural decision",
+            var decision => throw new InvalidDataException($"no wording for the Council decision {decision}"),
+        },
+        _ => throw new InvalidDataException($"'{rule}' is not a rule stemsim writes"),
+    };
+
+    /// <summary>A majority rule for sentences.</summary>
+    public static string Majority(MajorityRule rule) => rule switch
+    {
+        MajorityRule.Simple => "simple majority",
+        MajorityRule.TwoThirds => "two-thirds majority",
+        _ => throw new InvalidDataException($"no wording for the majority rule {rule}"),
+    };
+
+    /// <summary>What a majority rule asks of the yes votes against the no votes, for the tally chart's caption.</summary>
+    public static string Threshold(MajorityRule rule) => rule switch
+    {
+        MajorityRule.Simple => "more yes than no",
+        MajorityRule.TwoThirds => "yes at least twice the no votes",
+        _ => throw new InvalidDataException($"no wording for the majority rule {rule}"),
     };
 
     /// <summary>The name of a permanent member for sentences.</summary>

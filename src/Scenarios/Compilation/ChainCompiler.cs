@@ -63,13 +63,7 @@ internal sealed class ChainCompiler
         (vote.After ?? [])
             .Select(after => new VoteCondition(
                 Array.FindIndex(_votes, v => v.Id == after.Vote),
-                after.If switch
-                {
-                    ConditionName.Vetoed => ConditionOutcome.Vetoed,
-                    ConditionName.Adopted => ConditionOutcome.Adopted,
-                    ConditionName.Failed => ConditionOutcome.Failed,
-                    _ => ConditionOutcome.Held,
-                },
+                ClosedSets.Condition(after.If),
                 after.Tabled ?? DefaultTabling(after, body),
                 $"{after.Vote}:{after.If.ToString().ToLowerInvariant()}"))
             .ToArray();

@@ -70,13 +70,7 @@ internal sealed class MemberCompiler
     {
         if (layers.Vote is { } certain)
         {
-            return MemberLean.Certain(certain switch
-            {
-                VoteChoiceName.Yes => VoteChoice.Yes,
-                VoteChoiceName.No => VoteChoice.No,
-                VoteChoiceName.Abstain => VoteChoice.Abstain,
-                _ => VoteChoice.Absent,
-            });
+            return MemberLean.Certain(ClosedSets.Choice(certain));
         }
 
         if (layers.HasProbabilities)

@@ -129,16 +129,11 @@ internal sealed class VoteCompiler
             VariantVoteDocument? change = null;
             variant?.Votes?.TryGetValue(vote.Id, out change);
             var date = vote.Date ?? document.AsOf;
-            var body = vote.Body == BodyName.SC ? Body.SecurityCouncil : Body.GeneralAssembly;
+            var body = ClosedSets.Body(vote.Body);
             var parameters = _parameters.For(vote, change);
-            var majority = (change?.Majority ?? vote.Majority) == MajorityName.TwoThirds ? MajorityRule.TwoThirds : MajorityRule.Simple;
-            var decision = (change?.Decision ?? vote.Decision) == DecisionName.Procedural ? CouncilDecision.Procedural : CouncilDecision.Substantive;
-            var estimator = vote.Estimator switch
-            {
-                EstimatorName.Exact => OutcomeEstimator.ExactConditional,
-                EstimatorName.Sampled => OutcomeEstimator.Sampled,
-                _ => OutcomeEstimator.Automatic,
-            };
+            var majority = ClosedSets.Majority(change?.Majority ?? vote.Majority ?? MajorityName.Simple);
+            var decision = ClosedSets.Decision(change?.Decision ?? vote.Decision ?? DecisionName.Substantive);
+            var estimator = ClosedSets.Estimator(vote.Estimator ?? EstimatorName.Auto);
             var reform = change?.Reform ?? vote.Reform;
             var list = Participants(document, variant, vote, change, body, date, parameters, shocks, shockGroups, article19);
             result[j] = new VoteModel(vote.Id, j, body, date, majority, decision, estimator, shocks, list, _chains.Conditions(vote, body), reform is null ? null : CouncilCompiler.ReformRule(reform))
