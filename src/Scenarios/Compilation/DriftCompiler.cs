@@ -54,6 +54,21 @@ internal sealed class DriftCompiler
         }
 
         CheckAttractions(timeline.Attraction);
+        CheckEvents(timeline);
+
+        foreach (var vote in document.Votes)
+        {
+            int year = (vote.Date ?? document.AsOf).Year;
+            if (year < timeline.From || year > timeline.To)
+            {
+                _context.Error(vote, vote.Date is null ? "id" : "date", $"the vote falls in {year}, outside the timeline {timeline.From}-{timeline.To}; date it within the timeline");
+            }
+        }
+    }
+
+    /// <summary>Checks the timeline's events: one kind each, within the timeline, known members and blocs, sizes in range.</summary>
+    private void CheckEvents(TimelineDocument timeline)
+    {
         foreach (var e in timeline.Events ?? [])
         {
             int kinds = (e.Join is null ? 0 : 1) + (e.Leave is null ? 0 : 1) + (e.Shift is null ? 0 : 1) + (e.GlobalShock is null ? 0 : 1);
@@ -91,15 +106,6 @@ internal sealed class DriftCompiler
             if (e.GlobalShock is { } global)
             {
                 _context.CheckRange(e, "global_shock", global, 0, 2, "a global shock's standard deviation");
-            }
-        }
-
-        foreach (var vote in document.Votes)
-        {
-            int year = (vote.Date ?? document.AsOf).Year;
-            if (year < timeline.From || year > timeline.To)
-            {
-                _context.Error(vote, vote.Date is null ? "id" : "date", $"the vote falls in {year}, outside the timeline {timeline.From}-{timeline.To}; date it within the timeline");
             }
         }
     }

@@ -50,24 +50,10 @@ internal sealed class ElectionCompiler
     private ReferenceCatalog Catalog => _context.Catalog;
 
     /// <summary>The regional group a region name stands for.</summary>
-    public static RegionalGroup GroupOf(RegionName region) => region switch
-    {
-        RegionName.Africa => RegionalGroup.African,
-        RegionName.AsiaPacific => RegionalGroup.AsiaPacific,
-        RegionName.EasternEurope => RegionalGroup.EasternEuropean,
-        RegionName.Grulac => RegionalGroup.LatinAmericanAndCaribbean,
-        _ => RegionalGroup.WesternEuropeanAndOthers,
-    };
+    public static RegionalGroup GroupOf(RegionName region) => ClosedSets.Group(region);
 
     /// <summary>The scenario name of a regional group (weog, grulac, ...).</summary>
-    public static string NameOf(RegionalGroup group) => SnakeCase.From(group switch
-    {
-        RegionalGroup.African => nameof(RegionName.Africa),
-        RegionalGroup.AsiaPacific => nameof(RegionName.AsiaPacific),
-        RegionalGroup.EasternEuropean => nameof(RegionName.EasternEurope),
-        RegionalGroup.LatinAmericanAndCaribbean => nameof(RegionName.Grulac),
-        _ => nameof(RegionName.Weog),
-    });
+    public static string NameOf(RegionalGroup group) => SnakeCase.From(ClosedSets.Region(group).ToString());
 
     /// <summary>Checks every election and the variants' changes to them; <paramref name="voteIds"/> are taken.</summary>
     public void Check(ScenarioDocument document, IReadOnlySet<string> voteIds)
@@ -136,24 +122,9 @@ internal sealed class ElectionCompiler
     {
         var date = election.Date ?? asOf;
         var shocks = CompileShocks(election.Shocks);
-        var blocs = shocks.BlocNames.Select(name => Catalog.Blocs[name]).ToArray();
         var members = Catalog.VotingMembersOn(date);
         var voterIndex = members.Select((m, i) => (m.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
-        double absence = election.Absence ?? 0.005;
-        var voters = members.Select(m =>
-        {
-            // The positions of the scenario's calibration year, as for its votes; an election years later sees them
-            // drifted by a random walk, so their uncertainty grows by the calibration's yearly step.
-            var position = Catalog.Calibration.Find(m.Code, calibrationYear) ?? Catalog.Positions[m.Code];
-            double se = _context.DriftedStandardError(position, date);
-            ulong mask = 0;
-            for (int b = 0; b < blocs.Length; b++)
-            {
-                mask |= blocs[b].Contains(m.Code, date) ? 1UL << b : 0;
-            }
-
-            return new ElectionVoter(m.Code, _context.RosterIndex[m.Code], position.Theta, se, m.Group, absence, !article19.Contains(m.Code), mask);
-        }).ToArray();
+        var voters = Voters(election, members, shocks, date, calibrationYear, article19);
 
         var campaign = new Dictionary<string, double>(election.Campaign ?? [], StringComparer.Ordinal);
         foreach (var (code, strength) in change?.Campaign ?? [])
@@ -182,6 +153,56 @@ internal sealed class ElectionCompiler
             pledges[code] = list;
         }
 
+        var reciprocal = Reciprocal(election, voterIndex, candidateIndex, pledges);
+        var withdrawalDocument = change?.Withdrawal ?? election.Withdrawal;
+        var withdrawal = withdrawalDocument is null
+            ? DefaultWithdrawal
+            : new WithdrawalModel(withdrawalDocument.AfterRounds, withdrawalDocument.Probability, ClosedSets.Withdrawal(withdrawalDocument.Who ?? WithdrawalWho.Trailing));
+        return new ElectionModel
+        {
+            Id = election.Id,
+            Stream = stream,
+            Body = ClosedSets.ElectionBody(election.Body),
+            Date = date,
+            Voters = voters,
+            Candidates = candidates,
+            SeatGroups = groups,
+            Weights = Weights(election.Affinity, change?.Affinity),
+            Shocks = shocks,
+            Reciprocal = reciprocal,
+            Abstention = election.Abstention ?? 0,
+            Invalid = election.Invalid ?? 0.002,
+            Withdrawal = withdrawal,
+            MaxRounds = election.MaxRounds ?? DefaultMaxRounds,
+        };
+    }
+
+    /// <summary>
+    /// The voters of an election: every voting member with its position of the scenario's calibration year (as for its
+    /// votes; an election years later sees it drifted by a random walk, so its uncertainty grows by the calibration's
+    /// yearly step), its shocked blocs and whether Art. 19 leaves it without a vote.
+    /// </summary>
+    private ElectionVoter[] Voters(ElectionDocument election, IReadOnlyList<MemberState> members, ElectionShocks shocks, DateOnly date, int calibrationYear, IReadOnlyCollection<string> article19)
+    {
+        var blocs = shocks.BlocNames.Select(name => Catalog.Blocs[name]).ToArray();
+        double absence = election.Absence ?? 0.005;
+        return members.Select(m =>
+        {
+            var position = Catalog.Calibration.Find(m.Code, calibrationYear) ?? Catalog.Positions[m.Code];
+            double se = _context.DriftedStandardError(position, date);
+            ulong mask = 0;
+            for (int b = 0; b < blocs.Length; b++)
+            {
+                mask |= blocs[b].Contains(m.Code, date) ? 1UL << b : 0;
+            }
+
+            return new ElectionVoter(m.Code, _context.RosterIndex[m.Code], position.Theta, se, m.Group, absence, !article19.Contains(m.Code), mask);
+        }).ToArray();
+    }
+
+    /// <summary>The (voter, candidate) pairs that vote for each other: pledges and both directions of each vote trade.</summary>
+    private static (int Voter, int Candidate)[] Reciprocal(ElectionDocument election, Dictionary<string, int> voterIndex, Dictionary<string, int> candidateIndex, Dictionary<string, string[]> pledges)
+    {
         var reciprocal = new HashSet<(int Voter, int Candidate)>();
         foreach (var (candidate, pledgers) in pledges)
         {
@@ -202,32 +223,7 @@ internal sealed class ElectionCompiler
             }
         }
 
-        var withdrawalDocument = change?.Withdrawal ?? election.Withdrawal;
-        var withdrawal = withdrawalDocument is null
-            ? DefaultWithdrawal
-            : new WithdrawalModel(withdrawalDocument.AfterRounds, withdrawalDocument.Probability, withdrawalDocument.Who switch
-            {
-                WithdrawalWho.Any => WithdrawalMode.Any,
-                WithdrawalWho.All => WithdrawalMode.All,
-                _ => WithdrawalMode.Trailing,
-            });
-        return new ElectionModel
-        {
-            Id = election.Id,
-            Stream = stream,
-            Body = election.Body == ElectionBodyName.SC ? ElectionBody.SecurityCouncil : ElectionBody.HumanRightsCouncil,
-            Date = date,
-            Voters = voters,
-            Candidates = candidates,
-            SeatGroups = groups,
-            Weights = Weights(election.Affinity, change?.Affinity),
-            Shocks = shocks,
-            Reciprocal = reciprocal.OrderBy(p => p.Voter).ThenBy(p => p.Candidate).ToArray(),
-            Abstention = election.Abstention ?? 0,
-            Invalid = election.Invalid ?? 0.002,
-            Withdrawal = withdrawal,
-            MaxRounds = election.MaxRounds ?? DefaultMaxRounds,
-        };
+        return reciprocal.OrderBy(p => p.Voter).ThenBy(p => p.Candidate).ToArray();
     }
 
     private static AffinityWeights Weights(AffinityDocument? election, AffinityDocument? variant)
@@ -270,7 +266,38 @@ internal sealed class ElectionCompiler
             _context.Error(election, "date", $"the election's date {d:yyyy-MM-dd} is before as_of {asOf:yyyy-MM-dd}; elections come on or after it");
         }
 
-        bool council = election.Body == ElectionBodyName.SC;
+        CheckSeatGroups(election, date);
+        var candidates = CandidatesOf(election);
+        CheckCampaign(election.Campaign, candidates);
+        CheckPledges(election.Pledges, candidates, date);
+        CheckVoteTrading(election, candidates, date);
+        CheckAffinity(election.Affinity);
+        CheckShocks(election.Shocks);
+        foreach (var (key, value) in new[] { ("absence", election.Absence), ("abstention", election.Abstention), ("invalid", election.Invalid) })
+        {
+            if (value is { } p && !(p is >= 0 and <= 1))
+            {
+                _context.Error(election, key, $"{key} is a probability between 0 and 1, not {p}");
+            }
+        }
+
+        if ((election.Absence ?? 0.005) + (election.Abstention ?? 0) + (election.Invalid ?? 0.002) > 1)
+        {
+            _context.Error(election, "absence", "absence + abstention + invalid must add up to at most 1");
+        }
+
+        if (election.MaxRounds is { } cap && (cap < 1 || cap > ElectionModel.MaxRoundCap))
+        {
+            _context.Error(election, "max_rounds", $"max_rounds must be between 1 and {ElectionModel.MaxRoundCap:N0}, not {cap}");
+        }
+
+        CheckWithdrawal(election.Withdrawal, election);
+    }
+
+    /// <summary>Checks the seat groups of an election: one per region, seats within the body's share, eligible candidates.</summary>
+    private void CheckSeatGroups(ElectionDocument election, DateOnly date)
+    {
+        bool council = ClosedSets.ElectionBody(election.Body) == ElectionBody.SecurityCouncil;
         var bodySeats = council ? CouncilSeats : HumanRightsCouncilSeats;
         string bodyName = council ? "the Security Council" : "the Human Rights Council";
         var sitting = CheckSitting(election, date, council);
@@ -314,10 +341,11 @@ internal sealed class ElectionCompiler
         {
             _context.Error(election, "seat_groups", $"{total} candidates; an election may have at most {ElectionModel.MaxCandidates}");
         }
+    }
 
-        var candidates = CandidatesOf(election);
-        CheckCampaign(election.Campaign, candidates);
-        CheckPledges(election.Pledges, candidates, date);
+    /// <summary>Checks the vote trades: pairs of members, at least one of them a candidate.</summary>
+    private void CheckVoteTrading(ElectionDocument election, Dictionary<string, bool> candidates, DateOnly date)
+    {
         for (int p = 0; p < (election.VoteTrading?.Length ?? 0); p++)
         {
             var pair = election.VoteTrading![p];
@@ -333,28 +361,6 @@ internal sealed class ElectionCompiler
                 _context.Error(election.VoteTrading, at, $"neither {pair[0]} nor {pair[1]} is a candidate in this election; a vote trade needs at least one");
             }
         }
-
-        CheckAffinity(election.Affinity);
-        CheckShocks(election.Shocks);
-        foreach (var (key, value) in new[] { ("absence", election.Absence), ("abstention", election.Abstention), ("invalid", election.Invalid) })
-        {
-            if (value is { } p && !(p is >= 0 and <= 1))
-            {
-                _context.Error(election, key, $"{key} is a probability between 0 and 1, not {p}");
-            }
-        }
-
-        if ((election.Absence ?? 0.005) + (election.Abstention ?? 0) + (election.Invalid ?? 0.002) > 1)
-        {
-            _context.Error(election, "absence", "absence + abstention + invalid must add up to at most 1");
-        }
-
-        if (election.MaxRounds is { } cap && (cap < 1 || cap > ElectionModel.MaxRoundCap))
-        {
-            _context.Error(election, "max_rounds", $"max_rounds must be between 1 and {ElectionModel.MaxRoundCap:N0}, not {cap}");
-        }
-
-        CheckWithdrawal(election.Withdrawal, election);
     }
 
     private Dictionary<string, int> CheckSitting(ElectionDocument election, DateOnly date, bool council)
