@@ -2,8 +2,8 @@ namespace StemSimulator.Engine.Rules;
 
 /// <summary>
 /// Everything the tool knows about each <see cref="MajorityRule"/>, in one place: its name in scenarios and
-/// outputs, whether a tally adopts, and the rule as a threshold on the margin (which the exact estimator and the
-/// briefing use). A new rule is a new enum value plus one arm in each switch here; every switch throws on a value
+/// outputs, its wording in the briefing, whether a tally adopts, and the rule as a threshold on the margin (which the
+/// exact estimator and the briefing use). A new rule is a new enum value plus one arm in each switch here; every switch throws on a value
 /// it does not know, so a rule left out fails loudly (and the closed-set tests run every value end to end).
 /// </summary>
 public static class MajorityRules
@@ -17,17 +17,25 @@ public static class MajorityRules
     };
 
     /// <summary>The rule called <paramref name="name"/> (as <see cref="Name"/> writes it); throws on any other name.</summary>
-    public static MajorityRule Parse(string name)
+    public static MajorityRule Parse(string name) =>
+        TryParse(name, out var rule)
+            ? rule
+            : throw new ArgumentOutOfRangeException(nameof(name), name, $"'{name}' is not a majority rule ({string.Join(", ", Enum.GetValues<MajorityRule>().Select(v => v.Name()))}).");
+
+    /// <summary>Whether <paramref name="name"/> names a majority rule (as <see cref="Name"/> writes it), and which.</summary>
+    public static bool TryParse(string name, out MajorityRule rule)
     {
         foreach (var value in Enum.GetValues<MajorityRule>())
         {
             if (value.Name() == name)
             {
-                return value;
+                rule = value;
+                return true;
             }
         }
 
-        throw new ArgumentOutOfRangeException(nameof(name), name, $"'{name}' is not a majority rule ({string.Join(", ", Enum.GetValues<MajorityRule>().Select(v => v.Name()))}).");
+        rule = default;
+        return false;
     }
 
     /// <summary>Whether a tally of <paramref name="yes"/> and <paramref name="no"/> votes adopts under the rule.</summary>
@@ -65,6 +73,22 @@ public static class MajorityRules
     {
         MajorityRule.Simple => false,
         MajorityRule.TwoThirds => true,
+        _ => throw Unknown(rule),
+    };
+
+    /// <summary>The rule in words, for sentences: simple majority, two-thirds majority.</summary>
+    public static string Description(this MajorityRule rule) => rule switch
+    {
+        MajorityRule.Simple => "simple majority",
+        MajorityRule.TwoThirds => "two-thirds majority",
+        _ => throw Unknown(rule),
+    };
+
+    /// <summary>What the rule asks of the yes votes against the no votes, in words (for the tally chart's caption).</summary>
+    public static string ThresholdDescription(this MajorityRule rule) => rule switch
+    {
+        MajorityRule.Simple => "more yes than no",
+        MajorityRule.TwoThirds => "yes at least twice the no votes",
         _ => throw Unknown(rule),
     };
 

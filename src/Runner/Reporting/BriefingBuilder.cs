@@ -196,7 +196,7 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
             needed = majority.YesNeeded(vote.NoP50);
             label = string.Create(Invariant, $"{needed} needed vs {vote.NoP50} no");
             rule = string.Create(Invariant,
-                $"The Assembly's threshold moves with the no votes ({Wording.Threshold(majority)}); the dashed line is the yes count needed against the median of {vote.NoP50} no votes. Bars right of it are shaded green.");
+                $"The Assembly's threshold moves with the no votes ({majority.ThresholdDescription()}); the dashed line is the yes count needed against the median of {vote.NoP50} no votes. Bars right of it are shaded green.");
         }
 
         string caption = $"How many members vote yes on {vote.VoteId}, as a share of the runs in which it was held. {rule} "

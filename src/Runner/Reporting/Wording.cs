@@ -77,33 +77,14 @@ internal static class Wording
     };
 
     /// <summary>A rule named as summary.parquet writes it (a majority rule or a Council decision), for sentences.</summary>
-    public static string Rule(string rule) => rule switch
-    {
-        "simple" or "two_thirds" => Majority(MajorityRules.Parse(rule)),
-        "substantive" or "procedural" => CouncilDecisions.Parse(rule) switch
+    public static string Rule(string rule) => MajorityRules.TryParse(rule, out var majority)
+        ? majority.Description()
+        : CouncilDecisions.Parse(rule) switch
         {
             CouncilDecision.Substantive => "substantive decision",
             CouncilDecision.Procedural => "procedural decision",
             var decision => throw new InvalidDataException($"no wording for the Council decision {decision}"),
-        },
-        _ => throw new InvalidDataException($"'{rule}' is not a rule stemsim writes"),
-    };
-
-    /// <summary>A majority rule for sentences.</summary>
-    public static string Majority(MajorityRule rule) => rule switch
-    {
-        MajorityRule.Simple => "simple majority",
-        MajorityRule.TwoThirds => "two-thirds majority",
-        _ => throw new InvalidDataException($"no wording for the majority rule {rule}"),
-    };
-
-    /// <summary>What a majority rule asks of the yes votes against the no votes, for the tally chart's caption.</summary>
-    public static string Threshold(MajorityRule rule) => rule switch
-    {
-        MajorityRule.Simple => "more yes than no",
-        MajorityRule.TwoThirds => "yes at least twice the no votes",
-        _ => throw new InvalidDataException($"no wording for the majority rule {rule}"),
-    };
+        };
 
     /// <summary>The name of a permanent member for sentences.</summary>
     public static string Permanent(string code) => code switch

@@ -3,6 +3,7 @@ using StemSimulator.Engine.Members;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Rules;
 using StemSimulator.Scenarios.Document;
+using StemSimulator.Scenarios.Yaml;
 
 namespace StemSimulator.Scenarios.Compilation;
 
@@ -20,19 +21,11 @@ internal static class ClosedSets
         _ => throw Unknown(body),
     };
 
-    public static MajorityRule Majority(MajorityName majority) => majority switch
-    {
-        MajorityName.Simple => MajorityRule.Simple,
-        MajorityName.TwoThirds => MajorityRule.TwoThirds,
-        _ => throw Unknown(majority),
-    };
+    /// <summary>The engine's majority rule of the same name (<see cref="MajorityRules.Parse"/> throws on a name it does not know).</summary>
+    public static MajorityRule Majority(MajorityName majority) => MajorityRules.Parse(SnakeCase.From(majority.ToString()));
 
-    public static CouncilDecision Decision(DecisionName decision) => decision switch
-    {
-        DecisionName.Substantive => CouncilDecision.Substantive,
-        DecisionName.Procedural => CouncilDecision.Procedural,
-        _ => throw Unknown(decision),
-    };
+    /// <summary>The engine's Council decision of the same name (<see cref="CouncilDecisions.Parse"/> throws on a name it does not know).</summary>
+    public static CouncilDecision Decision(DecisionName decision) => CouncilDecisions.Parse(SnakeCase.From(decision.ToString()));
 
     public static OutcomeEstimator Estimator(EstimatorName estimator) => estimator switch
     {

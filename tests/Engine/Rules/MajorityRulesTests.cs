@@ -31,6 +31,8 @@ public sealed class MajorityRulesTests
         Assert.That(MajorityRule.Simple.YesNeeded(40), Is.EqualTo(41));
         Assert.That(MajorityRule.TwoThirds.YesNeeded(0), Is.EqualTo(1), "nobody voting adopts nothing");
         Assert.That(MajorityRule.TwoThirds.YesNeeded(40), Is.EqualTo(80), "80 of 120 is exactly two-thirds");
+        Assert.That(MajorityRule.TwoThirds.Description(), Is.EqualTo("two-thirds majority"));
+        Assert.That(MajorityRule.Simple.ThresholdDescription(), Is.EqualTo("more yes than no"));
     }
 
     [Test]
