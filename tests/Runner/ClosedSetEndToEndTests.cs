@@ -129,20 +129,20 @@ public sealed class ClosedSetEndToEndTests
             """, ((string, string, string)?)expected) { TestName = $"{key}: {value}" };
 
     private static TestCaseData ElectionCase(string key, string value, string body, string region, string candidates, string who) =>
-        new TestCaseData($"""
+        new TestCaseData($$"""
             scenario: closed-set
             as_of: 2026-03-01
             seed: 3
             elections:
               - id: election
-                body: {body}
+                body: {{body}}
                 date: 2026-10-13
                 seat_groups:
-                  - region: {region}
+                  - region: {{region}}
                     seats: 1
-                    candidates: {candidates}
-                    compromise: [{(region == "weog" ? "IRL" : CompromiseOf(region))}]
-                withdrawal: {{ after_rounds: 2, probability: 0.5, who: {who} }}
+                    candidates: {{candidates}}
+                    compromise: [{{CompromiseOf(region)}}]
+                withdrawal: { after_rounds: 2, probability: 0.5, who: {{who}} }
             """, ((string, string, string)?)null) { TestName = $"{key}: {value}" };
 
     private static string Vote(string id, params string[] lines) =>
