@@ -58,7 +58,7 @@ public sealed class ClosedSetEndToEndTests
         foreach (var value in Enum.GetValues<ConditionName>())
         {
             string name = SnakeCase.From(value.ToString());
-            yield return Case("if", name, Vote("sc", "body: SC", "like: A/RES/ES-10/19") + Vote("ga", "body: GA", $"after: {{ vote: sc, if: {name} }}", "like: A/RES/ES-11/1"), ("ga", "GA", "simple"));
+            yield return Case("if", name, Vote("sc", "body: SC", "like: A/RES/ES-10/19") + Vote("ga", "body: GA", $"after: {{ vote: sc, if: {name} }}", "like: A/RES/68/262"), ("ga", "GA", "simple"));
         }
 
         foreach (var value in Enum.GetValues<CharterChapter>())
