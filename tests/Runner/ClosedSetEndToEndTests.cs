@@ -95,7 +95,8 @@ public sealed class ClosedSetEndToEndTests
     [TestCaseSource(nameof(Cases))]
     public void Every_value_runs_through_compile_simulate_summary_and_briefing(string scenario, (string Vote, string Body, string Rule)? expected)
     {
-        string name = $"closed-{Math.Abs(scenario.GetHashCode(StringComparison.Ordinal)):x}";
+        // Cases may share a scenario text (the default withdrawal and region are also cases of their own): a folder each.
+        string name = $"closed-{Guid.NewGuid():N}";
         string file = _folder.File(name + ".yaml");
         File.WriteAllText(file, scenario);
         string output = _folder.File(name);
