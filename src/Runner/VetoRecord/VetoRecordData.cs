@@ -1,6 +1,7 @@
 using System.Globalization;
 using StemSimulator.Engine.VetoRecord;
-using StemSimulator.Runner.Infrastructure;
+using StemSimulator.Runner.Calibration;
+using StemSimulator.Scenarios.Csv;
 
 namespace StemSimulator.Runner.VetoRecord;
 
