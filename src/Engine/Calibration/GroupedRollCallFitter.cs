@@ -3,7 +3,7 @@ namespace StemSimulator.Engine.Calibration;
 /// <summary>
 /// MAP fit of one roll call with group effects: the ordered probit of <see cref="RollCallFitter"/> where member i,
 /// belonging to the groups G(i), has linear predictor eta_i = beta * x_i + sum_{g in G(i)} s_g, and each group effect
-/// s_g ~ N(0, sd_g^2) is a shock shared by the group's members on this roll call (the bloc shocks of DESIGN.md §4;
+/// s_g ~ N(0, sd_g^2) is a shock shared by the group's members on this roll call (the bloc shocks of docs/design.md, section The vote model;
 /// groups may overlap, as the EU and a regional group do). Used to forecast a roll call
 /// from a few revealed votes: the revealed members of a group inform the group's shock for its other members.
 /// </summary>

@@ -4,7 +4,7 @@ using StemSimulator.Engine.Rules;
 namespace StemSimulator.Engine.Calibration;
 
 /// <summary>
-/// Calibrates the vote model of DESIGN.md §4 on recorded roll calls: a dynamic ordered probit with issue offsets and
+/// Calibrates the vote model of docs/design.md, section The vote model, on recorded roll calls: a dynamic ordered probit with issue offsets and
 /// a separate absence hurdle, estimated jointly by maximum a posteriori (MAP) in alternating blocks.
 /// </summary>
 /// <remarks>

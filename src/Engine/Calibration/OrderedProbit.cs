@@ -1,7 +1,7 @@
 namespace StemSimulator.Engine.Calibration;
 
 /// <summary>
-/// The ordered-probit likelihood of one vote and its derivatives (DESIGN.md §4).
+/// The ordered-probit likelihood of one vote and its derivatives (docs/design.md, section The vote model).
 /// </summary>
 /// <remarks>
 /// <para>Model: latent support y* = eta + e, e ~ N(0, 1), with eta = beta * x (x the member's position on the roll

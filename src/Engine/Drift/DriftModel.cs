@@ -3,7 +3,7 @@ using StemSimulator.Engine.Randomness;
 namespace StemSimulator.Engine.Drift;
 
 /// <summary>
-/// Members' positions evolving year by year in every trial (DESIGN.md §4):
+/// Members' positions evolving year by year in every trial (docs/design.md, section Drift over years):
 /// theta_i(t+1) = theta_i(t) + sum_a kappa_a (c_a(t) - theta_i(t)) + sigma_i eps_i,t + shifts + g_t, over the
 /// attractions a acting on i, with c_a(t) the centre of a in the same trial and year, eps ~ N(0, 1) and g_t a
 /// global shock. The start is drawn from the calibration: theta_i(from) ~ N(mean_i, sd_i^2).

@@ -1,7 +1,7 @@
 namespace StemSimulator.Engine.Drift;
 
 /// <summary>
-/// Members' yearly volatilities calibrated from the year-to-year changes of calibrated positions (DESIGN.md §4,
+/// Members' yearly volatilities calibrated from the year-to-year changes of calibrated positions (docs/design.md, section Drift over years,
 /// README "Drift over years"): for member i with changes d_i1..d_in over the years <c>fromYear..toYear</c> (a change
 /// counts when the member has an estimate in both years), the variance is shrunk towards the pooled one,
 /// v_i = (sum_k d_ik^2 + w p^2) / (n_i + w), with p^2 = sum_ik d_ik^2 / sum_i n_i and w = <c>shrinkageYears</c>, and

@@ -1,6 +1,6 @@
 namespace StemSimulator.Engine.Elections;
 
-/// <summary>The body whose seats an election fills; it decides the majority required (DESIGN.md §3, Elections).</summary>
+/// <summary>The body whose seats an election fills; it decides the majority required (docs/design.md, section Elections).</summary>
 public enum ElectionBody
 {
     /// <summary>

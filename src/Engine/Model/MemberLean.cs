@@ -3,7 +3,7 @@ using StemSimulator.Engine.Rules;
 namespace StemSimulator.Engine.Model;
 
 /// <summary>
-/// How one member leans on one vote, in the ordered-probit form of the vote model (DESIGN.md §4).
+/// How one member leans on one vote, in the ordered-probit form of the vote model (docs/design.md, section The vote model).
 /// </summary>
 /// <remarks>
 /// In a trial the member is first absent with probability <see cref="AbsenceProbability"/>. Otherwise its

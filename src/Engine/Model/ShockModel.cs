@@ -1,7 +1,7 @@
 namespace StemSimulator.Engine.Model;
 
 /// <summary>
-/// Correlated shocks per trial and vote (DESIGN.md §4): a global shock g ~ N(0, GlobalSd^2) added to every
+/// Correlated shocks per trial and vote (docs/design.md, section The vote model): a global shock g ~ N(0, GlobalSd^2) added to every
 /// member's latent support, and for each bloc b a shock s_b ~ N(0, BlocSd_b^2) added to its members'.
 /// Without them independent votes give intervals that are far too narrow.
 /// </summary>

@@ -3,7 +3,7 @@ using StemSimulator.Engine.Power;
 namespace StemSimulator.Tests.Engine.Power;
 
 /// <summary>
-/// The fixtures of DESIGN.md §3 for today's Council ("all five permanent members and at least nine of fifteen"), to the
+/// The fixtures of docs/design.md, section Voting power, for today's Council ("all five permanent members and at least nine of fifteen"), to the
 /// digits given there: Shapley-Shubik 0.19627 and 0.001865, normalized Banzhaf 0.16693 and 0.016535.
 /// </summary>
 public sealed class CurrentCouncilFixtureTests

@@ -38,7 +38,7 @@ public sealed class BacktestCommandTests
         Assert.That(rows.Where(r => r.Protocol == "parameters" && r.Metric.StartsWith("decision_weight_", StringComparison.Ordinal)).Select(r => r.Value), Is.All.GreaterThan(0));
         Assert.That(result.StandardOutput, Does.Contain("bloc_majority"));
 
-        // The Markdown summary the README quotes: one row per protocol and model, same figures as the Parquet file.
+        // The Markdown summary docs/calibration.md quotes: one row per protocol and model, same figures as the Parquet file.
         var markdown = await File.ReadAllTextAsync(Path.Combine(folder.File("bt"), "backtest.md"));
         double accuracy = overall.Single(r => r.Protocol == "new" && r.Model == "bsv_1d" && r.Metric == "accuracy").Value;
         Assert.That(markdown, Does.Contain($"| new | bsv_1d | {accuracy.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)} |"));
