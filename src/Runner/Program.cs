@@ -36,6 +36,12 @@ internal static class Program
             // Cancelled, or a writer failing as the interruption tears the run down: either way, interrupted.
             code = ExitCodes.Interrupted;
         }
+        catch (OutputRefusedException e)
+        {
+            TemporaryOutputs.RemoveAll();
+            console.Error.WriteLine($"error: {e.Message}; nothing was replaced");
+            return ExitCodes.InvalidInput;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The machine, not the input nor the tool: a full disk, a folder removed or made read-only under the run.

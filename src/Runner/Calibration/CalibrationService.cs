@@ -36,7 +36,7 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
             return ExitCodes.InvalidInput;
         }
 
-        if (CalibrationTables.CheckWritable(request.OutputFile) is { } unwritable)
+        if (CalibrationTables.CheckWritable(request.OutputFile, request.Force) is { } unwritable)
         {
             console.Error.WriteLine($"error: {unwritable}");
             return ExitCodes.InvalidInput;
