@@ -98,8 +98,10 @@ public sealed class InterruptionEndToEndTests
     {
         using var folder = new TemporaryFolder();
         string scenario = Path.Combine(RepositoryPaths.Scenarios, "ga-hrc-suspension-2026.yaml");
-        Directory.CreateDirectory(folder.File("out"));
-        File.WriteAllText(Path.Combine(folder.File("out"), "earlier.txt"), "an earlier run");
+        var earlier = CliProcess.Run(folder.Path, "run", scenario, "--trials", "100", "--out", "out", "--quiet");
+        Assert.That(earlier.ExitCode, Is.Zero, earlier.StandardError);
+        var earlierFiles = Directory.GetFileSystemEntries(folder.File("out")).Select(Path.GetFileName).Order().ToArray();
+        byte[] earlierSummary = File.ReadAllBytes(Path.Combine(folder.File("out"), "summary.parquet"));
         using var cli = new RunningCli(folder.Path, "run", scenario, "--trials", LongRun, "--out", "out", "--force", "--quiet", "--threads", "2");
         try
         {
@@ -118,7 +120,8 @@ public sealed class InterruptionEndToEndTests
 
             Assert.That(cli.Process.ExitCode, Is.EqualTo(130), cli.Error);
             Assert.That(Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "out" }), "only the earlier run");
-            Assert.That(Directory.GetFileSystemEntries(folder.File("out")).Select(Path.GetFileName), Is.EqualTo(new[] { "earlier.txt" }));
+            Assert.That(Directory.GetFileSystemEntries(folder.File("out")).Select(Path.GetFileName).Order(), Is.EqualTo(earlierFiles));
+            Assert.That(File.ReadAllBytes(Path.Combine(folder.File("out"), "summary.parquet")), Is.EqualTo(earlierSummary));
         }
         finally
         {
