@@ -172,6 +172,7 @@ internal sealed class RunFolder : IDisposable
             }
         });
         _committed = true;
+        TemporaryOutputs.MarkCompleted(_asGiven);
     }
 
     /// <summary>Removes the temporary folder of a run that did not finish.</summary>

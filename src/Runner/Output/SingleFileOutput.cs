@@ -75,6 +75,7 @@ internal static class SingleFileOutput
 
             cancellationToken.ThrowIfCancellationRequested();
             TemporaryOutputs.Publish([temporary], () => File.Move(temporary, path, overwrite: true));
+            TemporaryOutputs.MarkCompleted(path);
         }
         finally
         {
