@@ -60,7 +60,7 @@ internal sealed class SchemaCommand(ConsoleStreams console)
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             console.Error.WriteLine($"error: cannot write {output}: {e.Message}");
-            return ExitCodes.RuntimeFailure;
+            return ExitCodes.InvalidInput;
         }
 
         if (!quiet)

@@ -30,6 +30,14 @@ public static class InputFiles
 
         try
         {
+            // A regular file's length is known: say it. Counting below still guards /proc files and the like,
+            // which report 0 bytes whatever they hold.
+            long length = new FileInfo(path).Length;
+            if (length > maxBytes)
+            {
+                return (null, $"the file is {length:N0} bytes; {what} may be at most {maxBytes:N0} bytes");
+            }
+
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             using var memory = new MemoryStream();
             byte[] buffer = new byte[1 << 16];
@@ -39,7 +47,7 @@ public static class InputFiles
                 memory.Write(buffer, 0, read);
                 if (memory.Length > maxBytes)
                 {
-                    return (null, $"the file is larger than {maxBytes:N0} bytes, the most {what} may be");
+                    return (null, $"the file holds more than {maxBytes:N0} bytes (though it reports {length:N0}); {what} may be at most {maxBytes:N0} bytes");
                 }
             }
 
