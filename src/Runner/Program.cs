@@ -16,11 +16,49 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        // First of all: a signal in the first moments (while the host starts) must also mean 130, not 143.
+        using var interruption = new Interruption(Console.Error);
+        try
+        {
+            return await RunAsync(args, interruption).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OutOfMemoryException or InsufficientExecutionStackException
+                                      or FileNotFoundException { FileName: not null } or FileLoadException or BadImageFormatException)
+        {
+            // Low memory (ulimit -v) shows up as an allocation or an assembly that cannot be mapped: not a bug.
+            TemporaryOutputs.RemoveAll();
+            await Console.Error.WriteLineAsync($"error: not enough memory to run stemsim ({e.GetType().Name}: {FirstLine(e.Message)}); nothing was written").ConfigureAwait(false);
+            return ExitCodes.RuntimeFailure;
+        }
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
+    private static async Task<int> RunAsync(string[] args, Interruption interruption)
+    {
         var console = ConsoleStreams.System();
-        using var interruption = new Interruption(console.Error);
-        using var host = BuildHost(console);
+        IHost host;
+        try
+        {
+            host = BuildHost(console);
+            _ = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("stemsim");
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
+        {
+            // A bad STEMSIM_ environment variable (say STEMSIM_Logging__LogLevel__Default=loud): one line, exit 1.
+            console.Error.WriteLine($"error: invalid configuration in the STEMSIM_ environment variables: {FirstLine(e.InnerException?.Message ?? e.Message)}");
+            return ExitCodes.RuntimeFailure;
+        }
+
+        using var hostLifetime = host;
         var cli = host.Services.GetRequiredService<StemsimCli>().Build();
         var parse = cli.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // One line per error naming the option and what it may be; not the whole help.
+            return OptionErrors.Report(parse, console.Error);
+        }
+
         var invocation = new InvocationConfiguration
         {
             // Exceptions are handled below: a full disk is an error message, not a stack trace.
@@ -38,11 +76,29 @@ internal static class Program
             // Cancelled, or a writer failing as the interruption tears the run down: either way, interrupted.
             code = ExitCodes.Interrupted;
         }
+        catch (OutputRefusedException e)
+        {
+            TemporaryOutputs.RemoveAll();
+            console.Error.WriteLine($"error: {e.Message}; nothing was replaced");
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception e) when ((e is IOException or UnauthorizedAccessException) && TemporaryOutputs.Completed.Count > 0)
+        {
+            // Everything was written and moved into place; only printing the summary failed (stdout closed or full).
+            console.Error.WriteLine($"error: cannot write to standard output: {e.Message}; the output is complete: {string.Join(", ", TemporaryOutputs.Completed)}");
+            return ExitCodes.RuntimeFailure;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The machine, not the input nor the tool: a full disk, a folder removed or made read-only under the run.
             TemporaryOutputs.RemoveAll();
             console.Error.WriteLine($"error: {e.Message}; the temporary output was removed");
+            return ExitCodes.RuntimeFailure;
+        }
+        catch (Exception e) when (e is OutOfMemoryException or InsufficientExecutionStackException)
+        {
+            TemporaryOutputs.RemoveAll();
+            console.Error.WriteLine($"error: not enough memory ({e.GetType().Name}); the temporary output was removed: ask fewer trials or free memory");
             return ExitCodes.RuntimeFailure;
         }
         catch (Exception e)
@@ -59,7 +115,7 @@ internal static class Program
             return ExitCodes.Interrupted;
         }
 
-        return parse.Errors.Count > 0 && code != 0 ? ExitCodes.InvalidInput : code;
+        return code;
     }
 
     /// <summary>

@@ -19,25 +19,23 @@ public static class ScenarioLoader
     /// <param name="overrides">Command-line overrides of trials and seed, checked like the file's own values.</param>
     public static ScenarioLoadResult LoadFile(string path, RunOverrides? overrides = null)
     {
-        byte[] bytes;
-        try
+        if (string.IsNullOrWhiteSpace(path))
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return Failed(path, string.Empty, $"the scenario file does not exist{NearbyScenarios(path)}");
-            }
-
-            if (info.Length > MaxFileBytes)
-            {
-                return Failed(path, string.Empty, $"the file is {info.Length:N0} bytes; a scenario may be at most {MaxFileBytes:N0} bytes");
-            }
-
-            bytes = File.ReadAllBytes(path);
+            return Failed(path ?? string.Empty, string.Empty, "the scenario file name is empty; pass a scenario file such as scenarios/ga-hrc-suspension-2026.yaml");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+        switch (Files.FileKinds.Of(path))
         {
-            return Failed(path, string.Empty, $"cannot read the file: {e.Message}");
+            case Files.FileKind.Missing:
+                return Failed(path, string.Empty, $"the scenario file does not exist{NearbyScenarios(path)}");
+            case Files.FileKind.Folder:
+                return Failed(path, string.Empty, $"'{path}' is a folder; pass a scenario file (e.g. {Path.Combine(path, "NAME.yaml")})");
+        }
+
+        var (bytes, problem) = Files.InputFiles.Read(path, MaxFileBytes, "a scenario");
+        if (bytes is null)
+        {
+            return Failed(path, string.Empty, problem!);
         }
 
         return Load(path, bytes, overrides);
@@ -52,14 +50,10 @@ public static class ScenarioLoader
             return Failed(file, hash, $"the file is {bytes.Length:N0} bytes; a scenario may be at most {MaxFileBytes:N0} bytes");
         }
 
-        string text;
-        try
+        var (text, notText) = Files.TextDecoding.DecodeUtf8(bytes);
+        if (text is null)
         {
-            text = new UTF8Encoding(false, true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Failed(file, hash, "the file is not valid UTF-8 text");
+            return Failed(file, hash, notText!);
         }
 
         var (root, problem) = YamlDocumentReader.Read(file, text, "scenario file", "scenario");

@@ -35,7 +35,7 @@ public sealed class MalformedScenarioTests
         string[] categories =
         [
             "syntax-", "unknown-key-", "type-", "number-", "missing-", "member-", "bloc-", "probability-", "cutpoints-",
-            "date-", "duplicate-", "reference-", "chain-", "reform-", "cosponsors-", "limit-", "include-",
+            "date-", "duplicate-", "reference-", "chain-", "reform-", "cosponsors-", "limit-", "include-", "encoding-",
         ];
         foreach (var category in categories)
         {

@@ -57,7 +57,7 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
             return ExitCodes.InvalidInput;
         }
 
-        var (folder, folderProblem) = RunFolder.Prepare(request.OutputFolder, request.Force);
+        var (folder, folderProblem) = RunFolder.Prepare(request.OutputFolder, request.Force, "backtest", [request.DataDirectory]);
         if (folder is null)
         {
             console.Error.WriteLine($"error: {folderProblem}");

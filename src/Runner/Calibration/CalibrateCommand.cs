@@ -13,16 +13,17 @@ internal sealed class CalibrateCommand(CalibrationService calibration) : ICliCom
         var output = new Option<string>("--out", "-o") { Description = "Positions table to write (.csv or .csv.gz); FILE_roll_calls and FILE_model.csv go beside it.", Required = true };
         var shockYears = new Option<int>("--shock-years") { Description = "Years of out-of-sample forecasts that size the global shock (one extra fit each; default 0: in sample)." };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it." };
+        var force = new Option<bool>("--force") { Description = "Replace existing tables (never a folder, device or pipe)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
         var command = new Command("calibrate", """
             Calibrate member positions (per year, with issue offsets and absence rates) and roll-call parameters on the
             recorded General Assembly votes, and write the calibration tables.
 
             Example:
-              stemsim calibrate --data ../shared/data/un --until 2021 --shock-years 3 --out src/Scenarios/ReferenceData/calibration.csv.gz
+              stemsim calibrate --data ../shared/data/un --until 2021 --shock-years 3 --out src/Scenarios/ReferenceData/calibration.csv.gz --force
             """)
         {
-            data, until, output, shockYears, threads, quiet,
+            data, until, output, shockYears, threads, force, quiet,
         };
         command.SetAction((parse, cancellationToken) => calibration.CalibrateAsync(
             new CalibrateRequest
@@ -32,6 +33,7 @@ internal sealed class CalibrateCommand(CalibrationService calibration) : ICliCom
                 OutputFile = parse.GetValue(output)!,
                 ShockYears = parse.GetValue(shockYears),
                 Threads = parse.GetValue(threads),
+                Force = parse.GetValue(force),
                 Quiet = parse.GetValue(quiet),
             },
             cancellationToken));

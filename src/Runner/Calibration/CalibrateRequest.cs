@@ -12,6 +12,9 @@ internal sealed record CalibrateRequest
     /// <summary>Positions table to write (<c>.csv</c> or <c>.csv.gz</c>); the roll-call and model tables go beside it.</summary>
     public required string OutputFile { get; init; }
 
+    /// <summary>Whether existing tables may be replaced.</summary>
+    public bool Force { get; init; }
+
     /// <summary>
     /// Years whose out-of-sample analog forecasts match the global shock (each needs one more fit); 0 matches it on the
     /// training years' own repeats, which understates it.

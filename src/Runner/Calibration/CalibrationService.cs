@@ -25,6 +25,12 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
             return ExitCodes.InvalidInput;
         }
 
+        if (CalibrationTables.CheckWritable(request.OutputFile, request.Force) is { } unwritable)
+        {
+            console.Error.WriteLine($"error: {unwritable}");
+            return ExitCodes.InvalidInput;
+        }
+
         var total = Stopwatch.StartNew();
         UnVotingData data;
         try

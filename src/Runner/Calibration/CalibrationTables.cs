@@ -99,9 +99,21 @@ internal static class CalibrationTables
     /// <summary>
     /// Checks, before the long fit, that the tables can be written where asked: an error message if not.
     /// </summary>
-    public static string? CheckWritable(string positionsPath)
+    public static string? CheckWritable(string positionsPath, bool force)
     {
-        var (positions, _, _) = PathsFor(positionsPath);
+        var (positions, rollCalls, model) = PathsFor(positionsPath);
+        string? parent = Path.GetDirectoryName(Path.GetFullPath(positions));
+        if (parent is not null && Directory.Exists(parent))
+        {
+            foreach (string table in new[] { positions, rollCalls, model })
+            {
+                if (Output.SingleFileOutput.Check(table, force) is { } refused)
+                {
+                    return refused;
+                }
+            }
+        }
+
         string folder = Path.GetDirectoryName(positions)!;
         string probe = TemporaryPath(positions);
         try

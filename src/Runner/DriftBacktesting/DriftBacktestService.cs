@@ -68,7 +68,7 @@ internal sealed class DriftBacktestService(ConsoleStreams console, TimeProvider 
         RunFolder? folder = null;
         if (request.OutputFolder is not null)
         {
-            (folder, var folderProblem) = RunFolder.Prepare(request.OutputFolder, request.Force);
+            (folder, var folderProblem) = RunFolder.Prepare(request.OutputFolder, request.Force, "drift-backtest", new[] { request.DataDirectory, request.CalibrationFile }.OfType<string>().ToArray());
             if (folder is null)
             {
                 console.Error.WriteLine($"error: {folderProblem}");

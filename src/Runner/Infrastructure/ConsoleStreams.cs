@@ -19,6 +19,6 @@ internal sealed record ConsoleStreams(IAnsiConsole Out, TextWriter Error, IAnsiC
         }
 
         var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        return new ConsoleStreams(output, Console.Error, error, !Console.IsErrorRedirected);
+        return new ConsoleStreams(output, new VisibleTextWriter(Console.Error), error, !Console.IsErrorRedirected);
     }
 }

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace StemSimulator.Runner.Infrastructure;
 
 /// <summary>
-/// Ctrl+C (SIGINT) and SIGTERM: cancel the running command, and if it has not unwound within
+/// Ctrl+C (SIGINT), SIGTERM and SIGHUP: cancel the running command, and if it has not unwound within
 /// <see cref="Grace"/>, remove its temporary outputs and end the process, so that an interrupted run always stops
 /// within a second, leaves nothing half-written and exits with 130.
 /// </summary>
@@ -28,6 +28,8 @@ internal sealed class Interruption : IDisposable
         [
             PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal),
             PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal),
+            // A dropped SSH session: like SIGTERM, so the temporary outputs are removed rather than left behind.
+            PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal),
         ];
     }
 

@@ -27,6 +27,20 @@ internal sealed class ParquetColumns
 
     public static async Task<ParquetColumns> ReadAsync(string path, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ReadTableAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException
+                                      or ArgumentException or IndexOutOfRangeException or OverflowException or InvalidCastException)
+        {
+            // A truncated or foreign file: the message names which one, not just "not a parquet file".
+            throw new InvalidDataException($"{path} is not a readable Parquet table ({e.Message})", e);
+        }
+    }
+
+    private static async Task<ParquetColumns> ReadTableAsync(string path, CancellationToken cancellationToken)
+    {
         await using var reader = await ParquetReader.CreateAsync(path, null, cancellationToken).ConfigureAwait(false);
         var fields = reader.Schema.GetDataFields();
         var parts = fields.ToDictionary(f => f.Name, _ => new List<Array>(), StringComparer.Ordinal);

@@ -1,21 +1,28 @@
 using System.Globalization;
+using StemSimulator.Scenarios.Files;
 
 namespace StemSimulator.Runner.Infrastructure;
 
 /// <summary>
 /// A run's output folder, written whole or not at all: files go into a hidden temporary folder beside the target,
-/// which is renamed to the target only when everything is written. An existing target is replaced only when asked.
+/// which is renamed to the target only when everything is written. An existing target is replaced only when asked,
+/// and only when it is a stemsim output holding nothing but stemsim's files (see <see cref="OutputMarker"/>).
 /// </summary>
 internal sealed class RunFolder : IDisposable
 {
     private bool _committed;
 
-    private RunFolder(string target, string temporary, bool replace)
+    private RunFolder(string target, string temporary, bool replace, string command, string asGiven)
     {
         Target = target;
         Temporary = temporary;
         Replace = replace;
+        _command = command;
+        _asGiven = asGiven;
     }
+
+    private readonly string _command;
+    private readonly string _asGiven;
 
     /// <summary>The folder the run will appear as.</summary>
     public string Target { get; }
@@ -26,28 +33,59 @@ internal sealed class RunFolder : IDisposable
     private bool Replace { get; }
 
     /// <summary>
-    /// Checks the target and creates the temporary folder. Returns an error message instead when the target exists
-    /// and <paramref name="force"/> is false, or the parent cannot be written.
+    /// Checks the target and creates the temporary folder. Returns an error message instead when the target is not a
+    /// folder stemsim may write: a file, a link, a device; an existing folder without <paramref name="force"/>; with
+    /// it, a folder that is not a stemsim output (no <see cref="OutputMarker"/>), that holds files stemsim did not
+    /// write, or that must never be replaced (see <see cref="OutputFolderGuard"/>); or a parent that cannot be written.
     /// </summary>
-    public static (RunFolder? Folder, string? Error) Prepare(string target, bool force)
+    /// <param name="target">The output folder as the user gave it.</param>
+    /// <param name="force">Whether an existing stemsim output folder may be replaced.</param>
+    /// <param name="command">The command writing it, recorded in the marker ("run", "merge", "backtest", ...).</param>
+    /// <param name="inputs">The files and folders the command reads: a folder holding one of them is never replaced.</param>
+    public static (RunFolder? Folder, string? Error) Prepare(string target, bool force, string command = "run", IReadOnlyList<string>? inputs = null)
     {
-        string full = Path.GetFullPath(target);
-        if (File.Exists(full))
+        if (string.IsNullOrWhiteSpace(target))
         {
-            return (null, $"'{target}' is a file; choose a folder for the run with --out");
+            return (null, "the output folder name is empty; choose a folder with --out");
         }
 
-        bool exists = Directory.Exists(full);
-        if (exists && !force)
+        string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
+        var kind = FileKinds.Of(full, followLinks: false);
+        if (kind == FileKind.SymbolicLink)
         {
-            return (null, $"the output folder '{target}' already exists; pass --force to replace it or choose another with --out");
+            return (null, $"'{target}' is a symbolic link; stemsim does not write through links: give the folder itself with --out");
         }
 
-        string parent = Path.GetDirectoryName(full.TrimEnd(Path.DirectorySeparatorChar)) ?? full;
-        string temporary = Path.Combine(parent, string.Create(CultureInfo.InvariantCulture, $".{Path.GetFileName(full.TrimEnd(Path.DirectorySeparatorChar))}.tmp-{Environment.ProcessId}"));
+        if (kind is not (FileKind.Missing or FileKind.Folder))
+        {
+            return (null, $"'{target}' is {FileKinds.Describe(kind)}; choose a folder for the output with --out");
+        }
+
+        bool exists = kind == FileKind.Folder;
+        if (exists)
+        {
+            if (OutputFolderGuard.ProtectedReason(full, inputs ?? []) is { } reason)
+            {
+                return (null, $"stemsim will not write its output as '{target}': {reason}; choose another folder with --out");
+            }
+
+            if (!force)
+            {
+                return (null, $"the output folder '{target}' already exists; pass --force to replace it or choose another with --out");
+            }
+
+            if (ReplaceProblem(target, full) is { } problem)
+            {
+                return (null, problem);
+            }
+        }
+
+        string parent = Path.GetDirectoryName(full) ?? full;
+        string temporary = Path.Combine(parent, string.Create(CultureInfo.InvariantCulture, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}"));
         try
         {
             Directory.CreateDirectory(parent);
+            StaleTemporaries.Remove(full);
             if (Directory.Exists(temporary))
             {
                 Directory.Delete(temporary, true);
@@ -61,7 +99,26 @@ internal sealed class RunFolder : IDisposable
             return (null, $"cannot write into '{parent}': {e.Message}");
         }
 
-        return (new RunFolder(full, temporary, exists), null);
+        return (new RunFolder(full, temporary, exists, command, target), null);
+    }
+
+    /// <summary>Why the existing folder <paramref name="full"/> may not be replaced by <c>--force</c>, or null.</summary>
+    private static string? ReplaceProblem(string target, string full)
+    {
+        var foreign = OutputMarker.ForeignFiles(full);
+        if (foreign is null)
+        {
+            return $"--force will not replace '{target}': it is not a stemsim output folder (it has no {OutputMarker.FileName}); remove it yourself or choose another folder with --out";
+        }
+
+        if (foreign.Count > 0)
+        {
+            const int shown = 10;
+            string names = string.Join(", ", foreign.Take(shown).Select(f => $"'{f}'")) + (foreign.Count > shown ? $" and {foreign.Count - shown} more" : string.Empty);
+            return $"--force will not replace '{target}': it holds files stemsim did not write ({names}); move them out of the folder or choose another with --out";
+        }
+
+        return null;
     }
 
     /// <summary>The path of a file inside the (temporary) folder.</summary>
@@ -93,10 +150,17 @@ internal sealed class RunFolder : IDisposable
     public void Commit()
     {
         // Under the interruption lock: a Ctrl+C now either finds the run already in place or prevents the move.
+        OutputMarker.Write(Temporary, _command);
         TemporaryOutputs.Publish([Temporary], () =>
         {
             if (Replace && Directory.Exists(Target))
             {
+                // Checked again: a file the user put into the folder while the command ran is not deleted either.
+                if (ReplaceProblem(_asGiven, Target) is { } problem)
+                {
+                    throw new OutputRefusedException(problem);
+                }
+
                 string old = Temporary + ".old";
                 Directory.Move(Target, old);
                 Directory.Move(Temporary, Target);
@@ -108,6 +172,7 @@ internal sealed class RunFolder : IDisposable
             }
         });
         _committed = true;
+        TemporaryOutputs.MarkCompleted(_asGiven);
     }
 
     /// <summary>Removes the temporary folder of a run that did not finish.</summary>

@@ -13,6 +13,7 @@ internal static class TemporaryOutputs
 {
     private static readonly Lock Gate = new();
     private static readonly HashSet<string> Paths = new(StringComparer.Ordinal);
+    private static readonly List<string> CompletedTargets = [];
     private static bool _closed;
 
     /// <summary>
@@ -59,6 +60,30 @@ internal static class TemporaryOutputs
             {
                 Paths.Remove(path);
             }
+        }
+    }
+
+    /// <summary>
+    /// The outputs this process has moved into place (targets, as given): a failure after that, such as standard
+    /// output being closed, must say the output is complete rather than that it was removed.
+    /// </summary>
+    public static IReadOnlyList<string> Completed
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return [.. CompletedTargets];
+            }
+        }
+    }
+
+    /// <summary>Records that <paramref name="target"/> is complete and in place.</summary>
+    public static void MarkCompleted(string target)
+    {
+        lock (Gate)
+        {
+            CompletedTargets.Add(target);
         }
     }
 

@@ -34,7 +34,7 @@ internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
         }
 
         var first = parts[0].Statistics;
-        var (folder, folderProblem) = RunFolder.Prepare(output, force);
+        var (folder, folderProblem) = RunFolder.Prepare(output, force, "merge", inputs);
         if (folder is null)
         {
             console.Error.WriteLine($"error: {folderProblem}");

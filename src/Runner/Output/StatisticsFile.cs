@@ -41,5 +41,9 @@ internal static class StatisticsFile
         {
             return (null, $"{path} is not a valid statistics file: {e.Message}");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"cannot read {path}: {e.Message}");
+        }
     }
 }

@@ -3,6 +3,7 @@ using StemSimulator.Engine.Power;
 using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Scenarios.Councils;
 using StemSimulator.Scenarios.Diagnostics;
+using StemSimulator.Scenarios.Files;
 
 namespace StemSimulator.Runner.Power;
 
@@ -31,42 +32,35 @@ internal sealed class PowerService(ConsoleStreams console, TimeProvider clock)
 
         string folder = request.OutputFolder ?? Path.Combine("runs", "power");
         string target = Path.Combine(folder, PowerTable.FileName);
-        if (File.Exists(folder))
+        var folderKind = FileKinds.Of(folder);
+        if (folderKind is not (FileKind.Folder or FileKind.Missing))
         {
-            console.Error.WriteLine($"error: '{folder}' is a file; choose a folder for power.parquet with --out");
+            console.Error.WriteLine($"error: '{folder}' is {FileKinds.Describe(folderKind)}; choose a folder for power.parquet with --out");
             return ExitCodes.InvalidInput;
         }
 
-        if (File.Exists(target) && !request.Force)
+        if (folderKind == FileKind.Folder && SingleFileOutput.Check(target, request.Force) is { } refused)
         {
-            console.Error.WriteLine($"error: '{target}' already exists; pass --force to replace it or choose another folder with --out");
+            console.Error.WriteLine($"error: {refused}");
             return ExitCodes.InvalidInput;
         }
 
         var results = councils.Select(VotingPower.Compute).ToArray();
         var provenance = new PowerProvenance(councils, files, clock.GetUtcNow());
-        string temporary = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $".{PowerTable.FileName}.tmp-{Environment.ProcessId}"));
         try
         {
             Directory.CreateDirectory(folder);
-            TemporaryOutputs.Register(temporary);
-            await using (var stream = File.Create(temporary))
-            {
-                await PowerTable.WriteAsync(results, stream, provenance, cancellationToken).ConfigureAwait(false);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            TemporaryOutputs.Publish([temporary], () => File.Move(temporary, target, overwrite: true));
+            await SingleFileOutput.WriteAsync(target, stream => PowerTable.WriteAsync(results, stream, provenance, cancellationToken), cancellationToken).ConfigureAwait(false);
+            // Written into a run folder (where 'stemsim report' looks for it): recorded as stemsim's.
+            OutputMarker.Record(folder, [PowerTable.FileName]);
         }
         catch (OperationCanceledException)
         {
-            TryDelete(temporary);
             console.Error.WriteLine("Interrupted; nothing was written.");
             return ExitCodes.Interrupted;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temporary);
             console.Error.WriteLine($"error: cannot write '{target}': {e.Message}");
             return ExitCodes.InvalidInput;
         }
@@ -145,18 +139,4 @@ internal sealed class PowerService(ConsoleStreams console, TimeProvider clock)
     private static bool IsFile(string value) =>
         value.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
         || value.Contains('/', StringComparison.Ordinal) || value.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover hidden temporary file is never mistaken for power.parquet.
-        }
-
-        TemporaryOutputs.Forget(path);
-    }
 }

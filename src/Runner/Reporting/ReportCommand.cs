@@ -13,6 +13,7 @@ internal sealed class ReportCommand(ReportService reports) : ICliCommand
         var format = new Option<ReportFormat?>("--format", "-f") { Description = "html (one self-contained file) or md (Markdown, charts as PNG files beside it); default: from --out's extension, else html." };
         var scenario = new Option<string?>("--scenario") { Description = "The scenario file, when it is no longer where the run recorded it (used only if its SHA-256 matches the run's)." };
         var power = new Option<string?>("--power") { Description = "A power.parquet of 'stemsim power' to add a voting-power chart (default: one in RUN_DIR, if any)." };
+        var force = new Option<bool>("--force") { Description = "Replace an existing file given with --out (never a folder, device or pipe)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
         var command = new Command("report", """
             Write a briefing of a run: headline sentences with ranges in plain language, the sources of uncertainty kept
@@ -27,7 +28,7 @@ internal sealed class ReportCommand(ReportService reports) : ICliCommand
               stemsim report runs/sc-g4-reform-2026 --power runs/power/power.parquet
             """)
         {
-            folder, output, format, scenario, power, quiet,
+            folder, output, format, scenario, power, force, quiet,
         };
         command.SetAction((parse, cancellationToken) => reports.ReportAsync(
             new ReportRequest
@@ -37,6 +38,7 @@ internal sealed class ReportCommand(ReportService reports) : ICliCommand
                 Format = parse.GetValue(format),
                 ScenarioFile = parse.GetValue(scenario),
                 PowerFile = parse.GetValue(power),
+                Force = parse.GetValue(force),
                 Quiet = parse.GetValue(quiet),
             },
             cancellationToken));

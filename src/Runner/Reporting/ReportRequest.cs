@@ -19,5 +19,8 @@ internal sealed record ReportRequest
     /// <summary>A power.parquet of 'stemsim power' to include (default: one in the run folder, if any).</summary>
     public string? PowerFile { get; init; }
 
+    /// <summary>Whether an existing file given with --out may be replaced.</summary>
+    public bool Force { get; init; }
+
     public bool Quiet { get; init; }
 }

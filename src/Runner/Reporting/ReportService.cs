@@ -8,6 +8,16 @@ internal sealed class ReportService(ConsoleStreams console)
 {
     public async Task<int> ReportAsync(ReportRequest request, CancellationToken cancellationToken)
     {
+        var format = request.Format ?? (request.OutputFile is { } file && IsMarkdown(file) ? ReportFormat.Md : ReportFormat.Html);
+        string output = request.OutputFile ?? Path.Combine(request.RunFolder, format == ReportFormat.Md ? "briefing.md" : "briefing.html");
+
+        // The target first: a folder, a device or a file that is not stemsim's is refused before anything is read.
+        if (request.OutputFile is not null && SingleFileOutput.Check(output, request.Force) is { } refused)
+        {
+            console.Error.WriteLine($"error: {refused}");
+            return ExitCodes.InvalidInput;
+        }
+
         var (run, error) = await RunData.LoadAsync(request.RunFolder, request.PowerFile, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
@@ -15,21 +25,20 @@ internal sealed class ReportService(ConsoleStreams console)
             return ExitCodes.InvalidInput;
         }
 
-        var format = request.Format ?? (request.OutputFile is { } file && IsMarkdown(file) ? ReportFormat.Md : ReportFormat.Html);
-        string output = request.OutputFile ?? Path.Combine(request.RunFolder, format == ReportFormat.Md ? "briefing.md" : "briefing.html");
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(output));
-        if (directory is null || !Directory.Exists(directory))
+        if (request.OutputFile is null && SingleFileOutput.Check(output, request.Force) is { } refusedDefault)
         {
-            console.Error.WriteLine($"error: the folder of {output} does not exist");
+            console.Error.WriteLine($"error: {refusedDefault}");
             return ExitCodes.InvalidInput;
         }
 
+        string directory = Path.GetDirectoryName(Path.GetFullPath(output))!;
         var scenario = run.Summary.Count > 0 || run.Candidates.Count > 0
             ? ScenarioContext.Load(request.RunFolder, run.Metadata, request.ScenarioFile)
             : ScenarioContext.Unavailable("a power table has no scenario");
         var briefing = new BriefingBuilder(run, scenario).Build();
         int charts = briefing.Sections.Sum(s => s.Blocks.Count(b => b is Chart));
         cancellationToken.ThrowIfCancellationRequested();
+        var written = new List<string> { Path.GetFileName(output) };
         if (format == ReportFormat.Html)
         {
             await WriteAtomicallyAsync(output, HtmlBriefingWriter.Render(briefing), cancellationToken).ConfigureAwait(false);
@@ -38,13 +47,27 @@ internal sealed class ReportService(ConsoleStreams console)
         {
             string stem = Path.GetFileNameWithoutExtension(output);
             var (markdown, images) = MarkdownBriefingWriter.Render(briefing, stem);
+            // The charts beside the briefing are outputs too: checked, all of them, before any is written.
+            foreach (var (name, _) in images)
+            {
+                if (SingleFileOutput.Check(Path.Combine(directory, name), request.Force) is { } refusedImage)
+                {
+                    console.Error.WriteLine($"error: {refusedImage} (a chart of the briefing)");
+                    return ExitCodes.InvalidInput;
+                }
+            }
+
             foreach (var (name, png) in images)
             {
-                await File.WriteAllBytesAsync(Path.Combine(directory, name), png, cancellationToken).ConfigureAwait(false);
+                await SingleFileOutput.WriteAsync(Path.Combine(directory, name), s => s.WriteAsync(png, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
+                written.Add(name);
             }
 
             await WriteAtomicallyAsync(output, markdown, cancellationToken).ConfigureAwait(false);
         }
+
+        // Written by stemsim into a run folder: recorded, so a later 'run --force' may replace it with the run.
+        OutputMarker.Record(directory, written);
 
         if (!request.Quiet)
         {
@@ -64,10 +87,6 @@ internal sealed class ReportService(ConsoleStreams console)
         Path.GetExtension(file).ToLowerInvariant() is ".md" or ".markdown";
 
     /// <summary>Writes beside the target and renames, so an interrupted report never leaves half a file.</summary>
-    private static async Task WriteAtomicallyAsync(string path, string text, CancellationToken cancellationToken)
-    {
-        string temporary = path + ".tmp";
-        await File.WriteAllTextAsync(temporary, text, cancellationToken).ConfigureAwait(false);
-        File.Move(temporary, path, true);
-    }
+    private static Task WriteAtomicallyAsync(string path, string text, CancellationToken cancellationToken) =>
+        SingleFileOutput.WriteAsync(path, s => s.WriteAsync(new System.Text.UTF8Encoding(false).GetBytes(text), cancellationToken).AsTask(), cancellationToken);
 }

@@ -35,6 +35,11 @@ internal sealed record RunData
     /// <summary>Reads the folder; returns an error message instead when it is not the output of a run.</summary>
     public static async Task<(RunData? Data, string? Error)> LoadAsync(string folder, string? powerFile, CancellationToken cancellationToken)
     {
+        if (File.Exists(folder))
+        {
+            return (null, $"{folder} is a file, not a run folder; give the folder 'stemsim run' wrote (e.g. runs/ga-hrc-suspension-2026)");
+        }
+
         if (!Directory.Exists(folder))
         {
             return (null, $"{folder} does not exist; give the folder 'stemsim run' wrote (e.g. runs/ga-hrc-suspension-2026)");
@@ -73,7 +78,13 @@ internal sealed record RunData
                     members.AddRange(ReadMembers(await ParquetColumns.ReadAsync(Path("member_probabilities.parquet"), cancellationToken).ConfigureAwait(false)));
                 }
 
-                var (read, _) = await StatisticsFile.ReadAsync(Path(StatisticsFile.Name), cancellationToken).ConfigureAwait(false);
+                var (read, statisticsProblem) = await StatisticsFile.ReadAsync(Path(StatisticsFile.Name), cancellationToken).ConfigureAwait(false);
+                if (read is null && File.Exists(Path(StatisticsFile.Name)))
+                {
+                    // Present but unreadable: say so rather than silently leave out the charts it feeds.
+                    return (null, statisticsProblem);
+                }
+
                 statistics = read;
             }
 

@@ -51,7 +51,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         string target = request.OutputFolder ?? (shard.IsWhole
             ? Path.Combine("runs", document.Scenario)
             : Path.Combine("runs", document.Scenario, string.Create(CultureInfo.InvariantCulture, $"shard-{shard.Index}")));
-        var (folder, folderProblem) = RunFolder.Prepare(target, request.Force);
+        var (folder, folderProblem) = RunFolder.Prepare(target, request.Force, "run", [request.ScenarioPath]);
         if (folder is null)
         {
             console.Error.WriteLine($"error: {folderProblem}");

@@ -14,6 +14,7 @@ internal sealed class SchemaCommand(ConsoleStreams console) : ICliCommand
     public Command Build()
     {
         var output = new Option<string?>("--out", "-o") { Description = "Write the schema to this file instead of standard output." };
+        var force = new Option<bool>("--force") { Description = "With --out: replace an existing file (never a folder, device or pipe)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "With --out: print nothing but errors." };
         var command = new Command("schema", """
             Print the JSON Schema of scenario files (keys, types, allowed values, required keys and descriptions),
@@ -23,20 +24,26 @@ internal sealed class SchemaCommand(ConsoleStreams console) : ICliCommand
 
             Examples:
               stemsim schema
-              stemsim schema --out scenarios/scenario.schema.json
+              stemsim schema --out scenarios/scenario.schema.json --force
             """)
         {
-            output, quiet,
+            output, force, quiet,
         };
-        command.SetAction(parse => Write(parse.GetValue(output), parse.GetValue(quiet)));
+        command.SetAction((parse, cancellationToken) => WriteAsync(parse.GetValue(output), parse.GetValue(force), parse.GetValue(quiet), cancellationToken));
         return command;
     }
 
     /// <summary>The schema text (also used by the test that keeps the committed schema current).</summary>
     public static string Generate() => ScenarioSchema.Generate(Documentation());
 
-    private int Write(string? output, bool quiet)
+    private async Task<int> WriteAsync(string? output, bool force, bool quiet, CancellationToken cancellationToken)
     {
+        if (output is not null && SingleFileOutput.Check(output, force) is { } refused)
+        {
+            console.Error.WriteLine($"error: {refused}");
+            return ExitCodes.InvalidInput;
+        }
+
         string schema = Generate();
         if (output is null)
         {
@@ -46,7 +53,7 @@ internal sealed class SchemaCommand(ConsoleStreams console) : ICliCommand
 
         try
         {
-            File.WriteAllText(output, schema);
+            await SingleFileOutput.WriteAsync(output, s => s.WriteAsync(new System.Text.UTF8Encoding(false).GetBytes(schema), cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -62,7 +62,7 @@ internal sealed class VetoRecordService(ConsoleStreams console, TimeProvider clo
             return ExitCodes.InvalidInput;
         }
 
-        var (folder, error) = RunFolder.Prepare(request.OutputFolder, request.Force);
+        var (folder, error) = RunFolder.Prepare(request.OutputFolder, request.Force, "veto-record", [request.DataDirectory]);
         if (folder is null)
         {
             console.Error.WriteLine($"error: {error}");

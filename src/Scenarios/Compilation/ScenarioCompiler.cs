@@ -17,7 +17,7 @@ namespace StemSimulator.Scenarios.Compilation;
 internal sealed class ScenarioCompiler
 {
     /// <summary>Most trials a run may ask for.</summary>
-    public const long MaxTrials = 100_000_000;
+    public const long MaxTrials = ScenarioLimits.MaxTrials;
 
     /// <summary>Trials when neither the scenario nor the command line says.</summary>
     public const long DefaultTrials = 100_000;

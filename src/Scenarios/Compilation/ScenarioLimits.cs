@@ -7,6 +7,9 @@ namespace StemSimulator.Scenarios.Compilation;
 /// </summary>
 public static class ScenarioLimits
 {
+    /// <summary>Trials of one run (the scenario's <c>trials:</c> or <c>--trials</c>), at least 1.</summary>
+    public const long MaxTrials = 100_000_000;
+
     /// <summary>Votes in one scenario: every vote is simulated in every trial of every variant.</summary>
     public const int MaxVotes = 500;
 

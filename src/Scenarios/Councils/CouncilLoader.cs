@@ -26,25 +26,13 @@ public static partial class CouncilLoader
     public static CouncilLoadResult LoadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        try
+        if (Files.FileKinds.Of(path) == Files.FileKind.Missing)
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return Failed(path, string.Empty, "the council file does not exist");
-            }
-
-            if (info.Length > MaxFileBytes)
-            {
-                return Failed(path, string.Empty, $"the file is {info.Length:N0} bytes; a council file may be at most {MaxFileBytes:N0} bytes");
-            }
-
-            return Load(path, File.ReadAllBytes(path));
+            return Failed(path, string.Empty, "the council file does not exist");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Failed(path, string.Empty, $"cannot read the file: {e.Message}");
-        }
+
+        var (bytes, problem) = Files.InputFiles.Read(path, MaxFileBytes, "a council file");
+        return bytes is null ? Failed(path, string.Empty, problem!) : Load(path, bytes);
     }
 
     /// <summary>Loads a council from its bytes; <paramref name="file"/> names it in messages.</summary>
@@ -57,14 +45,10 @@ public static partial class CouncilLoader
             return Failed(file, hash, $"the file is {bytes.Length:N0} bytes; a council file may be at most {MaxFileBytes:N0} bytes");
         }
 
-        string text;
-        try
+        var (text, notText) = Files.TextDecoding.DecodeUtf8(bytes);
+        if (text is null)
         {
-            text = new UTF8Encoding(false, true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Failed(file, hash, "the file is not valid UTF-8 text");
+            return Failed(file, hash, notText!);
         }
 
         var (root, problem) = YamlDocumentReader.Read(file, text, "council file", "council");
@@ -103,7 +87,8 @@ public static partial class CouncilLoader
 
         var classes = new List<SeatClass>();
         var types = new HashSet<string>(StringComparer.Ordinal);
-        var labels = new HashSet<string>(StringComparer.Ordinal);
+        // Member codes are not case-sensitive (ALB and alb are one member), as everywhere else in stemsim.
+        var labels = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         long members = 0;
         for (int index = 0; index < document.Seats.Length; index++)
         {
@@ -155,9 +140,11 @@ public static partial class CouncilLoader
                         Error(seat.Members, i.ToString(CultureInfo.InvariantCulture), "a member label must not be empty");
                         valid = false;
                     }
-                    else if (!labels.Add(seatLabels[i]))
+                    else if (!labels.TryAdd(seatLabels[i], seatLabels[i]))
                     {
-                        Error(seat.Members, i.ToString(CultureInfo.InvariantCulture), $"member '{seatLabels[i]}' appears more than once in the council");
+                        string first = labels[seatLabels[i]];
+                        string spelling = string.Equals(first, seatLabels[i], StringComparison.Ordinal) ? string.Empty : $" (as '{first}' too: member codes are not case-sensitive)";
+                        Error(seat.Members, i.ToString(CultureInfo.InvariantCulture), $"member '{seatLabels[i]}' appears more than once in the council{spelling}");
                         valid = false;
                     }
                 }
@@ -171,7 +158,7 @@ public static partial class CouncilLoader
                 }
 
                 seatLabels = Enumerable.Range(1, count).Select(k => string.Create(CultureInfo.InvariantCulture, $"{seat.Type}-{k}")).ToArray();
-                var clash = seatLabels.FirstOrDefault(l => !labels.Add(l));
+                var clash = seatLabels.FirstOrDefault(l => !labels.TryAdd(l, l));
                 if (clash is not null)
                 {
                     Error(seat, "count", $"the unnamed seat '{clash}' clashes with a member of that name; name the seats with 'members'");

@@ -5,6 +5,6 @@ namespace StemSimulator.Scenarios.Diagnostics;
 /// <param name="Message">What is wrong and what would be right.</param>
 public sealed record ScenarioDiagnostic(SourceLocation Location, string Message)
 {
-    /// <inheritdoc />
-    public override string ToString() => $"{Location}: error: {Message}";
+    /// <summary>The line printed: location and message, with hidden and look-alike characters escaped.</summary>
+    public override string ToString() => VisibleText.Escape($"{Location}: error: {Message}");
 }

@@ -32,6 +32,7 @@ internal static class YamlShapeGuard
         var anchors = new Dictionary<string, long>(StringComparer.Ordinal);
         var open = new Stack<Frame>();
         long total = 0;
+        bool aliased = false;
         var lastGood = new Mark();
         try
         {
@@ -81,6 +82,7 @@ internal static class YamlShapeGuard
 
                         break;
                     case AnchorAlias alias:
+                        aliased = true;
                         if (!anchors.TryGetValue(alias.Value.Value, out long expanded))
                         {
                             // YamlDotNet would report this at the top of the file; the alias's own place is more useful.
@@ -115,8 +117,10 @@ internal static class YamlShapeGuard
 
         return null;
 
-        ScenarioDiagnostic TooLarge(Mark mark) => At(mark, string.Create(CultureInfo.InvariantCulture,
-            $"the document expands to more than {MaxExpandedNodes:N0} values (YAML aliases '*name' repeat what '&name' marks); a scenario is far smaller"));
+        // Only a document that uses aliases is told about them: a file that is simply huge is told it is huge.
+        ScenarioDiagnostic TooLarge(Mark mark) => At(mark, aliased
+            ? string.Create(CultureInfo.InvariantCulture, $"the document expands to more than {MaxExpandedNodes:N0} values (YAML aliases '*name' repeat what '&name' marks); a scenario is far smaller")
+            : string.Create(CultureInfo.InvariantCulture, $"the document holds more than {MaxExpandedNodes:N0} values; a scenario is far smaller"));
 
         ScenarioDiagnostic At(Mark mark, string message) =>
             new(new SourceLocation(file, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column)), message);

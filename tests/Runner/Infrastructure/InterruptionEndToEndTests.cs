@@ -43,6 +43,7 @@ public sealed class InterruptionEndToEndTests
 
     [TestCase("TERM")]
     [TestCase("INT")]
+    [TestCase("HUP")]
     public void A_signal_stops_a_long_run_within_a_second_exits_130_and_leaves_nothing(string signal)
     {
         using var folder = new TemporaryFolder();
@@ -98,8 +99,10 @@ public sealed class InterruptionEndToEndTests
     {
         using var folder = new TemporaryFolder();
         string scenario = Path.Combine(RepositoryPaths.Scenarios, "ga-hrc-suspension-2026.yaml");
-        Directory.CreateDirectory(folder.File("out"));
-        File.WriteAllText(Path.Combine(folder.File("out"), "earlier.txt"), "an earlier run");
+        var earlier = CliProcess.Run(folder.Path, "run", scenario, "--trials", "100", "--out", "out", "--quiet");
+        Assert.That(earlier.ExitCode, Is.Zero, earlier.StandardError);
+        var earlierFiles = Directory.GetFileSystemEntries(folder.File("out")).Select(Path.GetFileName).Order().ToArray();
+        byte[] earlierSummary = File.ReadAllBytes(Path.Combine(folder.File("out"), "summary.parquet"));
         using var cli = new RunningCli(folder.Path, "run", scenario, "--trials", LongRun, "--out", "out", "--force", "--quiet", "--threads", "2");
         try
         {
@@ -118,7 +121,8 @@ public sealed class InterruptionEndToEndTests
 
             Assert.That(cli.Process.ExitCode, Is.EqualTo(130), cli.Error);
             Assert.That(Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName), Is.EqualTo(new[] { "out" }), "only the earlier run");
-            Assert.That(Directory.GetFileSystemEntries(folder.File("out")).Select(Path.GetFileName), Is.EqualTo(new[] { "earlier.txt" }));
+            Assert.That(Directory.GetFileSystemEntries(folder.File("out")).Select(Path.GetFileName).Order(), Is.EqualTo(earlierFiles));
+            Assert.That(File.ReadAllBytes(Path.Combine(folder.File("out"), "summary.parquet")), Is.EqualTo(earlierSummary));
         }
         finally
         {
@@ -126,6 +130,62 @@ public sealed class InterruptionEndToEndTests
             {
                 cli.Process.Kill(true);
             }
+        }
+    }
+
+    /// <summary>
+    /// A signal while the tool is still starting (the host and the command line being built, before any work) also
+    /// exits with 130, not the runtime's 143: the handlers are installed first thing.
+    /// </summary>
+    [TestCase("TERM")]
+    [TestCase("HUP")]
+    public void A_signal_during_start_up_exits_130(string signal)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Ignore("reads /proc to see how far the start-up is");
+        }
+
+        using var folder = new TemporaryFolder();
+        string scenario = Path.Combine(RepositoryPaths.Scenarios, "ga-hrc-suspension-2026.yaml");
+        using var cli = new RunningCli(folder.Path, "run", scenario, "--trials", LongRun, "--out", "out", "--quiet", "--threads", "2");
+        try
+        {
+            // The hosting library is loaded only after Main has installed the handlers, as the host starts to be
+            // built: signal at that moment, long before any simulation.
+            var started = Stopwatch.StartNew();
+            while (!Maps(cli.Process.Id).Contains("Microsoft.Extensions.Hosting", StringComparison.Ordinal))
+            {
+                Assert.That(cli.Process.HasExited, Is.False, () => "the tool ended: " + cli.Error);
+                Assert.That(started.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "the tool never started building its host");
+                Thread.Sleep(2);
+            }
+
+            Kill(signal, cli.Process.Id);
+            Assert.That(cli.Process.WaitForExit(TimeSpan.FromSeconds(30)), Is.True, $"still running 30 s after SIG{signal}");
+            cli.Process.WaitForExit();
+
+            Assert.That(cli.Process.ExitCode, Is.EqualTo(130), cli.Error);
+            Assert.That(Directory.GetFileSystemEntries(folder.Path), Is.Empty, "nothing written, no temporary folder left");
+        }
+        finally
+        {
+            if (!cli.Process.HasExited)
+            {
+                cli.Process.Kill(true);
+            }
+        }
+    }
+
+    private static string Maps(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/maps");
+        }
+        catch (IOException)
+        {
+            return string.Empty;
         }
     }
 

@@ -67,7 +67,7 @@ public sealed class RunCommandInputErrorTests
     }
 
     [Test]
-    public void Existing_output_folder_is_kept_unless_forced()
+    public void Existing_output_folder_is_kept_unless_forced_and_only_a_run_holding_nothing_else_is_replaced()
     {
         using var folder = new TemporaryFolder();
         string scenario = Path.Combine(RepositoryPaths.Scenarios, "ga-territorial-integrity-2026.yaml");
@@ -79,9 +79,17 @@ public sealed class RunCommandInputErrorTests
         Assert.That(refused.StandardError, Does.Contain("already exists; pass --force"));
         Assert.That(File.Exists(Path.Combine(folder.File("out"), "keep.txt")), Is.True);
 
-        var forced = CliProcess.Run(folder.Path, "run", scenario, "--trials", "100", "--out", "out", "--force");
+        var notARun = CliProcess.Run(folder.Path, "run", scenario, "--trials", "100", "--out", "out", "--force");
+        Assert.That(notARun.ExitCode, Is.EqualTo(2), notARun.StandardError);
+        Assert.That(notARun.StandardError, Does.Contain("it is not a stemsim output folder"));
+        Assert.That(File.Exists(Path.Combine(folder.File("out"), "keep.txt")), Is.True);
+
+        File.Delete(Path.Combine(folder.File("out"), "keep.txt"));
+        Directory.Delete(folder.File("out"));
+        Assert.That(CliProcess.Run(folder.Path, "run", scenario, "--trials", "100", "--out", "out").ExitCode, Is.Zero);
+        var forced = CliProcess.Run(folder.Path, "run", scenario, "--trials", "200", "--out", "out", "--force");
         Assert.That(forced.ExitCode, Is.Zero, forced.StandardError);
-        Assert.That(File.Exists(Path.Combine(folder.File("out"), "keep.txt")), Is.False);
+        Assert.That(File.ReadAllText(Path.Combine(folder.File("out"), "statistics.json")), Does.Contain("\"trials\":200,"));
         Assert.That(File.Exists(Path.Combine(folder.File("out"), "trials.parquet")), Is.True);
     }
 
