@@ -133,6 +133,7 @@ internal static class RunReport
         }
     }
 
-    private static string Range(long[] histogram) =>
-        string.Create(CultureInfo.InvariantCulture, $"{VoteStatistics.Quantile(histogram, 0.05)}-{VoteStatistics.Quantile(histogram, 0.95)}");
+    /// <summary>The 90% range of a count, or "-" for a vote never held.</summary>
+    private static string Range(long[] histogram) => histogram.Sum() == 0 ? "-"
+        : string.Create(CultureInfo.InvariantCulture, $"{VoteStatistics.Quantile(histogram, 0.05)}-{VoteStatistics.Quantile(histogram, 0.95)}");
 }
