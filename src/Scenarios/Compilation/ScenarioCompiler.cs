@@ -137,6 +137,7 @@ internal sealed partial class ScenarioCompiler
         var elections = new ElectionCompiler(_catalog, _map, _diagnostics);
         elections.Check(document, voteIds);
         CheckTimeline(document);
+        CheckArticle19Conflicts(document, article19);
         foreach (var variant in variants.Where(v => v.Attraction is not null))
         {
             if (document.Timeline is null)
@@ -194,11 +195,13 @@ internal sealed partial class ScenarioCompiler
             var list = new List<VoteParticipant>(participants.Length);
             foreach (string code in participants)
             {
-                var layers = MemberLayers.Empty
-                    .Then(document.Members?.GetValueOrDefault(code))
-                    .Then(vote.Members?.GetValueOrDefault(code))
-                    .Then(variant?.Members?.GetValueOrDefault(code))
-                    .Then(change?.Members?.GetValueOrDefault(code));
+                // A variant's entry for a member (variant-wide or on this vote) replaces the baseline's entries for it,
+                // so `USA: {}` in a variant removes what the baseline set; the variant's two levels stack field by field.
+                var variantEntry = variant?.Members?.GetValueOrDefault(code);
+                var variantVoteEntry = change?.Members?.GetValueOrDefault(code);
+                var layers = variantEntry is not null || variantVoteEntry is not null
+                    ? MemberLayers.Empty.Then(variantEntry).Then(variantVoteEntry)
+                    : MemberLayers.Empty.Then(document.Members?.GetValueOrDefault(code)).Then(vote.Members?.GetValueOrDefault(code));
                 MemberLean lean;
                 if (body == Body.GeneralAssembly && article19.Contains(code))
                 {
@@ -696,10 +699,16 @@ internal sealed partial class ScenarioCompiler
         }
         else if (change is not null)
         {
-            // A variant changes one or both explicit values of the baseline vote.
-            if (_parameters.TryGetValue(vote, out var baseline))
+            // Explicit values in a variant mean what they mean in a vote: these parameters, without an analog's shift,
+            // issue offsets or spread. A variant may give one of the two only where the baseline's are explicit too.
+            if (vote.Like is not null && (discrimination is null || cutpoints is null))
             {
-                resolved = baseline with { Beta = discrimination ?? baseline.Beta, Cutpoints = cutpoints ?? baseline.Cutpoints };
+                Error(owner, discrimination is null ? "cutpoints" : "discrimination",
+                    $"vote '{vote.Id}' takes its parameters from 'like'; a variant that gives explicit parameters replaces the analog and needs both 'discrimination' and 'cutpoints'");
+            }
+            else if (_parameters.TryGetValue(vote, out var baseline))
+            {
+                resolved = new VoteParameters(discrimination ?? baseline.Beta, cutpoints ?? baseline.Cutpoints, 0, 0, null);
             }
         }
         else if (discrimination is null || cutpoints is null)
@@ -795,6 +804,59 @@ internal sealed partial class ScenarioCompiler
         foreach (var permanent in codes.Where(c => PermanentMembersExtensions.FromCode(c) != PermanentMembers.None))
         {
             Error(owner, key, $"{permanent} is a permanent member; list only the ten elected members");
+        }
+    }
+
+    /// <summary>
+    /// A member without a vote in the Assembly under Art. 19 is absent from every Assembly vote, so a vote,
+    /// probabilities or a shift given to it there would be silently ignored: an error at the member's entry. Entries on
+    /// Assembly votes always conflict; scenario-wide and variant-wide entries only when every vote is an Assembly
+    /// vote (otherwise they still apply to the Council drafts).
+    /// </summary>
+    private void CheckArticle19Conflicts(ScenarioDocument document, string[] article19)
+    {
+        if (article19.Length == 0)
+        {
+            return;
+        }
+
+        bool onlyAssembly = document.Votes.All(v => v.Body != BodyName.SC);
+        void Check(Dictionary<string, MemberDocument>? members, string where)
+        {
+            foreach (var (code, member) in members ?? [])
+            {
+                bool sets = member.Vote is not null || member.PYes is not null || member.PAbstain is not null || member.PNo is not null || member.Shift is not null;
+                if (sets && article19.Contains(code, StringComparer.Ordinal))
+                {
+                    Error(members!, code, $"{code} is in 'article_19' (no vote in the General Assembly), so the vote, probabilities or shift given to it{where} would be ignored; remove one of the two");
+                }
+            }
+        }
+
+        if (onlyAssembly)
+        {
+            Check(document.Members, string.Empty);
+        }
+
+        foreach (var vote in document.Votes.Where(v => v.Body != BodyName.SC))
+        {
+            Check(vote.Members, $" on '{vote.Id}'");
+        }
+
+        foreach (var variant in document.Variants ?? [])
+        {
+            if (onlyAssembly)
+            {
+                Check(variant.Members, $" in variant '{variant.Name}'");
+            }
+
+            foreach (var (voteId, change) in variant.Votes ?? [])
+            {
+                if (document.Votes.FirstOrDefault(v => v.Id == voteId) is { Body: not BodyName.SC })
+                {
+                    Check(change.Members, $" on '{voteId}' in variant '{variant.Name}'");
+                }
+            }
         }
     }
 
