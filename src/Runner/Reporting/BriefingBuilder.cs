@@ -371,10 +371,18 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
                 continue;
             }
 
-            blocks.Add(ChartRenderer.Swing(vote.VoteId, top,
+            // The swing is a share of the held trials (those in which the member's vote was pivotal), so its Monte Carlo
+            // standard error is binomial; members whose swings differ by less than twice the error of the difference
+            // are not ranked by the run, only listed.
+            long held = (long)Math.Round(vote.PHeld * vote.Trials);
+            double Se(MemberRow m) => held > 1 ? Math.Sqrt(m.Swing * (1 - m.Swing) / held) : double.NaN;
+            var within = top.Skip(1).TakeWhile(m => Math.Abs(top[0].Swing - m.Swing) < 2 * Math.Sqrt((Se(top[0]) * Se(top[0])) + (Se(m) * Se(m)))).ToArray();
+            string noise = within.Length == 0 ? string.Empty
+                : $" The run cannot rank {top[0].Member} above {string.Join(", ", within.Select(m => m.Member))}: their swings differ by less than twice the Monte Carlo error of the difference.";
+            blocks.Add(ChartRenderer.Swing(vote.VoteId, top, top.Select(Se).ToArray(),
                 $"{(top.Length == 1 ? "The member" : string.Create(Invariant, $"The {top.Length} members"))} whose vote most often decides {vote.VoteId}: swing is P(adopted | the member votes yes) minus "
-                + "P(adopted | it votes no), everyone else voting as simulated. P(yes) says how the member is likely to vote: a large swing with "
-                + "a middling P(yes) marks a member worth talking to."));
+                + "P(adopted | it votes no), everyone else voting as simulated, with its Monte Carlo standard error (±). P(yes) says how the member is likely to vote: a large swing with "
+                + "a middling P(yes) marks a member worth talking to." + noise));
         }
 
         return blocks.Count == 0 ? null : new BriefingSection("Who decides it", blocks);

@@ -89,8 +89,11 @@ internal static class ChartRenderer
         return Render(plot, $"variants-{Wording.Slug(voteId)}", caption, 90 + (55 * rows.Count) + 90);
     }
 
-    /// <summary>The members whose vote most often decides the outcome (swing), with their P(yes) in the label.</summary>
-    public static Chart Swing(string voteId, IReadOnlyList<MemberRow> members, string caption)
+    /// <summary>
+    /// The members whose vote most often decides the outcome (swing), with their P(yes) in the label and each swing's
+    /// Monte Carlo standard error (NaN when unknown) in the label and as a whisker of ± 1.96 of it.
+    /// </summary>
+    public static Chart Swing(string voteId, IReadOnlyList<MemberRow> members, IReadOnlyList<double> standardErrors, string caption)
     {
         var plot = NewPlot();
         var bars = new List<Bar>();
@@ -106,7 +109,9 @@ internal static class ChartRenderer
                 FillColor = Ink,
                 LineWidth = 0,
                 Size = 0.7,
-                Label = string.Create(Invariant, $"{m.Swing:0.000}  (P(yes) {m.PYes:0.00})"),
+                Label = double.IsNaN(standardErrors[i])
+                    ? string.Create(Invariant, $"{m.Swing:0.000}  (P(yes) {m.PYes:0.00})")
+                    : string.Create(Invariant, $"{m.Swing:0.000} ± {standardErrors[i]:0.000}  (P(yes) {m.PYes:0.00})"),
             });
             labels.Add(new Tick(position, Shorten($"{m.Member} {m.Name}", 28)));
         }
@@ -115,8 +120,9 @@ internal static class ChartRenderer
         plottable.Horizontal = true;
         plottable.ValueLabelStyle.FontSize = 12;
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(labels.ToArray());
+        AddIntervals(plot, members.Select((m, i) => (Position: (double)(members.Count - 1 - i), Lower: m.Swing - (1.96 * standardErrors[i]), Upper: m.Swing + (1.96 * standardErrors[i]))));
         double max = members.Count == 0 ? 1 : members.Max(m => m.Swing);
-        plot.Axes.SetLimitsX(0, max * 1.45);
+        plot.Axes.SetLimitsX(0, max * 1.6);
         plot.Title($"Who decides it: {voteId}");
         plot.XLabel("swing = P(adopted | votes yes) - P(adopted | votes no)");
         return Render(plot, $"swing-{Wording.Slug(voteId)}", caption, 110 + (32 * members.Count) + 60);
