@@ -104,6 +104,20 @@ public sealed class BriefingGoldenTests
         Assert.That(string.Join(" ", briefing.Sections.SelectMany(s => s.Blocks).OfType<BriefingTable>().SelectMany(t => t.Rows).SelectMany(r => r)), Does.Not.Contain("100.0-100.0%"));
     }
 
+    [Test]
+    public void Members_within_noise_of_the_top_swing_are_named_as_unranked()
+    {
+        var run = BriefingFixture.Run();
+
+        // 100,000 held trials: a swing of 0.041 has a standard error of about 0.0006, so 0.0410 and 0.0412 are within noise, 0.0388 is not.
+        var members = run.Members.Select(m => m.Member == "BRA" ? m with { Swing = 0.0410 } : m).ToList();
+        var deciders = new BriefingBuilder(run with { Members = members }, BriefingFixture.Context()).Build().Sections.Single(s => s.Heading == "Who decides it");
+        string caption = deciders.Blocks.OfType<Chart>().First().Caption;
+        Assert.That(caption, Does.Contain("The run cannot rank IND above BRA: their swings differ by less than twice the Monte Carlo error of the difference."));
+        string apart = new BriefingBuilder(run, BriefingFixture.Context()).Build().Sections.Single(s => s.Heading == "Who decides it").Blocks.OfType<Chart>().First().Caption;
+        Assert.That(apart, Does.Not.Contain("cannot rank"));
+    }
+
     [TestCase(0.7302, 0.7357, "73-74%")]
     [TestCase(0.7301, 0.7309, "73-74%")]
     [TestCase(0.73, 0.7399, "73-74%")]
