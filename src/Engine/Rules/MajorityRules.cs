@@ -88,7 +88,7 @@ public static class MajorityRules
     public static string ThresholdDescription(this MajorityRule rule) => rule switch
     {
         MajorityRule.Simple => "more yes than no",
-        MajorityRule.TwoThirds => "yes at least twice the no votes",
+        MajorityRule.TwoThirds => "yes at least twice the no votes, and at least one yes",
         _ => throw Unknown(rule),
     };
 

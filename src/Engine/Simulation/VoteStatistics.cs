@@ -20,6 +20,8 @@ public sealed class VoteStatistics
         NoHistogram = new long[n + 1];
         AbstainHistogram = new long[n + 1];
         AbsentHistogram = new long[n + 1];
+        MarginHistogram = new long[MarginOffset(n) + n + 1];
+        AdoptedMarginHistogram = new long[MarginOffset(n) + n + 1];
         VetoCountByMember = new long[5];
         PathCounts = new long[vote.Paths.Count + 1];
         _memberCounts = new long[n * VoteTrialColumns.MemberCountKinds];
@@ -122,6 +124,22 @@ public sealed class VoteStatistics
 
     /// <summary>Histogram of absences.</summary>
     public long[] AbsentHistogram { get; }
+
+    /// <summary>
+    /// Histogram of the margin over the trials in which the vote was held: entry <c>m + MarginOffset(Count)</c> =
+    /// trials whose yes count minus the yes votes that trial needed (<see cref="VoteDescription.YesNeeded"/>) is m,
+    /// for m from -(2 Count + 1) to Count. In the Assembly a trial adopts exactly when its margin is 0 or more.
+    /// </summary>
+    public long[] MarginHistogram { get; }
+
+    /// <summary>Index of margin 0 in <see cref="MarginHistogram"/> for a vote of <paramref name="members"/> participants (a two-thirds vote with every member voting no is 2 members short; the extra entry keeps a simple majority of all no in range).</summary>
+    public static int MarginOffset(int members) => (2 * members) + 1;
+
+    /// <summary>
+    /// The same histogram over the held trials that adopted the proposal: it differs from <see cref="MarginHistogram"/>
+    /// at margins of 0 or more only by the Council's vetoed drafts. Its total is <see cref="AdoptedCount"/>.
+    /// </summary>
+    public long[] AdoptedMarginHistogram { get; }
 
     /// <summary>Estimated P(adopted): the mean exact conditional probability, or the share of adopting trials.</summary>
     public double PAdopted => Trials == 0 ? double.NaN
@@ -236,6 +254,8 @@ public sealed class VoteStatistics
         HasPairedDifference = HasPairedDifference,
         PairedSquares = PairedSquares.Raw,
         PairedBaselineSum = PairedBaselineSum.Raw,
+        MarginHistogram = (long[])MarginHistogram.Clone(),
+        AdoptedMarginHistogram = (long[])AdoptedMarginHistogram.Clone(),
     };
 
     /// <summary>
@@ -286,6 +306,8 @@ public sealed class VoteStatistics
             AddInto(merged.NoHistogram, state.NoHistogram);
             AddInto(merged.AbstainHistogram, state.AbstainHistogram);
             AddInto(merged.AbsentHistogram, state.AbsentHistogram);
+            AddInto(merged.MarginHistogram, state.MarginHistogram);
+            AddInto(merged.AdoptedMarginHistogram, state.AdoptedMarginHistogram);
             AddInto(merged._memberCounts, state.MemberCounts);
         }
 
@@ -360,9 +382,12 @@ public sealed class VoteStatistics
             NoHistogram[columns.No[r]]++;
             AbstainHistogram[columns.Abstain[r]]++;
             AbsentHistogram[columns.Absent[r]]++;
+            int margin = columns.Yes[r] - Vote.YesNeeded(columns.No[r]) + MarginOffset(Vote.Count);
+            MarginHistogram[margin]++;
             if (columns.Adopted[r])
             {
                 AdoptedCount++;
+                AdoptedMarginHistogram[margin]++;
             }
 
             var vetoedBy = columns.VetoedBy[r];

@@ -56,4 +56,10 @@ public sealed record VoteStatisticsState(
 
     /// <summary>Raw fixed-point sum of the baseline's per-trial estimates.</summary>
     public Int128 PairedBaselineSum { get; init; }
+
+    /// <summary>Held trials per margin (yes minus the yes needed in that trial), entry m + 2 members + 1; empty in files of older versions.</summary>
+    public long[] MarginHistogram { get; init; } = [];
+
+    /// <summary>Adopted trials per margin, indexed like <see cref="MarginHistogram"/>.</summary>
+    public long[] AdoptedMarginHistogram { get; init; } = [];
 }

@@ -107,6 +107,16 @@ internal sealed class ParquetColumns
         var other => throw Mismatch(name, other),
     };
 
+    /// <summary>An integer column with its nulls (counts of votes never held are null).</summary>
+    public long?[] OptionalInteger(string name) => Column(name) switch
+    {
+        int[] i => i.Select(v => (long?)v).ToArray(),
+        int?[] i => i.Select(v => (long?)v).ToArray(),
+        long[] l => l.Select(v => (long?)v).ToArray(),
+        long?[] l => l,
+        var other => throw Mismatch(name, other),
+    };
+
     public bool[] Flag(string name) => Column(name) switch
     {
         bool[] b => b,

@@ -28,8 +28,8 @@ internal static class SummaryTables
             (new DataField<long>("trials"), votes.Select(s => s.Trials).ToArray()),
             (new DataField<double>("p_adopted"), votes.Select(s => s.PAdopted).ToArray()),
             (new DataField<double>("p_adopted_se"), votes.Select(s => s.PAdoptedStandardError).ToArray()),
-            (new DataField<double>("p_adopted_lo95"), votes.Select(s => s.PAdoptedInterval95.Lower).ToArray()),
-            (new DataField<double>("p_adopted_hi95"), votes.Select(s => s.PAdoptedInterval95.Upper).ToArray()),
+            (new DataField<double?>("p_adopted_lo95"), votes.Select(s => s.Trials < 2 ? null : (double?)s.PAdoptedInterval95.Lower).ToArray()),
+            (new DataField<double?>("p_adopted_hi95"), votes.Select(s => s.Trials < 2 ? null : (double?)s.PAdoptedInterval95.Upper).ToArray()),
             (new DataField<double>("p_adopted_sampled"), votes.Select(s => s.PAdoptedSampled).ToArray()),
             (new DataField<double?>("diff_vs_baseline"), votes.Select(s => s.HasPairedDifference ? s.DifferenceFromBaseline : (double?)null).ToArray()),
             (new DataField<double?>("diff_se_paired"), votes.Select(s => s.HasPairedDifference ? s.DifferenceStandardErrorPaired : (double?)null).ToArray()),
@@ -37,17 +37,17 @@ internal static class SummaryTables
             (new DataField<double>("p_held"), votes.Select(s => s.PHeld).ToArray()),
             (new DataField<double?>("p_adopted_given_held"), votes.Select(s => s.HeldCount == 0 ? (double?)null : s.PAdoptedGivenHeld).ToArray()),
             (new DataField<double?>("p_adopted_given_trigger"), votes.Select(s => GivenTrigger(s, votes)).ToArray()),
-            (new DataField<double>("yes_mean"), votes.Select(s => Mean(s.YesHistogram)).ToArray()),
-            (new DataField<int>("yes_p05"), Quantiles(votes, s => s.YesHistogram, 0.05)),
-            (new DataField<int>("yes_p50"), Quantiles(votes, s => s.YesHistogram, 0.50)),
-            (new DataField<int>("yes_p95"), Quantiles(votes, s => s.YesHistogram, 0.95)),
-            (new DataField<int>("no_p05"), Quantiles(votes, s => s.NoHistogram, 0.05)),
-            (new DataField<int>("no_p50"), Quantiles(votes, s => s.NoHistogram, 0.50)),
-            (new DataField<int>("no_p95"), Quantiles(votes, s => s.NoHistogram, 0.95)),
-            (new DataField<int>("abstain_p05"), Quantiles(votes, s => s.AbstainHistogram, 0.05)),
-            (new DataField<int>("abstain_p50"), Quantiles(votes, s => s.AbstainHistogram, 0.50)),
-            (new DataField<int>("abstain_p95"), Quantiles(votes, s => s.AbstainHistogram, 0.95)),
-            (new DataField<int>("absent_p50"), Quantiles(votes, s => s.AbsentHistogram, 0.50)),
+            (new DataField<double?>("yes_mean"), votes.Select(s => s.HeldCount == 0 ? null : (double?)Mean(s.YesHistogram)).ToArray()),
+            (new DataField<int?>("yes_p05"), Quantiles(votes, s => s.YesHistogram, 0.05)),
+            (new DataField<int?>("yes_p50"), Quantiles(votes, s => s.YesHistogram, 0.50)),
+            (new DataField<int?>("yes_p95"), Quantiles(votes, s => s.YesHistogram, 0.95)),
+            (new DataField<int?>("no_p05"), Quantiles(votes, s => s.NoHistogram, 0.05)),
+            (new DataField<int?>("no_p50"), Quantiles(votes, s => s.NoHistogram, 0.50)),
+            (new DataField<int?>("no_p95"), Quantiles(votes, s => s.NoHistogram, 0.95)),
+            (new DataField<int?>("abstain_p05"), Quantiles(votes, s => s.AbstainHistogram, 0.05)),
+            (new DataField<int?>("abstain_p50"), Quantiles(votes, s => s.AbstainHistogram, 0.50)),
+            (new DataField<int?>("abstain_p95"), Quantiles(votes, s => s.AbstainHistogram, 0.95)),
+            (new DataField<int?>("absent_p50"), Quantiles(votes, s => s.AbsentHistogram, 0.50)),
             (new DataField<double?>("p_veto"), CouncilOnly(votes, s => s.PVeto)),
             (new DataField<double?>("p_veto_decisive"), CouncilOnly(votes, s => s.PVetoDecisive)),
             (new DataField<double?>("p_debate"), CouncilOnly(votes, s => (double)s.DebateCount / s.Trials)),
@@ -133,8 +133,9 @@ internal static class SummaryTables
         return total == 0 ? double.NaN : weighted / total;
     }
 
-    private static int[] Quantiles(IReadOnlyList<VoteStatistics> votes, Func<VoteStatistics, long[]> histogram, double q) =>
-        votes.Select(s => VoteStatistics.Quantile(histogram(s), q)).ToArray();
+    /// <summary>A count quantile per vote over the trials that held it; null for a vote never held (it has no counts, not counts of 0).</summary>
+    private static int?[] Quantiles(IReadOnlyList<VoteStatistics> votes, Func<VoteStatistics, long[]> histogram, double q) =>
+        votes.Select(s => s.HeldCount == 0 ? null : (int?)VoteStatistics.Quantile(histogram(s), q)).ToArray();
 
     private static double?[] CouncilOnly(IReadOnlyList<VoteStatistics> votes, Func<VoteStatistics, double> value) =>
         votes.Select(s => s.Vote.Body == Body.SecurityCouncil ? value(s) : (double?)null).ToArray();
@@ -153,6 +154,7 @@ internal static class SummaryTables
                 double[] d => group.WriteAsync(field, (ReadOnlyMemory<double>)d, null, null, cancellationToken),
                 double?[] d => group.WriteAsync(field, (ReadOnlyMemory<double?>)d, null, null, cancellationToken),
                 int[] i => group.WriteAsync(field, (ReadOnlyMemory<int>)i, null, null, cancellationToken),
+                int?[] i => group.WriteAsync(field, (ReadOnlyMemory<int?>)i, null, null, cancellationToken),
                 long[] l => group.WriteAsync(field, (ReadOnlyMemory<long>)l, null, null, cancellationToken),
                 long?[] l => group.WriteAsync(field, (ReadOnlyMemory<long?>)l, null, null, cancellationToken),
                 DateTime[] t => group.WriteAsync(field, (ReadOnlyMemory<DateTime>)t, null, null, cancellationToken),

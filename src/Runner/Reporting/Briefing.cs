@@ -11,4 +11,8 @@ internal sealed record Briefing(
     string? Description,
     IReadOnlyList<string> Headlines,
     IReadOnlyList<BriefingSection> Sections,
-    IReadOnlyList<KeyValuePair<string, string>> Provenance);
+    IReadOnlyList<KeyValuePair<string, string>> Provenance)
+{
+    /// <summary>Footnotes to the headlines (what a marked number leaves out, e.g. its Monte Carlo error), in small print.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

@@ -40,7 +40,10 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
             VotingPower(),
             DriftSection.Build(run),
         };
-        return new Briefing($"Briefing: {name}", scenario.Description, Headlines(), sections.OfType<BriefingSection>().ToArray(), Provenance());
+        return new Briefing($"Briefing: {name}", scenario.Description, Headlines(), sections.OfType<BriefingSection>().ToArray(), Provenance())
+        {
+            Notes = Notes(),
+        };
     }
 
     private List<string> Headlines()
@@ -60,7 +63,7 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
         var firstVote = BaselineVotes.Length > 0 ? BaselineVotes[0].VoteId : null;
         foreach (var row in whatIfs.Where(r => r.VoteId == firstVote).Take(4))
         {
-            lines.Add($"What-if **{row.Variant}**{Describe(row.Variant)}: {row.VoteId} adopted {Wording.OfRuns(row.PAdoptedLo95, row.PAdoptedHi95)}, "
+            lines.Add($"What-if **{row.Variant}**{Describe(row.Variant)}: {row.VoteId} adoption {Wording.Odds(row.PAdopted)}: {Wording.Headline(row.PAdopted)}†, "
                 + $"{Wording.Points(row.DiffVsBaseline!.Value, row.DiffSePaired)} against the baseline.");
         }
 
@@ -71,27 +74,50 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
     {
         string subject = $"**{Title(vote.VoteId)}** ({Wording.Body(vote.Body)}, {Wording.Rule(vote.Rule)}, {vote.Date:yyyy-MM-dd})";
         string counts = $"{Wording.Range(vote.YesP05, vote.YesP95)} in favour, {Wording.Range(vote.NoP05, vote.NoP95)} against";
+        string odds = $"adoption {Wording.Odds(vote.PAdopted)}: {Wording.Headline(vote.PAdopted)}†";
         if (IsConditional(vote))
         {
-            var (heldLo, heldHi) = Wording.Wilson(vote.PHeld, vote.Trials);
+            if (vote.PHeld <= 0)
+            {
+                return $"{subject}: never held in the {Wording.Count(vote.Trials)} runs (it is held only if {Trigger(vote)}).";
+            }
+
             string given = vote.PAdoptedGivenTrigger is { } p
-                ? $"adopted in {Wording.About(p)} of the runs in which {Trigger(vote)}, {Wording.OfRuns(vote.PAdoptedLo95, vote.PAdoptedHi95)} overall"
-                : $"adopted {Wording.OfRuns(vote.PAdoptedLo95, vote.PAdoptedHi95)}";
-            return vote.PHeld <= 0
-                ? $"{subject}: never held in this run ({Trigger(vote)} did not happen)."
-                : $"{subject}: held {Wording.OfRuns(heldLo, heldHi)}; {given}; {counts} when held (90% range).";
+                ? $"adopted in {Wording.About(p)} of the runs in which {Trigger(vote)}; overall {odds}"
+                : odds;
+            return $"{subject}: held in {Wording.About(vote.PHeld)} of runs; {given}; {counts} when held (90% range).";
         }
 
         string veto = string.Empty;
-        if (vote.IsCouncil && vote.PVeto is { } pVeto && vote.Rule == "substantive")
+        if (vote.IsCouncil && vote.PVeto is { } pVeto && CouncilDecisions.Parse(vote.Rule) == CouncilDecision.Substantive)
         {
-            var (lo, hi) = Wording.Wilson(pVeto, vote.Trials);
             var who = vote.PVetoByMember.Where(kv => kv.Value >= 0.01).OrderByDescending(kv => kv.Value)
                 .Select(kv => $"{Wording.Permanent(kv.Key)} {Wording.Percent(kv.Value)}").ToArray();
-            veto = $"; vetoed {Wording.OfRuns(lo, hi)}" + (who.Length > 0 ? $" ({string.Join(", ", who)})" : string.Empty);
+            veto = $"; vetoed in {Wording.About(pVeto)} of runs" + (who.Length > 0 ? $" ({string.Join(", ", who)})" : string.Empty);
         }
 
-        return $"{subject}: adopted {Wording.OfRuns(vote.PAdoptedLo95, vote.PAdoptedHi95)}{veto}; {counts} (90% range).";
+        return $"{subject}: {odds}{veto}; {counts} (90% range).";
+    }
+
+    /// <summary>
+    /// The footnote on the headlines' percentages: their Monte Carlo error, which more trials shrink and which is not
+    /// the uncertainty of the outcome.
+    /// </summary>
+    private List<string> Notes()
+    {
+        var votes = BaselineVotes;
+        if (votes.Length == 0)
+        {
+            return [];
+        }
+
+        var errors = votes.Select(v => v.Trials < 2 || double.IsNaN(v.PAdoptedSe)
+            ? $"{v.VoteId}: none can be given from {Wording.Count(v.Trials)} run"
+            : string.Create(Invariant, $"{v.VoteId} ± {v.PAdoptedSe * 196:0.0#} points"));
+        return [$"† Each percentage is a share of {Wording.Count(votes[0].Trials)} simulated runs; its Monte Carlo error (95%) is "
+            + string.Join("; ", errors) + ". More trials shrink this error; it is not the uncertainty of the outcome, which the ranges and the "
+            + "section \"Sources of uncertainty\" describe. The words follow fixed bands: under 1% remote, under 10% very unlikely, under 33% "
+            + "unlikely, under 45% less likely than not, 45-55% about even odds, up to 67% more likely than not, up to 90% likely, up to 99% very likely, above 99% almost certain."];
     }
 
     private static string ElectionHeadline(string electionId, CandidateRow[] candidates)
@@ -141,7 +167,7 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
             cells.AddRange([
                 $"{r.Body} {Wording.Rule(r.Rule)}",
                 Wording.Percent(r.PAdopted),
-                string.Create(Invariant, $"{r.PAdoptedLo95 * 100:0.0}-{r.PAdoptedHi95 * 100:0.0}%"),
+                Interval(r),
                 Wording.Range(r.YesP05, r.YesP95),
                 Wording.Range(r.NoP05, r.NoP95),
                 Wording.Range(r.AbstainP05, r.AbstainP95),
@@ -157,12 +183,13 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
         var blocks = new List<BriefingBlock>
         {
             new Paragraph("P(adopted) is the share of simulated runs in which the vote passes under the Charter's rule; its interval is "
-                + "the Monte Carlo uncertainty of that share. The counts are 90% ranges over the runs in which the vote was held."),
+                + "only the Monte Carlo uncertainty of that share (none from a single run). The counts are 90% ranges over the runs in which the "
+                + "vote was held (\"-\" for a vote never held)."),
             new BriefingTable(headers, rows, headers.Select(h => h.StartsWith('P') || h.Contains('%', StringComparison.Ordinal) || h.Contains("90%", StringComparison.Ordinal)).ToArray()),
         };
         foreach (var vote in BaselineVotes.Where(v => v.PHeld > 0).Take(ChartedVotes))
         {
-            if (YesCountChart(vote) is { } chart)
+            if (OutcomeChart(vote) is { } chart)
             {
                 blocks.Add(chart);
             }
@@ -171,38 +198,44 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
         return new BriefingSection("Outcome", blocks);
     }
 
-    private Chart? YesCountChart(SummaryRow vote)
+    /// <summary>The 95% Monte Carlo interval as the table writes it; a single run has none.</summary>
+    private static string Interval(SummaryRow r) => r.Trials < 2 || double.IsNaN(r.PAdoptedLo95) || double.IsNaN(r.PAdoptedHi95)
+        ? "- (one run)"
+        : string.Create(Invariant, $"{r.PAdoptedLo95 * 100:0.0}-{r.PAdoptedHi95 * 100:0.0}%");
+
+    private Chart? OutcomeChart(SummaryRow vote)
     {
-        var state = run.Statistics?.Votes.FirstOrDefault(v => v.Variant == vote.Variant && v.Vote.Id == vote.VoteId);
-        if (state is null)
+        if (StateOf(vote) is not { } state || MarginBars.From(state) is not { } bars)
         {
             return null;
         }
 
-        int needed;
-        string label;
+        string xLabel;
         string rule;
         if (vote.IsCouncil)
         {
-            needed = state.Vote.Quota;
-            label = string.Create(Invariant, $"{needed} needed");
+            int quota = state.Vote.Quota;
+            xLabel = string.Create(Invariant, $"yes votes minus the {quota} needed");
             rule = CouncilDecisions.Parse(vote.Rule) == CouncilDecision.Substantive
-                ? string.Create(Invariant, $"The dashed line is the Council's {needed} affirmative votes; a substantive draft also needs no veto, so runs right of the line can still fail.")
-                : string.Create(Invariant, $"The dashed line is the Council's {needed} affirmative votes.");
+                ? string.Create(Invariant, $"By the Council's rule a substantive draft needs {quota} yes votes and no veto: runs left of the dashed line had too few yes votes (grey), runs right of it were adopted (green) unless a permanent member voted no (red).")
+                : string.Create(Invariant, $"A procedural decision needs {quota} yes votes and knows no veto: runs right of the dashed line were adopted (green).");
         }
         else
         {
-            // The Assembly's threshold moves with the no votes (yes > no, or yes >= 2 x no); the line uses the median.
-            var majority = MajorityRules.Parse(vote.Rule);
-            needed = majority.YesNeeded(vote.NoP50);
-            label = string.Create(Invariant, $"{needed} needed vs {vote.NoP50} no");
+            xLabel = "yes votes minus the yes votes needed in that run";
             rule = string.Create(Invariant,
-                $"The Assembly's threshold moves with the no votes ({majority.ThresholdDescription()}); the dashed line is the yes count needed against the median of {vote.NoP50} no votes. Bars right of it are shaded green.");
+                $"The Assembly's threshold moves with each run's no votes ({MajorityRules.Parse(vote.Rule).ThresholdDescription()}), so the chart counts the margin over the threshold of that run: right of the dashed line adopted (green), left of it failed (grey).");
         }
 
-        string caption = $"How many members vote yes on {vote.VoteId}, as a share of the runs in which it was held. {rule} "
-            + $"The spread comes from the members' uncertain positions and the shared shocks, not from the number of trials.";
-        return ChartRenderer.YesCount(vote.VoteId, state.YesHistogram, needed, label, caption);
+        string share = vote.PHeld < 1
+            ? $"The green bars add up to {Wording.Percent(bars.AdoptedShare)} of the runs in which it was held (P(adopted | held))."
+            : $"The green bars add up to {Wording.Percent(bars.AdoptedShare)}, P(adopted)"
+              + (state.Vote.Estimator == OutcomeEstimator.ExactConditional
+                  ? $" by the sampled votes; the table's {Wording.Percent(vote.PAdopted)} is the exact estimator's, which agrees within Monte Carlo error."
+                  : ".");
+        string caption = $"What decides {vote.VoteId} in each run, as a share of the runs in which it was held. {rule} {share} "
+            + "The spread comes from the members' uncertain positions, the shared shocks and the distance from the analog, not from the number of trials.";
+        return ChartRenderer.Outcome(vote.VoteId, bars, xLabel, caption);
     }
 
     private BriefingSection? WhatIfs()
@@ -252,13 +285,14 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
                 + "more trials shrink it. **Member positions and shocks** (each member's calibrated position drawn from its standard error, "
                 + "plus shocks shared by all members or by blocs) make the counts vary from run to run; P(adopted) already averages over them, "
                 + "and more trials do not shrink them. **The choice of analog vote** (the recorded roll call whose parameters a vote borrows) is an "
-                + "assumption of the scenario that the run does not vary at all: only what-ifs with other analogs or shifted support show how much it matters."),
+                + "assumption of the scenario. " + AnalogVariation()),
         };
         var rows = new List<IReadOnlyList<string>>();
         foreach (var vote in BaselineVotes)
         {
-            string monteCarlo = string.Create(Invariant,
-                $"± {vote.PAdoptedSe * 100:0.00} points (s.e., {Wording.Count(vote.Trials)} trials); 95%: {vote.PAdoptedLo95 * 100:0.0}-{vote.PAdoptedHi95 * 100:0.0}%");
+            string monteCarlo = vote.Trials < 2 || double.IsNaN(vote.PAdoptedSe)
+                ? $"none can be given from {Wording.Count(vote.Trials)} run"
+                : string.Create(Invariant, $"± {vote.PAdoptedSe * 100:0.00} points (s.e., {Wording.Count(vote.Trials)} trials); 95%: {Interval(vote)}");
             string members = $"yes {Wording.Range(vote.YesP05, vote.YesP95)}, no {Wording.Range(vote.NoP05, vote.NoP95)}, abstain {Wording.Range(vote.AbstainP05, vote.AbstainP95)} (90% ranges)";
             rows.Add([vote.VoteId, monteCarlo, members, AnalogAssumption(vote.VoteId)]);
         }
@@ -268,6 +302,27 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
         return new BriefingSection("Sources of uncertainty", blocks);
     }
 
+    /// <summary>What the run did about the distance between each text and its analog, in words that match the run.</summary>
+    private string AnalogVariation()
+    {
+        if (scenario.Problem is not null)
+        {
+            return "Whether the run drew a distance from the analog cannot be said without the scenario file.";
+        }
+
+        var spreads = BaselineVotes.Select(v => scenario.AnalogSpreads.TryGetValue(v.VoteId, out double s) ? s : double.NaN).ToArray();
+        string fixedPart = "The run holds the analog itself, the spread and the sizes of the shocks fixed, so it gives no band over these assumptions; "
+            + "only what-ifs with other analogs or shifted support show how much they matter.";
+        if (spreads.All(s => s == 0))
+        {
+            return "The votes take explicit parameters, which the run does not vary at all. " + fixedPart;
+        }
+
+        return "For a vote with an analog the run draws in each run a shift of every member's support with the analog's spread as its standard "
+            + "deviation (the distance between the new text and its analog; the table gives each vote's), so P(adopted) and the ranges already "
+            + "include that much distance. " + fixedPart;
+    }
+
     private string AnalogAssumption(string voteId)
     {
         if (scenario.Problem is not null)
@@ -275,7 +330,14 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
             return $"not described: {scenario.Problem}";
         }
 
-        return scenario.Analogs.TryGetValue(voteId, out var analog) ? analog : "not in the scenario file";
+        if (!scenario.Analogs.TryGetValue(voteId, out var analog))
+        {
+            return "not in the scenario file";
+        }
+
+        return scenario.AnalogSpreads.TryGetValue(voteId, out double spread) && spread > 0
+            ? string.Create(Invariant, $"{analog}; drawn with spread {spread:0.###}")
+            : $"{analog}; not varied";
     }
 
     private Paragraph AnalogSensitivity()
@@ -311,10 +373,18 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
                 continue;
             }
 
-            blocks.Add(ChartRenderer.Swing(vote.VoteId, top,
+            // The swing is a share of the held trials (those in which the member's vote was pivotal), so its Monte Carlo
+            // standard error is binomial; members whose swings differ by less than twice the error of the difference
+            // are not ranked by the run, only listed.
+            long held = (long)Math.Round(vote.PHeld * vote.Trials);
+            double Se(MemberRow m) => held > 1 ? Math.Sqrt(m.Swing * (1 - m.Swing) / held) : double.NaN;
+            var within = top.Skip(1).TakeWhile(m => Math.Abs(top[0].Swing - m.Swing) < 2 * Math.Sqrt((Se(top[0]) * Se(top[0])) + (Se(m) * Se(m)))).ToArray();
+            string noise = within.Length == 0 ? string.Empty
+                : $" The run cannot rank {top[0].Member} above {string.Join(", ", within.Select(m => m.Member))}: their swings differ by less than twice the Monte Carlo error of the difference.";
+            blocks.Add(ChartRenderer.Swing(vote.VoteId, top, top.Select(Se).ToArray(),
                 $"{(top.Length == 1 ? "The member" : string.Create(Invariant, $"The {top.Length} members"))} whose vote most often decides {vote.VoteId}: swing is P(adopted | the member votes yes) minus "
-                + "P(adopted | it votes no), everyone else voting as simulated. P(yes) says how the member is likely to vote: a large swing with "
-                + "a middling P(yes) marks a member worth talking to."));
+                + "P(adopted | it votes no), everyone else voting as simulated, with its Monte Carlo standard error (±). P(yes) says how the member is likely to vote: a large swing with "
+                + "a middling P(yes) marks a member worth talking to." + noise));
         }
 
         return blocks.Count == 0 ? null : new BriefingSection("Who decides it", blocks);
@@ -323,7 +393,7 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
     private BriefingSection? Vetoes()
     {
         var blocks = new List<BriefingBlock>();
-        foreach (var vote in BaselineVotes.Where(v => v.IsCouncil && v.Rule == "substantive" && v.PVetoByMember.Count > 0 && v.PHeld > 0).Take(ChartedVotes))
+        foreach (var vote in BaselineVotes.Where(v => v.IsCouncil && CouncilDecisions.Parse(v.Rule) == CouncilDecision.Substantive && v.PVetoByMember.Count > 0 && v.PHeld > 0).Take(ChartedVotes))
         {
             string decisive = vote.PVetoDecisive is { } d && vote.PVeto is { } v && v > 0
                 ? $" A veto is decisive (the draft had nine or more yes votes) in {Wording.About(d / v)} of the vetoed runs."

@@ -17,34 +17,45 @@ internal static class ChartRenderer
     private static readonly Color Good = Color.FromHex("#2e7d5b");
 
     /// <summary>
-    /// The yes-count distribution of one vote (over the trials in which it was held) with the line of the yes votes
-    /// needed: the Council's quota, or for the Assembly the yes votes that beat the median number of no votes.
+    /// What decides one vote in each run (over the runs in which it was held): the margin, yes votes minus the yes
+    /// votes that run needed, as stacked bars of adopted, vetoed and failing runs. A run adopts only right of the
+    /// dashed line, so the green bars add up to P(adopted | held) by the sampled votes.
     /// </summary>
-    public static Chart YesCount(string voteId, IReadOnlyList<long> histogram, int needed, string neededLabel, string caption)
+    public static Chart Outcome(string voteId, MarginBars bars, string xLabel, string caption)
     {
         var plot = NewPlot();
-        long total = histogram.Sum();
-        int first = Math.Max(0, FirstNonZero(histogram) - 2);
-        int last = Math.Min(histogram.Count - 1, LastNonZero(histogram) + 2);
-        first = Math.Min(first, Math.Max(0, needed - 2));
-        last = Math.Max(last, Math.Min(histogram.Count - 1, needed + 2));
-        var bars = new List<Bar>();
-        for (int k = first; k <= last; k++)
+        var drawn = new List<Bar>();
+        foreach (var (margin, adopted, vetoed, fell) in bars.Margins)
         {
-            double share = total == 0 ? 0 : (double)histogram[k] / total;
-            bars.Add(new Bar { Position = k, Value = share * 100, FillColor = k >= needed ? Good : Muted, LineWidth = 0, Size = 0.9 });
+            drawn.Add(new Bar { Position = margin, ValueBase = 0, Value = adopted * 100, FillColor = Good, LineWidth = 0, Size = 0.9 });
+            drawn.Add(new Bar { Position = margin, ValueBase = adopted * 100, Value = (adopted + vetoed) * 100, FillColor = Accent, LineWidth = 0, Size = 0.9 });
+            drawn.Add(new Bar { Position = margin, ValueBase = (adopted + vetoed) * 100, Value = (adopted + vetoed + fell) * 100, FillColor = Muted, LineWidth = 0, Size = 0.9 });
         }
 
-        plot.Add.Bars(bars);
-        var line = plot.Add.VerticalLine(needed - 0.5, 2, Accent, LinePattern.Dashed);
-        line.LabelText = neededLabel;
-        line.LabelFontSize = 13;
-        line.LabelOppositeAxis = true;
-        plot.Title($"Yes votes: {voteId}");
-        plot.XLabel("votes in favour");
-        plot.YLabel("% of runs");
-        plot.Axes.Margins(bottom: 0);
-        return Render(plot, $"yes-count-{Wording.Slug(voteId)}", caption, 380);
+        plot.Add.Bars(drawn);
+        plot.Add.VerticalLine(-0.5, 2, Ink, LinePattern.Dashed);
+        var legend = new List<LegendItem>
+        {
+            new() { LabelText = string.Create(Invariant, $"adopted ({bars.AdoptedShare * 100:0.0}%)"), FillColor = Good },
+        };
+        double vetoedShare = bars.Margins.Sum(m => m.Vetoed);
+        if (vetoedShare > 0)
+        {
+            legend.Add(new LegendItem { LabelText = string.Create(Invariant, $"enough yes votes, vetoed ({vetoedShare * 100:0.0}%)"), FillColor = Accent });
+        }
+
+        legend.Add(new LegendItem { LabelText = string.Create(Invariant, $"too few yes votes ({bars.Margins.Sum(m => m.Short) * 100:0.0}%)"), FillColor = Muted });
+        plot.Legend.ManualItems.AddRange(legend);
+        plot.ShowLegend(Alignment.UpperLeft, Orientation.Vertical);
+        double top = bars.Margins.Max(m => m.Adopted + m.Vetoed + m.Short) * 100;
+        double lowest = bars.Margins.Min(m => m.Margin) - 0.6;
+        double highest = bars.Margins.Max(m => m.Margin) + 0.6;
+        plot.Axes.SetLimits(lowest, highest, 0, Math.Min(100, top * 1.45));
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Title($"What decides it: {voteId}");
+        plot.XLabel(xLabel);
+        plot.YLabel("% of runs in which it was held");
+        return Render(plot, $"outcome-{Wording.Slug(voteId)}", caption, 400);
     }
 
     /// <summary>P(adopted) of one vote per variant, with the 95% Monte Carlo interval of each.</summary>
@@ -64,24 +75,25 @@ internal static class ChartRenderer
                 FillColor = i == 0 ? Ink : Muted,
                 LineWidth = 0,
                 Size = 0.6,
-                Label = Wording.Percent(row.PAdopted),
             });
-            labels.Add(new Tick(position, row.Variant));
+            labels.Add(new Tick(position, $"{Shorten(row.Variant, 24)} {Wording.Percent(row.PAdopted)}"));
         }
 
         var plottable = plot.Add.Bars(bars);
         plottable.Horizontal = true;
-        plottable.ValueLabelStyle.FontSize = 13;
         AddIntervals(plot, rows.Select((r, i) => (Position: (double)(rows.Count - 1 - i), Lower: r.PAdoptedLo95 * 100, Upper: r.PAdoptedHi95 * 100)));
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(labels.ToArray());
-        plot.Axes.SetLimitsX(0, 109);
+        plot.Axes.SetLimitsX(0, 100);
         plot.Title($"P(adopted) per variant: {voteId}");
         plot.XLabel("% of runs adopted (bar: estimate; whisker: 95% Monte Carlo interval)");
         return Render(plot, $"variants-{Wording.Slug(voteId)}", caption, 90 + (55 * rows.Count) + 90);
     }
 
-    /// <summary>The members whose vote most often decides the outcome (swing), with their P(yes) in the label.</summary>
-    public static Chart Swing(string voteId, IReadOnlyList<MemberRow> members, string caption)
+    /// <summary>
+    /// The members whose vote most often decides the outcome (swing), with their P(yes) in the label and each swing's
+    /// Monte Carlo standard error (NaN when unknown) in the label and as a whisker of ± 1.96 of it.
+    /// </summary>
+    public static Chart Swing(string voteId, IReadOnlyList<MemberRow> members, IReadOnlyList<double> standardErrors, string caption)
     {
         var plot = NewPlot();
         var bars = new List<Bar>();
@@ -97,7 +109,9 @@ internal static class ChartRenderer
                 FillColor = Ink,
                 LineWidth = 0,
                 Size = 0.7,
-                Label = string.Create(Invariant, $"{m.Swing:0.000}  (P(yes) {m.PYes:0.00})"),
+                Label = double.IsNaN(standardErrors[i])
+                    ? string.Create(Invariant, $"{m.Swing:0.000}  (P(yes) {m.PYes:0.00})")
+                    : string.Create(Invariant, $"{m.Swing:0.000} ± {standardErrors[i]:0.000}  (P(yes) {m.PYes:0.00})"),
             });
             labels.Add(new Tick(position, Shorten($"{m.Member} {m.Name}", 28)));
         }
@@ -106,8 +120,9 @@ internal static class ChartRenderer
         plottable.Horizontal = true;
         plottable.ValueLabelStyle.FontSize = 12;
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(labels.ToArray());
+        AddIntervals(plot, members.Select((m, i) => (Position: (double)(members.Count - 1 - i), Lower: m.Swing - (1.96 * standardErrors[i]), Upper: m.Swing + (1.96 * standardErrors[i]))));
         double max = members.Count == 0 ? 1 : members.Max(m => m.Swing);
-        plot.Axes.SetLimitsX(0, max * 1.45);
+        plot.Axes.SetLimitsX(0, max * 1.6);
         plot.Title($"Who decides it: {voteId}");
         plot.XLabel("swing = P(adopted | votes yes) - P(adopted | votes no)");
         return Render(plot, $"swing-{Wording.Slug(voteId)}", caption, 110 + (32 * members.Count) + 60);
@@ -125,17 +140,15 @@ internal static class ChartRenderer
             FillColor = pVeto[code] >= 0.5 ? Accent : Muted,
             LineWidth = 0,
             Size = 0.6,
-            Label = Wording.Percent(pVeto[code]),
         }).ToList();
-        var plottable = plot.Add.Bars(bars);
-        plottable.ValueLabelStyle.FontSize = 13;
+        plot.Add.Bars(bars);
         AddIntervals(plot, codes.Select((code, i) =>
         {
             var (lower, upper) = Wording.Wilson(pVeto[code], trials);
             return (Position: (double)i, Lower: lower * 100, Upper: upper * 100);
         }), vertical: true);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(codes.Select((c, i) => new Tick(i, c)).ToArray());
-        plot.Axes.SetLimitsY(0, 110);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(codes.Select((c, i) => new Tick(i, $"{c} {Wording.Percent(pVeto[c])}")).ToArray());
+        plot.Axes.SetLimitsY(0, 100);
         plot.Title($"Veto by permanent member: {voteId}");
         plot.YLabel("% of runs with this member's veto");
         return Render(plot, $"veto-{Wording.Slug(voteId)}", caption, 360);
@@ -361,32 +374,6 @@ internal static class ChartRenderer
         height = Math.Clamp(height, 260, 1400);
         byte[] png = plot.GetImageBytes(Width, height, ImageFormat.Png);
         return new Chart(name, caption, png, Width, height);
-    }
-
-    private static int FirstNonZero(IReadOnlyList<long> histogram)
-    {
-        for (int k = 0; k < histogram.Count; k++)
-        {
-            if (histogram[k] > 0)
-            {
-                return k;
-            }
-        }
-
-        return 0;
-    }
-
-    private static int LastNonZero(IReadOnlyList<long> histogram)
-    {
-        for (int k = histogram.Count - 1; k >= 0; k--)
-        {
-            if (histogram[k] > 0)
-            {
-                return k;
-            }
-        }
-
-        return histogram.Count - 1;
     }
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

@@ -18,6 +18,7 @@ internal static class HtmlBriefingWriter
         .description { color: #4a5868; margin-top: 0; }
         .headlines { background: #f1f5f9; border-left: 5px solid #1f3b57; padding: .8rem 1.2rem .8rem 2.2rem; }
         .headlines li { margin: .35rem 0; }
+        .note { font-size: .85rem; color: #4a5563; }
         table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; }
         th, td { border: 1px solid #d3dae3; padding: .3rem .55rem; vertical-align: top; }
         th { background: #e8eef5; text-align: left; }
@@ -58,6 +59,11 @@ internal static class HtmlBriefingWriter
             }
 
             html.AppendLine("</ul>");
+        }
+
+        foreach (var note in briefing.Notes)
+        {
+            html.AppendLine(CultureInfo.InvariantCulture, $"<p class=\"note\" id=\"headline-note\">{InlineMarkup.ToHtml(note)}</p>");
         }
 
         foreach (var section in briefing.Sections)

@@ -28,6 +28,12 @@ internal static class MarkdownBriefingWriter
             md.AppendLine(CultureInfo.InvariantCulture, $"- {line}");
         }
 
+        foreach (var note in briefing.Notes)
+        {
+            md.AppendLine();
+            md.AppendLine(note);
+        }
+
         foreach (var section in briefing.Sections)
         {
             md.AppendLine();

@@ -37,21 +37,22 @@ internal sealed record SummaryRow
 
     public double? PAdoptedGivenTrigger { get; init; }
 
-    public required int YesP05 { get; init; }
+    /// <summary>Count quantiles over the trials that held the vote; null for a vote never held.</summary>
+    public required int? YesP05 { get; init; }
 
-    public required int YesP50 { get; init; }
+    public required int? YesP50 { get; init; }
 
-    public required int YesP95 { get; init; }
+    public required int? YesP95 { get; init; }
 
-    public required int NoP05 { get; init; }
+    public required int? NoP05 { get; init; }
 
-    public required int NoP50 { get; init; }
+    public required int? NoP50 { get; init; }
 
-    public required int NoP95 { get; init; }
+    public required int? NoP95 { get; init; }
 
-    public required int AbstainP05 { get; init; }
+    public required int? AbstainP05 { get; init; }
 
-    public required int AbstainP95 { get; init; }
+    public required int? AbstainP95 { get; init; }
 
     public double? PVeto { get; init; }
 

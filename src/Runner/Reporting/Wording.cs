@@ -35,6 +35,31 @@ internal static class Wording
         return lo == hi ? $"{lo}%" : $"{lo}-{hi}%";
     }
 
+    /// <summary>
+    /// The words a headline puts on a probability of adoption, the one place they are defined (docs/outputs.md,
+    /// "Briefing", lists them). Bands (p as a share): below 0.01 remote; below 0.10 very unlikely;
+    /// below 0.33 unlikely; below 0.45 less likely than not; 0.45 to 0.55 about even odds; above 0.55 to 0.67 more
+    /// likely than not; above 0.67 to 0.90 likely; above 0.90 to 0.99 very likely; above 0.99 almost certain.
+    /// </summary>
+    public static string Odds(double p) => double.IsNaN(p) ? "unknown"
+        : p < 0.01 ? "remote"
+        : p < 0.10 ? "very unlikely"
+        : p < 0.33 ? "unlikely"
+        : p < 0.45 ? "less likely than not"
+        : p <= 0.55 ? "about even odds"
+        : p <= 0.67 ? "more likely than not"
+        : p <= 0.90 ? "likely"
+        : p <= 0.99 ? "very likely"
+        : "almost certain";
+
+    /// <summary>
+    /// A probability for a headline, rounded to what a reader needs: whole percentages, with one decimal below 1% and
+    /// above 99% ("48%", "0.4%", "99.6%").
+    /// </summary>
+    public static string Headline(double p) => double.IsNaN(p) ? "n/a"
+        : p < 0.01 || p > 0.99 ? string.Create(Invariant, $"{p * 100:0.0}%")
+        : string.Create(Invariant, $"{Math.Round(p * 100):0}%");
+
     /// <summary>"in 73-74% of runs", "in under 1% of runs".</summary>
     public static string OfRuns(double lower, double upper) => $"in {PercentRange(lower, upper)} of runs";
 
@@ -99,7 +124,9 @@ internal static class Wording
 
     public static string Count(long n) => n.ToString("N0", Invariant);
 
-    public static string Range(int lower, int upper) => lower == upper ? lower.ToString(Invariant) : string.Create(Invariant, $"{lower}-{upper}");
+    /// <summary>A range of counts, "54-108", or "-" when there are no counts (a vote never held).</summary>
+    public static string Range(int? lower, int? upper) => lower is not { } lo || upper is not { } hi ? "-"
+        : lo == hi ? lo.ToString(Invariant) : string.Create(Invariant, $"{lo}-{hi}");
 
     /// <summary>A file-name-safe stem from ids: lower-case letters, digits and hyphens.</summary>
     public static string Slug(string text) =>

@@ -105,7 +105,7 @@ internal static class RunReport
     {
         var invariant = CultureInfo.InvariantCulture;
         var baseline = result.Votes.Where(v => v.Variant == result.Votes[0].Variant && v.HeldCount > 0).ToArray();
-        var table = new Table().Border(TableBorder.Rounded).Title("Who decides it (baseline): swing = P(adopted | votes yes) - P(adopted | votes no)");
+        var table = new Table().Border(TableBorder.Rounded).Title("Who decides it (baseline): swing = P(adopted | votes yes) - P(adopted | votes no), ± its Monte Carlo s.e.");
         table.AddColumn("vote");
         table.AddColumn("members with the largest swing: swing (P(yes))");
         bool any = false;
@@ -117,7 +117,7 @@ internal static class RunReport
                 .OrderByDescending(m => m.Swing)
                 .ThenBy(m => m.Code, StringComparer.Ordinal)
                 .Take(8)
-                .Select(m => string.Create(invariant, $"{m.Code} {m.Swing:0.000} ({m.PYes:0.00})"))
+                .Select(m => string.Create(invariant, $"{m.Code} {m.Swing:0.000}±{Math.Sqrt(m.Swing * (1 - m.Swing) / vote.HeldCount):0.000} ({m.PYes:0.00})"))
                 .ToArray();
             if (top.Length > 0)
             {
@@ -132,6 +132,7 @@ internal static class RunReport
         }
     }
 
-    private static string Range(long[] histogram) =>
-        string.Create(CultureInfo.InvariantCulture, $"{VoteStatistics.Quantile(histogram, 0.05)}-{VoteStatistics.Quantile(histogram, 0.95)}");
+    /// <summary>The 90% range of a count, or "-" for a vote never held.</summary>
+    private static string Range(long[] histogram) => histogram.Sum() == 0 ? "-"
+        : string.Create(CultureInfo.InvariantCulture, $"{VoteStatistics.Quantile(histogram, 0.05)}-{VoteStatistics.Quantile(histogram, 0.95)}");
 }

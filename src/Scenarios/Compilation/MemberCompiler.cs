@@ -97,4 +97,57 @@ internal sealed class MemberCompiler
             // Absence rates are calibrated on the Assembly; Council members sit for every vote.
             AbsenceProbability: layers.Absence ?? (body == Body.SecurityCouncil ? 0.0 : position.AbsenceRate));
     }
+
+    /// <summary>
+    /// A member without a vote in the Assembly under Art. 19 is absent from every Assembly vote, so a vote,
+    /// probabilities or a shift given to it there would be silently ignored: an error at the member's entry. Entries on
+    /// Assembly votes always conflict; scenario-wide and variant-wide entries only when every vote is an Assembly
+    /// vote (otherwise they still apply to the Council drafts).
+    /// </summary>
+    public void CheckArticle19Conflicts(ScenarioDocument document, string[] article19)
+    {
+        if (article19.Length == 0)
+        {
+            return;
+        }
+
+        bool onlyAssembly = document.Votes.All(v => v.Body != BodyName.SC);
+        void Check(Dictionary<string, MemberDocument>? members, string where)
+        {
+            foreach (var (code, member) in members ?? [])
+            {
+                bool sets = member.Vote is not null || member.PYes is not null || member.PAbstain is not null || member.PNo is not null || member.Shift is not null;
+                if (sets && article19.Contains(code, StringComparer.Ordinal))
+                {
+                    _context.Error(members!, code, $"{code} is in 'article_19' (no vote in the General Assembly), so the vote, probabilities or shift given to it{where} would be ignored; remove one of the two");
+                }
+            }
+        }
+
+        if (onlyAssembly)
+        {
+            Check(document.Members, string.Empty);
+        }
+
+        foreach (var vote in document.Votes.Where(v => v.Body != BodyName.SC))
+        {
+            Check(vote.Members, $" on '{vote.Id}'");
+        }
+
+        foreach (var variant in document.Variants ?? [])
+        {
+            if (onlyAssembly)
+            {
+                Check(variant.Members, $" in variant '{variant.Name}'");
+            }
+
+            foreach (var (voteId, change) in variant.Votes ?? [])
+            {
+                if (document.Votes.FirstOrDefault(v => v.Id == voteId) is { Body: not BodyName.SC })
+                {
+                    Check(change.Members, $" on '{voteId}' in variant '{variant.Name}'");
+                }
+            }
+        }
+    }
 }

@@ -65,6 +65,7 @@ internal sealed class ScenarioCompiler
         var elections = new ElectionCompiler(_context);
         elections.Check(document, voteIds);
         _drift.CheckTimeline(document);
+        _members.CheckArticle19Conflicts(document, article19);
         foreach (var variant in variants.Where(v => v.Attraction is not null))
         {
             if (document.Timeline is null)

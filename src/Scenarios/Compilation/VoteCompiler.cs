@@ -166,11 +166,13 @@ internal sealed class VoteCompiler
         var list = new List<VoteParticipant>(participants.Length);
         foreach (string code in participants)
         {
-            var layers = MemberLayers.Empty
-                .Then(document.Members?.GetValueOrDefault(code))
-                .Then(vote.Members?.GetValueOrDefault(code))
-                .Then(variant?.Members?.GetValueOrDefault(code))
-                .Then(change?.Members?.GetValueOrDefault(code));
+            // A variant's entry for a member (variant-wide or on this vote) replaces the baseline's entries for it,
+            // so `USA: {}` in a variant removes what the baseline set; the variant's two levels stack field by field.
+            var variantEntry = variant?.Members?.GetValueOrDefault(code);
+            var variantVoteEntry = change?.Members?.GetValueOrDefault(code);
+            var layers = variantEntry is not null || variantVoteEntry is not null
+                ? MemberLayers.Empty.Then(variantEntry).Then(variantVoteEntry)
+                : MemberLayers.Empty.Then(document.Members?.GetValueOrDefault(code)).Then(vote.Members?.GetValueOrDefault(code));
             MemberLean lean;
             if (body == Body.GeneralAssembly && article19.Contains(code))
             {

@@ -60,10 +60,16 @@ internal sealed class VoteParameterResolver
         }
         else if (change is not null)
         {
-            // A variant changes one or both explicit values of the baseline vote.
-            if (_parameters.TryGetValue(vote, out var baseline))
+            // Explicit values in a variant mean what they mean in a vote: these parameters, without an analog's shift,
+            // issue offsets or spread. A variant may give one of the two only where the baseline's are explicit too.
+            if (vote.Like is not null && (discrimination is null || cutpoints is null))
             {
-                resolved = baseline with { Beta = discrimination ?? baseline.Beta, Cutpoints = cutpoints ?? baseline.Cutpoints };
+                _context.Error(owner, discrimination is null ? "cutpoints" : "discrimination",
+                    $"vote '{vote.Id}' takes its parameters from 'like'; a variant that gives explicit parameters replaces the analog and needs both 'discrimination' and 'cutpoints'");
+            }
+            else if (_parameters.TryGetValue(vote, out var baseline))
+            {
+                resolved = new VoteParameters(discrimination ?? baseline.Beta, cutpoints ?? baseline.Cutpoints, 0, 0, null);
             }
         }
         else if (discrimination is null || cutpoints is null)

@@ -29,4 +29,7 @@ public sealed class AnalogDocument
     /// resolutions, 2000-2019); 0.8 is the spread between different texts of the same issue area in the same year.
     /// </summary>
     public double? Spread { get; init; }
+
+    /// <summary>The spread a vote takes when <see cref="Spread"/> is not given (the compiler's default, for readers of a document).</summary>
+    public const double DefaultSpread = Compilation.ScenarioCompiler.DefaultAnalogSpread;
 }

@@ -96,7 +96,22 @@ internal static class BriefingFixture
         }
 
         var vote = new VoteDescription("ga-text", Body.GeneralAssembly, new DateOnly(2026, 3, 20), MajorityRule.TwoThirds, CouncilDecision.Substantive, OutcomeEstimator.Sampled, Enumerable.Range(0, 193).Select(i => $"M{i:000}").ToArray());
-        var state = new VoteStatisticsState("baseline", vote, histogram.Sum(), 0, 0, 0, 0, 0, new long[5], histogram, new long[194], new long[194], new long[194], []);
+        // Margins (yes minus the yes needed in that run) from -30 to 50 around margin 0 at entry 2 x 193 + 1.
+        int offset = VoteStatistics.MarginOffset(193);
+        var margins = new long[offset + 194];
+        var adoptedMargins = new long[offset + 194];
+        for (int m = -30; m <= 50; m++)
+        {
+            margins[offset + m] = 1000 - (Math.Abs(m - 10) * 24);
+            adoptedMargins[offset + m] = m >= 0 ? margins[offset + m] : 0;
+        }
+
+        var state = new VoteStatisticsState("baseline", vote, histogram.Sum(), adoptedMargins.Sum(), 0, 0, 0, 0, new long[5], histogram, new long[194], new long[194], new long[194], [])
+        {
+            HeldCount = histogram.Sum(),
+            MarginHistogram = margins,
+            AdoptedMarginHistogram = adoptedMargins,
+        };
         return new RunData
         {
             Folder = "runs/golden-briefing",

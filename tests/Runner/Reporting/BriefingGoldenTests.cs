@@ -14,7 +14,7 @@ public sealed class BriefingGoldenTests
         Golden.AssertMatches("report-briefing.md", markdown);
         Assert.That(images.Select(i => i.FileName), Is.EquivalentTo(new[]
         {
-            "briefing-yes-count-ga-text.png", "briefing-variants-ga-text.png",
+            "briefing-outcome-ga-text.png", "briefing-variants-ga-text.png",
             "briefing-swing-ga-text.png", "briefing-swing-sc-draft.png", "briefing-veto-sc-draft.png", "briefing-chain.png", "briefing-election-hrc-2026.png", "briefing-power.png",
         }));
         foreach (var (name, png) in images)
@@ -30,9 +30,10 @@ public sealed class BriefingGoldenTests
     {
         var briefing = new BriefingBuilder(BriefingFixture.Run(), BriefingFixture.Context()).Build();
         Assert.That(briefing.Headlines[0], Is.EqualTo(
-            "**ga-text: A resolution on territorial integrity** (General Assembly, two-thirds majority, 2026-03-20): adopted in 72-74% of runs; 54-108 in favour, 12-50 against (90% range)."));
-        Assert.That(briefing.Headlines[1], Does.Contain("vetoed in 98-99% of runs (the United States 98.2%, the United Kingdom 12.1%, France 4.9%)"));
-        Assert.That(briefing.Headlines[2], Does.Contain("held in 33-34% of runs; adopted in about 25% of the runs in which sc-draft is vetoed"));
+            "**ga-text: A resolution on territorial integrity** (General Assembly, two-thirds majority, 2026-03-20): adoption likely: 73%†; 54-108 in favour, 12-50 against (90% range)."));
+        Assert.That(briefing.Headlines[1], Does.Contain("adoption very unlikely: 1%†; vetoed in about 98% of runs (the United States 98.2%, the United Kingdom 12.1%, France 4.9%)"));
+        Assert.That(briefing.Notes.Single(), Does.StartWith("† Each percentage is a share of 100,000 simulated runs; its Monte Carlo error (95%) is ga-text ± 0.27 points"));
+        Assert.That(briefing.Headlines[2], Does.Contain("held in about 33% of runs; adopted in about 25% of the runs in which sc-draft is vetoed; overall adoption unlikely: 25%†"));
     }
 
     [Test]
@@ -42,7 +43,10 @@ public sealed class BriefingGoldenTests
         var uncertainty = briefing.Sections.Single(s => s.Heading == "Sources of uncertainty");
         var table = uncertainty.Blocks.OfType<BriefingTable>().Single();
         Assert.That(table.Headers[3], Is.EqualTo("choice of analog vote (an assumption)"));
-        Assert.That(table.Rows[0][3], Is.EqualTo("like A/RES/68/262, shifted +0.2"));
+        Assert.That(table.Rows[0][3], Is.EqualTo("like A/RES/68/262, shifted +0.2; drawn with spread 0.18"));
+        string sources = uncertainty.Blocks.OfType<Paragraph>().First().Text;
+        Assert.That(sources, Does.Contain("draws in each run a shift of every member's support with the analog's spread"));
+        Assert.That(sources, Does.Not.Contain("does not vary at all"), "every vote here has an analog, so the run does vary the distance");
         string sensitivity = uncertainty.Blocks.OfType<Paragraph>().Last().Text;
         Assert.That(sensitivity, Does.Contain("**other-analog** (ga-text: like A/RES/ES-11/1) moves ga-text by -21.9 points (± 0.1)"));
         Assert.That(sensitivity, Does.Contain("**outreach** (outreach to ZAF, NGA, EGY (effect +0.3)) moves ga-text by +6.0 points (± 0.08)"));
@@ -67,6 +71,51 @@ public sealed class BriefingGoldenTests
         var briefing = new BriefingBuilder(BriefingFixture.Run(), ScenarioContext.Unavailable("the scenario file x.yaml was not found (give it with --scenario)")).Build();
         var uncertainty = briefing.Sections.Single(s => s.Heading == "Sources of uncertainty");
         Assert.That(uncertainty.Blocks.OfType<BriefingTable>().Single().Rows[0][3], Does.StartWith("not described: the scenario file x.yaml was not found"));
+    }
+
+    [TestCase(0.004, "remote")]
+    [TestCase(0.06, "very unlikely")]
+    [TestCase(0.25, "unlikely")]
+    [TestCase(0.40, "less likely than not")]
+    [TestCase(0.48, "about even odds")]
+    [TestCase(0.55, "about even odds")]
+    [TestCase(0.60, "more likely than not")]
+    [TestCase(0.73, "likely")]
+    [TestCase(0.95, "very likely")]
+    [TestCase(0.996, "almost certain")]
+    public void Odds_words_follow_the_documented_bands(double p, string expected) =>
+        Assert.That(Wording.Odds(p), Is.EqualTo(expected));
+
+    [Test]
+    public void A_vote_never_held_and_a_single_trial_have_no_counts_and_no_interval()
+    {
+        var run = BriefingFixture.Run();
+        var summary = run.Summary.Select(r => r.VoteId == "ga-follow-up"
+            ? r with { PHeld = 0, PAdopted = 0, PAdoptedGivenHeld = null, PAdoptedGivenTrigger = null, YesP05 = null, YesP50 = null, YesP95 = null, NoP05 = null, NoP50 = null, NoP95 = null, AbstainP05 = null, AbstainP95 = null }
+            : r with { Trials = 1, PAdoptedSe = double.NaN, PAdoptedLo95 = double.NaN, PAdoptedHi95 = double.NaN }).ToList();
+        var briefing = new BriefingBuilder(run with { Summary = summary, Statistics = null }, BriefingFixture.Context()).Build();
+        Assert.That(briefing.Headlines[2], Does.EndWith("never held in the 100,000 runs (it is held only if sc-draft is vetoed)."));
+        Assert.That(briefing.Headlines[2], Does.Not.Contain("did not happen"));
+        var table = briefing.Sections.Single(s => s.Heading == "Outcome").Blocks.OfType<BriefingTable>().Single();
+        var followUp = table.Rows.Single(r => r[0] == "ga-follow-up");
+        Assert.That(followUp.Skip(5).Take(3), Is.EqualTo(new[] { "-", "-", "-" }), "no counts for a vote never held");
+        var single = table.Rows.First(r => r[0] == "ga-text");
+        Assert.That(single[4], Is.EqualTo("- (one run)"));
+        Assert.That(string.Join(" ", briefing.Sections.SelectMany(s => s.Blocks).OfType<BriefingTable>().SelectMany(t => t.Rows).SelectMany(r => r)), Does.Not.Contain("100.0-100.0%"));
+    }
+
+    [Test]
+    public void Members_within_noise_of_the_top_swing_are_named_as_unranked()
+    {
+        var run = BriefingFixture.Run();
+
+        // 100,000 held trials: a swing of 0.041 has a standard error of about 0.0006, so 0.0410 and 0.0412 are within noise, 0.0388 is not.
+        var members = run.Members.Select(m => m.Member == "BRA" ? m with { Swing = 0.0410 } : m).ToList();
+        var deciders = new BriefingBuilder(run with { Members = members }, BriefingFixture.Context()).Build().Sections.Single(s => s.Heading == "Who decides it");
+        string caption = deciders.Blocks.OfType<Chart>().First().Caption;
+        Assert.That(caption, Does.Contain("The run cannot rank IND above BRA: their swings differ by less than twice the Monte Carlo error of the difference."));
+        string apart = new BriefingBuilder(run, BriefingFixture.Context()).Build().Sections.Single(s => s.Heading == "Who decides it").Blocks.OfType<Chart>().First().Caption;
+        Assert.That(apart, Does.Not.Contain("cannot rank"));
     }
 
     [TestCase(0.7302, 0.7357, "73-74%")]
