@@ -1,10 +1,6 @@
 using System.Text;
 
-<<<<<<<< HEAD:src/Runner/Infrastructure/CsvRecordReader.cs
-namespace StemSimulator.Runner.Infrastructure;
-========
 namespace StemSimulator.Scenarios.Csv;
->>>>>>>> h-closed:src/Scenarios/Csv/CsvRecordReader.cs
 
 /// <summary>
 /// The one CSV reader of the project: streams RFC 4180 records from a file or any text without holding it in
