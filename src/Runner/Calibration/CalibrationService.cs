@@ -100,7 +100,7 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
         _ when !Directory.Exists(request.DataDirectory) => $"the data folder '{request.DataDirectory}' does not exist (expected ../shared/data/un)",
         _ when request.Threads is < 1 => "--threads must be at least 1",
         _ when request.ShockYears is < 0 or > 10 => "--shock-years must be between 0 and 10",
-        _ => CalibrationTables.CheckWritable(request.OutputFile),
+        _ => CalibrationTables.CheckWritable(request.OutputFile, request.Force),
     };
 
     /// <summary>The fit's progress lines (first iteration and every tenth) on standard error, or none when quiet.</summary>

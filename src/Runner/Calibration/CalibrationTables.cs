@@ -107,7 +107,7 @@ internal static class CalibrationTables
         {
             foreach (string table in new[] { positions, rollCalls, model })
             {
-                if (Output.SingleFileOutput.Check(table, force) is { } refused)
+                if (SingleFileOutput.Check(table, force) is { } refused)
                 {
                     return refused;
                 }

@@ -12,9 +12,9 @@ internal sealed class RunCommand(RunService runs) : ICliCommand
         var trials = new Option<long?>("--trials", "-n")
         {
             Description = "Number of trials (overrides the scenario's 'trials').",
-            CustomParser = r => Cli.OptionErrors.WholeNumber(r, 1, Scenarios.Compilation.ScenarioLimits.MaxTrials),
+            CustomParser = r => OptionErrors.WholeNumber(r, 1, Scenarios.Compilation.ScenarioLimits.MaxTrials),
         };
-        var seed = new Option<ulong?>("--seed") { Description = "Seed of the random numbers (overrides the scenario's 'seed').", CustomParser = Cli.OptionErrors.Seed };
+        var seed = new Option<ulong?>("--seed") { Description = "Seed of the random numbers (overrides the scenario's 'seed').", CustomParser = OptionErrors.Seed };
         var output = new Option<string?>("--out", "-o") { Description = "Output folder (default: runs/<scenario name>, or runs/<scenario name>/shard-<k> for a shard)." };
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists." };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it." };

@@ -31,5 +31,5 @@ public sealed class AnalogDocument
     public double? Spread { get; init; }
 
     /// <summary>The spread a vote takes when <see cref="Spread"/> is not given (the compiler's default, for readers of a document).</summary>
-    public const double DefaultSpread = Compilation.ScenarioCompiler.DefaultAnalogSpread;
+    public const double DefaultSpread = Compilation.VoteParameterResolver.DefaultAnalogSpread;
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace StemSimulator.Runner.Output;
+namespace StemSimulator.Runner.Infrastructure;
 
 /// <summary>
 /// The file <c>.stemsim-output.json</c> in every folder stemsim writes (run, merge, backtest, drift-backtest,

@@ -1,7 +1,7 @@
 using System.Text;
 using StemSimulator.Scenarios.Diagnostics;
 
-namespace StemSimulator.Runner.Running;
+namespace StemSimulator.Runner.Infrastructure;
 
 /// <summary>
 /// Standard error for messages: every line goes through <see cref="VisibleText.Escape"/>, so a zero-width space, a

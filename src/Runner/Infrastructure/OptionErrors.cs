@@ -3,7 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace StemSimulator.Runner.Cli;
+namespace StemSimulator.Runner.Infrastructure;
 
 /// <summary>
 /// Command-line errors in the user's words: the option, the value given and what it may be, never a .NET type name

@@ -1,4 +1,4 @@
-namespace StemSimulator.Runner.Output;
+namespace StemSimulator.Runner.Infrastructure;
 
 /// <summary>
 /// An output stemsim refuses to replace, found only at the last moment (a file added to the target folder while the

@@ -1,4 +1,4 @@
-namespace StemSimulator.Runner.Output;
+namespace StemSimulator.Runner.Infrastructure;
 
 /// <summary>
 /// The folders <c>--force</c> must never replace whatever they hold: the root, the home folder, the current folder

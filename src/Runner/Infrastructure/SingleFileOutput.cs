@@ -1,7 +1,7 @@
 using System.Globalization;
 using StemSimulator.Scenarios.Files;
 
-namespace StemSimulator.Runner.Output;
+namespace StemSimulator.Runner.Infrastructure;
 
 /// <summary>
 /// A single output file (<c>report --out</c>, <c>schema --out</c>, <c>power</c>'s table, <c>calibrate</c>'s tables):

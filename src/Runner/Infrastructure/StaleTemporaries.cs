@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace StemSimulator.Runner.Output;
+namespace StemSimulator.Runner.Infrastructure;
 
 /// <summary>
 /// Removes the hidden temporaries (<c>.NAME.tmp-PID</c>, <c>.NAME.tmp-PID.old</c>) that a process killed without a
