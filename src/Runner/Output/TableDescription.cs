@@ -47,6 +47,31 @@ internal sealed class TableDescription
         ? FileName
         : Path.Combine(Path.GetFileNameWithoutExtension(FileName), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"shard={shard}"), "part-0.parquet");
 
+    /// <summary>
+    /// The table's rows in docs/outputs.md: "| column | type | meaning | unit |", consecutive columns of the same type,
+    /// meaning and unit in one row (e.g. <c>yes_p05</c>, <c>yes_p50</c>, <c>yes_p95</c>).
+    /// </summary>
+    public IReadOnlyList<string> MarkdownRows()
+    {
+        var rows = new List<string>();
+        for (int c = 0; c < Columns.Count;)
+        {
+            var column = Columns[c];
+            int end = c + 1;
+            while (end < Columns.Count && Columns[end].TypeName == column.TypeName && Columns[end].Doc == column.Doc && Columns[end].Unit == column.Unit)
+            {
+                end++;
+            }
+
+            string names = string.Join(", ", Columns.Skip(c).Take(end - c).Select(x => $"`{x.Name}`"));
+            string unit = column.Unit.Length == 0 ? string.Empty : column.Unit + " ";
+            rows.Add($"| {names} | {column.TypeName} | {column.Doc.Replace("|", "\\|", StringComparison.Ordinal)} | {unit}|");
+            c = end;
+        }
+
+        return rows;
+    }
+
     /// <summary>A new set of columns to fill for one file.</summary>
     public TableData NewData() => new(this);
 }
