@@ -12,23 +12,9 @@ namespace StemSimulator.Runner.Elections;
 /// </summary>
 internal static class ElectionTables
 {
-    /// <summary>The provenance plus the elections' round caps (<c>stemsim.election_round_caps</c>: "id/region=cap; ...").</summary>
-    public static Dictionary<string, string> Metadata(SimulationModel model, Provenance provenance)
-    {
-        var metadata = provenance.ToMetadata();
-        foreach (var (key, value) in RoundCaps(model))
-        {
-            metadata[key] = value;
-        }
-
-        return metadata;
-    }
-
-    /// <summary>The key the election tables add to the provenance: <c>stemsim.election_round_caps</c>.</summary>
-    public static IReadOnlyDictionary<string, string> RoundCaps(SimulationModel model) => new Dictionary<string, string>
-    {
-        ["stemsim.election_round_caps"] = ElectionNames.RoundCaps(model.Variants.SelectMany(v => v.Elections)),
-    };
+    /// <summary>The run's provenance plus the elections' round caps (<c>stemsim.election_round_caps</c>: "id/region=cap; ...").</summary>
+    public static TableProvenance WithRoundCaps(SimulationModel model, Provenance provenance) =>
+        provenance.ToTable().With("election_round_caps", ElectionNames.RoundCaps(model.Variants.SelectMany(v => v.Elections)));
 
     /// <summary>One row per variant, election and candidate: P(elected) and its seat group's ballot statistics.</summary>
     public static async Task WriteSummaryAsync(SimulationModel model, ElectionRunResult result, IReadOnlyDictionary<string, string> names, Stream stream, Provenance provenance, CancellationToken cancellationToken)
@@ -62,7 +48,7 @@ internal static class ElectionTables
         data.Add("max_rounds", rows.Select(r => r.Stats.Election.MaxRounds).ToArray());
         data.Add("p_capped", rows.Select(r => Share(r.Stats, r.Stats.Tally.Capped[r.Candidate.SeatGroup])).ToArray());
         data.Add("unfilled_seats_mean", rows.Select(r => Share(r.Stats, r.Stats.Tally.UnfilledSeats[r.Candidate.SeatGroup])).ToArray());
-        await TableWriter.WriteAsync(data, stream, provenance, RoundCaps(model), cancellationToken).ConfigureAwait(false);
+        await TableWriter.WriteAsync(data, stream, WithRoundCaps(model, provenance), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -102,7 +88,7 @@ internal static class ElectionTables
         data.Add("p_on_ballot", rows.Select(r => (double)r.Stats.Tally.OnBallot[r.Stats.Tally.At(r.Candidate, r.Ballot)] / r.Stats.Tally.BallotsHeld[r.Stats.Tally.At(r.Group, r.Ballot)]).ToArray());
         data.Add("votes_mean", rows.Select(r => MeanVotes(r.Stats.Tally, r.Group, r.Candidate, r.Ballot)).ToArray());
         data.Add("vote_share", rows.Select(r => VoteShare(r.Stats.Tally, r.Group, r.Candidate, r.Ballot)).ToArray());
-        await TableWriter.WriteAsync(data, stream, provenance, RoundCaps(model), cancellationToken).ConfigureAwait(false);
+        await TableWriter.WriteAsync(data, stream, WithRoundCaps(model, provenance), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -141,7 +127,7 @@ internal static class ElectionTables
         data.Add("name", rows.Select(r => names.GetValueOrDefault(r.Stats.Election.Voters[r.Voter].Code, r.Stats.Election.Voters[r.Voter].Code)).ToArray());
         data.Add("choice", rows.Select(r => r.Choice).ToArray());
         data.Add("p", rows.Select(r => (double)r.Count / r.Stats.Tally.Trials).ToArray());
-        await TableWriter.WriteAsync(data, stream, provenance, RoundCaps(model), cancellationToken).ConfigureAwait(false);
+        await TableWriter.WriteAsync(data, stream, WithRoundCaps(model, provenance), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Mean votes of candidate <paramref name="candidate"/> over the trials that held ballot <paramref name="ballot"/> of its group.</summary>

@@ -48,6 +48,6 @@ internal static class DriftAdoptionTable
             data.Add($"p_conditional_{Names[q]}", rows.Select(r => r.Fan.Quantile(r.Index, Levels[k])).ToArray());
         }
 
-        await TableWriter.WriteAsync(data, stream, provenance, null, cancellationToken).ConfigureAwait(false);
+        await TableWriter.WriteAsync(data, stream, provenance.ToTable(), cancellationToken).ConfigureAwait(false);
     }
 }

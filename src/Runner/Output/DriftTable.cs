@@ -73,7 +73,7 @@ internal static class DriftTable
         data.Add("cohesion", rows.Select(r => r.Cohesion).ToArray());
         data.Add("agreement_eu", rows.Select(r => r.AgreementEu).ToArray());
         data.Add("vote_trials", rows.Select(r => r.VoteTrials).ToArray());
-        await TableWriter.WriteAsync(data, stream, provenance, null, cancellationToken).ConfigureAwait(false);
+        await TableWriter.WriteAsync(data, stream, provenance.ToTable(), cancellationToken).ConfigureAwait(false);
     }
 
     private sealed record Row(string Variant, int Year, string Kind, string Name, double?[] Quantiles, double? Cohesion, double? AgreementEu, long? VoteTrials);

@@ -55,7 +55,7 @@ internal static class SummaryTables
             data.Add($"p_veto_{PermanentMembersExtensions.AllCodes[p].ToLowerInvariant()}", CouncilOnly(votes, s => (double)s.VetoCountByMember[member] / s.Trials));
         }
 
-        await TableWriter.WriteAsync(data, stream, provenance, null, cancellationToken).ConfigureAwait(false);
+        await TableWriter.WriteAsync(data, stream, provenance.ToTable(), cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task WriteMembersAsync(SimulationResult result, IReadOnlyDictionary<string, string> names, Stream stream, Provenance provenance, CancellationToken cancellationToken)
@@ -73,7 +73,7 @@ internal static class SummaryTables
         data.Add("p_no", rows.Select(r => r.Member.PNo).ToArray());
         data.Add("p_absent", rows.Select(r => r.Member.PAbsent).ToArray());
         data.Add("swing", rows.Select(r => r.Member.Swing).ToArray());
-        await TableWriter.WriteAsync(data, stream, provenance, null, cancellationToken).ConfigureAwait(false);
+        await TableWriter.WriteAsync(data, stream, provenance.ToTable(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,9 +1,9 @@
 namespace StemSimulator.Runner.Output;
 
 /// <summary>
-/// The one writer of the small tables: one row group, Snappy (<see cref="ParquetFiles"/>), and the run's provenance
-/// (<see cref="Provenance.ToMetadata"/>, keys <c>stemsim.*</c>) plus any keys of the table's own (such as the
-/// elections' round caps). The trial sinks stream their large tables themselves, with schemas from the same descriptions.
+/// The one writer of the small tables of every command: one row group, Snappy (<see cref="ParquetFiles"/>), and the
+/// provenance in its one shape (<see cref="TableProvenance"/>, keys <c>stemsim.*</c>). The trial sinks stream their
+/// large tables themselves, with schemas from the same descriptions and the same provenance.
 /// </summary>
 internal static class TableWriter
 {
@@ -11,24 +11,12 @@ internal static class TableWriter
     /// <param name="data">Every column of the table, checked against its description.</param>
     /// <param name="stream">Where the file goes.</param>
     /// <param name="provenance">Where the numbers came from.</param>
-    /// <param name="extraMetadata">Keys after the provenance's, or null.</param>
     /// <param name="cancellationToken">Stops between columns.</param>
-    public static async Task WriteAsync(TableData data, Stream stream, Provenance provenance, IReadOnlyDictionary<string, string>? extraMetadata, CancellationToken cancellationToken)
+    public static async Task WriteAsync(TableData data, Stream stream, TableProvenance provenance, CancellationToken cancellationToken)
     {
         var values = data.Ordered();
         var columns = data.Table.Columns;
         await using var writer = await ParquetFiles.CreateAsync(data.Table.Schema, stream, provenance, cancellationToken).ConfigureAwait(false);
-        if (extraMetadata is not null)
-        {
-            var metadata = provenance.ToMetadata();
-            foreach (var (key, value) in extraMetadata)
-            {
-                metadata[key] = value;
-            }
-
-            writer.CustomMetadata = metadata;
-        }
-
         using var group = writer.CreateRowGroup();
         for (int c = 0; c < columns.Count; c++)
         {
