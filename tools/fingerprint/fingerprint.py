@@ -32,13 +32,15 @@ def main():
         for scenario in scenarios:
             name = os.path.relpath(scenario, root)
             out = os.path.join(work, os.path.basename(scenario) + ".run")
-            run = subprocess.run([args.runner, "run", scenario, "--trials", str(args.trials), "--seed", str(args.seed),
+            # The path as given is recorded (stemsim.scenario_file, in --json); relative to the checkout, so that two
+            # checkouts in different folders fingerprint alike.
+            run = subprocess.run([args.runner, "run", name, "--trials", str(args.trials), "--seed", str(args.seed),
                                   "--out", out, "--quiet", "--json"], capture_output=True, text=True, cwd=root)
             if run.returncode != 0:
                 print(f"{name}\tEXIT {run.returncode}\t{run.stderr.strip().splitlines()[-1:]}")
                 continue
             summary = json.loads(run.stdout)
-            for key in ("output", "seconds", "created_utc", "git_commit", "scenario_file"):
+            for key in ("output", "seconds", "created_utc", "git_commit"):
                 summary.pop(key, None)
             print(f"{name}\t--json\t{hashlib.sha256(json.dumps(summary, sort_keys=True).encode()).hexdigest()}")
             for path in sorted(glob.glob(os.path.join(out, "**", "*"), recursive=True)):

@@ -34,6 +34,20 @@ public sealed class DriftStatistics
         Adoption = new AdoptionFan(votes);
     }
 
+    private DriftStatistics(DriftStatisticsState shape)
+    {
+        Variant = shape.Variant;
+        FromYear = shape.FromYear;
+        Years = shape.Years;
+        Members = shape.Members;
+        CentreLabels = shape.CentreLabels.ToArray();
+        MemberCounts = new long[Years * Members * Bins];
+        CentreCounts = new long[Years * CentreLabels.Count * Bins];
+        BlocLabels = shape.BlocLabels.ToArray();
+        Cohesion = new CohesionStatistics(Years, BlocLabels.Count, Members);
+        Adoption = new AdoptionFan(shape.AdoptionVotes);
+    }
+
     /// <summary>Labels of the blocs whose cohesion is counted.</summary>
     public IReadOnlyList<string> BlocLabels { get; }
 
@@ -75,6 +89,57 @@ public sealed class DriftStatistics
 
     /// <summary>The q-quantile of centre <paramref name="centre"/> in year index <paramref name="year"/>.</summary>
     public double CentreQuantile(int year, int centre, double q) => Quantile(CentreCounts.AsSpan(((year * CentreLabels.Count) + centre) * Bins, Bins), q);
+
+    /// <summary>The statistics as plain data.</summary>
+    public DriftStatisticsState ToState() => new(
+        Variant, FromYear, Years, Members, CentreLabels.ToArray(), BlocLabels.ToArray(), Adoption.Votes, Trials,
+        (long[])MemberCounts.Clone(), (long[])CentreCounts.Clone(), (long[])Cohesion.WithMajority.Clone(), (long[])Cohesion.Present.Clone(),
+        (long[])Cohesion.Counted.Clone(), (long[])Cohesion.Agreements.Clone(), (long[])Cohesion.Comparisons.Clone(),
+        (long[])Adoption.Counts.Clone(), (long[])Adoption.Held.Clone());
+
+    /// <summary>
+    /// The sum of <paramref name="states"/> (at least one, all of one shape); throws <see cref="ArgumentException"/>
+    /// when their shapes or array lengths differ.
+    /// </summary>
+    public static DriftStatistics FromStates(IReadOnlyList<DriftStatisticsState> states)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        var sum = new DriftStatistics(states[0]);
+        foreach (var s in states)
+        {
+            if (s.Variant != sum.Variant || s.FromYear != sum.FromYear || s.Years != sum.Years || s.Members != sum.Members
+                || !s.CentreLabels.SequenceEqual(sum.CentreLabels) || !s.BlocLabels.SequenceEqual(sum.BlocLabels) || s.AdoptionVotes != sum.Adoption.Votes)
+            {
+                throw new ArgumentException($"the drift statistics of variant {s.Variant} differ in shape between shards", nameof(states));
+            }
+
+            sum.Trials += s.Trials;
+            AddTo(sum.MemberCounts, s.MemberCounts);
+            AddTo(sum.CentreCounts, s.CentreCounts);
+            AddTo(sum.Cohesion.WithMajority, s.WithMajority);
+            AddTo(sum.Cohesion.Present, s.Present);
+            AddTo(sum.Cohesion.Counted, s.Counted);
+            AddTo(sum.Cohesion.Agreements, s.Agreements);
+            AddTo(sum.Cohesion.Comparisons, s.Comparisons);
+            AddTo(sum.Adoption.Counts, s.AdoptionCounts);
+            AddTo(sum.Adoption.Held, s.AdoptionHeld);
+        }
+
+        return sum;
+    }
+
+    private static void AddTo(long[] target, long[] source)
+    {
+        if (source is null || source.Length != target.Length)
+        {
+            throw new ArgumentException("drift counts of the wrong length", nameof(source));
+        }
+
+        for (int k = 0; k < target.Length; k++)
+        {
+            target[k] += source[k];
+        }
+    }
 
     /// <summary>Adds another worker's or shard's counts.</summary>
     public void Add(DriftStatistics other)

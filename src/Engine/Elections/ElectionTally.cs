@@ -160,6 +160,47 @@ public sealed class ElectionTally
         }
     }
 
+    /// <summary>Names of the count arrays, in the order of <see cref="ElectionTallyState.Counts"/>.</summary>
+    public static IReadOnlyList<string> CountNames { get; } =
+    [
+        nameof(Elected), nameof(ElectedFirstBallot), nameof(ElectedBallotSum), nameof(Withdrew), nameof(RoundsHistogram), nameof(Capped),
+        nameof(UnfilledSeats), nameof(BallotsHeld), nameof(PresentAndVoting), nameof(Abstentions), nameof(InvalidBallots), nameof(Absent),
+        nameof(Votes), nameof(OnBallot), nameof(FirstBallotVotes), nameof(FirstBallotBlank), nameof(FirstBallotInvalid), nameof(FirstBallotAbsent),
+    ];
+
+    /// <summary>The counts as plain data, for <paramref name="variant"/>.</summary>
+    public ElectionTallyState ToState(string variant) => new(variant, Election.Id, Trials, Arrays().Select(a => (long[])a.Clone()).ToArray());
+
+    /// <summary>
+    /// A tally of <paramref name="election"/> holding the sum of <paramref name="states"/>' counts; throws
+    /// <see cref="ArgumentException"/> when a state is of another election or its arrays do not fit the election.
+    /// </summary>
+    public static ElectionTally FromStates(ElectionModel election, IEnumerable<ElectionTallyState> states)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        var tally = new ElectionTally(election);
+        var arrays = tally.Arrays().ToArray();
+        foreach (var state in states)
+        {
+            if (state.ElectionId != election.Id || state.Counts.Count != arrays.Length
+                || state.Counts.Zip(arrays).Any(p => p.First is null || p.First.Length != p.Second.Length))
+            {
+                throw new ArgumentException($"the counts of election {state.ElectionId} do not fit election {election.Id} of the scenario", nameof(states));
+            }
+
+            tally.Trials += state.Trials;
+            for (int a = 0; a < arrays.Length; a++)
+            {
+                for (int k = 0; k < arrays[a].Length; k++)
+                {
+                    arrays[a][k] += state.Counts[a][k];
+                }
+            }
+        }
+
+        return tally;
+    }
+
     /// <summary>Sets every count to zero.</summary>
     public void Clear()
     {

@@ -208,18 +208,17 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
     /// <summary>Writes backtest.parquet (with the provenance) and backtest.md into the folder and commits it.</summary>
     private async Task WriteAsync(BacktestRequest request, RunFolder folder, IReadOnlyList<(string Protocol, string Model, string Metric, double Value, int? Year)> rows, CancellationToken cancellationToken)
     {
-        var metadata = new Dictionary<string, string>
-        {
-            ["stemsim.command"] = $"stemsim backtest --data {request.DataDirectory} --train-until {request.TrainUntil} --test-from {request.TestFrom} --test-to {request.TestTo} --out {request.OutputFolder}",
-            ["stemsim.seed"] = request.Seed.ToString(Invariant),
-            ["stemsim.trials"] = request.Trials.ToString(Invariant),
-            ["stemsim.engine_version"] = Provenance.EngineVersion,
-            ["stemsim.git_commit"] = Provenance.GitCommit,
-            ["stemsim.created_utc"] = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", Invariant),
-        };
+        var provenance = new TableProvenance(
+            "backtest",
+            [
+                new("arguments", $"--data {request.DataDirectory} --train-until {request.TrainUntil} --test-from {request.TestFrom} --test-to {request.TestTo} --out {request.OutputFolder}"),
+                new("seed", request.Seed.ToString(Invariant)),
+                new("trials", request.Trials.ToString(Invariant)),
+            ],
+            clock.GetUtcNow());
         await using (var file = File.Create(folder.PathOf(BacktestTable.FileName)))
         {
-            await BacktestTable.WriteAsync(rows, file, metadata, cancellationToken).ConfigureAwait(false);
+            await BacktestTable.WriteAsync(rows, file, provenance, cancellationToken).ConfigureAwait(false);
         }
 
         await File.WriteAllTextAsync(folder.PathOf("backtest.md"), BacktestReport.Markdown(rows) + "\n", cancellationToken).ConfigureAwait(false);

@@ -1,32 +1,33 @@
-using Parquet.Schema;
-using Parquet;
 using StemSimulator.Runner.Infrastructure;
+using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.Backtesting;
 
-/// <summary>
-/// Writes <c>backtest.parquet</c>: one row per protocol, model, metric and test year, columns <c>protocol</c>,
-/// <c>model</c>, <c>metric</c>, <c>value</c> and <c>test_year</c> (null for the figure over all test years).
-/// </summary>
+/// <summary>Writes <c>backtest.parquet</c>: one row per protocol, model, metric and test year (<see cref="Description"/>).</summary>
 internal static class BacktestTable
 {
-    public const string FileName = "backtest.parquet";
+    /// <summary><c>backtest.parquet</c>, described once.</summary>
+    public static TableDescription Description { get; } = new("backtest.parquet",
+    [
+        new("protocol", ColumnType.String, false, "`recurring` or `new`"),
+        new("model", ColumnType.String, false, "the model or baseline forecasting the roll calls"),
+        new("metric", ColumnType.String, false, "the forecast metric"),
+        new("value", ColumnType.Double, false, "its value", "the metric's"),
+        new("test_year", ColumnType.Int32, true, "the test year; null for the figure over all test years", "year"),
+    ]);
 
-    public static async Task WriteAsync(IReadOnlyList<(string Protocol, string Model, string Metric, double Value, int? Year)> rows, Stream stream, Dictionary<string, string> metadata, CancellationToken cancellationToken)
+    /// <summary>The file name, <c>backtest.parquet</c>.</summary>
+    public static string FileName => Description.FileName;
+
+    /// <summary>Writes <paramref name="rows"/> to <paramref name="stream"/>.</summary>
+    public static Task WriteAsync(IReadOnlyList<(string Protocol, string Model, string Metric, double Value, int? Year)> rows, Stream stream, TableProvenance provenance, CancellationToken cancellationToken)
     {
-        var protocol = new DataField<string>("protocol");
-        var model = new DataField<string>("model");
-        var metric = new DataField<string>("metric");
-        var value = new DataField<double>("value");
-        var year = new DataField<int?>("test_year");
-        var schema = new ParquetSchema(protocol, model, metric, value, year);
-        await using var writer = await ParquetWriter.CreateAsync(schema, stream, ParquetFiles.Options, false, cancellationToken).ConfigureAwait(false);
-        writer.CustomMetadata = metadata;
-        using var group = writer.CreateRowGroup();
-        await group.WriteAsync(protocol, rows.Select(r => r.Protocol).ToArray()).ConfigureAwait(false);
-        await group.WriteAsync(model, rows.Select(r => r.Model).ToArray()).ConfigureAwait(false);
-        await group.WriteAsync(metric, rows.Select(r => r.Metric).ToArray()).ConfigureAwait(false);
-        await group.WriteAsync(value, (ReadOnlyMemory<double>)rows.Select(r => r.Value).ToArray(), null, null, cancellationToken).ConfigureAwait(false);
-        await group.WriteAsync(year, (ReadOnlyMemory<int?>)rows.Select(r => r.Year).ToArray(), null, null, cancellationToken).ConfigureAwait(false);
+        var data = Description.NewData()
+            .Add("protocol", rows.Select(r => r.Protocol).ToArray())
+            .Add("model", rows.Select(r => r.Model).ToArray())
+            .Add("metric", rows.Select(r => r.Metric).ToArray())
+            .Add("value", rows.Select(r => r.Value).ToArray())
+            .Add("test_year", rows.Select(r => r.Year).ToArray());
+        return TableWriter.WriteAsync(data, stream, provenance, cancellationToken);
     }
 }

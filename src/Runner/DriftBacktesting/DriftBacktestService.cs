@@ -117,18 +117,17 @@ internal sealed class DriftBacktestService(ConsoleStreams console, TimeProvider 
             if (folder is not null)
             {
                 string source = request.CalibrationFile is { } table ? $"--calibration {table}" : $"--data {request.DataDirectory}";
-                var metadata = new Dictionary<string, string>
-                {
-                    ["stemsim.command"] = string.Create(invariant, $"stemsim drift-backtest {source} --from {request.From} --to {request.To} --fit-from {request.FitFrom} --align-from {request.AlignFrom} --trials {request.Trials} --seed {request.Seed} --out {request.OutputFolder}"),
-                    ["stemsim.seed"] = request.Seed.ToString(invariant),
-                    ["stemsim.trials"] = request.Trials.ToString(invariant),
-                    ["stemsim.engine_version"] = Provenance.EngineVersion,
-                    ["stemsim.git_commit"] = Provenance.GitCommit,
-                    ["stemsim.created_utc"] = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", invariant),
-                };
+                var provenance = new TableProvenance(
+                    "drift-backtest",
+                    [
+                        new("arguments", string.Create(invariant, $"{source} --from {request.From} --to {request.To} --fit-from {request.FitFrom} --align-from {request.AlignFrom} --trials {request.Trials} --seed {request.Seed} --out {request.OutputFolder}")),
+                        new("seed", request.Seed.ToString(invariant)),
+                        new("trials", request.Trials.ToString(invariant)),
+                    ],
+                    clock.GetUtcNow());
                 await using (var file = File.Create(folder.PathOf(DriftBacktestTable.FileName)))
                 {
-                    await DriftBacktestTable.WriteAsync(result.Rows, file, metadata, cancellationToken).ConfigureAwait(false);
+                    await DriftBacktestTable.WriteAsync(result.Rows, file, provenance, cancellationToken).ConfigureAwait(false);
                 }
 
                 folder.Commit();

@@ -1,31 +1,31 @@
-using Parquet.Schema;
-using Parquet;
 using StemSimulator.Runner.Infrastructure;
+using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.DriftBacktesting;
 
-/// <summary>
-/// Writes <c>drift_backtest.parquet</c>: one row per model, horizon and metric, columns <c>model</c>, <c>horizon</c>
-/// (years after the origin, 1..; null for the figure over all horizons or one that has none) <c>metric</c> and
-/// <c>value</c>.
-/// </summary>
+/// <summary>Writes <c>drift_backtest.parquet</c>: one row per model, horizon and metric (<see cref="Description"/>).</summary>
 internal static class DriftBacktestTable
 {
-    public const string FileName = "drift_backtest.parquet";
+    /// <summary><c>drift_backtest.parquet</c>, described once.</summary>
+    public static TableDescription Description { get; } = new("drift_backtest.parquet",
+    [
+        new("model", ColumnType.String, false, "the drift model or baseline forecasting the positions"),
+        new("horizon", ColumnType.Int32, true, "years after the origin, 1 and up; null for the figure over all horizons or one that has none", "years"),
+        new("metric", ColumnType.String, false, "the forecast metric"),
+        new("value", ColumnType.Double, false, "its value", "the metric's"),
+    ]);
 
-    public static async Task WriteAsync(IReadOnlyList<(string Model, int? Horizon, string Metric, double Value)> rows, Stream stream, Dictionary<string, string> metadata, CancellationToken cancellationToken)
+    /// <summary>The file name, <c>drift_backtest.parquet</c>.</summary>
+    public static string FileName => Description.FileName;
+
+    /// <summary>Writes <paramref name="rows"/> to <paramref name="stream"/>.</summary>
+    public static Task WriteAsync(IReadOnlyList<(string Model, int? Horizon, string Metric, double Value)> rows, Stream stream, TableProvenance provenance, CancellationToken cancellationToken)
     {
-        var model = new DataField<string>("model");
-        var horizon = new DataField<int?>("horizon");
-        var metric = new DataField<string>("metric");
-        var value = new DataField<double>("value");
-        var schema = new ParquetSchema(model, horizon, metric, value);
-        await using var writer = await ParquetWriter.CreateAsync(schema, stream, ParquetFiles.Options, false, cancellationToken).ConfigureAwait(false);
-        writer.CustomMetadata = metadata;
-        using var group = writer.CreateRowGroup();
-        await group.WriteAsync(model, rows.Select(r => r.Model).ToArray()).ConfigureAwait(false);
-        await group.WriteAsync(horizon, (ReadOnlyMemory<int?>)rows.Select(r => r.Horizon).ToArray(), null, null, cancellationToken).ConfigureAwait(false);
-        await group.WriteAsync(metric, rows.Select(r => r.Metric).ToArray()).ConfigureAwait(false);
-        await group.WriteAsync(value, (ReadOnlyMemory<double>)rows.Select(r => r.Value).ToArray(), null, null, cancellationToken).ConfigureAwait(false);
+        var data = Description.NewData()
+            .Add("model", rows.Select(r => r.Model).ToArray())
+            .Add("horizon", rows.Select(r => r.Horizon).ToArray())
+            .Add("metric", rows.Select(r => r.Metric).ToArray())
+            .Add("value", rows.Select(r => r.Value).ToArray());
+        return TableWriter.WriteAsync(data, stream, provenance, cancellationToken);
     }
 }

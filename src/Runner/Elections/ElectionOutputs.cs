@@ -16,18 +16,28 @@ internal static class ElectionOutputs
     /// <param name="model">The scenario's model; it has at least one election.</param>
     /// <param name="options">Threads and trial range (results never depend on the threads).</param>
     /// <param name="pathOf">Maps a file name to its path in the (temporary) run folder.</param>
+    /// <param name="shard">Which part of the run: the per-trial table of a shard goes to <c>elections/shard=K/part-0.parquet</c>.</param>
     /// <param name="provenance">Written into every file's metadata.</param>
     /// <param name="cancellationToken">Stops the run between blocks.</param>
-    public static async Task<ElectionRunResult> WriteAsync(SimulationModel model, SimulationOptions options, Func<string, string> pathOf, Provenance provenance, CancellationToken cancellationToken)
+    public static async Task<ElectionRunResult> WriteAsync(SimulationModel model, SimulationOptions options, Func<string, string> pathOf, Shard shard, Provenance provenance, CancellationToken cancellationToken)
     {
         ElectionRunResult result;
-        await using (var trialsFile = File.Create(pathOf(Files[0])))
+        string trialsPath = pathOf(ElectionTableDescriptions.Elections.ShardPath(shard.Index, shard.Count));
+        Directory.CreateDirectory(Path.GetDirectoryName(trialsPath)!);
+        await using (var trialsFile = File.Create(trialsPath))
         {
             await using var sink = await ElectionTrialSink.CreateAsync(model, trialsFile, provenance, cancellationToken).ConfigureAwait(false);
             result = await Task.Run(() => ElectionSimulator.Run(model, options, sink, null, cancellationToken), cancellationToken).ConfigureAwait(false);
             await sink.CompleteAsync().ConfigureAwait(false);
         }
 
+        await WriteSummariesAsync(model, result, pathOf, provenance, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Writes election_summary, election_rounds and election_ballots from the elections' counts (a run's or merged shards').</summary>
+    public static async Task WriteSummariesAsync(SimulationModel model, ElectionRunResult result, Func<string, string> pathOf, Provenance provenance, CancellationToken cancellationToken)
+    {
         var names = ReferenceCatalog.Embedded.States.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal);
         await using (var file = File.Create(pathOf(Files[1])))
         {
@@ -43,7 +53,5 @@ internal static class ElectionOutputs
         {
             await ElectionTables.WriteBallotsAsync(model, result, names, file, provenance, cancellationToken).ConfigureAwait(false);
         }
-
-        return result;
     }
 }

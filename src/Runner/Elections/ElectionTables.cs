@@ -12,13 +12,9 @@ namespace StemSimulator.Runner.Elections;
 /// </summary>
 internal static class ElectionTables
 {
-    /// <summary>The provenance plus the elections' round caps (<c>stemsim.election_round_caps</c>: "id/region=cap; ...").</summary>
-    public static Dictionary<string, string> Metadata(SimulationModel model, Provenance provenance)
-    {
-        var metadata = provenance.ToMetadata();
-        metadata["stemsim.election_round_caps"] = ElectionNames.RoundCaps(model.Variants.SelectMany(v => v.Elections));
-        return metadata;
-    }
+    /// <summary>The run's provenance plus the elections' round caps (<c>stemsim.election_round_caps</c>: "id/region=cap; ...").</summary>
+    public static TableProvenance WithRoundCaps(SimulationModel model, Provenance provenance) =>
+        provenance.ToTable().With("election_round_caps", ElectionNames.RoundCaps(model.Variants.SelectMany(v => v.Elections)));
 
     /// <summary>One row per variant, election and candidate: P(elected) and its seat group's ballot statistics.</summary>
     public static async Task WriteSummaryAsync(SimulationModel model, ElectionRunResult result, IReadOnlyDictionary<string, string> names, Stream stream, Provenance provenance, CancellationToken cancellationToken)
@@ -27,34 +23,32 @@ internal static class ElectionTables
             .SelectMany(s => s.Election.Candidates.Select((c, index) => (Stats: s, Candidate: c, Index: index)))
             .ToArray();
         double Share(ElectionStatistics s, long count) => s.Tally.Trials == 0 ? double.NaN : (double)count / s.Tally.Trials;
-        var columns = new List<(DataField Field, Array Values)>
-        {
-            (new DataField<string>("variant"), rows.Select(r => r.Stats.Variant).ToArray()),
-            (new DataField<string>("election_id"), rows.Select(r => r.Stats.Election.Id).ToArray()),
-            (new DataField<string>("body"), rows.Select(r => ElectionNames.Body(r.Stats.Election)).ToArray()),
-            (new DataField<DateTime>("date"), rows.Select(r => r.Stats.Election.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).ToArray()),
-            (new DataField<string>("seat_group"), rows.Select(r => ElectionNames.Region(r.Stats.Election.SeatGroups[r.Candidate.SeatGroup].Region)).ToArray()),
-            (new DataField<int>("seats"), rows.Select(r => r.Stats.Election.SeatGroups[r.Candidate.SeatGroup].Seats).ToArray()),
-            (new DataField<string>("candidate"), rows.Select(r => r.Candidate.Code).ToArray()),
-            (new DataField<string>("name"), rows.Select(r => names.GetValueOrDefault(r.Candidate.Code, r.Candidate.Code)).ToArray()),
-            (new DataField<bool>("compromise"), rows.Select(r => r.Candidate.IsCompromise).ToArray()),
-            (new DataField<long>("trials"), rows.Select(r => r.Stats.Tally.Trials).ToArray()),
-            (new DataField<double>("p_elected"), rows.Select(r => r.Stats.PElected(r.Index)).ToArray()),
-            (new DataField<double>("p_elected_se"), rows.Select(r => r.Stats.PElectedStandardError(r.Index)).ToArray()),
-            (new DataField<double>("p_elected_first_ballot"), rows.Select(r => Share(r.Stats, r.Stats.Tally.ElectedFirstBallot[r.Index])).ToArray()),
-            (new DataField<double?>("mean_ballot_elected"), rows.Select(r => r.Stats.Tally.Elected[r.Index] == 0 ? (double?)null : (double)r.Stats.Tally.ElectedBallotSum[r.Index] / r.Stats.Tally.Elected[r.Index]).ToArray()),
-            (new DataField<double>("p_withdrew"), rows.Select(r => Share(r.Stats, r.Stats.Tally.Withdrew[r.Index])).ToArray()),
-            (new DataField<double>("votes_first_ballot_mean"), rows.Select(r => MeanVotes(r.Stats.Tally, r.Candidate.SeatGroup, r.Index, 1)).ToArray()),
-            (new DataField<double>("share_first_ballot"), rows.Select(r => VoteShare(r.Stats.Tally, r.Candidate.SeatGroup, r.Index, 1)).ToArray()),
-            (new DataField<double>("rounds_mean"), rows.Select(r => MeanRounds(r.Stats, r.Candidate.SeatGroup)).ToArray()),
-            (new DataField<int>("rounds_p50"), rows.Select(r => r.Stats.RoundsQuantile(r.Candidate.SeatGroup, 0.50)).ToArray()),
-            (new DataField<int>("rounds_p90"), rows.Select(r => r.Stats.RoundsQuantile(r.Candidate.SeatGroup, 0.90)).ToArray()),
-            (new DataField<int>("rounds_p99"), rows.Select(r => r.Stats.RoundsQuantile(r.Candidate.SeatGroup, 0.99)).ToArray()),
-            (new DataField<int>("max_rounds"), rows.Select(r => r.Stats.Election.MaxRounds).ToArray()),
-            (new DataField<double>("p_capped"), rows.Select(r => Share(r.Stats, r.Stats.Tally.Capped[r.Candidate.SeatGroup])).ToArray()),
-            (new DataField<double>("unfilled_seats_mean"), rows.Select(r => Share(r.Stats, r.Stats.Tally.UnfilledSeats[r.Candidate.SeatGroup])).ToArray()),
-        };
-        await WriteTableAsync(columns, stream, Metadata(model, provenance), cancellationToken).ConfigureAwait(false);
+        var data = ElectionTableDescriptions.ElectionSummary.NewData();
+        data.Add("variant", rows.Select(r => r.Stats.Variant).ToArray());
+        data.Add("election_id", rows.Select(r => r.Stats.Election.Id).ToArray());
+        data.Add("body", rows.Select(r => ElectionNames.Body(r.Stats.Election)).ToArray());
+        data.Add("date", rows.Select(r => r.Stats.Election.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).ToArray());
+        data.Add("seat_group", rows.Select(r => ElectionNames.Region(r.Stats.Election.SeatGroups[r.Candidate.SeatGroup].Region)).ToArray());
+        data.Add("seats", rows.Select(r => r.Stats.Election.SeatGroups[r.Candidate.SeatGroup].Seats).ToArray());
+        data.Add("candidate", rows.Select(r => r.Candidate.Code).ToArray());
+        data.Add("name", rows.Select(r => names.GetValueOrDefault(r.Candidate.Code, r.Candidate.Code)).ToArray());
+        data.Add("compromise", rows.Select(r => r.Candidate.IsCompromise).ToArray());
+        data.Add("trials", rows.Select(r => r.Stats.Tally.Trials).ToArray());
+        data.Add("p_elected", rows.Select(r => r.Stats.PElected(r.Index)).ToArray());
+        data.Add("p_elected_se", rows.Select(r => r.Stats.PElectedStandardError(r.Index)).ToArray());
+        data.Add("p_elected_first_ballot", rows.Select(r => Share(r.Stats, r.Stats.Tally.ElectedFirstBallot[r.Index])).ToArray());
+        data.Add("mean_ballot_elected", rows.Select(r => r.Stats.Tally.Elected[r.Index] == 0 ? (double?)null : (double)r.Stats.Tally.ElectedBallotSum[r.Index] / r.Stats.Tally.Elected[r.Index]).ToArray());
+        data.Add("p_withdrew", rows.Select(r => Share(r.Stats, r.Stats.Tally.Withdrew[r.Index])).ToArray());
+        data.Add("votes_first_ballot_mean", rows.Select(r => MeanVotes(r.Stats.Tally, r.Candidate.SeatGroup, r.Index, 1)).ToArray());
+        data.Add("share_first_ballot", rows.Select(r => VoteShare(r.Stats.Tally, r.Candidate.SeatGroup, r.Index, 1)).ToArray());
+        data.Add("rounds_mean", rows.Select(r => MeanRounds(r.Stats, r.Candidate.SeatGroup)).ToArray());
+        data.Add("rounds_p50", rows.Select(r => r.Stats.RoundsQuantile(r.Candidate.SeatGroup, 0.50)).ToArray());
+        data.Add("rounds_p90", rows.Select(r => r.Stats.RoundsQuantile(r.Candidate.SeatGroup, 0.90)).ToArray());
+        data.Add("rounds_p99", rows.Select(r => r.Stats.RoundsQuantile(r.Candidate.SeatGroup, 0.99)).ToArray());
+        data.Add("max_rounds", rows.Select(r => r.Stats.Election.MaxRounds).ToArray());
+        data.Add("p_capped", rows.Select(r => Share(r.Stats, r.Stats.Tally.Capped[r.Candidate.SeatGroup])).ToArray());
+        data.Add("unfilled_seats_mean", rows.Select(r => Share(r.Stats, r.Stats.Tally.UnfilledSeats[r.Candidate.SeatGroup])).ToArray());
+        await TableWriter.WriteAsync(data, stream, WithRoundCaps(model, provenance), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -78,25 +72,23 @@ internal static class ElectionTables
 
         double PerTrial(ElectionStatistics s, long count) => (double)count / s.Tally.Trials;
         double PerHeld(ElectionStatistics s, int g, int b, long[] sums) => (double)sums[s.Tally.At(g, b)] / s.Tally.BallotsHeld[s.Tally.At(g, b)];
-        var columns = new List<(DataField Field, Array Values)>
-        {
-            (new DataField<string>("variant"), rows.Select(r => r.Stats.Variant).ToArray()),
-            (new DataField<string>("election_id"), rows.Select(r => r.Stats.Election.Id).ToArray()),
-            (new DataField<string>("seat_group"), rows.Select(r => ElectionNames.Region(r.Stats.Election.SeatGroups[r.Group].Region)).ToArray()),
-            (new DataField<int>("ballot"), rows.Select(r => r.Ballot).ToArray()),
-            (new DataField<string>("kind"), rows.Select(r => ElectionNames.Kind(BallotingRules.KindOf(r.Ballot))).ToArray()),
-            (new DataField<double>("p_held"), rows.Select(r => PerTrial(r.Stats, r.Stats.Tally.BallotsHeld[r.Stats.Tally.At(r.Group, r.Ballot)])).ToArray()),
-            (new DataField<double>("p_last"), rows.Select(r => PerTrial(r.Stats, r.Stats.Tally.RoundsHistogram[r.Stats.Tally.At(r.Group, r.Ballot)])).ToArray()),
-            (new DataField<double>("present_and_voting_mean"), rows.Select(r => PerHeld(r.Stats, r.Group, r.Ballot, r.Stats.Tally.PresentAndVoting)).ToArray()),
-            (new DataField<double>("abstentions_mean"), rows.Select(r => PerHeld(r.Stats, r.Group, r.Ballot, r.Stats.Tally.Abstentions)).ToArray()),
-            (new DataField<double>("invalid_mean"), rows.Select(r => PerHeld(r.Stats, r.Group, r.Ballot, r.Stats.Tally.InvalidBallots)).ToArray()),
-            (new DataField<double>("absent_mean"), rows.Select(r => PerHeld(r.Stats, r.Group, r.Ballot, r.Stats.Tally.Absent)).ToArray()),
-            (new DataField<string>("candidate"), rows.Select(r => r.Stats.Election.Candidates[r.Candidate].Code).ToArray()),
-            (new DataField<double>("p_on_ballot"), rows.Select(r => (double)r.Stats.Tally.OnBallot[r.Stats.Tally.At(r.Candidate, r.Ballot)] / r.Stats.Tally.BallotsHeld[r.Stats.Tally.At(r.Group, r.Ballot)]).ToArray()),
-            (new DataField<double>("votes_mean"), rows.Select(r => MeanVotes(r.Stats.Tally, r.Group, r.Candidate, r.Ballot)).ToArray()),
-            (new DataField<double>("vote_share"), rows.Select(r => VoteShare(r.Stats.Tally, r.Group, r.Candidate, r.Ballot)).ToArray()),
-        };
-        await WriteTableAsync(columns, stream, Metadata(model, provenance), cancellationToken).ConfigureAwait(false);
+        var data = ElectionTableDescriptions.ElectionRounds.NewData();
+        data.Add("variant", rows.Select(r => r.Stats.Variant).ToArray());
+        data.Add("election_id", rows.Select(r => r.Stats.Election.Id).ToArray());
+        data.Add("seat_group", rows.Select(r => ElectionNames.Region(r.Stats.Election.SeatGroups[r.Group].Region)).ToArray());
+        data.Add("ballot", rows.Select(r => r.Ballot).ToArray());
+        data.Add("kind", rows.Select(r => ElectionNames.Kind(BallotingRules.KindOf(r.Ballot))).ToArray());
+        data.Add("p_held", rows.Select(r => PerTrial(r.Stats, r.Stats.Tally.BallotsHeld[r.Stats.Tally.At(r.Group, r.Ballot)])).ToArray());
+        data.Add("p_last", rows.Select(r => PerTrial(r.Stats, r.Stats.Tally.RoundsHistogram[r.Stats.Tally.At(r.Group, r.Ballot)])).ToArray());
+        data.Add("present_and_voting_mean", rows.Select(r => PerHeld(r.Stats, r.Group, r.Ballot, r.Stats.Tally.PresentAndVoting)).ToArray());
+        data.Add("abstentions_mean", rows.Select(r => PerHeld(r.Stats, r.Group, r.Ballot, r.Stats.Tally.Abstentions)).ToArray());
+        data.Add("invalid_mean", rows.Select(r => PerHeld(r.Stats, r.Group, r.Ballot, r.Stats.Tally.InvalidBallots)).ToArray());
+        data.Add("absent_mean", rows.Select(r => PerHeld(r.Stats, r.Group, r.Ballot, r.Stats.Tally.Absent)).ToArray());
+        data.Add("candidate", rows.Select(r => r.Stats.Election.Candidates[r.Candidate].Code).ToArray());
+        data.Add("p_on_ballot", rows.Select(r => (double)r.Stats.Tally.OnBallot[r.Stats.Tally.At(r.Candidate, r.Ballot)] / r.Stats.Tally.BallotsHeld[r.Stats.Tally.At(r.Group, r.Ballot)]).ToArray());
+        data.Add("votes_mean", rows.Select(r => MeanVotes(r.Stats.Tally, r.Group, r.Candidate, r.Ballot)).ToArray());
+        data.Add("vote_share", rows.Select(r => VoteShare(r.Stats.Tally, r.Group, r.Candidate, r.Ballot)).ToArray());
+        await TableWriter.WriteAsync(data, stream, WithRoundCaps(model, provenance), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -127,17 +119,15 @@ internal static class ElectionTables
             }
         }
 
-        var columns = new List<(DataField Field, Array Values)>
-        {
-            (new DataField<string>("variant"), rows.Select(r => r.Stats.Variant).ToArray()),
-            (new DataField<string>("election_id"), rows.Select(r => r.Stats.Election.Id).ToArray()),
-            (new DataField<string>("seat_group"), rows.Select(r => ElectionNames.Region(r.Stats.Election.SeatGroups[r.Group].Region)).ToArray()),
-            (new DataField<string>("member"), rows.Select(r => r.Stats.Election.Voters[r.Voter].Code).ToArray()),
-            (new DataField<string>("name"), rows.Select(r => names.GetValueOrDefault(r.Stats.Election.Voters[r.Voter].Code, r.Stats.Election.Voters[r.Voter].Code)).ToArray()),
-            (new DataField<string>("choice"), rows.Select(r => r.Choice).ToArray()),
-            (new DataField<double>("p"), rows.Select(r => (double)r.Count / r.Stats.Tally.Trials).ToArray()),
-        };
-        await WriteTableAsync(columns, stream, Metadata(model, provenance), cancellationToken).ConfigureAwait(false);
+        var data = ElectionTableDescriptions.ElectionBallots.NewData();
+        data.Add("variant", rows.Select(r => r.Stats.Variant).ToArray());
+        data.Add("election_id", rows.Select(r => r.Stats.Election.Id).ToArray());
+        data.Add("seat_group", rows.Select(r => ElectionNames.Region(r.Stats.Election.SeatGroups[r.Group].Region)).ToArray());
+        data.Add("member", rows.Select(r => r.Stats.Election.Voters[r.Voter].Code).ToArray());
+        data.Add("name", rows.Select(r => names.GetValueOrDefault(r.Stats.Election.Voters[r.Voter].Code, r.Stats.Election.Voters[r.Voter].Code)).ToArray());
+        data.Add("choice", rows.Select(r => r.Choice).ToArray());
+        data.Add("p", rows.Select(r => (double)r.Count / r.Stats.Tally.Trials).ToArray());
+        await TableWriter.WriteAsync(data, stream, WithRoundCaps(model, provenance), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Mean votes of candidate <paramref name="candidate"/> over the trials that held ballot <paramref name="ballot"/> of its group.</summary>
@@ -164,27 +154,5 @@ internal static class ElectionTables
         }
 
         return s.Tally.Trials == 0 ? double.NaN : (double)weighted / s.Tally.Trials;
-    }
-
-    private static async Task WriteTableAsync(List<(DataField Field, Array Values)> columns, Stream stream, Dictionary<string, string> metadata, CancellationToken cancellationToken)
-    {
-        var schema = new ParquetSchema(columns.Select(c => (Field)c.Field).ToArray());
-        await using var writer = await Parquet.ParquetWriter.CreateAsync(schema, stream, ParquetFiles.Options, false, cancellationToken).ConfigureAwait(false);
-        writer.CustomMetadata = metadata;
-        using var group = writer.CreateRowGroup();
-        foreach (var (field, values) in columns)
-        {
-            await (values switch
-            {
-                string[] s => group.WriteAsync(field, s),
-                bool[] b => group.WriteAsync(field, (ReadOnlyMemory<bool>)b, null, null, cancellationToken),
-                double[] d => group.WriteAsync(field, (ReadOnlyMemory<double>)d, null, null, cancellationToken),
-                double?[] d => group.WriteAsync(field, (ReadOnlyMemory<double?>)d, null, null, cancellationToken),
-                int[] i => group.WriteAsync(field, (ReadOnlyMemory<int>)i, null, null, cancellationToken),
-                long[] l => group.WriteAsync(field, (ReadOnlyMemory<long>)l, null, null, cancellationToken),
-                DateTime[] t => group.WriteAsync(field, (ReadOnlyMemory<DateTime>)t, null, null, cancellationToken),
-                _ => throw new NotSupportedException(values.GetType().Name),
-            }).ConfigureAwait(false);
-        }
     }
 }

@@ -14,19 +14,19 @@ namespace StemSimulator.Runner.Elections;
 /// </summary>
 internal sealed class ElectionTrialSink : IElectionBlockSink, IAsyncDisposable
 {
-    public static readonly DataField<string> Variant = new("variant");
-    public static readonly DataField<string> ElectionId = new("election_id");
-    public static readonly DataField<string> Body = new("body");
-    public static readonly DataField<string> SeatGroup = new("seat_group");
-    public static readonly DataField<long> Trial = new("trial");
-    public static readonly DataField<string> Elected = new("elected", true);
-    public static readonly DataField<int> Rounds = new("rounds");
-    public static readonly DataField<bool> Capped = new("capped");
-    public static readonly DataField<int> UnfilledSeats = new("unfilled_seats");
-    public static readonly DataField<string> Withdrawn = new("withdrawn", true);
-    public static readonly DataField<int> Year = new("year");
+    public static readonly DataField<string> Variant = ElectionTableDescriptions.Elections.Field<string>("variant");
+    public static readonly DataField<string> ElectionId = ElectionTableDescriptions.Elections.Field<string>("election_id");
+    public static readonly DataField<string> Body = ElectionTableDescriptions.Elections.Field<string>("body");
+    public static readonly DataField<string> SeatGroup = ElectionTableDescriptions.Elections.Field<string>("seat_group");
+    public static readonly DataField<long> Trial = ElectionTableDescriptions.Elections.Field<long>("trial");
+    public static readonly DataField<string> Elected = ElectionTableDescriptions.Elections.Field<string>("elected");
+    public static readonly DataField<int> Rounds = ElectionTableDescriptions.Elections.Field<int>("rounds");
+    public static readonly DataField<bool> Capped = ElectionTableDescriptions.Elections.Field<bool>("capped");
+    public static readonly DataField<int> UnfilledSeats = ElectionTableDescriptions.Elections.Field<int>("unfilled_seats");
+    public static readonly DataField<string> Withdrawn = ElectionTableDescriptions.Elections.Field<string>("withdrawn");
+    public static readonly DataField<int> Year = ElectionTableDescriptions.Elections.Field<int>("year");
 
-    public static ParquetSchema Schema { get; } = new(Variant, ElectionId, Body, SeatGroup, Trial, Elected, Rounds, Capped, UnfilledSeats, Withdrawn, Year);
+    public static ParquetSchema Schema => ElectionTableDescriptions.Elections.Schema;
 
     private readonly SimulationModel _model;
     private readonly ParquetWriter _writer;
@@ -53,8 +53,7 @@ internal sealed class ElectionTrialSink : IElectionBlockSink, IAsyncDisposable
 
     public static async Task<ElectionTrialSink> CreateAsync(SimulationModel model, Stream stream, Provenance provenance, CancellationToken cancellationToken)
     {
-        var writer = await ParquetFiles.CreateAsync(Schema, stream, provenance, cancellationToken).ConfigureAwait(false);
-        writer.CustomMetadata = ElectionTables.Metadata(model, provenance);
+        var writer = await ParquetFiles.CreateAsync(Schema, stream, ElectionTables.WithRoundCaps(model, provenance), cancellationToken).ConfigureAwait(false);
         return new ElectionTrialSink(model, writer);
     }
 

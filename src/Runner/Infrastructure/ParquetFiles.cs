@@ -29,10 +29,12 @@ internal static class ParquetFiles
         MaximumLargePoolFreeBytes = 32 << 20,
     };
 
-    public static Task<ParquetWriter> CreateAsync(ParquetSchema schema, Stream stream, Provenance provenance, CancellationToken cancellationToken) =>
+    /// <summary>A writer of <paramref name="schema"/> with the shared options, its metadata <paramref name="provenance"/>'s.</summary>
+    public static Task<ParquetWriter> CreateAsync(ParquetSchema schema, Stream stream, TableProvenance provenance, CancellationToken cancellationToken) =>
         CreateAsync(schema, stream, provenance, Options, cancellationToken);
 
-    public static async Task<ParquetWriter> CreateAsync(ParquetSchema schema, Stream stream, Provenance provenance, ParquetOptions options, CancellationToken cancellationToken)
+    /// <summary>A writer of <paramref name="schema"/> with <paramref name="options"/>, its metadata <paramref name="provenance"/>'s.</summary>
+    public static async Task<ParquetWriter> CreateAsync(ParquetSchema schema, Stream stream, TableProvenance provenance, ParquetOptions options, CancellationToken cancellationToken)
     {
         var writer = await ParquetWriter.CreateAsync(schema, stream, options, false, cancellationToken).ConfigureAwait(false);
         writer.CustomMetadata = provenance.ToMetadata();

@@ -27,28 +27,26 @@ internal sealed record Provenance(
     /// <summary>The git commit the tool was built from, or "unknown".</summary>
     public static string GitCommit { get; } = InformationalVersion().Split('+') is [_, var commit, ..] ? commit : "unknown";
 
-    /// <summary>The key-value pairs stored in the files (keys prefixed "stemsim.").</summary>
-    public Dictionary<string, string> ToMetadata()
-    {
-        var metadata = new Dictionary<string, string>
-        {
-            ["stemsim.scenario"] = Scenario,
-            ["stemsim.scenario_file"] = ScenarioFile,
-            ["stemsim.scenario_sha256"] = ScenarioSha256,
-            ["stemsim.seed"] = Seed.ToString(CultureInfo.InvariantCulture),
-            ["stemsim.trials"] = Trials.ToString(CultureInfo.InvariantCulture),
-            ["stemsim.shard"] = Shard,
-            ["stemsim.engine_version"] = EngineVersion,
-            ["stemsim.git_commit"] = GitCommit,
-            ["stemsim.positions"] = "StemSimulator calibration 1946-2021 (embedded; the scenario's 'calibration' year, default 2021)",
-        };
-        if (CreatedUtc is { } created)
-        {
-            metadata["stemsim.created_utc"] = created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-        }
+    /// <summary>
+    /// The run's provenance in the shape every table carries: command <c>run</c> (<c>merge</c> for merged shards),
+    /// inputs <c>scenario</c>, <c>scenario_file</c>, <c>scenario_sha256</c>, <c>seed</c>, <c>trials</c>, <c>shard</c> and
+    /// <c>positions</c> (the data vintage).
+    /// </summary>
+    public TableProvenance ToTable() => new(
+        Shard.StartsWith("merged", StringComparison.Ordinal) ? "merge" : "run",
+        [
+            new("scenario", Scenario),
+            new("scenario_file", ScenarioFile),
+            new("scenario_sha256", ScenarioSha256),
+            new("seed", Seed.ToString(CultureInfo.InvariantCulture)),
+            new("trials", Trials.ToString(CultureInfo.InvariantCulture)),
+            new("shard", Shard),
+            new("positions", "StemSimulator calibration 1946-2021 (embedded; the scenario's 'calibration' year, default 2021)"),
+        ],
+        CreatedUtc);
 
-        return metadata;
-    }
+    /// <summary>The key-value pairs stored in the files (keys prefixed "stemsim."; see <see cref="TableProvenance"/>).</summary>
+    public Dictionary<string, string> ToMetadata() => ToTable().ToMetadata();
 
     private static string InformationalVersion() =>
         typeof(Provenance).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";

@@ -1,18 +1,25 @@
 using System.Globalization;
+using StemSimulator.Engine.Drift;
+using StemSimulator.Engine.Elections;
+using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Simulation;
+using StemSimulator.Runner.Elections;
 using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 using StemSimulator.Runner.Running;
+using StemSimulator.Scenarios;
 
 namespace StemSimulator.Runner.Merging;
 
 /// <summary>
 /// Merges shard outputs: checks they are shards of one run (same scenario file, seed, trials and shard count,
-/// every shard exactly once), gathers their trial files and adds their exact statistics.
+/// every shard exactly once) and that every per-trial file they hold is a whole Parquet file with the rows their
+/// statistics count, gathers those files, adds the exact statistics and writes every table a run writes (votes,
+/// timeline, elections), then reads each written file back before the folder appears.
 /// </summary>
 internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
 {
-    public async Task<int> MergeAsync(IReadOnlyList<string> inputs, string output, bool force, bool quiet, CancellationToken cancellationToken)
+    public async Task<int> MergeAsync(IReadOnlyList<string> inputs, string output, bool force, bool quiet, string? scenarioPath, CancellationToken cancellationToken)
     {
         var parts = new List<(string Folder, RunStatistics Statistics)>();
         foreach (string input in inputs)
@@ -20,8 +27,7 @@ internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
             var (statistics, error) = await StatisticsFile.ReadAsync(Path.Combine(input, StatisticsFile.Name), cancellationToken).ConfigureAwait(false);
             if (statistics is null)
             {
-                console.Error.WriteLine($"error: {error}");
-                return ExitCodes.InvalidInput;
+                return Refuse(error!);
             }
 
             parts.Add((input, statistics));
@@ -29,52 +35,88 @@ internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
 
         if (Check(parts) is { } problem)
         {
-            console.Error.WriteLine($"error: {problem}");
-            return ExitCodes.InvalidInput;
+            return Refuse(problem);
         }
 
+        // Every file to be copied is opened first: a truncated or foreign shard stops the merge before anything is written.
         var first = parts[0].Statistics;
+        var copies = new List<(string Source, string Relative, long Rows)>();
+        foreach (var (input, statistics) in parts)
+        {
+            foreach (var (table, expected) in ShardFiles.PerTrialTables(statistics))
+            {
+                long rows = 0;
+                foreach (int shard in statistics.Shards)
+                {
+                    string relative = table.ShardPath(shard, first.ShardCount);
+                    string source = Path.Combine(input, relative);
+                    var (count, error) = await ShardFiles.CountRowsAsync(source, cancellationToken).ConfigureAwait(false);
+                    if (error is not null)
+                    {
+                        return Refuse(error);
+                    }
+
+                    rows += count;
+                    copies.Add((source, relative, count));
+                }
+
+                if (rows != expected)
+                {
+                    return Refuse(string.Create(CultureInfo.InvariantCulture,
+                        $"{Path.Combine(input, table.ShardPath(statistics.Shards[0], first.ShardCount))}: {rows:N0} rows in {table.FileName} of {input}, but its statistics.json counts {expected:N0}; the shard is damaged"));
+                }
+            }
+        }
+
+        SimulationModel? model = null;
+        if (first.Elections is { Count: > 0 })
+        {
+            (model, string? modelProblem) = LoadModel(scenarioPath ?? RecordedScenarioFile(copies), first);
+            if (model is null)
+            {
+                return Refuse(modelProblem!);
+            }
+        }
+
         var (folder, folderProblem) = RunFolder.Prepare(output, force, "merge", inputs);
         if (folder is null)
         {
-            console.Error.WriteLine($"error: {folderProblem}");
-            return ExitCodes.InvalidInput;
+            return Refuse(folderProblem!);
         }
 
         using (folder)
         {
             try
             {
-                foreach (var (input, statistics) in parts)
+                foreach (var (source, relative, _) in copies)
                 {
-                    foreach (int shard in statistics.Shards)
+                    string target = folder.PathOf(relative);
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(source, target);
+                    if (new FileInfo(target).Length != new FileInfo(source).Length)
                     {
-                        string relative = first.ShardCount == 1
-                            ? "trials.parquet"
-                            : Path.Combine("trials", string.Create(CultureInfo.InvariantCulture, $"shard={shard}"), "part-0.parquet");
-                        string source = Path.Combine(input, relative);
-                        if (!File.Exists(source))
-                        {
-                            console.Error.WriteLine($"error: {source} is missing; the shard's folder is incomplete");
-                            return ExitCodes.InvalidInput;
-                        }
-
-                        string target = folder.PathOf(relative);
-                        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                        File.Copy(source, target);
+                        console.Error.WriteLine($"error: copying {source} gave a file of another size; nothing was written");
+                        return ExitCodes.RuntimeFailure;
                     }
                 }
 
-                var votes = Enumerable.Range(0, first.Votes.Count)
-                    .Select(j => VoteStatistics.Merge(parts.Select(p => p.Statistics.Votes[j]).ToArray()))
-                    .ToArray();
-                var result = new SimulationResult(0, votes[0].Trials, votes);
                 var shards = parts.SelectMany(p => p.Statistics.Shards).Order().ToArray();
-                var merged = first with { Shards = shards, Votes = votes.Select(v => v.ToState()).ToArray() };
                 var provenance = new Provenance(
                     first.Scenario, parts[0].Folder, first.ScenarioSha256, first.Seed, first.Trials,
                     string.Create(CultureInfo.InvariantCulture, $"merged {shards.Length}/{first.ShardCount}"), clock.GetUtcNow());
+                var (result, merged, elections) = Combine(parts.Select(p => p.Statistics).ToArray(), shards, model);
                 await RunService.WriteTablesAsync(folder, result, merged, provenance, cancellationToken).ConfigureAwait(false);
+                if (elections is not null)
+                {
+                    await ElectionOutputs.WriteSummariesAsync(model!, elections, folder.PathOf, provenance, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (await CheckWrittenAsync(folder, copies, cancellationToken).ConfigureAwait(false) is { } unreadable)
+                {
+                    console.Error.WriteLine($"error: {unreadable}; nothing was written");
+                    return ExitCodes.RuntimeFailure;
+                }
+
                 cancellationToken.ThrowIfCancellationRequested();
                 folder.Commit();
                 if (!quiet)
@@ -82,6 +124,10 @@ internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
                     var headline = new RunHeadline(first.Scenario, null, string.Join(", ", inputs), first.Trials, first.Seed,
                         string.Create(CultureInfo.InvariantCulture, $"merged {shards.Length} of {first.ShardCount} shards"));
                     RunReport.Write(console.Out, headline, result, folder.Target, null);
+                    if (elections is not null)
+                    {
+                        ElectionReport.Write(console.Out, elections, model!.Variants.Count > 1);
+                    }
                 }
             }
             catch (OperationCanceledException)
@@ -92,6 +138,122 @@ internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
         }
 
         return ExitCodes.Success;
+    }
+
+    private int Refuse(string problem)
+    {
+        console.Error.WriteLine($"error: {problem}");
+        return ExitCodes.InvalidInput;
+    }
+
+    /// <summary>Adds the shards' exact statistics: votes, timeline and elections.</summary>
+    private static (SimulationResult? Result, RunStatistics Merged, ElectionRunResult? Elections) Combine(RunStatistics[] parts, int[] shards, SimulationModel? model)
+    {
+        var first = parts[0];
+        SimulationResult? result = null;
+        var votes = Enumerable.Range(0, first.Votes.Count)
+            .Select(j => VoteStatistics.Merge(parts.Select(p => p.Votes[j]).ToArray()))
+            .ToArray();
+        var drift = first.Drift is null ? [] : Enumerable.Range(0, first.Drift.Count)
+            .Select(k => DriftStatistics.FromStates(parts.Select(p => p.Drift![k]).ToArray()))
+            .ToArray();
+        if (votes.Length > 0)
+        {
+            result = new SimulationResult(0, votes[0].Trials, votes) { Drift = drift };
+        }
+
+        ElectionRunResult? elections = null;
+        if (first.Elections is { Count: > 0 } && model is not null)
+        {
+            var statistics = first.Elections.Select((state, j) =>
+            {
+                var election = model.Variants.Single(v => v.Name == state.Variant).Elections.Single(e => e.Id == state.ElectionId);
+                return new ElectionStatistics(state.Variant, ElectionTally.FromStates(election, parts.Select(p => p.Elections![j])));
+            }).ToArray();
+            elections = new ElectionRunResult(0, statistics[0].Tally.Trials, statistics);
+        }
+
+        var merged = first with
+        {
+            Shards = shards,
+            Votes = votes.Select(v => v.ToState()).ToArray(),
+            Elections = elections?.Elections.Select(e => e.Tally.ToState(e.Variant)).ToArray(),
+            Drift = first.Drift is null ? null : drift.Select(d => d.ToState()).ToArray(),
+        };
+        return (result, merged, elections);
+    }
+
+    /// <summary>
+    /// The election tables need the elections' candidates, seat groups and voters, which only the scenario holds: it
+    /// is compiled again (with the run's seed and trials) from the file the shards ran, checked by its SHA-256.
+    /// </summary>
+    private static (SimulationModel? Model, string? Problem) LoadModel(string? path, RunStatistics statistics)
+    {
+        const string Hint = "merging election tables needs the scenario file the shards ran; pass it with --scenario FILE";
+        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+        {
+            return (null, $"{(string.IsNullOrEmpty(path) ? "the scenario file is not recorded" : $"{path} does not exist")}; {Hint}");
+        }
+
+        var loaded = ScenarioLoader.LoadFile(path, new RunOverrides { Trials = statistics.Trials, Seed = statistics.Seed });
+        if (!loaded.Succeeded || loaded.Model is null)
+        {
+            return (null, $"{path} does not compile ({loaded.Diagnostics.Count} error(s)); {Hint}");
+        }
+
+        if (!string.Equals(loaded.Sha256, statistics.ScenarioSha256, StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, $"{path} is not the scenario file the shards ran (SHA-256 {loaded.Sha256}, the shards' {statistics.ScenarioSha256}); {Hint}");
+        }
+
+        var model = loaded.Model;
+        bool fits = statistics.Elections!.All(s => model.Variants.Any(v => v.Name == s.Variant && v.Elections.Any(e => e.Id == s.ElectionId)))
+            && statistics.Elections!.Count == model.Variants.Sum(v => v.Elections.Count);
+        return fits ? (model, null) : (null, $"the elections of {path} do not match the shards' statistics; {Hint}");
+    }
+
+    /// <summary>The scenario file recorded in the first election file's provenance (<c>stemsim.scenario_file</c>).</summary>
+    private static string? RecordedScenarioFile(List<(string Source, string Relative, long Rows)> copies)
+    {
+        string? file = copies.Select(c => c.Source).FirstOrDefault(s => s.Contains("elections", StringComparison.Ordinal));
+        if (file is null)
+        {
+            return null;
+        }
+
+        var reader = Parquet.ParquetReader.CreateAsync(file).GetAwaiter().GetResult();
+        try
+        {
+            return reader.CustomMetadata?.GetValueOrDefault("stemsim.scenario_file");
+        }
+        finally
+        {
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Reads back every Parquet file in the merged folder: the copies' footers and row counts, the written tables in full.</summary>
+    private static async Task<string?> CheckWrittenAsync(RunFolder folder, List<(string Source, string Relative, long Rows)> copies, CancellationToken cancellationToken)
+    {
+        foreach (var (_, relative, rows) in copies)
+        {
+            var (count, error) = await ShardFiles.CountRowsAsync(folder.PathOf(relative), cancellationToken).ConfigureAwait(false);
+            if (error is not null || count != rows)
+            {
+                return error ?? $"{relative} has {count:N0} rows after copying, {rows:N0} before";
+            }
+        }
+
+        var copied = copies.Select(c => Path.GetFullPath(folder.PathOf(c.Relative))).ToHashSet(StringComparer.Ordinal);
+        foreach (string file in Directory.GetFiles(folder.Temporary, "*.parquet", SearchOption.AllDirectories).Where(f => !copied.Contains(Path.GetFullPath(f))))
+        {
+            if (await ShardFiles.ReadWholeAsync(file, -1, cancellationToken).ConfigureAwait(false) is { } error)
+            {
+                return error;
+            }
+        }
+
+        return null;
     }
 
     private static string? Check(List<(string Folder, RunStatistics Statistics)> parts)
@@ -112,6 +274,16 @@ internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
             if (s.Votes.Count != first.Votes.Count)
             {
                 return $"{folder} has {s.Votes.Count} variant-votes, {parts[0].Folder} has {first.Votes.Count}";
+            }
+
+            if ((s.Elections?.Count ?? 0) != (first.Elections?.Count ?? 0))
+            {
+                return $"{folder} has {s.Elections?.Count ?? 0} variant-elections, {parts[0].Folder} has {first.Elections?.Count ?? 0}; cannot combine the election tables";
+            }
+
+            if ((s.Drift?.Count ?? 0) != (first.Drift?.Count ?? 0))
+            {
+                return $"{folder} has drift statistics for {s.Drift?.Count ?? 0} variants, {parts[0].Folder} for {first.Drift?.Count ?? 0}; cannot combine drift.parquet and drift_adoption.parquet";
             }
         }
 

@@ -34,23 +34,21 @@ internal static class DriftAdoptionTable
             }
         }
 
-        var columns = new List<(DataField Field, Array Values)>
-        {
-            (new DataField<string>("variant"), rows.Select(r => r.Vote.Variant).ToArray()),
-            (new DataField<string>("vote_id"), rows.Select(r => r.Vote.Vote.Id).ToArray()),
-            (new DataField<int>("year"), rows.Select(r => r.Vote.Vote.Date.Year).ToArray()),
-            (new DataField<DateTime>("date"), rows.Select(r => r.Vote.Vote.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).ToArray()),
-            (new DataField<double>("p_adopted"), rows.Select(r => r.Vote.PAdopted).ToArray()),
-            (new DataField<double>("p_adopted_lo95"), rows.Select(r => r.Vote.PAdoptedInterval95.Lower).ToArray()),
-            (new DataField<double>("p_adopted_hi95"), rows.Select(r => r.Vote.PAdoptedInterval95.Upper).ToArray()),
-            (new DataField<long>("trials_held"), rows.Select(r => r.Fan.Held[r.Index]).ToArray()),
-        };
+        var data = RunTables.DriftAdoption.NewData();
+        data.Add("variant", rows.Select(r => r.Vote.Variant).ToArray());
+        data.Add("vote_id", rows.Select(r => r.Vote.Vote.Id).ToArray());
+        data.Add("year", rows.Select(r => r.Vote.Vote.Date.Year).ToArray());
+        data.Add("date", rows.Select(r => r.Vote.Vote.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).ToArray());
+        data.Add("p_adopted", rows.Select(r => r.Vote.PAdopted).ToArray());
+        data.Add("p_adopted_lo95", rows.Select(r => r.Vote.PAdoptedInterval95.Lower).ToArray());
+        data.Add("p_adopted_hi95", rows.Select(r => r.Vote.PAdoptedInterval95.Upper).ToArray());
+        data.Add("trials_held", rows.Select(r => r.Fan.Held[r.Index]).ToArray());
         for (int q = 0; q < Levels.Length; q++)
         {
             int k = q;
-            columns.Add((new DataField<double>($"p_conditional_{Names[q]}"), rows.Select(r => r.Fan.Quantile(r.Index, Levels[k])).ToArray()));
+            data.Add($"p_conditional_{Names[q]}", rows.Select(r => r.Fan.Quantile(r.Index, Levels[k])).ToArray());
         }
 
-        await SummaryTables.WriteTableAsync(columns, stream, provenance, cancellationToken).ConfigureAwait(false);
+        await TableWriter.WriteAsync(data, stream, provenance.ToTable(), cancellationToken).ConfigureAwait(false);
     }
 }

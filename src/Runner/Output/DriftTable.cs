@@ -60,23 +60,21 @@ internal static class DriftTable
             }
         }
 
-        var columns = new List<(DataField Field, Array Values)>
-        {
-            (new DataField<string>("variant"), rows.Select(r => r.Variant).ToArray()),
-            (new DataField<int>("year"), rows.Select(r => r.Year).ToArray()),
-            (new DataField<string>("kind"), rows.Select(r => r.Kind).ToArray()),
-            (new DataField<string>("name"), rows.Select(r => r.Name).ToArray()),
-        };
+        var data = RunTables.Drift.NewData();
+        data.Add("variant", rows.Select(r => r.Variant).ToArray());
+        data.Add("year", rows.Select(r => r.Year).ToArray());
+        data.Add("kind", rows.Select(r => r.Kind).ToArray());
+        data.Add("name", rows.Select(r => r.Name).ToArray());
         for (int q = 0; q < Levels.Length; q++)
         {
             int k = q;
-            columns.Add((new DataField<double?>($"position_{QuantileNames[q]}"), rows.Select(r => r.Quantiles[k]).ToArray()));
+            data.Add($"position_{QuantileNames[q]}", rows.Select(r => r.Quantiles[k]).ToArray());
         }
 
-        columns.Add((new DataField<double?>("cohesion"), rows.Select(r => r.Cohesion).ToArray()));
-        columns.Add((new DataField<double?>("agreement_eu"), rows.Select(r => r.AgreementEu).ToArray()));
-        columns.Add((new DataField<long?>("vote_trials"), rows.Select(r => r.VoteTrials).ToArray()));
-        await SummaryTables.WriteTableAsync(columns, stream, provenance, cancellationToken).ConfigureAwait(false);
+        data.Add("cohesion", rows.Select(r => r.Cohesion).ToArray());
+        data.Add("agreement_eu", rows.Select(r => r.AgreementEu).ToArray());
+        data.Add("vote_trials", rows.Select(r => r.VoteTrials).ToArray());
+        await TableWriter.WriteAsync(data, stream, provenance.ToTable(), cancellationToken).ConfigureAwait(false);
     }
 
     private sealed record Row(string Variant, int Year, string Kind, string Name, double?[] Quantiles, double? Cohesion, double? AgreementEu, long? VoteTrials);

@@ -25,24 +25,24 @@ namespace StemSimulator.Runner.Output;
 /// </remarks>
 internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
 {
-    public static readonly DataField<string> Variant = new("variant");
-    public static readonly DataField<string> VoteId = new("vote_id");
-    public static readonly DataField<long> Trial = new("trial");
-    public static readonly DataField<int> Yes = new("yes");
-    public static readonly DataField<int> No = new("no");
-    public static readonly DataField<int> Abstain = new("abstain");
-    public static readonly DataField<int> Absent = new("absent");
-    public static readonly DataField<bool> Adopted = new("adopted");
-    public static readonly DataField<string> VetoedBy = new("vetoed_by", true);
-    public static readonly DataField<bool?> VetoDecisive = new("veto_decisive");
-    public static readonly DataField<double?> ExactProbability = new("p_adopted_exact");
-    public static readonly DataField<int> Year = new("year");
-    public static readonly DataField<bool> Held = new("held");
-    public static readonly DataField<string> Path = new("path", true);
-    public static readonly DataField<int?> DebateWorkingDay = new("debate_working_day");
-    public static readonly DataField<DateOnly?> DebateDate = new("debate_date");
+    public static readonly DataField<string> Variant = RunTables.Trials.Field<string>("variant");
+    public static readonly DataField<string> VoteId = RunTables.Trials.Field<string>("vote_id");
+    public static readonly DataField<long> Trial = RunTables.Trials.Field<long>("trial");
+    public static readonly DataField<int> Yes = RunTables.Trials.Field<int>("yes");
+    public static readonly DataField<int> No = RunTables.Trials.Field<int>("no");
+    public static readonly DataField<int> Abstain = RunTables.Trials.Field<int>("abstain");
+    public static readonly DataField<int> Absent = RunTables.Trials.Field<int>("absent");
+    public static readonly DataField<bool> Adopted = RunTables.Trials.Field<bool>("adopted");
+    public static readonly DataField<string> VetoedBy = RunTables.Trials.Field<string>("vetoed_by");
+    public static readonly DataField<bool?> VetoDecisive = RunTables.Trials.Field<bool?>("veto_decisive");
+    public static readonly DataField<double?> ExactProbability = RunTables.Trials.Field<double?>("p_adopted_exact");
+    public static readonly DataField<int> Year = RunTables.Trials.Field<int>("year");
+    public static readonly DataField<bool> Held = RunTables.Trials.Field<bool>("held");
+    public static readonly DataField<string> Path = RunTables.Trials.Field<string>("path");
+    public static readonly DataField<int?> DebateWorkingDay = RunTables.Trials.Field<int?>("debate_working_day");
+    public static readonly DataField<DateOnly?> DebateDate = RunTables.Trials.Field<DateOnly?>("debate_date");
 
-    public static ParquetSchema Schema { get; } = new(Variant, VoteId, Trial, Yes, No, Abstain, Absent, Adopted, VetoedBy, VetoDecisive, ExactProbability, Year, Held, Path, DebateWorkingDay, DebateDate);
+    public static ParquetSchema Schema => RunTables.Trials.Schema;
 
     private static readonly ReadOnlyMemory<char>[] VetoNames = Enumerable.Range(0, 32).Select(m => ((PermanentMembers)m).ToCodes().AsMemory()).ToArray();
 
@@ -83,7 +83,7 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
     /// <param name="rowGroupRows">Rows per row group (default <see cref="ParquetFiles.RowGroupRows"/>, 2^19).</param>
     public static async Task<ParquetTrialSink> CreateAsync(SimulationModel model, Stream stream, Provenance provenance, CancellationToken cancellationToken, int rowGroupRows = ParquetFiles.RowGroupRows)
     {
-        var writer = await ParquetFiles.CreateAsync(Schema, stream, provenance, Options, cancellationToken).ConfigureAwait(false);
+        var writer = await ParquetFiles.CreateAsync(Schema, stream, provenance.ToTable(), Options, cancellationToken).ConfigureAwait(false);
         return new ParquetTrialSink(model, writer, rowGroupRows, cancellationToken);
     }
 

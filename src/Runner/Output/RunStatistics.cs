@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using StemSimulator.Engine.Drift;
+using StemSimulator.Engine.Elections;
 using StemSimulator.Engine.Simulation;
 
 namespace StemSimulator.Runner.Output;
@@ -13,7 +16,9 @@ namespace StemSimulator.Runner.Output;
 /// <param name="ShardCount">Number of shards the run was split into (1 when unsharded).</param>
 /// <param name="Shards">The shards these statistics cover.</param>
 /// <param name="EngineVersion">Version of the engine that produced them.</param>
-/// <param name="Votes">Per variant and vote, in the run's order.</param>
+/// <param name="Votes">Per variant and vote, in the run's order (empty for a run of elections only).</param>
+/// <param name="Elections">Per variant and election, the elections' counts in the run's order; null when the scenario has no election.</param>
+/// <param name="Drift">Per variant, the drift statistics of a multi-year scenario; null when it has no timeline.</param>
 internal sealed record RunStatistics(
     string Scenario,
     string ScenarioSha256,
@@ -22,4 +27,6 @@ internal sealed record RunStatistics(
     int ShardCount,
     IReadOnlyList<int> Shards,
     string EngineVersion,
-    IReadOnlyList<VoteStatisticsState> Votes);
+    IReadOnlyList<VoteStatisticsState> Votes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ElectionTallyState>? Elections = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DriftStatisticsState>? Drift = null);

@@ -15,51 +15,48 @@ internal static class SummaryTables
     public static async Task WriteSummaryAsync(SimulationResult result, Stream stream, Provenance provenance, CancellationToken cancellationToken)
     {
         var votes = result.Votes;
-        var columns = new List<(DataField Field, Array Values)>
-        {
-            (new DataField<string>("variant"), votes.Select(s => s.Variant).ToArray()),
-            (new DataField<string>("vote_id"), votes.Select(s => s.Vote.Id).ToArray()),
-            (new DataField<string>("body"), votes.Select(s => s.Vote.Body.Code()).ToArray()),
-            (new DataField<string>("rule"), votes.Select(s => s.Vote.RuleName).ToArray()),
-            (new DataField<DateTime>("date"), votes.Select(s => s.Vote.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).ToArray()),
-            (new DataField<int>("year"), votes.Select(s => s.Vote.Date.Year).ToArray()),
-            (new DataField<string>("estimator"), votes.Select(s => s.Vote.Estimator.Name()).ToArray()),
-            (new DataField<int>("members"), votes.Select(s => s.Vote.Count).ToArray()),
-            (new DataField<long>("trials"), votes.Select(s => s.Trials).ToArray()),
-            (new DataField<double>("p_adopted"), votes.Select(s => s.PAdopted).ToArray()),
-            (new DataField<double>("p_adopted_se"), votes.Select(s => s.PAdoptedStandardError).ToArray()),
-            (new DataField<double?>("p_adopted_lo95"), votes.Select(s => s.Trials < 2 ? null : (double?)s.PAdoptedInterval95.Lower).ToArray()),
-            (new DataField<double?>("p_adopted_hi95"), votes.Select(s => s.Trials < 2 ? null : (double?)s.PAdoptedInterval95.Upper).ToArray()),
-            (new DataField<double>("p_adopted_sampled"), votes.Select(s => s.PAdoptedSampled).ToArray()),
-            (new DataField<double?>("diff_vs_baseline"), votes.Select(s => s.HasPairedDifference ? s.DifferenceFromBaseline : (double?)null).ToArray()),
-            (new DataField<double?>("diff_se_paired"), votes.Select(s => s.HasPairedDifference ? s.DifferenceStandardErrorPaired : (double?)null).ToArray()),
-            (new DataField<double?>("diff_se_unpaired"), votes.Select(s => UnpairedStandardError(s, votes)).ToArray()),
-            (new DataField<double>("p_held"), votes.Select(s => s.PHeld).ToArray()),
-            (new DataField<double?>("p_adopted_given_held"), votes.Select(s => s.HeldCount == 0 ? (double?)null : s.PAdoptedGivenHeld).ToArray()),
-            (new DataField<double?>("p_adopted_given_trigger"), votes.Select(s => GivenTrigger(s, votes)).ToArray()),
-            (new DataField<double?>("yes_mean"), votes.Select(s => s.HeldCount == 0 ? null : (double?)Mean(s.YesHistogram)).ToArray()),
-            (new DataField<int?>("yes_p05"), Quantiles(votes, s => s.YesHistogram, 0.05)),
-            (new DataField<int?>("yes_p50"), Quantiles(votes, s => s.YesHistogram, 0.50)),
-            (new DataField<int?>("yes_p95"), Quantiles(votes, s => s.YesHistogram, 0.95)),
-            (new DataField<int?>("no_p05"), Quantiles(votes, s => s.NoHistogram, 0.05)),
-            (new DataField<int?>("no_p50"), Quantiles(votes, s => s.NoHistogram, 0.50)),
-            (new DataField<int?>("no_p95"), Quantiles(votes, s => s.NoHistogram, 0.95)),
-            (new DataField<int?>("abstain_p05"), Quantiles(votes, s => s.AbstainHistogram, 0.05)),
-            (new DataField<int?>("abstain_p50"), Quantiles(votes, s => s.AbstainHistogram, 0.50)),
-            (new DataField<int?>("abstain_p95"), Quantiles(votes, s => s.AbstainHistogram, 0.95)),
-            (new DataField<int?>("absent_p50"), Quantiles(votes, s => s.AbsentHistogram, 0.50)),
-            (new DataField<double?>("p_veto"), CouncilOnly(votes, s => s.PVeto)),
-            (new DataField<double?>("p_veto_decisive"), CouncilOnly(votes, s => s.PVetoDecisive)),
-            (new DataField<double?>("p_debate"), CouncilOnly(votes, s => (double)s.DebateCount / s.Trials)),
-        };
+        var data = RunTables.Summary.NewData();
+        data.Add("variant", votes.Select(s => s.Variant).ToArray());
+        data.Add("vote_id", votes.Select(s => s.Vote.Id).ToArray());
+        data.Add("body", votes.Select(s => s.Vote.Body.Code()).ToArray());
+        data.Add("rule", votes.Select(s => s.Vote.RuleName).ToArray());
+        data.Add("date", votes.Select(s => s.Vote.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).ToArray());
+        data.Add("year", votes.Select(s => s.Vote.Date.Year).ToArray());
+        data.Add("estimator", votes.Select(s => s.Vote.Estimator.Name()).ToArray());
+        data.Add("members", votes.Select(s => s.Vote.Count).ToArray());
+        data.Add("trials", votes.Select(s => s.Trials).ToArray());
+        data.Add("p_adopted", votes.Select(s => s.PAdopted).ToArray());
+        data.Add("p_adopted_se", votes.Select(s => s.PAdoptedStandardError).ToArray());
+        data.Add("p_adopted_lo95", votes.Select(s => s.Trials < 2 ? null : (double?)s.PAdoptedInterval95.Lower).ToArray());
+        data.Add("p_adopted_hi95", votes.Select(s => s.Trials < 2 ? null : (double?)s.PAdoptedInterval95.Upper).ToArray());
+        data.Add("p_adopted_sampled", votes.Select(s => s.PAdoptedSampled).ToArray());
+        data.Add("diff_vs_baseline", votes.Select(s => s.HasPairedDifference ? s.DifferenceFromBaseline : (double?)null).ToArray());
+        data.Add("diff_se_paired", votes.Select(s => s.HasPairedDifference ? s.DifferenceStandardErrorPaired : (double?)null).ToArray());
+        data.Add("diff_se_unpaired", votes.Select(s => UnpairedStandardError(s, votes)).ToArray());
+        data.Add("p_held", votes.Select(s => s.PHeld).ToArray());
+        data.Add("p_adopted_given_held", votes.Select(s => s.HeldCount == 0 ? (double?)null : s.PAdoptedGivenHeld).ToArray());
+        data.Add("p_adopted_given_trigger", votes.Select(s => GivenTrigger(s, votes)).ToArray());
+        data.Add("yes_mean", votes.Select(s => s.HeldCount == 0 ? null : (double?)Mean(s.YesHistogram)).ToArray());
+        data.Add("yes_p05", Quantiles(votes, s => s.YesHistogram, 0.05));
+        data.Add("yes_p50", Quantiles(votes, s => s.YesHistogram, 0.50));
+        data.Add("yes_p95", Quantiles(votes, s => s.YesHistogram, 0.95));
+        data.Add("no_p05", Quantiles(votes, s => s.NoHistogram, 0.05));
+        data.Add("no_p50", Quantiles(votes, s => s.NoHistogram, 0.50));
+        data.Add("no_p95", Quantiles(votes, s => s.NoHistogram, 0.95));
+        data.Add("abstain_p05", Quantiles(votes, s => s.AbstainHistogram, 0.05));
+        data.Add("abstain_p50", Quantiles(votes, s => s.AbstainHistogram, 0.50));
+        data.Add("abstain_p95", Quantiles(votes, s => s.AbstainHistogram, 0.95));
+        data.Add("absent_p50", Quantiles(votes, s => s.AbsentHistogram, 0.50));
+        data.Add("p_veto", CouncilOnly(votes, s => s.PVeto));
+        data.Add("p_veto_decisive", CouncilOnly(votes, s => s.PVetoDecisive));
+        data.Add("p_debate", CouncilOnly(votes, s => (double)s.DebateCount / s.Trials));
         for (int p = 0; p < PermanentMembersExtensions.AllCodes.Count; p++)
         {
             int member = p;
-            columns.Add((new DataField<double?>($"p_veto_{PermanentMembersExtensions.AllCodes[p].ToLowerInvariant()}"),
-                CouncilOnly(votes, s => (double)s.VetoCountByMember[member] / s.Trials)));
+            data.Add($"p_veto_{PermanentMembersExtensions.AllCodes[p].ToLowerInvariant()}", CouncilOnly(votes, s => (double)s.VetoCountByMember[member] / s.Trials));
         }
 
-        await WriteTableAsync(columns, stream, provenance, cancellationToken).ConfigureAwait(false);
+        await TableWriter.WriteAsync(data, stream, provenance.ToTable(), cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task WriteMembersAsync(SimulationResult result, IReadOnlyDictionary<string, string> names, Stream stream, Provenance provenance, CancellationToken cancellationToken)
@@ -67,19 +64,17 @@ internal static class SummaryTables
         var rows = result.Votes
             .SelectMany(s => Enumerable.Range(0, s.Vote.Count).Select(i => (Stats: s, Member: s.Member(i))))
             .ToArray();
-        var columns = new List<(DataField Field, Array Values)>
-        {
-            (new DataField<string>("variant"), rows.Select(r => r.Stats.Variant).ToArray()),
-            (new DataField<string>("vote_id"), rows.Select(r => r.Stats.Vote.Id).ToArray()),
-            (new DataField<string>("member"), rows.Select(r => r.Member.Code).ToArray()),
-            (new DataField<string>("name"), rows.Select(r => names.GetValueOrDefault(r.Member.Code, r.Member.Code)).ToArray()),
-            (new DataField<double>("p_yes"), rows.Select(r => r.Member.PYes).ToArray()),
-            (new DataField<double>("p_abstain"), rows.Select(r => r.Member.PAbstain).ToArray()),
-            (new DataField<double>("p_no"), rows.Select(r => r.Member.PNo).ToArray()),
-            (new DataField<double>("p_absent"), rows.Select(r => r.Member.PAbsent).ToArray()),
-            (new DataField<double>("swing"), rows.Select(r => r.Member.Swing).ToArray()),
-        };
-        await WriteTableAsync(columns, stream, provenance, cancellationToken).ConfigureAwait(false);
+        var data = RunTables.MemberProbabilities.NewData();
+        data.Add("variant", rows.Select(r => r.Stats.Variant).ToArray());
+        data.Add("vote_id", rows.Select(r => r.Stats.Vote.Id).ToArray());
+        data.Add("member", rows.Select(r => r.Member.Code).ToArray());
+        data.Add("name", rows.Select(r => names.GetValueOrDefault(r.Member.Code, r.Member.Code)).ToArray());
+        data.Add("p_yes", rows.Select(r => r.Member.PYes).ToArray());
+        data.Add("p_abstain", rows.Select(r => r.Member.PAbstain).ToArray());
+        data.Add("p_no", rows.Select(r => r.Member.PNo).ToArray());
+        data.Add("p_absent", rows.Select(r => r.Member.PAbsent).ToArray());
+        data.Add("swing", rows.Select(r => r.Member.Swing).ToArray());
+        await TableWriter.WriteAsync(data, stream, provenance.ToTable(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -139,27 +134,4 @@ internal static class SummaryTables
 
     private static double?[] CouncilOnly(IReadOnlyList<VoteStatistics> votes, Func<VoteStatistics, double> value) =>
         votes.Select(s => s.Vote.Body == Body.SecurityCouncil ? value(s) : (double?)null).ToArray();
-
-    /// <summary>Writes the columns as one row group of a Parquet table with the run's provenance.</summary>
-    internal static async Task WriteTableAsync(List<(DataField Field, Array Values)> columns, Stream stream, Provenance provenance, CancellationToken cancellationToken)
-    {
-        var schema = new ParquetSchema(columns.Select(c => (Field)c.Field).ToArray());
-        await using var writer = await ParquetFiles.CreateAsync(schema, stream, provenance, cancellationToken).ConfigureAwait(false);
-        using var group = writer.CreateRowGroup();
-        foreach (var (field, values) in columns)
-        {
-            await (values switch
-            {
-                string[] s => group.WriteAsync(field, s),
-                double[] d => group.WriteAsync(field, (ReadOnlyMemory<double>)d, null, null, cancellationToken),
-                double?[] d => group.WriteAsync(field, (ReadOnlyMemory<double?>)d, null, null, cancellationToken),
-                int[] i => group.WriteAsync(field, (ReadOnlyMemory<int>)i, null, null, cancellationToken),
-                int?[] i => group.WriteAsync(field, (ReadOnlyMemory<int?>)i, null, null, cancellationToken),
-                long[] l => group.WriteAsync(field, (ReadOnlyMemory<long>)l, null, null, cancellationToken),
-                long?[] l => group.WriteAsync(field, (ReadOnlyMemory<long?>)l, null, null, cancellationToken),
-                DateTime[] t => group.WriteAsync(field, (ReadOnlyMemory<DateTime>)t, null, null, cancellationToken),
-                _ => throw new NotSupportedException(values.GetType().Name),
-            }).ConfigureAwait(false);
-        }
-    }
 }

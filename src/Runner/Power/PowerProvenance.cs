@@ -1,4 +1,3 @@
-using System.Globalization;
 using StemSimulator.Engine.Power;
 using StemSimulator.Runner.Infrastructure;
 
@@ -10,20 +9,17 @@ namespace StemSimulator.Runner.Power;
 /// <param name="CreatedUtc">When the table was computed (UTC).</param>
 internal sealed record PowerProvenance(IReadOnlyList<CouncilDefinition> Councils, IReadOnlyDictionary<string, (string File, string Sha256)> Files, DateTimeOffset CreatedUtc)
 {
-    /// <summary>The key-value pairs (keys prefixed "stemsim.", like the run tables).</summary>
-    public Dictionary<string, string> ToMetadata()
-    {
-        var metadata = new Dictionary<string, string>
-        {
-            ["stemsim.command"] = "power",
-            ["stemsim.councils"] = string.Join(',', Councils.Select(c => c.Name)),
-            ["stemsim.council_rules"] = string.Join("; ", Councils.Select(c => $"{c.Name}: {c.RuleText()}")),
-            ["stemsim.council_sources"] = string.Join("; ", Councils.Select(c => Files.TryGetValue(c.Name, out var f) ? $"{c.Name}: {f.File} (sha256 {f.Sha256})" : $"{c.Name}: built-in")),
-            ["stemsim.method"] = "exact: coalitions counted by seat class with generating functions; Shapley-Shubik, raw Banzhaf (swings / 2^(n-1)), normalized Banzhaf (share of swings)",
-            ["stemsim.engine_version"] = Provenance.EngineVersion,
-            ["stemsim.git_commit"] = Provenance.GitCommit,
-            ["stemsim.created_utc"] = CreatedUtc.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-        };
-        return metadata;
-    }
+    /// <summary>
+    /// In the shape every table carries: command <c>power</c>, inputs <c>councils</c>, <c>council_rules</c>,
+    /// <c>council_sources</c> (council files with their SHA-256, or "built-in") and <c>method</c>.
+    /// </summary>
+    public TableProvenance ToTable() => new(
+        "power",
+        [
+            new("councils", string.Join(',', Councils.Select(c => c.Name))),
+            new("council_rules", string.Join("; ", Councils.Select(c => $"{c.Name}: {c.RuleText()}"))),
+            new("council_sources", string.Join("; ", Councils.Select(c => Files.TryGetValue(c.Name, out var f) ? $"{c.Name}: {f.File} (sha256 {f.Sha256})" : $"{c.Name}: built-in"))),
+            new("method", "exact: coalitions counted by seat class with generating functions; Shapley-Shubik, raw Banzhaf (swings / 2^(n-1)), normalized Banzhaf (share of swings)"),
+        ],
+        CreatedUtc);
 }

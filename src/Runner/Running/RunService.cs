@@ -85,9 +85,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                 SimulationResult? result = null;
                 if (model.VoteCount > 0)
                 {
-                    string trialsPath = shard.IsWhole
-                        ? folder.PathOf("trials.parquet")
-                        : folder.PathOf(Path.Combine("trials", string.Create(CultureInfo.InvariantCulture, $"shard={shard.Index}"), "part-0.parquet"));
+                    string trialsPath = folder.PathOf(RunTables.Trials.ShardPath(shard.Index, shard.Count));
                     Directory.CreateDirectory(Path.GetDirectoryName(trialsPath)!);
                     await using var trialsFile = File.Create(trialsPath);
                     await using var sink = await ParquetTrialSink.CreateAsync(model, trialsFile, provenance, cancellationToken).ConfigureAwait(false);
@@ -96,30 +94,15 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                 }
 
                 var elections = model.ElectionCount > 0
-                    ? await ElectionOutputs.WriteAsync(model, options, folder.PathOf, provenance, cancellationToken).ConfigureAwait(false)
+                    ? await ElectionOutputs.WriteAsync(model, options, folder.PathOf, shard, provenance, cancellationToken).ConfigureAwait(false)
                     : null;
                 double seconds = stopwatch.Elapsed.TotalSeconds;
-                if (result is not null)
-                {
-                    var statistics = new RunStatistics(
-                        document.Scenario, loaded.Sha256, model.Seed, model.Trials, shard.Count, [shard.Index], Provenance.EngineVersion,
-                        result.Votes.Select(v => v.ToState()).ToArray());
-                    await WriteTablesAsync(folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
-                    if (result.Drift.Count > 0)
-                    {
-                        var roster = ReferenceCatalog.Embedded.States.Select(s => s.Code).ToArray();
-                        await using (var driftFile = File.Create(folder.PathOf(DriftTable.FileName)))
-                        {
-                            await DriftTable.WriteAsync(result.Drift, roster, driftFile, provenance, cancellationToken).ConfigureAwait(false);
-                        }
-
-                        await using (var adoptionFile = File.Create(folder.PathOf(DriftAdoptionTable.FileName)))
-                        {
-                            await DriftAdoptionTable.WriteAsync(result.Drift, result.Votes, adoptionFile, provenance, cancellationToken).ConfigureAwait(false);
-                        }
-                    }
-                }
-
+                var statistics = new RunStatistics(
+                    document.Scenario, loaded.Sha256, model.Seed, model.Trials, shard.Count, [shard.Index], Provenance.EngineVersion,
+                    result?.Votes.Select(v => v.ToState()).ToArray() ?? [],
+                    elections?.Elections.Select(e => e.Tally.ToState(e.Variant)).ToArray(),
+                    result is { Drift.Count: > 0 } ? result.Drift.Select(d => d.ToState()).ToArray() : null);
+                await WriteTablesAsync(folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 folder.Commit();
                 if (request.Json)
@@ -149,8 +132,21 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         return ExitCodes.Success;
     }
 
-    /// <summary>Writes summary.parquet, member_probabilities.parquet and statistics.json into the folder.</summary>
-    internal static async Task WriteTablesAsync(RunFolder folder, SimulationResult result, RunStatistics statistics, Provenance provenance, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the tables made from a run's statistics (summary.parquet, member_probabilities.parquet, and for a
+    /// timeline drift.parquet and drift_adoption.parquet) and statistics.json into the folder.
+    /// </summary>
+    internal static async Task WriteTablesAsync(RunFolder folder, SimulationResult? result, RunStatistics statistics, Provenance provenance, CancellationToken cancellationToken)
+    {
+        if (result is not null)
+        {
+            await WriteVoteTablesAsync(folder, result, provenance, cancellationToken).ConfigureAwait(false);
+        }
+
+        await StatisticsFile.WriteAsync(folder.PathOf(StatisticsFile.Name), statistics, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task WriteVoteTablesAsync(RunFolder folder, SimulationResult result, Provenance provenance, CancellationToken cancellationToken)
     {
         await using (var summaryFile = File.Create(folder.PathOf("summary.parquet")))
         {
@@ -163,7 +159,19 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
             await SummaryTables.WriteMembersAsync(result, names, membersFile, provenance, cancellationToken).ConfigureAwait(false);
         }
 
-        await StatisticsFile.WriteAsync(folder.PathOf(StatisticsFile.Name), statistics, cancellationToken).ConfigureAwait(false);
+        if (result.Drift.Count > 0)
+        {
+            var roster = ReferenceCatalog.Embedded.States.Select(s => s.Code).ToArray();
+            await using (var driftFile = File.Create(folder.PathOf(DriftTable.FileName)))
+            {
+                await DriftTable.WriteAsync(result.Drift, roster, driftFile, provenance, cancellationToken).ConfigureAwait(false);
+            }
+
+            await using (var adoptionFile = File.Create(folder.PathOf(DriftAdoptionTable.FileName)))
+            {
+                await DriftAdoptionTable.WriteAsync(result.Drift, result.Votes, adoptionFile, provenance, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private static string? Check(RunRequest request, long trials)

@@ -1,79 +1,72 @@
 using System.Globalization;
 using System.Text;
-using Parquet.Schema;
-using Parquet;
 using StemSimulator.Engine.VetoRecord;
 using StemSimulator.Runner.Infrastructure;
+using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.VetoRecord;
 
 /// <summary>
-/// Writes the matched pairs, one row per veto event and follow-up, as <c>veto_followups.parquet</c> and the same
-/// rows as <c>veto_followups.csv</c> (for reading in a diff): <c>veto_date</c>, <c>topic</c>, <c>drafts</c>
-/// (space-separated), <c>vetoed_by</c> (e.g. <c>China+Russia</c>), <c>followup_symbol</c>, <c>followup_date</c>,
-/// <c>days_after</c>, <c>emergency_special_session</c>, <c>yes</c>, <c>no</c>, <c>abstain</c>, <c>followup_title</c>,
-/// <c>comparison_symbol</c>, <c>comparison_date</c>, <c>comparison_yes</c>/<c>_no</c>/<c>_abstain</c> and
-/// <c>probit_shift</c> (only on an event's first follow-up; null otherwise or without a comparison).
+/// Writes the matched pairs, one row per veto event and follow-up, as <c>veto_followups.parquet</c>
+/// (<see cref="Description"/>) and the same rows as <c>veto_followups.csv</c> (for reading in a diff).
 /// </summary>
 internal static class VetoFollowUpsTable
 {
-    public const string ParquetName = "veto_followups.parquet";
+    /// <summary><c>veto_followups.parquet</c>, described once.</summary>
+    public static TableDescription Description { get; } = new("veto_followups.parquet",
+    [
+        new("veto_date", ColumnType.Timestamp, false, "date of the veto"),
+        new("topic", ColumnType.String, false, "subject of the vetoed draft(s)"),
+        new("drafts", ColumnType.String, false, "symbols of the vetoed drafts (space-separated)"),
+        new("vetoed_by", ColumnType.String, false, "the vetoing permanent members, e.g. `China+Russia`"),
+        new("followup_symbol", ColumnType.String, false, "the Assembly resolution that followed"),
+        new("followup_date", ColumnType.Timestamp, false, "its date"),
+        new("days_after", ColumnType.Int32, false, "days between the veto and the follow-up", "days"),
+        new("emergency_special_session", ColumnType.Bool, false, "adopted in an emergency special session"),
+        new("yes", ColumnType.Int32, false, "the follow-up's recorded votes", "members"),
+        new("no", ColumnType.Int32, false, "the follow-up's recorded votes", "members"),
+        new("abstain", ColumnType.Int32, false, "the follow-up's recorded votes", "members"),
+        new("followup_title", ColumnType.String, false, "its title"),
+        new("comparison_symbol", ColumnType.String, true, "the earlier resolution on the same subject it is compared with; null without one"),
+        new("comparison_date", ColumnType.Timestamp, true, "that resolution's date"),
+        new("comparison_yes", ColumnType.Int32, true, "its recorded votes", "members"),
+        new("comparison_no", ColumnType.Int32, true, "its recorded votes", "members"),
+        new("comparison_abstain", ColumnType.Int32, true, "its recorded votes", "members"),
+        new("probit_shift", ColumnType.Double, true, "estimated shift of latent support between the two; only on an event's first follow-up, null otherwise or without a comparison", "probit units"),
+    ]);
+
+    /// <summary>The Parquet file name.</summary>
+    public static string ParquetName => Description.FileName;
+
     public const string CsvName = "veto_followups.csv";
 
     private sealed record Row(VetoEvent Event, AssemblyVote FollowUp, bool First);
 
-    public static async Task WriteParquetAsync(IReadOnlyList<VetoEvent> events, Stream stream, Dictionary<string, string> metadata, CancellationToken cancellationToken)
+    /// <summary>Writes the events' rows to <paramref name="stream"/>.</summary>
+    public static Task WriteParquetAsync(IReadOnlyList<VetoEvent> events, Stream stream, TableProvenance provenance, CancellationToken cancellationToken)
     {
         var rows = Rows(events);
-        var fields = new DataField[]
-        {
-            new DataField<DateTime>("veto_date"), new DataField<string>("topic"), new DataField<string>("drafts"), new DataField<string>("vetoed_by"),
-            new DataField<string>("followup_symbol"), new DataField<DateTime>("followup_date"), new DataField<int>("days_after"),
-            new DataField<bool>("emergency_special_session"), new DataField<int>("yes"), new DataField<int>("no"), new DataField<int>("abstain"),
-            new DataField<string>("followup_title"), new DataField<string>("comparison_symbol"), new DataField<DateTime?>("comparison_date"),
-            new DataField<int?>("comparison_yes"), new DataField<int?>("comparison_no"), new DataField<int?>("comparison_abstain"), new DataField<double?>("probit_shift"),
-        };
-        var schema = new ParquetSchema(fields);
-        await using var writer = await ParquetWriter.CreateAsync(schema, stream, ParquetFiles.Options, false, cancellationToken).ConfigureAwait(false);
-        writer.CustomMetadata = metadata;
-        using var group = writer.CreateRowGroup();
         static DateTime Day(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        Array[] columns =
-        [
-            rows.Select(r => Day(r.Event.Date)).ToArray(),
-            rows.Select(r => r.Event.Topic).ToArray(),
-            rows.Select(r => string.Join(' ', r.Event.Drafts)).ToArray(),
-            rows.Select(r => string.Join('+', r.Event.VetoedBy)).ToArray(),
-            rows.Select(r => r.FollowUp.Symbol).ToArray(),
-            rows.Select(r => Day(r.FollowUp.Date)).ToArray(),
-            rows.Select(r => r.FollowUp.Date.DayNumber - r.Event.Date.DayNumber).ToArray(),
-            rows.Select(r => r.FollowUp.EmergencySpecialSession).ToArray(),
-            rows.Select(r => r.FollowUp.Yes).ToArray(),
-            rows.Select(r => r.FollowUp.No).ToArray(),
-            rows.Select(r => r.FollowUp.Abstain).ToArray(),
-            rows.Select(r => r.FollowUp.Title).ToArray(),
-            rows.Select(r => r.Event.Comparison?.Symbol).ToArray(),
-            rows.Select(r => r.Event.Comparison is { } c ? Day(c.Date) : (DateTime?)null).ToArray(),
-            rows.Select(r => r.Event.Comparison?.Yes).ToArray(),
-            rows.Select(r => r.Event.Comparison?.No).ToArray(),
-            rows.Select(r => r.Event.Comparison?.Abstain).ToArray(),
-            rows.Select(r => r.First ? r.Event.ProbitShift : null).ToArray(),
-        ];
-        for (int i = 0; i < fields.Length; i++)
-        {
-            var field = fields[i];
-            await (columns[i] switch
-            {
-                string?[] s => group.WriteAsync(field, s),
-                bool[] b => group.WriteAsync(field, (ReadOnlyMemory<bool>)b, null, null, cancellationToken),
-                int[] n => group.WriteAsync(field, (ReadOnlyMemory<int>)n, null, null, cancellationToken),
-                int?[] n => group.WriteAsync(field, (ReadOnlyMemory<int?>)n, null, null, cancellationToken),
-                double?[] d => group.WriteAsync(field, (ReadOnlyMemory<double?>)d, null, null, cancellationToken),
-                DateTime[] t => group.WriteAsync(field, (ReadOnlyMemory<DateTime>)t, null, null, cancellationToken),
-                DateTime?[] t => group.WriteAsync(field, (ReadOnlyMemory<DateTime?>)t, null, null, cancellationToken),
-                var other => throw new NotSupportedException(other.GetType().Name),
-            }).ConfigureAwait(false);
-        }
+        var data = Description.NewData()
+            .Add("veto_date", rows.Select(r => Day(r.Event.Date)).ToArray())
+            .Add("topic", rows.Select(r => r.Event.Topic).ToArray())
+            .Add("drafts", rows.Select(r => string.Join(' ', r.Event.Drafts)).ToArray())
+            .Add("vetoed_by", rows.Select(r => string.Join('+', r.Event.VetoedBy)).ToArray())
+            .Add("followup_symbol", rows.Select(r => r.FollowUp.Symbol).ToArray())
+            .Add("followup_date", rows.Select(r => Day(r.FollowUp.Date)).ToArray())
+            .Add("days_after", rows.Select(r => r.FollowUp.Date.DayNumber - r.Event.Date.DayNumber).ToArray())
+            .Add("emergency_special_session", rows.Select(r => r.FollowUp.EmergencySpecialSession).ToArray())
+            .Add("yes", rows.Select(r => r.FollowUp.Yes).ToArray())
+            .Add("no", rows.Select(r => r.FollowUp.No).ToArray())
+            .Add("abstain", rows.Select(r => r.FollowUp.Abstain).ToArray())
+            .Add("followup_title", rows.Select(r => r.FollowUp.Title).ToArray())
+            .Add("comparison_symbol", rows.Select(r => r.Event.Comparison?.Symbol).ToArray())
+            .Add("comparison_date", rows.Select(r => r.Event.Comparison is { } c ? Day(c.Date) : (DateTime?)null).ToArray())
+            .Add("comparison_yes", rows.Select(r => r.Event.Comparison?.Yes).ToArray())
+            .Add("comparison_no", rows.Select(r => r.Event.Comparison?.No).ToArray())
+            .Add("comparison_abstain", rows.Select(r => r.Event.Comparison?.Abstain).ToArray())
+            .Add("probit_shift", rows.Select(r => r.First ? r.Event.ProbitShift : null).ToArray());
+        return TableWriter.WriteAsync(data, stream, provenance, cancellationToken);
     }
 
     public static string ToCsv(IReadOnlyList<VetoEvent> events)

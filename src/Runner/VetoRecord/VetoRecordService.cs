@@ -73,10 +73,10 @@ internal sealed class VetoRecordService(ConsoleStreams console, TimeProvider clo
         {
             try
             {
-                var metadata = Metadata(request, estimates);
+                var provenance = Provenance(request, estimates);
                 await using (var stream = File.Create(folder.PathOf(VetoFollowUpsTable.ParquetName)))
                 {
-                    await VetoFollowUpsTable.WriteParquetAsync(events, stream, metadata, cancellationToken).ConfigureAwait(false);
+                    await VetoFollowUpsTable.WriteParquetAsync(events, stream, provenance, cancellationToken).ConfigureAwait(false);
                 }
 
                 await File.WriteAllTextAsync(folder.PathOf(VetoFollowUpsTable.CsvName), VetoFollowUpsTable.ToCsv(events), cancellationToken).ConfigureAwait(false);
@@ -138,19 +138,18 @@ internal sealed class VetoRecordService(ConsoleStreams console, TimeProvider clo
         console.Out.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(request.OutputFolder, VetoFollowUpsTable.ParquetName))}[/] and {VetoFollowUpsTable.CsvName}");
     }
 
-    private Dictionary<string, string> Metadata(VetoRecordRequest request, VetoRecordEstimates e)
+    private TableProvenance Provenance(VetoRecordRequest request, VetoRecordEstimates e)
     {
         var invariant = CultureInfo.InvariantCulture;
-        return new Dictionary<string, string>
-        {
-            ["stemsim.command"] = string.Create(invariant, $"veto-record --window {request.WindowDays} --from {request.FromYear} --until {request.UntilYear}"),
-            ["stemsim.sources"] = $"{VetoRecordData.VetoFile}; {VetoRecordData.ResolutionFile}",
-            ["stemsim.method"] = "docs/veto-record.md: same-subject recorded GA resolution within the window, emergency special session or non-recurring title",
-            ["stemsim.tabling_probability"] = string.Create(invariant, $"{e.TablingProbability:R} ({e.FollowedUp}/{e.Events}; 90% Jeffreys {e.TablingLow90:F4}-{e.TablingHigh90:F4})"),
-            ["stemsim.backlash"] = string.Create(invariant, $"mean {e.BacklashMean:F4}, sd {e.BacklashSd:F4}, n {e.BacklashPairs}, 90% {e.BacklashLow90:F4} to {e.BacklashHigh90:F4}"),
-            ["stemsim.engine_version"] = Provenance.EngineVersion,
-            ["stemsim.git_commit"] = Provenance.GitCommit,
-            ["stemsim.created_utc"] = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", invariant),
-        };
+        return new TableProvenance(
+            "veto-record",
+            [
+                new("arguments", string.Create(invariant, $"--window {request.WindowDays} --from {request.FromYear} --until {request.UntilYear}")),
+                new("sources", $"{VetoRecordData.VetoFile}; {VetoRecordData.ResolutionFile}"),
+                new("method", "docs/veto-record.md: same-subject recorded GA resolution within the window, emergency special session or non-recurring title"),
+                new("tabling_probability", string.Create(invariant, $"{e.TablingProbability:R} ({e.FollowedUp}/{e.Events}; 90% Jeffreys {e.TablingLow90:F4}-{e.TablingHigh90:F4})")),
+                new("backlash", string.Create(invariant, $"mean {e.BacklashMean:F4}, sd {e.BacklashSd:F4}, n {e.BacklashPairs}, 90% {e.BacklashLow90:F4} to {e.BacklashHigh90:F4}")),
+            ],
+            clock.GetUtcNow());
     }
 }

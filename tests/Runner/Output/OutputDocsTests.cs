@@ -1,7 +1,14 @@
+using StemSimulator.Runner.Infrastructure;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using Parquet;
+using StemSimulator.Runner.Backtesting;
+using StemSimulator.Runner.DriftBacktesting;
+using StemSimulator.Runner.Elections;
+using StemSimulator.Runner.Output;
+using StemSimulator.Runner.Power;
+using StemSimulator.Runner.VetoRecord;
 using StemSimulator.Tests.Support;
 
 namespace StemSimulator.Tests.Runner.Output;
@@ -41,6 +48,46 @@ public sealed class OutputDocsTests
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(folder.File("votes"), "statistics.json")))!.AsObject();
         missing.AddRange(json.Select(p => p.Key).Where(k => !statistics.Contains($"`{k}`", StringComparison.Ordinal)).Select(k => $"statistics.json: {k}"));
         Assert.That(missing, Is.Empty, "columns missing from docs/outputs.md");
+    }
+
+    /// <summary>Every table described in the code: docs/outputs.md's rows for it are exactly the ones its description renders.</summary>
+    private static IEnumerable<TableDescription> Described() =>
+    [
+        .. RunDescribed(), PowerTable.Description, BacktestTable.Description, DriftBacktestTable.Description, VetoFollowUpsTable.Description,
+    ];
+
+    /// <summary>The tables of 'stemsim run' (votes, elections, drift).</summary>
+    private static IEnumerable<TableDescription> RunDescribed() =>
+    [
+        RunTables.Trials, RunTables.Summary, RunTables.MemberProbabilities, RunTables.Drift, RunTables.DriftAdoption,
+        ElectionTableDescriptions.Elections, ElectionTableDescriptions.ElectionSummary, ElectionTableDescriptions.ElectionRounds,
+        ElectionTableDescriptions.ElectionBallots,
+    ];
+
+    private static IEnumerable<string> DescribedFiles() => Described().Select(t => t.FileName);
+
+    [TestCaseSource(nameof(DescribedFiles))]
+    public void Docs_rows_are_the_table_description(string file)
+    {
+        var table = Described().Single(t => t.FileName == file);
+        var documented = Section(table.FileName).Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal)).Select(l => l.TrimEnd()).ToArray();
+        Assert.That(documented, Is.EqualTo(table.MarkdownRows().Select(r => r.TrimEnd()).ToArray()),
+            $"docs/outputs.md's {table.FileName} section should read:\n{string.Join('\n', table.MarkdownRows())}");
+    }
+
+    [Test]
+    public async Task Every_table_written_has_its_described_schema()
+    {
+        using var folder = new TemporaryFolder();
+        Run("run", "scenarios/sc-veto-chain-2026.yaml", "--trials", "300", "--out", folder.File("votes"), "--quiet");
+        Run("run", "scenarios/hrc-weog-2026.yaml", "--trials", "100", "--out", folder.File("elections"), "--quiet");
+        Run("run", "scenarios/drift-brics-2026-2035.yaml", "--trials", "100", "--out", folder.File("drift"), "--quiet");
+        foreach (var table in RunDescribed())
+        {
+            string file = Directory.GetFiles(folder.Path, table.FileName, SearchOption.AllDirectories).First();
+            var schema = await ParquetReader.ReadSchemaAsync(file);
+            Assert.That(schema.Equals(table.Schema), Is.True, $"{table.FileName}: {schema} is not {table.Schema}");
+        }
     }
 
     [Test]
