@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.Infrastructure;
 
@@ -21,6 +22,12 @@ internal sealed record Provenance(
     string Shard,
     DateTimeOffset? CreatedUtc)
 {
+    /// <summary>The user's calibration table the run used, or null for the embedded calibration.</summary>
+    public CalibrationSource? Calibration { get; init; }
+
+    /// <summary>How old the positions are for each vote (<see cref="Running.PositionAge"/> lines), or null.</summary>
+    public string? PositionsAge { get; init; }
+
     /// <summary>The engine's version, e.g. 0.1.0.</summary>
     public static string EngineVersion { get; } = InformationalVersion().Split('+')[0];
 
@@ -40,8 +47,19 @@ internal sealed record Provenance(
             ["stemsim.shard"] = Shard,
             ["stemsim.engine_version"] = EngineVersion,
             ["stemsim.git_commit"] = GitCommit,
-            ["stemsim.positions"] = "StemSimulator calibration 1946-2021 (embedded; the scenario's 'calibration' year, default 2021)",
+            ["stemsim.positions"] = Calibration?.Describe() ?? "StemSimulator calibration 1946-2021 (embedded; the scenario's 'calibration' year, default 2021)",
         };
+        if (PositionsAge is { Length: > 0 } age)
+        {
+            metadata["stemsim.positions_age"] = age;
+        }
+
+        if (Calibration is { } table)
+        {
+            metadata["stemsim.positions_file"] = table.Path;
+            metadata["stemsim.positions_sha256"] = table.Sha256;
+        }
+
         if (CreatedUtc is { } created)
         {
             metadata["stemsim.created_utc"] = created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

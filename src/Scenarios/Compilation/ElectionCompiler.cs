@@ -135,7 +135,7 @@ internal sealed partial class ElectionCompiler
     {
         var elections = document.Elections ?? [];
         var calibration = _catalog.Calibration;
-        int year = document.Calibration is { } y && y >= calibration.FirstYear && y <= calibration.LatestYear ? y : calibration.LatestYear;
+        int year = CalibrationChoice.YearOf(document.Calibration) is { } y && y >= calibration.FirstYear && y <= calibration.LatestYear ? y : calibration.LatestYear;
         var result = new ElectionModel[elections.Length];
         for (int e = 0; e < elections.Length; e++)
         {

@@ -38,13 +38,23 @@ internal sealed partial class ScenarioCompiler
     private readonly Dictionary<object, VoteParameters> _parameters = new(ReferenceEqualityComparer.Instance);
     private int _calibrationYear;
 
-    public ScenarioCompiler(ReferenceCatalog catalog, SourceMap map, List<ScenarioDiagnostic> diagnostics)
+    private readonly string _calibrationName;
+
+    /// <param name="catalog">The reference data, with the embedded calibration or a user's table.</param>
+    /// <param name="map">Where each value was written.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="calibrationName">How messages name the calibration ("the embedded calibration", "the calibration table FILE").</param>
+    public ScenarioCompiler(ReferenceCatalog catalog, SourceMap map, List<ScenarioDiagnostic> diagnostics, string calibrationName = "the embedded calibration")
     {
+        _calibrationName = calibrationName;
         _catalog = catalog;
         _map = map;
         _diagnostics = diagnostics;
         _rosterIndex = catalog.States.Select((s, i) => (s.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
     }
+
+    /// <summary>The calibration year whose positions the votes use (valid after compiling).</summary>
+    public int CalibrationYear => _calibrationYear;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex NamePattern();
@@ -63,10 +73,10 @@ internal sealed partial class ScenarioCompiler
 
         ulong seed = overrides.Seed ?? document.Seed ?? DefaultSeed;
         var calibration = _catalog.Calibration;
-        _calibrationYear = document.Calibration ?? calibration.LatestYear;
+        _calibrationYear = CalibrationChoice.YearOf(document.Calibration) ?? calibration.LatestYear;
         if (_calibrationYear < calibration.FirstYear || _calibrationYear > calibration.LatestYear)
         {
-            Error(document, "calibration", $"the embedded calibration covers {calibration.FirstYear}-{calibration.LatestYear}, not {_calibrationYear}; leave 'calibration' out for the latest year ({calibration.LatestYear})");
+            Error(document, "calibration", $"{_calibrationName} covers {calibration.FirstYear}-{calibration.LatestYear}, not {_calibrationYear}; leave 'calibration' out for the latest year ({calibration.LatestYear})");
             _calibrationYear = calibration.LatestYear;
         }
 
