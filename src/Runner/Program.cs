@@ -7,7 +7,6 @@ using StemSimulator.Runner.Backtesting;
 using StemSimulator.Runner.Calibration;
 using StemSimulator.Runner.Cli;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Output;
 using StemSimulator.Runner.Running;
 
 namespace StemSimulator.Runner;

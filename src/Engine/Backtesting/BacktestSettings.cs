@@ -1,7 +1,7 @@
 namespace StemSimulator.Engine.Backtesting;
 
 /// <summary>How <see cref="RollingBacktest"/> forecasts and simulates the test years' roll calls.</summary>
-internal sealed record BacktestSettings
+public sealed record BacktestSettings
 {
     /// <summary>Protocols to run: recurring and/or new.</summary>
     public required IReadOnlyList<string> Protocols { get; init; }

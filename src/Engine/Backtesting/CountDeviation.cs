@@ -8,7 +8,7 @@ namespace StemSimulator.Engine.Backtesting;
 /// <param name="Deviation">Recorded count minus forecast mean.</param>
 /// <param name="BaseVariance">Forecast variance without the global shock: sum p_i (1 - p_i) plus the bloc shocks' part.</param>
 /// <param name="GlobalLoading">(sum_i dp_i / dz)^2: the count variance per unit of global shock variance.</param>
-internal readonly record struct CountDeviation(double Deviation, double BaseVariance, double GlobalLoading)
+public readonly record struct CountDeviation(double Deviation, double BaseVariance, double GlobalLoading)
 {
     /// <summary>Whether the count falls in the central range of normal coverage z-quantile with global shock <paramref name="g"/>.</summary>
     public bool Inside(double z, double g) => Math.Abs(Deviation) <= z * Math.Sqrt(BaseVariance + (GlobalLoading * g * g));

@@ -6,7 +6,7 @@ namespace StemSimulator.Engine.Backtesting;
 /// One out-of-sample count forecast kept for matching later years' global shock by simulation: the simulator's
 /// members and parameters as forecast, the bloc shock sizes then, and the recorded counts.
 /// </summary>
-internal sealed record CoverageCase(RollCallCountSimulator.Members Members, double[] Parameters, double[] BlocSds, int Yes, int No, int Abstain, ulong Seed, int Stream)
+public sealed record CoverageCase(RollCallCountSimulator.Members Members, double[] Parameters, double[] BlocSds, int Yes, int No, int Abstain, ulong Seed, int Stream)
 {
     /// <summary>Trials per case and candidate shock size.</summary>
     public const int Trials = 300;

@@ -30,7 +30,7 @@ namespace StemSimulator.Engine.Backtesting;
 /// (<see cref="RollCallCountSimulator"/>); the baselines' members are simulated independently from their
 /// probabilities. Absent members are simulated with the calibrated absence rates; revealed votes are kept.</para>
 /// </remarks>
-internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, BacktestSettings settings)
+public sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, BacktestSettings settings)
 {
     /// <summary>Share of a roll call's votes revealed in the <c>new</c> protocol.</summary>
     public const double RevealedShare = 0.2;

@@ -10,7 +10,7 @@ namespace StemSimulator.Engine.Backtesting;
 /// ((P(adopted) - adopted)^2, adopted meaning yes &gt; no). Where a model's hard classes were decided with
 /// <see cref="DecisionWeights"/>, the plain-argmax figures follow as <c>accuracy_argmax</c>, <c>macro_f1_argmax</c> etc.
 /// </summary>
-internal sealed class ScoreBoard
+public sealed class ScoreBoard
 {
     private static readonly string[] CountNames = ["yes", "no", "abstain"];
 

@@ -6,7 +6,7 @@ namespace StemSimulator.Engine.Backtesting;
 /// The groups whose members share a shock on a roll call in the backtest and in <c>shocks: calibrated</c>: the five
 /// UN regional groups (by today's membership table) and three blocs with dated memberships (EU, OIC, NAM).
 /// </summary>
-internal sealed class ShockBlocs
+public sealed class ShockBlocs
 {
     /// <summary>Shock names: the regional groups as the scenario language writes them, then the blocs.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. RegionalGroupNames.All, "EU", "OIC", "NAM"];

@@ -4,7 +4,7 @@ using StemSimulator.Engine.Rules;
 namespace StemSimulator.Engine.Backtesting;
 
 /// <summary>The records of the loaded data grouped by roll call: for each roll call, (unit, choice) in unit order.</summary>
-internal sealed class VoteIndex
+public sealed class VoteIndex
 {
     private readonly int[] _start;
     private readonly int[] _units;

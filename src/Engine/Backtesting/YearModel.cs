@@ -10,7 +10,7 @@ namespace StemSimulator.Engine.Backtesting;
 /// will be), the correlated shock sizes, the residual persistence rho, the smoothed persistence transitions, the
 /// base rates and the empirical prior of a roll call's parameters.
 /// </summary>
-internal sealed class YearModel
+public sealed class YearModel
 {
     /// <summary>Training years whose recurring resolutions calibrate shocks, rho and transitions.</summary>
     public const int CalibrationYears = 3;

@@ -7,7 +7,7 @@ namespace StemSimulator.Engine.Calibration;
 /// One calibration of the loaded data on the years <see cref="FirstYear"/> to <see cref="LastYear"/>: the estimator's
 /// result with the maps between the data's roll calls and the estimator's indices.
 /// </summary>
-internal sealed class CalibrationRun
+public sealed class CalibrationRun
 {
     private CalibrationRun(UnVotingData data, int firstYear, int lastYear, int[] rollCallMap, CalibrationInput input, CalibrationResult result, CalibrationOptions options)
     {

@@ -4,7 +4,7 @@ namespace StemSimulator.Engine.Calibration;
 /// The six issue areas tagged in the roll-call data (unvotes <c>un_roll_call_issues.csv</c>), in the bit order the
 /// calibration uses: bit k of a roll call's issue mask is <see cref="All"/>[k].
 /// </summary>
-internal static class IssueArea
+public static class IssueArea
 {
     /// <summary>(code in the data, snake_case name used in tables and scenarios, label in the data).</summary>
     public static IReadOnlyList<(string Code, string Name, string Label)> All { get; } =

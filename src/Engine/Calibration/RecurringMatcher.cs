@@ -6,7 +6,7 @@ namespace StemSimulator.Engine.Calibration;
 /// vote (whole resolution, amendment or paragraph). A title that several roll calls of one session share (two
 /// paragraph votes on one text, a generic short title) decides nothing, and a match must be one to one.
 /// </summary>
-internal static class RecurringMatcher
+public static class RecurringMatcher
 {
     /// <summary>For each roll call, the index of the roll call of the previous session it repeats, or -1.</summary>
     public static int[] PreviousOccurrence(IReadOnlyList<RollCallInfo> rollCalls)

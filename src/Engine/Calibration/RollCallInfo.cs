@@ -11,7 +11,7 @@ namespace StemSimulator.Engine.Calibration;
 /// <param name="ShortTitle">The data's short title (unvotes <c>short</c>; the UNDL title for UNDL rows).</param>
 /// <param name="Description">The data's description (unvotes <c>descr</c>), or the UNDL title.</param>
 /// <param name="Issues">Issue-area bit mask (<see cref="IssueArea"/>).</param>
-internal sealed record RollCallInfo(
+public sealed record RollCallInfo(
     string Id,
     int Session,
     DateOnly Date,

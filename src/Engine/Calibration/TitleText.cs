@@ -3,7 +3,7 @@ using System.Text;
 namespace StemSimulator.Engine.Calibration;
 
 /// <summary>Normalises roll-call titles so that the same resolution in two sessions compares equal.</summary>
-internal static class TitleText
+public static class TitleText
 {
     private static readonly string[] AdoptedSuffixes = [" : resolution", " : draft resolution", ": resolution"];
 

@@ -9,7 +9,7 @@ namespace StemSimulator.Engine.Calibration;
 /// absent), the bridges between roll calls repeating a resolution, and the Bailey-Strezhnev-Voeten ideal points
 /// for comparison. Built by <c>UnVotingDataLoader</c> (Runner).
 /// </summary>
-internal sealed class UnVotingData
+public sealed class UnVotingData
 {
     public UnVotingData(
         IReadOnlyList<RollCallInfo> rollCalls,

@@ -9,7 +9,7 @@ namespace StemSimulator.Engine.VetoRecord;
 /// <param name="Yes">Votes in favour.</param>
 /// <param name="No">Votes against.</param>
 /// <param name="Abstain">Abstentions.</param>
-internal sealed record AssemblyVote(string Symbol, DateOnly Date, string Title, int Yes, int No, int Abstain)
+public sealed record AssemblyVote(string Symbol, DateOnly Date, string Title, int Yes, int No, int Abstain)
 {
     /// <summary>Whether the resolution was adopted at an emergency special session (Uniting for Peace, 377 (V)).</summary>
     public bool EmergencySpecialSession => Symbol.Contains("/ES-", StringComparison.Ordinal);

@@ -14,7 +14,7 @@ namespace StemSimulator.Engine.VetoRecord;
 /// adopted in the <see cref="MatchingRules.RecurringLookbackDays"/> before the veto. Without that rule every December
 /// veto would be "followed" by the annual Palestine resolutions, which are voted whatever the Council does.
 /// </remarks>
-internal static partial class FollowUpMatcher
+public static partial class FollowUpMatcher
 {
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal) { "the", "of", "on", "in", "and", "to", "a", "an", "for", "by", "at", "its", "with", "from" };
 
@@ -60,7 +60,7 @@ internal static partial class FollowUpMatcher
     }
 
     /// <summary>The significant lower-case words of a title, without the catalogue suffix (": resolution / adopted by ...").</summary>
-    internal static HashSet<string> TitleWords(string title)
+    public static HashSet<string> TitleWords(string title)
     {
         var text = CatalogueSuffix().Replace(title, string.Empty).ToLowerInvariant();
         text = UnAbbreviation().Replace(text, "united nations");
@@ -68,7 +68,7 @@ internal static partial class FollowUpMatcher
     }
 
     /// <summary>Jaccard similarity of two word sets (0..1; 0 when both are empty).</summary>
-    internal static double Similarity(HashSet<string> a, HashSet<string> b)
+    public static double Similarity(HashSet<string> a, HashSet<string> b)
     {
         int common = a.Count(b.Contains);
         int union = a.Count + b.Count - common;

@@ -1,7 +1,7 @@
 namespace StemSimulator.Engine.VetoRecord;
 
 /// <summary>The choices of the follow-up matching; the defaults are those of docs/veto-record.md.</summary>
-internal sealed record MatchingRules
+public sealed record MatchingRules
 {
     /// <summary>Days after the veto (inclusive) in which a General Assembly vote counts as its follow-up.</summary>
     public int WindowDays { get; init; } = 90;

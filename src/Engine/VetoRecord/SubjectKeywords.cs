@@ -8,7 +8,7 @@ namespace StemSimulator.Engine.VetoRecord;
 /// veto data, and one exclusion for standing agency and committee items that mention a subject without responding to a
 /// Council vote (UNRWA, refugees, the Palestinian Rights Committee, host-country relations).
 /// </summary>
-internal static class SubjectKeywords
+public static class SubjectKeywords
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 

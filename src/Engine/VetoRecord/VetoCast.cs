@@ -6,4 +6,4 @@ namespace StemSimulator.Engine.VetoRecord;
 /// <param name="AgendaItem">The Council's agenda item.</param>
 /// <param name="Topic">The data set's crisis topic, e.g. <c>Ukraine</c>; it selects the subject keywords.</param>
 /// <param name="VetoedBy">The vetoing permanent members as named in the data (USSR, Russia, China, France, UK, USA).</param>
-internal sealed record VetoCast(DateOnly Date, string Draft, string AgendaItem, string Topic, IReadOnlyList<string> VetoedBy);
+public sealed record VetoCast(DateOnly Date, string Draft, string AgendaItem, string Topic, IReadOnlyList<string> VetoedBy);

@@ -10,7 +10,7 @@ namespace StemSimulator.Engine.VetoRecord;
 /// <param name="VetoedBy">The vetoing permanent members, sorted and distinct.</param>
 /// <param name="FollowUps">The follow-ups found within the window, by date then symbol (empty when none).</param>
 /// <param name="Comparison">The last same-subject recorded vote before the veto (within five years), or null.</param>
-internal sealed record VetoEvent(
+public sealed record VetoEvent(
     DateOnly Date,
     string Topic,
     IReadOnlyList<string> Drafts,

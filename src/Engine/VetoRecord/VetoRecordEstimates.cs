@@ -16,7 +16,7 @@ namespace StemSimulator.Engine.VetoRecord;
 /// <param name="BacklashSd">Standard deviation of the probit shifts across events (the spread of one event's backlash).</param>
 /// <param name="BacklashLow90">Lower end of the 90% Student-t interval of the mean.</param>
 /// <param name="BacklashHigh90">Upper end of the 90% Student-t interval of the mean.</param>
-internal sealed record VetoRecordEstimates(
+public sealed record VetoRecordEstimates(
     int Events,
     int FollowedUp,
     double TablingProbability,

@@ -1,12 +1,12 @@
 using System.CommandLine;
-using StemSimulator.Runner.Backtesting;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Backtesting;
 
 /// <summary>The <c>stemsim backtest</c> command: options and help.</summary>
-internal sealed class BacktestCommand(BacktestService backtests)
+internal sealed class BacktestCommand(BacktestService backtests) : ICliCommand
 {
-    public Command Create()
+    public Command Build()
     {
         var data = new Option<string>("--data") { Description = "The shared UN data folder (../shared/data/un).", Required = true };
         var trainUntil = new Option<int>("--train-until") { Description = "Last training year for the first test year; each later test year trains one year more.", Required = true };

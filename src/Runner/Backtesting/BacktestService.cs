@@ -4,10 +4,7 @@ using Spectre.Console;
 using StemSimulator.Engine.Backtesting;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Runner.Calibration;
-using StemSimulator.Runner.Cli;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Output;
-using StemSimulator.Runner.Running;
 using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.Backtesting;
@@ -29,20 +26,11 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
     /// <summary>Test years whose out-of-sample count deviations match the next year's global shocks (and burn-in years before the first).</summary>
     private const int BurnInYears = 3;
 
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
     public async Task<int> BacktestAsync(BacktestRequest request, CancellationToken cancellationToken)
     {
-        var invariant = CultureInfo.InvariantCulture;
-        string? problem = request switch
-        {
-            _ when !Directory.Exists(request.DataDirectory) => $"the data folder '{request.DataDirectory}' does not exist (expected ../shared/data/un)",
-            _ when request.TestFrom > request.TestTo => $"--test-from {request.TestFrom} is after --test-to {request.TestTo}",
-            _ when request.TrainUntil >= request.TestFrom => $"--train-until {request.TrainUntil} must be before --test-from {request.TestFrom}: the model may not see the test years",
-            _ when request.Protocols.Count == 0 || request.Protocols.Any(p => p is not ("recurring" or "new")) => "--protocols takes recurring, new or both",
-            _ when request.Trials is < 100 or > 1_000_000 => "--trials must be between 100 and 1,000,000",
-            _ when request.Threads is < 1 => "--threads must be at least 1",
-            _ => null,
-        };
-        if (problem is not null)
+        if (Problem(request) is { } problem)
         {
             console.Error.WriteLine($"error: {problem}");
             return ExitCodes.InvalidInput;
@@ -78,98 +66,11 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
 
         using (folder)
         {
-            var blocs = new ShockBlocs(ReferenceCatalog.Embedded);
-            var backtest = new RollingBacktest(data, blocs, new BacktestSettings { Protocols = request.Protocols, Seed = request.Seed, Trials = request.Trials, Threads = request.Threads });
             var board = new ScoreBoard();
-            var options = new CalibrationOptions { Threads = request.Threads ?? Environment.ProcessorCount };
-            CalibrationRun? warm = null;
-            var analogHistory = new List<List<CoverageCase>>();
-            var repeatHistory = new List<List<CoverageCase>>();
-            var forecastHistory = new Dictionary<(string Protocol, string Model), List<(double No, double Abstain, double Yes, OrdinalVote Actual)>>();
+            CalibrationRun last;
             try
             {
-                // Burn-in years before the first test year (not scored) give the out-of-sample count deviations that
-                // the global shocks of the first test years are matched on; later years use the previous test years'.
-                int burnIn = Math.Clamp(request.TrainUntil - (firstYear + 1), 0, BurnInYears);
-                int firstFitted = request.TestFrom - burnIn;
-                for (int year = firstFitted; year <= request.TestTo; year++)
-                {
-                    int trainEnd = request.TrainUntil + (year - request.TestFrom);
-                    bool scored = year >= request.TestFrom;
-                    var watch = Stopwatch.StartNew();
-                    var previous = warm;
-                    var run = await Task.Run(() => CalibrationRun.Fit(data, firstYear, trainEnd, backtest.Previous, options, null, cancellationToken, previous), cancellationToken).ConfigureAwait(false);
-                    double fitSeconds = watch.Elapsed.TotalSeconds;
-                    var history = (Analog: (IReadOnlyList<CoverageCase>)analogHistory.TakeLast(BurnInYears).SelectMany(h => h).ToArray(),
-                        Repeat: (IReadOnlyList<CoverageCase>)repeatHistory.TakeLast(BurnInYears).SelectMany(h => h).ToArray());
-                    var model = new YearModel(run, year, backtest.Votes, blocs, backtest.Previous, history, options.Threads);
-
-                    // Decision weights fitted on the out-of-sample forecasts of every earlier fitted year (burn-in years
-                    // and earlier test years), never on the year scored.
-                    // (stemsim always gets a row: the plain argmax while no earlier year has been fitted.)
-                    var weighted = forecastHistory.Keys.Union(request.Protocols.Select(p => (Protocol: p, Model: "stemsim"))).ToArray();
-                    var weights = scored
-                        ? weighted.ToDictionary(k => k, k => DecisionWeights.Fit(forecastHistory.GetValueOrDefault(k) ?? []))
-                        : new Dictionary<(string Protocol, string Model), DecisionWeights>();
-                    var fitVotes = weighted.ToDictionary(k => k, k => forecastHistory.GetValueOrDefault(k)?.Count ?? 0);
-                    var (analogDeviations, repeatDeviations, forecasts) = backtest.ScoreYear(model, scored ? board : null, weights, cancellationToken);
-                    foreach (var (key, list) in forecasts)
-                    {
-                        if (!forecastHistory.TryGetValue(key, out var all))
-                        {
-                            forecastHistory[key] = all = [];
-                        }
-
-                        all.AddRange(list);
-                    }
-
-                    analogHistory.Add(analogDeviations);
-                    repeatHistory.Add(repeatDeviations);
-                    warm = run;
-                    if (!scored)
-                    {
-                        if (!request.Quiet)
-                        {
-                            console.Error.WriteLine(string.Create(invariant, $"  {year}: burn-in, trained to {trainEnd} ({run.Result.Iterations} iterations, {fitSeconds:F0} s)"));
-                        }
-
-                        continue;
-                    }
-
-                    foreach (var ((protocol, name), w) in weights.OrderBy(w => w.Key.Protocol, StringComparer.Ordinal).ThenBy(w => ScoreBoard.ModelOrder(w.Key.Model)))
-                    {
-                        board.AddValue("parameters", name, $"decision_weight_no_{protocol}", w.No, year);
-                        board.AddValue("parameters", name, $"decision_weight_abstain_{protocol}", w.Abstain, year);
-                        board.AddValue("parameters", name, $"decision_fit_votes_{protocol}", fitVotes[(protocol, name)], year);
-                    }
-
-                    board.AddValue("parameters", "stemsim", "repeat_after_no", model.RepeatProbability[0], year);
-                    board.AddValue("parameters", "stemsim", "repeat_after_abstain", model.RepeatProbability[1], year);
-                    board.AddValue("parameters", "stemsim", "repeat_after_yes", model.RepeatProbability[2], year);
-                    board.AddValue("parameters", "stemsim", "position_step_sd", run.Result.PositionStepSd, year);
-                    board.AddValue("parameters", "stemsim", "fit_iterations", run.Result.Iterations, year);
-                    board.AddValue("parameters", "stemsim", "fit_seconds", fitSeconds, year);
-                    board.AddValue("parameters", "stemsim", "log_likelihood", run.Result.LogLikelihood, year);
-                    for (int k = 0; k < model.RecurringShocks.Length; k++)
-                    {
-                        string name = k == 0 ? "global" : ShockBlocs.Names[k - 1];
-                        board.AddValue("parameters", "stemsim", $"shock_sd_{name}", model.PlainShocks[k], year);
-                        board.AddValue("parameters", "stemsim", $"shock_sd_recurring_{name}", model.RecurringShocks[k], year);
-                    }
-
-                    if (!request.Quiet)
-                    {
-                        var rec = board.Votes("recurring", "stemsim", year);
-                        var fresh = board.Votes("new", "stemsim", year);
-                        console.Error.WriteLine(string.Create(invariant,
-                            $"  {year}: trained to {trainEnd} ({run.Result.Iterations} iterations, {fitSeconds:F0} s, step {run.Result.PositionStepSd:F3}); recurring accuracy {rec?.Accuracy:F3}, new accuracy {fresh?.Accuracy:F3}; repeat {string.Join('/', model.RepeatProbability.Select(l => l.ToString("F3", invariant)))}"));
-                        console.Error.WriteLine("    decision weights (no / abstain, fitted on earlier years): " + string.Join(", ", weights
-                            .Where(w => w.Key.Model == "stemsim")
-                            .Select(w => string.Create(invariant, $"{w.Key.Protocol} {w.Value.No:F2} / {w.Value.Abstain:F2}"))));
-                        console.Error.WriteLine(string.Create(invariant, $"    global shock (analog / repeat, {(model.GlobalFromOutOfSample ? "out of sample" : "in sample")}): {model.PlainShocks[0]:F2} / {model.RecurringShocks[0]:F2}; blocs: ")
-                            + string.Join(", ", ShockBlocs.Names.Select((name, b) => string.Create(invariant, $"{name} {model.BlocSds[b]:F2}"))));
-                    }
-                }
+                last = await ScoreYearsAsync(request, data, board, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -177,36 +78,182 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
                 return ExitCodes.Interrupted;
             }
 
-            foreach (var (year, units, correlation) in warm!.BsvCorrelations())
+            foreach (var (year, units, correlation) in last.BsvCorrelations())
             {
                 board.AddValue("positions", "stemsim", "bsv_correlation", correlation, year);
             }
 
             var rows = board.Rows();
-            var metadata = new Dictionary<string, string>
-            {
-                ["stemsim.command"] = $"stemsim backtest --data {request.DataDirectory} --train-until {request.TrainUntil} --test-from {request.TestFrom} --test-to {request.TestTo} --out {request.OutputFolder}",
-                ["stemsim.seed"] = request.Seed.ToString(invariant),
-                ["stemsim.trials"] = request.Trials.ToString(invariant),
-                ["stemsim.engine_version"] = Provenance.EngineVersion,
-                ["stemsim.git_commit"] = Provenance.GitCommit,
-                ["stemsim.created_utc"] = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", invariant),
-            };
-            await using (var file = File.Create(folder.PathOf(BacktestTable.FileName)))
-            {
-                await BacktestTable.WriteAsync(rows, file, metadata, cancellationToken).ConfigureAwait(false);
-            }
-
-            await File.WriteAllTextAsync(folder.PathOf("backtest.md"), BacktestReport.Markdown(rows) + "\n", cancellationToken).ConfigureAwait(false);
-            folder.Commit();
+            await WriteAsync(request, folder, rows, cancellationToken).ConfigureAwait(false);
             if (!request.Quiet)
             {
-                console.Out.MarkupLine(string.Create(invariant, $"[bold]Backtest[/] {request.TestFrom}-{request.TestTo} (rolling origin, first training year end {request.TrainUntil}):"));
+                console.Out.MarkupLine(string.Create(Invariant, $"[bold]Backtest[/] {request.TestFrom}-{request.TestTo} (rolling origin, first training year end {request.TrainUntil}):"));
                 console.Out.Write(BacktestReport.Build(rows));
-                console.Out.MarkupLine(string.Create(invariant, $"Wrote [bold]{Markup.Escape(Path.Combine(folder.Target, BacktestTable.FileName))}[/] ({rows.Count:N0} rows, {total.Elapsed.TotalSeconds:F0} s)"));
+                console.Out.MarkupLine(string.Create(Invariant, $"Wrote [bold]{Markup.Escape(Path.Combine(folder.Target, BacktestTable.FileName))}[/] ({rows.Count:N0} rows, {total.Elapsed.TotalSeconds:F0} s)"));
             }
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>What is wrong with the request's options, or null.</summary>
+    private static string? Problem(BacktestRequest request) => request switch
+    {
+        _ when !Directory.Exists(request.DataDirectory) => $"the data folder '{request.DataDirectory}' does not exist (expected ../shared/data/un)",
+        _ when request.TestFrom > request.TestTo => $"--test-from {request.TestFrom} is after --test-to {request.TestTo}",
+        _ when request.TrainUntil >= request.TestFrom => $"--train-until {request.TrainUntil} must be before --test-from {request.TestFrom}: the model may not see the test years",
+        _ when request.Protocols.Count == 0 || request.Protocols.Any(p => p is not ("recurring" or "new")) => "--protocols takes recurring, new or both",
+        _ when request.Trials is < 100 or > 1_000_000 => "--trials must be between 100 and 1,000,000",
+        _ when request.Threads is < 1 => "--threads must be at least 1",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Fits and scores every year from the burn-in years to the last test year into <paramref name="board"/>, and
+    /// returns the last year's calibration.
+    /// </summary>
+    private async Task<CalibrationRun> ScoreYearsAsync(BacktestRequest request, UnVotingData data, ScoreBoard board, CancellationToken cancellationToken)
+    {
+        var (firstYear, _) = data.YearRange;
+        var blocs = new ShockBlocs(ReferenceCatalog.Embedded);
+        var backtest = new RollingBacktest(data, blocs, new BacktestSettings { Protocols = request.Protocols, Seed = request.Seed, Trials = request.Trials, Threads = request.Threads });
+        var options = new CalibrationOptions { Threads = request.Threads ?? Environment.ProcessorCount };
+        var history = new History();
+        CalibrationRun? warm = null;
+
+        // Burn-in years before the first test year (not scored) give the out-of-sample count deviations that
+        // the global shocks of the first test years are matched on; later years use the previous test years'.
+        int burnIn = Math.Clamp(request.TrainUntil - (firstYear + 1), 0, BurnInYears);
+        for (int year = request.TestFrom - burnIn; year <= request.TestTo; year++)
+        {
+            int trainEnd = request.TrainUntil + (year - request.TestFrom);
+            bool scored = year >= request.TestFrom;
+            var watch = Stopwatch.StartNew();
+            var previous = warm;
+            var run = await Task.Run(() => CalibrationRun.Fit(data, firstYear, trainEnd, backtest.Previous, options, null, cancellationToken, previous), cancellationToken).ConfigureAwait(false);
+            double fitSeconds = watch.Elapsed.TotalSeconds;
+            var model = new YearModel(run, year, backtest.Votes, blocs, backtest.Previous, history.RecentDeviations(), options.Threads);
+
+            // Decision weights fitted on the out-of-sample forecasts of every earlier fitted year (burn-in years
+            // and earlier test years), never on the year scored.
+            // (stemsim always gets a row: the plain argmax while no earlier year has been fitted.)
+            var weighted = history.Forecasts.Keys.Union(request.Protocols.Select(p => (Protocol: p, Model: "stemsim"))).ToArray();
+            var weights = scored
+                ? weighted.ToDictionary(k => k, k => DecisionWeights.Fit(history.Forecasts.GetValueOrDefault(k) ?? []))
+                : new Dictionary<(string Protocol, string Model), DecisionWeights>();
+            var fitVotes = weighted.ToDictionary(k => k, k => history.Forecasts.GetValueOrDefault(k)?.Count ?? 0);
+            history.Add(backtest.ScoreYear(model, scored ? board : null, weights, cancellationToken));
+            warm = run;
+            if (scored)
+            {
+                AddParameters(board, year, model, fitSeconds, weights, fitVotes);
+            }
+
+            if (!request.Quiet)
+            {
+                ReportYear(board, year, trainEnd, scored, model, fitSeconds, weights);
+            }
+        }
+
+        return warm!;
+    }
+
+    /// <summary>The test year's fitted parameters as <c>parameters</c> rows: decision weights, repeat probabilities, fit and shock sizes.</summary>
+    private static void AddParameters(ScoreBoard board, int year, YearModel model, double fitSeconds, Dictionary<(string Protocol, string Model), DecisionWeights> weights, Dictionary<(string Protocol, string Model), int> fitVotes)
+    {
+        var run = model.Run;
+        foreach (var ((protocol, name), w) in weights.OrderBy(w => w.Key.Protocol, StringComparer.Ordinal).ThenBy(w => ScoreBoard.ModelOrder(w.Key.Model)))
+        {
+            board.AddValue("parameters", name, $"decision_weight_no_{protocol}", w.No, year);
+            board.AddValue("parameters", name, $"decision_weight_abstain_{protocol}", w.Abstain, year);
+            board.AddValue("parameters", name, $"decision_fit_votes_{protocol}", fitVotes[(protocol, name)], year);
+        }
+
+        board.AddValue("parameters", "stemsim", "repeat_after_no", model.RepeatProbability[0], year);
+        board.AddValue("parameters", "stemsim", "repeat_after_abstain", model.RepeatProbability[1], year);
+        board.AddValue("parameters", "stemsim", "repeat_after_yes", model.RepeatProbability[2], year);
+        board.AddValue("parameters", "stemsim", "position_step_sd", run.Result.PositionStepSd, year);
+        board.AddValue("parameters", "stemsim", "fit_iterations", run.Result.Iterations, year);
+        board.AddValue("parameters", "stemsim", "fit_seconds", fitSeconds, year);
+        board.AddValue("parameters", "stemsim", "log_likelihood", run.Result.LogLikelihood, year);
+        for (int k = 0; k < model.RecurringShocks.Length; k++)
+        {
+            string name = k == 0 ? "global" : ShockBlocs.Names[k - 1];
+            board.AddValue("parameters", "stemsim", $"shock_sd_{name}", model.PlainShocks[k], year);
+            board.AddValue("parameters", "stemsim", $"shock_sd_recurring_{name}", model.RecurringShocks[k], year);
+        }
+    }
+
+    /// <summary>The progress lines of one fitted year on standard error.</summary>
+    private void ReportYear(ScoreBoard board, int year, int trainEnd, bool scored, YearModel model, double fitSeconds, Dictionary<(string Protocol, string Model), DecisionWeights> weights)
+    {
+        var run = model.Run;
+        if (!scored)
+        {
+            console.Error.WriteLine(string.Create(Invariant, $"  {year}: burn-in, trained to {trainEnd} ({run.Result.Iterations} iterations, {fitSeconds:F0} s)"));
+            return;
+        }
+
+        var rec = board.Votes("recurring", "stemsim", year);
+        var fresh = board.Votes("new", "stemsim", year);
+        console.Error.WriteLine(string.Create(Invariant,
+            $"  {year}: trained to {trainEnd} ({run.Result.Iterations} iterations, {fitSeconds:F0} s, step {run.Result.PositionStepSd:F3}); recurring accuracy {rec?.Accuracy:F3}, new accuracy {fresh?.Accuracy:F3}; repeat {string.Join('/', model.RepeatProbability.Select(l => l.ToString("F3", Invariant)))}"));
+        console.Error.WriteLine("    decision weights (no / abstain, fitted on earlier years): " + string.Join(", ", weights
+            .Where(w => w.Key.Model == "stemsim")
+            .Select(w => string.Create(Invariant, $"{w.Key.Protocol} {w.Value.No:F2} / {w.Value.Abstain:F2}"))));
+        console.Error.WriteLine(string.Create(Invariant, $"    global shock (analog / repeat, {(model.GlobalFromOutOfSample ? "out of sample" : "in sample")}): {model.PlainShocks[0]:F2} / {model.RecurringShocks[0]:F2}; blocs: ")
+            + string.Join(", ", ShockBlocs.Names.Select((name, b) => string.Create(Invariant, $"{name} {model.BlocSds[b]:F2}"))));
+    }
+
+    /// <summary>Writes backtest.parquet (with the provenance) and backtest.md into the folder and commits it.</summary>
+    private async Task WriteAsync(BacktestRequest request, RunFolder folder, IReadOnlyList<(string Protocol, string Model, string Metric, double Value, int? Year)> rows, CancellationToken cancellationToken)
+    {
+        var metadata = new Dictionary<string, string>
+        {
+            ["stemsim.command"] = $"stemsim backtest --data {request.DataDirectory} --train-until {request.TrainUntil} --test-from {request.TestFrom} --test-to {request.TestTo} --out {request.OutputFolder}",
+            ["stemsim.seed"] = request.Seed.ToString(Invariant),
+            ["stemsim.trials"] = request.Trials.ToString(Invariant),
+            ["stemsim.engine_version"] = Provenance.EngineVersion,
+            ["stemsim.git_commit"] = Provenance.GitCommit,
+            ["stemsim.created_utc"] = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", Invariant),
+        };
+        await using (var file = File.Create(folder.PathOf(BacktestTable.FileName)))
+        {
+            await BacktestTable.WriteAsync(rows, file, metadata, cancellationToken).ConfigureAwait(false);
+        }
+
+        await File.WriteAllTextAsync(folder.PathOf("backtest.md"), BacktestReport.Markdown(rows) + "\n", cancellationToken).ConfigureAwait(false);
+        folder.Commit();
+    }
+
+    /// <summary>What the earlier fitted years leave for the later ones: recurring count deviations and weighted forecasts.</summary>
+    private sealed class History
+    {
+        private readonly List<List<CoverageCase>> _analog = [];
+        private readonly List<List<CoverageCase>> _repeat = [];
+
+        /// <summary>Every earlier year's forecasts of the weighted models, per protocol and model.</summary>
+        public Dictionary<(string Protocol, string Model), List<(double No, double Abstain, double Yes, OrdinalVote Actual)>> Forecasts { get; } = [];
+
+        /// <summary>The count deviations (analog alone, repeat mixture) of the last <see cref="BurnInYears"/> fitted years.</summary>
+        public (IReadOnlyList<CoverageCase> Analog, IReadOnlyList<CoverageCase> Repeat) RecentDeviations() =>
+            (_analog.TakeLast(BurnInYears).SelectMany(h => h).ToArray(), _repeat.TakeLast(BurnInYears).SelectMany(h => h).ToArray());
+
+        /// <summary>Adds one fitted year's outcome.</summary>
+        public void Add((List<CoverageCase> Analog, List<CoverageCase> Repeat, Dictionary<(string Protocol, string Model), List<(double No, double Abstain, double Yes, OrdinalVote Actual)>> Forecasts) year)
+        {
+            foreach (var (key, list) in year.Forecasts)
+            {
+                if (!Forecasts.TryGetValue(key, out var all))
+                {
+                    Forecasts[key] = all = [];
+                }
+
+                all.AddRange(list);
+            }
+
+            _analog.Add(year.Analog);
+            _repeat.Add(year.Repeat);
+        }
     }
 }

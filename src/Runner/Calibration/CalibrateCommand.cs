@@ -1,12 +1,12 @@
 using System.CommandLine;
-using StemSimulator.Runner.Calibration;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Calibration;
 
 /// <summary>The <c>stemsim calibrate</c> command: options and help.</summary>
-internal sealed class CalibrateCommand(CalibrationService calibration)
+internal sealed class CalibrateCommand(CalibrationService calibration) : ICliCommand
 {
-    public Command Create()
+    public Command Build()
     {
         var data = new Option<string>("--data") { Description = "The shared UN data folder (../shared/data/un).", Required = true };
         var until = new Option<int?>("--until") { Description = "Last year to calibrate (1945 + session; default: the last year in the data)." };

@@ -3,48 +3,28 @@ using System.Globalization;
 using Spectre.Console;
 using StemSimulator.Engine.Backtesting;
 using StemSimulator.Engine.Calibration;
-using StemSimulator.Runner.Backtesting;
-using StemSimulator.Runner.Cli;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Output;
-using StemSimulator.Runner.Running;
 using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.Calibration;
 
 /// <summary>
-/// <c>stemsim calibrate</c>: reads the shared UN data, fits the vote model (<see cref="IdealPointEstimator"/>) and
-/// writes the calibration tables (<see cref="CalibrationTables"/>), reporting timings, the fit and every unusable row.
+/// <c>stemsim calibrate</c>: reads the shared UN data, fits the vote model (<see cref="IdealPointEstimator"/>), sizes
+/// the scenario shocks (<see cref="ShockMatching"/>) and writes the calibration tables (<see cref="CalibrationTables"/>),
+/// reporting timings, the fit and every unusable row.
 /// </summary>
 internal sealed class CalibrationService(ConsoleStreams console, TimeProvider clock)
 {
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
     public async Task<int> CalibrateAsync(CalibrateRequest request, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(request.DataDirectory))
+        if (Problem(request) is { } problem)
         {
-            console.Error.WriteLine($"error: the data folder '{request.DataDirectory}' does not exist (expected ../shared/data/un)");
+            console.Error.WriteLine($"error: {problem}");
             return ExitCodes.InvalidInput;
         }
 
-        if (request.Threads is < 1)
-        {
-            console.Error.WriteLine("error: --threads must be at least 1");
-            return ExitCodes.InvalidInput;
-        }
-
-        if (request.ShockYears is < 0 or > 10)
-        {
-            console.Error.WriteLine("error: --shock-years must be between 0 and 10");
-            return ExitCodes.InvalidInput;
-        }
-
-        if (CalibrationTables.CheckWritable(request.OutputFile) is { } unwritable)
-        {
-            console.Error.WriteLine($"error: {unwritable}");
-            return ExitCodes.InvalidInput;
-        }
-
-        var invariant = CultureInfo.InvariantCulture;
         var total = Stopwatch.StartNew();
         UnVotingData data;
         try
@@ -69,18 +49,11 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
 
         var options = new CalibrationOptions { Threads = request.Threads ?? Environment.ProcessorCount };
         var fitWatch = Stopwatch.StartNew();
-        var progress = request.Quiet ? null : new SynchronousProgress<CalibrationProgress>(p =>
-        {
-            if (p.Iteration == 1 || p.Iteration % 10 == 0)
-            {
-                console.Error.WriteLine(string.Create(invariant, $"  iteration {p.Iteration,4}: log-likelihood {p.LogLikelihood:F1}, largest position change {p.LargestPositionChange:G3}"));
-            }
-        });
         var previous = RecurringMatcher.PreviousOccurrence(data.RollCalls);
         CalibrationRun run;
         try
         {
-            run = await Task.Run(() => CalibrationRun.Fit(data, firstYear, lastYear, previous, options, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
+            run = await Task.Run(() => CalibrationRun.Fit(data, firstYear, lastYear, previous, options, Progress(request), cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -90,46 +63,11 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
 
         double fitSeconds = fitWatch.Elapsed.TotalSeconds;
         var correlations = run.BsvCorrelations();
-
-        // Shock sizes for scenarios: bloc shocks from the last years' roll calls; the global shock matched on the count
-        // deviations of out-of-sample analog forecasts for the last --shock-years years (each forecast from a fit that
-        // stops the year before), or in sample (the last years' own repeats, too close) when --shock-years is 0.
-        var votes = new VoteIndex(data);
-        var blocs = new ShockBlocs(ReferenceCatalog.Embedded);
-        var outOfSample = new List<CoverageCase>();
         var shockWatch = Stopwatch.StartNew();
-        if (request.ShockYears > 0)
-        {
-            var backtest = new RollingBacktest(data, blocs, new BacktestSettings
-            {
-                Protocols = ["recurring"],
-                Seed = 1,
-                Trials = 100,
-                Threads = request.Threads,
-            });
-            CalibrationRun? chain = null;
-            for (int year = lastYear - request.ShockYears + 1; year <= lastYear; year++)
-            {
-                var earlier = chain;
-                chain = await Task.Run(() => CalibrationRun.Fit(data, firstYear, year - 1, previous, options, null, cancellationToken, earlier), cancellationToken).ConfigureAwait(false);
-                var yearModel = new YearModel(chain, year, votes, blocs, previous);
-                outOfSample.AddRange(backtest.ScoreYear(yearModel, null, new Dictionary<(string Protocol, string Model), DecisionWeights>(), cancellationToken).Analog);
-            }
-        }
-
-        var shocks = new YearModel(run, run.LastYear + 1, votes, blocs, previous, request.ShockYears > 0 ? (outOfSample, outOfSample) : null, options.Threads);
+        var blocs = new ShockBlocs(ReferenceCatalog.Embedded);
+        var shocks = await Task.Run(() => ShockMatching.Match(data, run, previous, blocs, options, request.ShockYears, request.Threads, cancellationToken), cancellationToken).ConfigureAwait(false);
         var model = ModelRows(request, run, data, correlations, loadSeconds, fitSeconds);
-        model.Add(("shock_sd_global", CalibrationTables.Number(shocks.PlainShocks[0])));
-        for (int b = 0; b < ShockBlocs.Names.Count; b++)
-        {
-            model.Add(($"shock_sd_{ShockBlocs.Names[b]}", CalibrationTables.Number(shocks.PlainShocks[1 + b])));
-        }
-
-        model.Add(("shock_bloc_years", $"{run.LastYear - YearModel.CalibrationYears + 1}-{run.LastYear}"));
-        model.Add(("shock_global_from", request.ShockYears > 0
-            ? $"out-of-sample analog forecasts of {lastYear - request.ShockYears + 1}-{lastYear} ({outOfSample.Count} roll calls)"
-            : "in-sample repeats"));
-        model.Add(("shock_seconds", shockWatch.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)));
+        model.AddRange(ShockRows(run, shocks, request.ShockYears, shockWatch.Elapsed.TotalSeconds));
         var paths = CalibrationTables.PathsFor(request.OutputFile);
         try
         {
@@ -144,26 +82,66 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
 
         if (!request.Quiet)
         {
-            var result = run.Result;
-            var table = new Table().Border(TableBorder.Rounded).AddColumn("quantity").AddColumn(new TableColumn("value").RightAligned());
-            table.AddRow("years", $"{firstYear}-{lastYear}");
-            table.AddRow("units / roll calls", string.Create(invariant, $"{data.Units.Count:N0} / {run.Input.RollCallCount:N0}"));
-            table.AddRow("votes / absences", string.Create(invariant, $"{result.Votes:N0} / {result.Absences:N0}"));
-            table.AddRow("iterations", string.Create(invariant, $"{result.Iterations}{(result.Converged ? string.Empty : " (not converged)")}"));
-            table.AddRow("log-likelihood (votes)", string.Create(invariant, $"{result.LogLikelihood:F1} ({result.LogLikelihood / Math.Max(1, result.Votes):F4} per vote)"));
-            table.AddRow("log-likelihood (absence)", string.Create(invariant, $"{result.AbsenceLogLikelihood:F1}"));
-            table.AddRow("load / fit seconds", string.Create(invariant, $"{loadSeconds:F1} / {fitSeconds:F1}"));
-            var recent = correlations.Where(c => c.Year >= 2000).ToArray();
-            if (recent.Length > 0)
-            {
-                table.AddRow("correlation with BSV 2000-2019", string.Create(invariant, $"min {recent.Min(c => c.Correlation):F3}, mean {recent.Average(c => c.Correlation):F3}"));
-            }
-
-            console.Out.Write(table);
-            console.Out.MarkupLine($"Wrote [bold]{Markup.Escape(paths.Positions)}[/], {Markup.Escape(Path.GetFileName(paths.RollCalls))} and {Markup.Escape(Path.GetFileName(paths.Model))}");
+            ShowSummary(data, run, correlations, loadSeconds, fitSeconds, paths);
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>What is wrong with the request's options or output file, or null.</summary>
+    private static string? Problem(CalibrateRequest request) => request switch
+    {
+        _ when !Directory.Exists(request.DataDirectory) => $"the data folder '{request.DataDirectory}' does not exist (expected ../shared/data/un)",
+        _ when request.Threads is < 1 => "--threads must be at least 1",
+        _ when request.ShockYears is < 0 or > 10 => "--shock-years must be between 0 and 10",
+        _ => CalibrationTables.CheckWritable(request.OutputFile),
+    };
+
+    /// <summary>The fit's progress lines (first iteration and every tenth) on standard error, or none when quiet.</summary>
+    private SynchronousProgress<CalibrationProgress>? Progress(CalibrateRequest request) => request.Quiet ? null : new SynchronousProgress<CalibrationProgress>(p =>
+    {
+        if (p.Iteration == 1 || p.Iteration % 10 == 0)
+        {
+            console.Error.WriteLine(string.Create(Invariant, $"  iteration {p.Iteration,4}: log-likelihood {p.LogLikelihood:F1}, largest position change {p.LargestPositionChange:G3}"));
+        }
+    });
+
+    /// <summary>The model table's shock rows: sizes (global, then each bloc), the years they come from and the time taken.</summary>
+    private static IEnumerable<(string, string)> ShockRows(CalibrationRun run, ShockSizes shocks, int shockYears, double seconds)
+    {
+        yield return ("shock_sd_global", CalibrationTables.Number(shocks.Sizes[0]));
+        for (int b = 0; b < ShockBlocs.Names.Count; b++)
+        {
+            yield return ($"shock_sd_{ShockBlocs.Names[b]}", CalibrationTables.Number(shocks.Sizes[1 + b]));
+        }
+
+        yield return ("shock_bloc_years", $"{run.LastYear - YearModel.CalibrationYears + 1}-{run.LastYear}");
+        yield return ("shock_global_from", shocks.OutOfSampleRollCalls is { } count
+            ? $"out-of-sample analog forecasts of {run.LastYear - shockYears + 1}-{run.LastYear} ({count} roll calls)"
+            : "in-sample repeats");
+        yield return ("shock_seconds", seconds.ToString("F1", Invariant));
+    }
+
+    /// <summary>The fit's figures as a table on standard output, and the files written.</summary>
+    private void ShowSummary(UnVotingData data, CalibrationRun run, IReadOnlyList<(int Year, int Units, double Correlation)> correlations, double loadSeconds, double fitSeconds, (string Positions, string RollCalls, string Model) paths)
+    {
+        var result = run.Result;
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("quantity").AddColumn(new TableColumn("value").RightAligned());
+        table.AddRow("years", $"{run.FirstYear}-{run.LastYear}");
+        table.AddRow("units / roll calls", string.Create(Invariant, $"{data.Units.Count:N0} / {run.Input.RollCallCount:N0}"));
+        table.AddRow("votes / absences", string.Create(Invariant, $"{result.Votes:N0} / {result.Absences:N0}"));
+        table.AddRow("iterations", string.Create(Invariant, $"{result.Iterations}{(result.Converged ? string.Empty : " (not converged)")}"));
+        table.AddRow("log-likelihood (votes)", string.Create(Invariant, $"{result.LogLikelihood:F1} ({result.LogLikelihood / Math.Max(1, result.Votes):F4} per vote)"));
+        table.AddRow("log-likelihood (absence)", string.Create(Invariant, $"{result.AbsenceLogLikelihood:F1}"));
+        table.AddRow("load / fit seconds", string.Create(Invariant, $"{loadSeconds:F1} / {fitSeconds:F1}"));
+        var recent = correlations.Where(c => c.Year >= 2000).ToArray();
+        if (recent.Length > 0)
+        {
+            table.AddRow("correlation with BSV 2000-2019", string.Create(Invariant, $"min {recent.Min(c => c.Correlation):F3}, mean {recent.Average(c => c.Correlation):F3}"));
+        }
+
+        console.Out.Write(table);
+        console.Out.MarkupLine($"Wrote [bold]{Markup.Escape(paths.Positions)}[/], {Markup.Escape(Path.GetFileName(paths.RollCalls))} and {Markup.Escape(Path.GetFileName(paths.Model))}");
     }
 
     private List<(string, string)> ModelRows(CalibrateRequest request, CalibrationRun run, UnVotingData data, IReadOnlyList<(int Year, int Units, double Correlation)> correlations, double loadSeconds, double fitSeconds)

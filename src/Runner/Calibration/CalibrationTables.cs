@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Text;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.Calibration;
 

@@ -28,12 +28,12 @@ internal sealed class StemsimCli(IServiceProvider services)
         root.Subcommands.Add(services.GetRequiredService<Merging.MergeCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Lobbying.LobbyCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Power.PowerCommand>().Build());
-        root.Subcommands.Add(services.GetRequiredService<CalibrateCommand>().Create());
-        root.Subcommands.Add(services.GetRequiredService<VetoRecord.VetoRecordCommand>().Create());
+        root.Subcommands.Add(services.GetRequiredService<CalibrateCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<VetoRecord.VetoRecordCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Members.MembersCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Schema.SchemaCommand>().Build());
-        root.Subcommands.Add(services.GetRequiredService<BacktestCommand>().Create());
-        root.Subcommands.Add(services.GetRequiredService<DriftBacktesting.DriftBacktestCommand>().Create());
+        root.Subcommands.Add(services.GetRequiredService<BacktestCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<DriftBacktesting.DriftBacktestCommand>().Build());
         return root;
     }
 }

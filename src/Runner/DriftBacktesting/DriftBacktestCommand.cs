@@ -1,11 +1,12 @@
 using System.CommandLine;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.DriftBacktesting;
 
 /// <summary>The <c>stemsim drift-backtest</c> command: options and help.</summary>
-internal sealed class DriftBacktestCommand(DriftBacktestService service)
+internal sealed class DriftBacktestCommand(DriftBacktestService service) : ICliCommand
 {
-    public Command Create()
+    public Command Build()
     {
         var data = new Option<string?>("--data") { Description = "The shared UN data folder (../shared/data/un), calibrated up to --from." };
         var calibration = new Option<string?>("--calibration") { Description = "Instead of --data: a positions table written by 'stemsim calibrate --until FROM' (its _model.csv beside it)." };

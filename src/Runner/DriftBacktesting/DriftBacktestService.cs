@@ -5,10 +5,7 @@ using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Drift.Backtesting;
 using StemSimulator.Engine.Drift;
 using StemSimulator.Runner.Calibration;
-using StemSimulator.Runner.Cli;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Output;
-using StemSimulator.Runner.Running;
 using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.DriftBacktesting;

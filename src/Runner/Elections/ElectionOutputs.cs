@@ -2,7 +2,6 @@ using StemSimulator.Engine.Elections;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Simulation;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Output;
 using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.Elections;

@@ -2,7 +2,6 @@ using Parquet.Schema;
 using StemSimulator.Engine.Elections;
 using StemSimulator.Engine.Model;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.Elections;
 

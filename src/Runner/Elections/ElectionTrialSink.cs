@@ -4,7 +4,6 @@ using Parquet;
 using StemSimulator.Engine.Elections;
 using StemSimulator.Engine.Model;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.Elections;
 

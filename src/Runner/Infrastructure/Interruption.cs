@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.Infrastructure;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Lobbying;
 
 /// <summary>The <c>lobby</c> command: whom to win over.</summary>
-internal sealed class LobbyCommand(LobbyService lobbying)
+internal sealed class LobbyCommand(LobbyService lobbying) : ICliCommand
 {
     public Command Build()
     {

@@ -1,9 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using StemSimulator.Engine.Lobbying;
-using StemSimulator.Runner.Cli;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Running;
 using StemSimulator.Scenarios.Reference;
 using StemSimulator.Scenarios;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Members;
 
 /// <summary>The <c>stemsim members</c> command.</summary>
-internal sealed class MembersCommand(MembersService members)
+internal sealed class MembersCommand(MembersService members) : ICliCommand
 {
     public Command Build()
     {

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Merging;
 
 /// <summary>The <c>merge</c> command: combine shard outputs into the tables of the whole run.</summary>
-internal sealed class MergeCommand(MergeService merges)
+internal sealed class MergeCommand(MergeService merges) : ICliCommand
 {
     public Command Build()
     {

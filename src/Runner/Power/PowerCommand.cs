@@ -1,9 +1,10 @@
 using System.CommandLine;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Power;
 
 /// <summary>The <c>stemsim power</c> command: exact voting power of Security Council models.</summary>
-internal sealed class PowerCommand(PowerService power)
+internal sealed class PowerCommand(PowerService power) : ICliCommand
 {
     public Command Build()
     {

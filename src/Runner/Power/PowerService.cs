@@ -1,9 +1,6 @@
 using System.Globalization;
 using StemSimulator.Engine.Power;
-using StemSimulator.Runner.Cli;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Output;
-using StemSimulator.Runner.Running;
 using StemSimulator.Scenarios.Councils;
 using StemSimulator.Scenarios.Diagnostics;
 

@@ -2,7 +2,6 @@ using Parquet.Schema;
 using Parquet;
 using StemSimulator.Engine.Power;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.Power;
 

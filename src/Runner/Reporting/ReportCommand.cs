@@ -4,7 +4,7 @@ using StemSimulator.Runner.Infrastructure;
 namespace StemSimulator.Runner.Reporting;
 
 /// <summary>The <c>stemsim report</c> command: options, help and examples.</summary>
-internal sealed class ReportCommand(ReportService reports)
+internal sealed class ReportCommand(ReportService reports) : ICliCommand
 {
     public Command Build()
     {

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Running;
 
 /// <summary>The <c>run</c> command: options, help and examples.</summary>
-internal sealed class RunCommand(RunService runs)
+internal sealed class RunCommand(RunService runs) : ICliCommand
 {
     public Command Build()
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using Spectre.Console;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Simulation;
-using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.Running;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Simulation;
-using StemSimulator.Runner.Cli;
 using StemSimulator.Runner.Elections;
 using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;

@@ -1,14 +1,12 @@
 using System.CommandLine;
 using Spectre.Console;
-using StemSimulator.Runner.Cli;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Running;
 using StemSimulator.Scenarios.Schema;
 
 namespace StemSimulator.Runner.Schema;
 
 /// <summary>The <c>stemsim schema</c> command: the JSON Schema of scenario files.</summary>
-internal sealed class SchemaCommand(ConsoleStreams console)
+internal sealed class SchemaCommand(ConsoleStreams console) : ICliCommand
 {
     /// <summary>The Scenarios assembly's XML documentation, embedded at build time (see the project file).</summary>
     private const string DocumentationResource = "StemSimulator.Scenarios.xml";

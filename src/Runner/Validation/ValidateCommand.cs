@@ -1,9 +1,10 @@
 using System.CommandLine;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Validation;
 
 /// <summary>The <c>stemsim validate</c> command.</summary>
-internal sealed class ValidateCommand(ValidateService validation)
+internal sealed class ValidateCommand(ValidateService validation) : ICliCommand
 {
     public Command Build()
     {

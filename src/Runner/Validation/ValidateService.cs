@@ -1,8 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
-using StemSimulator.Runner.Cli;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Running;
 using StemSimulator.Scenarios;
 
 namespace StemSimulator.Runner.Validation;

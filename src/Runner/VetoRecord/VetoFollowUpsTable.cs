@@ -4,7 +4,6 @@ using Parquet.Schema;
 using Parquet;
 using StemSimulator.Engine.VetoRecord;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.VetoRecord;
 

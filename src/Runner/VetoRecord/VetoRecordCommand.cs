@@ -1,11 +1,12 @@
 using System.CommandLine;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.VetoRecord;
 
 /// <summary>The <c>stemsim veto-record</c> command: options and help.</summary>
-internal sealed class VetoRecordCommand(VetoRecordService service)
+internal sealed class VetoRecordCommand(VetoRecordService service) : ICliCommand
 {
-    public Command Create()
+    public Command Build()
     {
         var data = new Option<string>("--data") { Description = "The shared UN data folder (../shared/data/un).", Required = true };
         var output = new Option<string>("--out", "-o") { Description = "Folder for veto_followups.parquet and veto_followups.csv.", Required = true };

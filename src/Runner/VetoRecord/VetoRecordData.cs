@@ -1,6 +1,5 @@
 using System.Globalization;
 using StemSimulator.Engine.VetoRecord;
-using StemSimulator.Runner.Calibration;
 using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.VetoRecord;

@@ -1,10 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using StemSimulator.Engine.VetoRecord;
-using StemSimulator.Runner.Cli;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Output;
-using StemSimulator.Runner.Running;
 
 namespace StemSimulator.Runner.VetoRecord;
 

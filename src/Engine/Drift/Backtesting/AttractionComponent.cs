@@ -4,4 +4,4 @@ namespace StemSimulator.Engine.Drift.Backtesting;
 /// <param name="Name">Name in outputs.</param>
 /// <param name="On">A bloc whose members are pulled.</param>
 /// <param name="Toward">A bloc, a member (CHN) or ASSEMBLY (all voting members).</param>
-internal sealed record AttractionComponent(string Name, string On, string Toward);
+public sealed record AttractionComponent(string Name, string On, string Toward);

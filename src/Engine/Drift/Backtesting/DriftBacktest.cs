@@ -13,7 +13,7 @@ namespace StemSimulator.Engine.Drift.Backtesting;
 /// on the first calibration's changes from <c>VolatilityFrom</c> to <c>From</c>. Scores take the realized positions'
 /// standard errors into account (<see cref="PositionForecast"/>).
 /// </summary>
-internal sealed class DriftBacktest
+public sealed class DriftBacktest
 {
     /// <summary>
     /// The attractions tried: BRICS and EU cohesion, the Non-Aligned hedging towards the Assembly centre, China's pull

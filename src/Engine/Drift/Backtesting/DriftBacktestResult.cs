@@ -11,7 +11,7 @@ namespace StemSimulator.Engine.Drift.Backtesting;
 /// kept (fitted in sample and better out of sample on the log score, the CRPS and the squared error), and the
 /// volatility scale.
 /// </summary>
-internal sealed class DriftBacktestResult
+public sealed class DriftBacktestResult
 {
     /// <summary>Name in the table of the baseline: the random walk alone, every drift component at strength 0.</summary>
     public const string RandomWalk = "random_walk";
@@ -235,7 +235,7 @@ internal sealed class DriftBacktestResult
     }
 
     /// <summary>Rows summarising volatilities: the step they are scaled to, the raw pooled change, range, quartiles and named members.</summary>
-    internal static void AddVolatilityRows(List<(string Model, int? Horizon, string Metric, double Value)> rows, string model, DriftVolatility volatility, IReadOnlyList<string> codes, double stepSd)
+    public static void AddVolatilityRows(List<(string Model, int? Horizon, string Metric, double Value)> rows, string model, DriftVolatility volatility, IReadOnlyList<string> codes, double stepSd)
     {
         var measured = Enumerable.Range(0, codes.Count).Where(i => volatility.Changes[i] > 0).Select(i => volatility.PerMember[i]).Order().ToArray();
         rows.Add((model, null, "position_step_sd", stepSd));

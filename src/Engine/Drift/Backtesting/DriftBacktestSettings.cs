@@ -3,7 +3,7 @@ using StemSimulator.Engine.Drift;
 namespace StemSimulator.Engine.Drift.Backtesting;
 
 /// <summary>What the drift backtest does; defaults are those of <c>stemsim drift-backtest</c>.</summary>
-internal sealed record DriftBacktestSettings
+public sealed record DriftBacktestSettings
 {
     /// <summary>The origin: the last calibrated year and the start of the simulated paths.</summary>
     public int From { get; init; } = 2009;

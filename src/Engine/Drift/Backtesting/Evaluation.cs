@@ -9,7 +9,7 @@ namespace StemSimulator.Engine.Drift.Backtesting;
 /// <param name="volatilityScale">Multiplier of every member's calibrated volatility.</param>
 /// <param name="rows">The scored member-years.</param>
 /// <param name="horizons">Years simulated after the origin.</param>
-internal sealed class Evaluation(string model, IReadOnlyList<double> strengths, double volatilityScale, IReadOnlyList<ScoredYear> rows, int horizons)
+public sealed class Evaluation(string model, IReadOnlyList<double> strengths, double volatilityScale, IReadOnlyList<ScoredYear> rows, int horizons)
 {
     public string Model { get; } = model;
 

@@ -17,7 +17,7 @@ namespace StemSimulator.Engine.Drift.Backtesting;
 /// <param name="LogScore">Mean expected log score (higher is better).</param>
 /// <param name="Crps">Mean expected CRPS (lower is better).</param>
 /// <param name="Width80">Mean width of the 80% intervals.</param>
-internal sealed record ScoreSummary(
+public sealed record ScoreSummary(
     int Count,
     int Members,
     double Coverage80,
