@@ -8,4 +8,8 @@ public sealed record RunOverrides
 
     /// <summary>Seed, or null to keep the scenario's.</summary>
     public ulong? Seed { get; init; }
+
+    /// <summary>The positions file of a calibration table (<c>stemsim calibrate --out FILE</c>) to use instead of the
+    /// scenario's calibration, or null to keep the scenario's.</summary>
+    public string? CalibrationFile { get; init; }
 }

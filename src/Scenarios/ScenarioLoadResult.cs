@@ -1,6 +1,7 @@
 using StemSimulator.Engine.Model;
 using StemSimulator.Scenarios.Diagnostics;
 using StemSimulator.Scenarios.Document;
+using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Scenarios;
 
@@ -17,6 +18,16 @@ public sealed record ScenarioLoadResult(
     SimulationModel? Model,
     IReadOnlyList<ScenarioDiagnostic> Diagnostics)
 {
+    /// <summary>The user's calibration table the model was compiled with, or null for the embedded calibration.</summary>
+    public CalibrationSource? Calibration { get; init; }
+
+    /// <summary>The calibration year whose positions the votes start from, when the scenario compiled.</summary>
+    public int? PositionsYear { get; init; }
+
+    /// <summary>The calibration's yearly random-walk step of positions (how much a position's uncertainty grows per
+    /// year after the calibration), when the scenario compiled.</summary>
+    public double PositionStepSd { get; init; }
+
     /// <summary>Whether the scenario can run.</summary>
     public bool Succeeded => Model is not null && Diagnostics.Count == 0;
 }

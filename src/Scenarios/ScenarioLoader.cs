@@ -71,10 +71,40 @@ public static class ScenarioLoader
             return new ScenarioLoadResult(file, hash, document, null, Sorted(diagnostics));
         }
 
-        var compiler = new ScenarioCompiler(ReferenceCatalog.Embedded, map, diagnostics);
-        var model = compiler.Compile(document, overrides ?? new RunOverrides());
-        return new ScenarioLoadResult(file, hash, document, diagnostics.Count == 0 ? model : null, Sorted(diagnostics));
+        overrides ??= new RunOverrides();
+        var catalog = ReferenceCatalog.Embedded;
+        CalibrationSource? source = null;
+        if ((overrides.CalibrationFile ?? ScenarioFileRelative(file, CalibrationChoice.FileOf(document.Calibration))) is { } table)
+        {
+            string origin = overrides.CalibrationFile is null ? "scenario" : "--calibration";
+            var at = origin == "scenario" ? map.Locate(document, "calibration") : new SourceLocation(file, 1, 1);
+            try
+            {
+                catalog = ReferenceCatalog.WithCalibration(table);
+                string positions = CalibrationFiles.PathsFor(table).Positions;
+                source = new CalibrationSource(positions, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(positions))), origin, catalog.Calibration.FirstYear, catalog.Calibration.LatestYear);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                string prefix = origin == "scenario" ? "calibration" : "--calibration";
+                diagnostics.Add(new ScenarioDiagnostic(at, $"{prefix}: {e.Message}"));
+                return new ScenarioLoadResult(file, hash, document, null, Sorted(diagnostics));
+            }
+        }
+
+        var compiler = new ScenarioCompiler(catalog, map, diagnostics, source is null ? "the embedded calibration" : $"the calibration table {source.Path}");
+        var model = compiler.Compile(document, overrides);
+        return new ScenarioLoadResult(file, hash, document, diagnostics.Count == 0 ? model : null, Sorted(diagnostics))
+        {
+            Calibration = source,
+            PositionsYear = compiler.CalibrationYear,
+            PositionStepSd = catalog.Calibration.PositionStepSd,
+        };
     }
+
+    /// <summary>A table path written in the scenario, taken relative to the scenario file's folder.</summary>
+    private static string? ScenarioFileRelative(string scenarioFile, string? table) =>
+        table is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scenarioFile)) ?? ".", table);
 
     /// <summary>Most diagnostics returned; a file with thousands of errors is not worth reading line by line.</summary>
     public const int MaxDiagnostics = 100;

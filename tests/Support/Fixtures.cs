@@ -10,6 +10,13 @@ internal static class Fixtures
     /// </summary>
     public static string UnSmall => Path.Combine(RepositoryPaths.Root, "tests", "Fixtures", "un_small");
 
+    /// <summary>
+    /// The UN Digital Library's official voting layouts written from real rows of ../shared/data/un by
+    /// tools/fixtures/make_official_fixtures.py: the 12 Assembly resolutions of <see cref="UnSmall"/> in three
+    /// layouts, 10 Security Council resolutions of December 2021, and those SC rows of the shared files in sources/.
+    /// </summary>
+    public static string UndlOfficial => Path.Combine(RepositoryPaths.Root, "tests", "Fixtures", "undl_official");
+
     /// <summary>Copies the small UN fixture into <paramref name="folder"/> so a test may alter it.</summary>
     public static string CopyUnSmall(string folder)
     {

@@ -26,23 +26,8 @@ internal static class CalibrationTables
     public const string RollCallsHeader = "roll_call,session,year,date,symbol,kind,issues,beta,tau1,tau2,beta_se,tau1_se,tau2_se,yes,abstain,no,absent,title";
 
     /// <summary>The three file names for <paramref name="positionsPath"/>.</summary>
-    public static (string Positions, string RollCalls, string Model) PathsFor(string positionsPath)
-    {
-        string full = Path.GetFullPath(positionsPath);
-        string folder = Path.GetDirectoryName(full) ?? ".";
-        string name = Path.GetFileName(full);
-        string extension = name.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase) ? ".csv.gz"
-            : name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ".csv"
-            : string.Empty;
-        string stem = name[..(name.Length - extension.Length)];
-        if (extension.Length == 0)
-        {
-            extension = ".csv";
-            full += extension;
-        }
-
-        return (full, Path.Combine(folder, stem + "_roll_calls" + extension), Path.Combine(folder, stem + "_model.csv"));
-    }
+    public static (string Positions, string RollCalls, string Model) PathsFor(string positionsPath) =>
+        StemSimulator.Scenarios.Reference.CalibrationFiles.PathsFor(positionsPath);
 
     public static void Write(string positionsPath, CalibrationRun run, IReadOnlyList<(string Key, string Value)> model)
     {

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
+using StemSimulator.Runner.Calibration.Official;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Scenarios.Csv;
 
 namespace StemSimulator.Runner.Calibration;
@@ -25,12 +27,19 @@ internal static class UnVotingDataLoader
 {
     private static readonly Encoding Latin1 = Encoding.Latin1;
 
-    /// <summary>Loads the data under <paramref name="directory"/>; throws <see cref="FileNotFoundException"/> when a file is missing.</summary>
+    /// <summary>
+    /// Loads the data under <paramref name="directory"/>: the shared layout (the unvotes group and the undl_2021 group
+    /// each whole or absent), the UN Digital Library's own voting files anywhere else in the folder (see
+    /// <see cref="OfficialVotingFile"/>), or both; <c>countries/</c> is always needed for the member codes.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">A file of a group is missing, or the folder holds no votes.</exception>
     public static UnVotingData Load(string directory, CancellationToken cancellationToken = default)
     {
         var problems = new DataProblems();
         string Path(string relative) => System.IO.Path.Combine(directory, relative);
-        foreach (var file in RequiredFiles)
+        bool withUnvotes = GroupPresent(directory, UnvotesFiles);
+        bool withUndl = GroupPresent(directory, UndlFiles);
+        foreach (var file in CountryFiles)
         {
             if (!File.Exists(Path(file)))
             {
@@ -38,10 +47,20 @@ internal static class UnVotingDataLoader
             }
         }
 
+        var officialFiles = OfficialCandidates(directory);
+        if (!withUnvotes && !withUndl && officialFiles.Count == 0)
+        {
+            throw new FileNotFoundException($"the UN data folder '{directory}' holds no votes: neither the layout of ../shared/data/un (unvotes_dgrtwo/, undl_2021/) nor UN Digital Library voting files (*.csv)", Path(UnvotesFiles[0]));
+        }
+
         var codes = ReadUnitCodes(Path("countries/un_member_states_2025.csv"), Path("countries/cow_iso3_crosswalk.csv"), problems);
         var rollCalls = new List<RollCallInfo>();
         var rollCallByRcid = new Dictionary<int, int>();
-        ReadUnvotesRollCalls(Path("unvotes_dgrtwo/un_roll_calls.csv"), Path("unvotes_dgrtwo/un_roll_call_issues.csv"), rollCalls, rollCallByRcid, problems);
+        if (withUnvotes)
+        {
+            ReadUnvotesRollCalls(Path("unvotes_dgrtwo/un_roll_calls.csv"), Path("unvotes_dgrtwo/un_roll_call_issues.csv"), rollCalls, rollCallByRcid, problems);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
 
         var units = new List<string>();
@@ -60,19 +79,46 @@ internal static class UnVotingDataLoader
 
         // (roll call << 20 | unit) -> choice; votes first, absences after.
         var choices = new Dictionary<long, VoteChoice>();
-        ReadUnvotesVotes(Path("unvotes_dgrtwo/un_votes.csv"), rollCalls, rollCallByRcid, codes, Unit, choices, problems);
-        cancellationToken.ThrowIfCancellationRequested();
+        var matched = new List<(int, int)>();
+        var bsv = new Dictionary<(string, int), double>();
+        if (withUnvotes)
+        {
+            ReadUnvotesVotes(Path("unvotes_dgrtwo/un_votes.csv"), rollCalls, rollCallByRcid, codes, Unit, choices, problems);
+            cancellationToken.ThrowIfCancellationRequested();
 
-        var inVoeten = ReadVoetenAbsences(Path("voeten_unvotes_2017/unvotes_1946_2015_members_with_absent.csv"), rollCalls, rollCallByRcid, codes, Unit, choices, problems);
-        cancellationToken.ThrowIfCancellationRequested();
-        InferAbsences(rollCalls, inVoeten, choices);
+            var inVoeten = ReadVoetenAbsences(Path("voeten_unvotes_2017/unvotes_1946_2015_members_with_absent.csv"), rollCalls, rollCallByRcid, codes, Unit, choices, problems);
+            cancellationToken.ThrowIfCancellationRequested();
+            InferAbsences(rollCalls, inVoeten, choices);
+        }
 
-        var lastUnvotes = rollCalls.Max(r => r.Date);
-        ReadUndl(Path("undl_2021/resolutions_1946_2021.csv"), Path("undl_2021/ga_votes_long_1946_2021.csv"), lastUnvotes, rollCalls, codes, Unit, choices, problems);
-        cancellationToken.ThrowIfCancellationRequested();
+        var lastUnvotes = rollCalls.Count > 0 ? rollCalls.Max(r => r.Date) : DateOnly.MinValue;
+        var library = new LibraryMerge(lastUnvotes, rollCalls, Unit, choices, problems);
+        if (withUndl)
+        {
+            ReadUndl(Path("undl_2021/resolutions_1946_2021.csv"), Path("undl_2021/ga_votes_long_1946_2021.csv"), lastUnvotes, rollCalls, codes, Unit, choices, problems);
+            library.AddShared(rollCalls, "undl_2021/resolutions_1946_2021.csv");
+        }
 
-        var matched = ReadMatches(Path("voeten_idealpoints/Matches.csv"), rollCallByRcid, problems);
-        var bsv = ReadIdealPoints(Path("voeten_idealpoints/IdealpointestimatesAll_Apr2020.csv"), codes, problems);
+        if (withUnvotes)
+        {
+            matched = ReadMatches(Path("voeten_idealpoints/Matches.csv"), rollCallByRcid, problems);
+            bsv = ReadIdealPoints(Path("voeten_idealpoints/IdealpointestimatesAll_Apr2020.csv"), codes, problems);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var file in officialFiles)
+        {
+            string name = System.IO.Path.GetRelativePath(directory, file).Replace('\\', '/');
+            var read = OfficialVotingFile.Read(file, name, codes.IsKnown, problems);
+            if (read is null)
+            {
+                problems.Report(name, 1, "the header is neither the layout of ../shared/data/un nor a UN Digital Library voting layout (undl_id with ms_code/ms_vote, ms_codes/ms_votes, or one column per member)");
+                continue;
+            }
+
+            library.Add(read.Where(r => r.Council == LibraryCouncil.Assembly), name);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
 
         var keys = choices.Keys.Order().ToArray();
         var recordUnit = new int[keys.Length];
@@ -87,6 +133,47 @@ internal static class UnVotingDataLoader
 
         return new UnVotingData(rollCalls, units, recordUnit, recordRollCall, recordChoice, matched, bsv, problems);
     }
+
+    /// <summary>The shared layout's folders; CSV files elsewhere under the data folder are read as library files.</summary>
+    private static readonly string[] SharedFolders = ["countries", "unvotes_dgrtwo", "voeten_unvotes_2017", "undl_2021", "voeten_idealpoints", "unsc_vetoes"];
+
+    private static readonly string[] CountryFiles = ["countries/un_member_states_2025.csv", "countries/cow_iso3_crosswalk.csv"];
+
+    private static readonly string[] UnvotesFiles =
+    [
+        "unvotes_dgrtwo/un_roll_calls.csv",
+        "unvotes_dgrtwo/un_roll_call_issues.csv",
+        "unvotes_dgrtwo/un_votes.csv",
+        "voeten_unvotes_2017/unvotes_1946_2015_members_with_absent.csv",
+        "voeten_idealpoints/Matches.csv",
+        "voeten_idealpoints/IdealpointestimatesAll_Apr2020.csv",
+    ];
+
+    private static readonly string[] UndlFiles = ["undl_2021/resolutions_1946_2021.csv", "undl_2021/ga_votes_long_1946_2021.csv"];
+
+    /// <summary>Whether a group of shared files is there: all of them (true), none (false); a part is an error.</summary>
+    private static bool GroupPresent(string directory, string[] files)
+    {
+        var missing = files.Where(f => !File.Exists(System.IO.Path.Combine(directory, f))).ToArray();
+        if (missing.Length == 0)
+        {
+            return true;
+        }
+
+        if (missing.Length == files.Length)
+        {
+            return false;
+        }
+
+        throw new FileNotFoundException($"the UN data folder '{directory}' lacks {missing[0]} (expected the layout of ../shared/data/un)", System.IO.Path.Combine(directory, missing[0]));
+    }
+
+    /// <summary>CSV files outside the shared layout's folders, in ordinal order of their relative path.</summary>
+    private static List<string> OfficialCandidates(string directory) =>
+        Directory.EnumerateFiles(directory, "*.csv", SearchOption.AllDirectories)
+            .Where(f => !SharedFolders.Contains(System.IO.Path.GetRelativePath(directory, f).Split('/', '\\')[0], StringComparer.Ordinal))
+            .OrderBy(f => System.IO.Path.GetRelativePath(directory, f), StringComparer.Ordinal)
+            .ToList();
 
     /// <summary>Files the loader needs, relative to the data folder.</summary>
     public static IReadOnlyList<string> RequiredFiles { get; } =

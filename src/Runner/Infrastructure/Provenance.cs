@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.Infrastructure;
 
@@ -21,6 +22,12 @@ internal sealed record Provenance(
     string Shard,
     DateTimeOffset? CreatedUtc)
 {
+    /// <summary>The user's calibration table the run used, or null for the embedded calibration.</summary>
+    public CalibrationSource? Calibration { get; init; }
+
+    /// <summary>How old the positions are for each vote (<see cref="Running.PositionAge"/> lines), or null.</summary>
+    public string? PositionsAge { get; init; }
+
     /// <summary>The engine's version, e.g. 0.1.0.</summary>
     public static string EngineVersion { get; } = InformationalVersion().Split('+')[0];
 
@@ -30,20 +37,34 @@ internal sealed record Provenance(
     /// <summary>
     /// The run's provenance in the shape every table carries: command <c>run</c> (<c>merge</c> for merged shards),
     /// inputs <c>scenario</c>, <c>scenario_file</c>, <c>scenario_sha256</c>, <c>seed</c>, <c>trials</c>, <c>shard</c> and
-    /// <c>positions</c> (the data vintage).
+    /// <c>positions</c> (the data vintage), then <c>positions_age</c>, <c>positions_file</c> and <c>positions_sha256</c>
+    /// where they apply.
     /// </summary>
-    public TableProvenance ToTable() => new(
-        Shard.StartsWith("merged", StringComparison.Ordinal) ? "merge" : "run",
-        [
+    public TableProvenance ToTable()
+    {
+        var inputs = new List<KeyValuePair<string, string>>
+        {
             new("scenario", Scenario),
             new("scenario_file", ScenarioFile),
             new("scenario_sha256", ScenarioSha256),
             new("seed", Seed.ToString(CultureInfo.InvariantCulture)),
             new("trials", Trials.ToString(CultureInfo.InvariantCulture)),
             new("shard", Shard),
-            new("positions", "StemSimulator calibration 1946-2021 (embedded; the scenario's 'calibration' year, default 2021)"),
-        ],
-        CreatedUtc);
+            new("positions", Calibration?.Describe() ?? "StemSimulator calibration 1946-2021 (embedded; the scenario's 'calibration' year, default 2021)"),
+        };
+        if (PositionsAge is { Length: > 0 } age)
+        {
+            inputs.Add(new("positions_age", age));
+        }
+
+        if (Calibration is { } table)
+        {
+            inputs.Add(new("positions_file", table.Path));
+            inputs.Add(new("positions_sha256", table.Sha256));
+        }
+
+        return new(Shard.StartsWith("merged", StringComparison.Ordinal) ? "merge" : "run", inputs, CreatedUtc);
+    }
 
     /// <summary>The key-value pairs stored in the files (keys prefixed "stemsim."; see <see cref="TableProvenance"/>).</summary>
     public Dictionary<string, string> ToMetadata() => ToTable().ToMetadata();

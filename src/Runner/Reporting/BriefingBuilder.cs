@@ -501,6 +501,11 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
             new("data vintage (member positions)", Get("stemsim.positions")),
             new("run folder", run.Folder),
         };
+        if (m.TryGetValue("stemsim.positions_age", out var age) && age.Length > 0)
+        {
+            list.Insert(list.Count - 1, new("age of the positions per vote", age));
+        }
+
         return list;
     }
 

@@ -21,6 +21,7 @@ internal sealed class RunCommand(RunService runs) : ICliCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors (no tables, no progress)." };
         var json = new Option<bool>("--json") { Description = "Print the summary (summary.parquet and election_summary.parquet rows, with the provenance) as one JSON object on standard output, and nothing else there." };
         var shardIndex = new Option<int?>("--shard-index") { Description = "Run only shard k (0-based) of --shard-count shards: a contiguous range of trials." };
+        var calibration = new Option<string?>("--calibration") { Description = "A calibration table made with 'stemsim calibrate --out FILE' (the positions file): use it instead of the scenario's calibration; recorded with its SHA-256 in the provenance." };
         var shardCount = new Option<int?>("--shard-count") { Description = "Number of shards the run is split into; combine them with 'stemsim merge'." };
         var command = new Command("run", """
             Run a scenario and write trials.parquet, summary.parquet, member_probabilities.parquet and statistics.json.
@@ -32,13 +33,14 @@ internal sealed class RunCommand(RunService runs) : ICliCommand
               stemsim run scenarios/sc-ceasefire-draft-2026.yaml --trials 1000000 --seed 7 --out runs/sc-1m
               stemsim run scenarios/ga-hrc-suspension-2026.yaml --shard-index 0 --shard-count 3 --out runs/hrc/shard-0
               stemsim run scenarios/hrc-weog-2026.yaml --json --force | jq '.elections[] | {candidate, p_elected}'
+              stemsim run scenarios/ga-hrc-suspension-2026.yaml --calibration my-calibration.csv.gz
 
             Progress: a bar with rate and time left when standard error is a terminal, else a plain line on standard
             error every 10% of a long run. Exit codes: 0 done, 1 runtime failure, 2 invalid input (nothing run),
             130 interrupted (nothing written).
             """)
         {
-            scenario, trials, seed, output, force, threads, quiet, json, shardIndex, shardCount,
+            scenario, trials, seed, output, force, threads, quiet, json, shardIndex, shardCount, calibration,
         };
         command.SetAction((parse, cancellationToken) => runs.RunAsync(
             new RunRequest
@@ -46,6 +48,7 @@ internal sealed class RunCommand(RunService runs) : ICliCommand
                 ScenarioPath = parse.GetValue(scenario)!,
                 Trials = parse.GetValue(trials),
                 Seed = parse.GetValue(seed),
+                CalibrationFile = parse.GetValue(calibration),
                 OutputFolder = parse.GetValue(output),
                 Force = parse.GetValue(force),
                 Threads = parse.GetValue(threads),

@@ -9,6 +9,9 @@ internal sealed record RunRequest
 
     public ulong? Seed { get; init; }
 
+    /// <summary>A calibration table (<c>stemsim calibrate --out FILE</c>) replacing the scenario's, or null.</summary>
+    public string? CalibrationFile { get; init; }
+
     public string? OutputFolder { get; init; }
 
     public bool Force { get; init; }

@@ -26,7 +26,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
 
     public async Task<int> RunAsync(RunRequest request, CancellationToken cancellationToken)
     {
-        var loaded = ScenarioLoader.LoadFile(request.ScenarioPath, new RunOverrides { Trials = request.Trials, Seed = request.Seed });
+        var loaded = ScenarioLoader.LoadFile(request.ScenarioPath, new RunOverrides { Trials = request.Trials, Seed = request.Seed, CalibrationFile = request.CalibrationFile });
         if (!loaded.Succeeded)
         {
             foreach (var diagnostic in loaded.Diagnostics)
@@ -67,10 +67,25 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                 return ExitCodes.RuntimeFailure;
             }
 
+            var ages = model.VoteCount > 0 && loaded.PositionsYear is { } positionsYear
+                ? PositionAge.Of(model, positionsYear, loaded.PositionStepSd)
+                : [];
             var provenance = new Provenance(
                 document.Scenario, request.ScenarioPath, loaded.Sha256, model.Seed, model.Trials,
                 string.Create(CultureInfo.InvariantCulture, $"{shard.Index}/{shard.Count}"),
-                shard.IsWhole ? clock.GetUtcNow() : null);
+                shard.IsWhole ? clock.GetUtcNow() : null)
+            {
+                Calibration = loaded.Calibration,
+                PositionsAge = ages.Count > 0 ? PositionAge.Metadata(ages) : null,
+            };
+            if (!request.Quiet)
+            {
+                foreach (var warning in ages.Select(a => a.Warning()).OfType<string>())
+                {
+                    console.Error.WriteLine(warning);
+                }
+            }
+
             var options = new SimulationOptions
             {
                 Threads = request.Threads ?? Environment.ProcessorCount,
@@ -116,6 +131,10 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                     string? scope = shard.IsWhole ? null
                         : string.Create(CultureInfo.InvariantCulture, $"shard {shard.Index} of {shard.Count}: trials {firstTrial:N0}-{firstTrial + trialCount - 1:N0}");
                     RunReport.Write(console.Out, new RunHeadline(document.Scenario, document.Description, loaded.File, model.Trials, model.Seed, scope), result, folder.Target, seconds);
+                    foreach (var age in ages)
+                    {
+                        console.Out.Profile.Out.Writer.WriteLine(age.Describe());
+                    }
                     if (elections is not null)
                     {
                         ElectionReport.Write(console.Out, elections, model.Variants.Count > 1);

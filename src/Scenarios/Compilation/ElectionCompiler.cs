@@ -105,7 +105,7 @@ internal sealed class ElectionCompiler
     {
         var elections = document.Elections ?? [];
         var calibration = Catalog.Calibration;
-        int year = document.Calibration is { } y && y >= calibration.FirstYear && y <= calibration.LatestYear ? y : calibration.LatestYear;
+        int year = CalibrationChoice.YearOf(document.Calibration) is { } y && y >= calibration.FirstYear && y <= calibration.LatestYear ? y : calibration.LatestYear;
         var result = new ElectionModel[elections.Length];
         for (int e = 0; e < elections.Length; e++)
         {

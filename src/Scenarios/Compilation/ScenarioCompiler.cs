@@ -31,14 +31,24 @@ internal sealed class ScenarioCompiler
     private readonly ShockCompiler _shocks;
     private readonly DriftCompiler _drift;
 
-    public ScenarioCompiler(ReferenceCatalog catalog, SourceMap map, List<ScenarioDiagnostic> diagnostics)
+    private readonly string _calibrationName;
+
+    /// <param name="catalog">The reference data, with the embedded calibration or a user's table.</param>
+    /// <param name="map">Where each value was written.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="calibrationName">How messages name the calibration ("the embedded calibration", "the calibration table FILE").</param>
+    public ScenarioCompiler(ReferenceCatalog catalog, SourceMap map, List<ScenarioDiagnostic> diagnostics, string calibrationName = "the embedded calibration")
     {
+        _calibrationName = calibrationName;
         _context = new CompilationContext(catalog, map, diagnostics);
         _members = new MemberCompiler(_context);
         _coalitions = new CoalitionCompiler(_context);
         _shocks = new ShockCompiler(_context);
         _drift = new DriftCompiler(_context);
     }
+
+    /// <summary>The calibration year whose positions the votes use (valid after compiling).</summary>
+    public int CalibrationYear => _context.CalibrationYear;
 
     public SimulationModel? Compile(ScenarioDocument document, RunOverrides overrides)
     {
@@ -104,10 +114,10 @@ internal sealed class ScenarioCompiler
 
         ulong seed = overrides.Seed ?? document.Seed ?? DefaultSeed;
         var calibration = _context.Catalog.Calibration;
-        _context.CalibrationYear = document.Calibration ?? calibration.LatestYear;
+        _context.CalibrationYear = CalibrationChoice.YearOf(document.Calibration) ?? calibration.LatestYear;
         if (_context.CalibrationYear < calibration.FirstYear || _context.CalibrationYear > calibration.LatestYear)
         {
-            _context.Error(document, "calibration", $"the embedded calibration covers {calibration.FirstYear}-{calibration.LatestYear}, not {_context.CalibrationYear}; leave 'calibration' out for the latest year ({calibration.LatestYear})");
+            _context.Error(document, "calibration", $"{_calibrationName} covers {calibration.FirstYear}-{calibration.LatestYear}, not {_context.CalibrationYear}; leave 'calibration' out for the latest year ({calibration.LatestYear})");
             _context.CalibrationYear = calibration.LatestYear;
         }
 

@@ -1,3 +1,5 @@
+using StemSimulator.Scenarios.Yaml;
+
 namespace StemSimulator.Scenarios.Document;
 
 /// <summary>
@@ -16,11 +18,13 @@ public sealed class ScenarioDocument
     public required DateOnly AsOf { get; init; }
 
     /// <summary>
-    /// Year of the embedded calibration whose member positions, issue offsets and absence rates the votes use
-    /// (1946 to the latest year of the table, which is the default). Later votes widen each position's uncertainty by
-    /// the calibration's yearly drift.
+    /// Year of the calibration whose member positions, issue offsets and absence rates the votes use (1946 to the
+    /// latest year of the table, which is the default), or the positions file of a table made with
+    /// <c>stemsim calibrate --out FILE</c> (relative to the scenario file) to use instead of the embedded one, at its
+    /// latest year. Later votes widen each position's uncertainty by the calibration's yearly drift.
     /// </summary>
-    public int? Calibration { get; init; }
+    [SchemaTypes("integer", "string")]
+    public string? Calibration { get; init; }
 
     /// <summary>Number of trials (1 to 100,000,000); the command line may override it.</summary>
     public long? Trials { get; init; }

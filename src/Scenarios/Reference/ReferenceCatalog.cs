@@ -153,10 +153,62 @@ public sealed class ReferenceCatalog : IMembershipRecord
         return new ReferenceCatalog(states, blocs, elected, positions, rollCalls, model);
     }
 
-    private static ReferenceCatalog LoadEmbedded()
+    /// <summary>
+    /// The embedded members, blocs and Council terms with the calibration table of <paramref name="positionsPath"/>
+    /// (the three files of <see cref="CalibrationFiles.PathsFor"/>) in place of the embedded calibration.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">A file of the table is missing.</exception>
+    /// <exception cref="InvalidDataException">A file is malformed; the message names the file and line.</exception>
+    public static ReferenceCatalog WithCalibration(string positionsPath)
+    {
+        var (positions, rollCalls, model) = CalibrationFiles.PathsFor(positionsPath);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [PositionsResource] = positions,
+            [RollCallsResource] = rollCalls,
+            [CalibrationModelResource] = model,
+        };
+        foreach (var file in files.Values)
+        {
+            if (!File.Exists(file))
+            {
+                throw new FileNotFoundException($"'{file}' does not exist (a calibration table is the three files stemsim calibrate --out FILE writes: FILE, FILE_roll_calls and FILE_model.csv)", file);
+            }
+        }
+
+        var embedded = EmbeddedOpener();
+        try
+        {
+            return Load(name =>
+            {
+                if (!files.TryGetValue(name, out var file))
+                {
+                    return embedded(name);
+                }
+
+                Stream stream = File.OpenRead(file);
+                if (file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+                {
+                    stream = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+                }
+
+                return new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            });
+        }
+        catch (InvalidDataException e)
+        {
+            // The readers name resources; here they are the user's files.
+            string message = files.Aggregate(e.Message, (m, f) => m.Replace(f.Key, f.Value, StringComparison.Ordinal));
+            throw new InvalidDataException(message, e);
+        }
+    }
+
+    private static ReferenceCatalog LoadEmbedded() => Load(EmbeddedOpener());
+
+    private static Func<string, TextReader> EmbeddedOpener()
     {
         var assembly = typeof(ReferenceCatalog).Assembly;
-        return Load(name =>
+        return name =>
         {
             var stream = assembly.GetManifestResourceStream(name)
                 ?? throw new InvalidDataException($"{name}: embedded resource not found in {assembly.GetName().Name}.");
@@ -166,7 +218,7 @@ public sealed class ReferenceCatalog : IMembershipRecord
             }
 
             return new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        });
+        };
     }
 
     private static MemberState[] ReadStates(Func<string, TextReader> open)

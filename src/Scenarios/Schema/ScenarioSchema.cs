@@ -64,6 +64,10 @@ public static class ScenarioSchema
             foreach (var (key, property) in YamlBinder.KeysOf(type))
             {
                 var schema = Schema(property.PropertyType);
+                if (property.GetCustomAttribute<SchemaTypesAttribute>() is { } types)
+                {
+                    schema["type"] = new JsonArray(types.Types.Select(t => (JsonNode)t).ToArray());
+                }
                 if (docs.Property(property) is { } description)
                 {
                     schema["description"] = description;

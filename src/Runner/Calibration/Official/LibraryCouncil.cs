@@ -1,0 +1,11 @@
+namespace StemSimulator.Runner.Calibration.Official;
+
+/// <summary>The organ that voted on a resolution of the UN Digital Library's files.</summary>
+internal enum LibraryCouncil
+{
+    /// <summary>The General Assembly (symbols A/RES/...).</summary>
+    Assembly,
+
+    /// <summary>The Security Council (symbols S/RES/...).</summary>
+    SecurityCouncil,
+}
