@@ -33,16 +33,18 @@ internal sealed partial class ScenarioCompiler
     private readonly ReferenceCatalog _catalog;
     private readonly SourceMap _map;
     private readonly List<ScenarioDiagnostic> _diagnostics;
+    private readonly List<ScenarioDiagnostic> _warnings;
     private readonly Dictionary<string, int> _rosterIndex;
     private VoteDocument[] _votes = [];
     private readonly Dictionary<object, VoteParameters> _parameters = new(ReferenceEqualityComparer.Instance);
     private int _calibrationYear;
 
-    public ScenarioCompiler(ReferenceCatalog catalog, SourceMap map, List<ScenarioDiagnostic> diagnostics)
+    public ScenarioCompiler(ReferenceCatalog catalog, SourceMap map, List<ScenarioDiagnostic> diagnostics, List<ScenarioDiagnostic>? warnings = null)
     {
         _catalog = catalog;
         _map = map;
         _diagnostics = diagnostics;
+        _warnings = warnings ?? [];
         _rosterIndex = catalog.States.Select((s, i) => (s.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
     }
 
@@ -247,6 +249,7 @@ internal sealed partial class ScenarioCompiler
                 DriftYearIndex = document.Timeline is { } timeline ? date.Year - timeline.From : -1,
                 DriftBeta = parameters.Beta,
                 DebatesVeto = body == Body.SecurityCouncil && decision == CouncilDecision.Substantive && vote.EmergencySessionOpen != true,
+                ConcernedStates = [.. change?.Concerns ?? vote.Concerns ?? []],
             };
         }
 
@@ -520,6 +523,7 @@ internal sealed partial class ScenarioCompiler
         }
 
         CheckMemberLayer(vote.Members, date);
+        CheckConcerns(vote.Concerns, vote, date, vote.Council);
         CheckChain(vote);
         if (vote.Reform is not null)
         {
@@ -622,6 +626,7 @@ internal sealed partial class ScenarioCompiler
     private void CheckVariantVote(VariantVoteDocument change, VoteDocument vote, DateOnly asOf)
     {
         var date = vote.Date ?? asOf;
+        CheckConcerns(change.Concerns, vote, date, change.Council ?? vote.Council);
         bool council = vote.Body == BodyName.SC;
         if (council && change.Majority is not null)
         {
