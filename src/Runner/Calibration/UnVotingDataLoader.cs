@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using StemSimulator.Engine.Rules;
+using StemSimulator.Scenarios.Csv;
 
 namespace StemSimulator.Runner.Calibration;
 

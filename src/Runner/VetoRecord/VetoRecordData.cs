@@ -1,5 +1,6 @@
 using System.Globalization;
 using StemSimulator.Runner.Calibration;
+using StemSimulator.Scenarios.Csv;
 
 namespace StemSimulator.Runner.VetoRecord;
 

@@ -18,7 +18,8 @@ public static class RegionalGroups
         RegionalGroup.AsiaPacific => 1,
         RegionalGroup.EasternEuropean => 2,
         RegionalGroup.LatinAmericanAndCaribbean => 3,
-        _ => 4,
+        RegionalGroup.WesternEuropeanAndOthers => 4,
+        _ => throw new ArgumentOutOfRangeException(nameof(group), group, "Unknown regional group."),
     };
 
     /// <summary>The group called <paramref name="name"/>, or null.</summary>

@@ -1,11 +1,12 @@
 using StemSimulator.Engine.Drift;
 using StemSimulator.Scenarios.Diagnostics;
 using StemSimulator.Scenarios.Document;
+using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Scenarios.Compilation;
 
-/// <summary>The multi-year part of a scenario: checking the timeline and building each variant's drift model.</summary>
-internal sealed partial class ScenarioCompiler
+/// <summary>The multi-year part of a scenario (drift): checking the timeline and building each variant's drift model.</summary>
+internal sealed class DriftCompiler
 {
     /// <summary>Name of the centre of all members, for hedging towards the middle.</summary>
     public const string Assembly = "ASSEMBLY";
@@ -19,41 +20,66 @@ internal sealed partial class ScenarioCompiler
     /// <summary>First year of the year-to-year changes from which volatilities are calibrated.</summary>
     private const int VolatilityFromYear = DriftVolatility.DefaultFromYear;
 
-    private void CheckTimeline(ScenarioDocument document)
+    private readonly CompilationContext _context;
+
+    public DriftCompiler(CompilationContext context) => _context = context;
+
+    private ReferenceCatalog Catalog => _context.Catalog;
+
+    private int CalibrationYear => _context.CalibrationYear;
+
+    private IReadOnlyDictionary<string, int> RosterIndex => _context.RosterIndex;
+
+    public void CheckTimeline(ScenarioDocument document)
     {
         if (document.Timeline is not { } timeline)
         {
             return;
         }
 
-        if (timeline.From < _calibrationYear)
+        if (timeline.From < CalibrationYear)
         {
-            Error(timeline, "from", $"the timeline starts from the calibrated positions of {_calibrationYear}; 'from' must be {_calibrationYear} or later, not {timeline.From} (or choose an earlier 'calibration' year)");
+            _context.Error(timeline, "from", $"the timeline starts from the calibrated positions of {CalibrationYear}; 'from' must be {CalibrationYear} or later, not {timeline.From} (or choose an earlier 'calibration' year)");
         }
 
         if (timeline.To <= timeline.From || timeline.To > timeline.From + 50)
         {
-            Error(timeline, "to", $"'to' must be after 'from' and at most 50 years on, not {timeline.To}");
+            _context.Error(timeline, "to", $"'to' must be after 'from' and at most 50 years on, not {timeline.To}");
         }
 
         if (timeline.Volatility is { } volatility && volatility != "calibrated"
             && !(double.TryParse(volatility, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value) && value >= 0 && value <= 2))
         {
-            Error(timeline, "volatility", $"volatility is 'calibrated' or a number from 0 to 2, not '{volatility}'");
+            _context.Error(timeline, "volatility", $"volatility is 'calibrated' or a number from 0 to 2, not '{volatility}'");
         }
 
         CheckAttractions(timeline.Attraction);
+        CheckEvents(timeline);
+
+        foreach (var vote in document.Votes)
+        {
+            int year = (vote.Date ?? document.AsOf).Year;
+            if (year < timeline.From || year > timeline.To)
+            {
+                _context.Error(vote, vote.Date is null ? "id" : "date", $"the vote falls in {year}, outside the timeline {timeline.From}-{timeline.To}; date it within the timeline");
+            }
+        }
+    }
+
+    /// <summary>Checks the timeline's events: one kind each, within the timeline, known members and blocs, sizes in range.</summary>
+    private void CheckEvents(TimelineDocument timeline)
+    {
         foreach (var e in timeline.Events ?? [])
         {
             int kinds = (e.Join is null ? 0 : 1) + (e.Leave is null ? 0 : 1) + (e.Shift is null ? 0 : 1) + (e.GlobalShock is null ? 0 : 1);
             if (kinds != 1)
             {
-                Error(e, "year", "an event is exactly one of 'join', 'leave', 'shift' and 'global_shock'");
+                _context.Error(e, "year", "an event is exactly one of 'join', 'leave', 'shift' and 'global_shock'");
             }
 
             if (e.Year <= timeline.From || e.Year > timeline.To)
             {
-                Error(e, "year", $"events fall after the start ({timeline.From}) and by the end ({timeline.To}), not in {e.Year}");
+                _context.Error(e, "year", $"events fall after the start ({timeline.From}) and by the end ({timeline.To}), not in {e.Year}");
             }
 
             var date = new DateOnly(Math.Clamp(e.Year, 1946, 2100), 7, 1);
@@ -64,80 +90,71 @@ internal sealed partial class ScenarioCompiler
                     continue;
                 }
 
-                CheckCode(change.Member, change, "member", date);
-                if (!_catalog.Blocs.ContainsKey(change.Bloc))
+                _context.CheckCode(change.Member, change, "member", date);
+                if (!Catalog.Blocs.ContainsKey(change.Bloc))
                 {
-                    Error(change, "bloc", $"unknown bloc '{change.Bloc}'{Suggestions.DidYouMean(change.Bloc, _catalog.Blocs.Keys)}");
+                    _context.Error(change, "bloc", $"unknown bloc '{change.Bloc}'{Suggestions.DidYouMean(change.Bloc, Catalog.Blocs.Keys)}");
                 }
             }
 
             if (e.Shift is { } shift)
             {
-                CheckCode(shift.Member, shift, "member", date);
-                CheckRange(shift, "by", shift.By, -3, 3, "a position shift");
+                _context.CheckCode(shift.Member, shift, "member", date);
+                _context.CheckRange(shift, "by", shift.By, -3, 3, "a position shift");
             }
 
             if (e.GlobalShock is { } global)
             {
-                CheckRange(e, "global_shock", global, 0, 2, "a global shock's standard deviation");
-            }
-        }
-
-        foreach (var vote in document.Votes)
-        {
-            int year = (vote.Date ?? document.AsOf).Year;
-            if (year < timeline.From || year > timeline.To)
-            {
-                Error(vote, vote.Date is null ? "id" : "date", $"the vote falls in {year}, outside the timeline {timeline.From}-{timeline.To}; date it within the timeline");
+                _context.CheckRange(e, "global_shock", global, 0, 2, "a global shock's standard deviation");
             }
         }
     }
 
-    private void CheckAttractions(AttractionDocument[]? attractions)
+    public void CheckAttractions(AttractionDocument[]? attractions)
     {
         foreach (var a in attractions ?? [])
         {
-            CheckRange(a, "strength", a.Strength, 0, 0.5, "an attraction's strength");
-            bool bloc = _catalog.Blocs.ContainsKey(a.Toward);
-            bool member = _catalog.FindState(a.Toward) is not null;
+            _context.CheckRange(a, "strength", a.Strength, 0, 0.5, "an attraction's strength");
+            bool bloc = Catalog.Blocs.ContainsKey(a.Toward);
+            bool member = Catalog.FindState(a.Toward) is not null;
             if (!bloc && !member && a.Toward != Assembly)
             {
-                Error(a, "toward", $"unknown bloc or member '{a.Toward}'{Suggestions.DidYouMean(a.Toward, _catalog.Blocs.Keys.Append(Assembly))} (a bloc such as BRICS, a member such as CHN, or ASSEMBLY)");
+                _context.Error(a, "toward", $"unknown bloc or member '{a.Toward}'{Suggestions.DidYouMean(a.Toward, Catalog.Blocs.Keys.Append(Assembly))} (a bloc such as BRICS, a member such as CHN, or ASSEMBLY)");
             }
 
             if (!bloc && a.On is null)
             {
-                Error(a, "toward", $"say whom '{a.Toward}' pulls with 'on' (a bloc, or a list of members)");
+                _context.Error(a, "toward", $"say whom '{a.Toward}' pulls with 'on' (a bloc, or a list of members)");
             }
 
             foreach (var on in a.On ?? [])
             {
-                if (!_catalog.Blocs.ContainsKey(on) && _catalog.FindState(on) is null && on != Assembly)
+                if (!Catalog.Blocs.ContainsKey(on) && Catalog.FindState(on) is null && on != Assembly)
                 {
-                    Error(a.On!, Array.IndexOf(a.On!, on).ToString(System.Globalization.CultureInfo.InvariantCulture), $"unknown bloc or member '{on}'{Suggestions.DidYouMean(on, _catalog.Blocs.Keys.Append(Assembly))} (a bloc, a member, or ASSEMBLY for every member)");
+                    _context.Error(a.On!, Array.IndexOf(a.On!, on).ToString(System.Globalization.CultureInfo.InvariantCulture), $"unknown bloc or member '{on}'{Suggestions.DidYouMean(on, Catalog.Blocs.Keys.Append(Assembly))} (a bloc, a member, or ASSEMBLY for every member)");
                 }
             }
         }
     }
 
     /// <summary>The drift model of one variant, or null for a single-year scenario.</summary>
-    private DriftModel? CompileDrift(ScenarioDocument document, VariantDocument? variant)
+    public DriftModel? CompileDrift(ScenarioDocument document, VariantDocument? variant)
     {
         if (document.Timeline is not { } timeline)
         {
             return null;
         }
 
-        var calibration = _catalog.Calibration;
-        var states = _catalog.States;
+        var calibration = Catalog.Calibration;
+        var states = Catalog.States;
         int n = states.Count;
-        int gap = timeline.From - _calibrationYear;
+        int gap = timeline.From - CalibrationYear;
         var mean = new double[n];
         var sd = new double[n];
         var volatility = Volatilities(timeline);
         for (int i = 0; i < n; i++)
         {
-            if (calibration.Find(states[i].Code, _calibrationYear) is { } position)
+            if (calibration.Find(states[i].Code, CalibrationYear) is { } position)
             {
                 mean[i] = position.Theta;
                 // The years from the calibration to the start drift like the timeline's years: gap steps of sigma_i.
@@ -158,7 +175,7 @@ internal sealed partial class ScenarioCompiler
                 .ToArray();
             int next = year + 1;
             var events = (timeline.Events ?? []).Where(e => e.Year == next).ToArray();
-            var shifts = events.Where(e => e.Shift is not null).Select(e => (_rosterIndex[e.Shift!.Member], e.Shift.By)).ToArray();
+            var shifts = events.Where(e => e.Shift is not null).Select(e => (RosterIndex[e.Shift!.Member], e.Shift.By)).ToArray();
             double global = Math.Sqrt(events.Where(e => e.GlobalShock is not null).Sum(e => e.GlobalShock!.Value * e.GlobalShock.Value));
             years.Add(new DriftYear(pulls, shifts, global));
         }
@@ -166,7 +183,7 @@ internal sealed partial class ScenarioCompiler
         var centres = attractions.Select(a => a.Toward).Distinct(StringComparer.Ordinal)
             .Select(label => new TrackedCentre(label, Enumerable.Range(timeline.From, timeline.To - timeline.From + 1).Select(y => (IReadOnlyList<int>)Members(timeline, [label], y)).ToArray()))
             .ToArray();
-        var blocs = _catalog.Blocs.Keys.Order(StringComparer.Ordinal)
+        var blocs = Catalog.Blocs.Keys.Order(StringComparer.Ordinal)
             .Select(label => new TrackedCentre(label, Enumerable.Range(timeline.From, timeline.To - timeline.From + 1).Select(y => (IReadOnlyList<int>)Members(timeline, [label], y)).ToArray()))
             .ToArray();
         return new DriftModel(timeline.From, mean, sd, volatility, years, centres)
@@ -187,12 +204,12 @@ internal sealed partial class ScenarioCompiler
         {
             if (name == Assembly)
             {
-                foreach (var state in _catalog.VotingMembersOn(date))
+                foreach (var state in Catalog.VotingMembersOn(date))
                 {
-                    result.Add(_rosterIndex[state.Code]);
+                    result.Add(RosterIndex[state.Code]);
                 }
             }
-            else if (_catalog.Blocs.TryGetValue(name, out var bloc))
+            else if (Catalog.Blocs.TryGetValue(name, out var bloc))
             {
                 var members = new HashSet<string>(bloc.MembersOn(date), StringComparer.Ordinal);
                 foreach (var e in (timeline.Events ?? []).Where(e => e.Year <= year).OrderBy(e => e.Year))
@@ -208,12 +225,12 @@ internal sealed partial class ScenarioCompiler
                     }
                 }
 
-                foreach (var code in members.Where(_rosterIndex.ContainsKey))
+                foreach (var code in members.Where(RosterIndex.ContainsKey))
                 {
-                    result.Add(_rosterIndex[code]);
+                    result.Add(RosterIndex[code]);
                 }
             }
-            else if (_rosterIndex.TryGetValue(name, out int index))
+            else if (RosterIndex.TryGetValue(name, out int index))
             {
                 result.Add(index);
             }
@@ -231,7 +248,7 @@ internal sealed partial class ScenarioCompiler
     /// </summary>
     private double[] Volatilities(TimelineDocument timeline)
     {
-        var states = _catalog.States;
+        var states = Catalog.States;
         var volatility = new double[states.Count];
         if (timeline.Volatility is { } fixedValue && fixedValue != "calibrated")
         {
@@ -239,12 +256,12 @@ internal sealed partial class ScenarioCompiler
             return volatility;
         }
 
-        var calibration = _catalog.Calibration;
+        var calibration = Catalog.Calibration;
         var calibrated = DriftVolatility.Calibrate(
             states.Count,
             (i, year) => calibration.Find(states[i].Code, year) is { } p && p.SourceYear == year ? p.Theta : null,
             VolatilityFromYear,
-            _calibrationYear,
+            CalibrationYear,
             VolatilityShrinkageYears);
         return calibrated.PerMember.ToArray();
     }

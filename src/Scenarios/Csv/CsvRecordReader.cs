@@ -1,14 +1,21 @@
 using System.Text;
 
-namespace StemSimulator.Runner.Calibration;
+namespace StemSimulator.Scenarios.Csv;
 
 /// <summary>
-/// Streams RFC 4180 CSV records from a file without holding it in memory: comma-separated fields, optionally in
-/// double quotes (a quoted field may hold commas, line breaks and doubled quotes). Each record carries the line it
-/// starts on, so problems can be reported as <c>file:line</c>. Blank lines are skipped.
+/// The one CSV reader of the project: streams RFC 4180 records from a file or any text without holding it in
+/// memory: comma-separated fields, optionally in double quotes (a quoted field may hold commas, line breaks and
+/// doubled quotes). Each record carries the line it starts on and each problem the line it is on, so problems can
+/// be reported as <c>file:line</c>. Blank lines and a leading byte order mark are skipped.
 /// </summary>
-internal sealed class CsvRecordReader : IDisposable
+public sealed class CsvRecordReader : IDisposable
 {
+    /// <summary>The problem of a quote in the middle of an unquoted field.</summary>
+    public const string QuoteInsideUnquotedField = "a quote inside an unquoted field";
+
+    /// <summary>The problem of a quoted field that the text ends inside.</summary>
+    public const string UnterminatedQuotedField = "unterminated quoted field";
+
     private readonly TextReader _reader;
     private readonly StringBuilder _field = new();
     private readonly List<string> _fields = [];
@@ -17,9 +24,19 @@ internal sealed class CsvRecordReader : IDisposable
 
     /// <summary>Opens <paramref name="path"/> with <paramref name="encoding"/> (UTF-8 when null; a BOM is honoured).</summary>
     public CsvRecordReader(string path, Encoding? encoding = null)
+        : this(new StreamReader(path, encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 }), path)
     {
+    }
+
+    /// <summary>Reads records from <paramref name="reader"/> (disposed with this reader); <paramref name="path"/> names it in messages.</summary>
+    public CsvRecordReader(TextReader reader, string path)
+    {
+        _reader = reader;
         Path = path;
-        _reader = new StreamReader(path, encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
+        if (Peek() == '\uFEFF')
+        {
+            Next();
+        }
     }
 
     /// <summary>The file as named by the caller (used in messages).</summary>
@@ -27,6 +44,9 @@ internal sealed class CsvRecordReader : IDisposable
 
     /// <summary>Line on which the current record starts (1-based).</summary>
     public int RecordLine { get; private set; }
+
+    /// <summary>Line of the current record's problem (1-based; where the quote opens for an unterminated quoted field).</summary>
+    public int ProblemLine { get; private set; }
 
     /// <summary>Fields of the current record; valid until the next <see cref="Read"/>.</summary>
     public IReadOnlyList<string> Fields => _fields;
@@ -80,12 +100,13 @@ internal sealed class CsvRecordReader : IDisposable
 
             if (c == '"' && atFieldStart)
             {
+                int quoteLine = _line;
                 while (true)
                 {
                     int q = Next();
                     if (q == -1)
                     {
-                        problem ??= "unterminated quoted field";
+                        Report(ref problem, UnterminatedQuotedField, quoteLine);
                         break;
                     }
 
@@ -113,7 +134,7 @@ internal sealed class CsvRecordReader : IDisposable
                 int after = Peek();
                 if (after is not (',' or '\r' or '\n' or -1))
                 {
-                    problem ??= $"unexpected character '{(char)after}' after a closing quote";
+                    Report(ref problem, $"unexpected character '{(char)after}' after a closing quote", _line);
                 }
 
                 continue;
@@ -129,7 +150,7 @@ internal sealed class CsvRecordReader : IDisposable
 
             if (c == '"')
             {
-                problem ??= "a quote inside an unquoted field";
+                Report(ref problem, QuoteInsideUnquotedField, _line);
             }
 
             _field.Append((char)c);
@@ -138,6 +159,16 @@ internal sealed class CsvRecordReader : IDisposable
     }
 
     public void Dispose() => _reader.Dispose();
+
+    /// <summary>Keeps the first problem of a record and its line.</summary>
+    private void Report(ref string? problem, string message, int line)
+    {
+        if (problem is null)
+        {
+            problem = message;
+            ProblemLine = line;
+        }
+    }
 
     private int Peek()
     {
