@@ -142,7 +142,7 @@ public sealed class ClosedSetEndToEndTests
                     seats: 1
                     candidates: {candidates}
                     compromise: [{(region == "weog" ? "IRL" : CompromiseOf(region))}]
-                withdrawal: {{ after_rounds: 2, probability: 0.5, who: {who} }}
+                withdrawal: {"{"} after_rounds: 2, probability: 0.5, who: {who} {"}"}
             """, ((string, string, string)?)null) { TestName = $"{key}: {value}" };
 
     private static string Vote(string id, params string[] lines) =>

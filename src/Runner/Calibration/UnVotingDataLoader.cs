@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
 using StemSimulator.Scenarios.Csv;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Calibration;
 

@@ -15,7 +15,7 @@ namespace StemSimulator.Scenarios.Reference;
 /// Use <see cref="Embedded"/>; the CSV resources are parsed once, on first use, thread-safely. Every row is
 /// validated; a malformed resource raises an <see cref="InvalidDataException"/> naming the resource and line.
 /// </remarks>
-public sealed class ReferenceCatalog
+public sealed class ReferenceCatalog : IMembershipRecord
 {
     internal const string ResourcePrefix = "StemSimulator.Scenarios.ReferenceData.";
     internal const string MembersResource = ResourcePrefix + "members.csv";
@@ -107,11 +107,11 @@ public sealed class ReferenceCatalog
     }
 
     /// <summary>
-    /// The states that are voting members of the General Assembly on <paramref name="date"/>: admitted on or before
+    /// The states that are voting members of the General Assembly on <paramref name="day"/>: admitted on or before
     /// that date, observers excluded; sorted by code. Withdrawals and suspensions are not modelled.
     /// </summary>
-    public IReadOnlyList<MemberState> VotingMembersOn(DateOnly date) =>
-        _states.Where(s => s.IsVotingMemberOn(date)).ToArray();
+    public IReadOnlyList<MemberState> VotingMembersOn(DateOnly day) =>
+        _states.Where(s => s.IsVotingMemberOn(day)).ToArray();
 
     /// <summary>
     /// The ISO3 codes (sorted, ordinal) of the ten elected, non-permanent Security Council members serving in

@@ -11,7 +11,7 @@ public sealed class MajorityRulesTests
 {
     [Test]
     public void Threshold_form_agrees_with_the_adoption_test_for_every_rule(
-        [ValueSource(typeof(Enum), nameof(Enum.GetValues), new object[] { typeof(MajorityRule) })] MajorityRule rule)
+        [Values] MajorityRule rule)
     {
         for (int no = 0; no <= 60; no++)
         {
