@@ -10,8 +10,8 @@ namespace StemSimulator.Engine.ConcernedParty;
 /// The concerned state votes no, abstains or votes yes with the fixed probabilities
 /// (<see cref="PNo"/>, <see cref="PAbstain"/>, <see cref="PYes"/>): the posterior mean of a Dirichlet(1, 1, 1)
 /// prior updated by the concerned states' votes on the labelled roll calls of the training years. Every other
-/// member's latent support shifts by <c>Gamma0 + Gamma1 * a</c>, a in [0, 1] its agreement rate with the concerned
-/// state (share of roll calls both attended with the same vote) in the years before the vote; gamma by maximum
+/// member's latent support shifts by <c>Gamma0 + Gamma1 * x</c>, x its closeness to the concerned state
+/// (<see cref="Closeness"/>: agreement rate or position distance); gamma by maximum
 /// likelihood of the ordered probit with the calibrated positions and roll-call parameters held fixed.
 /// </remarks>
 /// <param name="PNo">P(no) of the concerned state, in [0, 1].</param>
@@ -30,12 +30,15 @@ public sealed record ConcernedPartyEffect(
     double Gamma0StandardError,
     double Gamma1StandardError)
 {
+    /// <summary>The closeness measure x of the partners' shift gamma0 + gamma1 * x.</summary>
+    public PartnerCloseness Closeness { get; init; } = PartnerCloseness.Agreement;
+
     /// <summary>
     /// The effect estimated on the labelled Assembly roll calls of 1990-2009 by
-    /// <c>python3 tools/backtest/concerned_party.py --train 1990-2009</c> (values and standard errors in
-    /// docs/concerned-party.md).
+    /// <c>stemsim backtest --concerned-party --train-from 1990 --train-until 2009</c> with the position distance
+    /// |theta_i - theta_c| as closeness (the measure with the lower training log loss; docs/concerned-party.md).
     /// </summary>
-    public static ConcernedPartyEffect Estimated1990To2009 { get; } = new(0.9462, 0.0435, 0.0104, -0.0823, 0.2151, 0.0172, 0.0309);
+    public static ConcernedPartyEffect Estimated1990To2009 { get; } = new(0.9462, 0.0435, 0.0104, 0.2257, -0.1830, 0.0171, 0.0135) { Closeness = PartnerCloseness.PositionDistance };
 
     /// <summary>
     /// The concerned state's posterior probabilities from its counts of no, abstain and yes votes under a
@@ -53,14 +56,23 @@ public sealed record ConcernedPartyEffect(
     /// <summary>The concerned state's lean: its fixed probabilities in the latent form (<see cref="MemberLean.FromProbabilities"/>).</summary>
     public MemberLean ConcernedLean() => MemberLean.FromProbabilities(PYes, PAbstain, PNo);
 
-    /// <summary>The shift of another member's latent support, given its agreement rate <paramref name="agreement"/> in [0, 1] with the concerned state.</summary>
-    public double PartnerShift(double agreement)
+    /// <summary>
+    /// The shift of another member's latent support, given its closeness <paramref name="closeness"/> to the concerned
+    /// state (an agreement rate in [0, 1], or a position distance &gt;= 0, as <see cref="Closeness"/> says).
+    /// </summary>
+    public double PartnerShift(double closeness)
     {
-        if (!(agreement >= 0 && agreement <= 1))
+        bool valid = Closeness switch
         {
-            throw new ArgumentOutOfRangeException(nameof(agreement), agreement, "An agreement rate lies in [0, 1].");
+            PartnerCloseness.Agreement => closeness >= 0 && closeness <= 1,
+            PartnerCloseness.PositionDistance => closeness >= 0 && double.IsFinite(closeness),
+            _ => throw new InvalidOperationException($"Unknown closeness measure {Closeness}."),
+        };
+        if (!valid)
+        {
+            throw new ArgumentOutOfRangeException(nameof(closeness), closeness, Closeness == PartnerCloseness.Agreement ? "An agreement rate lies in [0, 1]." : "A position distance is finite and >= 0.");
         }
 
-        return Gamma0 + (Gamma1 * agreement);
+        return Gamma0 + (Gamma1 * closeness);
     }
 }

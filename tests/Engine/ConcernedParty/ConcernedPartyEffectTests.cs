@@ -25,6 +25,15 @@ public sealed class ConcernedPartyEffectTests
     }
 
     [Test]
+    public void Partner_shift_by_position_distance_takes_any_distance_but_not_a_negative_one()
+    {
+        var effect = new ConcernedPartyEffect(0.9, 0.05, 0.05, 0.2, -0.1, 0.01, 0.02) { Closeness = PartnerCloseness.PositionDistance };
+
+        Assert.That(effect.PartnerShift(3), Is.EqualTo(-0.1).Within(1e-15));
+        Assert.Throws<ArgumentOutOfRangeException>(() => effect.PartnerShift(-0.1));
+    }
+
+    [Test]
     public void Concerned_lean_puts_the_no_cut_point_at_the_normal_quantile_of_p_no()
     {
         // p_no = 0.5 of a present member: tau1 = Phi^-1(0.5) = 0; p_no + p_abstain = 0.8413 (of 1): tau2 = 1.
