@@ -1,3 +1,4 @@
+using StemSimulator.Engine.ConcernedParty;
 using StemSimulator.Engine.Members;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Rules;
@@ -168,6 +169,7 @@ internal sealed class VoteCompiler
             : _context.Catalog.VotingMembersOn(date).Select(s => s.Code).ToArray();
         var parties = vote.Chapter == CharterChapter.VI ? vote.PartiesToDispute ?? [] : [];
 
+        var concerned = change?.Concerns ?? vote.Concerns ?? [];
         var list = new List<VoteParticipant>(participants.Length);
         foreach (string code in participants)
         {
@@ -197,10 +199,38 @@ internal sealed class VoteCompiler
                 }
             }
 
+            if (body == Body.GeneralAssembly && concerned.Length > 0 && lean.Fixed is null && !Named(code, document, vote, variant, change))
+            {
+                lean = ConcernedParty(lean, code, concerned);
+            }
+
             list.Add(new VoteParticipant(_context.RosterIndex[code], code, lean, PermanentMembersExtensions.FromCode(code), shockGroups.GroupsOf(shocks, code, date)));
         }
 
         return list;
+    }
+
+    /// <summary>Whether the scenario names <paramref name="code"/> in a member layer of this vote (its own entry wins over the concerned-party effect).</summary>
+    private static bool Named(string code, ScenarioDocument document, VoteDocument vote, VariantDocument? variant, VariantVoteDocument? change) =>
+        document.Members?.ContainsKey(code) == true || vote.Members?.ContainsKey(code) == true
+        || variant?.Members?.ContainsKey(code) == true || change?.Members?.ContainsKey(code) == true;
+
+    /// <summary>
+    /// The concerned-party effect on an Assembly vote (docs/concerned-party.md): a concerned state votes with the
+    /// estimated probabilities (keeping its absence rate); every other member's latent support shifts by the partner
+    /// term at its position distance to the first concerned state.
+    /// </summary>
+    private MemberLean ConcernedParty(MemberLean lean, string code, string[] concerned)
+    {
+        var effect = ConcernedPartyEffect.Estimated1990To2009;
+        if (concerned.Contains(code, StringComparer.Ordinal))
+        {
+            return effect.ConcernedLean() with { AbsenceProbability = lean.AbsenceProbability };
+        }
+
+        var own = _context.Catalog.Calibration.Find(code, _context.CalibrationYear);
+        var target = _context.Catalog.Calibration.Find(concerned[0], _context.CalibrationYear);
+        return own is null || target is null ? lean : lean with { Mean = lean.Mean + effect.PartnerShift(Math.Abs(own.Theta - target.Theta)) };
     }
 
     private void CheckCouncilDraft(VoteDocument vote, DateOnly date)
