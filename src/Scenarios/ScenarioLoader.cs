@@ -92,13 +92,15 @@ public static class ScenarioLoader
             }
         }
 
-        var compiler = new ScenarioCompiler(catalog, map, diagnostics, source is null ? "the embedded calibration" : $"the calibration table {source.Path}");
+        var warnings = new List<ScenarioDiagnostic>();
+        var compiler = new ScenarioCompiler(catalog, map, diagnostics, source is null ? "the embedded calibration" : $"the calibration table {source.Path}", warnings);
         var model = compiler.Compile(document, overrides);
         return new ScenarioLoadResult(file, hash, document, diagnostics.Count == 0 ? model : null, Sorted(diagnostics))
         {
             Calibration = source,
             PositionsYear = compiler.CalibrationYear,
             PositionStepSd = catalog.Calibration.PositionStepSd,
+            Warnings = Sorted(warnings),
         };
     }
 

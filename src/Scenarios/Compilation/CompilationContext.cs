@@ -31,12 +31,14 @@ internal sealed partial class CompilationContext
 
     private readonly SourceMap _map;
     private readonly List<ScenarioDiagnostic> _diagnostics;
+    private readonly List<ScenarioDiagnostic> _warnings;
 
-    public CompilationContext(ReferenceCatalog catalog, SourceMap map, List<ScenarioDiagnostic> diagnostics)
+    public CompilationContext(ReferenceCatalog catalog, SourceMap map, List<ScenarioDiagnostic> diagnostics, List<ScenarioDiagnostic> warnings)
     {
         Catalog = catalog;
         _map = map;
         _diagnostics = diagnostics;
+        _warnings = warnings;
         RosterIndex = catalog.States.Select((s, i) => (s.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
     }
 
@@ -71,6 +73,10 @@ internal sealed partial class CompilationContext
 
     public void Error(object owner, string key, string message) =>
         _diagnostics.Add(new ScenarioDiagnostic(_map.Locate(owner, key), message));
+
+    /// <summary>Reports a warning: the scenario still runs; <c>stemsim validate</c> prints it.</summary>
+    public void Warning(object owner, string key, string message) =>
+        _warnings.Add(new ScenarioDiagnostic(_map.Locate(owner, key), message) { IsWarning = true });
 
     public void CheckName(object owner, string key, string value, string what)
     {

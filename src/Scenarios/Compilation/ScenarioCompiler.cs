@@ -37,10 +37,11 @@ internal sealed class ScenarioCompiler
     /// <param name="map">Where each value was written.</param>
     /// <param name="diagnostics">Where problems go.</param>
     /// <param name="calibrationName">How messages name the calibration ("the embedded calibration", "the calibration table FILE").</param>
-    public ScenarioCompiler(ReferenceCatalog catalog, SourceMap map, List<ScenarioDiagnostic> diagnostics, string calibrationName = "the embedded calibration")
+    /// <param name="warnings">Where problems that do not stop the run go (none kept when null).</param>
+    public ScenarioCompiler(ReferenceCatalog catalog, SourceMap map, List<ScenarioDiagnostic> diagnostics, string calibrationName = "the embedded calibration", List<ScenarioDiagnostic>? warnings = null)
     {
         _calibrationName = calibrationName;
-        _context = new CompilationContext(catalog, map, diagnostics);
+        _context = new CompilationContext(catalog, map, diagnostics, warnings ?? []);
         _members = new MemberCompiler(_context);
         _coalitions = new CoalitionCompiler(_context);
         _shocks = new ShockCompiler(_context);

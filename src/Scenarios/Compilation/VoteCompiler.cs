@@ -1,3 +1,4 @@
+using StemSimulator.Engine.ConcernedParty;
 using StemSimulator.Engine.Members;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Rules;
@@ -17,6 +18,7 @@ internal sealed class VoteCompiler
     private readonly MemberCompiler _members;
     private readonly CoalitionCompiler _coalitions;
     private readonly ChainCompiler _chains;
+    private readonly ConcernsCompiler _concerns;
 
     public VoteCompiler(CompilationContext context, MemberCompiler members, CoalitionCompiler coalitions, ChainCompiler chains)
     {
@@ -26,6 +28,7 @@ internal sealed class VoteCompiler
         _members = members;
         _coalitions = coalitions;
         _chains = chains;
+        _concerns = new ConcernsCompiler(context);
     }
 
     /// <summary>Checks one vote of the scenario (its parameters, body-specific keys, members, chain, reform and coalition).</summary>
@@ -59,6 +62,7 @@ internal sealed class VoteCompiler
         }
 
         _members.CheckMemberLayer(vote.Members, date);
+        _concerns.CheckConcerns(vote.Concerns, vote, date, vote.Council);
         _chains.CheckChain(vote);
         if (vote.Reform is not null)
         {
@@ -78,6 +82,7 @@ internal sealed class VoteCompiler
     public void CheckVariantVote(VariantVoteDocument change, VoteDocument vote, DateOnly asOf)
     {
         var date = vote.Date ?? asOf;
+        _concerns.CheckConcerns(change.Concerns, vote, date, change.Council ?? vote.Council);
         bool council = vote.Body == BodyName.SC;
         if (council && change.Majority is not null)
         {
@@ -142,6 +147,7 @@ internal sealed class VoteCompiler
                 DriftYearIndex = document.Timeline is { } timeline ? date.Year - timeline.From : -1,
                 DriftBeta = parameters.Beta,
                 DebatesVeto = body == Body.SecurityCouncil && decision == CouncilDecision.Substantive && vote.EmergencySessionOpen != true,
+                ConcernedStates = [.. change?.Concerns ?? vote.Concerns ?? []],
             };
         }
 
@@ -163,6 +169,7 @@ internal sealed class VoteCompiler
             : _context.Catalog.VotingMembersOn(date).Select(s => s.Code).ToArray();
         var parties = vote.Chapter == CharterChapter.VI ? vote.PartiesToDispute ?? [] : [];
 
+        var concerned = change?.Concerns ?? vote.Concerns ?? [];
         var list = new List<VoteParticipant>(participants.Length);
         foreach (string code in participants)
         {
@@ -194,10 +201,38 @@ internal sealed class VoteCompiler
                 }
             }
 
+            if (body == Body.GeneralAssembly && concerned.Length > 0 && lean.Fixed is null && !Named(code, document, vote, variant, change))
+            {
+                lean = ConcernedParty(lean, code, concerned);
+            }
+
             list.Add(new VoteParticipant(_context.RosterIndex[code], code, lean, PermanentMembersExtensions.FromCode(code), shockGroups.GroupsOf(shocks, code, date)));
         }
 
         return list;
+    }
+
+    /// <summary>Whether the scenario names <paramref name="code"/> in a member layer of this vote (its own entry wins over the concerned-party effect).</summary>
+    private static bool Named(string code, ScenarioDocument document, VoteDocument vote, VariantDocument? variant, VariantVoteDocument? change) =>
+        document.Members?.ContainsKey(code) == true || vote.Members?.ContainsKey(code) == true
+        || variant?.Members?.ContainsKey(code) == true || change?.Members?.ContainsKey(code) == true;
+
+    /// <summary>
+    /// The concerned-party effect on an Assembly vote (docs/concerned-party.md): a concerned state votes with the
+    /// estimated probabilities (keeping its absence rate); every other member's latent support shifts by the partner
+    /// term at its position distance to the first concerned state.
+    /// </summary>
+    private MemberLean ConcernedParty(MemberLean lean, string code, string[] concerned)
+    {
+        var effect = ConcernedPartyEffect.Estimated1990To2009;
+        if (concerned.Contains(code, StringComparer.Ordinal))
+        {
+            return effect.ConcernedLean() with { AbsenceProbability = lean.AbsenceProbability };
+        }
+
+        var own = _context.Catalog.Calibration.Find(code, _context.CalibrationYear);
+        var target = _context.Catalog.Calibration.Find(concerned[0], _context.CalibrationYear);
+        return own is null || target is null ? lean : lean with { Mean = lean.Mean + effect.PartnerShift(Math.Abs(own.Theta - target.Theta)) };
     }
 
     private void CheckCouncilDraft(VoteDocument vote, DateOnly date)

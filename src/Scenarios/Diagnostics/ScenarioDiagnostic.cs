@@ -5,6 +5,9 @@ namespace StemSimulator.Scenarios.Diagnostics;
 /// <param name="Message">What is wrong and what would be right.</param>
 public sealed record ScenarioDiagnostic(SourceLocation Location, string Message)
 {
-    /// <summary>The line printed: location and message, with hidden and look-alike characters escaped.</summary>
-    public override string ToString() => VisibleText.Escape($"{Location}: error: {Message}");
+    /// <summary>Whether the problem is only a warning: the scenario still runs (default false: an error).</summary>
+    public bool IsWarning { get; init; }
+
+    /// <summary>The line printed: location, severity and message, with hidden and look-alike characters escaped.</summary>
+    public override string ToString() => VisibleText.Escape($"{Location}: {(IsWarning ? "warning" : "error")}: {Message}");
 }
