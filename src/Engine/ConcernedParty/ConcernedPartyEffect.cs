@@ -53,8 +53,15 @@ public sealed record ConcernedPartyEffect(
         return ((no + 1) / total, (abstain + 1) / total, (yes + 1) / total);
     }
 
-    /// <summary>The concerned state's lean: its fixed probabilities in the latent form (<see cref="MemberLean.FromProbabilities"/>).</summary>
-    public MemberLean ConcernedLean() => MemberLean.FromProbabilities(PYes, PAbstain, PNo);
+    /// <summary>
+    /// The concerned state's lean: its fixed probabilities in the latent form (<see cref="MemberLean.FromProbabilities"/>),
+    /// divided by their sum so that estimates rounded to four places (which may add up to 1.0001) stay a distribution.
+    /// </summary>
+    public MemberLean ConcernedLean()
+    {
+        double sum = PYes + PAbstain + PNo;
+        return MemberLean.FromProbabilities(PYes / sum, PAbstain / sum, PNo / sum);
+    }
 
     /// <summary>
     /// The shift of another member's latent support, given its closeness <paramref name="closeness"/> to the concerned
