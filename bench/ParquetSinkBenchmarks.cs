@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Simulation;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Bench;

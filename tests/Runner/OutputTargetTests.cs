@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 using StemSimulator.Tests.Support;
 

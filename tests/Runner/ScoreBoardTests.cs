@@ -1,3 +1,4 @@
+using StemSimulator.Engine.Backtesting;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Runner.Backtesting;
 

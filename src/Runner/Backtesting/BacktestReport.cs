@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using StemSimulator.Engine.Backtesting;
 
 namespace StemSimulator.Runner.Backtesting;
 

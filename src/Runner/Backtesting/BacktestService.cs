@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
+using StemSimulator.Engine.Backtesting;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Runner.Calibration;
 using StemSimulator.Runner.Cli;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 using StemSimulator.Runner.Running;
 using StemSimulator.Scenarios.Reference;
@@ -77,7 +79,7 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
         using (folder)
         {
             var blocs = new ShockBlocs(ReferenceCatalog.Embedded);
-            var backtest = new RollingBacktest(data, blocs, request);
+            var backtest = new RollingBacktest(data, blocs, new BacktestSettings { Protocols = request.Protocols, Seed = request.Seed, Trials = request.Trials, Threads = request.Threads });
             var board = new ScoreBoard();
             var options = new CalibrationOptions { Threads = request.Threads ?? Environment.ProcessorCount };
             CalibrationRun? warm = null;

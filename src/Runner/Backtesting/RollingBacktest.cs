@@ -1,3 +1,4 @@
+using StemSimulator.Engine.Backtesting;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
 using StemSimulator.Runner.Calibration;
@@ -30,7 +31,7 @@ namespace StemSimulator.Runner.Backtesting;
 /// (<see cref="RollCallCountSimulator"/>); the baselines' members are simulated independently from their
 /// probabilities. Absent members are simulated with the calibrated absence rates; revealed votes are kept.</para>
 /// </remarks>
-internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, BacktestRequest request)
+internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, BacktestSettings settings)
 {
     /// <summary>Share of a roll call's votes revealed in the <c>new</c> protocol.</summary>
     public const double RevealedShare = 0.2;
@@ -64,15 +65,15 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
     {
         var tests = Enumerable.Range(0, data.RollCalls.Count).Where(r => data.RollCalls[r].Year == model.TestYear).ToArray();
         var outcomes = new RollCallOutcome?[tests.Length * 2];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = request.Threads ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Threads ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
         Parallel.For(0, tests.Length, parallel, k =>
         {
-            if (request.Protocols.Contains("recurring"))
+            if (settings.Protocols.Contains("recurring"))
             {
                 outcomes[2 * k] = Recurring(model, tests[k]);
             }
 
-            if (request.Protocols.Contains("new"))
+            if (settings.Protocols.Contains("new"))
             {
                 outcomes[(2 * k) + 1] = New(model, tests[k]);
             }
@@ -188,8 +189,8 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
         var repeatMembers = Simulation(members, positions, sds, null, repeat: (repeatVote, repeatProbability));
         var analogMembers = Simulation(members, positions, sds, null);
         double[] parameters = [analog.Beta, analog.Tau1, analog.Tau2];
-        var simulated = RollCallCountSimulator.Simulate(repeatMembers, parameters, [], shocks[0], shocks[1..], request.Trials, Seed(rc), Stream(rc));
-        var analogSimulated = RollCallCountSimulator.Simulate(analogMembers, parameters, [], model.PlainShocks[0], model.PlainShocks[1..], request.Trials, Seed(rc) ^ 0xA5A5UL, Stream(rc));
+        var simulated = RollCallCountSimulator.Simulate(repeatMembers, parameters, [], shocks[0], shocks[1..], settings.Trials, Seed(rc), Stream(rc));
+        var analogSimulated = RollCallCountSimulator.Simulate(analogMembers, parameters, [], model.PlainShocks[0], model.PlainShocks[1..], settings.Trials, Seed(rc) ^ 0xA5A5UL, Stream(rc));
         int yes = members.Count(m => m.Recorded == VoteChoice.Yes), no = members.Count(m => m.Recorded == VoteChoice.No), abstain = members.Count(m => m.Recorded == VoteChoice.Abstain);
         var always = members.Select(_ => (model.BaseRates[0], model.BaseRates[1], model.BaseRates[2])).ToArray();
         return Outcome("recurring", rollCall, members, null,
@@ -214,7 +215,7 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
         }
 
         // Reveal a random 20%: the members with the smallest keys, each key a pure function of (seed, roll call, unit).
-        var random = new Engine.Randomness.CounterRandom(request.Seed, (long)(Fnv(rc.Id) & 0x7FFFFFFFFFFFFFFF));
+        var random = new Engine.Randomness.CounterRandom(settings.Seed, (long)(Fnv(rc.Id) & 0x7FFFFFFFFFFFFFFF));
         int reveal = Math.Max(1, (int)Math.Round(RevealedShare * present.Length));
         var revealed = present.OrderBy(i => random.Uniform(Engine.Randomness.RandomPurpose.Position, 7, members[i].Unit)).Take(reveal).ToHashSet();
 
@@ -285,7 +286,7 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
         var factor = usable ? CholeskyFactor(covariance, d) : [];
         var simulated = RollCallCountSimulator.Simulate(
             Simulation(members, x, sds, revealed, blocsAsEffects: true),
-            mean, factor, 0, [], request.Trials, Seed(rc), Stream(rc));
+            mean, factor, 0, [], settings.Trials, Seed(rc), Stream(rc));
 
         // bloc_majority: the group's majority among the revealed votes.
         var blocMajority = new (double, double, double)[members.Length];
@@ -403,7 +404,7 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
             tau2[i] = Engine.Randomness.StandardNormal.InverseCdf(Math.Clamp(no + abstain, 1e-12, 1 - 1e-12));
         }
 
-        return RollCallCountSimulator.SimulateIndependent(tau1, tau2, members.Select(m => m.Absence).ToArray(), Fixed(members, revealed), request.Trials, Seed(rc) ^ 0x5DEECE66DUL, Stream(rc));
+        return RollCallCountSimulator.SimulateIndependent(tau1, tau2, members.Select(m => m.Absence).ToArray(), Fixed(members, revealed), settings.Trials, Seed(rc) ^ 0x5DEECE66DUL, Stream(rc));
     }
 
     /// <summary>
@@ -518,7 +519,7 @@ internal sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backt
         return factor;
     }
 
-    private ulong Seed(RollCallInfo rc) => request.Seed ^ Fnv(rc.Id);
+    private ulong Seed(RollCallInfo rc) => settings.Seed ^ Fnv(rc.Id);
 
     private static int Stream(RollCallInfo rc) => (int)(Fnv(rc.Id) & 0xFFFF);
 

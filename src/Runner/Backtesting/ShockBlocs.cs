@@ -1,5 +1,4 @@
 using StemSimulator.Engine.Members;
-using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.Backtesting;
 
@@ -10,18 +9,18 @@ namespace StemSimulator.Runner.Backtesting;
 internal sealed class ShockBlocs
 {
     /// <summary>Shock names: the regional groups as the scenario language writes them, then the blocs.</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. RegionalGroups.Names, "EU", "OIC", "NAM"];
+    public static IReadOnlyList<string> Names { get; } = [.. RegionalGroupNames.All, "EU", "OIC", "NAM"];
 
     /// <summary>Number of regional groups (the first entries of <see cref="Names"/>).</summary>
-    public static int GroupCount => RegionalGroups.Names.Count;
+    public static int GroupCount => RegionalGroupNames.All.Count;
 
-    private readonly ReferenceCatalog _catalog;
+    private readonly IMembershipRecord _catalog;
     private readonly Dictionary<(string, int), int[]> _cache = [];
 
-    public ShockBlocs(ReferenceCatalog catalog) => _catalog = catalog;
+    public ShockBlocs(IMembershipRecord catalog) => _catalog = catalog;
 
     /// <summary>Regional group index of a unit (0 .. 4), or -1 for units that are not today's members.</summary>
-    public int GroupOf(string unit) => _catalog.FindState(unit) is { IsObserver: false } state ? RegionalGroups.IndexOf(state.Group) : -1;
+    public int GroupOf(string unit) => _catalog.FindState(unit) is { IsObserver: false } state ? RegionalGroupNames.IndexOf(state.Group) : -1;
 
     /// <summary>Indices into <see cref="Names"/> of the shocks a unit shares in <paramref name="year"/> (memberships on 1 October).</summary>
     public int[] Of(string unit, int year)

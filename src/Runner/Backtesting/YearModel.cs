@@ -1,3 +1,4 @@
+using StemSimulator.Engine.Backtesting;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
 using StemSimulator.Runner.Calibration;

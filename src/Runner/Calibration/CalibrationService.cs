@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
+using StemSimulator.Engine.Backtesting;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Runner.Backtesting;
 using StemSimulator.Runner.Cli;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 using StemSimulator.Runner.Running;
 using StemSimulator.Scenarios.Reference;
@@ -98,14 +100,10 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
         var shockWatch = Stopwatch.StartNew();
         if (request.ShockYears > 0)
         {
-            var backtest = new RollingBacktest(data, blocs, new BacktestRequest
+            var backtest = new RollingBacktest(data, blocs, new BacktestSettings
             {
-                DataDirectory = request.DataDirectory,
-                TrainUntil = lastYear - request.ShockYears - 1,
-                TestFrom = lastYear - request.ShockYears + 1,
-                TestTo = lastYear,
-                OutputFolder = string.Empty,
                 Protocols = ["recurring"],
+                Seed = 1,
                 Trials = 100,
                 Threads = request.Threads,
             });

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Calibration;
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using StemSimulator.Runner.Backtesting;
+using StemSimulator.Runner.Calibration;
 using StemSimulator.Runner.Running;
 
 namespace StemSimulator.Runner.Cli;

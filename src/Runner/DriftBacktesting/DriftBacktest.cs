@@ -1,5 +1,6 @@
+using StemSimulator.Engine.Drift.Backtesting;
 using StemSimulator.Engine.Drift;
-using StemSimulator.Scenarios.Reference;
+using StemSimulator.Engine.Members;
 
 namespace StemSimulator.Runner.DriftBacktesting;
 
@@ -33,7 +34,7 @@ internal sealed class DriftBacktest
 
     private const string ScenarioAssembly = "ASSEMBLY";
 
-    private readonly ReferenceCatalog _catalog;
+    private readonly IMembershipRecord _catalog;
     private readonly PositionLookup _realized;
     private readonly string[] _states;
     private readonly Dictionary<string, int> _stateIndex;
@@ -44,7 +45,7 @@ internal sealed class DriftBacktest
     /// <param name="realized">The full calibration whose later years are the realized positions.</param>
     /// <param name="alignmentCodes">Units whose years up to <c>From</c> align the scales.</param>
     /// <param name="settings">Years, trials, seed.</param>
-    public DriftBacktest(ReferenceCatalog catalog, PositionLookup calibrated, double calibratedStepSd, PositionLookup realized, IEnumerable<string> alignmentCodes, DriftBacktestSettings settings)
+    public DriftBacktest(IMembershipRecord catalog, PositionLookup calibrated, double calibratedStepSd, PositionLookup realized, IEnumerable<string> alignmentCodes, DriftBacktestSettings settings)
     {
         _catalog = catalog;
         _realized = realized;
@@ -291,7 +292,7 @@ internal sealed class DriftBacktest
     /// The members of a bloc on 1 July of <paramref name="year"/> (a bloc not yet founded counts its founding members,
     /// as BRICS before June 2009), all voting members for ASSEMBLY, or the member itself.
     /// </summary>
-    public static IEnumerable<string> MembersOf(ReferenceCatalog catalog, string name, int year)
+    public static IEnumerable<string> MembersOf(IMembershipRecord catalog, string name, int year)
     {
         var date = new DateOnly(year, 7, 1);
         if (name == ScenarioAssembly)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StemSimulator.Engine.Drift;
+using StemSimulator.Engine.Drift.Backtesting;
 
 namespace StemSimulator.Runner.DriftBacktesting;
 

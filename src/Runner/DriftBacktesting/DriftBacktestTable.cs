@@ -1,5 +1,6 @@
-using Parquet;
 using Parquet.Schema;
+using Parquet;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.DriftBacktesting;

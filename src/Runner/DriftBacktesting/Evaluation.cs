@@ -1,4 +1,5 @@
 using StemSimulator.Engine.Drift;
+using StemSimulator.Engine.Drift.Backtesting;
 
 namespace StemSimulator.Runner.DriftBacktesting;
 

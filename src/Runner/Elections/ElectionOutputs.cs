@@ -1,6 +1,7 @@
 using StemSimulator.Engine.Elections;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Simulation;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 using StemSimulator.Scenarios.Reference;
 

@@ -1,6 +1,7 @@
 using Parquet.Schema;
 using StemSimulator.Engine.Elections;
 using StemSimulator.Engine.Model;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.Elections;

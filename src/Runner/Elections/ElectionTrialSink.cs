@@ -1,8 +1,9 @@
 using System.Text;
-using Parquet;
 using Parquet.Schema;
+using Parquet;
 using StemSimulator.Engine.Elections;
 using StemSimulator.Engine.Model;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.Elections;

@@ -2,9 +2,10 @@ using System.Globalization;
 using Spectre.Console;
 using StemSimulator.Engine.Lobbying;
 using StemSimulator.Runner.Cli;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Running;
-using StemSimulator.Scenarios;
 using StemSimulator.Scenarios.Reference;
+using StemSimulator.Scenarios;
 
 namespace StemSimulator.Runner.Lobbying;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Spectre.Console;
 using StemSimulator.Engine.Members;
 using StemSimulator.Runner.Cli;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Running;
 using StemSimulator.Scenarios.Diagnostics;
 using StemSimulator.Scenarios.Reference;

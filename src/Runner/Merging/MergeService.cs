@@ -1,6 +1,7 @@
 using System.Globalization;
 using StemSimulator.Engine.Simulation;
 using StemSimulator.Runner.Cli;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 using StemSimulator.Runner.Running;
 

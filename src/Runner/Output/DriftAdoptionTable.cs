@@ -1,6 +1,7 @@
 using Parquet.Schema;
 using StemSimulator.Engine.Drift;
 using StemSimulator.Engine.Simulation;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Output;
 

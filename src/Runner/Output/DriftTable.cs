@@ -1,5 +1,6 @@
 using Parquet.Schema;
 using StemSimulator.Engine.Drift;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Output;
 

@@ -1,10 +1,11 @@
 using System.Runtime.Intrinsics;
-using Parquet;
 using Parquet.Schema;
+using Parquet;
+using StemSimulator.Engine.Calendar;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Rules;
 using StemSimulator.Engine.Simulation;
-using StemSimulator.Engine.Calendar;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.Output;

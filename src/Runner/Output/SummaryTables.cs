@@ -2,6 +2,7 @@ using Parquet.Schema;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Rules;
 using StemSimulator.Engine.Simulation;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Output;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StemSimulator.Engine.Power;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.Power;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using StemSimulator.Engine.Power;
 using StemSimulator.Runner.Cli;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 using StemSimulator.Runner.Running;
 using StemSimulator.Scenarios.Councils;

@@ -1,6 +1,7 @@
-using Parquet;
 using Parquet.Schema;
+using Parquet;
 using StemSimulator.Engine.Power;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.Power;

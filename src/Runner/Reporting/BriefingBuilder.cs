@@ -1,6 +1,7 @@
 using System.Globalization;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Simulation;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Reporting;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Reporting;
 
@@ -81,7 +82,7 @@ internal static class HtmlBriefingWriter
 
         html.AppendLine("</table>");
         html.AppendLine("</section>");
-        html.AppendLine(CultureInfo.InvariantCulture, $"<footer>Made by stemsim report {Encode(Output.Provenance.EngineVersion)} from the run's Parquet tables and statistics.json.</footer>");
+        html.AppendLine(CultureInfo.InvariantCulture, $"<footer>Made by stemsim report {Encode(Infrastructure.Provenance.EngineVersion)} from the run's Parquet tables and statistics.json.</footer>");
         html.AppendLine("</body>");
         html.AppendLine("</html>");
         return html.ToString();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Reporting;
 

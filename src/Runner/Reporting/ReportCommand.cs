@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Reporting;
 

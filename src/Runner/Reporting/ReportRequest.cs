@@ -1,3 +1,5 @@
+using StemSimulator.Runner.Infrastructure;
+
 namespace StemSimulator.Runner.Reporting;
 
 /// <summary>What the user asked <c>stemsim report</c> to do.</summary>

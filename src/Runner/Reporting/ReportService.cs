@@ -1,5 +1,6 @@
 using Spectre.Console;
 using StemSimulator.Runner.Cli;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Running;
 
 namespace StemSimulator.Runner.Reporting;

@@ -1,4 +1,5 @@
 using StemSimulator.Engine.Rules;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.Reporting;

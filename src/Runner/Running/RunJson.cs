@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Reporting;
 
 namespace StemSimulator.Runner.Running;

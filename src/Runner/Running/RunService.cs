@@ -6,9 +6,10 @@ using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Simulation;
 using StemSimulator.Runner.Cli;
 using StemSimulator.Runner.Elections;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
-using StemSimulator.Scenarios;
 using StemSimulator.Scenarios.Reference;
+using StemSimulator.Scenarios;
 
 namespace StemSimulator.Runner.Running;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using StemSimulator.Runner.Cli;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Running;
 using StemSimulator.Scenarios;
 

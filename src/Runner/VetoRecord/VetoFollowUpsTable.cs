@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Parquet;
 using Parquet.Schema;
+using Parquet;
+using StemSimulator.Engine.VetoRecord;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.VetoRecord;

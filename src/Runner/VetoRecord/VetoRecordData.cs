@@ -1,5 +1,7 @@
 using System.Globalization;
+using StemSimulator.Engine.VetoRecord;
 using StemSimulator.Runner.Calibration;
+using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.VetoRecord;
 

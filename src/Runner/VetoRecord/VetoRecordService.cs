@@ -1,6 +1,8 @@
 using System.Globalization;
 using Spectre.Console;
+using StemSimulator.Engine.VetoRecord;
 using StemSimulator.Runner.Cli;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 using StemSimulator.Runner.Running;
 

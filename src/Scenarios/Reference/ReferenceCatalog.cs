@@ -14,7 +14,7 @@ namespace StemSimulator.Scenarios.Reference;
 /// Use <see cref="Embedded"/>; the CSV resources are parsed once, on first use, thread-safely. Every row is
 /// validated; a malformed resource raises an <see cref="InvalidDataException"/> naming the resource and line.
 /// </remarks>
-public sealed class ReferenceCatalog
+public sealed class ReferenceCatalog : IMembershipRecord
 {
     internal const string ResourcePrefix = "StemSimulator.Scenarios.ReferenceData.";
     internal const string MembersResource = ResourcePrefix + "members.csv";

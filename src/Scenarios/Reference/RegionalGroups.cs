@@ -9,17 +9,10 @@ namespace StemSimulator.Scenarios.Reference;
 public static class RegionalGroups
 {
     /// <summary>AFRICAN_GROUP, ASIA_PACIFIC_GROUP, EASTERN_EUROPEAN_GROUP, GRULAC, WEOG, in <see cref="RegionalGroup"/> order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["AFRICAN_GROUP", "ASIA_PACIFIC_GROUP", "EASTERN_EUROPEAN_GROUP", "GRULAC", "WEOG"];
+    public static IReadOnlyList<string> Names => RegionalGroupNames.All;
 
     /// <summary>The index of a group in <see cref="Names"/>.</summary>
-    public static int IndexOf(RegionalGroup group) => group switch
-    {
-        RegionalGroup.African => 0,
-        RegionalGroup.AsiaPacific => 1,
-        RegionalGroup.EasternEuropean => 2,
-        RegionalGroup.LatinAmericanAndCaribbean => 3,
-        _ => 4,
-    };
+    public static int IndexOf(RegionalGroup group) => RegionalGroupNames.IndexOf(group);
 
     /// <summary>The group called <paramref name="name"/>, or null.</summary>
     public static RegionalGroup? Find(string name) => Names.ToList().IndexOf(name) switch

@@ -1,3 +1,4 @@
+using StemSimulator.Engine.Drift.Backtesting;
 using StemSimulator.Engine.Drift;
 using StemSimulator.Engine.Randomness;
 using StemSimulator.Runner.DriftBacktesting;

@@ -1,8 +1,9 @@
-using Parquet;
 using Parquet.Schema;
+using Parquet;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Rules;
 using StemSimulator.Engine.Simulation;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 using StemSimulator.Scenarios;
 using StemSimulator.Tests.Support;

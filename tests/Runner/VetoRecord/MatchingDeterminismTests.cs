@@ -1,3 +1,4 @@
+using StemSimulator.Engine.VetoRecord;
 using StemSimulator.Runner.VetoRecord;
 
 namespace StemSimulator.Tests.Runner.VetoRecord;

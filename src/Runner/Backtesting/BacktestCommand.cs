@@ -1,0 +1,51 @@
+using System.CommandLine;
+using StemSimulator.Runner.Backtesting;
+
+namespace StemSimulator.Runner.Backtesting;
+
+/// <summary>The <c>stemsim backtest</c> command: options and help.</summary>
+internal sealed class BacktestCommand(BacktestService backtests)
+{
+    public Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "The shared UN data folder (../shared/data/un).", Required = true };
+        var trainUntil = new Option<int>("--train-until") { Description = "Last training year for the first test year; each later test year trains one year more.", Required = true };
+        var testFrom = new Option<int>("--test-from") { Description = "First test year (1945 + session).", Required = true };
+        var testTo = new Option<int>("--test-to") { Description = "Last test year.", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Output folder for backtest.parquet.", Required = true };
+        var protocols = new Option<string[]>("--protocols") { Description = "recurring, new or both (default both).", AllowMultipleArgumentsPerToken = true };
+        var seed = new Option<ulong?>("--seed") { Description = "Seed of the revealed votes and the count simulations (default 1)." };
+        var trials = new Option<int?>("--trials") { Description = "Simulated trials per roll call (default 2000)." };
+        var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it." };
+        var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
+        var command = new Command("backtest", """
+            Rolling-origin backtest on roll calls the calibration has not seen: for each test year, calibrate on the
+            years before it, forecast the test year's roll calls (protocols 'recurring' and 'new') with the model and
+            its baselines, and write OUTDIR/backtest.parquet (protocol, model, metric, value, test_year).
+
+            Example:
+              stemsim backtest --data ../shared/data/un --train-until 2009 --test-from 2010 --test-to 2019 --out runs/backtest
+            """)
+        {
+            data, trainUntil, testFrom, testTo, output, protocols, seed, trials, threads, force, quiet,
+        };
+        command.SetAction((parse, cancellationToken) => backtests.BacktestAsync(
+            new BacktestRequest
+            {
+                DataDirectory = parse.GetValue(data)!,
+                TrainUntil = parse.GetValue(trainUntil),
+                TestFrom = parse.GetValue(testFrom),
+                TestTo = parse.GetValue(testTo),
+                OutputFolder = parse.GetValue(output)!,
+                Protocols = parse.GetValue(protocols) is { Length: > 0 } p ? p.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToArray() : ["recurring", "new"],
+                Seed = parse.GetValue(seed) ?? 1,
+                Trials = parse.GetValue(trials) ?? 2000,
+                Threads = parse.GetValue(threads),
+                Force = parse.GetValue(force),
+                Quiet = parse.GetValue(quiet),
+            },
+            cancellationToken));
+        return command;
+    }
+}

@@ -1,6 +1,0 @@
-using StemSimulator.Engine.Drift;
-
-namespace StemSimulator.Runner.DriftBacktesting;
-
-/// <summary>One scored member-year: the member's index among the UN members, years after the origin, and the scores.</summary>
-internal readonly record struct ScoredYear(int Member, int Horizon, PositionForecast Forecast);
