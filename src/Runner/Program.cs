@@ -92,6 +92,7 @@ internal static class Program
         builder.Services.AddSingleton<VetoRecord.VetoRecordService>().AddSingleton<VetoRecord.VetoRecordCommand>();
         builder.Services.AddSingleton<Backtesting.BacktestService>();
         builder.Services.AddSingleton<BacktestCommand>();
+        builder.Services.AddSingleton<CouncilBacktesting.CouncilBacktestService>();
         builder.Services.AddSingleton<DriftBacktesting.DriftBacktestService>().AddSingleton<DriftBacktesting.DriftBacktestCommand>();
         return builder.Build();
     }

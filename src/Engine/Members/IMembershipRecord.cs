@@ -15,6 +15,6 @@ public interface IMembershipRecord
     /// <summary>The state with ISO3 code <paramref name="code"/> (exact, case-sensitive), or <see langword="null"/>.</summary>
     MemberState? FindState(string code);
 
-    /// <summary>The voting members of the General Assembly on <paramref name="date"/>, sorted by code.</summary>
-    IReadOnlyList<MemberState> VotingMembersOn(DateOnly date);
+    /// <summary>The voting members of the General Assembly on <paramref name="day"/>, sorted by code.</summary>
+    IReadOnlyList<MemberState> VotingMembersOn(DateOnly day);
 }

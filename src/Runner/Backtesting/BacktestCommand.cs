@@ -4,7 +4,7 @@ using StemSimulator.Runner.Backtesting;
 namespace StemSimulator.Runner.Backtesting;
 
 /// <summary>The <c>stemsim backtest</c> command: options and help.</summary>
-internal sealed class BacktestCommand(BacktestService backtests)
+internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktesting.CouncilBacktestService councilBacktests)
 {
     public Command Create()
     {
@@ -17,6 +17,7 @@ internal sealed class BacktestCommand(BacktestService backtests)
         var seed = new Option<ulong?>("--seed") { Description = "Seed of the revealed votes and the count simulations (default 1)." };
         var trials = new Option<int?>("--trials") { Description = "Simulated trials per roll call (default 2000)." };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it." };
+        var body = new Option<string>("--body") { Description = "GA (default): Assembly roll calls; SC: Council drafts with the Council record model (docs/council-model.md)." };
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
         var command = new Command("backtest", """
@@ -28,9 +29,19 @@ internal sealed class BacktestCommand(BacktestService backtests)
               stemsim backtest --data ../shared/data/un --train-until 2009 --test-from 2010 --test-to 2019 --out runs/backtest
             """)
         {
-            data, trainUntil, testFrom, testTo, output, protocols, seed, trials, threads, force, quiet,
+            data, trainUntil, testFrom, testTo, output, protocols, seed, trials, threads, body, force, quiet,
         };
-        command.SetAction((parse, cancellationToken) => backtests.BacktestAsync(
+        command.SetAction((parse, cancellationToken) => (parse.GetValue(body)?.ToUpperInvariant() ?? "GA") switch
+        {
+            "SC" => councilBacktests.BacktestAsync(parse.GetValue(data)!, parse.GetValue(trainUntil), parse.GetValue(testFrom), parse.GetValue(testTo), parse.GetValue(output)!, parse.GetValue(force), parse.GetValue(quiet), cancellationToken),
+            "GA" => GeneralAssembly(parse, cancellationToken),
+            var other => UnknownBody(other),
+        });
+        return command;
+
+        Task<int> UnknownBody(string other) => Task.FromResult(councilBacktests.RejectBody(other));
+
+        Task<int> GeneralAssembly(ParseResult parse, CancellationToken cancellationToken) => backtests.BacktestAsync(
             new BacktestRequest
             {
                 DataDirectory = parse.GetValue(data)!,
@@ -45,7 +56,6 @@ internal sealed class BacktestCommand(BacktestService backtests)
                 Force = parse.GetValue(force),
                 Quiet = parse.GetValue(quiet),
             },
-            cancellationToken));
-        return command;
+            cancellationToken);
     }
 }

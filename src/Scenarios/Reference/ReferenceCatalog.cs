@@ -106,11 +106,11 @@ public sealed class ReferenceCatalog : IMembershipRecord
     }
 
     /// <summary>
-    /// The states that are voting members of the General Assembly on <paramref name="date"/>: admitted on or before
+    /// The states that are voting members of the General Assembly on <paramref name="day"/>: admitted on or before
     /// that date, observers excluded; sorted by code. Withdrawals and suspensions are not modelled.
     /// </summary>
-    public IReadOnlyList<MemberState> VotingMembersOn(DateOnly date) =>
-        _states.Where(s => s.IsVotingMemberOn(date)).ToArray();
+    public IReadOnlyList<MemberState> VotingMembersOn(DateOnly day) =>
+        _states.Where(s => s.IsVotingMemberOn(day)).ToArray();
 
     /// <summary>
     /// The ISO3 codes (sorted, ordinal) of the ten elected, non-permanent Security Council members serving in
