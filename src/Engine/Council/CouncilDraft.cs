@@ -15,6 +15,12 @@ public sealed record CouncilDraft(
     IReadOnlyList<string> Vetoers,
     IReadOnlyDictionary<string, char>? Votes)
 {
+    /// <summary>
+    /// A routine text: a mission's mandate or an admission (the record's topics mandate and admission). Only used
+    /// when <see cref="CouncilModelOptions.SplitRoutine"/> is set.
+    /// </summary>
+    public bool Routine { get; init; }
+
     /// <summary>True when a permanent member vetoed it.</summary>
     public bool Vetoed => Vetoers.Count > 0;
 }

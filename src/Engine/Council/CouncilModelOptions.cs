@@ -14,4 +14,7 @@ public sealed record CouncilModelOptions
 
     /// <summary>Beta prior strength (pseudo-votes) of an elected member's cut-points, &gt; 0.</summary>
     public double ElectedPriorStrength { get; init; } = 20;
+
+    /// <summary>Whether the veto rates are kept apart for routine texts (<see cref="CouncilDraft.Routine"/>) and others.</summary>
+    public bool SplitRoutine { get; init; }
 }

@@ -12,7 +12,9 @@ namespace StemSimulator.Engine.Council;
 /// <para><b>Partners.</b> A state p is a close partner of permanent member m when p is concerned by at least one
 /// training draft that m vetoed while m itself was not concerned (the states m's vetoes protected).</para>
 /// <para><b>Veto.</b> For draft d, m is in one class: <i>self</i> (m concerned), <i>partner</i> (some partner of m
-/// concerned), <i>other/country</i> (another state concerned) or <i>other/thematic</i> (none concerned). With
+/// concerned), <i>other/country</i> (another state concerned) or <i>other/thematic</i> (none concerned); with
+/// <see cref="CouncilModelOptions.SplitRoutine"/> each class is split again into routine texts (mandates, admissions)
+/// and the rest. With
 /// v = weighted vetoes and n = weighted drafts of the class, P(veto) = (v + s mu) / (n + s), the mean of the
 /// Beta(s mu, s (1 - mu)) posterior, s = <see cref="CouncilModelOptions.PriorStrength"/>, mu the class's rate pooled
 /// over the five members (itself shrunk by s toward the pooled rate of all drafts). In the partner class the rate is
@@ -34,7 +36,7 @@ public sealed class CouncilRecordModel
     /// <summary>The permanent members' ISO3 codes, in the model's order.</summary>
     public static readonly IReadOnlyList<string> Permanent = ["CHN", "FRA", "RUS", "GBR", "USA"];
 
-    private const int Classes = 4;
+    private const int Classes = 8;
     private const int Self = 0;
     private const int PartnerClass = 1;
     private const int OtherCountry = 2;
@@ -53,11 +55,17 @@ public sealed class CouncilRecordModel
     /// <summary>Each permanent member's partners (states its training vetoes protected), in <see cref="Permanent"/> order.</summary>
     public IReadOnlyList<IReadOnlySet<string>> Partners { get; private set; } = [];
 
-    /// <summary>P(veto) of permanent member <paramref name="member"/> (index in <see cref="Permanent"/>) in class 0 self, 1 partner (pooled), 2 other country, 3 thematic.</summary>
+    /// <summary>
+    /// P(veto) of permanent member <paramref name="member"/> (index in <see cref="Permanent"/>) in class 0 self,
+    /// 1 partner (pooled), 2 other country, 3 thematic; 4-7 the same for routine texts when they are split.
+    /// </summary>
     public BetaRate VetoRate(int member, int cls) => _veto[member, cls];
 
     /// <summary>P(veto) of <paramref name="member"/> on drafts concerning its partner <paramref name="partner"/>, or null when not a partner.</summary>
     public BetaRate? PartnerRate(int member, string partner) => _partnerVeto[member].TryGetValue(partner, out var r) ? r : null;
+
+    /// <summary>Like <see cref="PartnerRate(int, string)"/> for routine texts when they are split.</summary>
+    public BetaRate? RoutinePartnerRate(int member, string partner) => _partnerVeto[member].TryGetValue(PartnerKey(partner, 4), out var r) ? r : null;
 
     /// <summary>Fits the model on <paramref name="training"/> drafts of years up to <paramref name="trainEnd"/>; later drafts are ignored.</summary>
     public static CouncilRecordModel Fit(IEnumerable<CouncilDraft> training, int trainEnd, CouncilModelOptions? options = null)
@@ -84,15 +92,15 @@ public sealed class CouncilRecordModel
             double w = Weight(d);
             for (int m = 0; m < 5; m++)
             {
-                int cls = ClassOf(m, d.Concerns, partners[m]);
+                int cls = model.ClassOf(m, d, partners[m]);
                 bool vetoed = d.Vetoers.Contains(Permanent[m]);
                 vetoes[m, cls] += vetoed ? w : 0;
                 trials[m, cls] += w;
                 allV += vetoed ? w : 0;
                 allN += w;
-                if (cls == PartnerClass)
+                if (cls % 4 == PartnerClass)
                 {
-                    foreach (var p in d.Concerns.Where(partners[m].Contains))
+                    foreach (var p in d.Concerns.Where(partners[m].Contains).Select(p => PartnerKey(p, cls)))
                     {
                         var (v, n) = partnerCounts[m].GetValueOrDefault(p);
                         partnerCounts[m][p] = (v + (vetoed ? w : 0), n + w);
@@ -131,8 +139,11 @@ public sealed class CouncilRecordModel
 
         for (int m = 0; m < 5; m++)
         {
-            double mu = model._veto[m, PartnerClass].Prior;
-            model._partnerVeto[m] = partnerCounts[m].ToDictionary(kv => kv.Key, kv => new BetaRate(kv.Value.V, kv.Value.N, mu, s), StringComparer.Ordinal);
+            var rates = model._veto;
+            model._partnerVeto[m] = partnerCounts[m].ToDictionary(
+                kv => kv.Key,
+                kv => new BetaRate(kv.Value.V, kv.Value.N, rates[m, kv.Key.EndsWith("/routine", StringComparison.Ordinal) ? PartnerClass + 4 : PartnerClass].Prior, s),
+                StringComparer.Ordinal);
         }
 
         // Elected members: weighted shares of no and no-or-abstain on adopted drafts, by kind (country or thematic).
@@ -189,9 +200,9 @@ public sealed class CouncilRecordModel
         var yesGivenNoVeto = new List<double>();
         for (int m = 0; m < 5; m++)
         {
-            int cls = ClassOf(m, draft.Concerns, Partners[m]);
-            veto[m] = cls == PartnerClass
-                ? draft.Concerns.Where(Partners[m].Contains).Max(p => _partnerVeto[m][p].Mean)
+            int cls = ClassOf(m, draft, Partners[m]);
+            veto[m] = cls % 4 == PartnerClass
+                ? draft.Concerns.Where(Partners[m].Contains).Max(p => _partnerVeto[m].TryGetValue(PartnerKey(p, cls), out var r) ? r.Mean : _veto[m, cls].Prior)
                 : _veto[m, cls].Mean;
             yesGivenNoVeto.Add(1 - _abstain[m, cls].Mean);
         }
@@ -234,9 +245,14 @@ public sealed class CouncilRecordModel
         return (no.Mean, Math.Max(no.Mean, noA.Mean));
     }
 
-    private static int ClassOf(int m, IReadOnlyList<string> concerns, IReadOnlySet<string> partners) =>
+    private int ClassOf(int m, CouncilDraft draft, IReadOnlySet<string> partners) =>
+        (Options.SplitRoutine && draft.Routine ? 4 : 0) + BaseClass(m, draft.Concerns, partners);
+
+    private static int BaseClass(int m, IReadOnlyList<string> concerns, IReadOnlySet<string> partners) =>
         concerns.Contains(Permanent[m]) ? Self
         : concerns.Any(partners.Contains) ? PartnerClass
         : concerns.Count > 0 ? OtherCountry
         : OtherThematic;
+
+    private static string PartnerKey(string partner, int cls) => cls >= 4 ? partner + "/routine" : partner;
 }

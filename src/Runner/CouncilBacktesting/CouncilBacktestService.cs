@@ -95,7 +95,7 @@ internal sealed class CouncilBacktestService(ConsoleStreams console)
         var scores = ModelNames.ToDictionary(n => n, _ => new CouncilScores(), StringComparer.Ordinal);
         var analog = catalog.RollCalls.Find(AssemblyAnalog, out var analogProblem)
             ?? throw new InvalidOperationException($"{AssemblyAnalog}: {analogProblem}");
-        var options = new CouncilModelOptions();
+        var (options, selection) = SelectOptions(record, trainUntil);
         for (int year = testFrom; year <= testTo; year++)
         {
             int trainEnd = trainUntil + (year - testFrom);
@@ -122,7 +122,57 @@ internal sealed class CouncilBacktestService(ConsoleStreams console)
                 $"  {year}: trained to {trainEnd}, {test.Count} drafts ({test.Count(t => t.Draft.Vetoed)} vetoed); partners: {string.Join("; ", CouncilRecordModel.Permanent.Select((m, i) => $"{m} {string.Join(' ', model.Partners[i].Order(StringComparer.Ordinal))}"))}"));
         }
 
-        return Markdown(scores);
+        return selection + "\n" + Markdown(scores);
+    }
+
+    private static readonly double[] HalfLives = [4, 8, 16];
+    private static readonly double[] Strengths = [1, 2, 5];
+    private static readonly bool[] Splits = [false, true];
+
+    /// <summary>Validation years before the first test year on which the model's options are chosen.</summary>
+    internal const int ValidationYears = 10;
+
+    /// <summary>
+    /// Chooses the record model's options on the training years only: each candidate is scored by a rolling-origin
+    /// backtest on the <see cref="ValidationYears"/> years up to <paramref name="trainUntil"/> (each fitted on the years
+    /// before it), and the one with the lowest Brier score of "fails" wins (ties: lower pooled veto log loss).
+    /// </summary>
+    internal static (CouncilModelOptions Options, string Table) SelectOptions(IReadOnlyList<(DateOnly Date, string Symbol, CouncilDraft Draft)> record, int trainUntil)
+    {
+        var candidates = (from half in HalfLives
+                          from strength in Strengths
+                          from split in Splits
+                          select new CouncilModelOptions { HalfLifeYears = half, PriorStrength = strength, SplitRoutine = split }).ToArray();
+        var results = new List<(CouncilModelOptions Options, double Brier, double VetoLogLoss)>();
+        foreach (var o in candidates)
+        {
+            var s = new CouncilScores();
+            for (int year = trainUntil - ValidationYears + 1; year <= trainUntil; year++)
+            {
+                var model = CouncilRecordModel.Fit(record.Where(r => r.Draft.Year < year).Select(r => r.Draft), year - 1, o);
+                foreach (var (_, _, draft) in record.Where(r => r.Draft.Year == year))
+                {
+                    var f = model.Predict(draft);
+                    s.Add(new CouncilPrediction(f.FailProbability, f.VetoProbability, null, null), draft.Vetoers, null);
+                }
+            }
+
+            results.Add((o, s.FailBrier, s.VetoLogLoss(null)));
+        }
+
+        var best = results.OrderBy(r => Math.Round(r.Brier, 6)).ThenBy(r => r.VetoLogLoss).First();
+        var sb = new StringBuilder();
+        sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"Model options chosen on the training years only (rolling origin over {trainUntil - ValidationYears + 1}-{trainUntil}, lowest Brier of \"fails\"): half-life {best.Options.HalfLifeYears} years, prior strength {best.Options.PriorStrength}, routine texts split: {(best.Options.SplitRoutine ? "yes" : "no")}."));
+        sb.AppendLine();
+        sb.AppendLine("| half-life | prior strength | routine split | validation fails Brier | validation veto log loss |");
+        sb.AppendLine("|---|---|---|---|---|");
+        foreach (var r in results)
+        {
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Options.HalfLifeYears} | {r.Options.PriorStrength} | {(r.Options.SplitRoutine ? "yes" : "no")} | {r.Brier:F4} | {r.VetoLogLoss:F4} |"));
+        }
+
+        return (best.Options, sb.ToString());
     }
 
     private static CouncilPrediction AssemblyPositions(CouncilDraft draft, ReferenceCatalog catalog, int trainEnd, AnalogRollCall analog)

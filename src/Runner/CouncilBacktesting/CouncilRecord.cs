@@ -68,7 +68,7 @@ internal static class CouncilRecord
         {
             var label = adoptedLabels.TryGetValue(id, out var l) ? l : throw new InvalidDataException($"{votesPath}: record {id} is not in the embedded sc_record_concerns.csv");
             var elected = byMember.Keys.Where(c => !CouncilRecordModel.Permanent.Contains(c)).Order(StringComparer.Ordinal).ToArray();
-            drafts.Add((label.Date, label.Symbol, new CouncilDraft(label.Date.Year, label.Concerns, elected, [], byMember)));
+            drafts.Add((label.Date, label.Symbol, new CouncilDraft(label.Date.Year, label.Concerns, elected, [], byMember) { Routine = label.Topic is "mandate" or "admission" }));
         }
 
         var byDate = drafts.OrderBy(d => d.Item1).ToArray();
@@ -106,7 +106,8 @@ internal static class CouncilRecord
                     ?? throw new InvalidDataException($"{vetoPath}:{reader.RecordLine}: {symbol} is not in the embedded sc_record_concerns.csv");
                 var vetoers = VetoColumns.Where(c => Field(c.Key) == "1").Select(c => c.Value).Distinct().ToArray();
                 var nearest = byDate.Length == 0 ? null : byDate.MinBy(d => Math.Abs(d.Item1.DayNumber - date.DayNumber)).Item3;
-                drafts.Add((date, symbol, new CouncilDraft(date.Year, label.Concerns, nearest?.Elected ?? [], vetoers, null)));
+                // The veto data give an agenda item, not the draft's title, so only admissions are known to be routine.
+                drafts.Add((date, symbol, new CouncilDraft(date.Year, label.Concerns, nearest?.Elected ?? [], vetoers, null) { Routine = label.Topic == "admission" }));
             }
         }
 
