@@ -35,7 +35,7 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
         {
             "SC" => councilBacktests.BacktestAsync(parse.GetValue(data)!, parse.GetValue(trainUntil), parse.GetValue(testFrom), parse.GetValue(testTo), parse.GetValue(output)!, parse.GetValue(force), parse.GetValue(quiet), cancellationToken),
             "GA" => GeneralAssembly(parse, cancellationToken),
-            var other => UnknownBody(other),
+            _ => UnknownBody(parse.GetValue(body)!),
         });
         return command;
 
