@@ -107,8 +107,16 @@ internal sealed class CouncilBacktestService(ConsoleStreams console)
             var adoptedYes = window.Where(d => d.Votes is not null).Select(d => d.Votes!.Values.Count(v => v == 'Y')).ToList();
             var yesHistogram = Enumerable.Range(0, 16).Select(k => adoptedYes.Count(y => y == k) / (double)adoptedYes.Count).ToArray();
             var test = record.Where(r => r.Draft.Year == year).ToList();
-            foreach (var (_, _, draft) in test)
+            foreach (var (date, symbol, draft) in test)
             {
+                if (draft.Vetoed && progress is not null)
+                {
+                    var p = model.Predict(draft).VetoProbability;
+                    var inv = CultureInfo.InvariantCulture;
+                    var byVetoer = draft.Vetoers.Select(v => string.Create(inv, $"P(veto by {v}) = {p[CouncilRecordModel.Permanent.ToList().IndexOf(v)]:F2}"));
+                    progress.WriteLine(string.Create(inv, $"    {date:yyyy-MM-dd} {symbol} on {string.Join(' ', draft.Concerns)}: ") + string.Join(", ", byVetoer));
+                }
+
                 int? actualYes = draft.Votes?.Values.Count(v => v == 'Y');
                 var f = model.Predict(draft);
                 scores["record model"].Add(new CouncilPrediction(f.FailProbability, f.VetoProbability, f.YesCount, f.VetoCount), draft.Vetoers, actualYes);
