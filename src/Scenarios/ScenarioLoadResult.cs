@@ -17,6 +17,9 @@ public sealed record ScenarioLoadResult(
     SimulationModel? Model,
     IReadOnlyList<ScenarioDiagnostic> Diagnostics)
 {
+    /// <summary>Problems that do not stop the scenario from running (for example a concerned state without a seat), in file order.</summary>
+    public IReadOnlyList<ScenarioDiagnostic> Warnings { get; init; } = [];
+
     /// <summary>Whether the scenario can run.</summary>
     public bool Succeeded => Model is not null && Diagnostics.Count == 0;
 }

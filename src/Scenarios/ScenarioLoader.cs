@@ -77,9 +77,10 @@ public static class ScenarioLoader
             return new ScenarioLoadResult(file, hash, document, null, Sorted(diagnostics));
         }
 
-        var compiler = new ScenarioCompiler(ReferenceCatalog.Embedded, map, diagnostics);
+        var warnings = new List<ScenarioDiagnostic>();
+        var compiler = new ScenarioCompiler(ReferenceCatalog.Embedded, map, diagnostics, warnings);
         var model = compiler.Compile(document, overrides ?? new RunOverrides());
-        return new ScenarioLoadResult(file, hash, document, diagnostics.Count == 0 ? model : null, Sorted(diagnostics));
+        return new ScenarioLoadResult(file, hash, document, diagnostics.Count == 0 ? model : null, Sorted(diagnostics)) { Warnings = Sorted(warnings) };
     }
 
     /// <summary>Most diagnostics returned; a file with thousands of errors is not worth reading line by line.</summary>

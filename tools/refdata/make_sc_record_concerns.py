@@ -83,6 +83,9 @@ def topic_of(title: str, codes: list[str]) -> str:
     return "situation"
 
 
+VETO_COLUMNS = {"China": "CHN", "France": "FRA", "Russia": "RUS", "USSR": "RUS", "USA": "USA", "UK": "GBR"}
+
+
 def main() -> None:
     groups = load_rules()
     rows = []
@@ -94,20 +97,24 @@ def main() -> None:
             # The text inside the brackets says what the resolution is on; the prefix repeats the symbol.
             inner = r["title"].split("[", 1)[1] if "[" in r["title"] else r["title"]
             codes, matched = label(inner, when, groups)
-            rows.append((r["undl_record_id"], r["resolution"], r["date"], "adopted", codes, topic_of(inner, codes), "title", matched))
+            rows.append((r["undl_record_id"], r["resolution"], r["date"], "adopted", codes, topic_of(inner, codes), "title", matched, []))
     with (SHARED / "unsc_vetoes" / "unsc_vetoes_1946_sept2022.csv").open(encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f):
             m, d, y = (int(x) for x in r["date"].split("/"))
             when = date(y, m, d)
             codes, matched = label(r["agenda_item"] + " | " + r["crisis_topic"], when, groups)
             topic = "admission" if r["crisis_topic"].strip() == "Admission" else (r["crisis_topic"].strip() or "unknown")
-            rows.append((r["draft"], r["draft"], when.isoformat(), "vetoed", codes, topic, "agenda_item+crisis_topic", matched))
+            # Vetoers are named in member_veto1-3; the 0/1 member columns miss some (17 drafts before 1981 have no 1
+            # at all, and France in eight 1976-1981 triple vetoes), so the union of both is taken.
+            vetoers = sorted({VETO_COLUMNS[r[k]] for k in ("member_veto1", "member_veto2", "member_veto3") if r[k]}
+                             | {iso for col, iso in VETO_COLUMNS.items() if r[col].strip() == "1"})
+            rows.append((r["draft"], r["draft"], when.isoformat(), "vetoed", codes, topic, "agenda_item+crisis_topic", matched, vetoers))
     rows.sort(key=lambda x: (x[2], x[3], x[1]))
     with OUT.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["record_id", "symbol", "date", "kind", "concerns", "topic", "source", "keywords"])
-        for rid, sym, when, kind, codes, topic, source, matched in rows:
-            w.writerow([rid, sym, when, kind, " ".join(codes), topic, source, " ; ".join(matched)])
+        w.writerow(["record_id", "symbol", "date", "kind", "concerns", "topic", "source", "keywords", "vetoers"])
+        for rid, sym, when, kind, codes, topic, source, matched, vetoers in rows:
+            w.writerow([rid, sym, when, kind, " ".join(codes), topic, source, " ; ".join(matched), " ".join(vetoers)])
     labelled = sum(1 for x in rows if x[4])
     print(f"wrote {OUT.relative_to(REPO)}: {len(rows)} records, {labelled} labelled with at least one state "
           f"(adopted {sum(1 for x in rows if x[4] and x[3] == 'adopted')}/{sum(1 for x in rows if x[3] == 'adopted')}, "

@@ -35,7 +35,10 @@ public sealed record VoteDescription(
     public int Count => Codes.Count;
 
     /// <summary>The rule's name as the outputs write it: simple, two_thirds, substantive or procedural.</summary>
-    public string RuleName => Body == Body.SecurityCouncil
-        ? (Decision == CouncilDecision.Procedural ? "procedural" : "substantive")
-        : (Majority == MajorityRule.TwoThirds ? "two_thirds" : "simple");
+    public string RuleName => Body switch
+    {
+        Body.SecurityCouncil => Decision.Name(),
+        Body.GeneralAssembly => Majority.Name(),
+        _ => throw new InvalidOperationException($"Unknown body {Body}."),
+    };
 }

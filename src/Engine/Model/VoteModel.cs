@@ -150,7 +150,7 @@ public sealed class VoteModel
 
     /// <summary>The same vote estimated another way.</summary>
     public VoteModel WithEstimator(OutcomeEstimator estimator) =>
-        new(Id, Stream, Body, Date, Majority, Decision, estimator, Shocks, _participants, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogSd = AnalogSd, DriftYearIndex = DriftYearIndex, DriftBeta = DriftBeta };
+        new(Id, Stream, Body, Date, Majority, Decision, estimator, Shocks, _participants, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogSd = AnalogSd, DriftYearIndex = DriftYearIndex, DriftBeta = DriftBeta, ConcernedStates = ConcernedStates };
 
     /// <summary>
     /// The same vote with the latent support of some participants shifted by <paramref name="shift"/> (members with a
@@ -163,7 +163,7 @@ public sealed class VoteModel
         var shifted = _participants
             .Select((p, i) => participants.Contains(i) && p.Lean.Fixed is null ? p with { Lean = p.Lean with { Mean = p.Lean.Mean + shift } } : p)
             .ToArray();
-        return new VoteModel(Id, Stream, Body, Date, Majority, Decision, Estimator, Shocks, shifted, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogSd = AnalogSd, DriftYearIndex = DriftYearIndex, DriftBeta = DriftBeta };
+        return new VoteModel(Id, Stream, Body, Date, Majority, Decision, Estimator, Shocks, shifted, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogSd = AnalogSd, DriftYearIndex = DriftYearIndex, DriftBeta = DriftBeta, ConcernedStates = ConcernedStates };
     }
 
     /// <summary>Whether participant <paramref name="participant"/>'s vote is fixed (so outreach cannot move it).</summary>
@@ -191,6 +191,12 @@ public sealed class VoteModel
     /// of that year and trial to the lean's mean (which leaves the position out).
     /// </summary>
     public int DriftYearIndex { get; init; } = -1;
+
+    /// <summary>
+    /// ISO3 codes of the states whose conduct the text addresses (empty: none). A concerned state need not take part
+    /// in the vote (a Council draft on a state without a seat); it still shapes the others' support.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<string> ConcernedStates { get; init; } = [];
 
     /// <summary>The discrimination beta multiplying the drifted position.</summary>
     public double DriftBeta { get; init; }

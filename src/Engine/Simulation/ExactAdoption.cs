@@ -37,7 +37,7 @@ internal static class ExactAdoption
     public static double GeneralAssembly(ReadOnlySpan<double> pYes, ReadOnlySpan<double> pNo, MajorityRule rule, Span<double> bufferA, Span<double> bufferB)
     {
         int n = pYes.Length;
-        int w = rule == MajorityRule.TwoThirds ? 2 : 1;
+        int w = rule.NoWeight();
         int offset = Margin + (w * n); // index of d = 0
         int size = BufferLength(n);
         var current = bufferA[..size];
@@ -86,13 +86,14 @@ internal static class ExactAdoption
         }
 
         double adopted = 0;
-        int firstAdopting = rule == MajorityRule.TwoThirds ? offset : offset + 1;
+        int firstAdopting = offset + rule.MinimumMargin();
         for (int d = Math.Max(firstAdopting, lo); d <= hi; d++)
         {
             adopted += current[d];
         }
 
-        if (rule == MajorityRule.TwoThirds)
+        // Nobody voting is the one tally with yes = 0 at a margin of 0 or more.
+        if (rule.RequiresAYes())
         {
             adopted -= nobodyVotes;
         }

@@ -167,6 +167,9 @@ internal sealed class TrialKernel
         }
     }
 
+    // The measured hot path (bench/): one call per trial and vote. It stays one long method on purpose: its steps
+    // (shocks, drift, leans, draws, tally, exact estimate, outcome) share locals and spans that a split would have to
+    // pass around or re-derive per trial, and the benchmarks are the judge of any change to it.
     private void SimulateVote(VotePlan plan, int variant, int voteIndex, CounterRandom random, VoteTrialColumns columns, int row)
     {
         var vote = plan.Vote;

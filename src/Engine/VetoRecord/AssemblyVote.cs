@@ -21,5 +21,5 @@ internal sealed record AssemblyVote(string Symbol, DateOnly Date, string Title, 
     /// The yes share on the probit scale, Φ⁻¹((yes + ½) / (yes + no + abstain + 1)): the half-vote correction keeps
     /// unanimous votes (143-0-0) finite.
     /// </summary>
-    public double ProbitYes => MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, (Yes + 0.5) / (Yes + No + Abstain + 1.0));
+    public double ProbitYes => Engine.Randomness.StandardNormal.InverseCdf((Yes + 0.5) / (Yes + No + Abstain + 1.0));
 }

@@ -4,7 +4,7 @@ using StemSimulator.Runner.Backtesting;
 namespace StemSimulator.Runner.Backtesting;
 
 /// <summary>The <c>stemsim backtest</c> command: options and help.</summary>
-internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktesting.CouncilBacktestService councilBacktests)
+internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktesting.CouncilBacktestService councilBacktests, ConcernedPartyBacktestService concernedParty)
 {
     public Command Create()
     {
@@ -12,7 +12,9 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
         var trainUntil = new Option<int>("--train-until") { Description = "Last training year for the first test year; each later test year trains one year more.", Required = true };
         var testFrom = new Option<int>("--test-from") { Description = "First test year (1945 + session).", Required = true };
         var testTo = new Option<int>("--test-to") { Description = "Last test year.", Required = true };
-        var output = new Option<string>("--out", "-o") { Description = "Output folder for backtest.parquet.", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Output folder for backtest.parquet (required unless --concerned-party)." };
+        var concerned = new Option<bool>("--concerned-party") { Description = "Fit the concerned-party effect on the labelled Assembly roll calls of --train-from to --train-until and score it on --test-from to --test-to (prints a table, writes nothing)." };
+        var trainFrom = new Option<int?>("--train-from") { Description = "First training year of --concerned-party (default 1990)." };
         var protocols = new Option<string[]>("--protocols") { Description = "recurring, new or both (default both).", AllowMultipleArgumentsPerToken = true };
         var seed = new Option<ulong?>("--seed") { Description = "Seed of the revealed votes and the count simulations (default 1)." };
         var trials = new Option<int?>("--trials") { Description = "Simulated trials per roll call (default 2000)." };
@@ -27,15 +29,20 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
 
             Example:
               stemsim backtest --data ../shared/data/un --train-until 2009 --test-from 2010 --test-to 2019 --out runs/backtest
+
+            With --concerned-party: the concerned-party effect on the Assembly's country-situation roll calls
+            (docs/concerned-party.md), fitted on the training years and scored on the test years:
+              stemsim backtest --concerned-party --data ../shared/data/un --train-from 1990 --train-until 2009 --test-from 2010 --test-to 2019
             """)
         {
-            data, trainUntil, testFrom, testTo, output, protocols, seed, trials, threads, body, force, quiet,
+            data, trainUntil, testFrom, testTo, output, concerned, trainFrom, protocols, seed, trials, threads, body, force, quiet,
         };
-        command.SetAction((parse, cancellationToken) => (parse.GetValue(body)?.ToUpperInvariant() ?? "GA") switch
+        command.SetAction((parse, cancellationToken) => (parse.GetValue(concerned), parse.GetValue(body)?.ToUpperInvariant() ?? "GA") switch
         {
-            "SC" => councilBacktests.BacktestAsync(parse.GetValue(data)!, parse.GetValue(trainUntil), parse.GetValue(testFrom), parse.GetValue(testTo), parse.GetValue(output)!, parse.GetValue(force), parse.GetValue(quiet), cancellationToken),
-            "GA" => GeneralAssembly(parse, cancellationToken),
-            _ => UnknownBody(parse.GetValue(body)!),
+            (true, _) => concernedParty.RunAsync(parse.GetValue(data)!, parse.GetValue(trainFrom) ?? 1990, parse.GetValue(trainUntil), parse.GetValue(testFrom), parse.GetValue(testTo), cancellationToken),
+            (false, "SC") => councilBacktests.BacktestAsync(parse.GetValue(data)!, parse.GetValue(trainUntil), parse.GetValue(testFrom), parse.GetValue(testTo), parse.GetValue(output) ?? string.Empty, parse.GetValue(force), parse.GetValue(quiet), cancellationToken),
+            (false, "GA") => GeneralAssembly(parse, cancellationToken),
+            (false, _) => UnknownBody(parse.GetValue(body)!),
         });
         return command;
 
@@ -48,7 +55,7 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
                 TrainUntil = parse.GetValue(trainUntil),
                 TestFrom = parse.GetValue(testFrom),
                 TestTo = parse.GetValue(testTo),
-                OutputFolder = parse.GetValue(output)!,
+                OutputFolder = parse.GetValue(output) ?? string.Empty,
                 Protocols = parse.GetValue(protocols) is { Length: > 0 } p ? p.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToArray() : ["recurring", "new"],
                 Seed = parse.GetValue(seed) ?? 1,
                 Trials = parse.GetValue(trials) ?? 2000,

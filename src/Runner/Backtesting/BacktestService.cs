@@ -34,6 +34,7 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
         var invariant = CultureInfo.InvariantCulture;
         string? problem = request switch
         {
+            _ when request.OutputFolder.Length == 0 => "--out is required (the folder for backtest.parquet)",
             _ when !Directory.Exists(request.DataDirectory) => $"the data folder '{request.DataDirectory}' does not exist (expected ../shared/data/un)",
             _ when request.TestFrom > request.TestTo => $"--test-from {request.TestFrom} is after --test-to {request.TestTo}",
             _ when request.TrainUntil >= request.TestFrom => $"--train-until {request.TrainUntil} must be before --test-from {request.TestFrom}: the model may not see the test years",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using StemSimulator.Scenarios.Csv;
 
 namespace StemSimulator.Runner.Calibration;
 
@@ -44,12 +45,22 @@ internal sealed class CalibrationTableReader
         }
 
         var model = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(modelFile).Skip(1))
+        using (var csv = new CsvRecordReader(modelFile))
         {
-            int comma = line.IndexOf(',', StringComparison.Ordinal);
-            if (comma > 0)
+            bool header = true;
+            while (csv.Read(out var problem))
             {
-                model[line[..comma]] = line[(comma + 1)..].Trim('"');
+                if (problem is not null)
+                {
+                    throw new InvalidDataException($"{modelFile}:{csv.ProblemLine}: {problem}");
+                }
+
+                if (!header && csv.Fields is [{ Length: > 0 } key, var value, ..])
+                {
+                    model[key] = value;
+                }
+
+                header = false;
             }
         }
 
@@ -64,24 +75,22 @@ internal sealed class CalibrationTableReader
         var positions = new Dictionary<(string, int), (double, double)>();
         using var file = File.OpenRead(positionsFile);
         using Stream stream = positionsFile.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        using var reader = new StreamReader(stream);
-        string? header = reader.ReadLine();
-        if (header is null || !header.StartsWith("iso3,year,theta,theta_se,", StringComparison.Ordinal))
+        using var reader = new CsvRecordReader(new StreamReader(stream), positionsFile);
+        if (!reader.Read(out _) || !string.Join(',', reader.Fields).StartsWith("iso3,year,theta,theta_se,", StringComparison.Ordinal))
         {
             throw new InvalidDataException($"{positionsFile}: not a positions table of stemsim calibrate");
         }
 
-        int lineNumber = 1;
-        while (reader.ReadLine() is { } line)
+        while (reader.Read(out var problem))
         {
-            lineNumber++;
-            var fields = line.Split(',');
-            if (fields.Length < 4
+            var fields = reader.Fields;
+            if (problem is not null
+                || fields.Count < 4
                 || !int.TryParse(fields[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int year)
                 || !double.TryParse(fields[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double theta)
                 || !double.TryParse(fields[3], NumberStyles.Float, CultureInfo.InvariantCulture, out double se))
             {
-                throw new InvalidDataException($"{positionsFile}:{lineNumber}: malformed row");
+                throw new InvalidDataException($"{positionsFile}:{reader.RecordLine}: malformed row{(problem is null ? string.Empty : $" ({problem})")}");
             }
 
             positions[(fields[0], year)] = (theta, se);

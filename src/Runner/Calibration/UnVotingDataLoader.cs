@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
+using StemSimulator.Scenarios.Csv;
 using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Calibration;

@@ -47,6 +47,7 @@ internal sealed class CouncilBacktestService(ConsoleStreams console)
             _ when !Directory.Exists(dataDirectory) => $"the data folder '{dataDirectory}' does not exist (expected ../shared/data/un)",
             _ when testFrom > testTo => $"--test-from {testFrom} is after --test-to {testTo}",
             _ when trainUntil >= testFrom => $"--train-until {trainUntil} must be before --test-from {testFrom}: the model may not see the test years",
+            _ when outputFolder.Length == 0 => "--out is required (the folder for the Council backtest's tables)",
             _ when testFrom < 1991 || testTo > 2021 => "the Council record with members' votes covers 1990-2021: test years must lie in 1991-2021",
             _ => null,
         };

@@ -113,7 +113,7 @@ internal static class DriftBacktestReport
         var sorted = measured.Select(i => v.PerMember[i]).ToArray();
         string quartiles = string.Create(invariant, $"sigma min {sorted[0]:F3} ({codes[measured[0]]}), quartiles {Engine.Drift.PositionForecast.Quantile(sorted, 0.25):F3} / {Engine.Drift.PositionForecast.Quantile(sorted, 0.5):F3} / {Engine.Drift.PositionForecast.Quantile(sorted, 0.75):F3}, max {sorted[^1]:F3} ({codes[measured[^1]]}); ");
         var list = codes.ToList();
-        return quartiles + string.Join(", ", DriftBacktestService.NamedMembers.Select(code => list.IndexOf(code) is var i and >= 0 ? string.Create(invariant, $"{code} {v.PerMember[i]:F3}") : null).OfType<string>());
+        return quartiles + string.Join(", ", DriftBacktestResult.NamedMembers.Select(code => list.IndexOf(code) is var i and >= 0 ? string.Create(invariant, $"{code} {v.PerMember[i]:F3}") : null).OfType<string>());
     }
 
     private static string Difference((double Difference, double StandardError) d) =>

@@ -20,11 +20,6 @@ namespace StemSimulator.Runner.DriftBacktesting;
 /// </summary>
 internal sealed class DriftBacktestService(ConsoleStreams console, TimeProvider clock)
 {
-    /// <summary>Members whose volatilities are reported by name.</summary>
-    public static readonly IReadOnlyList<string> NamedMembers = ["CHN", "IND", "BRA", "ZAF", "TUR", "USA", "RUS"];
-
-    public const string RandomWalk = "random_walk";
-
     public async Task<int> RunAsync(DriftBacktestRequest request, CancellationToken cancellationToken)
     {
         var invariant = CultureInfo.InvariantCulture;
@@ -114,7 +109,7 @@ internal sealed class DriftBacktestService(ConsoleStreams console, TimeProvider 
                 result.Rows.Add(("run", null, "simulation_seconds", watch.Elapsed.TotalSeconds));
                 result.Rows.Add(("run", null, "calibration_iterations", origin.Iterations));
                 result.Rows.Add(("run", null, "position_step_sd_own_scale", origin.PositionStepSd));
-                AddVolatilityRows(result.Rows, "volatility_embedded", EmbeddedVolatility(catalog), catalog.States.Where(s => !s.IsObserver).Select(s => s.Code).ToArray(), catalog.Calibration.PositionStepSd);
+                DriftBacktestResult.AddVolatilityRows(result.Rows, "volatility_embedded", EmbeddedVolatility(catalog), catalog.States.Where(s => !s.IsObserver).Select(s => s.Code).ToArray(), catalog.Calibration.PositionStepSd);
             }
             catch (OperationCanceledException)
             {
@@ -208,37 +203,6 @@ internal sealed class DriftBacktestService(ConsoleStreams console, TimeProvider 
             DriftVolatility.DefaultFromYear,
             table.LatestYear,
             DriftVolatility.DefaultShrinkageYears);
-    }
-
-    /// <summary>Rows summarising volatilities: the step they are scaled to, the raw pooled change, range, quartiles and named members.</summary>
-    internal static void AddVolatilityRows(List<(string Model, int? Horizon, string Metric, double Value)> rows, string model, DriftVolatility volatility, IReadOnlyList<string> codes, double stepSd)
-    {
-        var measured = Enumerable.Range(0, codes.Count).Where(i => volatility.Changes[i] > 0).Select(i => volatility.PerMember[i]).Order().ToArray();
-        rows.Add((model, null, "position_step_sd", stepSd));
-        rows.Add((model, null, "pooled_raw_change", volatility.PooledRawChange));
-        rows.Add((model, null, "scale_factor", volatility.Scale));
-        rows.Add((model, null, "members", measured.Length));
-        if (measured.Length > 0)
-        {
-            rows.Add((model, null, "min", measured[0]));
-            rows.Add((model, null, "q25", PositionForecast.Quantile(measured, 0.25)));
-            rows.Add((model, null, "median", PositionForecast.Quantile(measured, 0.5)));
-            rows.Add((model, null, "q75", PositionForecast.Quantile(measured, 0.75)));
-            rows.Add((model, null, "max", measured[^1]));
-            var withChanges = Enumerable.Range(0, codes.Count).Where(i => volatility.Changes[i] > 0).ToArray();
-            int lowest = withChanges.MinBy(i => volatility.PerMember[i]), highest = withChanges.MaxBy(i => volatility.PerMember[i]);
-            rows.Add((model, null, "min_" + codes[lowest], volatility.PerMember[lowest]));
-            rows.Add((model, null, "max_" + codes[highest], volatility.PerMember[highest]));
-        }
-
-        foreach (var code in NamedMembers)
-        {
-            int i = codes.ToList().IndexOf(code);
-            if (i >= 0)
-            {
-                rows.Add((model, null, "sigma_" + code, volatility.PerMember[i]));
-            }
-        }
     }
 
     private static Dictionary<(string Code, int Year), (double Theta, double Se)> Positions(CalibrationRun run)

@@ -19,11 +19,11 @@ internal static class SummaryTables
         {
             (new DataField<string>("variant"), votes.Select(s => s.Variant).ToArray()),
             (new DataField<string>("vote_id"), votes.Select(s => s.Vote.Id).ToArray()),
-            (new DataField<string>("body"), votes.Select(s => s.Vote.Body == Body.SecurityCouncil ? "SC" : "GA").ToArray()),
+            (new DataField<string>("body"), votes.Select(s => s.Vote.Body.Code()).ToArray()),
             (new DataField<string>("rule"), votes.Select(s => s.Vote.RuleName).ToArray()),
             (new DataField<DateTime>("date"), votes.Select(s => s.Vote.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).ToArray()),
             (new DataField<int>("year"), votes.Select(s => s.Vote.Date.Year).ToArray()),
-            (new DataField<string>("estimator"), votes.Select(s => s.Vote.Estimator == OutcomeEstimator.ExactConditional ? "exact_conditional" : "sampled").ToArray()),
+            (new DataField<string>("estimator"), votes.Select(s => s.Vote.Estimator.Name()).ToArray()),
             (new DataField<int>("members"), votes.Select(s => s.Vote.Count).ToArray()),
             (new DataField<long>("trials"), votes.Select(s => s.Trials).ToArray()),
             (new DataField<double>("p_adopted"), votes.Select(s => s.PAdopted).ToArray()),
@@ -103,7 +103,8 @@ internal static class SummaryTables
             ConditionOutcome.Vetoed => trigger.PVeto,
             ConditionOutcome.Adopted => trigger.PAdoptedSampled,
             ConditionOutcome.Failed => trigger.PHeld - trigger.PAdoptedSampled,
-            _ => trigger.PHeld,
+            ConditionOutcome.Held => trigger.PHeld,
+            _ => throw new InvalidOperationException($"Unknown condition {first.Outcome}."),
         };
         return p > 0 ? vote.PAdopted / p : null;
     }

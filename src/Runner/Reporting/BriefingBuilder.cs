@@ -1,5 +1,6 @@
 using System.Globalization;
 using StemSimulator.Engine.Model;
+using StemSimulator.Engine.Rules;
 using StemSimulator.Engine.Simulation;
 using StemSimulator.Runner.Infrastructure;
 
@@ -104,7 +105,7 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
             string ballots = first.RoundsP50 == 1 ? "median 1 ballot" : string.Create(Invariant, $"median {first.RoundsP50} ballots");
             return string.Create(Invariant, $"{g.Key}, {seats}: {string.Join(", ", names)}; {ballots} (90%: up to {first.RoundsP90})");
         });
-        return $"**{electionId}** ({(candidates[0].Body == "HRC" ? "Human Rights Council" : "Security Council")} election): {string.Join("; ", groups)}.";
+        return $"**{electionId}** ({ElectionBodyName(candidates[0].Body)} election): {string.Join("; ", groups)}.";
     }
 
     private BriefingSection? Outcomes()
@@ -185,17 +186,18 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
         {
             needed = state.Vote.Quota;
             label = string.Create(Invariant, $"{needed} needed");
-            rule = vote.Rule == "substantive"
+            rule = CouncilDecisions.Parse(vote.Rule) == CouncilDecision.Substantive
                 ? string.Create(Invariant, $"The dashed line is the Council's {needed} affirmative votes; a substantive draft also needs no veto, so runs right of the line can still fail.")
                 : string.Create(Invariant, $"The dashed line is the Council's {needed} affirmative votes.");
         }
         else
         {
             // The Assembly's threshold moves with the no votes (yes > no, or yes >= 2 x no); the line uses the median.
-            needed = vote.Rule == "two_thirds" ? Math.Max(1, 2 * vote.NoP50) : vote.NoP50 + 1;
+            var majority = MajorityRules.Parse(vote.Rule);
+            needed = majority.YesNeeded(vote.NoP50);
             label = string.Create(Invariant, $"{needed} needed vs {vote.NoP50} no");
             rule = string.Create(Invariant,
-                $"The Assembly's threshold moves with the no votes ({(vote.Rule == "two_thirds" ? "yes at least twice the no votes" : "more yes than no")}); the dashed line is the yes count needed against the median of {vote.NoP50} no votes. Bars right of it are shaded green.");
+                $"The Assembly's threshold moves with the no votes ({majority.ThresholdDescription()}); the dashed line is the yes count needed against the median of {vote.NoP50} no votes. Bars right of it are shaded green.");
         }
 
         string caption = $"How many members vote yes on {vote.VoteId}, as a share of the runs in which it was held. {rule} "
@@ -461,7 +463,8 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
             ConditionOutcome.Vetoed => " is vetoed",
             ConditionOutcome.Adopted => " is adopted",
             ConditionOutcome.Failed => " fails",
-            _ => " is held",
+            ConditionOutcome.Held => " is held",
+            _ => throw new InvalidOperationException($"Unknown condition {trigger.Outcome}."),
         }));
     }
 
@@ -476,4 +479,11 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
         int index = Variants.ToList().IndexOf(variant);
         return index < 0 ? int.MaxValue : index;
     }
+
+    private static string ElectionBodyName(string body) => body switch
+    {
+        "HRC" => "Human Rights Council",
+        "SC" => "Security Council",
+        _ => throw new InvalidDataException($"'{body}' is not an election body stemsim writes (SC or HRC)"),
+    };
 }

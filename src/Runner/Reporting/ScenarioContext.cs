@@ -87,7 +87,7 @@ internal sealed record ScenarioContext
         Analogs = document.Votes.ToDictionary(v => v.Id, v => Analog(v.Like, v.Discrimination, v.Cutpoints), StringComparer.Ordinal),
         Triggers = document.Votes.Where(v => v.After is { Length: > 0 }).ToDictionary(
             v => v.Id,
-            v => string.Join(" or ", v.After!.Select(a => $"{a.Vote} {(a.If switch { ConditionName.Vetoed => "is vetoed", ConditionName.Adopted => "is adopted", ConditionName.Failed => "fails", _ => "is held" })}")),
+            v => string.Join(" or ", v.After!.Select(a => $"{a.Vote} {(a.If switch { ConditionName.Vetoed => "is vetoed", ConditionName.Adopted => "is adopted", ConditionName.Failed => "fails", ConditionName.Held => "is held", _ => throw new InvalidOperationException($"Unknown condition {a.If}.") })}")),
             StringComparer.Ordinal),
         Variants = (document.Variants ?? []).ToDictionary(v => v.Name, Changes, StringComparer.Ordinal),
     };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StemSimulator.Engine.Rules;
 
 namespace StemSimulator.Runner.Reporting;
 
@@ -67,16 +68,23 @@ internal static class Wording
         return (Math.Max(0, centre - half), Math.Min(1, centre + half));
     }
 
-    public static string Body(string body) => body == "SC" ? "Security Council" : "General Assembly";
-
-    public static string Rule(string rule) => rule switch
+    /// <summary>The body named by its code (GA or SC, as summary.parquet writes it).</summary>
+    public static string Body(string body) => body switch
     {
-        "two_thirds" => "two-thirds majority",
-        "simple" => "simple majority",
-        "substantive" => "substantive decision",
-        "procedural" => "procedural decision",
-        _ => rule.Replace('_', ' '),
+        "SC" => "Security Council",
+        "GA" => "General Assembly",
+        _ => throw new InvalidDataException($"'{body}' is not a body stemsim writes (GA or SC)"),
     };
+
+    /// <summary>A rule named as summary.parquet writes it (a majority rule or a Council decision), for sentences.</summary>
+    public static string Rule(string rule) => MajorityRules.TryParse(rule, out var majority)
+        ? majority.Description()
+        : CouncilDecisions.Parse(rule) switch
+        {
+            CouncilDecision.Substantive => "substantive decision",
+            CouncilDecision.Procedural => "procedural decision",
+            var decision => throw new InvalidDataException($"no wording for the Council decision {decision}"),
+        };
 
     /// <summary>The name of a permanent member for sentences.</summary>
     public static string Permanent(string code) => code switch

@@ -66,7 +66,7 @@ internal static class RunReport
             }
 
             cells.Add(Markup.Escape(s.Vote.Id));
-            cells.Add((s.Vote.Body == Body.SecurityCouncil ? "SC " : "GA ") + s.Vote.RuleName.Replace('_', ' '));
+            cells.Add(s.Vote.Body.Code() + " " + s.Vote.RuleName.Replace('_', ' '));
             cells.Add(s.PAdopted.ToString("0.000", invariant));
             cells.Add(s.PAdoptedStandardError.ToString("0.000", invariant));
             cells.Add(Range(s.YesHistogram));

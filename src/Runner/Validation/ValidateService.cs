@@ -21,6 +21,11 @@ internal sealed class ValidateService(ConsoleStreams console)
         foreach (string file in files)
         {
             var loaded = ScenarioLoader.LoadFile(file);
+            foreach (var warning in loaded.Warnings)
+            {
+                console.Error.WriteLine(warning.ToString());
+            }
+
             if (loaded.Succeeded)
             {
                 if (!quiet)

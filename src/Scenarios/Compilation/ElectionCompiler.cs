@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using StemSimulator.Engine.Elections;
 using StemSimulator.Engine.Members;
 using StemSimulator.Scenarios.Diagnostics;
@@ -14,17 +13,12 @@ namespace StemSimulator.Scenarios.Compilation;
 /// rules of the Security Council and Human Rights Council elections, and compiles them into
 /// <see cref="ElectionModel"/>s. Every problem is reported with its place in the file; nothing throws.
 /// </summary>
-internal sealed partial class ElectionCompiler
+internal sealed class ElectionCompiler
 {
     /// <summary>Ballots per seat group when the scenario does not cap them.</summary>
     public const int DefaultMaxRounds = 200;
 
     private const double MaxWeight = 20;
-    private const double MaxShockSd = 5;
-
-    // The same range as the votes' dates (ScenarioCompiler): the reference data's first and a far horizon.
-    private static readonly DateOnly FirstDate = new(1945, 10, 24);
-    private static readonly DateOnly LastDate = new(2100, 12, 31);
 
     /// <summary>The default withdrawal model: after 20 inconclusive ballots the trailing candidate withdraws with probability 0.1 per ballot.</summary>
     private static readonly WithdrawalModel DefaultWithdrawal = new(20, 0.1, WithdrawalMode.Trailing);
@@ -49,41 +43,17 @@ internal sealed partial class ElectionCompiler
         [RegionalGroup.WesternEuropeanAndOthers] = 7,
     };
 
-    private readonly ReferenceCatalog _catalog;
-    private readonly SourceMap _map;
-    private readonly List<ScenarioDiagnostic> _diagnostics;
-    private readonly Dictionary<string, int> _rosterIndex;
+    private readonly CompilationContext _context;
 
-    public ElectionCompiler(ReferenceCatalog catalog, SourceMap map, List<ScenarioDiagnostic> diagnostics)
-    {
-        _catalog = catalog;
-        _map = map;
-        _diagnostics = diagnostics;
-        _rosterIndex = catalog.States.Select((s, i) => (s.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
-    }
+    public ElectionCompiler(CompilationContext context) => _context = context;
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
-    private static partial Regex NamePattern();
+    private ReferenceCatalog Catalog => _context.Catalog;
 
     /// <summary>The regional group a region name stands for.</summary>
-    public static RegionalGroup GroupOf(RegionName region) => region switch
-    {
-        RegionName.Africa => RegionalGroup.African,
-        RegionName.AsiaPacific => RegionalGroup.AsiaPacific,
-        RegionName.EasternEurope => RegionalGroup.EasternEuropean,
-        RegionName.Grulac => RegionalGroup.LatinAmericanAndCaribbean,
-        _ => RegionalGroup.WesternEuropeanAndOthers,
-    };
+    public static RegionalGroup GroupOf(RegionName region) => ClosedSets.Group(region);
 
     /// <summary>The scenario name of a regional group (weog, grulac, ...).</summary>
-    public static string NameOf(RegionalGroup group) => SnakeCase.From(group switch
-    {
-        RegionalGroup.African => nameof(RegionName.Africa),
-        RegionalGroup.AsiaPacific => nameof(RegionName.AsiaPacific),
-        RegionalGroup.EasternEuropean => nameof(RegionName.EasternEurope),
-        RegionalGroup.LatinAmericanAndCaribbean => nameof(RegionName.Grulac),
-        _ => nameof(RegionName.Weog),
-    });
+    public static string NameOf(RegionalGroup group) => SnakeCase.From(ClosedSets.Region(group).ToString());
 
     /// <summary>Checks every election and the variants' changes to them; <paramref name="voteIds"/> are taken.</summary>
     public void Check(ScenarioDocument document, IReadOnlySet<string> voteIds)
@@ -91,7 +61,7 @@ internal sealed partial class ElectionCompiler
         var elections = document.Elections ?? [];
         if (elections.Length > ScenarioLimits.MaxElections)
         {
-            Error(document, "elections", $"{elections.Length:N0} elections; a scenario may have at most {ScenarioLimits.MaxElections:N0}");
+            _context.Error(document, "elections", $"{elections.Length:N0} elections; a scenario may have at most {ScenarioLimits.MaxElections:N0}");
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -100,11 +70,11 @@ internal sealed partial class ElectionCompiler
             CheckElection(election, document.AsOf);
             if (voteIds.Contains(election.Id))
             {
-                Error(election, "id", $"'{election.Id}' is already a vote's id; votes and elections need different ids");
+                _context.Error(election, "id", $"'{election.Id}' is already a vote's id; votes and elections need different ids");
             }
             else if (!ids.Add(election.Id))
             {
-                Error(election, "id", $"duplicate election id '{election.Id}'; each election needs its own id");
+                _context.Error(election, "id", $"duplicate election id '{election.Id}'; each election needs its own id");
             }
         }
 
@@ -115,7 +85,7 @@ internal sealed partial class ElectionCompiler
                 var target = elections.FirstOrDefault(e => e.Id == id);
                 if (target is null)
                 {
-                    Error(variant.Elections!, id, $"unknown election '{id}'{Suggestions.DidYouMean(id, elections.Select(e => e.Id))}"
+                    _context.Error(variant.Elections!, id, $"unknown election '{id}'{Suggestions.DidYouMean(id, elections.Select(e => e.Id))}"
                         + (elections.Length == 0 ? " (the scenario has no elections)" : string.Empty));
                     continue;
                 }
@@ -134,7 +104,7 @@ internal sealed partial class ElectionCompiler
     public IReadOnlyList<ElectionModel> Compile(ScenarioDocument document, VariantDocument? variant, IReadOnlyCollection<string> article19)
     {
         var elections = document.Elections ?? [];
-        var calibration = _catalog.Calibration;
+        var calibration = Catalog.Calibration;
         int year = document.Calibration is { } y && y >= calibration.FirstYear && y <= calibration.LatestYear ? y : calibration.LatestYear;
         var result = new ElectionModel[elections.Length];
         for (int e = 0; e < elections.Length; e++)
@@ -152,26 +122,9 @@ internal sealed partial class ElectionCompiler
     {
         var date = election.Date ?? asOf;
         var shocks = CompileShocks(election.Shocks);
-        var blocs = shocks.BlocNames.Select(name => _catalog.Blocs[name]).ToArray();
-        var members = _catalog.VotingMembersOn(date);
+        var members = Catalog.VotingMembersOn(date);
         var voterIndex = members.Select((m, i) => (m.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
-        double absence = election.Absence ?? 0.005;
-        var voters = members.Select(m =>
-        {
-            // The positions of the scenario's calibration year, as for its votes; an election years later sees them
-            // drifted by a random walk, so their uncertainty grows by the calibration's yearly step.
-            var calibration = _catalog.Calibration;
-            var position = calibration.Find(m.Code, calibrationYear) ?? _catalog.Positions[m.Code];
-            int years = Math.Max(0, date.Year - position.SourceYear);
-            double se = Math.Sqrt((position.ThetaStandardError * position.ThetaStandardError) + (years * calibration.PositionStepSd * calibration.PositionStepSd));
-            ulong mask = 0;
-            for (int b = 0; b < blocs.Length; b++)
-            {
-                mask |= blocs[b].Contains(m.Code, date) ? 1UL << b : 0;
-            }
-
-            return new ElectionVoter(m.Code, _rosterIndex[m.Code], position.Theta, se, m.Group, absence, !article19.Contains(m.Code), mask);
-        }).ToArray();
+        var voters = Voters(election, members, shocks, date, calibrationYear, article19);
 
         var campaign = new Dictionary<string, double>(election.Campaign ?? [], StringComparer.Ordinal);
         foreach (var (code, strength) in change?.Campaign ?? [])
@@ -200,6 +153,56 @@ internal sealed partial class ElectionCompiler
             pledges[code] = list;
         }
 
+        var reciprocal = Reciprocal(election, voterIndex, candidateIndex, pledges);
+        var withdrawalDocument = change?.Withdrawal ?? election.Withdrawal;
+        var withdrawal = withdrawalDocument is null
+            ? DefaultWithdrawal
+            : new WithdrawalModel(withdrawalDocument.AfterRounds, withdrawalDocument.Probability, ClosedSets.Withdrawal(withdrawalDocument.Who ?? WithdrawalWho.Trailing));
+        return new ElectionModel
+        {
+            Id = election.Id,
+            Stream = stream,
+            Body = ClosedSets.ElectionBody(election.Body),
+            Date = date,
+            Voters = voters,
+            Candidates = candidates,
+            SeatGroups = groups,
+            Weights = Weights(election.Affinity, change?.Affinity),
+            Shocks = shocks,
+            Reciprocal = reciprocal,
+            Abstention = election.Abstention ?? 0,
+            Invalid = election.Invalid ?? 0.002,
+            Withdrawal = withdrawal,
+            MaxRounds = election.MaxRounds ?? DefaultMaxRounds,
+        };
+    }
+
+    /// <summary>
+    /// The voters of an election: every voting member with its position of the scenario's calibration year (as for its
+    /// votes; an election years later sees it drifted by a random walk, so its uncertainty grows by the calibration's
+    /// yearly step), its shocked blocs and whether Art. 19 leaves it without a vote.
+    /// </summary>
+    private ElectionVoter[] Voters(ElectionDocument election, IReadOnlyList<MemberState> members, ElectionShocks shocks, DateOnly date, int calibrationYear, IReadOnlyCollection<string> article19)
+    {
+        var blocs = shocks.BlocNames.Select(name => Catalog.Blocs[name]).ToArray();
+        double absence = election.Absence ?? 0.005;
+        return members.Select(m =>
+        {
+            var position = Catalog.Calibration.Find(m.Code, calibrationYear) ?? Catalog.Positions[m.Code];
+            double se = _context.DriftedStandardError(position, date);
+            ulong mask = 0;
+            for (int b = 0; b < blocs.Length; b++)
+            {
+                mask |= blocs[b].Contains(m.Code, date) ? 1UL << b : 0;
+            }
+
+            return new ElectionVoter(m.Code, _context.RosterIndex[m.Code], position.Theta, se, m.Group, absence, !article19.Contains(m.Code), mask);
+        }).ToArray();
+    }
+
+    /// <summary>The (voter, candidate) pairs that vote for each other: pledges and both directions of each vote trade.</summary>
+    private static (int Voter, int Candidate)[] Reciprocal(ElectionDocument election, Dictionary<string, int> voterIndex, Dictionary<string, int> candidateIndex, Dictionary<string, string[]> pledges)
+    {
         var reciprocal = new HashSet<(int Voter, int Candidate)>();
         foreach (var (candidate, pledgers) in pledges)
         {
@@ -220,32 +223,7 @@ internal sealed partial class ElectionCompiler
             }
         }
 
-        var withdrawalDocument = change?.Withdrawal ?? election.Withdrawal;
-        var withdrawal = withdrawalDocument is null
-            ? DefaultWithdrawal
-            : new WithdrawalModel(withdrawalDocument.AfterRounds, withdrawalDocument.Probability, withdrawalDocument.Who switch
-            {
-                WithdrawalWho.Any => WithdrawalMode.Any,
-                WithdrawalWho.All => WithdrawalMode.All,
-                _ => WithdrawalMode.Trailing,
-            });
-        return new ElectionModel
-        {
-            Id = election.Id,
-            Stream = stream,
-            Body = election.Body == ElectionBodyName.SC ? ElectionBody.SecurityCouncil : ElectionBody.HumanRightsCouncil,
-            Date = date,
-            Voters = voters,
-            Candidates = candidates,
-            SeatGroups = groups,
-            Weights = Weights(election.Affinity, change?.Affinity),
-            Shocks = shocks,
-            Reciprocal = reciprocal.OrderBy(p => p.Voter).ThenBy(p => p.Candidate).ToArray(),
-            Abstention = election.Abstention ?? 0,
-            Invalid = election.Invalid ?? 0.002,
-            Withdrawal = withdrawal,
-            MaxRounds = election.MaxRounds ?? DefaultMaxRounds,
-        };
+        return reciprocal.OrderBy(p => p.Voter).ThenBy(p => p.Candidate).ToArray();
     }
 
     private static AffinityWeights Weights(AffinityDocument? election, AffinityDocument? variant)
@@ -273,28 +251,59 @@ internal sealed partial class ElectionCompiler
 
     private void CheckElection(ElectionDocument election, DateOnly asOf)
     {
-        if (!NamePattern().IsMatch(election.Id))
+        if (!CompilationContext.IsName(election.Id))
         {
-            Error(election, "id", $"'{election.Id}' is not a valid election id: use 1-64 lower-case letters, digits and hyphens (for example 'hrc-weog-2026')");
+            _context.Error(election, "id", $"'{election.Id}' is not a valid election id: use 1-64 lower-case letters, digits and hyphens (for example 'hrc-weog-2026')");
         }
 
         var date = election.Date ?? asOf;
-        if (election.Date is { } late && (late > LastDate || late < FirstDate))
+        if (election.Date is { } late && (late > CompilationContext.LastDate || late < CompilationContext.FirstDate))
         {
-            Error(election, "date", $"{late:yyyy-MM-dd} is outside the range the tool covers ({FirstDate:yyyy-MM-dd} to {LastDate:yyyy-MM-dd})");
+            _context.Error(election, "date", $"{late:yyyy-MM-dd} is outside the range the tool covers ({CompilationContext.FirstDate:yyyy-MM-dd} to {CompilationContext.LastDate:yyyy-MM-dd})");
         }
         else if (election.Date is { } d && d < asOf)
         {
-            Error(election, "date", $"the election's date {d:yyyy-MM-dd} is before as_of {asOf:yyyy-MM-dd}; elections come on or after it");
+            _context.Error(election, "date", $"the election's date {d:yyyy-MM-dd} is before as_of {asOf:yyyy-MM-dd}; elections come on or after it");
         }
 
-        bool council = election.Body == ElectionBodyName.SC;
+        CheckSeatGroups(election, date);
+        var candidates = CandidatesOf(election);
+        CheckCampaign(election.Campaign, candidates);
+        CheckPledges(election.Pledges, candidates, date);
+        CheckVoteTrading(election, candidates, date);
+        CheckAffinity(election.Affinity);
+        CheckShocks(election.Shocks);
+        foreach (var (key, value) in new[] { ("absence", election.Absence), ("abstention", election.Abstention), ("invalid", election.Invalid) })
+        {
+            if (value is { } p && !(p is >= 0 and <= 1))
+            {
+                _context.Error(election, key, $"{key} is a probability between 0 and 1, not {p}");
+            }
+        }
+
+        if ((election.Absence ?? 0.005) + (election.Abstention ?? 0) + (election.Invalid ?? 0.002) > 1)
+        {
+            _context.Error(election, "absence", "absence + abstention + invalid must add up to at most 1");
+        }
+
+        if (election.MaxRounds is { } cap && (cap < 1 || cap > ElectionModel.MaxRoundCap))
+        {
+            _context.Error(election, "max_rounds", $"max_rounds must be between 1 and {ElectionModel.MaxRoundCap:N0}, not {cap}");
+        }
+
+        CheckWithdrawal(election.Withdrawal, election);
+    }
+
+    /// <summary>Checks the seat groups of an election: one per region, seats within the body's share, eligible candidates.</summary>
+    private void CheckSeatGroups(ElectionDocument election, DateOnly date)
+    {
+        bool council = ClosedSets.ElectionBody(election.Body) == ElectionBody.SecurityCouncil;
         var bodySeats = council ? CouncilSeats : HumanRightsCouncilSeats;
         string bodyName = council ? "the Security Council" : "the Human Rights Council";
         var sitting = CheckSitting(election, date, council);
         if (election.SeatGroups.Length == 0)
         {
-            Error(election, "seat_groups", "an election needs at least one seat group (region, seats, candidates)");
+            _context.Error(election, "seat_groups", "an election needs at least one seat group (region, seats, candidates)");
         }
 
         var regions = new HashSet<RegionName>();
@@ -304,19 +313,19 @@ internal sealed partial class ElectionCompiler
         {
             if (!regions.Add(group.Region))
             {
-                Error(group, "region", $"a second seat group for {SnakeCase.From(group.Region.ToString())}; put all its seats and candidates in one group");
+                _context.Error(group, "region", $"a second seat group for {SnakeCase.From(group.Region.ToString())}; put all its seats and candidates in one group");
             }
 
             var region = GroupOf(group.Region);
             int maxSeats = bodySeats[region];
             if (group.Seats < 1 || group.Seats > maxSeats)
             {
-                Error(group, "seats", $"{bodyName} has {maxSeats} seat(s) for {SnakeCase.From(group.Region.ToString())}; seats must be between 1 and {maxSeats}, not {group.Seats}");
+                _context.Error(group, "seats", $"{bodyName} has {maxSeats} seat(s) for {SnakeCase.From(group.Region.ToString())}; seats must be between 1 and {maxSeats}, not {group.Seats}");
             }
 
             if (group.Candidates.Length < group.Seats)
             {
-                Error(group, "candidates", $"{group.Seats} seats but {group.Candidates.Length} candidate(s); a seat group needs at least as many declared candidates as seats");
+                _context.Error(group, "candidates", $"{group.Seats} seats but {group.Candidates.Length} candidate(s); a seat group needs at least as many declared candidates as seats");
             }
 
             CheckCandidates(group.Candidates, group, region, date, council, sitting, seen);
@@ -330,49 +339,28 @@ internal sealed partial class ElectionCompiler
 
         if (total > ElectionModel.MaxCandidates)
         {
-            Error(election, "seat_groups", $"{total} candidates; an election may have at most {ElectionModel.MaxCandidates}");
+            _context.Error(election, "seat_groups", $"{total} candidates; an election may have at most {ElectionModel.MaxCandidates}");
         }
+    }
 
-        var candidates = CandidatesOf(election);
-        CheckCampaign(election.Campaign, candidates);
-        CheckPledges(election.Pledges, candidates, date);
+    /// <summary>Checks the vote trades: pairs of members, at least one of them a candidate.</summary>
+    private void CheckVoteTrading(ElectionDocument election, Dictionary<string, bool> candidates, DateOnly date)
+    {
         for (int p = 0; p < (election.VoteTrading?.Length ?? 0); p++)
         {
             var pair = election.VoteTrading![p];
             string at = p.ToString(CultureInfo.InvariantCulture);
             if (pair is null || pair.Length != 2)
             {
-                Error(election.VoteTrading, at, "a vote trade is a pair of members, e.g. [NLD, CRI]");
+                _context.Error(election.VoteTrading, at, "a vote trade is a pair of members, e.g. [NLD, CRI]");
                 continue;
             }
 
-            if (CheckCodes(pair, date) && !candidates.ContainsKey(pair[0]) && !candidates.ContainsKey(pair[1]))
+            if (_context.CheckCodes(pair, date, CompilationContext.NoElections) is not null && !candidates.ContainsKey(pair[0]) && !candidates.ContainsKey(pair[1]))
             {
-                Error(election.VoteTrading, at, $"neither {pair[0]} nor {pair[1]} is a candidate in this election; a vote trade needs at least one");
+                _context.Error(election.VoteTrading, at, $"neither {pair[0]} nor {pair[1]} is a candidate in this election; a vote trade needs at least one");
             }
         }
-
-        CheckAffinity(election.Affinity);
-        CheckShocks(election.Shocks);
-        foreach (var (key, value) in new[] { ("absence", election.Absence), ("abstention", election.Abstention), ("invalid", election.Invalid) })
-        {
-            if (value is { } p && !(p is >= 0 and <= 1))
-            {
-                Error(election, key, $"{key} is a probability between 0 and 1, not {p}");
-            }
-        }
-
-        if ((election.Absence ?? 0.005) + (election.Abstention ?? 0) + (election.Invalid ?? 0.002) > 1)
-        {
-            Error(election, "absence", "absence + abstention + invalid must add up to at most 1");
-        }
-
-        if (election.MaxRounds is { } cap && (cap < 1 || cap > ElectionModel.MaxRoundCap))
-        {
-            Error(election, "max_rounds", $"max_rounds must be between 1 and {ElectionModel.MaxRoundCap:N0}, not {cap}");
-        }
-
-        CheckWithdrawal(election.Withdrawal, election);
     }
 
     private Dictionary<string, int> CheckSitting(ElectionDocument election, DateOnly date, bool council)
@@ -380,29 +368,29 @@ internal sealed partial class ElectionCompiler
         var sitting = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (code, terms) in election.SittingMembers ?? [])
         {
-            if (CheckCode(code, election.SittingMembers!, code, date) is null)
+            if (_context.CheckCode(code, election.SittingMembers!, code, date, CompilationContext.NoElections) is null)
             {
                 continue;
             }
 
             if (terms is < 1 or > 2)
             {
-                Error(election.SittingMembers!, code, $"{code}: give the consecutive terms it will have served when its term ends, 1 or 2, not {terms}");
+                _context.Error(election.SittingMembers!, code, $"{code}: give the consecutive terms it will have served when its term ends, 1 or 2, not {terms}");
                 continue;
             }
 
             if (council && terms != 1)
             {
-                Error(election.SittingMembers!, code, $"{code}: Council members cannot serve consecutive terms (no immediate re-election), so a sitting member serves its first; write 1");
+                _context.Error(election.SittingMembers!, code, $"{code}: Council members cannot serve consecutive terms (no immediate re-election), so a sitting member serves its first; write 1");
                 continue;
             }
 
             sitting[code] = terms;
         }
 
-        if (council && _catalog.CouncilYears.Contains(date.Year))
+        if (council && Catalog.CouncilYears.Contains(date.Year))
         {
-            foreach (var code in _catalog.ElectedCouncilMembers(date.Year))
+            foreach (var code in Catalog.ElectedCouncilMembers(date.Year))
             {
                 sitting.TryAdd(code, 1);
             }
@@ -422,7 +410,7 @@ internal sealed partial class ElectionCompiler
                 continue;
             }
 
-            var state = CheckCode(code, codes, at, date);
+            var state = _context.CheckCode(code, codes, at, date, CompilationContext.NoElections);
             if (state is null)
             {
                 continue;
@@ -430,26 +418,26 @@ internal sealed partial class ElectionCompiler
 
             if (!seen.Add(code))
             {
-                Error(codes, at, $"{code} stands twice in this election; a member is a candidate for one seat group, once");
+                _context.Error(codes, at, $"{code} stands twice in this election; a member is a candidate for one seat group, once");
                 continue;
             }
 
             if (state.Group != region)
             {
-                Error(codes, at, $"{code} ({state.Name}) belongs to the {NameOf(state.Group)} group, not {NameOf(region)}; list it under a seat group with region: {NameOf(state.Group)}");
+                _context.Error(codes, at, $"{code} ({state.Name}) belongs to the {NameOf(state.Group)} group, not {NameOf(region)}; list it under a seat group with region: {NameOf(state.Group)}");
             }
 
             if (council && ReferenceCatalog.PermanentMembers.Contains(code))
             {
-                Error(codes, at, $"{code} is a permanent member of the Security Council and is not elected");
+                _context.Error(codes, at, $"{code} is a permanent member of the Security Council and is not elected");
             }
             else if (council && sitting.ContainsKey(code))
             {
-                Error(codes, at, $"{code} ({state.Name}) sits on the Council in {date.Year}; a retiring member is not eligible for immediate re-election (Art. 23(2))");
+                _context.Error(codes, at, $"{code} ({state.Name}) sits on the Council in {date.Year}; a retiring member is not eligible for immediate re-election (Art. 23(2))");
             }
             else if (!council && sitting.GetValueOrDefault(code) == 2)
             {
-                Error(codes, at, $"{code} ({state.Name}) ends its second consecutive term; after two consecutive terms a member may not stand at once (A/RES/60/251, para. 7)");
+                _context.Error(codes, at, $"{code} ({state.Name}) ends its second consecutive term; after two consecutive terms a member may not stand at once (A/RES/60/251, para. 7)");
             }
         }
     }
@@ -460,11 +448,11 @@ internal sealed partial class ElectionCompiler
         {
             if (!candidates.ContainsKey(code))
             {
-                Error(campaign!, code, $"'{code}' is not a candidate in this election{Suggestions.DidYouMean(code, candidates.Keys)}");
+                _context.Error(campaign!, code, $"'{code}' is not a candidate in this election{Suggestions.DidYouMean(code, candidates.Keys)}");
             }
             else if (!(strength is >= -MaxWeight and <= MaxWeight))
             {
-                Error(campaign!, code, $"a campaign strength must be between {-MaxWeight} and {MaxWeight}, not {strength}");
+                _context.Error(campaign!, code, $"a campaign strength must be between {-MaxWeight} and {MaxWeight}, not {strength}");
             }
         }
     }
@@ -475,11 +463,11 @@ internal sealed partial class ElectionCompiler
         {
             if (!candidates.ContainsKey(code))
             {
-                Error(pledges!, code, $"'{code}' is not a candidate in this election{Suggestions.DidYouMean(code, candidates.Keys)}");
+                _context.Error(pledges!, code, $"'{code}' is not a candidate in this election{Suggestions.DidYouMean(code, candidates.Keys)}");
                 continue;
             }
 
-            CheckCodes(members, date);
+            _context.CheckCodes(members, date, CompilationContext.NoElections);
         }
     }
 
@@ -498,7 +486,7 @@ internal sealed partial class ElectionCompiler
         {
             if (value is { } v && !(v >= min && v <= MaxWeight))
             {
-                Error(affinity, key, $"{key} must be between {min} and {MaxWeight}, not {v}");
+                _context.Error(affinity, key, $"{key} must be between {min} and {MaxWeight}, not {v}");
             }
         }
     }
@@ -510,25 +498,25 @@ internal sealed partial class ElectionCompiler
             return;
         }
 
-        if (shocks.CandidateSd is { } sd && !(sd is >= 0 and <= MaxShockSd))
+        if (shocks.CandidateSd is { } sd && !(sd is >= 0 and <= CompilationContext.MaxShockSd))
         {
-            Error(shocks, "candidate_sd", $"a shock's standard deviation must be between 0 and {MaxShockSd}, not {sd}");
+            _context.Error(shocks, "candidate_sd", $"a shock's standard deviation must be between 0 and {CompilationContext.MaxShockSd}, not {sd}");
         }
 
         if (shocks.Blocs?.Count > 64)
         {
-            Error(shocks, "blocs", "at most 64 shocked blocs");
+            _context.Error(shocks, "blocs", "at most 64 shocked blocs");
         }
 
         foreach (var (name, blocSd) in shocks.Blocs ?? [])
         {
-            if (!_catalog.Blocs.ContainsKey(name))
+            if (!Catalog.Blocs.ContainsKey(name))
             {
-                Error(shocks.Blocs!, name, $"unknown bloc '{name}'{Suggestions.DidYouMean(name, _catalog.Blocs.Keys)} (blocs: {string.Join(", ", _catalog.Blocs.Keys.Order(StringComparer.Ordinal))})");
+                _context.Error(shocks.Blocs!, name, $"unknown bloc '{name}'{Suggestions.DidYouMean(name, Catalog.Blocs.Keys)} (blocs: {string.Join(", ", Catalog.Blocs.Keys.Order(StringComparer.Ordinal))})");
             }
-            else if (!(blocSd is >= 0 and <= MaxShockSd))
+            else if (!(blocSd is >= 0 and <= CompilationContext.MaxShockSd))
             {
-                Error(shocks.Blocs!, name, $"the shock of bloc {name} must have a standard deviation between 0 and {MaxShockSd}, not {blocSd}");
+                _context.Error(shocks.Blocs!, name, $"the shock of bloc {name} must have a standard deviation between 0 and {CompilationContext.MaxShockSd}, not {blocSd}");
             }
         }
     }
@@ -542,55 +530,17 @@ internal sealed partial class ElectionCompiler
 
         if (withdrawal.AfterRounds is < 1 or > 10_000)
         {
-            Error(withdrawal, "after_rounds", $"after_rounds must be between 1 and 10,000, not {withdrawal.AfterRounds}");
+            _context.Error(withdrawal, "after_rounds", $"after_rounds must be between 1 and 10,000, not {withdrawal.AfterRounds}");
         }
 
         if (!(withdrawal.Probability is >= 0 and <= 1))
         {
-            Error(withdrawal, "probability", $"probability must be between 0 and 1, not {withdrawal.Probability}");
+            _context.Error(withdrawal, "probability", $"probability must be between 0 and 1, not {withdrawal.Probability}");
         }
 
         if (withdrawal.Who == WithdrawalWho.All && election.SeatGroups.All(g => (g.Compromise?.Length ?? 0) == 0))
         {
-            Error(withdrawal, "who", "'who: all' withdraws every declared candidate in favour of compromise candidates; add 'compromise: [..]' to a seat group, or use 'who: trailing'");
+            _context.Error(withdrawal, "who", "'who: all' withdraws every declared candidate in favour of compromise candidates; add 'compromise: [..]' to a seat group, or use 'who: trailing'");
         }
     }
-
-    private bool CheckCodes(string[] codes, DateOnly date)
-    {
-        bool ok = true;
-        for (int i = 0; i < codes.Length; i++)
-        {
-            ok &= codes[i] is not null && CheckCode(codes[i], codes, i.ToString(CultureInfo.InvariantCulture), date) is not null;
-        }
-
-        return ok;
-    }
-
-    private MemberState? CheckCode(string code, object owner, string key, DateOnly date)
-    {
-        var state = _catalog.FindState(code);
-        if (state is null)
-        {
-            Error(owner, key, $"unknown member '{code}'{Suggestions.DidYouMean(code, _catalog.States.Select(s => s.Code))} (members are ISO3 codes such as NLD, USA, BRA)");
-            return null;
-        }
-
-        if (state.IsObserver)
-        {
-            Error(owner, key, $"{code} ({state.Name}) is an observer state and takes no part in elections");
-            return null;
-        }
-
-        if (state.Admitted > date)
-        {
-            Error(owner, key, $"{code} ({state.Name}) was admitted on {state.Admitted:yyyy-MM-dd}, after {date:yyyy-MM-dd}");
-            return null;
-        }
-
-        return state;
-    }
-
-    private void Error(object owner, string key, string message) =>
-        _diagnostics.Add(new ScenarioDiagnostic(_map.Locate(owner, key), message));
 }

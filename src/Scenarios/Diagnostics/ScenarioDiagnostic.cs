@@ -5,6 +5,9 @@ namespace StemSimulator.Scenarios.Diagnostics;
 /// <param name="Message">What is wrong and what would be right.</param>
 public sealed record ScenarioDiagnostic(SourceLocation Location, string Message)
 {
+    /// <summary>Whether the problem is only a warning: the scenario still runs (default false: an error).</summary>
+    public bool IsWarning { get; init; }
+
     /// <inheritdoc />
-    public override string ToString() => $"{Location}: error: {Message}";
+    public override string ToString() => $"{Location}: {(IsWarning ? "warning" : "error")}: {Message}";
 }

@@ -21,6 +21,9 @@ public sealed class VariantVoteDocument
     /// <summary>How members lean differently on this vote.</summary>
     public Dictionary<string, MemberDocument>? Members { get; init; }
 
+    /// <summary>Other concerned states (replaces the vote's <c>concerns</c>; <c>[]</c> for none).</summary>
+    public string[]? Concerns { get; init; }
+
     /// <summary>Another Council composition (ten elected members).</summary>
     public string[]? Council { get; init; }
 

@@ -53,6 +53,13 @@ public sealed class VoteDocument
     /// <summary>How particular members lean on this vote (on top of the scenario's <c>members</c>).</summary>
     public Dictionary<string, MemberDocument>? Members { get; init; }
 
+    /// <summary>
+    /// The states whose conduct the text addresses (ISO3 codes, for example <c>[RUS]</c> for a text on Russia's
+    /// conduct in Ukraine): the concerned state tends to vote against, its close partners follow in part. A
+    /// concerned state need not be a member of the body voting (a warning, not an error).
+    /// </summary>
+    public string[]? Concerns { get; init; }
+
     /// <summary>Council drafts: the ten elected members, replacing the composition on the vote's date.</summary>
     public string[]? Council { get; init; }
 

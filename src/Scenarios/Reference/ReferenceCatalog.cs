@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using StemSimulator.Engine.Members;
+using StemSimulator.Scenarios.Csv;
 
 namespace StemSimulator.Scenarios.Reference;
 
@@ -395,108 +396,17 @@ public sealed class ReferenceCatalog : IMembershipRecord
     internal static IReadOnlyList<(int Line, string[] Fields)> ParseCsv(TextReader reader, string resource)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var text = reader.ReadToEnd();
+        using var csv = new CsvRecordReader(reader, resource);
         var records = new List<(int, string[])>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var i = 0;
-        if (text.Length > 0 && text[0] == '\uFEFF')
+        while (csv.Read(out var problem))
         {
-            i = 1;
-        }
-
-        var atFieldStart = true;
-        var recordHasContent = false;
-        while (i < text.Length)
-        {
-            var c = text[i];
-            if (atFieldStart && c == '"')
+            if (problem is not null)
             {
-                recordHasContent = true;
-                i++;
-                var quoteLine = line;
-                while (true)
-                {
-                    if (i >= text.Length)
-                    {
-                        throw new InvalidDataException($"{resource}:{quoteLine.ToString(CultureInfo.InvariantCulture)}: unterminated quoted field.");
-                    }
-
-                    var q = text[i];
-                    if (q == '"')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '"')
-                        {
-                            field.Append('"');
-                            i += 2;
-                            continue;
-                        }
-
-                        i++;
-                        break;
-                    }
-
-                    if (q == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(q);
-                    i++;
-                }
-
-                if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
-                {
-                    throw new InvalidDataException(
-                        $"{resource}:{line.ToString(CultureInfo.InvariantCulture)}: unexpected character '{text[i]}' after a closing quote.");
-                }
-
-                atFieldStart = false;
-                continue;
+                string hint = problem == CsvRecordReader.QuoteInsideUnquotedField ? " (quote the whole field and double the quote)" : string.Empty;
+                throw new InvalidDataException($"{resource}:{csv.ProblemLine.ToString(CultureInfo.InvariantCulture)}: {problem}{hint}.");
             }
 
-            switch (c)
-            {
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    atFieldStart = true;
-                    recordHasContent = true;
-                    i++;
-                    break;
-                case '\r' or '\n':
-                    if (recordHasContent || field.Length > 0)
-                    {
-                        fields.Add(field.ToString());
-                        records.Add((recordLine, fields.ToArray()));
-                    }
-
-                    fields.Clear();
-                    field.Clear();
-                    atFieldStart = true;
-                    recordHasContent = false;
-                    i += c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
-                    line++;
-                    recordLine = line;
-                    break;
-                case '"':
-                    throw new InvalidDataException(
-                        $"{resource}:{line.ToString(CultureInfo.InvariantCulture)}: a quote inside an unquoted field (quote the whole field and double the quote).");
-                default:
-                    field.Append(c);
-                    atFieldStart = false;
-                    recordHasContent = true;
-                    i++;
-                    break;
-            }
-        }
-
-        if (recordHasContent || field.Length > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add((recordLine, fields.ToArray()));
+            records.Add((csv.RecordLine, csv.Fields.ToArray()));
         }
 
         return records;

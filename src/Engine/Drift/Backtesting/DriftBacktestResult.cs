@@ -1,0 +1,267 @@
+using System.Globalization;
+using StemSimulator.Engine.Drift;
+using StemSimulator.Engine.Drift.Backtesting;
+
+namespace StemSimulator.Engine.Drift.Backtesting;
+
+/// <summary>
+/// The evaluations of a drift backtest and their rows for <c>drift_backtest.parquet</c>: the random walk (volatilities
+/// from the changes, and raised to the calibration's random-walk step), the first scenarios' attraction, each
+/// attraction alone at each strength, the strengths fitted in sample, the attraction
+/// kept (fitted in sample and better out of sample on the log score, the CRPS and the squared error), and the
+/// volatility scale.
+/// </summary>
+internal sealed class DriftBacktestResult
+{
+    /// <summary>Name in the table of the baseline: the random walk alone, every drift component at strength 0.</summary>
+    public const string RandomWalk = "random_walk";
+
+    /// <summary>Members whose volatilities are reported by name.</summary>
+    public static readonly IReadOnlyList<string> NamedMembers = ["CHN", "IND", "BRA", "ZAF", "TUR", "USA", "RUS"];
+
+    private DriftBacktestResult(DriftBacktest backtest)
+    {
+        Backtest = backtest;
+    }
+
+    public DriftBacktest Backtest { get; }
+
+    /// <summary>Out-of-sample evaluations, the random walk first.</summary>
+    public List<Evaluation> OutOfSample { get; } = [];
+
+    /// <summary>In-sample (fitting period) evaluations of the random walk (both volatility rules) and the fitted strengths.</summary>
+    public List<Evaluation> InSample { get; } = [];
+
+    /// <summary>Strengths with the best in-sample log score, per component.</summary>
+    public double[] Fitted { get; private set; } = [];
+
+    /// <summary>Strengths kept: fitted in sample and improving the out-of-sample fit alone.</summary>
+    public double[] Kept { get; private set; } = [];
+
+    /// <summary>Name of the recommended model (the random walk when no attraction is kept).</summary>
+    public string Recommended { get; private set; } = RandomWalk;
+
+    /// <summary>Volatility scales of the recommended model: out-of-sample 80% and 95% coverage right, best log score out of and in sample.</summary>
+    public (double Coverage80, double Coverage95, double LogScore, double LogScoreInSample) Scale { get; private set; }
+
+    public List<(string Model, int? Horizon, string Metric, double Value)> Rows { get; } = [];
+
+    public Evaluation Find(string model) => OutOfSample.Single(e => e.Model == model);
+
+    public static DriftBacktestResult Run(DriftBacktest backtest, TextWriter? log, CancellationToken cancellationToken)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var result = new DriftBacktestResult(backtest);
+        var components = DriftBacktest.Components;
+        var none = new double[components.Count];
+        var randomWalk = backtest.OutOfSample(RandomWalk, none, 1, cancellationToken);
+        result.OutOfSample.Add(randomWalk);
+        log?.WriteLine(string.Create(invariant, $"  random walk: coverage {randomWalk.Overall.Coverage80:P1} / {randomWalk.Overall.Coverage95:P1}, log score {randomWalk.Overall.LogScore:F4}"));
+        if (double.IsFinite(backtest.StepScale))
+        {
+            var step = backtest.OutOfSample(RandomWalkStep, none, backtest.StepScale, cancellationToken);
+            result.OutOfSample.Add(step);
+            log?.WriteLine(string.Create(invariant, $"  random walk with the volatilities raised to the step (x{backtest.StepScale:F2}): coverage {step.Overall.Coverage80:P1} / {step.Overall.Coverage95:P1}, log score {step.Overall.LogScore:F4}"));
+        }
+
+        var (fitted, fittedScore) = backtest.FitStrengths(cancellationToken: cancellationToken);
+        result.Fitted = fitted;
+        log?.WriteLine($"  strengths fitted on {backtest.Settings.FitFrom}-{backtest.Settings.From}: " + string.Join(", ", components.Select((c, k) => string.Create(invariant, $"{c.Name} {fitted[k]:0.00}"))));
+        result.InSample.Add(backtest.InSample(RandomWalk, none, 1, cancellationToken));
+        if (double.IsFinite(backtest.StepScale))
+        {
+            result.InSample.Add(backtest.InSample(RandomWalkStep, none, backtest.StepScale, cancellationToken));
+        }
+
+        result.InSample.Add(backtest.InSample("attraction_fitted", fitted, 1, cancellationToken));
+
+        result.OutOfSample.Add(backtest.OutOfSample("scenario_baseline", DriftBacktest.ScenarioBaseline, 1, cancellationToken));
+        for (int c = 0; c < components.Count; c++)
+        {
+            foreach (double strength in backtest.Settings.Strengths)
+            {
+                var strengths = new double[components.Count];
+                strengths[c] = strength;
+                result.OutOfSample.Add(backtest.OutOfSample(SingleName(c, strength), strengths, 1, cancellationToken));
+            }
+        }
+
+        result.OutOfSample.Add(backtest.OutOfSample("attraction_fitted", fitted, 1, cancellationToken));
+
+        // Keep a component only when its fitted strength is positive and, alone at that strength, it beats the random
+        // walk out of sample on the log score, the CRPS and the squared error.
+        var kept = new double[components.Count];
+        for (int c = 0; c < components.Count; c++)
+        {
+            if (fitted[c] <= 0)
+            {
+                continue;
+            }
+
+            var alone = result.OutOfSample.FirstOrDefault(e => e.Model == SingleName(c, fitted[c]))
+                ?? Add(result, backtest.OutOfSample(SingleName(c, fitted[c]), Only(c, fitted[c], components.Count), 1, cancellationToken));
+            if (ImprovesOn(alone, randomWalk))
+            {
+                kept[c] = fitted[c];
+            }
+        }
+
+        result.Kept = kept;
+        if (kept.Any(s => s > 0))
+        {
+            result.Recommended = "attraction_kept";
+            result.OutOfSample.Add(backtest.OutOfSample(result.Recommended, kept, 1, cancellationToken));
+        }
+
+        Func<DriftBacktest, double, Evaluation> outOfSample = (b, s) => b.OutOfSample("scale", kept, s, cancellationToken);
+        Func<DriftBacktest, double, Evaluation> inSample = (b, s) => b.InSample("scale", kept, s, cancellationToken);
+        result.Scale = (
+            backtest.ScaleFor(outOfSample, e => e.Overall.Coverage80, 0.80),
+            backtest.ScaleFor(outOfSample, e => e.Overall.Coverage95, 0.95),
+            backtest.BestLogScoreScale(outOfSample),
+            backtest.BestLogScoreScale(inSample));
+        log?.WriteLine(string.Create(invariant, $"  volatility scale: coverage 80% right at {result.Scale.Coverage80:F2}, 95% at {result.Scale.Coverage95:F2}; best log score at {result.Scale.LogScore:F2} (in sample {result.Scale.LogScoreInSample:F2})"));
+        if (double.IsFinite(result.Scale.LogScoreInSample))
+        {
+            // The scale chosen in sample, scored out of sample: an honest test of tuning the volatilities.
+            result.OutOfSample.Add(backtest.OutOfSample(result.Recommended + "_in_sample_scale", kept, result.Scale.LogScoreInSample, cancellationToken));
+        }
+
+        result.BuildRows();
+        return result;
+    }
+
+    /// <summary>Whether <paramref name="model"/> beats <paramref name="baseline"/> on all three scores: a higher log score, a lower CRPS and a lower squared error.</summary>
+    public static bool ImprovesOn(Evaluation model, Evaluation baseline) =>
+        model.LogScoreDifference(baseline).Difference > 0 && model.CrpsDifference(baseline).Difference < 0 && model.MseDifference(baseline).Difference < 0;
+
+    /// <summary>The random walk with the volatilities raised to the calibration's random-walk step.</summary>
+    public const string RandomWalkStep = "random_walk_step";
+
+    public static string SingleName(int component, double strength) =>
+        string.Create(CultureInfo.InvariantCulture, $"{DriftBacktest.Components[component].Name}_{strength:0.00}");
+
+    private static double[] Only(int component, double strength, int count)
+    {
+        var strengths = new double[count];
+        strengths[component] = strength;
+        return strengths;
+    }
+
+    private static Evaluation Add(DriftBacktestResult result, Evaluation evaluation)
+    {
+        result.OutOfSample.Add(evaluation);
+        return evaluation;
+    }
+
+    private void BuildRows()
+    {
+        var randomWalk = OutOfSample[0];
+        foreach (var e in OutOfSample)
+        {
+            AddScores(e.Model, e, randomWalk, true);
+        }
+
+        foreach (var e in InSample)
+        {
+            AddScores("in_sample_" + e.Model, e, InSample[0], false);
+        }
+
+        var components = DriftBacktest.Components;
+        for (int c = 0; c < components.Count; c++)
+        {
+            Rows.Add(("fitted_strength", null, components[c].Name, Fitted[c]));
+            Rows.Add(("kept_strength", null, components[c].Name, Kept[c]));
+        }
+
+        Rows.Add(("volatility_scale", null, "coverage80", Scale.Coverage80));
+        Rows.Add(("volatility_scale", null, "coverage95", Scale.Coverage95));
+        Rows.Add(("volatility_scale", null, "log_score", Scale.LogScore));
+        Rows.Add(("volatility_scale", null, "log_score_in_sample", Scale.LogScoreInSample));
+        var a = Backtest.Alignment;
+        Rows.Add(("alignment", null, "intercept", a.Intercept));
+        Rows.Add(("alignment", null, "slope", a.Slope));
+        Rows.Add(("alignment", null, "residual_sd", a.ResidualSd));
+        Rows.Add(("alignment", null, "r_squared", a.RSquared));
+        Rows.Add(("alignment", null, "pairs", a.Pairs));
+        AddVolatilityRows(Rows, "volatility_backtest", Backtest.Volatility, Backtest.StateCodes, Backtest.StepSd);
+        Rows.Add(("volatility_backtest", null, "step_scale", Backtest.StepScale));
+        Rows.Add(("run", null, "trials", Backtest.Settings.Trials));
+        Rows.Add(("run", null, "members", randomWalk.Rows.Select(r => r.Member).Distinct().Count()));
+    }
+
+    private void AddScores(string model, Evaluation e, Evaluation baseline, bool horizons)
+    {
+        var components = DriftBacktest.Components;
+        if (horizons)
+        {
+            for (int h = 1; h <= e.Horizons; h++)
+            {
+                AddSummary(model, h, e.AtHorizon(h));
+            }
+        }
+
+        AddSummary(model, null, e.Overall);
+        var (ls, lsSe) = e.LogScoreDifference(baseline);
+        var (mse, mseSe) = e.MseDifference(baseline);
+        var (crps, crpsSe) = e.CrpsDifference(baseline);
+        Rows.Add((model, null, "log_score_diff_vs_random_walk", ls));
+        Rows.Add((model, null, "log_score_diff_se", lsSe));
+        Rows.Add((model, null, "crps_diff_vs_random_walk", crps));
+        Rows.Add((model, null, "crps_diff_se", crpsSe));
+        Rows.Add((model, null, "mse_diff_vs_random_walk", mse));
+        Rows.Add((model, null, "mse_diff_se", mseSe));
+        Rows.Add((model, null, "volatility_scale", e.VolatilityScale));
+        for (int c = 0; c < components.Count; c++)
+        {
+            Rows.Add((model, null, "strength_" + components[c].Name, e.Strengths[c]));
+        }
+    }
+
+    private void AddSummary(string model, int? horizon, ScoreSummary s)
+    {
+        Rows.Add((model, horizon, "coverage80", s.Coverage80));
+        Rows.Add((model, horizon, "coverage80_se", s.Coverage80Se));
+        Rows.Add((model, horizon, "coverage95", s.Coverage95));
+        Rows.Add((model, horizon, "coverage95_se", s.Coverage95Se));
+        Rows.Add((model, horizon, "point_coverage80", s.PointCoverage80));
+        Rows.Add((model, horizon, "point_coverage95", s.PointCoverage95));
+        Rows.Add((model, horizon, "mse", s.Mse));
+        Rows.Add((model, horizon, "log_score", s.LogScore));
+        Rows.Add((model, horizon, "crps", s.Crps));
+        Rows.Add((model, horizon, "width80", s.Width80));
+        Rows.Add((model, horizon, "member_years", s.Count));
+        Rows.Add((model, horizon, "members", s.Members));
+    }
+
+    /// <summary>Rows summarising volatilities: the step they are scaled to, the raw pooled change, range, quartiles and named members.</summary>
+    internal static void AddVolatilityRows(List<(string Model, int? Horizon, string Metric, double Value)> rows, string model, DriftVolatility volatility, IReadOnlyList<string> codes, double stepSd)
+    {
+        var measured = Enumerable.Range(0, codes.Count).Where(i => volatility.Changes[i] > 0).Select(i => volatility.PerMember[i]).Order().ToArray();
+        rows.Add((model, null, "position_step_sd", stepSd));
+        rows.Add((model, null, "pooled_raw_change", volatility.PooledRawChange));
+        rows.Add((model, null, "scale_factor", volatility.Scale));
+        rows.Add((model, null, "members", measured.Length));
+        if (measured.Length > 0)
+        {
+            rows.Add((model, null, "min", measured[0]));
+            rows.Add((model, null, "q25", PositionForecast.Quantile(measured, 0.25)));
+            rows.Add((model, null, "median", PositionForecast.Quantile(measured, 0.5)));
+            rows.Add((model, null, "q75", PositionForecast.Quantile(measured, 0.75)));
+            rows.Add((model, null, "max", measured[^1]));
+            var withChanges = Enumerable.Range(0, codes.Count).Where(i => volatility.Changes[i] > 0).ToArray();
+            int lowest = withChanges.MinBy(i => volatility.PerMember[i]), highest = withChanges.MaxBy(i => volatility.PerMember[i]);
+            rows.Add((model, null, "min_" + codes[lowest], volatility.PerMember[lowest]));
+            rows.Add((model, null, "max_" + codes[highest], volatility.PerMember[highest]));
+        }
+
+        foreach (var code in NamedMembers)
+        {
+            int i = codes.ToList().IndexOf(code);
+            if (i >= 0)
+            {
+                rows.Add((model, null, "sigma_" + code, volatility.PerMember[i]));
+            }
+        }
+    }
+}

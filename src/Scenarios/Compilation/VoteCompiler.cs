@@ -1,0 +1,237 @@
+using StemSimulator.Engine.Members;
+using StemSimulator.Engine.Model;
+using StemSimulator.Engine.Rules;
+using StemSimulator.Scenarios.Document;
+
+namespace StemSimulator.Scenarios.Compilation;
+
+/// <summary>
+/// The votes of a scenario: checks each vote and each variant's change to it, and compiles them into
+/// <see cref="VoteModel"/>s with their participants, leans, shocks, conditions and rules.
+/// </summary>
+internal sealed class VoteCompiler
+{
+    private readonly CompilationContext _context;
+    private readonly VoteParameterResolver _parameters;
+    private readonly CouncilCompiler _council;
+    private readonly MemberCompiler _members;
+    private readonly CoalitionCompiler _coalitions;
+    private readonly ChainCompiler _chains;
+    private readonly ConcernsCompiler _concerns;
+
+    public VoteCompiler(CompilationContext context, MemberCompiler members, CoalitionCompiler coalitions, ChainCompiler chains)
+    {
+        _context = context;
+        _parameters = new VoteParameterResolver(context);
+        _council = new CouncilCompiler(context);
+        _members = members;
+        _coalitions = coalitions;
+        _chains = chains;
+        _concerns = new ConcernsCompiler(context);
+    }
+
+    /// <summary>Checks one vote of the scenario (its parameters, body-specific keys, members, chain, reform and coalition).</summary>
+    public void CheckVote(VoteDocument vote, DateOnly asOf)
+    {
+        _context.CheckName(vote, "id", vote.Id, "vote id");
+        var date = vote.Date ?? asOf;
+        if (vote.Date is { } d)
+        {
+            _context.CheckDate(vote, "date", d);
+            if (d < asOf)
+            {
+                _context.Error(vote, "date", $"the vote's date {d:yyyy-MM-dd} is before as_of {asOf:yyyy-MM-dd}; votes come on or after it");
+            }
+        }
+
+        _parameters.Resolve(vote, vote, null);
+        if (vote.Body == BodyName.SC)
+        {
+            CheckCouncilDraft(vote, date);
+        }
+        else
+        {
+            foreach (var (key, present) in new[] { ("decision", vote.Decision is not null), ("chapter", vote.Chapter is not null), ("parties_to_dispute", vote.PartiesToDispute is not null), ("council", vote.Council is not null) })
+            {
+                if (present)
+                {
+                    _context.Error(vote, key, $"'{key}' is for Security Council drafts (body: SC), not General Assembly votes");
+                }
+            }
+        }
+
+        _members.CheckMemberLayer(vote.Members, date);
+        _concerns.CheckConcerns(vote.Concerns, vote, date, vote.Council);
+        _chains.CheckChain(vote);
+        if (vote.Reform is not null)
+        {
+            if (vote.Body != BodyName.SC)
+            {
+                _context.Error(vote, "reform", "'reform' is for Security Council drafts");
+            }
+            else
+            {
+                _council.CheckReform(vote.Reform, vote.Council, date);
+            }
+        }
+        _coalitions.CheckCoalition(vote.Cosponsors, vote.Outreach, date);
+    }
+
+    /// <summary>Checks a variant's change to <paramref name="vote"/>.</summary>
+    public void CheckVariantVote(VariantVoteDocument change, VoteDocument vote, DateOnly asOf)
+    {
+        var date = vote.Date ?? asOf;
+        _concerns.CheckConcerns(change.Concerns, vote, date, change.Council ?? vote.Council);
+        bool council = vote.Body == BodyName.SC;
+        if (council && change.Majority is not null)
+        {
+            _context.Error(change, "majority", $"vote '{vote.Id}' is a Council draft; use 'decision'");
+        }
+
+        if (!council && change.Decision is not null)
+        {
+            _context.Error(change, "decision", $"vote '{vote.Id}' is a General Assembly vote; use 'majority'");
+        }
+
+        if (!council && change.Council is not null)
+        {
+            _context.Error(change, "council", $"vote '{vote.Id}' is a General Assembly vote; 'council' is for Council drafts");
+        }
+
+        if (change.Like is not null || change.Discrimination is not null || change.Cutpoints is not null)
+        {
+            _parameters.Resolve(change, vote, change);
+        }
+
+        if (council && change.Council is not null)
+        {
+            _council.CheckCouncil(change, "council", change.Council, date);
+        }
+
+        if (change.Reform is not null)
+        {
+            if (!council)
+            {
+                _context.Error(change, "reform", $"vote '{vote.Id}' is a General Assembly vote; 'reform' is for Council drafts");
+            }
+            else
+            {
+                _council.CheckReform(change.Reform, change.Council ?? vote.Council, date);
+            }
+        }
+
+        _members.CheckMemberLayer(change.Members, date);
+    }
+
+    /// <summary>Compiles every vote of <paramref name="variant"/> (the baseline when null); call only when the checks found nothing.</summary>
+    public VoteModel[] Compile(ScenarioDocument document, VariantDocument? variant, ShockModel shocks, ShockCompiler shockGroups, string[] article19)
+    {
+        var result = new VoteModel[document.Votes.Length];
+        for (int j = 0; j < document.Votes.Length; j++)
+        {
+            var vote = document.Votes[j];
+            VariantVoteDocument? change = null;
+            variant?.Votes?.TryGetValue(vote.Id, out change);
+            var date = vote.Date ?? document.AsOf;
+            var body = ClosedSets.Body(vote.Body);
+            var parameters = _parameters.For(vote, change);
+            var majority = ClosedSets.Majority(change?.Majority ?? vote.Majority ?? MajorityName.Simple);
+            var decision = ClosedSets.Decision(change?.Decision ?? vote.Decision ?? DecisionName.Substantive);
+            var estimator = ClosedSets.Estimator(vote.Estimator ?? EstimatorName.Auto);
+            var reform = change?.Reform ?? vote.Reform;
+            var list = Participants(document, variant, vote, change, body, date, parameters, shocks, shockGroups, article19);
+            result[j] = new VoteModel(vote.Id, j, body, date, majority, decision, estimator, shocks, list, _chains.Conditions(vote, body), reform is null ? null : CouncilCompiler.ReformRule(reform))
+            {
+                AnalogSd = parameters.AnalogSpread,
+                DriftYearIndex = document.Timeline is { } timeline ? date.Year - timeline.From : -1,
+                DriftBeta = parameters.Beta,
+                DebatesVeto = body == Body.SecurityCouncil && decision == CouncilDecision.Substantive && vote.EmergencySessionOpen != true,
+                ConcernedStates = [.. change?.Concerns ?? vote.Concerns ?? []],
+            };
+        }
+
+        return result;
+    }
+
+    /// <summary>The members who take part in a vote, each with its lean and its shocked groups.</summary>
+    private List<VoteParticipant> Participants(
+        ScenarioDocument document, VariantDocument? variant, VoteDocument vote, VariantVoteDocument? change, Body body, DateOnly date,
+        VoteParameters parameters, ShockModel shocks, ShockCompiler shockGroups, string[] article19)
+    {
+        var reform = change?.Reform ?? vote.Reform;
+        var participants = body == Body.SecurityCouncil
+            ? PermanentMembersExtensions.AllCodes
+                .Concat(reform?.NewPermanent ?? [])
+                .Concat(change?.Council ?? vote.Council ?? _context.Catalog.ElectedCouncilMembers(date.Year))
+                .Concat(reform?.NewElected ?? [])
+                .ToArray()
+            : _context.Catalog.VotingMembersOn(date).Select(s => s.Code).ToArray();
+        var parties = vote.Chapter == CharterChapter.VI ? vote.PartiesToDispute ?? [] : [];
+
+        var list = new List<VoteParticipant>(participants.Length);
+        foreach (string code in participants)
+        {
+            var layers = MemberLayers.Empty
+                .Then(document.Members?.GetValueOrDefault(code))
+                .Then(vote.Members?.GetValueOrDefault(code))
+                .Then(variant?.Members?.GetValueOrDefault(code))
+                .Then(change?.Members?.GetValueOrDefault(code));
+            MemberLean lean;
+            if (body == Body.GeneralAssembly && article19.Contains(code))
+            {
+                lean = MemberLean.Certain(VoteChoice.Absent);
+            }
+            else if (parties.Contains(code))
+            {
+                lean = MemberLean.Certain(VoteChoice.Abstain);
+            }
+            else
+            {
+                lean = _members.Lean(code, layers, parameters, body, date, document.Timeline is not null);
+                if (lean.Fixed is null)
+                {
+                    double shift = (vote.Backlash is { } backlash ? _chains.Backlash(backlash, code, date) : 0)
+                        + _coalitions.Cosponsorship(vote.Cosponsors, code, date) + _coalitions.Cosponsorship(variant?.Cosponsors, code, date)
+                        + CoalitionCompiler.Outreach(vote.Outreach, code) + CoalitionCompiler.Outreach(variant?.Outreach, code);
+                    lean = lean with { Mean = lean.Mean + shift };
+                }
+            }
+
+            list.Add(new VoteParticipant(_context.RosterIndex[code], code, lean, PermanentMembersExtensions.FromCode(code), shockGroups.GroupsOf(shocks, code, date)));
+        }
+
+        return list;
+    }
+
+    private void CheckCouncilDraft(VoteDocument vote, DateOnly date)
+    {
+        if (vote.Majority is not null)
+        {
+            _context.Error(vote, "majority", "'majority' is for General Assembly votes; a Council draft has 'decision: substantive' or 'procedural'");
+        }
+
+        if (vote.Estimator == EstimatorName.Sampled)
+        {
+            _context.Error(vote, "estimator", "the Council always uses the exact estimator; remove 'estimator'");
+        }
+
+        var catalog = _context.Catalog;
+        if (vote.Council is not null)
+        {
+            _council.CheckCouncil(vote, "council", vote.Council, date);
+        }
+        else if (!catalog.CouncilYears.Contains(date.Year))
+        {
+            _context.Error(vote, vote.Date is null ? "body" : "date", $"the project knows the Council's elected members for {catalog.CouncilYears.Min()}-{catalog.CouncilYears.Max()}, not {date.Year}; list the ten elected members under 'council'");
+        }
+
+        if (vote.PartiesToDispute is not null)
+        {
+            _context.CheckCodes(vote.PartiesToDispute, date);
+            if (vote.Chapter != CharterChapter.VI)
+            {
+                _context.Error(vote, "parties_to_dispute", "parties to a dispute abstain only under Chapter VI (Art. 27(3)); add 'chapter: VI' or remove 'parties_to_dispute'");
+            }
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System.Text;
+
+namespace StemSimulator.Scenarios.Csv;
+
+/// <summary>
+/// The one CSV reader of the project: streams RFC 4180 records from a file or any text without holding it in
+/// memory: comma-separated fields, optionally in double quotes (a quoted field may hold commas, line breaks and
+/// doubled quotes). Each record carries the line it starts on and each problem the line it is on, so problems can
+/// be reported as <c>file:line</c>. Blank lines and a leading byte order mark are skipped.
+/// </summary>
+public sealed class CsvRecordReader : IDisposable
+{
+    /// <summary>The problem of a quote in the middle of an unquoted field.</summary>
+    public const string QuoteInsideUnquotedField = "a quote inside an unquoted field";
+
+    /// <summary>The problem of a quoted field that the text ends inside.</summary>
+    public const string UnterminatedQuotedField = "unterminated quoted field";
+
+    private readonly TextReader _reader;
+    private readonly StringBuilder _field = new();
+    private readonly List<string> _fields = [];
+    private int _line = 1;
+    private int _peeked = -2;
+
+    /// <summary>Opens <paramref name="path"/> with <paramref name="encoding"/> (UTF-8 when null; a BOM is honoured).</summary>
+    public CsvRecordReader(string path, Encoding? encoding = null)
+        : this(new StreamReader(path, encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 }), path)
+    {
+    }
+
+    /// <summary>Reads records from <paramref name="reader"/> (disposed with this reader); <paramref name="path"/> names it in messages.</summary>
+    public CsvRecordReader(TextReader reader, string path)
+    {
+        _reader = reader;
+        Path = path;
+        if (Peek() == '\uFEFF')
+        {
+            Next();
+        }
+    }
+
+    /// <summary>The file as named by the caller (used in messages).</summary>
+    public string Path { get; }
+
+    /// <summary>Line on which the current record starts (1-based).</summary>
+    public int RecordLine { get; private set; }
+
+    /// <summary>Line of the current record's problem (1-based; where the quote opens for an unterminated quoted field).</summary>
+    public int ProblemLine { get; private set; }
+
+    /// <summary>Fields of the current record; valid until the next <see cref="Read"/>.</summary>
+    public IReadOnlyList<string> Fields => _fields;
+
+    /// <summary>
+    /// Reads the next record; false at the end of the file. A quote in the middle of an unquoted field or an
+    /// unterminated quoted field does not stop reading: the record is returned with <paramref name="problem"/> set.
+    /// </summary>
+    public bool Read(out string? problem)
+    {
+        problem = null;
+        _fields.Clear();
+        while (true)
+        {
+            int c = Peek();
+            if (c == -1)
+            {
+                return false;
+            }
+
+            if (c == '\r' || c == '\n')
+            {
+                ConsumeNewline();
+                continue;
+            }
+
+            break;
+        }
+
+        RecordLine = _line;
+        _field.Clear();
+        bool atFieldStart = true;
+        while (true)
+        {
+            int c = Next();
+            if (c == -1 || c == '\n' || c == '\r')
+            {
+                if (c == '\r' && Peek() == '\n')
+                {
+                    Next();
+                }
+
+                if (c != -1)
+                {
+                    _line++;
+                }
+
+                _fields.Add(_field.ToString());
+                return true;
+            }
+
+            if (c == '"' && atFieldStart)
+            {
+                int quoteLine = _line;
+                while (true)
+                {
+                    int q = Next();
+                    if (q == -1)
+                    {
+                        Report(ref problem, UnterminatedQuotedField, quoteLine);
+                        break;
+                    }
+
+                    if (q == '"')
+                    {
+                        if (Peek() == '"')
+                        {
+                            Next();
+                            _field.Append('"');
+                            continue;
+                        }
+
+                        break;
+                    }
+
+                    if (q == '\n')
+                    {
+                        _line++;
+                    }
+
+                    _field.Append((char)q);
+                }
+
+                atFieldStart = false;
+                int after = Peek();
+                if (after is not (',' or '\r' or '\n' or -1))
+                {
+                    Report(ref problem, $"unexpected character '{(char)after}' after a closing quote", _line);
+                }
+
+                continue;
+            }
+
+            if (c == ',')
+            {
+                _fields.Add(_field.ToString());
+                _field.Clear();
+                atFieldStart = true;
+                continue;
+            }
+
+            if (c == '"')
+            {
+                Report(ref problem, QuoteInsideUnquotedField, _line);
+            }
+
+            _field.Append((char)c);
+            atFieldStart = false;
+        }
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    /// <summary>Keeps the first problem of a record and its line.</summary>
+    private void Report(ref string? problem, string message, int line)
+    {
+        if (problem is null)
+        {
+            problem = message;
+            ProblemLine = line;
+        }
+    }
+
+    private int Peek()
+    {
+        if (_peeked == -2)
+        {
+            _peeked = _reader.Read();
+        }
+
+        return _peeked;
+    }
+
+    private int Next()
+    {
+        int c = Peek();
+        _peeked = -2;
+        return c;
+    }
+
+    private void ConsumeNewline()
+    {
+        int c = Next();
+        if (c == '\r' && Peek() == '\n')
+        {
+            Next();
+        }
+
+        _line++;
+    }
+}

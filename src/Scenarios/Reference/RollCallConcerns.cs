@@ -1,0 +1,42 @@
+using StemSimulator.Scenarios.Csv;
+
+namespace StemSimulator.Scenarios.Reference;
+
+/// <summary>
+/// The Assembly roll calls labelled with the states their texts concern (<c>ReferenceData/roll_call_concerns.csv</c>,
+/// made by <c>tools/refdata/make_roll_call_concerns.py</c>; docs/concerned-party.md).
+/// </summary>
+public static class RollCallConcerns
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, string[]>> LazyEmbedded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Roll-call id (as in the calibration) to the ISO3 codes of the states concerned, in the order listed.</summary>
+    public static IReadOnlyDictionary<string, string[]> Embedded => LazyEmbedded.Value;
+
+    private static Dictionary<string, string[]> Load()
+    {
+        const string resource = ReferenceCatalog.ResourcePrefix + "roll_call_concerns.csv";
+        using var stream = typeof(RollCallConcerns).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The embedded resource {resource} is missing.");
+        using var csv = new CsvRecordReader(new StreamReader(stream), resource);
+        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        bool header = true;
+        while (csv.Read(out string? problem))
+        {
+            if (problem is not null)
+            {
+                throw new InvalidDataException($"{resource}:{csv.ProblemLine}: {problem}");
+            }
+
+            if (header)
+            {
+                header = false;
+                continue;
+            }
+
+            result[csv.Fields[0]] = csv.Fields[3].Split(';', StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        return result;
+    }
+}

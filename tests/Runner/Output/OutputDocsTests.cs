@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+using Parquet;
+using StemSimulator.Tests.Support;
+
+namespace StemSimulator.Tests.Runner.Output;
+
+/// <summary>
+/// docs/outputs.md stays true to the code: every column of every table a run, an election run and 'stemsim power' write
+/// is documented in that table's section; and the DuckDB examples in docs/examples/duckdb.sql run on a real run.
+/// </summary>
+[NonParallelizable]
+public sealed class OutputDocsTests
+{
+    private static string Docs => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "outputs.md"));
+
+    [Test]
+    public async Task Every_column_written_is_documented()
+    {
+        using var folder = new TemporaryFolder();
+        Run("run", "scenarios/sc-veto-chain-2026.yaml", "--trials", "1000", "--out", folder.File("votes"), "--quiet");
+        Run("run", "scenarios/hrc-weog-2026.yaml", "--trials", "200", "--out", folder.File("elections"), "--quiet");
+        Run("power", "--council", "current", "--out", folder.File("power"), "--quiet");
+        Run("run", "scenarios/drift-brics-2026-2035.yaml", "--trials", "200", "--out", folder.File("drift"), "--quiet");
+        var files = Directory.GetFiles(folder.Path, "*.parquet", SearchOption.AllDirectories);
+        Assert.That(files.Select(Path.GetFileName).Distinct().Order(), Is.EqualTo(new[]
+        {
+            "drift.parquet", "drift_adoption.parquet", "election_ballots.parquet", "election_rounds.parquet", "election_summary.parquet", "elections.parquet",
+            "member_probabilities.parquet", "power.parquet", "summary.parquet", "trials.parquet",
+        }));
+        var missing = new List<string>();
+        foreach (string file in files)
+        {
+            string section = Section(Path.GetFileName(file));
+            var schema = await ParquetReader.ReadSchemaAsync(file);
+            missing.AddRange(schema.GetDataFields().Where(f => !section.Contains($"`{f.Name}`", StringComparison.Ordinal)).Select(f => $"{Path.GetFileName(file)}: {f.Name}"));
+        }
+
+        string statistics = Section("statistics.json");
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(folder.File("votes"), "statistics.json")))!.AsObject();
+        missing.AddRange(json.Select(p => p.Key).Where(k => !statistics.Contains($"`{k}`", StringComparison.Ordinal)).Select(k => $"statistics.json: {k}"));
+        Assert.That(missing, Is.Empty, "columns missing from docs/outputs.md");
+    }
+
+    [Test]
+    public void DuckDB_examples_run_on_a_real_run()
+    {
+        using var folder = new TemporaryFolder();
+        string run = folder.File("run");
+        Run("run", "scenarios/ga-hrc-suspension-2026.yaml", "--trials", "2000", "--out", run, "--quiet");
+        string sql = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "examples", "duckdb.sql"))
+            .Replace("runs/ga-hrc-suspension-2026", run.Replace('\\', '/'), StringComparison.Ordinal);
+        var statements = Regex.Split(Regex.Replace(sql, "--[^\n]*", string.Empty), @";\s*").Where(s => !string.IsNullOrWhiteSpace(s)).ToArray();
+        Assert.That(statements, Has.Length.EqualTo(6));
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        foreach (string statement in statements)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            using var reader = command.ExecuteReader();
+            int rows = 0;
+            while (reader.Read())
+            {
+                rows++;
+            }
+
+            Assert.That(rows, Is.GreaterThan(0), statement);
+        }
+    }
+
+    private static string Section(string file)
+    {
+        string docs = Docs;
+        int start = docs.IndexOf($"## `{file}`", StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThanOrEqualTo(0), $"docs/outputs.md has no section for {file}");
+        int end = docs.IndexOf("\n## ", start + 3, StringComparison.Ordinal);
+        return end < 0 ? docs[start..] : docs[start..end];
+    }
+
+    private static void Run(params string[] arguments)
+    {
+        var result = CliProcess.Run(RepositoryPaths.Root, arguments);
+        Assert.That(result.ExitCode, Is.Zero, result.StandardError);
+    }
+}
