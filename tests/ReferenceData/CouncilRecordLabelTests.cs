@@ -26,10 +26,16 @@ public sealed class CouncilRecordLabelTests
         Assert.That(string.Join(' ', label!.Concerns), Is.EqualTo(expected), symbol);
     }
 
+    [TestCase("S/2014/189", "RUS")]
+    [TestCase("S/2012/77", "CHN RUS")]
+    [TestCase("S/12211", "FRA GBR USA")]
+    public void VetoedDraftsNameTheirVetoers(string symbol, string expected) =>
+        Assert.That(string.Join(' ', CouncilRecordLabels.Find(symbol)!.Vetoers), Is.EqualTo(expected));
+
     [Test]
     public void ParseNamesTheLineOfABadKind()
     {
-        const string text = "record_id,symbol,date,kind,concerns,topic,source,keywords\n1,S/RES/1(1946),1946-01-25,failed,,thematic,title,\n";
+        const string text = "record_id,symbol,date,kind,concerns,topic,source,keywords,vetoers\n1,S/RES/1(1946),1946-01-25,failed,,thematic,title,,\n";
         var e = Assert.Throws<InvalidDataException>(() => CouncilRecordLabels.Parse(new StringReader(text), "t.csv"));
         Assert.That(e!.Message, Does.StartWith("t.csv:2:").And.Contain("failed"));
     }
@@ -46,6 +52,12 @@ public sealed class CouncilRecordLabelTests
         {
             var date = DateOnly.ParseExact(row["date"], "M/d/yyyy", CultureInfo.InvariantCulture);
             Assert.That(labels.Any(l => l.Vetoed && l.Symbol == row["draft"] && l.Date == date), row["draft"]);
+
+            // The vetoers named in the raw member_veto columns (the USSR as RUS).
+            var named = new[] { "member_veto1", "member_veto2", "member_veto3" }.Select(k => row[k]).Where(v => v.Length > 0)
+                .Select(v => v switch { "China" => "CHN", "France" => "FRA", "Russia" or "USSR" => "RUS", "USA" => "USA", "UK" => "GBR", _ => v }).ToHashSet();
+            var label = labels.First(l => l.Vetoed && l.Symbol == row["draft"] && l.Date == date);
+            Assert.That(label.Vetoers, Is.EquivalentTo(named), row["draft"]);
         }
 
         // Every veto 2012-2021 on a country situation names its state (Syria, Ukraine, Yemen, Venezuela, ...).

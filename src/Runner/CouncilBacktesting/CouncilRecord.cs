@@ -1,6 +1,7 @@
 using System.Globalization;
 using StemSimulator.Engine.Council;
 using StemSimulator.Runner.Infrastructure;
+using StemSimulator.Scenarios.Csv;
 using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.CouncilBacktesting;

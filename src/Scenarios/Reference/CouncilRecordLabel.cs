@@ -10,4 +10,5 @@ namespace StemSimulator.Scenarios.Reference;
 /// <param name="Vetoed">True for a vetoed draft, false for an adopted resolution.</param>
 /// <param name="Concerns">ISO3 codes of the states the text concerns (PSE for the State of Palestine); empty for thematic texts.</param>
 /// <param name="Topic">admission, mandate, sanctions, situation or thematic for resolutions; the veto data's crisis topic for vetoed drafts.</param>
-public sealed record CouncilRecordLabel(string RecordId, string Symbol, DateOnly Date, bool Vetoed, IReadOnlyList<string> Concerns, string Topic);
+/// <param name="Vetoers">ISO3 codes of the permanent members that vetoed (RUS for the USSR); empty for adopted resolutions.</param>
+public sealed record CouncilRecordLabel(string RecordId, string Symbol, DateOnly Date, bool Vetoed, IReadOnlyList<string> Concerns, string Topic, IReadOnlyList<string> Vetoers);

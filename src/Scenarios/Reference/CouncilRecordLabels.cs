@@ -25,12 +25,12 @@ public static class CouncilRecordLabels
     /// <summary>The embedded table, in date order.</summary>
     public static IReadOnlyList<CouncilRecordLabel> Embedded => LazyEmbedded.Value;
 
-    /// <summary>Parses the table (header record_id,symbol,date,kind,concerns,topic,source,keywords).</summary>
+    /// <summary>Parses the table (header record_id,symbol,date,kind,concerns,topic,source,keywords,vetoers).</summary>
     /// <exception cref="InvalidDataException">A row is malformed; the message names the resource and line.</exception>
     internal static IReadOnlyList<CouncilRecordLabel> Parse(TextReader reader, string resource)
     {
         var records = ReferenceCatalog.ParseCsv(reader, resource);
-        string[] expected = ["record_id", "symbol", "date", "kind", "concerns", "topic", "source", "keywords"];
+        string[] expected = ["record_id", "symbol", "date", "kind", "concerns", "topic", "source", "keywords", "vetoers"];
         if (records.Count == 0 || !records[0].Fields.SequenceEqual(expected))
         {
             throw new InvalidDataException($"{resource}: expected the header {string.Join(',', expected)}");
@@ -57,7 +57,13 @@ public static class CouncilRecordLabels
                 throw new InvalidDataException($"{resource}:{line}: concerns '{fields[4]}' are not ISO3 codes");
             }
 
-            labels.Add(new CouncilRecordLabel(fields[0], fields[1], date, vetoed, concerns, fields[5]));
+            var vetoers = fields[8].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (vetoed == (vetoers.Length == 0) || vetoers.Any(v => v is not ("CHN" or "FRA" or "RUS" or "GBR" or "USA")))
+            {
+                throw new InvalidDataException($"{resource}:{line}: vetoers '{fields[8]}' must name permanent members for a vetoed draft and be empty for an adopted one");
+            }
+
+            labels.Add(new CouncilRecordLabel(fields[0], fields[1], date, vetoed, concerns, fields[5], vetoers));
         }
 
         return labels;
