@@ -44,8 +44,9 @@ public sealed class CouncilRecordScenarioTests
         Assert.That(ukraine, Is.Not.Empty);
         Assert.That(ukraine.All(l => l.Vetoers.Contains("RUS")));
 
-        Assert.That(assembly, Is.LessThan(0.3), "the Assembly-position model puts Russia near the middle");
+        Assert.That(assembly, Is.LessThan(0.5), "the Assembly-position model puts Russia near the middle");
         Assert.That(record, Is.GreaterThan(0.5));
+        Assert.That(record - assembly, Is.GreaterThan(0.2));
         Assert.That(record, Is.EqualTo(CouncilRecordVetoes.Forecast(new DateOnly(2026, 3, 1), ["RUS"]).VetoProbability[2]).Within(1e-9));
     }
 

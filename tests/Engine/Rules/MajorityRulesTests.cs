@@ -10,8 +10,7 @@ namespace StemSimulator.Tests.Engine.Rules;
 public sealed class MajorityRulesTests
 {
     [Test]
-    public void Threshold_form_agrees_with_the_adoption_test_for_every_rule(
-        [Values] MajorityRule rule)
+    public void Threshold_form_agrees_with_the_adoption_test_for_every_rule([Values] MajorityRule rule)
     {
         for (int no = 0; no <= 60; no++)
         {
