@@ -4,7 +4,7 @@ using StemSimulator.Runner.Infrastructure;
 namespace StemSimulator.Runner.Backtesting;
 
 /// <summary>The <c>stemsim backtest</c> command: options and help.</summary>
-internal sealed class BacktestCommand(BacktestService backtests, ConcernedPartyBacktestService concernedParty) : ICliCommand
+internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktesting.CouncilBacktestService councilBacktests, ConcernedPartyBacktestService concernedParty) : ICliCommand
 {
     public Command Build()
     {
@@ -19,6 +19,7 @@ internal sealed class BacktestCommand(BacktestService backtests, ConcernedPartyB
         var seed = new Option<ulong?>("--seed") { Description = "Seed of the revealed votes and the count simulations (default 1)." };
         var trials = new Option<int?>("--trials") { Description = "Simulated trials per roll call (default 2000)." };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it." };
+        var body = new Option<string>("--body") { Description = "GA (default): Assembly roll calls; SC: Council drafts with the Council record model (docs/council-model.md)." };
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
         var command = new Command("backtest", """
@@ -34,11 +35,20 @@ internal sealed class BacktestCommand(BacktestService backtests, ConcernedPartyB
               stemsim backtest --concerned-party --data ../shared/data/un --train-from 1990 --train-until 2009 --test-from 2010 --test-to 2019
             """)
         {
-            data, trainUntil, testFrom, testTo, output, concerned, trainFrom, protocols, seed, trials, threads, force, quiet,
+            data, trainUntil, testFrom, testTo, output, concerned, trainFrom, protocols, seed, trials, threads, body, force, quiet,
         };
-        command.SetAction((parse, cancellationToken) => parse.GetValue(concerned)
-            ? concernedParty.RunAsync(parse.GetValue(data)!, parse.GetValue(trainFrom) ?? 1990, parse.GetValue(trainUntil), parse.GetValue(testFrom), parse.GetValue(testTo), cancellationToken)
-            : backtests.BacktestAsync(
+        command.SetAction((parse, cancellationToken) => (parse.GetValue(concerned), parse.GetValue(body)?.ToUpperInvariant() ?? "GA") switch
+        {
+            (true, _) => concernedParty.RunAsync(parse.GetValue(data)!, parse.GetValue(trainFrom) ?? 1990, parse.GetValue(trainUntil), parse.GetValue(testFrom), parse.GetValue(testTo), cancellationToken),
+            (false, "SC") => councilBacktests.BacktestAsync(parse.GetValue(data)!, parse.GetValue(trainUntil), parse.GetValue(testFrom), parse.GetValue(testTo), parse.GetValue(output) ?? string.Empty, parse.GetValue(force), parse.GetValue(quiet), cancellationToken),
+            (false, "GA") => GeneralAssembly(parse, cancellationToken),
+            (false, _) => UnknownBody(parse.GetValue(body)!),
+        });
+        return command;
+
+        Task<int> UnknownBody(string other) => Task.FromResult(councilBacktests.RejectBody(other));
+
+        Task<int> GeneralAssembly(ParseResult parse, CancellationToken cancellationToken) => backtests.BacktestAsync(
             new BacktestRequest
             {
                 DataDirectory = parse.GetValue(data)!,
@@ -53,7 +63,6 @@ internal sealed class BacktestCommand(BacktestService backtests, ConcernedPartyB
                 Force = parse.GetValue(force),
                 Quiet = parse.GetValue(quiet),
             },
-            cancellationToken));
-        return command;
+            cancellationToken);
     }
 }

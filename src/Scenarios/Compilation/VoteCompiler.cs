@@ -3,6 +3,7 @@ using StemSimulator.Engine.Members;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Rules;
 using StemSimulator.Scenarios.Document;
+using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Scenarios.Compilation;
 
@@ -52,7 +53,7 @@ internal sealed class VoteCompiler
         }
         else
         {
-            foreach (var (key, present) in new[] { ("decision", vote.Decision is not null), ("chapter", vote.Chapter is not null), ("parties_to_dispute", vote.PartiesToDispute is not null), ("council", vote.Council is not null) })
+            foreach (var (key, present) in new[] { ("decision", vote.Decision is not null), ("chapter", vote.Chapter is not null), ("parties_to_dispute", vote.PartiesToDispute is not null), ("council", vote.Council is not null), ("council_model", vote.CouncilModel is not null) })
             {
                 if (present)
                 {
@@ -168,6 +169,12 @@ internal sealed class VoteCompiler
                 .ToArray()
             : _context.Catalog.VotingMembersOn(date).Select(s => s.Code).ToArray();
         var parties = vote.Chapter == CharterChapter.VI ? vote.PartiesToDispute ?? [] : [];
+        string[] concerns = change?.Concerns ?? vote.Concerns ?? [];
+        // A veto is a permanent member's no on a substantive draft, so only those drafts take the record's veto rates.
+        var recordVetoes = body == Body.SecurityCouncil && concerns.Length > 0 && (vote.CouncilModel ?? CouncilModelName.Record) == CouncilModelName.Record
+            && (change?.Decision ?? vote.Decision ?? DecisionName.Substantive) == DecisionName.Substantive
+            ? CouncilRecordVetoes.Forecast(date, concerns)
+            : null;
 
         var concerned = change?.Concerns ?? vote.Concerns ?? [];
         var list = new List<VoteParticipant>(participants.Length);
@@ -192,6 +199,12 @@ internal sealed class VoteCompiler
             else
             {
                 lean = _members.Lean(code, layers, parameters, body, date, document.Timeline is not null);
+                if (recordVetoes is not null && lean.Fixed is null && layers.Vote is null && !layers.HasProbabilities
+                    && CouncilRecordVetoes.Probability(recordVetoes, code) is { } veto)
+                {
+                    lean = CouncilRecordVetoes.Lean(lean, veto, layers.Shift);
+                }
+
                 if (lean.Fixed is null)
                 {
                     double shift = (vote.Backlash is { } backlash ? _chains.Backlash(backlash, code, date) : 0)

@@ -60,6 +60,14 @@ public sealed class VoteDocument
     /// </summary>
     public string[]? Concerns { get; init; }
 
+    /// <summary>
+    /// Council drafts: <c>record</c> (the default when <see cref="Concerns"/> is given) takes each permanent member's
+    /// P(no) from the Council record model, its P(veto) given the states concerned fitted on the record up to the year
+    /// before the vote (docs/council-model.md); <c>assembly</c> keeps the Assembly-position model. A member's own
+    /// entry under <c>members</c> (a vote or probabilities) still wins. Elected members always use the Assembly positions.
+    /// </summary>
+    public CouncilModelName? CouncilModel { get; init; }
+
     /// <summary>Council drafts: the ten elected members, replacing the composition on the vote's date.</summary>
     public string[]? Council { get; init; }
 
