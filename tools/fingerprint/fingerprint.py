@@ -7,6 +7,9 @@ footer, which holds the creation time and git commit; for JSON files the whole t
 match wrote the same values in the same encoding.
 
     python3 tools/fingerprint/fingerprint.py [--trials N] [--seed S] [--runner PATH] > fingerprints.txt
+
+f84c481.txt is the baseline of the 2026-12-06 refactorings; main-2026-12-06.txt is main after them (the party
+concerned in four scenarios, nullable summary columns, new statistics keys), the baseline for the next change.
 """
 import argparse, glob, hashlib, json, os, struct, subprocess, sys, tempfile
 
