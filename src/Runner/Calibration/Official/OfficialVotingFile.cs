@@ -84,21 +84,8 @@ internal static class OfficialVotingFile
         int date = Column(header, "date", layout, name);
         int title = Column(header, "title", layout, name);
         int memberName = Array.IndexOf(header, v1 ? "ms_names" : "ms_name");
-        while (reader.Read(out var problem))
+        foreach (var (line, f, rollCall) in RollCallRows(reader, header, name, problems, rollCalls, (id, date, symbol, title)))
         {
-            int line = reader.RecordLine;
-            var f = reader.Fields;
-            if (problem is not null || f.Count != header.Length)
-            {
-                problems.Report(name, line, problem ?? $"expected {header.Length} fields, found {f.Count}");
-                continue;
-            }
-
-            if (rollCalls.Row(line, f[id], f[date], f[symbol], f[title]) is not { } rollCall)
-            {
-                continue;
-            }
-
             string cell = f[vote].Trim();
             if (cell.Length == 0)
             {
@@ -152,21 +139,8 @@ internal static class OfficialVotingFile
             throw new InvalidDataException($"{name}:1: no member columns (three-letter codes such as USA) in the header ({Describe(layout)})");
         }
 
-        while (reader.Read(out var problem))
+        foreach (var (line, f, rollCall) in RollCallRows(reader, header, name, problems, rollCalls, (id, date, symbol, title)))
         {
-            int line = reader.RecordLine;
-            var f = reader.Fields;
-            if (problem is not null || f.Count != header.Length)
-            {
-                problems.Report(name, line, problem ?? $"expected {header.Length} fields, found {f.Count}");
-                continue;
-            }
-
-            if (rollCalls.Row(line, f[id], f[date], f[symbol], f[title]) is not { } rollCall)
-            {
-                continue;
-            }
-
             foreach (int c in members)
             {
                 string cell = f[c].Trim();
@@ -217,6 +191,30 @@ internal static class OfficialVotingFile
         : null;
 
     /// <summary>The roll calls of one file by record id, in the order first met.</summary>
+    /// <summary>
+    /// The well-formed records of a file with the roll call each belongs to; a record with a reading problem or the
+    /// wrong number of fields is reported at its line and skipped, as is one whose roll call the builders refuse.
+    /// </summary>
+    private static IEnumerable<(int Line, IReadOnlyList<string> Fields, Builder RollCall)> RollCallRows(
+        CsvRecordReader reader, string[] header, string name, DataProblems problems, Builders rollCalls, (int Id, int Date, int Symbol, int Title) columns)
+    {
+        while (reader.Read(out var problem))
+        {
+            int line = reader.RecordLine;
+            var f = reader.Fields;
+            if (problem is not null || f.Count != header.Length)
+            {
+                problems.Report(name, line, problem ?? $"expected {header.Length} fields, found {f.Count}");
+                continue;
+            }
+
+            if (rollCalls.Row(line, f[columns.Id], f[columns.Date], f[columns.Symbol], f[columns.Title]) is { } rollCall)
+            {
+                yield return (line, f, rollCall);
+            }
+        }
+    }
+
     private sealed class Builders(string name, DataProblems problems)
     {
         private readonly List<Builder> _order = [];
