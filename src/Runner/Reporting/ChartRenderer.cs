@@ -166,6 +166,7 @@ internal static class ChartRenderer
             ("P(adopted | held)", Color.FromHex("#7fb89c"), r => r.PAdoptedGivenHeld ?? double.NaN),
         };
         var bars = new List<Bar>();
+        var labels = new List<ValueLabel>();
         for (int i = 0; i < rows.Count; i++)
         {
             for (int s = 0; s < series.Length; s++)
@@ -183,19 +184,20 @@ internal static class ChartRenderer
                     FillColor = series[s].Color,
                     LineWidth = 0,
                     Size = 0.9,
-                    Label = Wording.Percent(value),
                 });
+                labels.Add(new ValueLabel((i * 5) + s, value * 100, Wording.Percent(value), series[s].Color));
             }
         }
 
-        var plottable = plot.Add.Bars(bars);
-        plottable.ValueLabelStyle.FontSize = 12;
+        plot.Add.Bars(bars);
+        AddValueLabels(plot, labels, horizontal: false);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(rows.Select((r, i) => new Tick((i * 5) + 1.5, r.VoteId)).ToArray());
-        plot.Axes.SetLimitsY(0, 135);
+        plot.Axes.SetLimitsY(0, 100);
         plot.YLabel("% of runs");
         plot.Title("Votes that wait for an earlier outcome");
         plot.Legend.ManualItems.AddRange(series.Select(s => new LegendItem { LabelText = s.Name, FillColor = s.Color }));
-        plot.ShowLegend(Alignment.UpperCenter, Orientation.Horizontal);
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
         return Render(plot, "chain", caption, 380);
     }
 
@@ -204,31 +206,34 @@ internal static class ChartRenderer
     {
         var plot = NewPlot();
         var bars = new List<Bar>();
+        var labels = new List<ValueLabel>();
         var ticks = new List<Tick>();
         var intervals = new List<(double Position, double Lower, double Upper)>();
         for (int i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
             int position = candidates.Count - 1 - i;
+            var fill = c.Compromise ? Muted : Ink;
             bars.Add(new Bar
             {
                 Position = position,
                 Value = c.PElected * 100,
-                FillColor = c.Compromise ? Muted : Ink,
+                FillColor = fill,
                 LineWidth = 0,
                 Size = 0.6,
-                Label = Wording.Percent(c.PElected),
             });
-            intervals.Add((position, Math.Max(0, c.PElected - (1.96 * c.PElectedSe)) * 100, Math.Min(1, c.PElected + (1.96 * c.PElectedSe)) * 100));
+            double upper = Math.Min(1, c.PElected + (1.96 * c.PElectedSe)) * 100;
+            intervals.Add((position, Math.Max(0, c.PElected - (1.96 * c.PElectedSe)) * 100, upper));
+            labels.Add(new ValueLabel(position, c.PElected * 100, Wording.Percent(c.PElected), fill, upper));
             ticks.Add(new Tick(position, Shorten($"{c.Candidate} {c.Name} ({c.SeatGroup})", 34)));
         }
 
         var plottable = plot.Add.Bars(bars);
         plottable.Horizontal = true;
-        plottable.ValueLabelStyle.FontSize = 13;
         AddIntervals(plot, intervals);
+        AddValueLabels(plot, labels, horizontal: true);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
-        plot.Axes.SetLimitsX(0, 112);
+        plot.Axes.SetLimitsX(0, 100);
         plot.Title($"P(elected): {electionId}");
         plot.XLabel("% of runs elected (whisker: 95% Monte Carlo interval)");
         return Render(plot, $"election-{Wording.Slug(electionId)}", caption, 110 + (45 * candidates.Count) + 60);
@@ -324,7 +329,7 @@ internal static class ChartRenderer
         }
 
         plot.Axes.Bottom.TickGenerator = YearTicks();
-        plot.Axes.SetLimitsY(0, 105);
+        plot.Axes.SetLimitsY(0, 100);
         plot.Title("P(adopted) by year, and how much it depends on the drift");
         plot.XLabel("year of the vote");
         plot.YLabel("% adopted");
@@ -369,6 +374,45 @@ internal static class ChartRenderer
         }
     }
 
+    /// <summary>
+    /// Bars' value labels that stay inside a 0-100% axis: beyond the bar's end (or its whisker's, when given) where there
+    /// is room, otherwise inside the bar's end in a colour readable on its fill. Added after the bars so they draw on top.
+    /// </summary>
+    private static void AddValueLabels(Plot plot, IEnumerable<ValueLabel> labels, bool horizontal)
+    {
+        const double Room = 88;
+        foreach (var (position, value, text, fill, outsideFrom) in labels)
+        {
+            double end = Math.Max(value, outsideFrom ?? value);
+            bool inside = end > Room;
+            double at = inside ? value : end;
+            var label = horizontal ? plot.Add.Text(text, at, position) : plot.Add.Text(text, position, at);
+            label.LabelFontSize = 12;
+            label.LabelAlignment = (horizontal, inside) switch
+            {
+                (true, true) => Alignment.MiddleRight,
+                (true, false) => Alignment.MiddleLeft,
+                (false, true) => Alignment.UpperCenter,
+                (false, false) => Alignment.LowerCenter,
+            };
+            label.LabelFontColor = inside && Luminance(fill) < 0.5 ? Colors.White : Ink;
+            label.LabelOffsetX = horizontal ? (inside ? -4 : 4) : 0;
+            label.LabelOffsetY = horizontal ? 0 : (inside ? 3 : -3);
+        }
+    }
+
+    /// <summary>Relative luminance of a colour, 0 (black) to 1 (white), as WCAG defines it for sRGB.</summary>
+    private static double Luminance(Color color)
+    {
+        static double Linear(byte channel)
+        {
+            double c = channel / 255.0;
+            return c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+        }
+
+        return (0.2126 * Linear(color.R)) + (0.7152 * Linear(color.G)) + (0.0722 * Linear(color.B));
+    }
+
     private static Chart Render(Plot plot, string name, string caption, int height)
     {
         height = Math.Clamp(height, 260, 1400);
@@ -377,4 +421,7 @@ internal static class ChartRenderer
     }
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+
+    /// <summary>A bar's value label: the bar's position and value (0-100), its text and fill, and where its whisker ends.</summary>
+    private readonly record struct ValueLabel(double Position, double Value, string Text, Color Fill, double? OutsideFrom = null);
 }
