@@ -20,6 +20,7 @@ internal sealed class RunCommand(RunService runs) : ICliCommand
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors (no tables, no progress)." };
         var json = new Option<bool>("--json") { Description = "Print the summary (summary.parquet and election_summary.parquet rows, with the provenance) as one JSON object on standard output, and nothing else there." };
+        var timings = new Option<bool>("--timings") { Description = "Print on standard error how long each phase took: start-up, reference data, scenario, estimator, simulate, tables, report." };
         var shardIndex = new Option<int?>("--shard-index") { Description = "Run only shard k (0-based) of --shard-count shards: a contiguous range of trials." };
         var calibration = new Option<string?>("--calibration") { Description = "A calibration table made with 'stemsim calibrate --out FILE' (the positions file): use it instead of the scenario's calibration; recorded with its SHA-256 in the provenance." };
         var shardCount = new Option<int?>("--shard-count") { Description = "Number of shards the run is split into; combine them with 'stemsim merge'." };
@@ -40,7 +41,7 @@ internal sealed class RunCommand(RunService runs) : ICliCommand
             130 interrupted (nothing written).
             """)
         {
-            scenario, trials, seed, output, force, threads, quiet, json, shardIndex, shardCount, calibration,
+            scenario, trials, seed, output, force, threads, quiet, json, shardIndex, shardCount, calibration, timings,
         };
         command.SetAction((parse, cancellationToken) => runs.RunAsync(
             new RunRequest
@@ -54,6 +55,7 @@ internal sealed class RunCommand(RunService runs) : ICliCommand
                 Threads = parse.GetValue(threads),
                 Quiet = parse.GetValue(quiet),
                 Json = parse.GetValue(json),
+                Timings = parse.GetValue(timings),
                 ShardIndex = parse.GetValue(shardIndex),
                 ShardCount = parse.GetValue(shardCount),
             },

@@ -23,6 +23,9 @@ internal sealed record RunRequest
     /// <summary>Print the summary as JSON on standard output instead of the tables.</summary>
     public bool Json { get; init; }
 
+    /// <summary>Print the wall time of each phase (start-up, reference data, scenario, estimator, simulate, tables, report) on standard error.</summary>
+    public bool Timings { get; init; }
+
     /// <summary>This shard's index, 0 to <see cref="ShardCount"/> - 1; null for an unsharded run.</summary>
     public int? ShardIndex { get; init; }
 

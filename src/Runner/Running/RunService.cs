@@ -26,6 +26,9 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
 
     public async Task<int> RunAsync(RunRequest request, CancellationToken cancellationToken)
     {
+        var timings = new RunTimings();
+        _ = ReferenceCatalog.Embedded;
+        timings.Lap("reference data");
         var loaded = ScenarioLoader.LoadFile(request.ScenarioPath, new RunOverrides { Trials = request.Trials, Seed = request.Seed, CalibrationFile = request.CalibrationFile });
         if (!loaded.Succeeded)
         {
@@ -39,7 +42,9 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         }
 
         var document = loaded.Document!;
+        timings.Lap("scenario");
         var model = EstimatorSelection.Resolve(loaded.Model!, cancellationToken);
+        timings.Lap("estimator");
         if (Check(request, model.Trials) is { } problem)
         {
             console.Error.WriteLine($"error: {problem}");
@@ -112,6 +117,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                     ? await ElectionOutputs.WriteAsync(model, options, folder.PathOf, shard, provenance, cancellationToken).ConfigureAwait(false)
                     : null;
                 double seconds = stopwatch.Elapsed.TotalSeconds;
+                timings.Lap("simulate");
                 var statistics = new RunStatistics(
                     document.Scenario, loaded.Sha256, model.Seed, model.Trials, shard.Count, [shard.Index], Provenance.EngineVersion,
                     result?.Votes.Select(v => v.ToState()).ToArray() ?? [],
@@ -120,6 +126,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                 await WriteTablesAsync(folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 folder.Commit();
+                timings.Lap("tables");
                 if (request.Json)
                 {
                     // Scripts read standard output: the JSON object and nothing else.
@@ -139,6 +146,12 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                     {
                         ElectionReport.Write(console.Out, elections, model.Variants.Count > 1);
                     }
+                }
+
+                timings.Lap("report");
+                if (request.Timings)
+                {
+                    console.Error.WriteLine(timings.Describe());
                 }
             }
             catch (OperationCanceledException)

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using StemSimulator.Tests.Support;
+
+namespace StemSimulator.Tests.Runner.Running;
+
+/// <summary><c>stemsim run --timings</c>: one line on standard error with every phase, adding up to the total.</summary>
+public sealed partial class RunTimingsEndToEndTests
+{
+    [Test]
+    public void Timings_line_lists_every_phase_in_order_and_adds_up()
+    {
+        using var folder = new TemporaryFolder();
+        string scenario = Path.Combine(RepositoryPaths.Scenarios, "bench", "ga-8-blocs.yaml");
+
+        var run = CliProcess.Run(folder.Path, "run", scenario, "--trials", "2000", "--out", "t", "--quiet", "--timings");
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        Assert.That(run.StandardOutput, Is.Empty, "--quiet prints nothing on standard output; timings go to standard error");
+        var line = run.StandardError.Split('\n').Single(l => l.StartsWith("timings (s): ", StringComparison.Ordinal));
+        var phases = Phase().Matches(line).Select(m => (Name: m.Groups[1].Value, Seconds: double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToArray();
+        Assert.That(phases.Select(p => p.Name), Is.EqualTo(new[] { "start-up", "reference data", "scenario", "estimator", "simulate", "tables", "report" }));
+        Assert.That(phases.All(p => p.Seconds >= 0), Is.True, line);
+        double total = double.Parse(Total().Match(line).Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.That(phases.Sum(p => p.Seconds), Is.EqualTo(total).Within(0.004), "the phases are laps and add up to the total (each rounded to 1 ms)");
+        Assert.That(phases.Single(p => p.Name == "start-up").Seconds, Is.GreaterThan(0), "a .NET process takes some time to reach the command");
+    }
+
+    [Test]
+    public void Without_the_flag_no_timings_are_printed()
+    {
+        using var folder = new TemporaryFolder();
+        string scenario = Path.Combine(RepositoryPaths.Scenarios, "bench", "ga-8-blocs.yaml");
+
+        var run = CliProcess.Run(folder.Path, "run", scenario, "--trials", "200", "--out", "t", "--quiet");
+
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        Assert.That(run.StandardError, Does.Not.Contain("timings"));
+    }
+
+    [GeneratedRegex(@"(?:: |, )([a-z][a-z -]*?) (\d+\.\d{3})")]
+    private static partial Regex Phase();
+
+    [GeneratedRegex(@"; total (\d+\.\d{3})$")]
+    private static partial Regex Total();
+}
