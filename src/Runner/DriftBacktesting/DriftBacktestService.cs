@@ -19,21 +19,8 @@ internal sealed class DriftBacktestService(ConsoleStreams console, TimeProvider 
 {
     public async Task<int> RunAsync(DriftBacktestRequest request, CancellationToken cancellationToken)
     {
-        var invariant = CultureInfo.InvariantCulture;
         var catalog = ReferenceCatalog.Embedded;
-        string? problem = request switch
-        {
-            { CalibrationFile: null, DataDirectory: null } => "give --data (to calibrate up to --from) or --calibration (a table stemsim calibrate wrote up to --from)",
-            { CalibrationFile: null } when !Directory.Exists(request.DataDirectory) => $"the data folder '{request.DataDirectory}' does not exist (expected ../shared/data/un)",
-            _ when request.To <= request.From => $"--to {request.To} must be after --from {request.From}",
-            _ when request.To > catalog.Calibration.LatestYear => $"--to {request.To} is after the embedded calibration's last year ({catalog.Calibration.LatestYear}); the realized positions come from it",
-            _ when request.FitFrom >= request.From => $"--fit-from {request.FitFrom} must be before --from {request.From}",
-            _ when request.AlignFrom >= request.From => $"--align-from {request.AlignFrom} must be before --from {request.From}",
-            _ when request.Trials is < 50 or > 1_000_000 => "--trials must be between 50 and 1,000,000",
-            _ when request.Threads is < 1 => "--threads must be at least 1",
-            _ => null,
-        };
-        if (problem is not null)
+        if (Problem(request, catalog) is { } problem)
         {
             console.Error.WriteLine($"error: {problem}");
             return ExitCodes.InvalidInput;
@@ -41,27 +28,15 @@ internal sealed class DriftBacktestService(ConsoleStreams console, TimeProvider 
 
         var total = Stopwatch.StartNew();
         int threads = request.Threads ?? Environment.ProcessorCount;
-        Origin origin;
-        try
+        var (origin, failure) = await LoadOriginAsync(request, threads, cancellationToken).ConfigureAwait(false);
+        if (origin is null)
         {
-            origin = request.CalibrationFile is { } file
-                ? await Task.Run(() => ReadOrigin(file), cancellationToken).ConfigureAwait(false)
-                : await CalibrateOriginAsync(request, threads, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
-        {
-            console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.InvalidInput;
-        }
-        catch (OperationCanceledException)
-        {
-            console.Error.WriteLine("Interrupted; nothing was written.");
-            return ExitCodes.Interrupted;
+            return failure;
         }
 
         if (origin.LastYear != request.From || Math.Min(request.FitFrom, request.AlignFrom) < origin.FirstYear)
         {
-            console.Error.WriteLine(string.Create(invariant, $"error: the calibration covers {origin.FirstYear}-{origin.LastYear}; the backtest needs one that ends at --from {request.From} (no later data) and starts by --fit-from {request.FitFrom} and --align-from {request.AlignFrom}"));
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: the calibration covers {origin.FirstYear}-{origin.LastYear}; the backtest needs one that ends at --from {request.From} (no later data) and starts by --fit-from {request.FitFrom} and --align-from {request.AlignFrom}"));
             return ExitCodes.InvalidInput;
         }
 
@@ -82,31 +57,7 @@ internal sealed class DriftBacktestService(ConsoleStreams console, TimeProvider 
             DriftBacktestResult result;
             try
             {
-                var embedded = catalog.Calibration;
-                PositionLookup realized = (code, year) => embedded.Find(code, year) is { } p && p.SourceYear == year ? (p.Theta, p.ThetaStandardError) : null;
-                var settings = new DriftBacktestSettings
-                {
-                    From = request.From,
-                    To = request.To,
-                    FitFrom = request.FitFrom,
-                    AlignFrom = request.AlignFrom,
-                    Trials = request.Trials,
-                    Seed = request.Seed,
-                    Threads = threads,
-                };
-                var positions = origin.Positions;
-                var backtest = new DriftBacktest(catalog, (code, year) => positions.TryGetValue((code, year), out var p) ? p : null, origin.PositionStepSd, realized, origin.Units, settings);
-                if (!request.Quiet)
-                {
-                    console.Error.WriteLine(string.Create(invariant, $"  scale map onto the embedded table: {backtest.Alignment.Intercept:F4} + {backtest.Alignment.Slope:F4} x (R2 {backtest.Alignment.RSquared:F4}, {backtest.Alignment.Pairs:N0} member-years {request.AlignFrom}-{request.From})"));
-                }
-
-                result = await Task.Run(() => DriftBacktestResult.Run(backtest, request.Quiet ? null : console.Error, cancellationToken), cancellationToken).ConfigureAwait(false);
-                result.Rows.Add(("run", null, "calibration_seconds", origin.Seconds));
-                result.Rows.Add(("run", null, "simulation_seconds", watch.Elapsed.TotalSeconds));
-                result.Rows.Add(("run", null, "calibration_iterations", origin.Iterations));
-                result.Rows.Add(("run", null, "position_step_sd_own_scale", origin.PositionStepSd));
-                DriftBacktestResult.AddVolatilityRows(result.Rows, "volatility_embedded", EmbeddedVolatility(catalog), catalog.States.Where(s => !s.IsObserver).Select(s => s.Code).ToArray(), catalog.Calibration.PositionStepSd);
+                result = await BacktestAsync(request, catalog, origin, threads, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -116,35 +67,104 @@ internal sealed class DriftBacktestService(ConsoleStreams console, TimeProvider 
 
             if (folder is not null)
             {
-                string source = request.CalibrationFile is { } table ? $"--calibration {table}" : $"--data {request.DataDirectory}";
-                var provenance = new TableProvenance(
-                    "drift-backtest",
-                    [
-                        new("arguments", string.Create(invariant, $"{source} --from {request.From} --to {request.To} --fit-from {request.FitFrom} --align-from {request.AlignFrom} --trials {request.Trials} --seed {request.Seed} --out {request.OutputFolder}")),
-                        new("seed", request.Seed.ToString(invariant)),
-                        new("trials", request.Trials.ToString(invariant)),
-                    ],
-                    clock.GetUtcNow());
-                await using (var file = File.Create(folder.PathOf(DriftBacktestTable.FileName)))
-                {
-                    await DriftBacktestTable.WriteAsync(result.Rows, file, provenance, cancellationToken).ConfigureAwait(false);
-                }
-
+                await WriteTableAsync(folder, request, result, cancellationToken).ConfigureAwait(false);
                 folder.Commit();
             }
 
             if (!request.Quiet)
             {
                 DriftBacktestReport.Write(console.Out, result, request);
-                console.Out.MarkupLine(string.Create(invariant, $"Calibration {origin.Seconds:F0} s, simulations {watch.Elapsed.TotalSeconds:F0} s, total {total.Elapsed.TotalSeconds:F0} s."));
+                console.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Calibration {origin.Seconds:F0} s, simulations {watch.Elapsed.TotalSeconds:F0} s, total {total.Elapsed.TotalSeconds:F0} s."));
                 if (folder is not null)
                 {
-                    console.Out.MarkupLine(string.Create(invariant, $"Wrote [bold]{Markup.Escape(Path.Combine(folder.Target, DriftBacktestTable.FileName))}[/] ({result.Rows.Count:N0} rows)"));
+                    console.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Wrote [bold]{Markup.Escape(Path.Combine(folder.Target, DriftBacktestTable.FileName))}[/] ({result.Rows.Count:N0} rows)"));
                 }
             }
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>What is wrong with the request before anything is read, or null.</summary>
+    private static string? Problem(DriftBacktestRequest request, ReferenceCatalog catalog) => request switch
+    {
+        { CalibrationFile: null, DataDirectory: null } => "give --data (to calibrate up to --from) or --calibration (a table stemsim calibrate wrote up to --from)",
+        { CalibrationFile: null } when !Directory.Exists(request.DataDirectory) => $"the data folder '{request.DataDirectory}' does not exist (expected ../shared/data/un)",
+        _ when request.To <= request.From => $"--to {request.To} must be after --from {request.From}",
+        _ when request.To > catalog.Calibration.LatestYear => $"--to {request.To} is after the embedded calibration's last year ({catalog.Calibration.LatestYear}); the realized positions come from it",
+        _ when request.FitFrom >= request.From => $"--fit-from {request.FitFrom} must be before --from {request.From}",
+        _ when request.AlignFrom >= request.From => $"--align-from {request.AlignFrom} must be before --from {request.From}",
+        _ when request.Trials is < 50 or > 1_000_000 => "--trials must be between 50 and 1,000,000",
+        _ when request.Threads is < 1 => "--threads must be at least 1",
+        _ => null,
+    };
+
+    /// <summary>The calibration at the origin, read from --calibration or fitted on --data; null with the exit code when that failed.</summary>
+    private async Task<(Origin? Origin, int ExitCode)> LoadOriginAsync(DriftBacktestRequest request, int threads, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var origin = request.CalibrationFile is { } file
+                ? await Task.Run(() => ReadOrigin(file), cancellationToken).ConfigureAwait(false)
+                : await CalibrateOriginAsync(request, threads, cancellationToken).ConfigureAwait(false);
+            return (origin, ExitCodes.Success);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+        {
+            console.Error.WriteLine($"error: {e.Message}");
+            return (null, ExitCodes.InvalidInput);
+        }
+        catch (OperationCanceledException)
+        {
+            console.Error.WriteLine("Interrupted; nothing was written.");
+            return (null, ExitCodes.Interrupted);
+        }
+    }
+
+    /// <summary>Runs every model of the drift backtest from the origin and adds the run's own rows (calibration, volatility).</summary>
+    private async Task<DriftBacktestResult> BacktestAsync(DriftBacktestRequest request, ReferenceCatalog catalog, Origin origin, int threads, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var embedded = catalog.Calibration;
+        PositionLookup realized = (code, year) => embedded.Find(code, year) is { } p && p.SourceYear == year ? (p.Theta, p.ThetaStandardError) : null;
+        var settings = new DriftBacktestSettings
+        {
+            From = request.From,
+            To = request.To,
+            FitFrom = request.FitFrom,
+            AlignFrom = request.AlignFrom,
+            Trials = request.Trials,
+            Seed = request.Seed,
+            Threads = threads,
+        };
+        var positions = origin.Positions;
+        var backtest = new DriftBacktest(catalog, (code, year) => positions.TryGetValue((code, year), out var p) ? p : null, origin.PositionStepSd, realized, origin.Units, settings);
+        Action<string>? log = request.Quiet ? null : console.Error.WriteLine;
+        log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"  scale map onto the embedded table: {backtest.Alignment.Intercept:F4} + {backtest.Alignment.Slope:F4} x (R2 {backtest.Alignment.RSquared:F4}, {backtest.Alignment.Pairs:N0} member-years {request.AlignFrom}-{request.From})"));
+        var result = await Task.Run(() => DriftBacktestResult.Run(backtest, log, cancellationToken), cancellationToken).ConfigureAwait(false);
+        result.Rows.Add(("run", null, "calibration_seconds", origin.Seconds));
+        result.Rows.Add(("run", null, "simulation_seconds", watch.Elapsed.TotalSeconds));
+        result.Rows.Add(("run", null, "calibration_iterations", origin.Iterations));
+        result.Rows.Add(("run", null, "position_step_sd_own_scale", origin.PositionStepSd));
+        DriftBacktestResult.AddVolatilityRows(result.Rows, "volatility_embedded", EmbeddedVolatility(catalog), catalog.States.Where(s => !s.IsObserver).Select(s => s.Code).ToArray(), catalog.Calibration.PositionStepSd);
+        return result;
+    }
+
+    /// <summary>Writes drift_backtest.parquet with the run's arguments as provenance.</summary>
+    private async Task WriteTableAsync(RunFolder folder, DriftBacktestRequest request, DriftBacktestResult result, CancellationToken cancellationToken)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        string source = request.CalibrationFile is { } table ? $"--calibration {table}" : $"--data {request.DataDirectory}";
+        var provenance = new TableProvenance(
+            "drift-backtest",
+            [
+                new("arguments", string.Create(invariant, $"{source} --from {request.From} --to {request.To} --fit-from {request.FitFrom} --align-from {request.AlignFrom} --trials {request.Trials} --seed {request.Seed} --out {request.OutputFolder}")),
+                new("seed", request.Seed.ToString(invariant)),
+                new("trials", request.Trials.ToString(invariant)),
+            ],
+            clock.GetUtcNow());
+        await using var file = File.Create(folder.PathOf(DriftBacktestTable.FileName));
+        await DriftBacktestTable.WriteAsync(result.Rows, file, provenance, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The calibration at the origin: positions and standard errors per (unit, year), its years, step and units.</summary>

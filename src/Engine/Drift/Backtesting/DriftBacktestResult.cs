@@ -51,8 +51,8 @@ public sealed class DriftBacktestResult
     /// <summary>The out-of-sample evaluation of the model of that name (exactly one must exist).</summary>
     public Evaluation Find(string model) => OutOfSample.Single(e => e.Model == model);
 
-    /// <summary>Evaluates every model of the backtest, writing progress lines to <paramref name="log"/> when given.</summary>
-    public static DriftBacktestResult Run(DriftBacktest backtest, TextWriter? log, CancellationToken cancellationToken)
+    /// <summary>Evaluates every model of the backtest, handing progress lines to <paramref name="log"/> when given.</summary>
+    public static DriftBacktestResult Run(DriftBacktest backtest, Action<string>? log, CancellationToken cancellationToken)
     {
         var invariant = CultureInfo.InvariantCulture;
         var result = new DriftBacktestResult(backtest);
@@ -60,17 +60,17 @@ public sealed class DriftBacktestResult
         var none = new double[components.Count];
         var randomWalk = backtest.OutOfSample(RandomWalk, none, 1, cancellationToken);
         result.OutOfSample.Add(randomWalk);
-        log?.WriteLine(string.Create(invariant, $"  random walk: coverage {randomWalk.Overall.Coverage80:P1} / {randomWalk.Overall.Coverage95:P1}, log score {randomWalk.Overall.LogScore:F4}"));
+        log?.Invoke(string.Create(invariant, $"  random walk: coverage {randomWalk.Overall.Coverage80:P1} / {randomWalk.Overall.Coverage95:P1}, log score {randomWalk.Overall.LogScore:F4}"));
         if (double.IsFinite(backtest.StepScale))
         {
             var step = backtest.OutOfSample(RandomWalkStep, none, backtest.StepScale, cancellationToken);
             result.OutOfSample.Add(step);
-            log?.WriteLine(string.Create(invariant, $"  random walk with the volatilities raised to the step (x{backtest.StepScale:F2}): coverage {step.Overall.Coverage80:P1} / {step.Overall.Coverage95:P1}, log score {step.Overall.LogScore:F4}"));
+            log?.Invoke(string.Create(invariant, $"  random walk with the volatilities raised to the step (x{backtest.StepScale:F2}): coverage {step.Overall.Coverage80:P1} / {step.Overall.Coverage95:P1}, log score {step.Overall.LogScore:F4}"));
         }
 
         var (fitted, fittedScore) = backtest.FitStrengths(cancellationToken: cancellationToken);
         result.Fitted = fitted;
-        log?.WriteLine($"  strengths fitted on {backtest.Settings.FitFrom}-{backtest.Settings.From}: " + string.Join(", ", components.Select((c, k) => string.Create(invariant, $"{c.Name} {fitted[k]:0.00}"))));
+        log?.Invoke($"  strengths fitted on {backtest.Settings.FitFrom}-{backtest.Settings.From}: " + string.Join(", ", components.Select((c, k) => string.Create(invariant, $"{c.Name} {fitted[k]:0.00}"))));
         result.InSample.Add(backtest.InSample(RandomWalk, none, 1, cancellationToken));
         if (double.IsFinite(backtest.StepScale))
         {
@@ -124,7 +124,7 @@ public sealed class DriftBacktestResult
             backtest.ScaleFor(outOfSample, e => e.Overall.Coverage95, 0.95),
             backtest.BestLogScoreScale(outOfSample),
             backtest.BestLogScoreScale(inSample));
-        log?.WriteLine(string.Create(invariant, $"  volatility scale: coverage 80% right at {result.Scale.Coverage80:F2}, 95% at {result.Scale.Coverage95:F2}; best log score at {result.Scale.LogScore:F2} (in sample {result.Scale.LogScoreInSample:F2})"));
+        log?.Invoke(string.Create(invariant, $"  volatility scale: coverage 80% right at {result.Scale.Coverage80:F2}, 95% at {result.Scale.Coverage95:F2}; best log score at {result.Scale.LogScore:F2} (in sample {result.Scale.LogScoreInSample:F2})"));
         if (double.IsFinite(result.Scale.LogScoreInSample))
         {
             // The scale chosen in sample, scored out of sample: an honest test of tuning the volatilities.
