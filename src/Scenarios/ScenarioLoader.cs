@@ -101,6 +101,7 @@ public static class ScenarioLoader
             PositionsYear = compiler.CalibrationYear,
             PositionStepSd = catalog.Calibration.PositionStepSd,
             Warnings = Sorted(warnings),
+            Bytes = bytes,
         };
     }
 

@@ -25,6 +25,22 @@ internal sealed record Provenance(
     /// <summary>The user's calibration table the run used, or null for the embedded calibration.</summary>
     public CalibrationSource? Calibration { get; init; }
 
+    /// <summary>The calibration year the votes' positions start from, or null (no votes, or not known).</summary>
+    public int? PositionsYear { get; init; }
+
+    /// <summary>The scenario file's text, so that a table read alone still says what was run; null when not kept.</summary>
+    public string? ScenarioText { get; init; }
+
+    /// <summary>
+    /// Inputs carried over from the shards a merge combines (<see cref="InheritedKeys"/>, without the <c>stemsim.</c>
+    /// prefix): they replace the positions and scenario-text entries this object would otherwise describe.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Inherited { get; init; }
+
+    /// <summary>The inputs a merge carries over from its shards, in the order a run writes them.</summary>
+    public static IReadOnlyList<string> InheritedKeys { get; } =
+        ["positions", "positions_year", "positions_age", "positions_file", "positions_sha256", "scenario_text"];
+
     /// <summary>How old the positions are for each vote (<see cref="Running.PositionAge"/> lines), or null.</summary>
     public string? PositionsAge { get; init; }
 
@@ -37,8 +53,8 @@ internal sealed record Provenance(
     /// <summary>
     /// The run's provenance in the shape every table carries: command <c>run</c> (<c>merge</c> for merged shards),
     /// inputs <c>scenario</c>, <c>scenario_file</c>, <c>scenario_sha256</c>, <c>seed</c>, <c>trials</c>, <c>shard</c> and
-    /// <c>positions</c> (the data vintage), then <c>positions_age</c>, <c>positions_file</c> and <c>positions_sha256</c>
-    /// where they apply.
+    /// <c>positions</c> (the data vintage), then <c>positions_year</c>, <c>positions_age</c>, <c>positions_file</c>,
+    /// <c>positions_sha256</c> and <c>scenario_text</c> where they apply.
     /// </summary>
     public TableProvenance ToTable()
     {
@@ -50,8 +66,30 @@ internal sealed record Provenance(
             new("seed", Seed.ToString(CultureInfo.InvariantCulture)),
             new("trials", Trials.ToString(CultureInfo.InvariantCulture)),
             new("shard", Shard),
-            new("positions", Calibration?.Describe() ?? "StemSimulator calibration 1946-2021 (embedded; the scenario's 'calibration' year, default 2021)"),
         };
+        if (Inherited is not null)
+        {
+            inputs.AddRange(Inherited);
+        }
+        else
+        {
+            AddPositionsAndText(inputs);
+        }
+
+        return new(Shard.StartsWith("merged", StringComparison.Ordinal) ? "merge" : "run", inputs, CreatedUtc);
+    }
+
+    /// <summary>The key-value pairs stored in the files (keys prefixed "stemsim."; see <see cref="TableProvenance"/>).</summary>
+    public Dictionary<string, string> ToMetadata() => ToTable().ToMetadata();
+
+    private void AddPositionsAndText(List<KeyValuePair<string, string>> inputs)
+    {
+        inputs.Add(new("positions", Calibration?.Describe() ?? EmbeddedPositions()));
+        if (PositionsYear is { } year)
+        {
+            inputs.Add(new("positions_year", year.ToString(CultureInfo.InvariantCulture)));
+        }
+
         if (PositionsAge is { Length: > 0 } age)
         {
             inputs.Add(new("positions_age", age));
@@ -63,11 +101,15 @@ internal sealed record Provenance(
             inputs.Add(new("positions_sha256", table.Sha256));
         }
 
-        return new(Shard.StartsWith("merged", StringComparison.Ordinal) ? "merge" : "run", inputs, CreatedUtc);
+        if (ScenarioText is { } text)
+        {
+            inputs.Add(new("scenario_text", text));
+        }
     }
 
-    /// <summary>The key-value pairs stored in the files (keys prefixed "stemsim."; see <see cref="TableProvenance"/>).</summary>
-    public Dictionary<string, string> ToMetadata() => ToTable().ToMetadata();
+    private string EmbeddedPositions() => PositionsYear is { } year
+        ? string.Create(CultureInfo.InvariantCulture, $"StemSimulator calibration 1946-2021 (embedded), positions of {year}")
+        : "StemSimulator calibration 1946-2021 (embedded)";
 
     private static string InformationalVersion() =>
         typeof(Provenance).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";

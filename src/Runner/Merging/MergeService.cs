@@ -68,10 +68,12 @@ internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
             }
         }
 
+        var recorded = await ShardMetadataAsync(copies, cancellationToken).ConfigureAwait(false);
+        string? recordedScenario = recorded.GetValueOrDefault("stemsim.scenario_file");
         SimulationModel? model = null;
         if (first.Elections is { Count: > 0 })
         {
-            (model, string? modelProblem) = LoadModel(scenarioPath ?? RecordedScenarioFile(copies), first);
+            (model, string? modelProblem) = LoadModel(scenarioPath ?? (recordedScenario is { Length: > 0 } ? recordedScenario : null), first);
             if (model is null)
             {
                 return Refuse(modelProblem!);
@@ -102,8 +104,15 @@ internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
 
                 var shards = parts.SelectMany(p => p.Statistics.Shards).Order().ToArray();
                 var provenance = new Provenance(
-                    first.Scenario, parts[0].Folder, first.ScenarioSha256, first.Seed, first.Trials,
-                    string.Create(CultureInfo.InvariantCulture, $"merged {shards.Length}/{first.ShardCount}"), clock.GetUtcNow());
+                    first.Scenario, recordedScenario ?? parts[0].Folder, first.ScenarioSha256, first.Seed, first.Trials,
+                    string.Create(CultureInfo.InvariantCulture, $"merged {shards.Length}/{first.ShardCount}"), clock.GetUtcNow())
+                {
+                    Inherited = Provenance.InheritedKeys
+                        .Where(key => recorded.ContainsKey("stemsim." + key))
+                        .Select(key => new KeyValuePair<string, string>(key, recorded["stemsim." + key]))
+                        .ToArray(),
+                };
+                await CopyScenarioAsync(parts[0].Folder, first.ScenarioSha256, folder, cancellationToken).ConfigureAwait(false);
                 var (result, merged, elections) = Combine(parts.Select(p => p.Statistics).ToArray(), shards, model);
                 await RunService.WriteTablesAsync(folder, result, merged, provenance, cancellationToken).ConfigureAwait(false);
                 if (elections is not null)
@@ -212,23 +221,34 @@ internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
         return fits ? (model, null) : (null, $"the elections of {path} do not match the shards' statistics; {Hint}");
     }
 
-    /// <summary>The scenario file recorded in the first election file's provenance (<c>stemsim.scenario_file</c>).</summary>
-    private static string? RecordedScenarioFile(List<(string Source, string Relative, long Rows)> copies)
+    /// <summary>
+    /// The provenance of the first shard file to be copied (every file of a shard carries the same): the scenario file
+    /// it was run from, its calibration and text, which the merged tables keep.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, string>> ShardMetadataAsync(List<(string Source, string Relative, long Rows)> copies, CancellationToken cancellationToken)
     {
-        string? file = copies.Select(c => c.Source).FirstOrDefault(s => s.Contains("elections", StringComparison.Ordinal));
-        if (file is null)
+        if (copies.Count == 0)
         {
-            return null;
+            return new Dictionary<string, string>();
         }
 
-        var reader = Parquet.ParquetReader.CreateAsync(file).GetAwaiter().GetResult();
-        try
+        await using var reader = await Parquet.ParquetReader.CreateAsync(copies[0].Source, null, cancellationToken).ConfigureAwait(false);
+        return reader.CustomMetadata ?? new Dictionary<string, string>();
+    }
+
+    /// <summary>Keeps the first shard's copy of the scenario (<see cref="ScenarioCopy"/>) when it is the file the shards ran.</summary>
+    private static async Task CopyScenarioAsync(string shardFolder, string sha256, RunFolder folder, CancellationToken cancellationToken)
+    {
+        string copy = ScenarioCopy.PathIn(shardFolder);
+        if (!File.Exists(copy))
         {
-            return reader.CustomMetadata?.GetValueOrDefault("stemsim.scenario_file");
+            return;
         }
-        finally
+
+        byte[] bytes = await File.ReadAllBytesAsync(copy, cancellationToken).ConfigureAwait(false);
+        if (string.Equals(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), sha256, StringComparison.OrdinalIgnoreCase))
         {
-            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            await ScenarioCopy.WriteAsync(folder, bytes, cancellationToken).ConfigureAwait(false);
         }
     }
 

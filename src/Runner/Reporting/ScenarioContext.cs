@@ -40,8 +40,9 @@ internal sealed record ScenarioContext
     public static ScenarioContext Unavailable(string problem) => new() { Problem = problem };
 
     /// <summary>
-    /// Finds the scenario of a run: <paramref name="explicitPath"/> if given, else the path recorded in the metadata
-    /// (relative to the working folder, or to the folder two levels above the run folder, where 'runs/NAME' sits).
+    /// Finds the scenario of a run: <paramref name="explicitPath"/> if given, else the copy the run folder keeps
+    /// (<c>scenario.yaml</c>), else the path recorded in the metadata (relative to the working folder, or to the folder
+    /// two levels above the run folder, where 'runs/NAME' sits).
     /// </summary>
     public static ScenarioContext Load(string runFolder, IReadOnlyDictionary<string, string> metadata, string? explicitPath)
     {
@@ -52,7 +53,12 @@ internal sealed record ScenarioContext
         {
             candidates.Add(explicitPath);
         }
-        else if (!string.IsNullOrEmpty(recorded))
+        else
+        {
+            candidates.Add(Infrastructure.ScenarioCopy.PathIn(runFolder));
+        }
+
+        if (explicitPath is null && !string.IsNullOrEmpty(recorded))
         {
             candidates.Add(recorded);
             if (!Path.IsPathRooted(recorded))

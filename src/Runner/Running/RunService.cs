@@ -81,7 +81,9 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                 shard.IsWhole ? clock.GetUtcNow() : null)
             {
                 Calibration = loaded.Calibration,
+                PositionsYear = model.VoteCount > 0 ? loaded.PositionsYear : null,
                 PositionsAge = ages.Count > 0 ? PositionAge.Metadata(ages) : null,
+                ScenarioText = ScenarioCopy.TextOf(loaded.Bytes),
             };
             if (!request.Quiet)
             {
@@ -124,6 +126,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                     elections?.Elections.Select(e => e.Tally.ToState(e.Variant)).ToArray(),
                     result is { Drift.Count: > 0 } ? result.Drift.Select(d => d.ToState()).ToArray() : null);
                 await WriteTablesAsync(folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
+                await ScenarioCopy.WriteAsync(folder, loaded.Bytes, cancellationToken).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 folder.Commit();
                 timings.Lap("tables");

@@ -100,7 +100,7 @@ public sealed class RunCommandEndToEndTests
         Assert.That(run.ExitCode, Is.Zero, run.StandardError);
         Assert.That(run.StandardOutput, Does.Contain("ga-independent"));
         string output = folder.File("out");
-        Assert.That(Directory.GetFileSystemEntries(output).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { ".stemsim-output.json", "member_probabilities.parquet", "statistics.json", "summary.parquet", "trials.parquet" }));
+        Assert.That(Directory.GetFileSystemEntries(output).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { ".stemsim-output.json", "member_probabilities.parquet", "scenario.yaml", "statistics.json", "summary.parquet", "trials.parquet" }));
         Assert.That(Directory.GetDirectories(folder.Path), Has.Length.EqualTo(1), "no temporary folder is left behind");
 
         double exact = PoissonBinomialAdoption(yes, no);
