@@ -39,15 +39,18 @@ public static class LobbyingOptimizer
         ArgumentOutOfRangeException.ThrowIfGreaterThan(members, movable.Length);
         var exactVote = vote.WithEstimator(OutcomeEstimator.ExactConditional);
 
-        double Evaluate(IReadOnlyCollection<int> chosen)
+        VoteStatistics Simulate(IReadOnlyCollection<int> chosen)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var shifted = chosen.Count == 0 ? exactVote : exactVote.WithSupportShift(chosen, effect);
             var single = new SimulationModel(model.Seed, trials, [new VariantModel("lobbying", [shifted])]);
-            return MonteCarloSimulator.Run(single, new SimulationOptions(), cancellationToken: cancellationToken).Votes[0].PAdopted;
+            return MonteCarloSimulator.Run(single, new SimulationOptions(), cancellationToken: cancellationToken).Votes[0];
         }
 
-        double baseline = Evaluate([]);
+        double Evaluate(IReadOnlyCollection<int> chosen) => Simulate(chosen).PAdopted;
+
+        var without = Simulate([]);
+        double baseline = without.PAdopted;
         var chosen = new List<int>();
         var lastGain = movable.ToDictionary(i => i, _ => double.PositiveInfinity);
         var steps = new List<LobbyingStep>();
@@ -86,6 +89,6 @@ public static class LobbyingOptimizer
             new SimulationOptions(),
             cancellationToken: cancellationToken).Votes[0];
         var topSwing = movable.OrderByDescending(i => swing.Member(i).Swing).ThenBy(i => vote.Codes[i], StringComparer.Ordinal).Take(members).ToArray();
-        return new LobbyingPlan(baseline, steps, Evaluate(topSwing), topSwing.Select(i => vote.Codes[i]).ToArray());
+        return new LobbyingPlan(baseline, steps, Evaluate(topSwing), topSwing.Select(i => vote.Codes[i]).ToArray()) { BaselineStandardError = without.PAdoptedStandardError };
     }
 }

@@ -9,6 +9,9 @@ namespace StemSimulator.Engine.Lobbying;
 /// <param name="TopSwingMembers">Those k members.</param>
 public sealed record LobbyingPlan(double BaselinePAdopted, IReadOnlyList<LobbyingStep> Steps, double TopSwingPAdopted, IReadOnlyList<string> TopSwingMembers)
 {
+    /// <summary>Monte Carlo standard error of <see cref="BaselinePAdopted"/> on the optimiser's trials.</summary>
+    public double BaselineStandardError { get; init; }
+
     /// <summary>P(adopted) with all chosen members won over.</summary>
     public double PAdopted => Steps.Count == 0 ? BaselinePAdopted : Steps[^1].PAdopted;
 }
