@@ -25,7 +25,7 @@ public sealed class ElectionRunEndToEndTests
         Assert.That(run.StandardOutput, Does.Contain("P(elected)").And.Contain("NLD"));
         string output = Path.Combine(folder.Path, "hrc");
         Assert.That(Directory.GetFiles(output).Select(Path.GetFileName).Order(),
-            Is.EqualTo(new[] { ".stemsim-output.json", "election_ballots.parquet", "election_rounds.parquet", "election_summary.parquet", "elections.parquet", "statistics.json" }),
+            Is.EqualTo(new[] { ".stemsim-output.json", "election_ballots.parquet", "election_rounds.parquet", "election_summary.parquet", "elections.parquet", "scenario.yaml", "statistics.json" }),
             "a scenario of elections only writes no vote tables (statistics.json holds the elections' counts, for merge)");
         string trials = Path.Combine(output, "elections.parquet");
 
