@@ -152,7 +152,11 @@ public sealed class CalibrationRun
         var start = new CalibrationStart(
             (member, year) => earlier.States.TryGetValue((data.Units[member], firstYear + year), out var s) ? [.. s.State] : null,
             local => earlier.RollCalls.TryGetValue(data.RollCalls[dataIndex[local]].Id, out var p) ? p : null);
-        var anchors = new CalibrationAnchors(members, partners);
+        // The overlap years keep the mean and spread they had in the earlier calibration (CalibrationAnchors).
+        var overlap = earlier.States.Where(e => e.Key.Year >= firstYear && e.Key.Year <= earlier.LastYear && e.Value.Votes > 0).Select(e => e.Value.State[0]).ToArray();
+        double overlapMean = overlap.Length > 1 ? overlap.Average() : 0;
+        double overlapSd = overlap.Length > 1 ? Math.Sqrt(Math.Max(1e-12, overlap.Average(x => x * x) - (overlapMean * overlapMean))) : 1;
+        var anchors = new CalibrationAnchors(members, partners, overlap.Length > 1 ? earlier.LastYear - firstYear + 1 : 0, overlapMean, overlapSd);
         var result = IdealPointEstimator.Fit(input, fixedOptions, progress, start, anchors, cancellationToken);
 
         // A full fit has mean 0 and standard deviation 1 over all its member-years with votes; the new years move

@@ -115,6 +115,9 @@ public static class IdealPointEstimator
         // States: per member-year (theta, delta_1..K).
         private readonly double[] _states;
 
+        // Year index of each member-year slot.
+        private readonly int[] _slotYear;
+
         // Absence counts per member-year.
         private readonly int[] _absent;
         private readonly int[] _records;
@@ -166,6 +169,15 @@ public static class IdealPointEstimator
 
                 _chain[m] = total;
                 total += _count[m];
+            }
+
+            _slotYear = new int[total];
+            for (int m = 0; m < members; m++)
+            {
+                for (int t = 0; t < _count[m]; t++)
+                {
+                    _slotYear[_chain[m] + t] = _first[m] + t;
+                }
             }
 
             _absent = new int[total];
@@ -454,9 +466,9 @@ public static class IdealPointEstimator
         /// <summary>Re-centres and re-scales positions to mean 0, sd 1 over member-years with votes; fixes polarity.</summary>
         private void Normalise()
         {
-            if (_anchors is not null)
+            if (_anchors is { ScaleYears: 0 })
             {
-                // The anchors fix location, scale and polarity.
+                // The anchors alone fix location, scale and polarity.
                 return;
             }
 
@@ -464,7 +476,7 @@ public static class IdealPointEstimator
             long n = 0;
             for (int at = 0; at < _votesPerYear.Length; at++)
             {
-                if (_votesPerYear[at] > 0)
+                if (_votesPerYear[at] > 0 && InScaleYears(at))
                 {
                     double x = _states[at * _d];
                     sum += x;
@@ -480,9 +492,16 @@ public static class IdealPointEstimator
 
             double mean = sum / n;
             double sd = Math.Sqrt(Math.Max(1e-12, (sumSquares / n) - (mean * mean)));
+            if (_anchors is { } anchors)
+            {
+                // x' = (x - m) / s * S + M = (x - mean') / sd' with mean' = m - M s / S and sd' = s / S.
+                sd /= anchors.ScaleSd;
+                mean -= anchors.ScaleMean * sd;
+            }
+
             double sign = 1.0;
             int anchor = _options.PolarityMember;
-            if (anchor >= 0 && _count[anchor] > 0)
+            if (_anchors is null && anchor >= 0 && _count[anchor] > 0)
             {
                 int lastYear = _chain[anchor] + _count[anchor] - 1;
                 if (_states[lastYear * _d] - mean < 0)
@@ -508,6 +527,9 @@ public static class IdealPointEstimator
                 _parameters[r] = new RollCallParameters(p.Beta * sd * sign, p.Tau1 - (p.Beta * mean), p.Tau2 - (p.Beta * mean));
             }
         }
+
+        /// <summary>Whether member-year slot <paramref name="at"/> sets the scale: always in a full fit, in the first ScaleYears years in an anchored one.</summary>
+        private bool InScaleYears(int at) => _anchors is null || _slotYear[at] < _anchors.ScaleYears;
 
         /// <summary>x for every vote (member order) from the current states.</summary>
         private void UpdatePositionsOnVotes()
