@@ -31,6 +31,10 @@ namespace StemSimulator.Engine.Calibration;
 /// <para><b>Absence.</b> A separate hurdle, not a vote category: per member a logit a_it with a random walk
 /// (a_it - a_i,t-1 ~ N(0, sa^2), first year ~ N(logit of the overall rate, sa0^2)), fitted to the member-year counts of
 /// absences by Newton's method on the same tridiagonal structure; the absence rate is logistic(a_it).</para>
+/// <para><b>Incremental fits.</b> With <see cref="CalibrationAnchors"/> only the last years are fitted: each member's
+/// random walk starts from its state in the year before, fixed by an earlier calibration (<see cref="MemberAnchor"/>),
+/// and the normalisation of step (c) maps the years the earlier calibration also had to the mean and spread they had
+/// there instead of mean 0 and standard deviation 1 over all years; nothing is flipped.</para>
 /// <para>Votes are laid out contiguously twice, by member (and year) for step (a) and by roll call for step (b);
 /// members and roll calls are processed in parallel with per-thread workspaces, and every sum is taken in a fixed
 /// order, so the result is identical for any thread count.</para>
