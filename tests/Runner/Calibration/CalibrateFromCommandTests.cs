@@ -8,15 +8,19 @@ namespace StemSimulator.Tests.Runner.Calibration;
 public sealed class CalibrateFromCommandTests
 {
     [Test]
-    public void An_update_keeps_the_earlier_years_on_one_affine_scale_and_fits_the_new_year()
+    public void An_update_keeps_the_earlier_years_on_one_affine_scale_fits_the_new_year_and_is_deterministic()
     {
         using var folder = new TemporaryFolder();
         var full = CliProcess.Run(RepositoryPaths.Root, "calibrate", "--data", Fixtures.UnSmall, "--until", "2019", "--out", folder.File("to2019.csv.gz"), "--quiet");
         Assert.That(full.ExitCode, Is.EqualTo(0), full.StandardError);
 
-        var update = CliProcess.Run(RepositoryPaths.Root, "calibrate", "--from", folder.File("to2019.csv.gz"), "--data", Fixtures.UnSmall, "--until", "2020", "--out", folder.File("to2020.csv.gz"));
+        var update = CliProcess.Run(RepositoryPaths.Root, "calibrate", "--from", folder.File("to2019.csv.gz"), "--data", Fixtures.UnSmall, "--until", "2020", "--out", folder.File("to2020.csv.gz"), "--threads", "2");
+        var oneThread = CliProcess.Run(RepositoryPaths.Root, "calibrate", "--from", folder.File("to2019.csv.gz"), "--data", Fixtures.UnSmall, "--until", "2020", "--out", folder.File("again.csv.gz"), "--threads", "1", "--quiet");
 
         Assert.That(update.ExitCode, Is.EqualTo(0), update.StandardError);
+        Assert.That(oneThread.ExitCode, Is.EqualTo(0), oneThread.StandardError);
+        Assert.That(File.ReadAllBytes(folder.File("again.csv.gz")), Is.EqualTo(File.ReadAllBytes(folder.File("to2020.csv.gz"))), "positions do not depend on the thread count");
+        Assert.That(File.ReadAllBytes(folder.File("again_roll_calls.csv.gz")), Is.EqualTo(File.ReadAllBytes(folder.File("to2020_roll_calls.csv.gz"))), "nor do roll calls");
         Assert.That(update.StandardOutput, Does.Contain("2017-2020 (2017-2017 kept, 2018-2020 fitted)"));
         var before = Positions(folder.File("to2019.csv.gz"));
         var after = Positions(folder.File("to2020.csv.gz"));
