@@ -97,6 +97,35 @@ public sealed class CalibrationResult
 
     internal int[] RollCallVoteCounts { get; set; } = [];
 
+    /// <summary>
+    /// Re-expresses the estimates on the scale x' = (x - mean) / sd (every probability unchanged): theta, offsets and
+    /// their standard errors; beta' = beta * sd and tau' = tau - beta * mean, with beta's standard error times sd.
+    /// </summary>
+    internal void Rescale(double mean, double sd)
+    {
+        for (int at = 0; at < ThetaValues.Length; at++)
+        {
+            ThetaValues[at] = (ThetaValues[at] - mean) / sd;
+            ThetaSe[at] /= sd;
+        }
+
+        for (int i = 0; i < Offsets.Length; i++)
+        {
+            Offsets[i] /= sd;
+            OffsetSe[i] /= sd;
+        }
+
+        for (int r = 0; r < RollCallValues.Length; r++)
+        {
+            var p = RollCallValues[r];
+            RollCallValues[r] = new RollCallParameters(p.Beta * sd, p.Tau1 - (p.Beta * mean), p.Tau2 - (p.Beta * mean));
+            if (r < RollCallSe.Length)
+            {
+                RollCallSe[r] = RollCallSe[r] with { Beta = RollCallSe[r].Beta * sd };
+            }
+        }
+    }
+
     /// <summary>The years (indices) for which <paramref name="member"/> has estimates: first and count (0 when none).</summary>
     public (int First, int Count) YearsOf(int member) => (FirstYears[member], YearCounts[member]);
 

@@ -69,9 +69,139 @@ public sealed class CalibrationRun
                 local => warm.RollCallMap[dataIndex[local]] is var old && old >= 0 ? warm.Result.RollCalls[old] : null);
         }
 
-        var result = IdealPointEstimator.Fit(input, withPolarity, progress, start, cancellationToken);
+        var result = IdealPointEstimator.Fit(input, withPolarity, progress, start, null, cancellationToken);
         return new CalibrationRun(data, firstYear, lastYear, map, input, result, withPolarity);
     }
+
+    /// <summary>
+    /// Fits the years <paramref name="firstYear"/> to <paramref name="lastYear"/> of <paramref name="data"/> with the
+    /// states of <paramref name="earlier"/> in the year before <paramref name="firstYear"/> held fixed (an incremental
+    /// update: <see cref="MemberAnchor"/>, <see cref="CalibrationAnchors"/>), its position step, and its states and
+    /// roll-call parameters as the starting point. Bridges to roll calls before <paramref name="firstYear"/> pull
+    /// towards their parameters in <paramref name="earlier"/>. The result covers only the fitted years; the caller
+    /// keeps <paramref name="earlier"/>'s years before <paramref name="firstYear"/>.
+    /// </summary>
+    /// <param name="data">The recorded votes, including those <paramref name="earlier"/> was fitted on.</param>
+    /// <param name="earlier">The earlier calibration; it must cover the year before <paramref name="firstYear"/>.</param>
+    /// <param name="firstYear">First refitted year, after <paramref name="earlier"/>'s first year and at most one year after its last.</param>
+    /// <param name="lastYear">Last fitted year, at least <paramref name="firstYear"/>.</param>
+    /// <param name="previousOccurrence">Each roll call's earlier occurrence (<see cref="RecurringMatcher.PreviousOccurrence"/>), -1 for none.</param>
+    /// <param name="options">Priors and stopping rules; the position step is <paramref name="earlier"/>'s and is not re-estimated.</param>
+    /// <param name="progress">Told after each outer iteration; may be null.</param>
+    /// <param name="cancellationToken">Stops between iterations.</param>
+    public static CalibrationRun Update(UnVotingData data, EarlierCalibration earlier, int firstYear, int lastYear, int[] previousOccurrence, CalibrationOptions options, IProgress<CalibrationProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(earlier);
+        if (firstYear <= earlier.FirstYear || firstYear > earlier.LastYear + 1 || lastYear < firstYear)
+        {
+            throw new ArgumentOutOfRangeException(nameof(firstYear), firstYear, $"The refitted years must start after {earlier.FirstYear} and at most one year after {earlier.LastYear}, and end at or after their start.");
+        }
+
+        var bridges = data.MatchedPairs.Concat(RecurringMatcher.Pairs(previousOccurrence)).Distinct().ToArray();
+        var input = data.ToInput(firstYear, lastYear, bridges, out var map);
+        var fixedOptions = options with
+        {
+            PolarityMember = data.UnitIndex.GetValueOrDefault("USA", -1),
+            EstimatePositionStep = false,
+            PositionStepSd = earlier.PositionStepSd,
+        };
+
+        // Each unit's anchor: its latest state before the refitted years.
+        var members = new MemberAnchor?[data.Units.Count];
+        for (int u = 0; u < members.Length; u++)
+        {
+            for (int year = firstYear - 1; year >= earlier.FirstYear; year--)
+            {
+                if (earlier.States.TryGetValue((data.Units[u], year), out var s))
+                {
+                    members[u] = new MemberAnchor(year - firstYear, s.State, s.AbsenceRate, s.ThetaSe * s.ThetaSe);
+                    break;
+                }
+            }
+        }
+
+        var partners = new List<RollCallParameters>[input.RollCallCount];
+        for (int r = 0; r < partners.Length; r++)
+        {
+            partners[r] = [];
+        }
+
+        foreach (var (a, b) in bridges)
+        {
+            foreach (var (inside, outside) in new[] { (a, b), (b, a) })
+            {
+                if (map[inside] >= 0 && map[outside] < 0 && data.RollCalls[outside].Year < firstYear
+                    && earlier.RollCalls.TryGetValue(data.RollCalls[outside].Id, out var fixedParameters)
+                    && !partners[map[inside]].Contains(fixedParameters))
+                {
+                    partners[map[inside]].Add(fixedParameters);
+                }
+            }
+        }
+
+        var dataIndex = new int[input.RollCallCount];
+        for (int r = 0; r < map.Length; r++)
+        {
+            if (map[r] >= 0)
+            {
+                dataIndex[map[r]] = r;
+            }
+        }
+
+        var start = new CalibrationStart(
+            (member, year) => earlier.States.TryGetValue((data.Units[member], firstYear + year), out var s) ? [.. s.State] : null,
+            local => earlier.RollCalls.TryGetValue(data.RollCalls[dataIndex[local]].Id, out var p) ? p : null);
+        // The overlap years keep the mean and spread they had in the earlier calibration (CalibrationAnchors).
+        var overlap = earlier.States.Where(e => e.Key.Year >= firstYear && e.Key.Year <= earlier.LastYear && e.Value.Votes > 0).Select(e => e.Value.State[0]).ToArray();
+        double overlapMean = overlap.Length > 1 ? overlap.Average() : 0;
+        double overlapSd = overlap.Length > 1 ? Math.Sqrt(Math.Max(1e-12, overlap.Average(x => x * x) - (overlapMean * overlapMean))) : 1;
+        var anchors = new CalibrationAnchors(members, partners, overlap.Length > 1 ? earlier.LastYear - firstYear + 1 : 0, overlapMean, overlapSd);
+        var result = IdealPointEstimator.Fit(input, fixedOptions, progress, start, anchors, cancellationToken);
+
+        // A full fit has mean 0 and standard deviation 1 over all its member-years with votes; the new years move
+        // both, so the update re-scales to that convention over the kept and the refitted years together.
+        double sum = 0, sumSquares = 0;
+        long n = 0;
+        void Add(double x)
+        {
+            sum += x;
+            sumSquares += x * x;
+            n++;
+        }
+
+        foreach (var ((_, year), s) in earlier.States)
+        {
+            if (year < firstYear && s.Votes > 0)
+            {
+                Add(s.State[0]);
+            }
+        }
+
+        for (int u = 0; u < data.Units.Count; u++)
+        {
+            var (first, count) = result.YearsOf(u);
+            for (int t = first; t < first + count; t++)
+            {
+                if (result.VoteCounts[result.ChainOffset[u] + t - first] > 0)
+                {
+                    Add(result.ThetaValues[result.ChainOffset[u] + t - first]);
+                }
+            }
+        }
+
+        double mean = sum / n;
+        double sd = Math.Sqrt(Math.Max(1e-12, (sumSquares / n) - (mean * mean)));
+        result.Rescale(mean, sd);
+        return new CalibrationRun(data, firstYear, lastYear, map, input, result, fixedOptions) { Rescaling = (mean, sd) };
+    }
+
+    /// <summary>
+    /// The affine map an update applied to reach the full fit's scale, x' = (x - Mean) / Sd (theta), offsets and
+    /// standard errors divided by Sd, beta' = beta * Sd, tau' = tau - beta * Mean; the kept years of the earlier
+    /// table take the same map. (0, 1) for a full fit.
+    /// </summary>
+    public (double Mean, double Sd) Rescaling { get; private init; } = (0, 1);
 
     /// <summary>
     /// The forecast of a unit's state in <paramref name="year"/> from the last fitted year: the random walk keeps

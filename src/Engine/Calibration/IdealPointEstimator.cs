@@ -31,6 +31,10 @@ namespace StemSimulator.Engine.Calibration;
 /// <para><b>Absence.</b> A separate hurdle, not a vote category: per member a logit a_it with a random walk
 /// (a_it - a_i,t-1 ~ N(0, sa^2), first year ~ N(logit of the overall rate, sa0^2)), fitted to the member-year counts of
 /// absences by Newton's method on the same tridiagonal structure; the absence rate is logistic(a_it).</para>
+/// <para><b>Incremental fits.</b> With <see cref="CalibrationAnchors"/> only the last years are fitted: each member's
+/// random walk starts from its state in the year before, fixed by an earlier calibration (<see cref="MemberAnchor"/>),
+/// and the normalisation of step (c) maps the years the earlier calibration also had to the mean and spread they had
+/// there instead of mean 0 and standard deviation 1 over all years; nothing is flipped.</para>
 /// <para>Votes are laid out contiguously twice, by member (and year) for step (a) and by roll call for step (b);
 /// members and roll calls are processed in parallel with per-thread workspaces, and every sum is taken in a fixed
 /// order, so the result is identical for any thread count.</para>
@@ -43,17 +47,40 @@ public static class IdealPointEstimator
     /// <param name="progress">Told after each outer iteration; may be null.</param>
     /// <param name="start">Starting values (a warm start), or null.</param>
     /// <param name="cancellationToken">Stops between iterations.</param>
-    public static CalibrationResult Fit(CalibrationInput input, CalibrationOptions options, IProgress<CalibrationProgress>? progress = null, CalibrationStart? start = null, CancellationToken cancellationToken = default)
+    /// <param name="anchors">
+    /// States and roll-call parameters fixed by an earlier calibration (an incremental fit of the last years), or null.
+    /// With anchors the position step must be given (<see cref="CalibrationOptions.EstimatePositionStep"/> false) and
+    /// the positions keep the anchors' scale (no re-centring, re-scaling or flipping).
+    /// </param>
+    public static CalibrationResult Fit(CalibrationInput input, CalibrationOptions options, IProgress<CalibrationProgress>? progress = null, CalibrationStart? start = null, CalibrationAnchors? anchors = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (anchors is not null)
+        {
+            if (options.EstimatePositionStep)
+            {
+                throw new ArgumentException("An anchored fit keeps the earlier calibration's position step: EstimatePositionStep must be false.", nameof(options));
+            }
+
+            if (anchors.Members.Count != input.MemberCount || anchors.RollCallPartners.Count != input.RollCallCount)
+            {
+                throw new ArgumentException("One anchor entry per member and one partner list per roll call.", nameof(anchors));
+            }
+
+            if (anchors.Members.Any(a => a is not null && (a.YearIndex >= 0 || a.State.Count != 1 + input.IssueCount || !(a.AbsenceRate > 0 && a.AbsenceRate < 1) || !(a.ThetaVariance >= 0))))
+            {
+                throw new ArgumentException("An anchor must lie before the fitted years, hold theta and one offset per issue area, and an absence rate in (0, 1).", nameof(anchors));
+            }
+        }
+
         if (options.PolarityMember >= input.MemberCount)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "The polarity member is out of range.");
         }
 
-        using var state = new FitState(input, options);
+        using var state = new FitState(input, options, anchors);
         state.Run(progress, start, cancellationToken);
         return state.Result;
     }
@@ -92,6 +119,9 @@ public static class IdealPointEstimator
         // States: per member-year (theta, delta_1..K).
         private readonly double[] _states;
 
+        // Year index of each member-year slot.
+        private readonly int[] _slotYear;
+
         // Absence counts per member-year.
         private readonly int[] _absent;
         private readonly int[] _records;
@@ -100,11 +130,13 @@ public static class IdealPointEstimator
         private readonly ParallelOptions _parallel;
         private double _stepSd;
         private readonly ThreadLocal<Workspace> _workspaces;
+        private readonly CalibrationAnchors? _anchors;
 
-        public FitState(CalibrationInput input, CalibrationOptions options)
+        public FitState(CalibrationInput input, CalibrationOptions options, CalibrationAnchors? anchors)
         {
             _input = input;
             _options = options;
+            _anchors = anchors;
             _k = input.IssueCount;
             _d = 1 + _k;
             int members = input.MemberCount;
@@ -141,6 +173,15 @@ public static class IdealPointEstimator
 
                 _chain[m] = total;
                 total += _count[m];
+            }
+
+            _slotYear = new int[total];
+            for (int m = 0; m < members; m++)
+            {
+                for (int t = 0; t < _count[m]; t++)
+                {
+                    _slotYear[_chain[m] + t] = _first[m] + t;
+                }
             }
 
             _absent = new int[total];
@@ -408,6 +449,16 @@ public static class IdealPointEstimator
                         known.CopyTo(span);
                         any = true;
                     }
+                    else if (t == 0 && Anchor(m) is { } anchor)
+                    {
+                        // The random walk's forecast from the fixed year before.
+                        for (int i = 0; i < _d; i++)
+                        {
+                            span[i] = anchor.State[i];
+                        }
+
+                        any = true;
+                    }
                     else if (any)
                     {
                         _states.AsSpan((_chain[m] + t - 1) * _d, _d).CopyTo(span);
@@ -419,11 +470,17 @@ public static class IdealPointEstimator
         /// <summary>Re-centres and re-scales positions to mean 0, sd 1 over member-years with votes; fixes polarity.</summary>
         private void Normalise()
         {
+            if (_anchors is { ScaleYears: 0 })
+            {
+                // The anchors alone fix location, scale and polarity.
+                return;
+            }
+
             double sum = 0, sumSquares = 0;
             long n = 0;
             for (int at = 0; at < _votesPerYear.Length; at++)
             {
-                if (_votesPerYear[at] > 0)
+                if (_votesPerYear[at] > 0 && InScaleYears(at))
                 {
                     double x = _states[at * _d];
                     sum += x;
@@ -439,9 +496,16 @@ public static class IdealPointEstimator
 
             double mean = sum / n;
             double sd = Math.Sqrt(Math.Max(1e-12, (sumSquares / n) - (mean * mean)));
+            if (_anchors is { } anchors)
+            {
+                // x' = (x - m) / s * S + M = (x - mean') / sd' with mean' = m - M s / S and sd' = s / S.
+                sd /= anchors.ScaleSd;
+                mean -= anchors.ScaleMean * sd;
+            }
+
             double sign = 1.0;
             int anchor = _options.PolarityMember;
-            if (anchor >= 0 && _count[anchor] > 0)
+            if (_anchors is null && anchor >= 0 && _count[anchor] > 0)
             {
                 int lastYear = _chain[anchor] + _count[anchor] - 1;
                 if (_states[lastYear * _d] - mean < 0)
@@ -467,6 +531,9 @@ public static class IdealPointEstimator
                 _parameters[r] = new RollCallParameters(p.Beta * sd * sign, p.Tau1 - (p.Beta * mean), p.Tau2 - (p.Beta * mean));
             }
         }
+
+        /// <summary>Whether member-year slot <paramref name="at"/> sets the scale: always in a full fit, in the first ScaleYears years in an anchored one.</summary>
+        private bool InScaleYears(int at) => _anchors is null || _slotYear[at] < _anchors.ScaleYears;
 
         /// <summary>x for every vote (member order) from the current states.</summary>
         private void UpdatePositionsOnVotes()
@@ -521,6 +588,14 @@ public static class IdealPointEstimator
                 for (int b = _bridgeStart[r]; b < _bridgeStart[r + 1]; b++)
                 {
                     prior = prior.PullTowards(_previous[_bridgeTarget[b]], _options.BridgeSd);
+                }
+
+                if (_anchors is not null)
+                {
+                    foreach (var partner in _anchors.RollCallPartners[r])
+                    {
+                        prior = prior.PullTowards(partner, _options.BridgeSd);
+                    }
                 }
 
                 var fit = RollCallFitter.Run(work.Positions.AsSpan(0, n), work.Votes.AsSpan(0, n), prior, _previous[r], _options.MinimumCutpointGap, newtonSteps, withCovariance);
@@ -628,11 +703,11 @@ public static class IdealPointEstimator
                 }
             }
 
-            return f + AddPrior(chain, n, solver);
+            return f + AddPrior(m, chain, n, solver);
         }
 
         /// <summary>Adds the prior's precision to the system and its gradient (-P s) to the right-hand side; returns log prior.</summary>
-        private double AddPrior(ReadOnlySpan<double> chain, int n, BlockTridiagonalSolver solver)
+        private double AddPrior(int m, ReadOnlySpan<double> chain, int n, BlockTridiagonalSolver solver)
         {
             int d = _d;
             double logPrior = 0;
@@ -641,10 +716,26 @@ public static class IdealPointEstimator
             double qRidge = 1 / (_options.IssueOffsetSd * _options.IssueOffsetSd);
             double qOffset = 1 / (_options.IssueOffsetStepSd * _options.IssueOffsetStepSd);
 
-            // First year's theta ~ N(0, s0^2).
-            solver.Diagonal(0)[0] += q0;
-            solver.RightHandSide(0)[0] -= q0 * chain[0];
-            logPrior -= 0.5 * q0 * chain[0] * chain[0];
+            if (Anchor(m) is { } anchor)
+            {
+                // First year's state ~ N(anchor, g * step^2 (+ the anchor's variance for theta)), g years after the anchor.
+                double g = _first[m] - anchor.YearIndex;
+                for (int k = 0; k < d; k++)
+                {
+                    double q = 1 / (k == 0 ? (g * _stepSd * _stepSd) + anchor.ThetaVariance : g * _options.IssueOffsetStepSd * _options.IssueOffsetStepSd);
+                    double diff = chain[k] - anchor.State[k];
+                    solver.Diagonal(0)[(k * d) + k] += q;
+                    solver.RightHandSide(0)[k] -= q * diff;
+                    logPrior -= 0.5 * q * diff * diff;
+                }
+            }
+            else
+            {
+                // First year's theta ~ N(0, s0^2).
+                solver.Diagonal(0)[0] += q0;
+                solver.RightHandSide(0)[0] -= q0 * chain[0];
+                logPrior -= 0.5 * q0 * chain[0] * chain[0];
+            }
             for (int t = 0; t < n; t++)
             {
                 var block = solver.Diagonal(t);
@@ -694,7 +785,21 @@ public static class IdealPointEstimator
             double qTheta = 1 / (_stepSd * _stepSd);
             double qRidge = 1 / (_options.IssueOffsetSd * _options.IssueOffsetSd);
             double qOffset = 1 / (_options.IssueOffsetStepSd * _options.IssueOffsetStepSd);
-            f -= 0.5 * q0 * chain[0] * chain[0];
+            if (Anchor(m) is { } anchor)
+            {
+                double g = _first[m] - anchor.YearIndex;
+                for (int k = 0; k < d; k++)
+                {
+                    double q = 1 / (k == 0 ? (g * _stepSd * _stepSd) + anchor.ThetaVariance : g * _options.IssueOffsetStepSd * _options.IssueOffsetStepSd);
+                    double diff = chain[k] - anchor.State[k];
+                    f -= 0.5 * q * diff * diff;
+                }
+            }
+            else
+            {
+                f -= 0.5 * q0 * chain[0] * chain[0];
+            }
+
             for (int t = 0; t < n; t++)
             {
                 for (int k = 1; k < d; k++)
@@ -814,7 +919,10 @@ public static class IdealPointEstimator
 
                 var solver = new BlockTridiagonalSolver(n, 1);
                 var alpha = new double[n];
-                Array.Fill(alpha, mu);
+                var anchor = Anchor(m);
+                double centre = anchor is null ? mu : Math.Log(anchor.AbsenceRate / (1 - anchor.AbsenceRate));
+                double qFirst = anchor is null ? q0 : 1 / ((_first[m] - anchor.YearIndex) * _options.AbsenceStepSd * _options.AbsenceStepSd);
+                Array.Fill(alpha, centre);
                 var step = new double[n];
                 for (int iteration = 0; iteration < 100; iteration++)
                 {
@@ -827,8 +935,8 @@ public static class IdealPointEstimator
                         solver.Diagonal(t)[0] = _records[at] * p * (1 - p);
                     }
 
-                    solver.Diagonal(0)[0] += q0;
-                    solver.RightHandSide(0)[0] -= q0 * (alpha[0] - mu);
+                    solver.Diagonal(0)[0] += qFirst;
+                    solver.RightHandSide(0)[0] -= qFirst * (alpha[0] - centre);
                     for (int t = 0; t + 1 < n; t++)
                     {
                         double diff = alpha[t + 1] - alpha[t];
@@ -872,6 +980,9 @@ public static class IdealPointEstimator
 
             Result.AbsenceLogLikelihood = Sum(logLikelihood);
         }
+
+        /// <summary>The member's anchor from an earlier calibration, or null (no anchors, or a member it did not have).</summary>
+        private MemberAnchor? Anchor(int m) => _anchors?.Members[m];
 
         private static double Logistic(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
 

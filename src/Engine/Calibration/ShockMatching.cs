@@ -27,27 +27,33 @@ public static class ShockMatching
     /// <param name="options">The calibration options the refits use (and their thread count the matching).</param>
     /// <param name="shockYears">Years of out-of-sample forecasts; 0 matches in sample.</param>
     /// <param name="threads">Worker threads of the out-of-sample forecasts; null for all cores.</param>
+    /// <param name="refit">
+    /// Fits the data up to the given last year (warm-started from the given earlier refit, when not null) for the
+    /// out-of-sample forecasts; null for a full fit from <c>run.FirstYear</c> (<see cref="CalibrationRun.Fit"/>). An
+    /// incremental calibration passes its own update (<see cref="CalibrationRun.Update"/>).
+    /// </param>
     /// <param name="cancellationToken">Stops the refits and forecasts.</param>
-    public static ShockSizes Match(UnVotingData data, CalibrationRun run, int[] previous, ShockBlocs blocs, CalibrationOptions options, int shockYears, int? threads, CancellationToken cancellationToken)
+    public static ShockSizes Match(UnVotingData data, CalibrationRun run, int[] previous, ShockBlocs blocs, CalibrationOptions options, int shockYears, int? threads, Func<int, CalibrationRun?, CalibrationRun>? refit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         var votes = new VoteIndex(data);
+        refit ??= (lastYear, warm) => CalibrationRun.Fit(data, run.FirstYear, lastYear, previous, options, null, cancellationToken, warm);
         var outOfSample = shockYears > 0
-            ? OutOfSampleDeviations(data, run, previous, blocs, options, shockYears, threads, votes, cancellationToken)
+            ? OutOfSampleDeviations(data, run, previous, blocs, shockYears, threads, votes, refit, cancellationToken)
             : null;
         var model = new YearModel(run, run.LastYear + 1, votes, blocs, previous, outOfSample is null ? null : (outOfSample, outOfSample), options.Threads);
         return new ShockSizes(model.PlainShocks, outOfSample?.Count);
     }
 
     /// <summary>The analog forecasts' count deviations of each of the last <paramref name="shockYears"/> years, each from a fit that stops the year before.</summary>
-    private static List<CoverageCase> OutOfSampleDeviations(UnVotingData data, CalibrationRun run, int[] previous, ShockBlocs blocs, CalibrationOptions options, int shockYears, int? threads, VoteIndex votes, CancellationToken cancellationToken)
+    private static List<CoverageCase> OutOfSampleDeviations(UnVotingData data, CalibrationRun run, int[] previous, ShockBlocs blocs, int shockYears, int? threads, VoteIndex votes, Func<int, CalibrationRun?, CalibrationRun> refit, CancellationToken cancellationToken)
     {
         var backtest = new RollingBacktest(data, blocs, new BacktestSettings { Protocols = ["recurring"], Seed = Seed, Trials = Trials, Threads = threads });
         var deviations = new List<CoverageCase>();
         CalibrationRun? chain = null;
         for (int year = run.LastYear - shockYears + 1; year <= run.LastYear; year++)
         {
-            chain = CalibrationRun.Fit(data, run.FirstYear, year - 1, previous, options, null, cancellationToken, chain);
+            chain = refit(year - 1, chain);
             var yearModel = new YearModel(chain, year, votes, blocs, previous);
             deviations.AddRange(backtest.ScoreYear(yearModel, null, new Dictionary<(string Protocol, string Model), DecisionWeights>(), cancellationToken).Analog);
         }

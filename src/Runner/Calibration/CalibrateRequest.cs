@@ -6,6 +6,12 @@ internal sealed record CalibrateRequest
     /// <summary>The shared UN data folder (the layout of ../shared/data/un).</summary>
     public required string DataDirectory { get; init; }
 
+    /// <summary>
+    /// A calibration table written before (<c>--from</c>): its earlier years are kept and only the years after it (and
+    /// a few before them, <see cref="Engine.Calibration.IncrementalWindow"/>) are fitted; null for a full calibration.
+    /// </summary>
+    public string? From { get; init; }
+
     /// <summary>Last calibration year (1945 + session) to include; null for all the data.</summary>
     public int? Until { get; init; }
 

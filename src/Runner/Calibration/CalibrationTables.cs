@@ -29,13 +29,17 @@ internal static class CalibrationTables
     public static (string Positions, string RollCalls, string Model) PathsFor(string positionsPath) =>
         StemSimulator.Scenarios.Reference.CalibrationFiles.PathsFor(positionsPath);
 
-    public static void Write(string positionsPath, CalibrationRun run, IReadOnlyList<(string Key, string Value)> model)
+    /// <summary>
+    /// Writes the tables of <paramref name="run"/>; with <paramref name="kept"/> (an incremental update) the rows of the
+    /// earlier table for the years before <c>run.FirstYear</c> come first, written back as they were.
+    /// </summary>
+    public static void Write(string positionsPath, CalibrationRun run, IReadOnlyList<(string Key, string Value)> model, EarlierTable? kept = null)
     {
         var (positions, rollCalls, modelPath) = PathsFor(positionsPath);
         var files = new (string Path, Action<TextWriter> Write)[]
         {
-            (positions, writer => WritePositions(writer, run)),
-            (rollCalls, writer => WriteRollCalls(writer, run)),
+            (positions, writer => WritePositions(writer, run, kept)),
+            (rollCalls, writer => WriteRollCalls(writer, run, kept)),
             (modelPath, writer =>
             {
                 writer.Write("key,value\n");
@@ -116,14 +120,23 @@ internal static class CalibrationTables
 
     private static string TemporaryPath(string path) => path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
 
-    private static void WritePositions(TextWriter writer, CalibrationRun run)
+    private static void WritePositions(TextWriter writer, CalibrationRun run, EarlierTable? kept)
     {
         var result = run.Result;
         writer.Write(PositionsHeader);
         writer.Write('\n');
+        var keptRows = (kept?.PositionRows ?? [])
+            .Where(f => int.Parse(f[1], CultureInfo.InvariantCulture) < run.FirstYear)
+            .ToLookup(f => f[0], StringComparer.Ordinal);
         var units = Enumerable.Range(0, run.Data.Units.Count).OrderBy(u => run.Data.Units[u], StringComparer.Ordinal);
         foreach (int u in units)
         {
+            foreach (var row in keptRows[run.Data.Units[u]])
+            {
+                writer.Write(string.Join(',', RescaledPosition(row, run.Rescaling)));
+                writer.Write('\n');
+            }
+
             var (first, count) = result.YearsOf(u);
             for (int t = first; t < first + count; t++)
             {
@@ -152,10 +165,19 @@ internal static class CalibrationTables
         }
     }
 
-    private static void WriteRollCalls(TextWriter writer, CalibrationRun run)
+    private static void WriteRollCalls(TextWriter writer, CalibrationRun run, EarlierTable? kept)
     {
         writer.Write(RollCallsHeader);
         writer.Write('\n');
+        foreach (var (row, _) in kept?.RollCallRows ?? [])
+        {
+            if (EarlierTable.YearOf(row) < run.FirstYear)
+            {
+                writer.Write(string.Join(',', RescaledRollCall(row, run.Rescaling).Select(Csv)));
+                writer.Write('\n');
+            }
+        }
+
         var counts = run.Counts();
         for (int r = 0; r < run.Data.RollCalls.Count; r++)
         {
@@ -192,6 +214,38 @@ internal static class CalibrationTables
             writer.Write('\n');
         }
     }
+
+    /// <summary>A kept positions row on the update's scale (<see cref="CalibrationRun.Rescaling"/>): theta, its standard error and the offsets.</summary>
+    private static string[] RescaledPosition(string[] row, (double Mean, double Sd) map)
+    {
+        var result = (string[])row.Clone();
+        result[2] = Number((Parse(row[2]) - map.Mean) / map.Sd);
+        result[3] = Number(Math.Max(Parse(row[3]) / map.Sd, 1e-4));
+        for (int k = 0; k < IssueArea.All.Count; k++)
+        {
+            result[4 + k] = Number(Parse(row[4 + k]) / map.Sd);
+        }
+
+        return result;
+    }
+
+    /// <summary>A kept roll-call row on the update's scale: beta and its standard error times Sd, tau - beta * Mean.</summary>
+    private static string[] RescaledRollCall(string[] row, (double Mean, double Sd) map)
+    {
+        var result = (string[])row.Clone();
+        double beta = Parse(row[7]);
+        result[7] = Number(beta * map.Sd);
+        result[8] = Number(Parse(row[8]) - (beta * map.Mean));
+        result[9] = Number(Parse(row[9]) - (beta * map.Mean));
+        if (row[10].Length > 0)
+        {
+            result[10] = Number(Parse(row[10]) * map.Sd);
+        }
+
+        return result;
+    }
+
+    private static double Parse(string value) => double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static void WriteFile(string temporary, string path, Action<TextWriter> write)
     {
