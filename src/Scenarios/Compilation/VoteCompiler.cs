@@ -95,6 +95,11 @@ internal sealed class VoteCompiler
             _context.Error(change, "decision", $"vote '{vote.Id}' is a General Assembly vote; use 'majority'");
         }
 
+        if (!council && change.CouncilModel is not null)
+        {
+            _context.Error(change, "council_model", $"vote '{vote.Id}' is a General Assembly vote; 'council_model' is for Council drafts");
+        }
+
         if (!council && change.Council is not null)
         {
             _context.Error(change, "council", $"vote '{vote.Id}' is a General Assembly vote; 'council' is for Council drafts");
@@ -171,7 +176,7 @@ internal sealed class VoteCompiler
         var parties = vote.Chapter == CharterChapter.VI ? vote.PartiesToDispute ?? [] : [];
         string[] concerns = change?.Concerns ?? vote.Concerns ?? [];
         // A veto is a permanent member's no on a substantive draft, so only those drafts take the record's veto rates.
-        var recordVetoes = body == Body.SecurityCouncil && concerns.Length > 0 && (vote.CouncilModel ?? CouncilModelName.Record) == CouncilModelName.Record
+        var recordVetoes = body == Body.SecurityCouncil && concerns.Length > 0 && (change?.CouncilModel ?? vote.CouncilModel ?? CouncilModelName.Record) == CouncilModelName.Record
             && (change?.Decision ?? vote.Decision ?? DecisionName.Substantive) == DecisionName.Substantive
             ? CouncilRecordVetoes.Forecast(date, concerns)
             : null;
