@@ -118,6 +118,12 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                     elections?.Elections.Select(e => e.Tally.ToState(e.Variant)).ToArray(),
                     result is { Drift.Count: > 0 } ? result.Drift.Select(d => d.ToState()).ToArray() : null);
                 await WriteTablesAsync(folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
+                if (model.VoteCount > 0 && ConcernedPartyTable.Applies(model))
+                {
+                    await using var concernedFile = File.Create(folder.PathOf(ConcernedPartyTable.FileName));
+                    await ConcernedPartyTable.WriteAsync(model, concernedFile, provenance, cancellationToken).ConfigureAwait(false);
+                }
+
                 cancellationToken.ThrowIfCancellationRequested();
                 folder.Commit();
                 if (request.Json)

@@ -193,6 +193,7 @@ internal sealed class VoteCompiler
                 ? MemberLayers.Empty.Then(variantEntry).Then(variantVoteEntry)
                 : MemberLayers.Empty.Then(document.Members?.GetValueOrDefault(code)).Then(vote.Members?.GetValueOrDefault(code));
             MemberLean lean;
+            MemberLean? withoutConcerns = null;
             if (body == Body.GeneralAssembly && article19.Contains(code))
             {
                 lean = MemberLean.Certain(VoteChoice.Absent);
@@ -207,6 +208,7 @@ internal sealed class VoteCompiler
                 if (recordVetoes is not null && lean.Fixed is null && layers.Vote is null && !layers.HasProbabilities
                     && CouncilRecordVetoes.Probability(recordVetoes, code) is { } veto)
                 {
+                    withoutConcerns = lean;
                     lean = CouncilRecordVetoes.Lean(lean, veto, layers.Shift);
                 }
 
@@ -216,15 +218,20 @@ internal sealed class VoteCompiler
                         + _coalitions.Cosponsorship(vote.Cosponsors, code, date) + _coalitions.Cosponsorship(variant?.Cosponsors, code, date)
                         + CoalitionCompiler.Outreach(vote.Outreach, code) + CoalitionCompiler.Outreach(variant?.Outreach, code);
                     lean = lean with { Mean = lean.Mean + shift };
+                    withoutConcerns = withoutConcerns is { } plain ? plain with { Mean = plain.Mean + shift } : null;
                 }
             }
 
             if (body == Body.GeneralAssembly && concerned.Length > 0 && lean.Fixed is null && !Named(code, document, vote, variant, change))
             {
+                withoutConcerns = lean;
                 lean = ConcernedParty(lean, code, concerned);
             }
 
-            list.Add(new VoteParticipant(_context.RosterIndex[code], code, lean, PermanentMembersExtensions.FromCode(code), shockGroups.GroupsOf(shocks, code, date)));
+            list.Add(new VoteParticipant(_context.RosterIndex[code], code, lean, PermanentMembersExtensions.FromCode(code), shockGroups.GroupsOf(shocks, code, date))
+            {
+                LeanWithoutConcerns = withoutConcerns is { } without && without != lean ? without : null,
+            });
         }
 
         return list;
