@@ -36,6 +36,13 @@ internal static class ConcernedPartySection
             var simulated = members[vote.Key].ToDictionary(m => m.Member, StringComparer.Ordinal);
             string concerns = string.Join(", ", rows[0].Concerns.Split('+').Select(c => $"{StateNames.Value.GetValueOrDefault(c, c)} ({c})"));
             blocks.AddRange(rows[0].Body == "SC" ? Council(vote.Key, concerns, rows, simulated) : Assembly(vote.Key, concerns, rows, simulated));
+            if (rows[0].Body == "SC" && rows.All(r => r.Effect != "council_record")
+                && run.ConcernedParty.Where(r => r.VoteId == vote.Key && r.Effect == "council_record").GroupBy(r => r.Variant, StringComparer.Ordinal).FirstOrDefault() is { } whatIf)
+            {
+                var variantMembers = run.Members.Where(m => m.Variant == whatIf.Key && m.VoteId == vote.Key).ToDictionary(m => m.Member, StringComparer.Ordinal);
+                blocks.Add(new Paragraph($"The what-if **{whatIf.Key}** takes the permanent members' P(veto) from the Council record model instead:"));
+                blocks.Add(RecordTable([.. whatIf], variantMembers));
+            }
         }
 
         return blocks.Count == 0 ? null : new BriefingSection("The party concerned", blocks);
@@ -77,11 +84,13 @@ internal static class ConcernedPartySection
 
         yield return new Paragraph(string.Create(Invariant,
             $"**{voteId}** concerns {concerns}. Each permanent member's P(no), a veto, comes from the Council record model: its rate of vetoes on drafts concerning itself, a state its past vetoes protected, or others, fitted on the Council's record up to the year before the vote (docs/council-model.md). Against the Assembly-position model:"));
-        yield return new BriefingTable(
-            ["member", "P(veto) Assembly positions", "P(veto) record model", "simulated P(veto)"],
-            record.Select(r => (IReadOnlyList<string>)[Label(simulated, r.Member), P(r.Without.No), P(r.With.No), SimulatedP(simulated, r.Member, yes: false)]).ToArray(),
-            [false, true, true, true]);
+        yield return RecordTable(record, simulated);
     }
+
+    private static BriefingTable RecordTable(IReadOnlyList<ConcernedRow> record, Dictionary<string, MemberRow> simulated) => new(
+        ["member", "P(veto) Assembly positions", "P(veto) record model", "simulated P(veto)"],
+        record.Select(r => (IReadOnlyList<string>)[Label(simulated, r.Member), P(r.Without.No), P(r.With.No), SimulatedP(simulated, r.Member, yes: false)]).ToArray(),
+        [false, true, true, true]);
 
     private static string Label(Dictionary<string, MemberRow> simulated, string code) =>
         simulated.TryGetValue(code, out var m) && m.Name != code ? $"{m.Name} ({code})"
