@@ -21,11 +21,11 @@ public sealed class CouncilRecordScenarioTests
         {{extra}}
         """;
 
-    private static double PNo(string yaml, string code)
+    private static double PNo(string yaml, string code, int variant = 0)
     {
         var result = ScenarioText.Load(yaml);
         Assert.That(result.Succeeded, Is.True, ScenarioText.Messages(result));
-        var vote = result.Model!.Variants[0].Votes[0];
+        var vote = result.Model!.Variants[variant].Votes[0];
         int i = Array.IndexOf(vote.Codes, code);
         Assert.That(i, Is.GreaterThanOrEqualTo(0), code);
         // P(u < tau1) with u ~ N(mean, 1 + loading^2), before shocks.
@@ -86,5 +86,32 @@ public sealed class CouncilRecordScenarioTests
 
         Assert.That(result.Succeeded, Is.False);
         Assert.That(ScenarioText.Messages(result), Does.Contain("'council_model' is for Security Council drafts"));
+    }
+
+    [Test]
+    public void A_variant_may_switch_the_council_model_either_way()
+    {
+        double record = PNo(UkraineDraft("    concerns: [RUS]"), "RUS");
+        double assembly = PNo(UkraineDraft("    concerns: [RUS]\n    council_model: assembly"), "RUS");
+        const string toRecord = "variants:\n  - name: what-if\n    votes:\n      v: { council_model: record }";
+        const string toAssembly = "variants:\n  - name: what-if\n    votes:\n      v: { council_model: assembly }";
+
+        string baseAssembly = UkraineDraft("    concerns: [RUS]\n    council_model: assembly\n" + toRecord);
+        Assert.That(PNo(baseAssembly, "RUS", 0), Is.EqualTo(assembly).Within(1e-12), "the baseline keeps its own model");
+        Assert.That(PNo(baseAssembly, "RUS", 1), Is.EqualTo(record).Within(1e-12), "the variant takes the record model");
+
+        string baseRecord = UkraineDraft("    concerns: [RUS]\n" + toAssembly);
+        Assert.That(PNo(baseRecord, "RUS", 0), Is.EqualTo(record).Within(1e-12));
+        Assert.That(PNo(baseRecord, "RUS", 1), Is.EqualTo(assembly).Within(1e-12));
+        Assert.That(record - assembly, Is.GreaterThan(0.2), "the two models differ, so the equalities above say something");
+    }
+
+    [Test]
+    public void Council_model_in_a_variant_of_an_Assembly_vote_is_an_error()
+    {
+        var result = ScenarioText.Load(ScenarioText.Minimal + "\nvariants:\n  - name: w\n    votes:\n      v: { council_model: record }\n");
+
+        Assert.That(result.Succeeded, Is.False);
+        Assert.That(ScenarioText.Messages(result), Does.Contain("'council_model' is for Council drafts"));
     }
 }

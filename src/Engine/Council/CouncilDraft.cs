@@ -21,6 +21,14 @@ public sealed record CouncilDraft(
     /// </summary>
     public bool Routine { get; init; }
 
+    /// <summary>
+    /// For each permanent member that has vetoed a draft concerning a state this draft concerns, the days from its
+    /// latest such veto to this draft's vote (&gt;= 1; vetoes on the day of the vote or after it are not counted);
+    /// members without such a veto are absent. Filled by <see cref="CouncilVetoHistory"/> from the record before the
+    /// vote; used when <see cref="CouncilModelOptions.RecentVetoDays"/> is set.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> DaysSinceVeto { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
     /// <summary>True when a permanent member vetoed it.</summary>
     public bool Vetoed => Vetoers.Count > 0;
 }

@@ -11,14 +11,18 @@ namespace StemSimulator.Engine.Council;
 /// weighted sums over training drafts.</para>
 /// <para><b>Partners.</b> A state p is a close partner of permanent member m when p is concerned by at least one
 /// training draft that m vetoed while m itself was not concerned (the states m's vetoes protected).</para>
-/// <para><b>Veto.</b> For draft d, m is in one class: <i>self</i> (m concerned), <i>partner</i> (some partner of m
-/// concerned), <i>other/country</i> (another state concerned) or <i>other/thematic</i> (none concerned); with
+/// <para><b>Veto.</b> For draft d, m is in the first class that applies: <i>self</i> (m concerned), <i>recent veto</i>
+/// (m vetoed a draft concerning one of d's states at most <see cref="CouncilModelOptions.RecentVetoDays"/> days before
+/// d's vote, <see cref="CouncilDraft.DaysSinceVeto"/>; only when that option is &gt; 0), <i>partner</i> (some partner
+/// of m concerned), <i>other/country</i> (another state concerned) or <i>other/thematic</i> (none concerned); with
 /// <see cref="CouncilModelOptions.SplitRoutine"/> each class is split again into routine texts (mandates, admissions)
 /// and the rest. With
 /// v = weighted vetoes and n = weighted drafts of the class, P(veto) = (v + s mu) / (n + s), the mean of the
 /// Beta(s mu, s (1 - mu)) posterior, s = <see cref="CouncilModelOptions.PriorStrength"/>, mu the class's rate pooled
 /// over the five members (itself shrunk by s toward the pooled rate of all drafts). In the partner class the rate is
-/// per (m, p): v and n count drafts concerning p; when several partners are concerned the largest P is used.
+/// per (m, p): v and n count drafts concerning p, weighted with the half-life
+/// <see cref="CouncilModelOptions.PartnerHalfLifeYears"/> when it is set; when several partners are concerned the
+/// largest P is used.
 /// Standard errors are the posterior standard deviations.</para>
 /// <para><b>Permanent members' other votes.</b> Given no veto, m abstains with the Beta-shrunk rate of its
 /// abstentions on adopted drafts of the same class (pooled prior as above), else votes yes.</para>
@@ -36,11 +40,14 @@ public sealed class CouncilRecordModel
     /// <summary>The permanent members' ISO3 codes, in the model's order.</summary>
     public static readonly IReadOnlyList<string> Permanent = ["CHN", "FRA", "RUS", "GBR", "USA"];
 
-    private const int Classes = 8;
+    // Base classes; with the routine split, class c + Base is class c on routine texts.
+    private const int Base = 5;
+    private const int Classes = 2 * Base;
     private const int Self = 0;
-    private const int PartnerClass = 1;
-    private const int OtherCountry = 2;
-    private const int OtherThematic = 3;
+    private const int Recent = 1;
+    private const int PartnerClass = 2;
+    private const int OtherCountry = 3;
+    private const int OtherThematic = 4;
 
     /// <summary>The options the model was fitted with.</summary>
     public CouncilModelOptions Options { get; }
@@ -57,7 +64,7 @@ public sealed class CouncilRecordModel
 
     /// <summary>
     /// P(veto) of permanent member <paramref name="member"/> (index in <see cref="Permanent"/>) in class 0 self,
-    /// 1 partner (pooled), 2 other country, 3 thematic; 4-7 the same for routine texts when they are split.
+    /// 1 recent veto, 2 partner (pooled), 3 other country, 4 thematic; 5-9 the same for routine texts when they are split.
     /// </summary>
     public BetaRate VetoRate(int member, int cls) => _veto[member, cls];
 
@@ -65,7 +72,7 @@ public sealed class CouncilRecordModel
     public BetaRate? PartnerRate(int member, string partner) => _partnerVeto[member].TryGetValue(partner, out var r) ? r : null;
 
     /// <summary>Like <see cref="PartnerRate(int, string)"/> for routine texts when they are split.</summary>
-    public BetaRate? RoutinePartnerRate(int member, string partner) => _partnerVeto[member].TryGetValue(PartnerKey(partner, 4), out var r) ? r : null;
+    public BetaRate? RoutinePartnerRate(int member, string partner) => _partnerVeto[member].TryGetValue(PartnerKey(partner, Base), out var r) ? r : null;
 
     /// <summary>Fits the model on <paramref name="training"/> drafts of years up to <paramref name="trainEnd"/>; later drafts are ignored.</summary>
     public static CouncilRecordModel Fit(IEnumerable<CouncilDraft> training, int trainEnd, CouncilModelOptions? options = null)
@@ -74,6 +81,7 @@ public sealed class CouncilRecordModel
         var o = options ?? new CouncilModelOptions();
         var drafts = training.Where(d => d.Year >= o.FirstYear && d.Year <= trainEnd).ToList();
         double Weight(CouncilDraft d) => Math.Pow(2, -(trainEnd - d.Year) / o.HalfLifeYears);
+        double PartnerWeight(CouncilDraft d) => o.PartnerHalfLifeYears > 0 ? Math.Pow(2, -(trainEnd - d.Year) / o.PartnerHalfLifeYears) : Weight(d);
         var model = new CouncilRecordModel(o);
 
         var partners = Permanent.Select(m => (IReadOnlySet<string>)drafts
@@ -98,12 +106,13 @@ public sealed class CouncilRecordModel
                 trials[m, cls] += w;
                 allV += vetoed ? w : 0;
                 allN += w;
-                if (cls % 4 == PartnerClass)
+                if (cls % Base == PartnerClass)
                 {
+                    double pw = PartnerWeight(d);
                     foreach (var p in d.Concerns.Where(partners[m].Contains).Select(p => PartnerKey(p, cls)))
                     {
                         var (v, n) = partnerCounts[m].GetValueOrDefault(p);
-                        partnerCounts[m][p] = (v + (vetoed ? w : 0), n + w);
+                        partnerCounts[m][p] = (v + (vetoed ? pw : 0), n + pw);
                     }
                 }
 
@@ -142,7 +151,7 @@ public sealed class CouncilRecordModel
             var rates = model._veto;
             model._partnerVeto[m] = partnerCounts[m].ToDictionary(
                 kv => kv.Key,
-                kv => new BetaRate(kv.Value.V, kv.Value.N, rates[m, kv.Key.EndsWith("/routine", StringComparison.Ordinal) ? PartnerClass + 4 : PartnerClass].Prior, s),
+                kv => new BetaRate(kv.Value.V, kv.Value.N, rates[m, kv.Key.EndsWith("/routine", StringComparison.Ordinal) ? PartnerClass + Base : PartnerClass].Prior, s),
                 StringComparer.Ordinal);
         }
 
@@ -201,7 +210,7 @@ public sealed class CouncilRecordModel
         for (int m = 0; m < 5; m++)
         {
             int cls = ClassOf(m, draft, Partners[m]);
-            veto[m] = cls % 4 == PartnerClass
+            veto[m] = cls % Base == PartnerClass
                 ? draft.Concerns.Where(Partners[m].Contains).Max(p => _partnerVeto[m].TryGetValue(PartnerKey(p, cls), out var r) ? r.Mean : _veto[m, cls].Prior)
                 : _veto[m, cls].Mean;
             yesGivenNoVeto.Add(1 - _abstain[m, cls].Mean);
@@ -246,13 +255,14 @@ public sealed class CouncilRecordModel
     }
 
     private int ClassOf(int m, CouncilDraft draft, IReadOnlySet<string> partners) =>
-        (Options.SplitRoutine && draft.Routine ? 4 : 0) + BaseClass(m, draft.Concerns, partners);
+        (Options.SplitRoutine && draft.Routine ? Base : 0) + BaseClass(m, draft, partners);
 
-    private static int BaseClass(int m, IReadOnlyList<string> concerns, IReadOnlySet<string> partners) =>
-        concerns.Contains(Permanent[m]) ? Self
-        : concerns.Any(partners.Contains) ? PartnerClass
-        : concerns.Count > 0 ? OtherCountry
+    private int BaseClass(int m, CouncilDraft draft, IReadOnlySet<string> partners) =>
+        draft.Concerns.Contains(Permanent[m]) ? Self
+        : Options.RecentVetoDays > 0 && draft.DaysSinceVeto.TryGetValue(Permanent[m], out int days) && days <= Options.RecentVetoDays ? Recent
+        : draft.Concerns.Any(partners.Contains) ? PartnerClass
+        : draft.Concerns.Count > 0 ? OtherCountry
         : OtherThematic;
 
-    private static string PartnerKey(string partner, int cls) => cls >= 4 ? partner + "/routine" : partner;
+    private static string PartnerKey(string partner, int cls) => cls >= Base ? partner + "/routine" : partner;
 }

@@ -166,6 +166,12 @@ public sealed class VoteModel
         return new VoteModel(Id, Stream, Body, Date, Majority, Decision, Estimator, Shocks, shifted, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogSd = AnalogSd, DriftYearIndex = DriftYearIndex, DriftBeta = DriftBeta, ConcernedStates = ConcernedStates };
     }
 
+    /// <summary>Participant <paramref name="participant"/>'s lean (index in the vote's order).</summary>
+    public MemberLean Lean(int participant) => _participants[participant].Lean;
+
+    /// <summary>Participant <paramref name="participant"/>'s <see cref="VoteParticipant.LeanWithoutConcerns"/>.</summary>
+    public MemberLean? LeanWithoutConcerns(int participant) => _participants[participant].LeanWithoutConcerns;
+
     /// <summary>Whether participant <paramref name="participant"/>'s vote is fixed (so outreach cannot move it).</summary>
     public bool IsFixed(int participant) => Fixed[participant] >= 0;
 

@@ -131,12 +131,60 @@ internal sealed class CouncilBacktestService(ConsoleStreams console)
                 $"  {year}: trained to {trainEnd}, {test.Count} drafts ({test.Count(t => t.Draft.Vetoed)} vetoed); partners: {string.Join("; ", CouncilRecordModel.Permanent.Select((m, i) => $"{m} {string.Join(' ', model.Partners[i].Order(StringComparer.Ordinal))}"))}"));
         }
 
-        return selection + "\n" + Markdown(scores);
+        return selection + "\n" + Markdown(scores) + "\n" + Alternatives(record, options, trainUntil, testFrom, testTo);
+    }
+
+    /// <summary>
+    /// The test years' figures of the chosen options with each feature the validation did not choose switched on,
+    /// for reference only: the choice stays the validation's.
+    /// </summary>
+    private static string Alternatives(IReadOnlyList<(DateOnly Date, string Symbol, CouncilDraft Draft)> record, CouncilModelOptions chosen, int trainUntil, int testFrom, int testTo)
+    {
+        var alternatives = new List<CouncilModelOptions> { chosen };
+        foreach (var days in RecentDays)
+        {
+            foreach (var half in PartnerHalfLives)
+            {
+                var o = chosen with { RecentVetoDays = days, PartnerHalfLifeYears = half };
+                if (!alternatives.Contains(o))
+                {
+                    alternatives.Add(o);
+                }
+            }
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine("Test years with other options (for reference; not chosen unless marked):");
+        sb.AppendLine();
+        sb.AppendLine("| recent-veto window (days) | partner half-life | fails Brier | veto log loss | vetoer P>=0.5 | passed: mean P(any veto) |");
+        sb.AppendLine("|---|---|---|---|---|---|");
+        foreach (var o in alternatives)
+        {
+            var s = new CouncilScores();
+            for (int year = testFrom; year <= testTo; year++)
+            {
+                int trainEnd = trainUntil + (year - testFrom);
+                var model = CouncilRecordModel.Fit(record.Where(r => r.Draft.Year <= trainEnd).Select(r => r.Draft), trainEnd, o);
+                foreach (var (_, _, draft) in record.Where(r => r.Draft.Year == year))
+                {
+                    var f = model.Predict(draft);
+                    s.Add(new CouncilPrediction(f.FailProbability, f.VetoProbability, null, null), draft.Vetoers, null);
+                }
+            }
+
+            string mark = ReferenceEquals(o, chosen) ? " (chosen)" : string.Empty;
+            sb.AppendLine(string.Create(inv, $"| {(o.RecentVetoDays == 0 ? "off" : o.RecentVetoDays)}{mark} | {(o.PartnerHalfLifeYears == 0 ? "same" : o.PartnerHalfLifeYears)} | {s.FailBrier:F3} | {s.VetoLogLoss(null):F3} | {s.VetoerHitRate:F3} | {s.PassedMeanAnyVeto:F3} |"));
+        }
+
+        return sb.ToString();
     }
 
     private static readonly double[] HalfLives = [4, 8, 16];
     private static readonly double[] Strengths = [1, 2, 5];
     private static readonly bool[] Splits = [false, true];
+    private static readonly int[] RecentDays = [0, 365, 730];
+    private static readonly double[] PartnerHalfLives = [0, 2];
 
     /// <summary>Validation years before the first test year on which the model's options are chosen.</summary>
     internal const int ValidationYears = 10;
@@ -151,7 +199,9 @@ internal sealed class CouncilBacktestService(ConsoleStreams console)
         var candidates = (from half in HalfLives
                           from strength in Strengths
                           from split in Splits
-                          select new CouncilModelOptions { HalfLifeYears = half, PriorStrength = strength, SplitRoutine = split }).ToArray();
+                          from recent in RecentDays
+                          from partnerHalf in PartnerHalfLives
+                          select new CouncilModelOptions { HalfLifeYears = half, PriorStrength = strength, SplitRoutine = split, RecentVetoDays = recent, PartnerHalfLifeYears = partnerHalf }).ToArray();
         var results = new List<(CouncilModelOptions Options, double Brier, double VetoLogLoss)>();
         foreach (var o in candidates)
         {
@@ -172,13 +222,13 @@ internal sealed class CouncilBacktestService(ConsoleStreams console)
         var best = results.OrderBy(r => Math.Round(r.Brier, 6)).ThenBy(r => r.VetoLogLoss).First();
         var sb = new StringBuilder();
         sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Model options chosen on the training years only (rolling origin over {trainUntil - ValidationYears + 1}-{trainUntil}, lowest Brier of \"fails\"): half-life {best.Options.HalfLifeYears} years, prior strength {best.Options.PriorStrength}, routine texts split: {(best.Options.SplitRoutine ? "yes" : "no")}."));
+            $"Model options chosen on the training years only (rolling origin over {trainUntil - ValidationYears + 1}-{trainUntil}, lowest Brier of \"fails\"): half-life {best.Options.HalfLifeYears} years, prior strength {best.Options.PriorStrength}, routine texts split: {(best.Options.SplitRoutine ? "yes" : "no")}, recent-veto window: {(best.Options.RecentVetoDays == 0 ? "off" : $"{best.Options.RecentVetoDays} days")}, partner half-life: {(best.Options.PartnerHalfLifeYears == 0 ? "the same" : $"{best.Options.PartnerHalfLifeYears} years")}."));
         sb.AppendLine();
-        sb.AppendLine("| half-life | prior strength | routine split | validation fails Brier | validation veto log loss |");
-        sb.AppendLine("|---|---|---|---|---|");
+        sb.AppendLine("| half-life | prior strength | routine split | recent-veto window (days) | partner half-life | validation fails Brier | validation veto log loss |");
+        sb.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var r in results)
         {
-            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Options.HalfLifeYears} | {r.Options.PriorStrength} | {(r.Options.SplitRoutine ? "yes" : "no")} | {r.Brier:F4} | {r.VetoLogLoss:F4} |"));
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Options.HalfLifeYears} | {r.Options.PriorStrength} | {(r.Options.SplitRoutine ? "yes" : "no")} | {(r.Options.RecentVetoDays == 0 ? "off" : r.Options.RecentVetoDays)} | {(r.Options.PartnerHalfLifeYears == 0 ? "same" : r.Options.PartnerHalfLifeYears)} | {r.Brier:F4} | {r.VetoLogLoss:F4} |"));
         }
 
         return (best.Options, sb.ToString());

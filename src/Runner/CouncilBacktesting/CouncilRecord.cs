@@ -10,7 +10,8 @@ namespace StemSimulator.Runner.CouncilBacktesting;
 /// The Council's record as drafts put to a vote: adopted resolutions (undl_2021/sc_votes_long_1946_2021.csv, each
 /// member's vote) and vetoed drafts (unsc_vetoes/unsc_vetoes_1946_sept2022.csv, who vetoed), each with the states
 /// it concerns from the embedded <see cref="CouncilRecordLabels"/>. A vetoed draft's elected members are those of the
-/// nearest adopted resolution in date. Drafts that failed without a veto are not in the data.
+/// nearest adopted resolution in date. Each draft carries <see cref="CouncilDraft.DaysSinceVeto"/> from the vetoes
+/// before its date (<see cref="CouncilVetoHistory"/>). Drafts that failed without a veto are not in the data.
 /// </summary>
 internal static class CouncilRecord
 {
@@ -112,6 +113,8 @@ internal static class CouncilRecord
             }
         }
 
-        return drafts.OrderBy(d => d.Item1).ThenBy(d => d.Item2, StringComparer.Ordinal).ToArray();
+        var ordered = drafts.OrderBy(d => d.Item1).ThenBy(d => d.Item2, StringComparer.Ordinal).ToArray();
+        var annotated = CouncilVetoHistory.Annotate([.. ordered.Select(d => (d.Item1, d.Item3))]);
+        return [.. ordered.Select((d, i) => (d.Item1, d.Item2, annotated[i].Draft))];
     }
 }

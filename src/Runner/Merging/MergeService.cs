@@ -115,6 +115,13 @@ internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
                 await CopyScenarioAsync(parts[0].Folder, first.ScenarioSha256, folder, cancellationToken).ConfigureAwait(false);
                 var (result, merged, elections) = Combine(parts.Select(p => p.Statistics).ToArray(), shards, model);
                 await RunService.WriteTablesAsync(folder, result, merged, provenance, cancellationToken).ConfigureAwait(false);
+                // concerned_party.parquet depends on the scenario alone, so every shard wrote the same rows: keep the first's.
+                string concerned = Path.Combine(parts[0].Folder, ConcernedPartyTable.FileName);
+                if (File.Exists(concerned))
+                {
+                    File.Copy(concerned, folder.PathOf(ConcernedPartyTable.FileName));
+                }
+
                 if (elections is not null)
                 {
                     await ElectionOutputs.WriteSummariesAsync(model!, elections, folder.PathOf, provenance, cancellationToken).ConfigureAwait(false);

@@ -35,6 +35,7 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
             Uncertainty(),
             Deciders(),
             Vetoes(),
+            ConcernedPartySection.Build(run),
             Chains(),
             Elections(),
             VotingPower(),

@@ -26,6 +26,9 @@ internal sealed record RunData
     /// <summary>drift.parquet: positions and bloc centres per year, for multi-year runs.</summary>
     public IReadOnlyList<DriftRow> Drift { get; init; } = [];
 
+    /// <summary>concerned_party.parquet: what the concerned-party effect did, for runs with votes that name <c>concerns</c>.</summary>
+    public IReadOnlyList<ConcernedRow> ConcernedParty { get; init; } = [];
+
     /// <summary>drift_adoption.parquet: P(adopted) per vote and year with its spread over drifted positions.</summary>
     public IReadOnlyList<AdoptionYearRow> AdoptionByYear { get; init; } = [];
 
@@ -114,8 +117,15 @@ internal sealed record RunData
                 adoption.AddRange(ReadAdoption(await ParquetColumns.ReadAsync(Path("drift_adoption.parquet"), cancellationToken).ConfigureAwait(false)));
             }
 
+            var concernedRows = new List<ConcernedRow>();
+            if (File.Exists(Path(ConcernedPartyTable.FileName)))
+            {
+                concernedRows.AddRange(ConcernedRow.Read(await ParquetColumns.ReadAsync(Path(ConcernedPartyTable.FileName), cancellationToken).ConfigureAwait(false)));
+            }
+
             return (new RunData
             {
+                ConcernedParty = concernedRows,
                 Folder = folder,
                 Metadata = metadata ?? new Dictionary<string, string>(),
                 Summary = summary,

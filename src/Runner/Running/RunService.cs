@@ -127,6 +127,12 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                     result is { Drift.Count: > 0 } ? result.Drift.Select(d => d.ToState()).ToArray() : null);
                 await WriteTablesAsync(folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
                 await ScenarioCopy.WriteAsync(folder, loaded.Bytes, cancellationToken).ConfigureAwait(false);
+                if (model.VoteCount > 0 && ConcernedPartyTable.Applies(model))
+                {
+                    await using var concernedFile = File.Create(folder.PathOf(ConcernedPartyTable.FileName));
+                    await ConcernedPartyTable.WriteAsync(model, concernedFile, provenance, cancellationToken).ConfigureAwait(false);
+                }
+
                 cancellationToken.ThrowIfCancellationRequested();
                 folder.Commit();
                 timings.Lap("tables");

@@ -95,6 +95,11 @@ internal sealed class VoteCompiler
             _context.Error(change, "decision", $"vote '{vote.Id}' is a General Assembly vote; use 'majority'");
         }
 
+        if (!council && change.CouncilModel is not null)
+        {
+            _context.Error(change, "council_model", $"vote '{vote.Id}' is a General Assembly vote; 'council_model' is for Council drafts");
+        }
+
         if (!council && change.Council is not null)
         {
             _context.Error(change, "council", $"vote '{vote.Id}' is a General Assembly vote; 'council' is for Council drafts");
@@ -171,7 +176,7 @@ internal sealed class VoteCompiler
         var parties = vote.Chapter == CharterChapter.VI ? vote.PartiesToDispute ?? [] : [];
         string[] concerns = change?.Concerns ?? vote.Concerns ?? [];
         // A veto is a permanent member's no on a substantive draft, so only those drafts take the record's veto rates.
-        var recordVetoes = body == Body.SecurityCouncil && concerns.Length > 0 && (vote.CouncilModel ?? CouncilModelName.Record) == CouncilModelName.Record
+        var recordVetoes = body == Body.SecurityCouncil && concerns.Length > 0 && (change?.CouncilModel ?? vote.CouncilModel ?? CouncilModelName.Record) == CouncilModelName.Record
             && (change?.Decision ?? vote.Decision ?? DecisionName.Substantive) == DecisionName.Substantive
             ? CouncilRecordVetoes.Forecast(date, concerns)
             : null;
@@ -188,6 +193,7 @@ internal sealed class VoteCompiler
                 ? MemberLayers.Empty.Then(variantEntry).Then(variantVoteEntry)
                 : MemberLayers.Empty.Then(document.Members?.GetValueOrDefault(code)).Then(vote.Members?.GetValueOrDefault(code));
             MemberLean lean;
+            MemberLean? withoutConcerns = null;
             if (body == Body.GeneralAssembly && article19.Contains(code))
             {
                 lean = MemberLean.Certain(VoteChoice.Absent);
@@ -202,6 +208,7 @@ internal sealed class VoteCompiler
                 if (recordVetoes is not null && lean.Fixed is null && layers.Vote is null && !layers.HasProbabilities
                     && CouncilRecordVetoes.Probability(recordVetoes, code) is { } veto)
                 {
+                    withoutConcerns = lean;
                     lean = CouncilRecordVetoes.Lean(lean, veto, layers.Shift);
                 }
 
@@ -211,15 +218,20 @@ internal sealed class VoteCompiler
                         + _coalitions.Cosponsorship(vote.Cosponsors, code, date) + _coalitions.Cosponsorship(variant?.Cosponsors, code, date)
                         + CoalitionCompiler.Outreach(vote.Outreach, code) + CoalitionCompiler.Outreach(variant?.Outreach, code);
                     lean = lean with { Mean = lean.Mean + shift };
+                    withoutConcerns = withoutConcerns is { } plain ? plain with { Mean = plain.Mean + shift } : null;
                 }
             }
 
             if (body == Body.GeneralAssembly && concerned.Length > 0 && lean.Fixed is null && !Named(code, document, vote, variant, change))
             {
+                withoutConcerns = lean;
                 lean = ConcernedParty(lean, code, concerned);
             }
 
-            list.Add(new VoteParticipant(_context.RosterIndex[code], code, lean, PermanentMembersExtensions.FromCode(code), shockGroups.GroupsOf(shocks, code, date)));
+            list.Add(new VoteParticipant(_context.RosterIndex[code], code, lean, PermanentMembersExtensions.FromCode(code), shockGroups.GroupsOf(shocks, code, date))
+            {
+                LeanWithoutConcerns = withoutConcerns is { } without && without != lean ? without : null,
+            });
         }
 
         return list;

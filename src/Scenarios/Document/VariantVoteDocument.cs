@@ -24,6 +24,13 @@ public sealed class VariantVoteDocument
     /// <summary>Other concerned states (replaces the vote's <c>concerns</c>; <c>[]</c> for none).</summary>
     public string[]? Concerns { get; init; }
 
+    /// <summary>
+    /// Council drafts: another model for the permanent members' votes (<c>record</c> or <c>assembly</c>, replacing the
+    /// vote's <c>council_model</c>), to compare the Council record model with the Assembly-position model as a what-if.
+    /// The record model needs <c>concerns</c> (the vote's, or the variant's).
+    /// </summary>
+    public CouncilModelName? CouncilModel { get; init; }
+
     /// <summary>Another Council composition (ten elected members).</summary>
     public string[]? Council { get; init; }
 

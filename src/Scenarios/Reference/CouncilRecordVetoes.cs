@@ -20,7 +20,8 @@ public static class CouncilRecordVetoes
 
     /// <summary>
     /// The options the Council backtest chose on the ten training years before its first test year
-    /// (docs/council-model.md: half-life 8, prior strength 1, routine texts split).
+    /// (docs/council-model.md: half-life 8, prior strength 1, routine texts split; no recent-veto class, so the drafts
+    /// below need no <see cref="CouncilDraft.DaysSinceVeto"/>).
     /// </summary>
     public static readonly CouncilModelOptions Options = new() { HalfLifeYears = 8, PriorStrength = 1, SplitRoutine = true };
 

@@ -33,7 +33,7 @@ public sealed class OutputDocsTests
         var files = Directory.GetFiles(folder.Path, "*.parquet", SearchOption.AllDirectories);
         Assert.That(files.Select(Path.GetFileName).Distinct().Order(), Is.EqualTo(new[]
         {
-            "drift.parquet", "drift_adoption.parquet", "election_ballots.parquet", "election_rounds.parquet", "election_summary.parquet", "elections.parquet",
+            "concerned_party.parquet", "drift.parquet", "drift_adoption.parquet", "election_ballots.parquet", "election_rounds.parquet", "election_summary.parquet", "elections.parquet",
             "member_probabilities.parquet", "power.parquet", "summary.parquet", "trials.parquet",
         }));
         var missing = new List<string>();
@@ -59,7 +59,7 @@ public sealed class OutputDocsTests
     /// <summary>The tables of 'stemsim run' (votes, elections, drift).</summary>
     private static IEnumerable<TableDescription> RunDescribed() =>
     [
-        RunTables.Trials, RunTables.Summary, RunTables.MemberProbabilities, RunTables.Drift, RunTables.DriftAdoption,
+        RunTables.Trials, RunTables.Summary, RunTables.MemberProbabilities, ConcernedPartyTable.Description, RunTables.Drift, RunTables.DriftAdoption,
         ElectionTableDescriptions.Elections, ElectionTableDescriptions.ElectionSummary, ElectionTableDescriptions.ElectionRounds,
         ElectionTableDescriptions.ElectionBallots,
     ];

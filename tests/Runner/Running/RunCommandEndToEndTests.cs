@@ -199,7 +199,7 @@ public sealed class RunCommandEndToEndTests
             }
         }
 
-        Assert.That(seen, Is.EqualTo(new[] { "baseline", "procedural-vote", "softened-text" }));
+        Assert.That(seen, Is.EqualTo(new[] { "baseline", "procedural-vote", "record-model", "softened-text" }));
     }
 
     [Test]
