@@ -8,7 +8,7 @@ internal sealed class MembersCommand(MembersService members) : ICliCommand
 {
     public Command Build()
     {
-        var bloc = new Option<string?>("--bloc", "-b") { Description = "Only the members of this bloc (P5, EU, BRICS, BRICS_PARTNERS, NAM, G77, AU, OIC, ARAB_LEAGUE, ASEAN, CARICOM, SIDS, NATO)." };
+        var bloc = new Option<string?>("--bloc", "-b") { Description = "Only the members of this group, any case: a UN regional group (AFRICAN_GROUP, ASIA_PACIFIC_GROUP, EASTERN_EUROPEAN_GROUP, GRULAC, WEOG) or a bloc (P5, EU, BRICS, BRICS_PARTNERS, NAM, G77, AU, OIC, ARAB_LEAGUE, ASEAN, CARICOM, SIDS, NATO)." };
         var year = new Option<int?>("--year", "-y") { Description = "Membership at the end of this year (default: today)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the table only, without the line above it." };
         var command = new Command("members", """
@@ -19,6 +19,7 @@ internal sealed class MembersCommand(MembersService members) : ICliCommand
               stemsim members
               stemsim members --bloc BRICS --year 2025
               stemsim members --bloc SIDS
+              stemsim members --bloc weog
             """)
         {
             bloc, year, quiet,
