@@ -42,7 +42,16 @@ internal sealed class MemberSetResolver
             }
         }
 
-        CheckExcept(except, known, owner, date);
+        if (known.Count == 0 && groups is { Length: > 0 })
+        {
+            // The groups are misspelt (reported above): the exceptions can only be checked as codes.
+            _context.CheckCodes(except, date);
+        }
+        else
+        {
+            CheckExcept(except, known, owner, date);
+        }
+
         return [.. known];
     }
 
