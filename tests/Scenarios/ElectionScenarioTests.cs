@@ -57,7 +57,7 @@ public sealed class ElectionScenarioTests
     {
         var result = ScenarioText.Load(Election.Replace("[NLD, ITA, PRT]", "[NLD, ITA, BRA]", StringComparison.Ordinal));
 
-        Assert.That(ScenarioText.Messages(result), Does.Contain("test.yaml:11:32: error: BRA (Brazil) belongs to the grulac group, not weog"));
+        Assert.That(ScenarioText.Messages(result), Does.Contain("test.yaml:11:32: error: BRA (Brazil) belongs to the GRULAC group, not WEOG"));
     }
 
     [Test]
@@ -73,7 +73,7 @@ public sealed class ElectionScenarioTests
     {
         var result = ScenarioText.Load(Election.Replace("body: hrc", "body: sc", StringComparison.Ordinal).Replace("seats: 2", "seats: 3", StringComparison.Ordinal));
 
-        Assert.That(ScenarioText.Messages(result), Does.Contain("test.yaml:10:16: error: the Security Council has 2 seat(s) for weog"));
+        Assert.That(ScenarioText.Messages(result), Does.Contain("test.yaml:10:16: error: the Security Council has 2 seat(s) for WEOG"));
     }
 
     [Test]
