@@ -136,7 +136,7 @@ public sealed class ElectionScenarioTests
 
         Assert.That(messages, Does.Contain("test.yaml:9:9: error: 'dup' is already a vote's id"));
         Assert.That(messages, Does.Contain("test.yaml:11:11: error: the election's date 2026-01-01 is before as_of 2026-03-01"));
-        Assert.That(messages, Does.Contain("test.yaml:14:19: error: a second seat group for weog"));
+        Assert.That(messages, Does.Contain("test.yaml:14:19: error: a second seat group for WEOG"));
         Assert.That(messages, Does.Contain("test.yaml:15:17: error: 'AUS' is not a candidate in this election; did you mean 'AUT'?"));
         Assert.That(messages, Does.Contain("test.yaml:16:22: error: unknown member 'XXX'"));
         Assert.That(messages, Does.Contain("test.yaml:17:29: error: a shock's standard deviation must be between 0 and 5, not 9"));
