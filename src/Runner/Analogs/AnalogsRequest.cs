@@ -1,3 +1,5 @@
+using StemSimulator.Runner.Infrastructure;
+
 namespace StemSimulator.Runner.Analogs;
 
 /// <summary>What <c>stemsim analogs</c> was asked, as given on the command line.</summary>
@@ -9,4 +11,5 @@ namespace StemSimulator.Runner.Analogs;
 /// <param name="Body">ga (sc is refused: the calibration holds Assembly roll calls only).</param>
 /// <param name="Calibration">Positions file of a calibration table, or null for the embedded calibration.</param>
 /// <param name="Top">How many roll calls to list, 1 to 1,000.</param>
-internal sealed record AnalogsRequest(string Query, string? Issue, int? From, int? To, string? Concerns, string Body, string? Calibration, int Top);
+/// <param name="Format">Table, CSV or JSON.</param>
+internal sealed record AnalogsRequest(string Query, string? Issue, int? From, int? To, string? Concerns, string Body, string? Calibration, int Top, OutputFormat Format = OutputFormat.Table);

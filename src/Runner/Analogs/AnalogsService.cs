@@ -36,29 +36,32 @@ internal sealed class AnalogsService(ConsoleStreams console)
         var hits = catalog.RollCallSearch.Search(
             new RollCallQuery(request.Query, request.Issue?.ToLowerInvariant(), request.From, request.To, request.Concerns?.ToUpperInvariant()), request.Top);
         string source = request.Calibration ?? "the embedded calibration";
-        console.Out.MarkupLine(Markup.Escape(string.Create(invariant,
-            $"{hits.Count} of {catalog.RollCalls.Count:N0} roll calls of {source}{(request.Query.Length > 0 ? $" for \"{request.Query}\"" : string.Empty)}, best first; write the symbol (or the roll call) as 'like:' in a scenario.")));
-        var table = new Table().Border(TableBorder.Rounded);
-        foreach (var header in new[] { "symbol", "date", "yes-no-abst.", "kind", "issues", "concerns", "beta", "title" })
+        if (request.Format == OutputFormat.Table)
         {
-            table.AddColumn(header);
+            console.Out.MarkupLine(Markup.Escape(string.Create(invariant,
+                $"{hits.Count} of {catalog.RollCalls.Count:N0} roll calls of {source}{(request.Query.Length > 0 ? $" for \"{request.Query}\"" : string.Empty)}, best first; write the symbol (or the roll call) as 'like:' in a scenario.")));
         }
 
-        foreach (var hit in hits)
+        var rows = hits.Select(hit =>
         {
             var r = hit.RollCall;
-            table.AddRow(
-                Markup.Escape(r.Symbol.Length > 0 ? r.Symbol : "roll call " + r.Id),
-                r.Date.ToString("yyyy-MM-dd", invariant),
-                string.Create(invariant, $"{r.Yes}-{r.No}-{r.Abstain}"),
-                r.Kind,
-                Markup.Escape(IssueAreas.Describe(r.IssueMask).Replace(';', ' ')),
-                string.Join(" ", hit.Concerns),
-                r.Beta.ToString("0.00", invariant),
-                Markup.Escape(r.Title));
+            return (IReadOnlyList<object?>)
+            [
+                r.Symbol.Length > 0 ? r.Symbol : null, r.Id, r.Date.ToString("yyyy-MM-dd", invariant), r.Yes, r.No, r.Abstain, r.Kind,
+                IssueAreas.Describe(r.IssueMask).Replace(';', ' '), string.Join(" ", hit.Concerns), Math.Round(r.Beta, 2), r.Title,
+            ];
+        }).ToArray();
+        string[] columns = ["symbol", "roll_call", "date", "yes", "no", "abstain", "kind", "issues", "concerns", "beta", "title"];
+        if (request.Format == OutputFormat.Table)
+        {
+            // The terminal table leaves out the roll-call id (the symbol is what scenarios write) to fit 80 columns.
+            new TextTable([.. columns.Where(c => c != "roll_call")], [.. rows.Select(r => r.Where((_, k) => k != 1).ToArray())]).Write(console, request.Format);
+        }
+        else
+        {
+            new TextTable(columns, rows).Write(console, request.Format);
         }
 
-        console.Out.Write(table);
         return ExitCodes.Success;
     }
 

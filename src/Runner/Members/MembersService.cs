@@ -12,7 +12,7 @@ namespace StemSimulator.Runner.Members;
 /// </summary>
 internal sealed class MembersService(ConsoleStreams console, TimeProvider clock)
 {
-    public int List(string? bloc, int? year, bool quiet)
+    public int List(string? bloc, int? year, bool quiet, OutputFormat format = OutputFormat.Table)
     {
         var catalog = ReferenceCatalog.Embedded;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -38,16 +38,16 @@ internal sealed class MembersService(ConsoleStreams console, TimeProvider clock)
 
         var states = catalog.VotingMembersOn(date).Where(s => selected is null || groups.Contains(selected, s.Code, date)).ToArray();
         var blocs = catalog.Blocs.Values.OrderBy(b => b.Name, StringComparer.Ordinal).ToArray();
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("code");
-        table.AddColumn("name");
-        table.AddColumn("regional group");
-        table.AddColumn("admitted");
-        table.AddColumn("blocs");
-        foreach (var state in states)
+        var rows = states.Select(state => (IReadOnlyList<object?>)
+        [
+            state.Code, state.Name, MemberGroups.NameOf(state.Group), state.Admitted.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            string.Join(" ", blocs.Where(b => b.Contains(state.Code, date)).Select(b => b.Name)),
+        ]).ToArray();
+        var table = new TextTable(["code", "name", "regional_group", "admitted", "blocs"], rows);
+        if (format != OutputFormat.Table)
         {
-            string memberships = string.Join(" ", blocs.Where(b => b.Contains(state.Code, date)).Select(b => b.Name));
-            table.AddRow(state.Code, Markup.Escape(state.Name), MemberGroups.NameOf(state.Group), state.Admitted.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Markup.Escape(memberships));
+            table.Write(console, format);
+            return ExitCodes.Success;
         }
 
         string scope = selected is null ? "UN member states" : $"members of {selected}";
@@ -60,7 +60,7 @@ internal sealed class MembersService(ConsoleStreams console, TimeProvider clock)
             }
         }
 
-        console.Out.Write(table);
+        table.Write(console, format);
         return ExitCodes.Success;
     }
 }
