@@ -54,8 +54,16 @@ internal sealed class AnalogsService(ConsoleStreams console)
         string[] columns = ["symbol", "roll_call", "date", "yes", "no", "abstain", "kind", "issues", "concerns", "beta", "title"];
         if (request.Format == OutputFormat.Table)
         {
-            // The terminal table leaves out the roll-call id (the symbol is what scenarios write) to fit 80 columns.
-            new TextTable([.. columns.Where(c => c != "roll_call")], [.. rows.Select(r => r.Where((_, k) => k != 1).ToArray())]).Write(console, request.Format);
+            // The table leaves out the roll-call id (the symbol is what scenarios write) and, below 120 columns, the
+            // kind, issue areas and states concerned, so that symbols, dates and counts stay whole at 80 columns.
+            bool wide = console.Out.Profile.Width >= 120;
+            var shown = Enumerable.Range(0, columns.Length)
+                .Where(k => columns[k] != "roll_call" && (wide || columns[k] is not ("kind" or "issues" or "concerns")))
+                .ToArray();
+            new TextTable([.. shown.Select(k => columns[k])], [.. rows.Select(r => shown.Select(k => r[k]).ToArray())])
+            {
+                Atomic = new HashSet<string>(["symbol", "date"], StringComparer.Ordinal),
+            }.Write(console, request.Format);
         }
         else
         {

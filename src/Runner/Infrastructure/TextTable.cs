@@ -14,6 +14,9 @@ namespace StemSimulator.Runner.Infrastructure;
 /// <param name="Rows">The rows, each with one cell per column.</param>
 internal sealed record TextTable(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows)
 {
+    /// <summary>Text columns that must not wrap either (symbols, dates, codes): a value is read whole or not at all.</summary>
+    public IReadOnlySet<string> Atomic { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Writes the table to <paramref name="console"/>'s standard output in <paramref name="format"/>.</summary>
     public void Write(ConsoleStreams console, OutputFormat format)
     {
@@ -43,6 +46,10 @@ internal sealed record TextTable(IReadOnlyList<string> Columns, IReadOnlyList<IR
             if (Rows.Count > 0 && Rows.All(r => r[c] is null or long or int or double))
             {
                 column.NoWrap().RightAligned();
+            }
+            else if (Atomic.Contains(Columns[c]))
+            {
+                column.NoWrap();
             }
 
             table.AddColumn(column);

@@ -43,7 +43,10 @@ internal sealed class MembersService(ConsoleStreams console, TimeProvider clock)
             state.Code, state.Name, MemberGroups.NameOf(state.Group), state.Admitted.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             string.Join(" ", blocs.Where(b => b.Contains(state.Code, date)).Select(b => b.Name)),
         ]).ToArray();
-        var table = new TextTable(["code", "name", "regional_group", "admitted", "blocs"], rows);
+        var table = new TextTable(["code", "name", "regional_group", "admitted", "blocs"], rows)
+        {
+            Atomic = new HashSet<string>(["code", "regional_group", "admitted"], StringComparer.Ordinal),
+        };
         if (format != OutputFormat.Table)
         {
             table.Write(console, format);
