@@ -47,7 +47,7 @@ public sealed record GroupExpansion(string Where, string Setting, IReadOnlyList<
 
                 foreach (var date in on)
                 {
-                    result.Add(new GroupExpansion(where, SettingOf(entry), [group], entry.Except ?? [], date, groups.Resolve(null, [group], entry.Except, date)));
+                    result.Add(new GroupExpansion(where, SettingOf(entry), [group], entry.Except ?? [], date, groups.Resolve(null, [group], entry.Except, date).Order(StringComparer.Ordinal).ToArray()));
                 }
             }
         }
@@ -63,7 +63,7 @@ public sealed record GroupExpansion(string Where, string Setting, IReadOnlyList<
             foreach (var date in on)
             {
                 result.Add(new GroupExpansion(where, string.Create(CultureInfo.InvariantCulture, $"{what} (effect {effect:+0.##;-0.##})"),
-                    known, except ?? [], date, groups.Resolve(members, known, except, date)));
+                    known, except ?? [], date, groups.Resolve(members, known, except, date).Order(StringComparer.Ordinal).ToArray()));
             }
         }
 

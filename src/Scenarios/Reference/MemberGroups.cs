@@ -111,20 +111,25 @@ public sealed class MemberGroups
     /// <summary>
     /// The one place where a scenario's member sets are resolved: the codes <paramref name="members"/>, plus the
     /// voting members of the groups <paramref name="groups"/> on <paramref name="date"/>, minus the codes
-    /// <paramref name="except"/>; sorted and distinct. The codes are taken as written (they are checked elsewhere);
-    /// an exception that is in no group changes nothing.
+    /// <paramref name="except"/>; distinct, in the order written (the codes, then each group's members sorted by code),
+    /// which is the order the co-sponsors' mean position is summed in. The codes are taken as written (they are
+    /// checked elsewhere); an exception that is in no group changes nothing.
     /// </summary>
     /// <exception cref="ArgumentException">A name of <paramref name="groups"/> names no group.</exception>
     public IReadOnlyList<string> Resolve(IEnumerable<string>? members, IEnumerable<string>? groups, IEnumerable<string>? except, DateOnly date)
     {
-        var set = new SortedSet<string>(members ?? [], StringComparer.Ordinal);
-        foreach (var group in groups ?? [])
+        var excluded = new HashSet<string>(except ?? [], StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<string>();
+        foreach (var code in (members ?? []).Concat((groups ?? []).SelectMany(g => VotingMembersOn(g, date))))
         {
-            set.UnionWith(VotingMembersOn(group, date));
+            if (!excluded.Contains(code) && seen.Add(code))
+            {
+                result.Add(code);
+            }
         }
 
-        set.ExceptWith(except ?? []);
-        return set.ToArray();
+        return result;
     }
 
     /// <summary>
