@@ -140,6 +140,7 @@ internal static class Program
         builder.Services.AddSingleton<Reporting.ReportService>().AddSingleton<Reporting.ReportCommand>();
         builder.Services.AddSingleton<Validation.ValidateService>().AddSingleton<Validation.ValidateCommand>();
         builder.Services.AddSingleton<Members.MembersService>().AddSingleton<Members.MembersCommand>();
+        builder.Services.AddSingleton<Analogs.AnalogsService>().AddSingleton<Analogs.AnalogsCommand>();
         builder.Services.AddSingleton<Schema.SchemaCommand>();
         builder.Services.AddSingleton<Power.PowerService>().AddSingleton<Power.PowerCommand>();
         builder.Services.AddSingleton<Calibration.CalibrationService>();

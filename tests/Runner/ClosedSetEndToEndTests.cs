@@ -152,9 +152,9 @@ public sealed class ClosedSetEndToEndTests
     /// <summary>Three members of a regional group that are on neither Council in 2026 (eligible everywhere).</summary>
     private static string CandidatesOf(RegionName region) => region switch
     {
-        RegionName.Africa => "[NGA, KEN, GHA]",
-        RegionName.AsiaPacific => "[IND, IDN, THA]",
-        RegionName.EasternEurope => "[POL, CZE, HUN]",
+        RegionName.AfricanGroup => "[NGA, KEN, GHA]",
+        RegionName.AsiaPacificGroup => "[IND, IDN, THA]",
+        RegionName.EasternEuropeanGroup => "[POL, CZE, HUN]",
         RegionName.Grulac => "[BRA, ARG, URY]",
         RegionName.Weog => "[NLD, ITA, PRT]",
         _ => throw new ArgumentOutOfRangeException(nameof(region), region, "add three candidates of the new region to the closed-set test"),
@@ -162,9 +162,9 @@ public sealed class ClosedSetEndToEndTests
 
     private static string CompromiseOf(string region) => region switch
     {
-        "africa" => "SEN",
-        "asia_pacific" => "MYS",
-        "eastern_europe" => "ROU",
+        "african_group" => "SEN",
+        "asia_pacific_group" => "MYS",
+        "eastern_european_group" => "ROU",
         "grulac" => "CRI",
         _ => "IRL",
     };

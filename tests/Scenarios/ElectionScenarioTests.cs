@@ -57,7 +57,7 @@ public sealed class ElectionScenarioTests
     {
         var result = ScenarioText.Load(Election.Replace("[NLD, ITA, PRT]", "[NLD, ITA, BRA]", StringComparison.Ordinal));
 
-        Assert.That(ScenarioText.Messages(result), Does.Contain("test.yaml:11:32: error: BRA (Brazil) belongs to the grulac group, not weog"));
+        Assert.That(ScenarioText.Messages(result), Does.Contain("test.yaml:11:32: error: BRA (Brazil) belongs to the GRULAC group, not WEOG"));
     }
 
     [Test]
@@ -73,7 +73,7 @@ public sealed class ElectionScenarioTests
     {
         var result = ScenarioText.Load(Election.Replace("body: hrc", "body: sc", StringComparison.Ordinal).Replace("seats: 2", "seats: 3", StringComparison.Ordinal));
 
-        Assert.That(ScenarioText.Messages(result), Does.Contain("test.yaml:10:16: error: the Security Council has 2 seat(s) for weog"));
+        Assert.That(ScenarioText.Messages(result), Does.Contain("test.yaml:10:16: error: the Security Council has 2 seat(s) for WEOG"));
     }
 
     [Test]
@@ -136,7 +136,7 @@ public sealed class ElectionScenarioTests
 
         Assert.That(messages, Does.Contain("test.yaml:9:9: error: 'dup' is already a vote's id"));
         Assert.That(messages, Does.Contain("test.yaml:11:11: error: the election's date 2026-01-01 is before as_of 2026-03-01"));
-        Assert.That(messages, Does.Contain("test.yaml:14:19: error: a second seat group for weog"));
+        Assert.That(messages, Does.Contain("test.yaml:14:19: error: a second seat group for WEOG"));
         Assert.That(messages, Does.Contain("test.yaml:15:17: error: 'AUS' is not a candidate in this election; did you mean 'AUT'?"));
         Assert.That(messages, Does.Contain("test.yaml:16:22: error: unknown member 'XXX'"));
         Assert.That(messages, Does.Contain("test.yaml:17:29: error: a shock's standard deviation must be between 0 and 5, not 9"));

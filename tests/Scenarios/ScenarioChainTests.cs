@@ -78,7 +78,7 @@ public sealed class ScenarioChainTests
         Assert.That(messages, Does.Contain("unknown vote 'sx'; did you mean 'sc'?"));
         Assert.That(messages, Does.Contain("vote 'ga' can only wait for a vote listed before it; move 'later' above it"));
         Assert.That(messages, Does.Contain("a tabling probability must be between 0 and 1, not 1.5"));
-        Assert.That(messages, Does.Contain("unknown bloc 'NAMM'; did you mean 'NAM'?"));
+        Assert.That(messages, Does.Contain("unknown group 'NAMM'; did you mean 'NAM'?"));
         Assert.That(messages, Does.Contain("'emergency_session_open' is for Council drafts"));
         Assert.That(messages, Does.Contain("'ga' cannot be vetoed: only substantive Council decisions can"));
         Assert.That(result.Diagnostics.All(d => d.Location.Line > 1), Is.True, "every message points into the file");

@@ -31,6 +31,7 @@ internal sealed class StemsimCli(IServiceProvider services)
         root.Subcommands.Add(services.GetRequiredService<CalibrateCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<VetoRecord.VetoRecordCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Members.MembersCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<Analogs.AnalogsCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Schema.SchemaCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<BacktestCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<DriftBacktesting.DriftBacktestCommand>().Build());

@@ -1,5 +1,6 @@
 using StemSimulator.Engine.Elections;
 using StemSimulator.Engine.Members;
+using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.Elections;
 
@@ -14,16 +15,8 @@ internal static class ElectionNames
         var body => throw new InvalidOperationException($"Unknown election body {body}."),
     };
 
-    /// <summary>The scenario language's region name: africa, asia_pacific, eastern_europe, grulac, weog.</summary>
-    public static string Region(RegionalGroup group) => group switch
-    {
-        RegionalGroup.African => "africa",
-        RegionalGroup.AsiaPacific => "asia_pacific",
-        RegionalGroup.EasternEuropean => "eastern_europe",
-        RegionalGroup.LatinAmericanAndCaribbean => "grulac",
-        RegionalGroup.WesternEuropeanAndOthers => "weog",
-        _ => throw new InvalidOperationException($"Unknown regional group {group}."),
-    };
+    /// <summary>The canonical group name, as scenarios, <c>stemsim members</c> and the docs write it: AFRICAN_GROUP, ASIA_PACIFIC_GROUP, EASTERN_EUROPEAN_GROUP, GRULAC, WEOG.</summary>
+    public static string Region(RegionalGroup group) => MemberGroups.NameOf(group);
 
     /// <summary>unrestricted or restricted.</summary>
     public static string Kind(BallotKind kind) => kind switch

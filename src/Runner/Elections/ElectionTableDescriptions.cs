@@ -29,7 +29,7 @@ internal static class ElectionTableDescriptions
         new("election_id", ColumnType.String, false, "the election's `id`"),
         new("body", ColumnType.String, false, "`SC` or `HRC`"),
         new("date", ColumnType.Timestamp, false, "date of the election (UTC midnight)"),
-        new("seat_group", ColumnType.String, false, "the candidate's regional group"),
+        new("seat_group", ColumnType.String, false, "the candidate's regional group (canonical name, as in `seat_group` of `elections`)"),
         new("seats", ColumnType.Int32, false, "seats of the group to fill", "seats"),
         new("candidate", ColumnType.String, false, "ISO3 code"),
         new("name", ColumnType.String, false, "the state's name"),
@@ -56,7 +56,7 @@ internal static class ElectionTableDescriptions
     [
         new("variant", ColumnType.String, false, "`baseline` or the what-if's name"),
         new("election_id", ColumnType.String, false, "the election's `id`"),
-        new("seat_group", ColumnType.String, false, "the regional group"),
+        new("seat_group", ColumnType.String, false, "the regional group (canonical name, as in `seat_group` of `elections`)"),
         new("ballot", ColumnType.Int32, false, "ballot number, from 1"),
         new("kind", ColumnType.String, false, "`restricted` or `unrestricted` (rules 93-94)"),
         new("p_held", ColumnType.Double, false, "P(this ballot was held)", "probability"),
@@ -76,7 +76,7 @@ internal static class ElectionTableDescriptions
     [
         new("variant", ColumnType.String, false, "`baseline` or the what-if's name"),
         new("election_id", ColumnType.String, false, "the election's `id`"),
-        new("seat_group", ColumnType.String, false, "the regional group"),
+        new("seat_group", ColumnType.String, false, "the regional group (canonical name, as in `seat_group` of `elections`)"),
         new("member", ColumnType.String, false, "the voting member's ISO3 code"),
         new("name", ColumnType.String, false, "its name"),
         new("choice", ColumnType.String, false, "a candidate's ISO3 code, or `abstain`, `invalid`, `absent`"),

@@ -2,7 +2,6 @@ using System.Globalization;
 using Spectre.Console;
 using StemSimulator.Engine.Members;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Scenarios.Diagnostics;
 using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.Members;
@@ -13,7 +12,7 @@ namespace StemSimulator.Runner.Members;
 /// </summary>
 internal sealed class MembersService(ConsoleStreams console, TimeProvider clock)
 {
-    public int List(string? bloc, int? year, bool quiet)
+    public int List(string? bloc, int? year, bool quiet, OutputFormat format = OutputFormat.Table)
     {
         var catalog = ReferenceCatalog.Embedded;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -25,42 +24,46 @@ internal sealed class MembersService(ConsoleStreams console, TimeProvider clock)
 
         // A past or future year is shown as it stood at the year's end; the current year as of today.
         var date = year is { } y && y != today.Year ? new DateOnly(y, 12, 31) : today;
-        Bloc? selected = null;
+        var groups = MemberGroups.Embedded;
+        string? selected = null;
         if (bloc is not null)
         {
-            selected = catalog.Blocs.Values.FirstOrDefault(b => string.Equals(b.Name, bloc, StringComparison.OrdinalIgnoreCase));
+            selected = groups.Canonical(bloc);
             if (selected is null)
             {
-                console.Error.WriteLine($"error: unknown bloc '{bloc}'{Suggestions.DidYouMean(bloc.ToUpperInvariant(), catalog.Blocs.Keys)} (blocs: {string.Join(", ", catalog.Blocs.Keys.Order(StringComparer.Ordinal))})");
+                console.Error.WriteLine($"error: {groups.Unknown(bloc)}");
                 return ExitCodes.InvalidInput;
             }
         }
 
-        var states = catalog.VotingMembersOn(date).Where(s => selected is null || selected.Contains(s.Code, date)).ToArray();
+        var states = catalog.VotingMembersOn(date).Where(s => selected is null || groups.Contains(selected, s.Code, date)).ToArray();
         var blocs = catalog.Blocs.Values.OrderBy(b => b.Name, StringComparer.Ordinal).ToArray();
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("code");
-        table.AddColumn("name");
-        table.AddColumn("regional group");
-        table.AddColumn("admitted");
-        table.AddColumn("blocs");
-        foreach (var state in states)
+        var rows = states.Select(state => (IReadOnlyList<object?>)
+        [
+            state.Code, state.Name, MemberGroups.NameOf(state.Group), state.Admitted.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            string.Join(" ", blocs.Where(b => b.Contains(state.Code, date)).Select(b => b.Name)),
+        ]).ToArray();
+        var table = new TextTable(["code", "name", "regional_group", "admitted", "blocs"], rows)
         {
-            string memberships = string.Join(" ", blocs.Where(b => b.Contains(state.Code, date)).Select(b => b.Name));
-            table.AddRow(state.Code, Markup.Escape(state.Name), RegionalGroups.Names[RegionalGroups.IndexOf(state.Group)], state.Admitted.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Markup.Escape(memberships));
+            Atomic = new HashSet<string>(["code", "regional_group", "admitted"], StringComparer.Ordinal),
+        };
+        if (format != OutputFormat.Table)
+        {
+            table.Write(console, format);
+            return ExitCodes.Success;
         }
 
-        string scope = selected is null ? "UN member states" : $"members of {selected.Name}";
+        string scope = selected is null ? "UN member states" : $"members of {selected}";
         if (!quiet)
         {
             console.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{states.Length} {scope} on {date:yyyy-MM-dd}; observers (Holy See, State of Palestine) do not vote and are not listed.")));
             if (selected is not null)
             {
-                console.Out.MarkupLine($"[grey]{Markup.Escape(selected.Name)}: {Markup.Escape(selected.Description)}[/]");
+                console.Out.MarkupLine($"[grey]{Markup.Escape(selected)}: {Markup.Escape(groups.Describe(selected))}[/]");
             }
         }
 
-        console.Out.Write(table);
+        table.Write(console, format);
         return ExitCodes.Success;
     }
 }

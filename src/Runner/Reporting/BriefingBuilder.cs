@@ -32,6 +32,7 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
         {
             Outcomes(),
             WhatIfs(),
+            GroupsNamed(),
             Uncertainty(),
             Deciders(),
             Vetoes(),
@@ -408,6 +409,13 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
 
         return blocks.Count == 0 ? null : new BriefingSection("The veto", blocks);
     }
+
+    /// <summary>Who the scenario's groups are on the votes' dates, so a reader can check "the African Group except Nigeria" member by member.</summary>
+    private BriefingSection? GroupsNamed() =>
+        scenario.Groups.Count == 0 ? null : new BriefingSection("Groups named", [
+            new Paragraph("Where the scenario names members by group (blocs and UN regional groups, with their exceptions), the voting members each covers on the vote's date:"),
+            new BulletList(scenario.Groups),
+        ]);
 
     private BriefingSection? Chains()
     {

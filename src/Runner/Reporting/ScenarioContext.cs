@@ -1,6 +1,7 @@
 using System.Globalization;
 using StemSimulator.Scenarios;
 using StemSimulator.Scenarios.Document;
+using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.Reporting;
 
@@ -36,6 +37,12 @@ internal sealed record ScenarioContext
 
     /// <summary>Per variant name: its description and what it changes.</summary>
     public IReadOnlyDictionary<string, VariantChanges> Variants { get; init; } = new Dictionary<string, VariantChanges>();
+
+    /// <summary>
+    /// Each place the scenario names members by group (<c>blocs</c>, co-sponsors, outreach), expanded to the voting
+    /// members it covers on the vote's date (<see cref="GroupExpansion"/>).
+    /// </summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
 
     public static ScenarioContext Unavailable(string problem) => new() { Problem = problem };
 
@@ -104,6 +111,7 @@ internal sealed record ScenarioContext
             v => string.Join(" or ", v.After!.Select(a => $"{a.Vote} {(a.If switch { ConditionName.Vetoed => "is vetoed", ConditionName.Adopted => "is adopted", ConditionName.Failed => "fails", ConditionName.Held => "is held", _ => throw new InvalidOperationException($"Unknown condition {a.If}.") })}")),
             StringComparer.Ordinal),
         Variants = (document.Variants ?? []).ToDictionary(v => v.Name, Changes, StringComparer.Ordinal),
+        Groups = GroupExpansion.Of(document, MemberGroups.Embedded).Select(g => g.ToString()).ToArray(),
     };
 
     private static string Analog(AnalogDocument? like, double? discrimination, double[]? cutpoints)
@@ -173,17 +181,27 @@ internal sealed record ScenarioContext
             }
         }
 
+        void Groups(Dictionary<string, MemberDocument>? blocs, string where)
+        {
+            foreach (var (group, entry) in blocs ?? [])
+            {
+                support |= entry.Shift is not null || entry.PYes is not null || entry.PNo is not null || entry.PAbstain is not null;
+                changes.Add($"sets {GroupExpansion.SettingOf(entry)} for {group}{Except(entry.Except)}{where}");
+            }
+        }
+
         Members(variant.Members, string.Empty);
+        Groups(variant.Blocs, string.Empty);
         if (variant.Cosponsors is { } cosponsors)
         {
             support = true;
-            changes.Add(string.Create(invariant, $"co-sponsors {Listed((cosponsors.Blocs ?? []).Concat(cosponsors.Members ?? []))} (effect {cosponsors.Effect:+0.##;-0.##})"));
+            changes.Add(string.Create(invariant, $"co-sponsors {Listed((cosponsors.Blocs ?? []).Concat(cosponsors.Members ?? []))}{Except(cosponsors.Except)} (effect {cosponsors.Effect:+0.##;-0.##})"));
         }
 
         if (variant.Outreach is { } outreach)
         {
             support = true;
-            changes.Add(string.Create(invariant, $"outreach to {Listed(outreach.Members)} (effect {outreach.Effect:+0.##;-0.##})"));
+            changes.Add(string.Create(invariant, $"outreach to {Listed((outreach.Blocs ?? []).Concat(outreach.Members ?? []))}{Except(outreach.Except)} (effect {outreach.Effect:+0.##;-0.##})"));
         }
 
         foreach (var (vote, change) in variant.Votes ?? [])
@@ -216,6 +234,7 @@ internal sealed record ScenarioContext
             }
 
             Members(change.Members, where);
+            Groups(change.Blocs, where);
         }
 
         if (variant.Elections is { Count: > 0 } elections)
@@ -225,6 +244,8 @@ internal sealed record ScenarioContext
 
         return new VariantChanges(variant.Description?.Trim(), changes, analog, support);
     }
+
+    private static string Except(string[]? except) => except is { Length: > 0 } ? " except " + string.Join(", ", except) : string.Empty;
 
     private static string Listed(IEnumerable<string> items)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Spectre.Console;
 using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Scenarios;
+using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.Validation;
 
@@ -11,7 +12,7 @@ namespace StemSimulator.Runner.Validation;
 /// </summary>
 internal sealed class ValidateService(ConsoleStreams console)
 {
-    public int Validate(IReadOnlyList<string> files, bool quiet)
+    public int Validate(IReadOnlyList<string> files, bool quiet, bool explain = false)
     {
         var invariant = CultureInfo.InvariantCulture;
         int errors = 0;
@@ -38,6 +39,14 @@ internal sealed class ValidateService(ConsoleStreams console)
                         string.Create(invariant, $"{model.Trials:N0} trials"),
                     }.OfType<string>());
                     console.Out.MarkupLine($"[green]ok[/] {Markup.Escape(file)} ({Markup.Escape(document.Scenario)}: {Markup.Escape(what)})");
+                }
+
+                if (explain)
+                {
+                    foreach (var expansion in GroupExpansion.Of(loaded.Document!, MemberGroups.Embedded))
+                    {
+                        console.Out.WriteLine("  " + expansion);
+                    }
                 }
 
                 continue;

@@ -70,7 +70,7 @@ internal sealed class ChainCompiler
 
     /// <summary>The backlash shift of one member: the global shift plus those of the blocs it belongs to on the date.</summary>
     public double Backlash(BacklashDocument backlash, string code, DateOnly date) =>
-        (backlash.Global ?? 0) + (backlash.Blocs ?? []).Where(b => _context.Catalog.Blocs[b.Key].Contains(code, date)).Sum(b => b.Value);
+        (backlash.Global ?? 0) + (backlash.Blocs ?? []).Where(b => _context.MemberSets.Groups.Contains(b.Key, code, date)).Sum(b => b.Value);
 
     /// <summary>
     /// The tabling probability when the scenario gives none: for an Assembly vote after a veto, the record's share of
@@ -81,7 +81,7 @@ internal sealed class ChainCompiler
 
     private void CheckBacklash(VoteDocument vote, BacklashDocument backlash)
     {
-        var blocs = _context.Catalog.Blocs;
+        var groups = _context.MemberSets.Groups;
         if (vote.After is null)
         {
             _context.Error(vote, "backlash", "'backlash' shifts support after a veto; give the vote an 'after: { vote: ..., if: vetoed }' condition");
@@ -94,9 +94,9 @@ internal sealed class ChainCompiler
 
         foreach (var (bloc, shift) in backlash.Blocs ?? [])
         {
-            if (!blocs.ContainsKey(bloc))
+            if (groups.Canonical(bloc) is null)
             {
-                _context.Error(backlash.Blocs!, bloc, $"unknown bloc '{bloc}'{Suggestions.DidYouMean(bloc, blocs.Keys)}");
+                _context.Error(backlash.Blocs!, bloc, groups.Unknown(bloc));
             }
             else
             {

@@ -71,9 +71,9 @@ internal static class ClosedSets
     /// <summary>The regional group a region name stands for.</summary>
     public static RegionalGroup Group(RegionName region) => region switch
     {
-        RegionName.Africa => RegionalGroup.African,
-        RegionName.AsiaPacific => RegionalGroup.AsiaPacific,
-        RegionName.EasternEurope => RegionalGroup.EasternEuropean,
+        RegionName.AfricanGroup => RegionalGroup.African,
+        RegionName.AsiaPacificGroup => RegionalGroup.AsiaPacific,
+        RegionName.EasternEuropeanGroup => RegionalGroup.EasternEuropean,
         RegionName.Grulac => RegionalGroup.LatinAmericanAndCaribbean,
         RegionName.Weog => RegionalGroup.WesternEuropeanAndOthers,
         _ => throw Unknown(region),
@@ -82,9 +82,9 @@ internal static class ClosedSets
     /// <summary>The region name of a regional group (the inverse of <see cref="Group"/>).</summary>
     public static RegionName Region(RegionalGroup group) => group switch
     {
-        RegionalGroup.African => RegionName.Africa,
-        RegionalGroup.AsiaPacific => RegionName.AsiaPacific,
-        RegionalGroup.EasternEuropean => RegionName.EasternEurope,
+        RegionalGroup.African => RegionName.AfricanGroup,
+        RegionalGroup.AsiaPacific => RegionName.AsiaPacificGroup,
+        RegionalGroup.EasternEuropean => RegionName.EasternEuropeanGroup,
         RegionalGroup.LatinAmericanAndCaribbean => RegionName.Grulac,
         RegionalGroup.WesternEuropeanAndOthers => RegionName.Weog,
         _ => throw Unknown(group),

@@ -1,5 +1,3 @@
-using System.Globalization;
-using StemSimulator.Scenarios.Diagnostics;
 using StemSimulator.Scenarios.Document;
 
 namespace StemSimulator.Scenarios.Compilation;
@@ -11,25 +9,18 @@ internal sealed class CoalitionCompiler
     private const double CosponsorReach = 0.5;
 
     private readonly CompilationContext _context;
+    private readonly Dictionary<(object Owner, DateOnly Date), HashSet<string>> _resolved = [];
 
     public CoalitionCompiler(CompilationContext context) => _context = context;
 
     public void CheckCoalition(CosponsorsDocument? cosponsors, OutreachDocument? outreach, DateOnly date)
     {
-        var catalog = _context.Catalog;
+        var sets = _context.MemberSets;
         if (cosponsors is not null)
         {
             _context.CheckRange(cosponsors, "effect", cosponsors.Effect, -5, 5, "a co-sponsorship effect");
             _context.CheckCodes(cosponsors.Members, date);
-            for (int i = 0; i < (cosponsors.Blocs?.Length ?? 0); i++)
-            {
-                string bloc = cosponsors.Blocs![i];
-                if (!catalog.Blocs.ContainsKey(bloc))
-                {
-                    _context.Error(cosponsors.Blocs, i.ToString(CultureInfo.InvariantCulture), $"unknown bloc '{bloc}'{Suggestions.DidYouMean(bloc, catalog.Blocs.Keys)}");
-                }
-            }
-
+            sets.CheckGroups(cosponsors.Blocs, cosponsors.Except, cosponsors, date);
             if ((cosponsors.Blocs?.Length ?? 0) + (cosponsors.Members?.Length ?? 0) == 0)
             {
                 _context.Error(cosponsors, "effect", "name the co-sponsors under 'blocs' or 'members'");
@@ -40,6 +31,11 @@ internal sealed class CoalitionCompiler
         {
             _context.CheckRange(outreach, "effect", outreach.Effect, -5, 5, "an outreach effect");
             _context.CheckCodes(outreach.Members, date);
+            sets.CheckGroups(outreach.Blocs, outreach.Except, outreach, date);
+            if ((outreach.Blocs?.Length ?? 0) + (outreach.Members?.Length ?? 0) == 0)
+            {
+                _context.Error(outreach, "effect", "name the members reached under 'blocs' or 'members'");
+            }
         }
     }
 
@@ -72,21 +68,23 @@ internal sealed class CoalitionCompiler
         return cosponsors.Effect * Math.Exp(-(distance * distance) / (2 * CosponsorReach * CosponsorReach));
     }
 
-    /// <summary>The outreach shift of one member: the effect for the members reached, else 0.</summary>
-    public static double Outreach(OutreachDocument? outreach, string code) =>
-        outreach is not null && outreach.Members.Contains(code) ? outreach.Effect : 0;
+    /// <summary>The outreach shift of one member: the effect for the members reached on the date, else 0.</summary>
+    public double Outreach(OutreachDocument? outreach, string code, DateOnly date) =>
+        outreach is not null && Resolve(outreach, outreach.Members, outreach.Blocs, outreach.Except, date).Contains(code) ? outreach.Effect : 0;
 
-    private HashSet<string> Sponsors(CosponsorsDocument cosponsors, DateOnly date)
+    private HashSet<string> Sponsors(CosponsorsDocument cosponsors, DateOnly date) =>
+        Resolve(cosponsors, cosponsors.Members, cosponsors.Blocs, cosponsors.Except, date);
+
+    /// <summary>The members a co-sponsorship or outreach names on the date, resolved once per document and date.</summary>
+    private HashSet<string> Resolve(object owner, string[]? members, string[]? blocs, string[]? except, DateOnly date)
     {
-        var sponsors = new HashSet<string>(cosponsors.Members ?? [], StringComparer.Ordinal);
-        foreach (var bloc in cosponsors.Blocs ?? [])
+        if (!_resolved.TryGetValue((owner, date), out var set))
         {
-            if (_context.Catalog.Blocs.TryGetValue(bloc, out var members))
-            {
-                sponsors.UnionWith(members.MembersOn(date));
-            }
+            var groups = _context.MemberSets.Groups;
+            set = new HashSet<string>(groups.Resolve(members, blocs?.Where(b => groups.Canonical(b) is not null), except, date), StringComparer.Ordinal);
+            _resolved[(owner, date)] = set;
         }
 
-        return sponsors;
+        return set;
     }
 }

@@ -32,6 +32,7 @@ internal sealed partial class CompilationContext
     private readonly SourceMap _map;
     private readonly List<ScenarioDiagnostic> _diagnostics;
     private readonly List<ScenarioDiagnostic> _warnings;
+    private MemberSetResolver? _memberSets;
 
     public CompilationContext(ReferenceCatalog catalog, SourceMap map, List<ScenarioDiagnostic> diagnostics, List<ScenarioDiagnostic> warnings)
     {
@@ -47,6 +48,9 @@ internal sealed partial class CompilationContext
 
     /// <summary>Each member's index in the catalog's roster (the order of <see cref="ReferenceCatalog.States"/>).</summary>
     public IReadOnlyDictionary<string, int> RosterIndex { get; }
+
+    /// <summary>Checks and resolves the scenario's groups (<c>blocs</c> with <c>except</c>); one per compilation.</summary>
+    public MemberSetResolver MemberSets => _memberSets ??= new MemberSetResolver(this);
 
     /// <summary>The calibration year whose positions the scenario uses (set once the scenario's 'calibration' is checked).</summary>
     public int CalibrationYear { get; set; }
@@ -125,7 +129,9 @@ internal sealed partial class CompilationContext
         var state = Catalog.FindState(code);
         if (state is null)
         {
-            Error(owner, key, $"unknown member '{code}'{Suggestions.DidYouMean(code, Catalog.States.Select(s => s.Code))} (members are ISO3 codes such as NLD, USA, BRA)");
+            Error(owner, key, MemberSets.Groups.Canonical(code) is { } group
+                ? $"'{code}' is a group ({group}), not a member: name groups under 'blocs' (with 'except' for the members left out), for example 'blocs: {{ {group}: {{ shift: -0.5, except: [...] }} }}' or 'cosponsors: {{ blocs: [{group}], ... }}'"
+                : $"unknown member '{code}'{Suggestions.DidYouMean(code, Catalog.States.Select(s => s.Code))} (members are ISO3 codes such as NLD, USA, BRA)");
             return null;
         }
 

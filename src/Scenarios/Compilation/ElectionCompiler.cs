@@ -52,8 +52,8 @@ internal sealed class ElectionCompiler
     /// <summary>The regional group a region name stands for.</summary>
     public static RegionalGroup GroupOf(RegionName region) => ClosedSets.Group(region);
 
-    /// <summary>The scenario name of a regional group (weog, grulac, ...).</summary>
-    public static string NameOf(RegionalGroup group) => SnakeCase.From(ClosedSets.Region(group).ToString());
+    /// <summary>The canonical name of a regional group (WEOG, GRULAC, AFRICAN_GROUP, ...).</summary>
+    public static string NameOf(RegionalGroup group) => MemberGroups.NameOf(group);
 
     /// <summary>Checks every election and the variants' changes to them; <paramref name="voteIds"/> are taken.</summary>
     public void Check(ScenarioDocument document, IReadOnlySet<string> voteIds)
@@ -313,14 +313,14 @@ internal sealed class ElectionCompiler
         {
             if (!regions.Add(group.Region))
             {
-                _context.Error(group, "region", $"a second seat group for {SnakeCase.From(group.Region.ToString())}; put all its seats and candidates in one group");
+                _context.Error(group, "region", $"a second seat group for {NameOf(GroupOf(group.Region))}; put all its seats and candidates in one group");
             }
 
             var region = GroupOf(group.Region);
             int maxSeats = bodySeats[region];
             if (group.Seats < 1 || group.Seats > maxSeats)
             {
-                _context.Error(group, "seats", $"{bodyName} has {maxSeats} seat(s) for {SnakeCase.From(group.Region.ToString())}; seats must be between 1 and {maxSeats}, not {group.Seats}");
+                _context.Error(group, "seats", $"{bodyName} has {maxSeats} seat(s) for {NameOf(GroupOf(group.Region))}; seats must be between 1 and {maxSeats}, not {group.Seats}");
             }
 
             if (group.Candidates.Length < group.Seats)

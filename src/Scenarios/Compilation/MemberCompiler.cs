@@ -17,8 +17,11 @@ internal sealed class MemberCompiler
 
     public MemberCompiler(CompilationContext context) => _context = context;
 
-    /// <summary>Checks one layer of member settings (scenario, vote, variant or variant vote).</summary>
-    public void CheckMemberLayer(Dictionary<string, MemberDocument>? members, DateOnly date)
+    /// <summary>
+    /// Checks one layer of member settings (scenario, vote, variant or variant vote): the entries of members under
+    /// <paramref name="members"/> and of groups under <paramref name="blocs"/>.
+    /// </summary>
+    public void CheckMemberLayer(Dictionary<string, MemberDocument>? members, DateOnly date, Dictionary<string, MemberDocument>? blocs = null)
     {
         foreach (var (code, member) in members ?? [])
         {
@@ -27,38 +30,62 @@ internal sealed class MemberCompiler
                 continue;
             }
 
-            bool probabilities = member.PYes is not null || member.PAbstain is not null || member.PNo is not null;
-            if (member.Vote is not null && probabilities)
+            if (member.Except is not null)
             {
-                _context.Error(member, "vote", $"{code}: give either 'vote' or the probabilities p_yes/p_abstain/p_no, not both");
+                _context.Error(member, "except", $"{code}: 'except' is for entries under 'blocs' (a group minus some of its members)");
             }
 
-            foreach (var (key, value) in new[] { ("p_yes", member.PYes), ("p_abstain", member.PAbstain), ("p_no", member.PNo), ("absence", member.Absence) })
+            CheckEntry(code, member);
+        }
+
+        var sets = _context.MemberSets;
+        sets.CheckDuplicates(blocs);
+        foreach (var (key, entry) in blocs ?? [])
+        {
+            if (sets.CheckGroupKey(blocs!, key) is not { } group)
             {
-                if (value is { } p && (p < 0 || p > 1))
-                {
-                    _context.Error(member, key, $"{code}: {key} is a probability between 0 and 1, not {p}");
-                }
+                continue;
             }
 
-            if (probabilities)
-            {
-                double sum = (member.PYes ?? 0) + (member.PAbstain ?? 0) + (member.PNo ?? 0);
-                if (sum > 1 + 1e-9)
-                {
-                    _context.Error(member, "p_yes", $"{code}: p_yes + p_abstain + p_no = {sum:0.###}; they may add up to at most 1 (the rest is absence)");
-                }
+            CheckEntry(group, entry);
+            sets.CheckExcept(entry.Except, [group], entry, date);
+        }
+    }
 
-                if (member.Absence is { } absence && Math.Abs(sum + absence - 1) > 1e-9)
-                {
-                    _context.Error(member, "absence", $"{code}: with probabilities given, absence is 1 - p_yes - p_abstain - p_no = {1 - sum:0.###}; leave 'absence' out");
-                }
+    /// <summary>Checks the settings of one entry (a member's or a group's): a vote or probabilities, not both; ranges.</summary>
+    private void CheckEntry(string code, MemberDocument member)
+    {
+        bool probabilities = member.PYes is not null || member.PAbstain is not null || member.PNo is not null;
+        if (member.Vote is not null && probabilities)
+        {
+            _context.Error(member, "vote", $"{code}: give either 'vote' or the probabilities p_yes/p_abstain/p_no, not both");
+        }
+
+        foreach (var (key, value) in new[] { ("p_yes", member.PYes), ("p_abstain", member.PAbstain), ("p_no", member.PNo), ("absence", member.Absence) })
+        {
+            if (value is { } p && (p < 0 || p > 1))
+            {
+                _context.Error(member, key, $"{code}: {key} is a probability between 0 and 1, not {p}");
+            }
+        }
+
+        if (probabilities)
+        {
+            double sum = (member.PYes ?? 0) + (member.PAbstain ?? 0) + (member.PNo ?? 0);
+            if (sum > 1 + 1e-9)
+            {
+                _context.Error(member, "p_yes", $"{code}: p_yes + p_abstain + p_no = {sum:0.###}; they may add up to at most 1 (the rest is absence)");
             }
 
-            if (member.Shift is { } shift)
+            if (member.Absence is { } absence && Math.Abs(sum + absence - 1) > 1e-9)
             {
-                _context.CheckRange(member, "shift", shift, -MaxShift, MaxShift, "a shift");
+                _context.Error(member, "absence", $"{code}: with probabilities given, absence is 1 - p_yes - p_abstain - p_no = {1 - sum:0.###}; leave 'absence' out");
             }
+        }
+
+        if (member.Shift is { } shift)
+        {
+            _context.CheckRange(member, "shift", shift, -MaxShift, MaxShift, "a shift");
         }
     }
 

@@ -58,7 +58,7 @@ internal sealed class ScenarioCompiler
         var (trials, seed) = CheckRun(document, overrides);
         var shocks = _shocks.CompileShocks(document.Shocks);
         var article19 = _context.CheckCodes(document.Article19, document.AsOf) ?? [];
-        _members.CheckMemberLayer(document.Members, document.AsOf);
+        _members.CheckMemberLayer(document.Members, document.AsOf, document.Blocs);
         CheckSize(document, overrides, trials);
 
         var voteIds = new HashSet<string>(StringComparer.Ordinal);
@@ -166,7 +166,7 @@ internal sealed class ScenarioCompiler
                     : $"duplicate variant name '{variant.Name}'");
             }
 
-            _members.CheckMemberLayer(variant.Members, document.AsOf);
+            _members.CheckMemberLayer(variant.Members, document.AsOf, variant.Blocs);
             _coalitions.CheckCoalition(variant.Cosponsors, variant.Outreach, document.AsOf);
             foreach (var (voteId, change) in variant.Votes ?? [])
             {

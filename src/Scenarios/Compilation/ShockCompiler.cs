@@ -39,17 +39,19 @@ internal sealed class ShockCompiler
         global = shocks.GlobalSd ?? global;
         const double max = CompilationContext.MaxShockSd;
         _context.CheckRange(shocks, "global_sd", global, 0, max, "a shock's standard deviation");
-        foreach (var (bloc, sd) in shocks.Blocs ?? [])
+        foreach (var (written, sd) in shocks.Blocs ?? [])
         {
-            if (!ShockGroupNames.Contains(bloc, StringComparer.Ordinal))
+            // Any spelling of a group (any case, the older region names) is read as its canonical name.
+            var groups = _context.MemberSets.Groups;
+            if (groups.Canonical(written) is not { } bloc)
             {
-                _context.Error(shocks.Blocs!, bloc, $"unknown bloc '{bloc}'{Suggestions.DidYouMean(bloc, ShockGroupNames)} (blocs: {string.Join(", ", ShockGroupNames)})");
+                _context.Error(shocks.Blocs!, written, groups.Unknown(written));
                 continue;
             }
 
             if (sd < 0 || sd > max)
             {
-                _context.Error(shocks.Blocs!, bloc, $"the shock of bloc {bloc} must have a standard deviation between 0 and {max}, not {sd}");
+                _context.Error(shocks.Blocs!, written, $"the shock of bloc {bloc} must have a standard deviation between 0 and {max}, not {sd}");
                 continue;
             }
 

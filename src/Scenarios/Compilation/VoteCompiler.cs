@@ -62,7 +62,7 @@ internal sealed class VoteCompiler
             }
         }
 
-        _members.CheckMemberLayer(vote.Members, date);
+        _members.CheckMemberLayer(vote.Members, date, vote.Blocs);
         _concerns.CheckConcerns(vote.Concerns, vote, date, vote.Council);
         _chains.CheckChain(vote);
         if (vote.Reform is not null)
@@ -127,7 +127,7 @@ internal sealed class VoteCompiler
             }
         }
 
-        _members.CheckMemberLayer(change.Members, date);
+        _members.CheckMemberLayer(change.Members, date, change.Blocs);
     }
 
     /// <summary>Compiles every vote of <paramref name="variant"/> (the baseline when null); call only when the checks found nothing.</summary>
@@ -185,13 +185,16 @@ internal sealed class VoteCompiler
         var list = new List<VoteParticipant>(participants.Length);
         foreach (string code in participants)
         {
-            // A variant's entry for a member (variant-wide or on this vote) replaces the baseline's entries for it,
-            // so `USA: {}` in a variant removes what the baseline set; the variant's two levels stack field by field.
-            var variantEntry = variant?.Members?.GetValueOrDefault(code);
-            var variantVoteEntry = change?.Members?.GetValueOrDefault(code);
-            var layers = variantEntry is not null || variantVoteEntry is not null
-                ? MemberLayers.Empty.Then(variantEntry).Then(variantVoteEntry)
-                : MemberLayers.Empty.Then(document.Members?.GetValueOrDefault(code)).Then(vote.Members?.GetValueOrDefault(code));
+            // A variant's entries for a member (its own or a group's, variant-wide or on this vote) replace the
+            // baseline's entries for it, so `USA: {}` in a variant removes what the baseline set; within the variant
+            // or the baseline the levels stack field by field, groups first, then the member's own entry.
+            var sets = _context.MemberSets;
+            var variantEntries = sets.EntriesFor(variant?.Blocs, variant?.Members, code, date)
+                .Concat(sets.EntriesFor(change?.Blocs, change?.Members, code, date)).ToArray();
+            var entries = variantEntries.Length > 0
+                ? variantEntries
+                : sets.EntriesFor(document.Blocs, document.Members, code, date).Concat(sets.EntriesFor(vote.Blocs, vote.Members, code, date));
+            var layers = entries.Aggregate(MemberLayers.Empty, (stack, entry) => stack.Then(entry));
             MemberLean lean;
             MemberLean? withoutConcerns = null;
             if (body == Body.GeneralAssembly && article19.Contains(code))
@@ -216,13 +219,13 @@ internal sealed class VoteCompiler
                 {
                     double shift = (vote.Backlash is { } backlash ? _chains.Backlash(backlash, code, date) : 0)
                         + _coalitions.Cosponsorship(vote.Cosponsors, code, date) + _coalitions.Cosponsorship(variant?.Cosponsors, code, date)
-                        + CoalitionCompiler.Outreach(vote.Outreach, code) + CoalitionCompiler.Outreach(variant?.Outreach, code);
+                        + _coalitions.Outreach(vote.Outreach, code, date) + _coalitions.Outreach(variant?.Outreach, code, date);
                     lean = lean with { Mean = lean.Mean + shift };
                     withoutConcerns = withoutConcerns is { } plain ? plain with { Mean = plain.Mean + shift } : null;
                 }
             }
 
-            if (body == Body.GeneralAssembly && concerned.Length > 0 && lean.Fixed is null && !Named(code, document, vote, variant, change))
+            if (body == Body.GeneralAssembly && concerned.Length > 0 && lean.Fixed is null && !Named(code, document, vote, variant, change, date))
             {
                 withoutConcerns = lean;
                 lean = ConcernedParty(lean, code, concerned);
@@ -237,10 +240,16 @@ internal sealed class VoteCompiler
         return list;
     }
 
-    /// <summary>Whether the scenario names <paramref name="code"/> in a member layer of this vote (its own entry wins over the concerned-party effect).</summary>
-    private static bool Named(string code, ScenarioDocument document, VoteDocument vote, VariantDocument? variant, VariantVoteDocument? change) =>
-        document.Members?.ContainsKey(code) == true || vote.Members?.ContainsKey(code) == true
-        || variant?.Members?.ContainsKey(code) == true || change?.Members?.ContainsKey(code) == true;
+    /// <summary>
+    /// Whether the scenario names <paramref name="code"/> in a member layer of this vote, on its own or in a group
+    /// under <c>blocs</c> (the scenario's own setting wins over the concerned-party effect).
+    /// </summary>
+    private bool Named(string code, ScenarioDocument document, VoteDocument vote, VariantDocument? variant, VariantVoteDocument? change, DateOnly date)
+    {
+        var sets = _context.MemberSets;
+        return sets.EntriesFor(document.Blocs, document.Members, code, date).Any() || sets.EntriesFor(vote.Blocs, vote.Members, code, date).Any()
+            || sets.EntriesFor(variant?.Blocs, variant?.Members, code, date).Any() || sets.EntriesFor(change?.Blocs, change?.Members, code, date).Any();
+    }
 
     /// <summary>
     /// The concerned-party effect on an Assembly vote (docs/concerned-party.md): a concerned state votes with the

@@ -56,7 +56,7 @@ internal sealed class VoteParameterResolver
         VoteParameters? resolved = null;
         if (like is not null)
         {
-            resolved = ResolveAnalog(like);
+            resolved = ResolveAnalog(like, vote.Title);
         }
         else if (change is not null)
         {
@@ -87,7 +87,7 @@ internal sealed class VoteParameterResolver
         }
     }
 
-    private VoteParameters? ResolveAnalog(AnalogDocument like)
+    private VoteParameters? ResolveAnalog(AnalogDocument like, string? title)
     {
         if (string.IsNullOrWhiteSpace(like.Vote))
         {
@@ -95,7 +95,7 @@ internal sealed class VoteParameterResolver
             return null;
         }
 
-        var analog = _context.Catalog.RollCalls.Find(like.Vote, out var problem);
+        var analog = _context.Catalog.RollCalls.Find(like.Vote, out var problem, title);
         if (analog is null)
         {
             _context.Error(like, "vote", problem!);

@@ -7,8 +7,11 @@ namespace StemSimulator.Scenarios.Document;
 /// </summary>
 public sealed class CosponsorsDocument
 {
-    /// <summary>Blocs whose members co-sponsor (EU, SIDS, AU, ...), as of the vote's date.</summary>
+    /// <summary>Groups whose voting members co-sponsor (blocs such as EU, SIDS, AU or regional groups such as WEOG; any case), as of the vote's date.</summary>
     public string[]? Blocs { get; init; }
+
+    /// <summary>Members of those groups that do not co-sponsor (ISO3 codes).</summary>
+    public string[]? Except { get; init; }
 
     /// <summary>Further co-sponsoring members (ISO3 codes).</summary>
     public string[]? Members { get; init; }

@@ -23,4 +23,7 @@ public sealed class MemberDocument
 
     /// <summary>Probability of being absent (0 to 1), replacing the calibrated rate.</summary>
     public double? Absence { get; init; }
+
+    /// <summary>Only in a <c>blocs</c> entry: members of the group it leaves out (ISO3 codes), for example <c>[NGA, GHA]</c>.</summary>
+    public string[]? Except { get; init; }
 }

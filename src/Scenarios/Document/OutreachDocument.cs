@@ -4,7 +4,13 @@ namespace StemSimulator.Scenarios.Document;
 public sealed class OutreachDocument
 {
     /// <summary>The members reached (ISO3 codes).</summary>
-    public required string[] Members { get; init; }
+    public string[]? Members { get; init; }
+
+    /// <summary>Groups whose voting members are reached (blocs such as AU or regional groups such as GRULAC; any case), as of the vote's date.</summary>
+    public string[]? Blocs { get; init; }
+
+    /// <summary>Members of those groups that are not reached (ISO3 codes).</summary>
+    public string[]? Except { get; init; }
 
     /// <summary>Shift of latent support, -5 to 5 (positive: more support).</summary>
     public required double Effect { get; init; }

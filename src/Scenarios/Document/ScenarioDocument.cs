@@ -41,6 +41,14 @@ public sealed class ScenarioDocument
     /// <summary>How particular members lean, for every vote (keys: ISO3 codes).</summary>
     public Dictionary<string, MemberDocument>? Members { get; init; }
 
+    /// <summary>
+    /// How the members of groups lean, for every vote (keys: regional groups such as <c>AFRICAN_GROUP</c> or blocs such as
+    /// <c>EU</c>, any case; <c>stemsim members --bloc NAME</c> lists a group's members), each entry with an optional <c>except</c> list;
+    /// the groups' voting members on the vote's date, entries applied in the order written and a member's own entry
+    /// under <c>members</c> on top, field by field.
+    /// </summary>
+    public Dictionary<string, MemberDocument>? Blocs { get; init; }
+
     /// <summary>The votes, in order (a scenario has votes, elections or both).</summary>
     public VoteDocument[] Votes { get; init; } = [];
 

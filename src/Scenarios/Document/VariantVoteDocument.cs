@@ -21,6 +21,14 @@ public sealed class VariantVoteDocument
     /// <summary>How members lean differently on this vote.</summary>
     public Dictionary<string, MemberDocument>? Members { get; init; }
 
+    /// <summary>
+    /// How the members of groups lean differently on this vote (keys: regional groups such as <c>AFRICAN_GROUP</c> or blocs such as
+    /// <c>EU</c>, any case; <c>stemsim members --bloc NAME</c> lists a group's members), each entry with an optional <c>except</c> list;
+    /// the groups' voting members on the vote's date, entries applied in the order written and a member's own entry
+    /// under <c>members</c> on top, field by field.
+    /// </summary>
+    public Dictionary<string, MemberDocument>? Blocs { get; init; }
+
     /// <summary>Other concerned states (replaces the vote's <c>concerns</c>; <c>[]</c> for none).</summary>
     public string[]? Concerns { get; init; }
 

@@ -54,6 +54,14 @@ public sealed class VoteDocument
     public Dictionary<string, MemberDocument>? Members { get; init; }
 
     /// <summary>
+    /// How the members of groups lean on this vote (on top of the scenario's <c>blocs</c> and <c>members</c>) (keys: regional groups such as <c>AFRICAN_GROUP</c> or blocs such as
+    /// <c>EU</c>, any case; <c>stemsim members --bloc NAME</c> lists a group's members), each entry with an optional <c>except</c> list;
+    /// the groups' voting members on the vote's date, entries applied in the order written and a member's own entry
+    /// under <c>members</c> on top, field by field.
+    /// </summary>
+    public Dictionary<string, MemberDocument>? Blocs { get; init; }
+
+    /// <summary>
     /// The states whose conduct the text addresses (ISO3 codes, for example <c>[RUS]</c> for a text on Russia's
     /// conduct in Ukraine): the concerned state tends to vote against, its close partners follow in part. A
     /// concerned state need not be a member of the body voting (a warning, not an error).

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using StemSimulator.Scenarios.Diagnostics;
+using StemSimulator.Scenarios.Search;
 
 namespace StemSimulator.Scenarios.Reference;
 
@@ -16,6 +17,7 @@ public sealed class AnalogRollCalls
     internal AnalogRollCalls(IEnumerable<AnalogRollCall> rollCalls)
     {
         var all = rollCalls.ToArray();
+        All = all;
         _byId = all.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
         _bySymbol = all.Where(r => r.Symbol.Length > 0)
             .GroupBy(r => r.Symbol, StringComparer.Ordinal)
@@ -25,11 +27,21 @@ public sealed class AnalogRollCalls
     /// <summary>Number of roll calls.</summary>
     public int Count => _byId.Count;
 
+    /// <summary>The search over these roll calls, for suggestions (set by the catalog that holds them).</summary>
+    internal Func<RollCallSearch>? Search { get; set; }
+
+    /// <summary>Every roll call, in the order of the calibration table.</summary>
+    public IReadOnlyList<AnalogRollCall> All { get; }
+
     /// <summary>
     /// The roll call <paramref name="reference"/> names, or null with <paramref name="problem"/> saying why (unknown,
-    /// with the nearest symbols, or ambiguous, with the candidate ids).
+    /// with the nearest symbols by spelling and, when <paramref name="about"/> is given, the roll calls the search finds
+    /// for it; or ambiguous, with the candidate ids).
     /// </summary>
-    public AnalogRollCall? Find(string reference, out string? problem)
+    /// <param name="reference">A symbol (A/RES/68/262, R/68/262) or roll-call id.</param>
+    /// <param name="problem">Why nothing was found, or null.</param>
+    /// <param name="about">What the vote is about (its title), to suggest roll calls by content; null for spelling only.</param>
+    public AnalogRollCall? Find(string reference, out string? problem, string? about = null)
     {
         problem = null;
         string text = reference.Trim();
@@ -52,7 +64,24 @@ public sealed class AnalogRollCalls
         }
 
         var nearest = Suggestions.DidYouMean(symbol, _bySymbol.Keys);
-        problem = $"unknown roll call '{reference}'{nearest} (the calibration holds General Assembly roll calls 1946-2021 by symbol, e.g. A/RES/68/262, or by roll-call id)";
+        problem = $"unknown roll call '{reference}'{nearest} (the calibration holds General Assembly roll calls 1946-2021 by symbol, e.g. A/RES/68/262, or by roll-call id){Related(about)}";
         return null;
     }
+
+    /// <summary>"; roll calls about 'TITLE': A (date, title), B (...)" from the search, or empty.</summary>
+    private string Related(string? about)
+    {
+        if (string.IsNullOrWhiteSpace(about) || Search is null)
+        {
+            return string.Empty;
+        }
+
+        var hits = Search().Search(new RollCallQuery(about), 3)
+            .Where(h => h.RollCall.Symbol.Length > 0)
+            .Select(h => $"{h.RollCall.Symbol} ({h.RollCall.Date:yyyy-MM-dd}, {Shorten(h.RollCall.Title)})")
+            .ToArray();
+        return hits.Length == 0 ? string.Empty : $"; roll calls like this vote's title ('{Shorten(about)}'), by the search of 'stemsim analogs': {string.Join(", ", hits)}";
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text.Trim() : text[..57].TrimEnd() + "...";
 }

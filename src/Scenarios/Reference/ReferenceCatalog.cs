@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using StemSimulator.Engine.Members;
 using StemSimulator.Scenarios.Csv;
+using StemSimulator.Scenarios.Search;
 
 namespace StemSimulator.Scenarios.Reference;
 
@@ -38,6 +39,7 @@ public sealed class ReferenceCatalog : IMembershipRecord
     private readonly FrozenDictionary<string, MemberState> _stateByCode;
     private readonly FrozenDictionary<int, string[]> _electedByYear;
     private readonly int[] _councilYears;
+    private readonly Lazy<RollCallSearch> _search;
 
     private ReferenceCatalog(
         MemberState[] states,
@@ -54,6 +56,8 @@ public sealed class ReferenceCatalog : IMembershipRecord
         _councilYears = electedByYear.Where(e => e.Value.Length == ElectedSeats).Select(e => e.Key).Order().ToArray();
         Calibration = calibration;
         RollCalls = rollCalls;
+        _search = new Lazy<RollCallSearch>(() => RollCallSearch.Build(rollCalls.All, RollCallConcerns.Embedded, RollCallConcerns.Topics, this), LazyThreadSafetyMode.ExecutionAndPublication);
+        rollCalls.Search = () => _search.Value;
         CalibrationModel = model;
         Positions = states.Where(s => !s.IsObserver)
             .Select(s => calibration.Find(s.Code, calibration.LatestYear))
@@ -94,6 +98,12 @@ public sealed class ReferenceCatalog : IMembershipRecord
 
     /// <summary>The calibrated roll calls, for analog votes (<c>like:</c>).</summary>
     public AnalogRollCalls RollCalls { get; }
+
+    /// <summary>
+    /// Ranked search over <see cref="RollCalls"/> by title, topic, issue areas and states concerned (Lucene.Net, an
+    /// in-memory index built on first use): how <c>stemsim analogs</c> and the suggestions for an unknown analog find roll calls.
+    /// </summary>
+    public RollCallSearch RollCallSearch => _search.Value;
 
     /// <summary>How the calibration was made and its further estimates (shock sizes).</summary>
     public CalibrationModel CalibrationModel { get; }

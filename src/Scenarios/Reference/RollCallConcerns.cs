@@ -8,18 +8,25 @@ namespace StemSimulator.Scenarios.Reference;
 /// </summary>
 public static class RollCallConcerns
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, string[]>> LazyEmbedded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<IReadOnlyDictionary<string, string[]>> LazyEmbedded =
+        new(() => Load(fields => fields[3].Split(';', StringSplitOptions.RemoveEmptyEntries)), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> LazyTopics =
+        new(() => Load(fields => fields[4]), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Roll-call id (as in the calibration) to the ISO3 codes of the states concerned, in the order listed.</summary>
     public static IReadOnlyDictionary<string, string[]> Embedded => LazyEmbedded.Value;
 
-    private static Dictionary<string, string[]> Load()
+    /// <summary>Roll-call id to the labelling rule that found its concerned states, a topic in words ("ukraine-territorial-integrity", "crimea").</summary>
+    public static IReadOnlyDictionary<string, string> Topics => LazyTopics.Value;
+
+    private static Dictionary<string, T> Load<T>(Func<IReadOnlyList<string>, T> select)
     {
         const string resource = ReferenceCatalog.ResourcePrefix + "roll_call_concerns.csv";
         using var stream = typeof(RollCallConcerns).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"The embedded resource {resource} is missing.");
         using var csv = new CsvRecordReader(new StreamReader(stream), resource);
-        var result = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var result = new Dictionary<string, T>(StringComparer.Ordinal);
         bool header = true;
         while (csv.Read(out string? problem))
         {
@@ -34,7 +41,7 @@ public static class RollCallConcerns
                 continue;
             }
 
-            result[csv.Fields[0]] = csv.Fields[3].Split(';', StringSplitOptions.RemoveEmptyEntries);
+            result[csv.Fields[0]] = select(csv.Fields);
         }
 
         return result;

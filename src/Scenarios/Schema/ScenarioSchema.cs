@@ -134,7 +134,9 @@ public static class ScenarioSchema
             if (type.IsEnum)
             {
                 // The binder accepts any case; the schema lists the snake_case names and their upper-case forms.
-                var names = Enum.GetNames(type).Select(SnakeCase.From).SelectMany(n => new[] { n, n.ToUpperInvariant() }).Distinct(StringComparer.Ordinal);
+                var names = Enum.GetNames(type)
+                    .SelectMany(n => new[] { SnakeCase.From(n) }.Concat(type.GetField(n)!.GetCustomAttribute<AlsoReadAsAttribute>()?.Names ?? []))
+                    .SelectMany(n => new[] { n, n.ToUpperInvariant() }).Distinct(StringComparer.Ordinal);
                 var schema = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(names.Select(n => (JsonNode)n!).ToArray()) };
                 var values = Enum.GetNames(type)
                     .Select(n => (Name: SnakeCase.From(n), Doc: docs.Field(type, n)))

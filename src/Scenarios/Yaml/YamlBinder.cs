@@ -286,7 +286,9 @@ internal sealed class YamlBinder
         {
             foreach (var name in Enum.GetNames(type))
             {
-                if (string.Equals(SnakeCase.From(name), text, StringComparison.OrdinalIgnoreCase))
+                var aliases = type.GetField(name)!.GetCustomAttribute<AlsoReadAsAttribute>()?.Names ?? [];
+                if (string.Equals(SnakeCase.From(name), text, StringComparison.OrdinalIgnoreCase)
+                    || aliases.Contains(text, StringComparer.OrdinalIgnoreCase))
                 {
                     return Enum.Parse(type, name);
                 }

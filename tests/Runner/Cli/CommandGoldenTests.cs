@@ -22,10 +22,23 @@ public sealed class CommandGoldenTests
         var streams = new TestStreams(200);
         var clock = new ManualClock(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
         Assert.That(new MembersService(streams.Streams, clock).List(null, null, quiet: true), Is.Zero);
-        Assert.That(streams.Out.Lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^│ [A-Z]{3}  │")), Is.EqualTo(193));
+        Assert.That(streams.Out.Lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\| [A-Z]{3}  \|")), Is.EqualTo(193));
         var bad = new TestStreams();
         Assert.That(new MembersService(bad.Streams, clock).List("BRIKS", null, quiet: false), Is.EqualTo(2));
-        Assert.That(bad.Error.ToString(), Does.Contain("unknown bloc 'BRIKS'; did you mean 'BRICS'?"));
+        Assert.That(bad.Error.ToString(), Does.Contain("unknown group 'BRIKS'; did you mean 'BRICS'? (groups: AFRICAN_GROUP"));
+    }
+
+    [Test]
+    public void Members_takes_a_regional_group_in_any_spelling_and_writes_its_canonical_name()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        foreach (var spelling in new[] { "weog", "WEOG", "WesternEuropeanAndOthers" })
+        {
+            var streams = new TestStreams(200);
+            Assert.That(new MembersService(streams.Streams, clock).List(spelling, null, quiet: false), Is.Zero);
+            Assert.That(streams.Out.Output, Does.StartWith("29 members of WEOG on 2026-03-01"), spelling);
+            Assert.That(streams.Out.Lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\| [A-Z]{3}  \|")), Is.EqualTo(29), "28 members and the United States");
+        }
     }
 
     [Test]

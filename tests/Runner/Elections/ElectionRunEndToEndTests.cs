@@ -115,7 +115,7 @@ public sealed class ElectionRunEndToEndTests
         Assert.That(command.ExecuteScalar(), Is.EqualTo(1.0).Within(0.01), "a candidate votes for itself whenever it is present");
 
         command.CommandText = $"SELECT decode(value) FROM parquet_kv_metadata('{trials}') WHERE decode(key) = 'stemsim.election_round_caps'";
-        Assert.That(command.ExecuteScalar(), Is.EqualTo("hrc-2026/weog=200"));
+        Assert.That(command.ExecuteScalar(), Is.EqualTo("hrc-2026/WEOG=200"));
     }
 
     [Test]
