@@ -23,7 +23,7 @@ namespace StemSimulator.Runner.Backtesting;
 internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimeProvider clock)
 {
     /// <summary>The candidate spreads.</summary>
-    public static IReadOnlyList<double> Grid { get; } = [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.2, 1.5];
+    public static IReadOnlyList<double> Grid { get; } = [0, 0.1, 0.18, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0, 1.3];
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -37,6 +37,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
             _ when request.TrainUntil >= request.TestFrom => $"--train-until {request.TrainUntil} must be before --test-from {request.TestFrom}: the model may not see the test years",
             _ when request.ChooseTo is null => "--analog-kinds needs --choose-to YEAR (the last year whose roll calls choose the spreads)",
             _ when request.ChooseTo < request.TestFrom || request.ChooseTo >= request.TestTo => $"--choose-to {request.ChooseTo} must lie in {request.TestFrom}-{request.TestTo - 1}: the years up to it choose the spreads, the later ones report",
+            _ when request.TrainFrom >= request.TrainUntil => $"--train-from {request.TrainFrom} must be before --train-until {request.TrainUntil}",
             _ when request.OriginEvery is < 1 or > 5 => "--origin-every must be between 1 and 5 years",
             _ when request.Trials is < 100 or > 1_000_000 => "--trials must be between 100 and 1,000,000",
             _ when request.Threads is < 1 => "--threads must be at least 1",
@@ -62,7 +63,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
 
         data.Problems.WriteTo(console.Error, listRows: false);
         var (firstYear, lastYear) = data.YearRange;
-        if (request.TestTo > lastYear || request.TestFrom <= firstYear)
+        if (request.TestTo > lastYear || request.TestFrom <= firstYear || request.TrainFrom < firstYear)
         {
             console.Error.WriteLine($"error: the data hold the years {firstYear}-{lastYear}; test years must lie after {firstYear} and up to {lastYear}");
             return ExitCodes.InvalidInput;
@@ -95,7 +96,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
                 var provenance = new TableProvenance(
                     "backtest",
                     [
-                        new("arguments", $"--analog-kinds --data {request.DataDirectory} --train-until {request.TrainUntil} --test-from {request.TestFrom} --test-to {request.TestTo} --choose-to {request.ChooseTo} --origin-every {request.OriginEvery} --out {request.OutputFolder}"),
+                        new("arguments", $"--analog-kinds --data {request.DataDirectory}{(request.TrainFrom is { } from ? $" --train-from {from}" : "")} --train-until {request.TrainUntil} --test-from {request.TestFrom} --test-to {request.TestTo} --choose-to {request.ChooseTo} --origin-every {request.OriginEvery} --out {request.OutputFolder}"),
                         new("seed", request.Seed.ToString(Invariant)),
                         new("trials", request.Trials.ToString(Invariant)),
                     ],
@@ -115,7 +116,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
     /// <summary>Calibrates once per origin and forecasts every test year's roll calls from it.</summary>
     private async Task<List<AnalogCase>> ForecastAsync(AnalogSpreadRequest request, UnVotingData data, List<(string Protocol, string Model, string Metric, double Value, int? Year)> rows, CancellationToken cancellationToken)
     {
-        var (firstYear, _) = data.YearRange;
+        int firstYear = request.TrainFrom ?? data.YearRange.First;
         var blocs = new ShockBlocs(ReferenceCatalog.Embedded);
         var previous = RecurringMatcher.PreviousOccurrence(data.RollCalls);
         var votes = new VoteIndex(data);

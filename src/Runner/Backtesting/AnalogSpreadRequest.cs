@@ -6,6 +6,9 @@ internal sealed record AnalogSpreadRequest
     /// <summary>The shared UN data folder.</summary>
     public required string DataDirectory { get; init; }
 
+    /// <summary>First year of every calibration (null: the data's first year).</summary>
+    public int? TrainFrom { get; init; }
+
     /// <summary>Last training year of the first test year's calibration.</summary>
     public required int TrainUntil { get; init; }
 

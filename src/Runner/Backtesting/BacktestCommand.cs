@@ -14,7 +14,7 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
         var testTo = new Option<int>("--test-to") { Description = "Last test year.", Required = true };
         var output = new Option<string>("--out", "-o") { Description = "Output folder for backtest.parquet (required unless --concerned-party)." };
         var concerned = new Option<bool>("--concerned-party") { Description = "Fit the concerned-party effect on the labelled Assembly roll calls of --train-from to --train-until and score it on --test-from to --test-to (prints a table, writes nothing)." };
-        var trainFrom = new Option<int?>("--train-from") { Description = "First training year of --concerned-party (default 1990)." };
+        var trainFrom = new Option<int?>("--train-from") { Description = "First training year of --concerned-party (default 1990) and of --analog-kinds' calibrations (default: the data's first year)." };
         var protocols = new Option<string[]>("--protocols") { Description = "recurring, new or both (default both).", AllowMultipleArgumentsPerToken = true };
         var seed = new Option<ulong?>("--seed") { Description = "Seed of the revealed votes and the count simulations (default 1)." };
         var trials = new Option<int?>("--trials") { Description = "Simulated trials per roll call (default 2000)." };
@@ -57,6 +57,7 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
                 new AnalogSpreadRequest
                 {
                     DataDirectory = parse.GetValue(data)!,
+                    TrainFrom = parse.GetValue(trainFrom),
                     TrainUntil = parse.GetValue(trainUntil),
                     TestFrom = parse.GetValue(testFrom),
                     TestTo = parse.GetValue(testTo),
