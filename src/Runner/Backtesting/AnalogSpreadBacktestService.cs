@@ -96,7 +96,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
                 var provenance = new TableProvenance(
                     "backtest",
                     [
-                        new("arguments", $"--analog-kinds --data {request.DataDirectory}{(request.TrainFrom is { } from ? $" --train-from {from}" : "")} --train-until {request.TrainUntil} --test-from {request.TestFrom} --test-to {request.TestTo} --choose-to {request.ChooseTo} --origin-every {request.OriginEvery} --out {request.OutputFolder}"),
+                        new("arguments", $"--analog-kinds --data {request.DataDirectory}{(request.TrainFrom is { } from ? $" --train-from {from}" : "")} --train-until {request.TrainUntil} --test-from {request.TestFrom} --test-to {request.TestTo} --choose-to {request.ChooseTo} --origin-every {request.OriginEvery}{(request.EmbeddedShocks ? " --embedded-shocks" : "")} --out {request.OutputFolder}"),
                         new("seed", request.Seed.ToString(Invariant)),
                         new("trials", request.Trials.ToString(Invariant)),
                     ],
@@ -123,7 +123,15 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
         var concerns = data.RollCalls.Select(rc => RollCallConcerns.Embedded.TryGetValue(rc.Id, out var c) ? c : []).ToArray();
         var chooser = new AnalogChooser(data.RollCalls, previous, concerns);
         var settings = new BacktestSettings { Protocols = [], Seed = request.Seed, Trials = request.Trials, Threads = request.Threads };
-        var study = new AnalogSpreadStudy(data, blocs, votes, chooser, settings, Grid);
+        double[]? shocks = null;
+        if (request.EmbeddedShocks)
+        {
+            var embedded = ReferenceCatalog.Embedded.CalibrationModel;
+            shocks = [embedded.Number("shock_sd_global") ?? 0, .. ShockBlocs.Names.Select(n => embedded.Number("shock_sd_" + n) ?? 0)];
+            console.Error.WriteLine("  shocks (embedded calibration): " + string.Join(", ", shocks.Select(x => x.ToString("F2", Invariant))));
+        }
+
+        var study = new AnalogSpreadStudy(data, blocs, votes, chooser, settings, Grid, shocks);
         var options = new CalibrationOptions { Threads = request.Threads ?? Environment.ProcessorCount };
         var cases = new List<AnalogCase>();
         CalibrationRun? warm = null;

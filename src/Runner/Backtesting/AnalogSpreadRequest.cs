@@ -24,6 +24,9 @@ internal sealed record AnalogSpreadRequest
     /// <summary>Years between calibration origins (1: one calibration per test year).</summary>
     public int OriginEvery { get; init; } = 2;
 
+    /// <summary>Whether every year takes the embedded calibration's shock sizes (as scenarios do) instead of its origin's.</summary>
+    public bool EmbeddedShocks { get; init; }
+
     /// <summary>Output folder.</summary>
     public required string OutputFolder { get; init; }
 

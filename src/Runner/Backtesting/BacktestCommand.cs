@@ -22,6 +22,7 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
         var analogKinds = new Option<bool>("--analog-kinds") { Description = "Measure the analog spread per kind of analog (repeat, same_subject, same_issue): choose it on --test-from to --choose-to, report the later test years (docs/calibration.md)." };
         var chooseTo = new Option<int?>("--choose-to") { Description = "With --analog-kinds: last year whose roll calls choose the spreads (required)." };
         var originEvery = new Option<int?>("--origin-every") { Description = "With --analog-kinds: years between calibrations (default 2; positions carried forward by the random walk)." };
+        var embeddedShocks = new Option<bool>("--embedded-shocks") { Description = "With --analog-kinds: every year takes the embedded calibration's shock sizes (as a scenario's 'shocks: calibrated') instead of its origin's." };
         var body = new Option<string>("--body") { Description = "GA (default): Assembly roll calls; SC: Council drafts with the Council record model (docs/council-model.md)." };
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
@@ -41,7 +42,7 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
               stemsim backtest --analog-kinds --data ../shared/data/un --train-until 1999 --test-from 2000 --test-to 2019 --choose-to 2009 --out runs/analog-kinds
             """)
         {
-            data, trainUntil, testFrom, testTo, output, concerned, trainFrom, analogKinds, chooseTo, originEvery, protocols, seed, trials, threads, body, force, quiet,
+            data, trainUntil, testFrom, testTo, output, concerned, trainFrom, analogKinds, chooseTo, originEvery, embeddedShocks, protocols, seed, trials, threads, body, force, quiet,
         };
         command.SetAction((parse, cancellationToken) => (parse.GetValue(concerned), parse.GetValue(body)?.ToUpperInvariant() ?? "GA") switch
         {
@@ -63,6 +64,7 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
                     TestTo = parse.GetValue(testTo),
                     ChooseTo = parse.GetValue(chooseTo),
                     OriginEvery = parse.GetValue(originEvery) ?? 2,
+                    EmbeddedShocks = parse.GetValue(embeddedShocks),
                     OutputFolder = parse.GetValue(output) ?? string.Empty,
                     Seed = parse.GetValue(seed) ?? 1,
                     Trials = parse.GetValue(trials) ?? 2000,

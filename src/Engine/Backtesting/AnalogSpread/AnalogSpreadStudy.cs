@@ -9,7 +9,9 @@ namespace StemSimulator.Engine.Backtesting;
 /// (<see cref="AnalogChooser"/>) the way a scenario's <c>like:</c> does: the analog's (beta, tau_1, tau_2), each
 /// member's position forecast for the year from a calibration on earlier years only (with the analog's issue areas and
 /// its standard error), the calibrated absence rates, the calibrated global and bloc shocks, plus the analog shift
-/// N(0, spread^2), for every spread of a grid with common random numbers.
+/// N(0, spread^2), for every spread of a grid with common random numbers. <paramref name="shocks"/>, when given
+/// (global, then one per <see cref="ShockBlocs.Names"/>), replaces the calibration's shock sizes for every year (the
+/// sizes a scenario's <c>shocks: calibrated</c> takes).
 /// </summary>
 /// <remarks>
 /// The analog shift moves every member's latent support by one draw per trial, like the global shock, so a spread s
@@ -17,7 +19,7 @@ namespace StemSimulator.Engine.Backtesting;
 /// the training years when origins are fitted every other year) gets (beta, tau_1, tau_2) from its own recorded votes
 /// on the positions forecast for its year (<see cref="RollCallFitter"/>, the calibration's prior).
 /// </remarks>
-public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteIndex votes, AnalogChooser chooser, BacktestSettings settings, IReadOnlyList<double> spreads)
+public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteIndex votes, AnalogChooser chooser, BacktestSettings settings, IReadOnlyList<double> spreads, double[]? shocks = null)
 {
     /// <summary>The central levels whose ranges are kept.</summary>
     public static IReadOnlyList<double> Levels { get; } = [0.5, 0.8, 0.9, 0.95];
@@ -77,8 +79,9 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
             positions, new double[n], sds, none, [], absence, Enumerable.Repeat(-1, n).ToArray(), offsets, indices.ToArray(),
             Enumerable.Repeat(-1, n).ToArray(), new double[n]);
         double[] parameters = [analog.Beta, analog.Tau1, analog.Tau2];
-        double global = model.PlainShocks[0];
-        var blocSds = model.PlainShocks[1..];
+        var sizes = shocks ?? model.PlainShocks;
+        double global = sizes[0];
+        var blocSds = sizes[1..];
         ulong key = Fnv(rc.Id);
         var ranges = new CountInterval[spreads.Count][];
         for (int s = 0; s < spreads.Count; s++)
