@@ -79,7 +79,7 @@ public sealed class ScenarioAnalogTests
     [Test]
     public void Unknown_analog_is_an_error_with_its_place_and_a_suggestion()
     {
-        var result = ScenarioText.Load(Vote("like: { vote: A/RES/68/2622, kind: repeat }"));
+        var result = ScenarioText.Load(Vote("like: A/RES/68/2622"));
 
         Assert.That(result.Model, Is.Null);
         Assert.That(ScenarioText.Messages(result), Does.Contain("test.yaml:6:11: error: unknown roll call 'A/RES/68/2622'; did you mean 'A/RES/68/262'"));
