@@ -10,14 +10,17 @@ namespace StemSimulator.Engine.Model;
 /// </summary>
 public static class AnalogSpreads
 {
-    /// <summary>Spread of a repeat of the same resolution.</summary>
-    public const double Repeat = 0.18;
+    /// <summary>Spread of a repeat of the same resolution (chosen on 2000-2009).</summary>
+    public const double Repeat = 0.6;
 
-    /// <summary>Spread of a different text on the same subject.</summary>
-    public const double SameSubject = 0.8;
+    /// <summary>Spread of a different text on the same subject (chosen on 2000-2009).</summary>
+    public const double SameSubject = 2.0;
 
-    /// <summary>Spread of a text with only the issue area in common.</summary>
-    public const double SameIssue = 0.8;
+    /// <summary>
+    /// Spread of a text with only the issue area in common (chosen on 2000-2009; the largest spread a scenario may
+    /// give, where the score had stopped falling).
+    /// </summary>
+    public const double SameIssue = 3.0;
 
     /// <summary>The measured spread of <paramref name="kind"/>.</summary>
     public static double For(AnalogKind kind) => kind switch

@@ -23,7 +23,7 @@ namespace StemSimulator.Runner.Backtesting;
 internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimeProvider clock)
 {
     /// <summary>The candidate spreads.</summary>
-    public static IReadOnlyList<double> Grid { get; } = [0, 0.1, 0.18, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0, 1.3];
+    public static IReadOnlyList<double> Grid { get; } = [0, 0.1, 0.18, 0.3, 0.45, 0.6, 0.8, 1.0, 1.3, 1.6, 2.0, 2.5, 3.0];
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -158,7 +158,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
             var found = await Task.Run(() => study.Forecast(current, year, cancellationToken), cancellationToken).ConfigureAwait(false);
             cases.AddRange(found);
             console.Error.WriteLine(string.Create(Invariant,
-                $"  {year}: calibrated to {trainEnd} (fit {fitSeconds:F0} s), global shock {model.PlainShocks[0]:F2}; forecast {string.Join(", ", Enum.GetValues<AnalogKind>().Select(k => $"{found.Count(c => c.Kind == k)} {AnalogSpreads.Name(k)}"))} ({watch.Elapsed.TotalSeconds - fitSeconds:F0} s)"));
+                $"  {year}: calibrated to {trainEnd} (fit {fitSeconds:F0} s), the calibration's global shock {model.PlainShocks[0]:F2}{(request.EmbeddedShocks ? " (not used: embedded shocks)" : "")}; forecast {string.Join(", ", Enum.GetValues<AnalogKind>().Select(k => $"{found.Count(c => c.Kind == k)} {AnalogSpreads.Name(k)}"))} ({watch.Elapsed.TotalSeconds - fitSeconds:F0} s)"));
         }
 
         return cases;

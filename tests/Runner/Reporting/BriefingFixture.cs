@@ -26,7 +26,7 @@ internal static class BriefingFixture
             like: { vote: A/RES/68/262, kind: same_subject, shift: 0.2 }
           - id: sc-draft
             body: SC
-            like: { vote: A/RES/ES-10/19, kind: same_subject }
+            like: { vote: A/RES/ES-10/19, spread: 0.18 }
           - id: ga-follow-up
             body: GA
             after: { vote: sc-draft, if: vetoed }
