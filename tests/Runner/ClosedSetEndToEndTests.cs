@@ -28,49 +28,49 @@ public sealed class ClosedSetEndToEndTests
         foreach (var value in Enum.GetValues<MajorityName>())
         {
             string name = SnakeCase.From(value.ToString());
-            yield return Case("majority", name, Vote("ga", "body: GA", $"majority: {name}", "like: A/RES/68/262"), ("ga", "GA", name));
+            yield return Case("majority", name, Vote("ga", "body: GA", $"majority: {name}", "like: { vote: A/RES/68/262, kind: repeat }"), ("ga", "GA", name));
         }
 
         foreach (var value in Enum.GetValues<DecisionName>())
         {
             string name = SnakeCase.From(value.ToString());
-            yield return Case("decision", name, Vote("sc", "body: SC", $"decision: {name}", "like: A/RES/ES-10/19"), ("sc", "SC", name));
+            yield return Case("decision", name, Vote("sc", "body: SC", $"decision: {name}", "like: { vote: A/RES/ES-10/19, kind: same_subject }"), ("sc", "SC", name));
         }
 
         foreach (var value in Enum.GetValues<EstimatorName>())
         {
             string name = SnakeCase.From(value.ToString());
-            yield return Case("estimator", name, Vote("ga", "body: GA", $"estimator: {name}", "like: A/RES/68/262"), ("ga", "GA", "simple"));
+            yield return Case("estimator", name, Vote("ga", "body: GA", $"estimator: {name}", "like: { vote: A/RES/68/262, kind: repeat }"), ("ga", "GA", "simple"));
         }
 
         foreach (var value in Enum.GetValues<BodyName>())
         {
             string name = value.ToString();
-            yield return Case("body", name, Vote("v", $"body: {name}", "like: A/RES/68/262"), ("v", name, value == BodyName.SC ? "substantive" : "simple"));
+            yield return Case("body", name, Vote("v", $"body: {name}", "like: { vote: A/RES/68/262, kind: repeat }"), ("v", name, value == BodyName.SC ? "substantive" : "simple"));
         }
 
         foreach (var value in Enum.GetValues<VoteChoiceName>())
         {
             string name = SnakeCase.From(value.ToString());
-            yield return Case("vote", name, Vote("ga", "body: GA", "like: A/RES/68/262", $"members: {{ NLD: {{ vote: {name} }} }}"), ("ga", "GA", "simple"));
+            yield return Case("vote", name, Vote("ga", "body: GA", "like: { vote: A/RES/68/262, kind: repeat }", $"members: {{ NLD: {{ vote: {name} }} }}"), ("ga", "GA", "simple"));
         }
 
         foreach (var value in Enum.GetValues<ConditionName>())
         {
             string name = SnakeCase.From(value.ToString());
-            yield return Case("if", name, Vote("sc", "body: SC", "like: A/RES/ES-10/19") + Vote("ga", "body: GA", $"after: {{ vote: sc, if: {name} }}", "like: A/RES/68/262"), ("ga", "GA", "simple"));
+            yield return Case("if", name, Vote("sc", "body: SC", "like: { vote: A/RES/ES-10/19, kind: same_subject }") + Vote("ga", "body: GA", $"after: {{ vote: sc, if: {name} }}", "like: { vote: A/RES/68/262, kind: repeat }"), ("ga", "GA", "simple"));
         }
 
         foreach (var value in Enum.GetValues<CharterChapter>())
         {
             string name = value.ToString();
-            yield return Case("chapter", name, Vote("sc", "body: SC", $"chapter: {name}", "like: A/RES/ES-10/19"), ("sc", "SC", "substantive"));
+            yield return Case("chapter", name, Vote("sc", "body: SC", $"chapter: {name}", "like: { vote: A/RES/ES-10/19, kind: same_subject }"), ("sc", "SC", "substantive"));
         }
 
         foreach (var value in Enum.GetValues<IssueAreaName>())
         {
             string name = SnakeCase.From(value.ToString());
-            yield return Case("issue", name, Vote("ga", "body: GA", $"like: {{ vote: A/RES/68/262, issue: {name} }}"), ("ga", "GA", "simple"));
+            yield return Case("issue", name, Vote("ga", "body: GA", $"like: {{ vote: A/RES/68/262, kind: repeat, issue: {name} }}"), ("ga", "GA", "simple"));
         }
 
         foreach (var value in Enum.GetValues<ElectionBodyName>())

@@ -20,7 +20,7 @@ public sealed class ScenarioAnalogTests
     public void Like_takes_the_analogs_discrimination_cutpoints_and_issue_areas()
     {
         var analog = Catalog.RollCalls.Find("A/RES/76/228", out _)!;
-        var vote = ScenarioText.Load(Vote("like: A/RES/76/228")).Model!.Variants[0].Votes[0];
+        var vote = ScenarioText.Load(Vote("like: { vote: A/RES/76/228, kind: repeat }")).Model!.Variants[0].Votes[0];
         int nld = Array.IndexOf(vote.Codes, "NLD");
         var position = Catalog.Calibration.Find("NLD", Catalog.Calibration.LatestYear)!;
 
@@ -36,7 +36,7 @@ public sealed class ScenarioAnalogTests
     public void Shift_and_issue_adjust_the_analog()
     {
         var analog = Catalog.RollCalls.Find("A/RES/76/228", out _)!;
-        var vote = ScenarioText.Load(Vote("like: { vote: A/RES/76/228, shift: 0.2, issue: colonialism }")).Model!.Variants[0].Votes[0];
+        var vote = ScenarioText.Load(Vote("like: { vote: A/RES/76/228, kind: repeat, shift: 0.2, issue: colonialism }")).Model!.Variants[0].Votes[0];
         int nld = Array.IndexOf(vote.Codes, "NLD");
         var position = Catalog.Calibration.Find("NLD", Catalog.Calibration.LatestYear)!;
         int colonialism = 1 << IssueAreas.IndexOf("colonialism");
@@ -49,7 +49,7 @@ public sealed class ScenarioAnalogTests
     public void Later_votes_carry_the_drift_since_the_calibration_year()
     {
         var analog = Catalog.RollCalls.Find("A/RES/68/262", out _)!;
-        var vote = ScenarioText.Load(Vote("like: A/RES/68/262").Replace("2021-03-01", "2026-03-01", StringComparison.Ordinal)).Model!.Variants[0].Votes[0];
+        var vote = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: repeat }").Replace("2021-03-01", "2026-03-01", StringComparison.Ordinal)).Model!.Variants[0].Votes[0];
         int nld = Array.IndexOf(vote.Codes, "NLD");
         var position = Catalog.Calibration.Find("NLD", Catalog.Calibration.LatestYear)!;
         int years = 2026 - Catalog.Calibration.LatestYear;
@@ -61,7 +61,7 @@ public sealed class ScenarioAnalogTests
     [Test]
     public void Calibration_year_selects_the_positions_of_that_year()
     {
-        var vote = ScenarioText.Load(Vote("like: A/RES/68/262", "calibration: 2010\n")).Model!.Variants[0].Votes[0];
+        var vote = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: repeat }", "calibration: 2010\n")).Model!.Variants[0].Votes[0];
         int usa = Array.IndexOf(vote.Codes, "USA");
         var analog = Catalog.RollCalls.Find("A/RES/68/262", out _)!;
 
@@ -71,7 +71,7 @@ public sealed class ScenarioAnalogTests
     [Test]
     public void Calibration_year_outside_the_table_is_an_error()
     {
-        var result = ScenarioText.Load(Vote("like: A/RES/68/262", "calibration: 1900\n"));
+        var result = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: repeat }", "calibration: 1900\n"));
 
         Assert.That(ScenarioText.Messages(result), Does.Contain($"test.yaml:3:14: error: the embedded calibration covers 1946-{Catalog.Calibration.LatestYear}, not 1900"));
     }
@@ -96,7 +96,7 @@ public sealed class ScenarioAnalogTests
     [Test]
     public void A_symbol_with_only_amendment_votes_asks_for_the_roll_call_id()
     {
-        var result = ScenarioText.Load(Vote("like: A/RES/71/129"));
+        var result = ScenarioText.Load(Vote("like: { vote: A/RES/71/129, kind: repeat }"));
 
         Assert.That(ScenarioText.Messages(result), Does.Contain("'A/RES/71/129' names 2 recorded votes").And.Contain("give the roll-call id instead"));
     }
@@ -104,8 +104,8 @@ public sealed class ScenarioAnalogTests
     [Test]
     public void A_roll_call_id_works_like_a_symbol()
     {
-        var bySymbol = ScenarioText.Load(Vote("like: A/RES/68/262")).Model!.Variants[0].Votes[0];
-        var byId = ScenarioText.Load(Vote("like: '5309'")).Model!.Variants[0].Votes[0];
+        var bySymbol = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: repeat }")).Model!.Variants[0].Votes[0];
+        var byId = ScenarioText.Load(Vote("like: { vote: '5309', kind: repeat }")).Model!.Variants[0].Votes[0];
 
         Assert.That(byId.Mean, Is.EqualTo(bySymbol.Mean));
         Assert.That(byId.NoBelow, Is.EqualTo(bySymbol.NoBelow));
@@ -128,10 +128,10 @@ public sealed class ScenarioAnalogTests
             votes:
               - id: v
                 body: GA
-                like: A/RES/68/262
+                like: { vote: A/RES/68/262, kind: repeat }
             variants:
               - name: other
-                votes: { v: { like: A/RES/76/228 } }
+                votes: { v: { like: { vote: A/RES/76/228, kind: repeat } } }
             """;
 
         var model = ScenarioText.Load(yaml).Model!;

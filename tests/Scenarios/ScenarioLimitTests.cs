@@ -18,7 +18,7 @@ public sealed class ScenarioLimitTests
         votes:
           - id: v
             body: GA
-            like: A/RES/68/262
+            like: { vote: A/RES/68/262, kind: repeat }
 
         """;
 

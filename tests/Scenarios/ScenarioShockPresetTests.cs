@@ -12,7 +12,7 @@ public sealed class ScenarioShockPresetTests
         votes:
           - id: v
             body: GA
-            like: A/RES/68/262
+            like: { vote: A/RES/68/262, kind: repeat }
         """;
 
     [Test]

@@ -18,7 +18,7 @@ public sealed class VariantMemberEntryTests
         votes:
           - id: v
             body: GA
-            like: A/RES/68/262
+            like: { vote: A/RES/68/262, kind: repeat }
             members:
               USA: { vote: no }
         variants:

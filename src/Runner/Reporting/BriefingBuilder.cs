@@ -338,7 +338,7 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
         }
 
         return scenario.AnalogSpreads.TryGetValue(voteId, out double spread) && spread > 0
-            ? string.Create(Invariant, $"{analog}; drawn with spread {spread:0.###}")
+            ? $"{analog}; drawn with {scenario.AnalogSpreadSources.GetValueOrDefault(voteId) ?? string.Create(Invariant, $"spread {spread:0.###}")}"
             : $"{analog}; not varied";
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StemSimulator.Scenarios;
+using StemSimulator.Scenarios.Compilation;
 using StemSimulator.Scenarios.Document;
 using StemSimulator.Scenarios.Reference;
 
@@ -27,10 +28,13 @@ internal sealed record ScenarioContext
 
     /// <summary>
     /// Per vote id: the standard deviation of the shift of every member's support the run draws per trial for the
-    /// distance between the text and its analog (the analog's spread, its default when not given); 0 for explicit
-    /// parameters, which the run does not vary.
+    /// distance between the text and its analog (the spread set by hand, else the measured spread of the analog's
+    /// kind); 0 for explicit parameters, which the run does not vary.
     /// </summary>
     public IReadOnlyDictionary<string, double> AnalogSpreads { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Per vote id with an analog: where its spread comes from, in words ("spread 0.4, set by hand").</summary>
+    public IReadOnlyDictionary<string, string> AnalogSpreadSources { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Per vote id that waits for another: its conditions in words ("sc-draft is vetoed").</summary>
     public IReadOnlyDictionary<string, string> Triggers { get; init; } = new Dictionary<string, string>();
@@ -105,7 +109,8 @@ internal sealed record ScenarioContext
         Description = document.Description?.Trim(),
         Titles = document.Votes.Where(v => !string.IsNullOrWhiteSpace(v.Title)).ToDictionary(v => v.Id, v => v.Title!.Trim(), StringComparer.Ordinal),
         Analogs = document.Votes.ToDictionary(v => v.Id, v => Analog(v.Like, v.Discrimination, v.Cutpoints), StringComparer.Ordinal),
-        AnalogSpreads = document.Votes.ToDictionary(v => v.Id, v => v.Like is { } like ? like.Spread ?? AnalogDocument.DefaultSpread : 0.0, StringComparer.Ordinal),
+        AnalogSpreads = document.Votes.ToDictionary(v => v.Id, v => v.Like is { } like ? AnalogSpreadChoice.Of(like).Spread : 0.0, StringComparer.Ordinal),
+        AnalogSpreadSources = document.Votes.Where(v => v.Like is not null).ToDictionary(v => v.Id, v => AnalogSpreadChoice.Of(v.Like!).Describe(), StringComparer.Ordinal),
         Triggers = document.Votes.Where(v => v.After is { Length: > 0 }).ToDictionary(
             v => v.Id,
             v => string.Join(" or ", v.After!.Select(a => $"{a.Vote} {(a.If switch { ConditionName.Vetoed => "is vetoed", ConditionName.Adopted => "is adopted", ConditionName.Failed => "fails", ConditionName.Held => "is held", _ => throw new InvalidOperationException($"Unknown condition {a.If}.") })}")),

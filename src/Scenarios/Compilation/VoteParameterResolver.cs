@@ -9,13 +9,6 @@ namespace StemSimulator.Scenarios.Compilation;
 /// </summary>
 internal sealed class VoteParameterResolver
 {
-    /// <summary>
-    /// Default uncertainty of an analog vote: 0.18, the standard deviation of the year-to-year shift of the mean latent
-    /// support between a recurring resolution and its repeat (898 pairs matched by title, 2000-2019, on the embedded
-    /// calibration).
-    /// </summary>
-    public const double DefaultAnalogSpread = 0.18;
-
     private const double MaxParameter = 20;
 
     private readonly CompilationContext _context;
@@ -56,7 +49,7 @@ internal sealed class VoteParameterResolver
         VoteParameters? resolved = null;
         if (like is not null)
         {
-            resolved = ResolveAnalog(like, vote.Title);
+            resolved = ResolveAnalog(vote, like);
         }
         else if (change is not null)
         {
@@ -87,7 +80,7 @@ internal sealed class VoteParameterResolver
         }
     }
 
-    private VoteParameters? ResolveAnalog(AnalogDocument like, string? title)
+    private VoteParameters? ResolveAnalog(VoteDocument vote, AnalogDocument like)
     {
         if (string.IsNullOrWhiteSpace(like.Vote))
         {
@@ -95,7 +88,7 @@ internal sealed class VoteParameterResolver
             return null;
         }
 
-        var analog = _context.Catalog.RollCalls.Find(like.Vote, out var problem, title);
+        var analog = _context.Catalog.RollCalls.Find(like.Vote, out var problem, vote.Title);
         if (analog is null)
         {
             _context.Error(like, "vote", problem!);
@@ -114,13 +107,20 @@ internal sealed class VoteParameterResolver
             IssueAreaName.None => 0,
             { } issue => 1 << IssueAreas.IndexOf(Yaml.SnakeCase.From(issue.ToString())),
         };
-        double spread = like.Spread ?? DefaultAnalogSpread;
         if (like.Spread is { } given)
         {
             _context.CheckRange(like, "spread", given, 0, 3, "an analog spread");
         }
+        else if (like.Kind is null && !AnalogSpreadChoice.TitlesMatch(vote.Title, analog.Title))
+        {
+            // Only a repeat can be read off the record; any other kind is the user's judgement, and the other kinds'
+            // spreads are several times a repeat's, so guessing would misstate the ranges.
+            _context.Error(like, "vote", $"vote '{vote.Id}': say how {analog.Describe()} relates to this text with 'kind': {AnalogSpreadChoice.KindsInWords} (or set 'spread' by hand); only a vote whose title matches the analog's is taken for a repeat");
+            return null;
+        }
 
-        return new VoteParameters(analog.Beta, [analog.Tau1, analog.Tau2], mask, shift, analog) { AnalogSpread = Math.Clamp(spread, 0, 3) };
+        var choice = AnalogSpreadChoice.Of(like);
+        return new VoteParameters(analog.Beta, [analog.Tau1, analog.Tau2], mask, shift, analog) { AnalogSpread = choice.Spread };
     }
 
     private void CheckCutpoints(object owner, double[] cuts)

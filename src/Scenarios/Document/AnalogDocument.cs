@@ -5,7 +5,7 @@ namespace StemSimulator.Scenarios.Document;
 /// <summary>
 /// A historical roll call whose calibrated parameters a vote takes (discrimination beta and the cut-points), with
 /// optional adjustments. Written as the symbol alone (<c>like: A/RES/68/262</c>) or as a mapping
-/// (<c>like: { vote: A/RES/68/262, shift: 0.2, issue: human_rights }</c>).
+/// (<c>like: { vote: A/RES/68/262, kind: same_subject, shift: 0.2, issue: human_rights }</c>).
 /// </summary>
 [ScalarShorthand(nameof(Vote))]
 public sealed class AnalogDocument
@@ -23,13 +23,18 @@ public sealed class AnalogDocument
     public IssueAreaName? Issue { get; init; }
 
     /// <summary>
+    /// How the analog relates to the new text: repeat (the same resolution's previous vote), same_subject (an earlier,
+    /// different text on the same situation, agenda item or party concerned) or same_issue (only the issue area in
+    /// common). The vote takes that kind's measured spread (docs/calibration.md). Inferred as repeat when the vote's
+    /// title matches the analog's (as recurring resolutions are matched); otherwise required unless
+    /// <see cref="Spread"/> is given.
+    /// </summary>
+    public AnalogKindName? Kind { get; init; }
+
+    /// <summary>
     /// How far the new text may sit from the analog, 0 to 3: the standard deviation of a shift of every member's
     /// latent support drawn per trial (the uncertainty of the choice of analog, kept apart from the other shocks).
-    /// Default 0.18, how much a repeat of the same resolution moves from one year to the next (898 recurring
-    /// resolutions, 2000-2019); 0.8 is the spread between different texts of the same issue area in the same year.
+    /// Set by hand, it replaces the measured spread of the analog's <see cref="Kind"/>.
     /// </summary>
     public double? Spread { get; init; }
-
-    /// <summary>The spread a vote takes when <see cref="Spread"/> is not given (the compiler's default, for readers of a document).</summary>
-    public const double DefaultSpread = Compilation.VoteParameterResolver.DefaultAnalogSpread;
 }

@@ -51,7 +51,7 @@ public sealed class CommandGoldenTests
             votes:
               - id: x
                 body: GAA
-                like: A/RES/68/262
+                like: { vote: A/RES/68/262, kind: repeat }
                 membrs: {}
             """);
         // Wide enough that the "ok" line, which names the file by its absolute path (the checkout's folder, whose

@@ -23,20 +23,20 @@ internal static class BriefingFixture
             title: A resolution on territorial integrity
             body: GA
             majority: two_thirds
-            like: { vote: A/RES/68/262, shift: 0.2 }
+            like: { vote: A/RES/68/262, kind: same_subject, shift: 0.2 }
           - id: sc-draft
             body: SC
-            like: A/RES/ES-10/19
+            like: { vote: A/RES/ES-10/19, spread: 0.18 }
           - id: ga-follow-up
             body: GA
             after: { vote: sc-draft, if: vetoed }
-            like: A/RES/ES-11/1
+            like: { vote: A/RES/ES-11/1, kind: same_subject }
         variants:
           - name: outreach
             description: Outreach to the African Group.
             outreach: { members: [ZAF, NGA, EGY], effect: 0.3 }
           - name: other-analog
-            votes: { ga-text: { like: A/RES/ES-11/1 } }
+            votes: { ga-text: { like: { vote: A/RES/ES-11/1, kind: same_subject } } }
         """;
 
     public static ScenarioContext Context()

@@ -56,7 +56,7 @@ public sealed class ReportCommandEndToEndTests
         string dom = HeadlessChromium.DumpDom(html, _folder.File("profile-2"));
         Assert.That(dom, Does.Contain(headline));
         Assert.That(dom, Does.Contain("id=\"headlines\""));
-        Assert.That(dom, Does.Contain("adoption very unlikely: 1%†"), "the headline gives the odds in words with the probability");
+        Assert.That(dom, Does.Contain("adoption unlikely: 14%†"), "the headline gives the odds in words with the probability");
         Assert.That(dom, Does.Contain("id=\"headline-note\""), "the Monte Carlo error is a footnote");
         Assert.That(dom, Does.Contain("its Monte Carlo error (95%) is sc-draft ±"));
         TestContext.Out.WriteLine($"screenshot: {screenshot}");

@@ -22,11 +22,11 @@ public sealed class DriftRunEndToEndTests
           - id: ga-2027
             body: GA
             date: 2027-10-15
-            like: A/RES/68/262
+            like: { vote: A/RES/68/262, kind: repeat }
           - id: ga-2030
             body: GA
             date: 2030-10-15
-            like: A/RES/68/262
+            like: { vote: A/RES/68/262, kind: repeat }
         """;
 
     [Test]

@@ -1,0 +1,260 @@
+using Spectre.Console;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using StemSimulator.Engine.Backtesting;
+using StemSimulator.Engine.Calibration;
+using StemSimulator.Engine.Model;
+using StemSimulator.Runner.Calibration;
+using StemSimulator.Runner.Infrastructure;
+using StemSimulator.Scenarios.Reference;
+
+namespace StemSimulator.Runner.Backtesting;
+
+/// <summary>
+/// <c>stemsim backtest --analog-kinds</c>: measures the analog spread per <see cref="AnalogKind"/>. Calibrates on the
+/// years before each origin (one origin every <see cref="AnalogSpreadRequest.OriginEvery"/> years, positions carried
+/// forward by the random walk), forecasts every whole-text roll call of the test years from an analog of each kind
+/// (<see cref="AnalogChooser"/>) for a grid of spreads (<see cref="AnalogSpreadStudy"/>), chooses each kind's spread
+/// by the mean 90% interval score on the years up to <see cref="AnalogSpreadRequest.ChooseTo"/>, and reports the later
+/// years against the count-change baseline (<see cref="AnalogSpreadEvaluation"/>). Writes OUTDIR/backtest.parquet
+/// (protocol = kind) and OUTDIR/analog_spreads.md, and prints the Markdown.
+/// </summary>
+internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimeProvider clock)
+{
+    /// <summary>The candidate spreads.</summary>
+    public static IReadOnlyList<double> Grid { get; } = [0, 0.1, 0.18, 0.3, 0.45, 0.6, 0.8, 1.0, 1.3, 1.6, 2.0, 2.5, 3.0];
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public async Task<int> RunAsync(AnalogSpreadRequest request, CancellationToken cancellationToken)
+    {
+        string? problem = request switch
+        {
+            _ when request.OutputFolder.Length == 0 => "--out is required (the folder for backtest.parquet and analog_spreads.md)",
+            _ when !Directory.Exists(request.DataDirectory) => $"the data folder '{request.DataDirectory}' does not exist (expected ../shared/data/un)",
+            _ when request.TestFrom > request.TestTo => $"--test-from {request.TestFrom} is after --test-to {request.TestTo}",
+            _ when request.TrainUntil >= request.TestFrom => $"--train-until {request.TrainUntil} must be before --test-from {request.TestFrom}: the model may not see the test years",
+            _ when request.ChooseTo is null => "--analog-kinds needs --choose-to YEAR (the last year whose roll calls choose the spreads)",
+            _ when request.ChooseTo < request.TestFrom || request.ChooseTo >= request.TestTo => $"--choose-to {request.ChooseTo} must lie in {request.TestFrom}-{request.TestTo - 1}: the years up to it choose the spreads, the later ones report",
+            _ when request.TrainFrom >= request.TrainUntil => $"--train-from {request.TrainFrom} must be before --train-until {request.TrainUntil}",
+            _ when request.OriginEvery is < 1 or > 5 => "--origin-every must be between 1 and 5 years",
+            _ when request.Trials is < 100 or > 1_000_000 => "--trials must be between 100 and 1,000,000",
+            _ when request.Threads is < 1 => "--threads must be at least 1",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            console.Error.WriteLine($"error: {problem}");
+            return ExitCodes.InvalidInput;
+        }
+
+        var total = Stopwatch.StartNew();
+        UnVotingData data;
+        try
+        {
+            data = await Task.Run(() => UnVotingDataLoader.Load(request.DataDirectory, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+        {
+            console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.InvalidInput;
+        }
+
+        data.Problems.WriteTo(console.Error, listRows: false);
+        var (firstYear, lastYear) = data.YearRange;
+        if (request.TestTo > lastYear || request.TestFrom <= firstYear || request.TrainFrom < firstYear)
+        {
+            console.Error.WriteLine($"error: the data hold the years {firstYear}-{lastYear}; test years must lie after {firstYear} and up to {lastYear}");
+            return ExitCodes.InvalidInput;
+        }
+
+        var (folder, folderProblem) = RunFolder.Prepare(request.OutputFolder, request.Force, "backtest", [request.DataDirectory]);
+        if (folder is null)
+        {
+            console.Error.WriteLine($"error: {folderProblem}");
+            return ExitCodes.InvalidInput;
+        }
+
+        using (folder)
+        {
+            List<AnalogCase> cases;
+            var rows = new List<(string Protocol, string Model, string Metric, double Value, int? Year)>();
+            try
+            {
+                cases = await ForecastAsync(request, data, rows, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                console.Error.WriteLine("Interrupted; nothing was written.");
+                return ExitCodes.Interrupted;
+            }
+
+            string markdown = Report(request, request.ChooseTo!.Value, cases, rows);
+            await using (var file = File.Create(folder.PathOf(BacktestTable.FileName)))
+            {
+                var provenance = new TableProvenance(
+                    "backtest",
+                    [
+                        new("arguments", $"--analog-kinds --data {request.DataDirectory}{(request.TrainFrom is { } from ? $" --train-from {from}" : "")} --train-until {request.TrainUntil} --test-from {request.TestFrom} --test-to {request.TestTo} --choose-to {request.ChooseTo} --origin-every {request.OriginEvery}{(request.EmbeddedShocks ? " --embedded-shocks" : "")} --out {request.OutputFolder}"),
+                        new("seed", request.Seed.ToString(Invariant)),
+                        new("trials", request.Trials.ToString(Invariant)),
+                    ],
+                    clock.GetUtcNow());
+                await BacktestTable.WriteAsync(rows, file, provenance, cancellationToken).ConfigureAwait(false);
+            }
+
+            await File.WriteAllTextAsync(folder.PathOf("analog_spreads.md"), markdown, cancellationToken).ConfigureAwait(false);
+            folder.Commit();
+            console.Out.WriteLine(markdown);
+            console.Out.WriteLine(string.Create(Invariant, $"Wrote {Path.Combine(folder.Target, BacktestTable.FileName)} and analog_spreads.md ({rows.Count:N0} rows, {total.Elapsed.TotalSeconds:F0} s)"));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Calibrates once per origin and forecasts every test year's roll calls from it.</summary>
+    private async Task<List<AnalogCase>> ForecastAsync(AnalogSpreadRequest request, UnVotingData data, List<(string Protocol, string Model, string Metric, double Value, int? Year)> rows, CancellationToken cancellationToken)
+    {
+        int firstYear = request.TrainFrom ?? data.YearRange.First;
+        var blocs = new ShockBlocs(ReferenceCatalog.Embedded);
+        var previous = RecurringMatcher.PreviousOccurrence(data.RollCalls);
+        var votes = new VoteIndex(data);
+        var concerns = data.RollCalls.Select(rc => RollCallConcerns.Embedded.TryGetValue(rc.Id, out var c) ? c : []).ToArray();
+        var chooser = new AnalogChooser(data.RollCalls, previous, concerns);
+        var settings = new BacktestSettings { Protocols = [], Seed = request.Seed, Trials = request.Trials, Threads = request.Threads };
+        double[]? shocks = null;
+        if (request.EmbeddedShocks)
+        {
+            var embedded = ReferenceCatalog.Embedded.CalibrationModel;
+            shocks = [embedded.Number("shock_sd_global") ?? 0, .. ShockBlocs.Names.Select(n => embedded.Number("shock_sd_" + n) ?? 0)];
+            console.Error.WriteLine("  shocks (embedded calibration): " + string.Join(", ", shocks.Select(x => x.ToString("F2", Invariant))));
+        }
+
+        var study = new AnalogSpreadStudy(data, blocs, votes, chooser, settings, Grid, shocks);
+        var options = new CalibrationOptions { Threads = request.Threads ?? Environment.ProcessorCount };
+        var cases = new List<AnalogCase>();
+        CalibrationRun? warm = null;
+        YearModel? model = null;
+        for (int year = request.TestFrom; year <= request.TestTo; year++)
+        {
+            int trainEnd = request.TrainUntil + ((year - request.TestFrom) / request.OriginEvery * request.OriginEvery);
+            var watch = Stopwatch.StartNew();
+            if (model is null || model.Run.LastYear != trainEnd)
+            {
+                var start = warm;
+                var run = await Task.Run(() => CalibrationRun.Fit(data, firstYear, trainEnd, previous, options, null, cancellationToken, start), cancellationToken).ConfigureAwait(false);
+                model = new YearModel(run, trainEnd + 1, votes, blocs, previous, null, options.Threads);
+                warm = run;
+                rows.Add(("parameters", "stemsim", "shock_sd_global", model.PlainShocks[0], year));
+                for (int b = 0; b < ShockBlocs.Names.Count; b++)
+                {
+                    rows.Add(("parameters", "stemsim", $"shock_sd_{ShockBlocs.Names[b]}", model.PlainShocks[1 + b], year));
+                }
+            }
+
+            double fitSeconds = watch.Elapsed.TotalSeconds;
+            var current = model;
+            var found = await Task.Run(() => study.Forecast(current, year, cancellationToken), cancellationToken).ConfigureAwait(false);
+            cases.AddRange(found);
+            console.Error.WriteLine(string.Create(Invariant,
+                $"  {year}: calibrated to {trainEnd} (fit {fitSeconds:F0} s), the calibration's global shock {model.PlainShocks[0]:F2}{(request.EmbeddedShocks ? " (not used: embedded shocks)" : "")}; forecast {string.Join(", ", Enum.GetValues<AnalogKind>().Select(k => $"{found.Count(c => c.Kind == k)} {AnalogSpreads.Name(k)}"))} ({watch.Elapsed.TotalSeconds - fitSeconds:F0} s)"));
+        }
+
+        return cases;
+    }
+
+    /// <summary>Chooses each kind's spread, adds the figures to <paramref name="rows"/> and returns the Markdown report.</summary>
+    private static string Report(AnalogSpreadRequest request, int chooseTo, List<AnalogCase> cases, List<(string Protocol, string Model, string Metric, double Value, int? Year)> rows)
+    {
+        var text = new StringBuilder();
+        string choosing = $"{request.TestFrom}-{chooseTo}", reporting = $"{chooseTo + 1}-{request.TestTo}";
+        text.AppendLine(CultureInfo.InvariantCulture, $"Spread chosen per kind by the mean interval score of the 90% yes-count ranges on {choosing}; figures on {reporting} (never used for the choice). Baseline: the analog's own yes count plus the {choosing} quantiles of the yes-count change between roll call and analog.");
+        text.AppendLine();
+        text.AppendLine("| kind | model | spread | years | roll calls | coverage50 | coverage80 | coverage90 | coverage95 | mean width90 | mean interval score90 |");
+        text.AppendLine("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var kind in Enum.GetValues<AnalogKind>())
+        {
+            var all = AnalogSpreadEvaluation.OfKind(cases, kind);
+            var train = all.Where(c => c.Year <= chooseTo).ToArray();
+            var test = all.Where(c => c.Year > chooseTo).ToArray();
+            string name = AnalogSpreads.Name(kind);
+            if (train.Length == 0)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | (no roll calls in {choosing}) | | | | | | | | | |");
+                continue;
+            }
+
+            int chosen = AnalogSpreadEvaluation.Choose(train, Grid.Count);
+            rows.Add((name, "stemsim", "spread_chosen", Grid[chosen], null));
+            for (int s = 0; s < Grid.Count; s++)
+            {
+                rows.Add((name, string.Create(Invariant, $"spread_{Grid[s]:F2}"), "choosing_interval_score90", AnalogSpreadEvaluation.MeanScore(train, s), null));
+                rows.Add((name, string.Create(Invariant, $"spread_{Grid[s]:F2}"), "reporting_interval_score90", AnalogSpreadEvaluation.MeanScore(test, s), null));
+            }
+
+            Line(name, "stemsim", Grid[chosen], choosing, AnalogSpreadEvaluation.Model(train, chosen), "choosing");
+            Line(name, "stemsim", Grid[chosen], reporting, AnalogSpreadEvaluation.Model(test, chosen), "reporting");
+            foreach (double old in new[] { 0.18, 0.8 })
+            {
+                int at = IndexOf(old);
+                if (at >= 0 && at != chosen)
+                {
+                    Line(name, "stemsim", old, reporting, AnalogSpreadEvaluation.Model(test, at), $"reporting_spread_{old:F2}");
+                }
+            }
+
+            Line(name, "baseline", double.NaN, reporting, AnalogSpreadEvaluation.Baseline(train, test), "reporting");
+        }
+
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Mean 90% interval score by spread ({choosing}, which chose; {reporting} in brackets):");
+        text.AppendLine();
+        text.AppendLine("| spread | " + string.Join(" | ", Enum.GetValues<AnalogKind>().Select(AnalogSpreads.Name)) + " |");
+        text.AppendLine("|---:|" + string.Concat(Enum.GetValues<AnalogKind>().Select(_ => "---:|")));
+        for (int s = 0; s < Grid.Count; s++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {Grid[s]:F2} |");
+            foreach (var kind in Enum.GetValues<AnalogKind>())
+            {
+                var all = AnalogSpreadEvaluation.OfKind(cases, kind);
+                var train = all.Where(c => c.Year <= chooseTo).ToArray();
+                var test = all.Where(c => c.Year > chooseTo).ToArray();
+                text.Append(CultureInfo.InvariantCulture, $" {AnalogSpreadEvaluation.MeanScore(train, s):F1} ({AnalogSpreadEvaluation.MeanScore(test, s):F1}) |");
+            }
+
+            text.AppendLine();
+        }
+
+        return text.ToString();
+
+        void Line(string kind, string model, double spread, string years, AnalogSpreadEvaluation.Summary summary, string tag)
+        {
+            string spreadText = double.IsNaN(spread) ? "" : spread.ToString("F2", Invariant);
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {kind} | {model} | {spreadText} | {years} | {summary.Cases} | {string.Join(" | ", summary.Coverage.Select(c => c.ToString("F3", Invariant)))} | {summary.MeanWidth:F1} | {summary.MeanIntervalScore:F1} |");
+            string modelName = model == "stemsim" && tag.StartsWith("reporting_spread", StringComparison.Ordinal) ? $"stemsim_{tag["reporting_".Length..]}" : model;
+            string prefix = tag.StartsWith("choosing", StringComparison.Ordinal) ? "choosing_" : "reporting_";
+            for (int l = 0; l < AnalogSpreadStudy.Levels.Count; l++)
+            {
+                rows.Add((kind, modelName, string.Create(Invariant, $"{prefix}coverage{AnalogSpreadStudy.Levels[l] * 100:F0}"), summary.Coverage[l], null));
+            }
+
+            rows.Add((kind, modelName, prefix + "width90", summary.MeanWidth, null));
+            rows.Add((kind, modelName, prefix + "interval_score90", summary.MeanIntervalScore, null));
+            rows.Add((kind, modelName, prefix + "roll_calls", summary.Cases, null));
+        }
+
+        static int IndexOf(double spread)
+        {
+            for (int s = 0; s < Grid.Count; s++)
+            {
+                if (Math.Abs(Grid[s] - spread) < 1e-9)
+                {
+                    return s;
+                }
+            }
+
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using StemSimulator.Engine.Model;
+using StemSimulator.Scenarios.Compilation;
+using StemSimulator.Scenarios.Document;
+
+namespace StemSimulator.Tests.Scenarios;
+
+/// <summary>
+/// <c>like: { vote, kind }</c>: the analog's kind gives the vote its measured spread; a title that matches the analog's
+/// makes it a repeat; otherwise the kind must be given; an explicit spread wins.
+/// </summary>
+public sealed class AnalogKindTests
+{
+    private static string Vote(string parameters, string title = "") => $$"""
+        scenario: test
+        as_of: 2021-03-01
+        votes:
+          - id: v
+            body: GA
+        {{(title.Length > 0 ? $"    title: {title}\n" : "")}}    {{parameters}}
+        """;
+
+    [TestCase("repeat", AnalogKind.Repeat)]
+    [TestCase("same_subject", AnalogKind.SameSubject)]
+    [TestCase("same_issue", AnalogKind.SameIssue)]
+    public void A_given_kind_takes_its_measured_spread(string kind, AnalogKind expected)
+    {
+        var vote = ScenarioText.Load(Vote($"like: {{ vote: A/RES/68/262, kind: {kind} }}")).Model!.Variants[0].Votes[0];
+
+        Assert.That(vote.AnalogSd, Is.EqualTo(AnalogSpreads.For(expected)));
+    }
+
+    [Test]
+    public void A_title_that_matches_the_analogs_makes_it_a_repeat()
+    {
+        // A/RES/76/228 is "Situation of human rights in the Syrian Arab Republic"; case and punctuation do not matter.
+        var vote = ScenarioText.Load(Vote("like: A/RES/76/228", title: "SITUATION OF HUMAN RIGHTS IN THE SYRIAN ARAB REPUBLIC.")).Model!.Variants[0].Votes[0];
+
+        Assert.That(vote.AnalogSd, Is.EqualTo(AnalogSpreads.Repeat));
+    }
+
+    [Test]
+    public void Without_a_kind_or_a_matching_title_the_kind_must_be_given()
+    {
+        var result = ScenarioText.Load(Vote("like: A/RES/76/228", title: "Situation of human rights in Myanmar"));
+
+        Assert.That(result.Model, Is.Null);
+        Assert.That(ScenarioText.Messages(result), Does.Contain("test.yaml:7:11: error: vote 'v': say how A/RES/76/228 (2021-12-24: 93-16-52, Situation of human rights in the Syrian Arab Republic) relates to this text with 'kind': repeat (the same resolution's previous vote), same_subject (an earlier, different text on the same situation, agenda item or party concerned) or same_issue (only the issue area in common) (or set 'spread' by hand)"));
+    }
+
+    [Test]
+    public void An_explicit_spread_wins_over_the_kind()
+    {
+        var vote = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: same_issue, spread: 0.33 }")).Model!.Variants[0].Votes[0];
+        var untitled = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, spread: 0.33 }")).Model!.Variants[0].Votes[0];
+
+        Assert.That(vote.AnalogSd, Is.EqualTo(0.33));
+        Assert.That(untitled.AnalogSd, Is.EqualTo(0.33), "a spread set by hand needs no kind");
+    }
+
+    [Test]
+    public void An_unknown_kind_names_the_three()
+    {
+        var result = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: similar }"));
+
+        Assert.That(ScenarioText.Messages(result), Does.Contain("'similar' is not a valid value (one of: repeat, same_subject, same_issue)"));
+    }
+
+    [Test]
+    public void A_variants_analog_needs_its_kind_too()
+    {
+        const string yaml = """
+            scenario: test
+            as_of: 2021-03-01
+            votes:
+              - id: v
+                body: GA
+                like: { vote: A/RES/68/262, kind: same_issue }
+            variants:
+              - name: other
+                votes: { v: { like: A/RES/76/228 } }
+              - name: fine
+                votes: { v: { like: { vote: A/RES/76/228, kind: same_subject } } }
+            """;
+
+        var result = ScenarioText.Load(yaml);
+        Assert.That(ScenarioText.Messages(result), Does.Contain("test.yaml:9:25: error: vote 'v': say how A/RES/76/228"));
+
+        var fixedYaml = ScenarioText.Load(yaml.Replace("votes: { v: { like: A/RES/76/228 } }", "votes: { v: { like: { vote: A/RES/76/228, spread: 0.1 } } }", StringComparison.Ordinal)).Model!;
+        Assert.That(fixedYaml.Variants[0].Votes[0].AnalogSd, Is.EqualTo(AnalogSpreads.SameIssue));
+        Assert.That(fixedYaml.Variants[1].Votes[0].AnalogSd, Is.EqualTo(0.1));
+        Assert.That(fixedYaml.Variants[2].Votes[0].AnalogSd, Is.EqualTo(AnalogSpreads.SameSubject));
+    }
+
+    [Test]
+    public void The_briefing_words_say_where_the_spread_came_from()
+    {
+        Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x", Spread = 0.4, Kind = AnalogKindName.SameIssue }).Describe(), Is.EqualTo("spread 0.4, set by hand"));
+        Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x", Kind = AnalogKindName.SameSubject }).Describe(), Does.StartWith("spread ").And.EndWith(" measured for a same_subject analog"));
+        Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x" }).Describe(), Does.EndWith(" measured for a repeat analog (inferred: the title matches the analog's)"));
+    }
+
+    [TestCase(AnalogKindName.Repeat, AnalogKind.Repeat)]
+    [TestCase(AnalogKindName.SameSubject, AnalogKind.SameSubject)]
+    [TestCase(AnalogKindName.SameIssue, AnalogKind.SameIssue)]
+    public void Every_scenario_kind_maps_to_the_engines(AnalogKindName name, AnalogKind kind)
+    {
+        Assert.That(AnalogSpreadChoice.ToKind(name), Is.EqualTo(kind));
+        Assert.That(AnalogSpreads.Name(kind), Is.EqualTo(name switch { AnalogKindName.Repeat => "repeat", AnalogKindName.SameSubject => "same_subject", _ => "same_issue" }));
+        Assert.That(() => AnalogSpreadChoice.ToKind((AnalogKindName)99), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(() => AnalogSpreads.For((AnalogKind)99), Throws.TypeOf<ArgumentOutOfRangeException>());
+    }
+}
