@@ -28,6 +28,12 @@ internal sealed record Provenance(
     /// <summary>How old the positions are for each vote (<see cref="Running.PositionAge"/> lines), or null.</summary>
     public string? PositionsAge { get; init; }
 
+    /// <summary>
+    /// For a run conditioned on announced votes: which votes and announcements, with the draws once the run is done
+    /// (<see cref="Running.GivenSummary.Metadata"/>); null otherwise, and then no key is written.
+    /// </summary>
+    public string? Given { get; init; }
+
     /// <summary>The engine's version, e.g. 0.1.0.</summary>
     public static string EngineVersion { get; } = InformationalVersion().Split('+')[0];
 
@@ -37,7 +43,7 @@ internal sealed record Provenance(
     /// <summary>
     /// The run's provenance in the shape every table carries: command <c>run</c> (<c>merge</c> for merged shards),
     /// inputs <c>scenario</c>, <c>scenario_file</c>, <c>scenario_sha256</c>, <c>seed</c>, <c>trials</c>, <c>shard</c> and
-    /// <c>positions</c> (the data vintage), then <c>positions_age</c>, <c>positions_file</c> and <c>positions_sha256</c>
+    /// <c>positions</c> (the data vintage), then <c>positions_age</c>, <c>given</c>, <c>positions_file</c> and <c>positions_sha256</c>
     /// where they apply.
     /// </summary>
     public TableProvenance ToTable()
@@ -55,6 +61,11 @@ internal sealed record Provenance(
         if (PositionsAge is { Length: > 0 } age)
         {
             inputs.Add(new("positions_age", age));
+        }
+
+        if (Given is { Length: > 0 } given)
+        {
+            inputs.Add(new("given", given));
         }
 
         if (Calibration is { } table)

@@ -21,6 +21,9 @@ public sealed class VariantVoteDocument
     /// <summary>How members lean differently on this vote.</summary>
     public Dictionary<string, MemberDocument>? Members { get; init; }
 
+    /// <summary>Other announced votes: replaces the vote's <c>given</c> as a whole (<c>{}</c> for none).</summary>
+    public Dictionary<string, VoteChoiceName>? Given { get; init; }
+
     /// <summary>Other concerned states (replaces the vote's <c>concerns</c>; <c>[]</c> for none).</summary>
     public string[]? Concerns { get; init; }
 
