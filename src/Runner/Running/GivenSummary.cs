@@ -30,16 +30,19 @@ internal static class GivenSummary
     /// One sentence for a conditioned vote: the announcements, the trials accepted, the draws made and the acceptance
     /// rate; null for a vote without announcements.
     /// </summary>
-    public static string? Sentence(VoteStatistics vote)
+    public static string? Sentence(VoteStatistics vote) => Sentence(vote.Vote, vote.Trials, vote.GivenDraws);
+
+    /// <inheritdoc cref="Sentence(VoteStatistics)"/>
+    public static string? Sentence(VoteDescription vote, long trials, long draws)
     {
-        if (vote.Vote.Given.Count == 0)
+        if (vote.Given.Count == 0 || draws == 0)
         {
             return null;
         }
 
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"conditioned on announced votes ({Announcements(vote.Vote.Given)}): {vote.Trials:N0} trials accepted from {vote.GivenDraws:N0} draws of the shared shocks and positions (acceptance rate {vote.GivenAcceptanceRate:0.0%}, the model's probability of the announcements); each accepted trial is an exact draw given them, so the effective sample size is {vote.Trials:N0}");
+            $"conditioned on announced votes ({Announcements(vote.Given)}): {trials:N0} trials accepted from {draws:N0} draws of the shared shocks and positions (acceptance rate {(double)trials / draws:0.0%}, the model's probability of the announcements); each accepted trial is an exact draw given them, so the effective sample size is {trials:N0}");
     }
 
     /// <summary>
