@@ -19,6 +19,7 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
         var seed = new Option<ulong?>("--seed") { Description = "Seed of the revealed votes and the count simulations (default 1)." };
         var trials = new Option<int?>("--trials") { Description = "Simulated trials per roll call (default 2000)." };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it." };
+        var reveal = new Option<string[]>("--reveal") { Description = "The conditioning backtest of 'given': ISO3 codes (e.g. USA CHN) whose recorded vote is revealed, one at a time, on the 'new' protocol's roll calls; the others are scored with it given, fixed and unknown (protocol reveal_CODE).", AllowMultipleArgumentsPerToken = true };
         var body = new Option<string>("--body") { Description = "GA (default): Assembly roll calls; SC: Council drafts with the Council record model (docs/council-model.md)." };
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
@@ -35,7 +36,7 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
               stemsim backtest --concerned-party --data ../shared/data/un --train-from 1990 --train-until 2009 --test-from 2010 --test-to 2019
             """)
         {
-            data, trainUntil, testFrom, testTo, output, concerned, trainFrom, protocols, seed, trials, threads, body, force, quiet,
+            data, trainUntil, testFrom, testTo, output, concerned, trainFrom, protocols, reveal, seed, trials, threads, body, force, quiet,
         };
         command.SetAction((parse, cancellationToken) => (parse.GetValue(concerned), parse.GetValue(body)?.ToUpperInvariant() ?? "GA") switch
         {
@@ -57,6 +58,7 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
                 TestTo = parse.GetValue(testTo),
                 OutputFolder = parse.GetValue(output) ?? string.Empty,
                 Protocols = parse.GetValue(protocols) is { Length: > 0 } p ? p.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToArray() : ["recurring", "new"],
+                Reveal = parse.GetValue(reveal) is { Length: > 0 } r ? r.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(x => x.ToUpperInvariant()).ToArray() : [],
                 Seed = parse.GetValue(seed) ?? 1,
                 Trials = parse.GetValue(trials) ?? 2000,
                 Threads = parse.GetValue(threads),
