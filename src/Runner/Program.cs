@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using StemSimulator.Engine.Simulation;
 using StemSimulator.Runner.Backtesting;
 using StemSimulator.Runner.Calibration;
 using StemSimulator.Runner.Cli;
@@ -33,6 +34,20 @@ internal static class Program
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
+    /// <summary>The failure of a run conditioned on nearly impossible announced votes, however the workers wrapped it; else null.</summary>
+    private static GivenVotesImprobableException? ImprobableGiven(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is GivenVotesImprobableException given)
+            {
+                return given;
+            }
+        }
+
+        return null;
+    }
 
     private static async Task<int> RunAsync(string[] args, Interruption interruption)
     {
@@ -80,6 +95,13 @@ internal static class Program
         {
             TemporaryOutputs.RemoveAll();
             console.Error.WriteLine($"error: {e.Message}; nothing was replaced");
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception e) when (ImprobableGiven(e) is { } given)
+        {
+            // The input, not the tool: announced votes the model all but rules out.
+            TemporaryOutputs.RemoveAll();
+            console.Error.WriteLine($"error: {given.Message}; nothing was written");
             return ExitCodes.InvalidInput;
         }
         catch (Exception e) when ((e is IOException or UnauthorizedAccessException) && TemporaryOutputs.Completed.Count > 0)

@@ -65,20 +65,36 @@ public sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backtes
         YearModel model, ScoreBoard? board, IReadOnlyDictionary<(string Protocol, string Model), DecisionWeights> weights, CancellationToken cancellationToken)
     {
         var tests = Enumerable.Range(0, data.RollCalls.Count).Where(r => data.RollCalls[r].Year == model.TestYear).ToArray();
-        var outcomes = new RollCallOutcome?[tests.Length * 2];
+        int slots = 2 + settings.Reveal.Count;
+        var outcomes = new RollCallOutcome?[tests.Length * slots];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Threads ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
         Parallel.For(0, tests.Length, parallel, k =>
         {
             if (settings.Protocols.Contains("recurring"))
             {
-                outcomes[2 * k] = Recurring(model, tests[k]);
+                outcomes[slots * k] = Recurring(model, tests[k]);
             }
 
             if (settings.Protocols.Contains("new"))
             {
-                outcomes[(2 * k) + 1] = New(model, tests[k]);
+                outcomes[(slots * k) + 1] = New(model, tests[k]);
+            }
+
+            for (int r = 0; r < settings.Reveal.Count; r++)
+            {
+                outcomes[(slots * k) + 2 + r] = Revealed(model, tests[k], settings.Reveal[r]);
             }
         });
+
+        if (board is not null)
+        {
+            // The conditioning backtest's diagnostics: how likely the revealed votes were, how much the weights thin the draws.
+            foreach (var group in outcomes.OfType<RollCallOutcome>().Where(o => o.MeanLikelihood is not null).GroupBy(o => o.Protocol))
+            {
+                board.AddValue(group.Key, "given", "mean_likelihood", group.Average(o => o.MeanLikelihood!.Value), model.TestYear);
+                board.AddValue(group.Key, "given", "effective_sample_share", group.Average(o => o.EffectiveShare!.Value), model.TestYear);
+            }
+        }
 
         var analogDeviations = new List<CoverageCase>();
         var repeatDeviations = new List<CoverageCase>();
@@ -125,6 +141,12 @@ public sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backtes
         public IReadOnlyList<CoverageCase> AnalogDeviations { get; init; } = [];
 
         public IReadOnlyList<CoverageCase> RepeatDeviations { get; init; } = [];
+
+        /// <summary>Conditioning backtest: the mean over draws of the revealed vote's likelihood (null otherwise).</summary>
+        public double? MeanLikelihood { get; init; }
+
+        /// <summary>Conditioning backtest: the weights' effective sample size over the number of draws.</summary>
+        public double? EffectiveShare { get; init; }
     }
 
     /// <summary>Everyone expected at a test roll call with their forecast inputs.</summary>
@@ -230,6 +252,94 @@ public sealed class RollingBacktest(UnVotingData data, ShockBlocs blocs, Backtes
             ("always_yes", always, null),
             ("bloc_majority", BlocMajority(model, members, revealedList), null),
             ("bsv_1d", Bsv1d(model, members, revealedList), null));
+    }
+
+    /// <summary>
+    /// The conditioning backtest (<see cref="RevealedVoteForecast"/>): on a test roll call of the <c>new</c> protocol at
+    /// which <paramref name="code"/> voted and is not among the revealed 20%, its recorded vote is revealed as well and the
+    /// other predicted members are forecast with it given (conditioning), fixed (intervention) and unknown, from the same
+    /// draws of the fit's posterior (the model-averaged components, each a Laplace normal). Null for other roll calls.
+    /// </summary>
+    private RollCallOutcome? Revealed(YearModel model, int rollCall, string code)
+    {
+        var rc = data.RollCalls[rollCall];
+        var members = MembersOf(model, rollCall);
+        var present = Enumerable.Range(0, members.Length).Where(i => members[i].Recorded != VoteChoice.Absent).ToArray();
+        int target = Array.FindIndex(members, m => data.Units[m.Unit] == code);
+        if (present.Length < 10 || target < 0 || members[target].Recorded == VoteChoice.Absent)
+        {
+            return null;
+        }
+
+        var revealed = Reveal(rc, members, present);
+        if (revealed.Contains(target))
+        {
+            return null;
+        }
+
+        var revealedList = revealed.Order().ToArray();
+        var x = members.Select(m => YearModel.PositionOf(m.State, rc.Issues)).ToArray();
+        var (fits, posterior) = FitComponents(model, members, x, revealedList);
+        int d = 3 + ShockBlocs.Names.Count;
+        var components = fits.Select(f =>
+        {
+            var mean = new double[d];
+            mean[0] = f.Fit.Parameters.Beta;
+            mean[1] = f.Fit.Parameters.Tau1;
+            mean[2] = f.Fit.Parameters.Tau2;
+            Array.Copy(f.Fit.GroupEffects, 0, mean, 3, f.Fit.GroupEffects.Length);
+            return (Mean: mean, Factor: f.Fit.Covariance.All(double.IsFinite) ? CholeskyFactor(f.Fit.Covariance, d) : []);
+        }).ToArray();
+        double norm = posterior.Sum();
+        ulong seed = Seed(rc) ^ 0x6A09E667F3BCC908UL;
+        var draws = new double[settings.Trials][];
+        for (int j = 0; j < draws.Length; j++)
+        {
+            var random = new Engine.Randomness.CounterRandom(seed, j);
+            double u = random.Uniform(Engine.Randomness.RandomPurpose.Position, 9, 0) * norm;
+            int k = 0;
+            while (k < posterior.Length - 1 && u >= posterior[k])
+            {
+                u -= posterior[k];
+                k++;
+            }
+
+            var (mean, factor) = components[k];
+            var theta = (double[])mean.Clone();
+            if (factor.Length > 0)
+            {
+                var z = Enumerable.Range(0, d).Select(c => random.Normal(Engine.Randomness.RandomPurpose.Position, 9, 1 + c)).ToArray();
+                for (int a = 0; a < d; a++)
+                {
+                    for (int b = 0; b <= a; b++)
+                    {
+                        theta[a] += factor[(a * d) + b] * z[b];
+                    }
+                }
+            }
+
+            draws[j] = theta;
+        }
+
+        var inputs = new RevealedVoteForecast.Inputs(
+            x,
+            members.Select(m => m.Variance).ToArray(),
+            members.Select(m => m.Blocs).ToArray(),
+            members.Select(m => m.Absence).ToArray(),
+            Fixed(members, revealed),
+            members.Select(m => m.Recorded == VoteChoice.Absent ? -1 : (int)VoteIndex.Ordinal(m.Recorded)).ToArray(),
+            target);
+        var result = RevealedVoteForecast.Forecast(inputs, draws, seed, Stream(rc));
+        var scored = present.Where(i => !revealed.Contains(i) && i != target).ToArray();
+        var actual = scored.Select(i => VoteIndex.Ordinal(members[i].Recorded)).ToArray();
+        ModelForecast Scored(string name, RevealedVoteForecast.Way way) =>
+            new(name, scored.Select(i => way.Probabilities[i]).ToArray(), actual, way.Covered80, way.Covered95, way.PAdopted);
+        bool adopted = members.Count(m => m.Recorded == VoteChoice.Yes) > members.Count(m => m.Recorded == VoteChoice.No);
+        return new RollCallOutcome($"reveal_{code.ToLowerInvariant()}", adopted, [Scored("given", result.Given), Scored("fixed", result.Fixed), Scored("unknown", result.Unknown)])
+        {
+            MeanLikelihood = result.MeanLikelihood,
+            EffectiveShare = result.EffectiveShare,
+        };
     }
 
     /// <summary>Reveals a random 20%: the members with the smallest keys, each key a pure function of (seed, roll call, unit).</summary>

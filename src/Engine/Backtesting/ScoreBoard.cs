@@ -103,7 +103,10 @@ public sealed class ScoreBoard
         "persistence" => 3,
         "bloc_majority" => 4,
         "bsv_1d" => 5,
-        _ => 6,
+        "given" => 6,
+        "fixed" => 7,
+        "unknown" => 8,
+        _ => 9,
     };
 
     private sealed class RollCallTally

@@ -31,6 +31,12 @@ public sealed record VoteDescription(
     /// <summary>Council: affirmative votes a decision needs (9 under the Charter; more in a reformed Council). 0 for the Assembly.</summary>
     public int Quota { get; init; } = SecurityCouncilRules.RequiredYesVotes;
 
+    /// <summary>
+    /// The members' announced votes the run conditioned on (<see cref="VoteModel.Given"/>), in the vote's order of
+    /// participants; empty when the vote is not conditioned.
+    /// </summary>
+    public IReadOnlyList<AnnouncedVote> Given { get; init; } = [];
+
     /// <summary>Number of participants.</summary>
     public int Count => Codes.Count;
 

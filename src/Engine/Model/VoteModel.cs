@@ -150,7 +150,7 @@ public sealed class VoteModel
 
     /// <summary>The same vote estimated another way.</summary>
     public VoteModel WithEstimator(OutcomeEstimator estimator) =>
-        new(Id, Stream, Body, Date, Majority, Decision, estimator, Shocks, _participants, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogSd = AnalogSd, DriftYearIndex = DriftYearIndex, DriftBeta = DriftBeta, ConcernedStates = ConcernedStates };
+        new(Id, Stream, Body, Date, Majority, Decision, estimator, Shocks, _participants, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogSd = AnalogSd, DriftYearIndex = DriftYearIndex, DriftBeta = DriftBeta, ConcernedStates = ConcernedStates, Given = Given };
 
     /// <summary>
     /// The same vote with the latent support of some participants shifted by <paramref name="shift"/> (members with a
@@ -163,7 +163,7 @@ public sealed class VoteModel
         var shifted = _participants
             .Select((p, i) => participants.Contains(i) && p.Lean.Fixed is null ? p with { Lean = p.Lean with { Mean = p.Lean.Mean + shift } } : p)
             .ToArray();
-        return new VoteModel(Id, Stream, Body, Date, Majority, Decision, Estimator, Shocks, shifted, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogSd = AnalogSd, DriftYearIndex = DriftYearIndex, DriftBeta = DriftBeta, ConcernedStates = ConcernedStates };
+        return new VoteModel(Id, Stream, Body, Date, Majority, Decision, Estimator, Shocks, shifted, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogSd = AnalogSd, DriftYearIndex = DriftYearIndex, DriftBeta = DriftBeta, ConcernedStates = ConcernedStates, Given = Given };
     }
 
     /// <summary>Participant <paramref name="participant"/>'s lean (index in the vote's order).</summary>
@@ -172,11 +172,52 @@ public sealed class VoteModel
     /// <summary>Participant <paramref name="participant"/>'s <see cref="VoteParticipant.LeanWithoutConcerns"/>.</summary>
     public MemberLean? LeanWithoutConcerns(int participant) => _participants[participant].LeanWithoutConcerns;
 
+    /// <summary>
+    /// The members' announced votes the run conditions on (empty: none). Each such participant is passed fixed to its
+    /// announced choice (the kernel then treats it like a fixed vote); its <see cref="GivenVote.Lean"/> keeps the lean
+    /// the announcement is weighed with. At most one entry per participant.
+    /// </summary>
+    /// <exception cref="ArgumentException">A participant out of range, listed twice, not fixed to its announced choice, or with a fixed lean.</exception>
+    public IReadOnlyList<GivenVote> Given
+    {
+        get => _given;
+        init
+        {
+            foreach (var given in value)
+            {
+                if (given.Participant < 0 || given.Participant >= Count)
+                {
+                    throw new ArgumentException($"Vote '{Id}': announced vote of participant {given.Participant}, which does not exist.", nameof(Given));
+                }
+
+                if (Fixed[given.Participant] != (sbyte)given.Choice || given.Lean.Fixed is not null)
+                {
+                    throw new ArgumentException($"Vote '{Id}': {Codes[given.Participant]}'s announced vote must be passed fixed to {given.Choice}, with the lean it had before as its lean.", nameof(Given));
+                }
+
+                given.Lean.Validate();
+            }
+
+            if (value.Select(g => g.Participant).Distinct().Count() != value.Count)
+            {
+                throw new ArgumentException($"Vote '{Id}': a member announces one vote.", nameof(Given));
+            }
+
+            _given = value;
+            Description = Description with
+            {
+                Given = value.OrderBy(g => g.Participant).Select(g => new AnnouncedVote(Codes[g.Participant], g.Choice)).ToArray(),
+            };
+        }
+    }
+
+    private readonly IReadOnlyList<GivenVote> _given = [];
+
     /// <summary>Whether participant <paramref name="participant"/>'s vote is fixed (so outreach cannot move it).</summary>
     public bool IsFixed(int participant) => Fixed[participant] >= 0;
 
     /// <summary>The vote without its members' leanings.</summary>
-    public VoteDescription Description { get; }
+    public VoteDescription Description { get; private init; }
 
     /// <summary>
     /// Whether a veto of this Council draft convenes the Assembly's debate of A/RES/76/262 (substantive drafts, unless

@@ -30,6 +30,17 @@ public readonly struct CounterRandom
         _trialKey = Mix(seed + ((ulong)trial * Golden));
     }
 
+    private CounterRandom(ulong trialKey, bool _) => _trialKey = trialKey;
+
+    /// <summary>
+    /// The random numbers of attempt <paramref name="attempt"/> at this trial, for a run that conditions on announced
+    /// votes by rejection: attempt 0 is the trial itself; every later attempt has a key of its own, a pure function of
+    /// the trial's key and the attempt, so draws stay independent of threads and shards.
+    /// </summary>
+    /// <param name="attempt">0 or more.</param>
+    internal CounterRandom Redraw(int attempt) =>
+        attempt == 0 ? this : new CounterRandom(Mix(_trialKey + MemberKey(RandomPurpose.GivenRedraw, 0, attempt)), false);
+
     /// <summary>The SplitMix64 finaliser: a bijective 64-bit mixer with full avalanche.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong z)

@@ -56,4 +56,13 @@ public enum RandomPurpose : ushort
 
     /// <summary>Per trial and year: a global shock moving every position (a dated drift event).</summary>
     DriftGlobalShock = 17,
+
+    /// <summary>
+    /// Per trial and attempt: the key of a redrawn trial when the run conditions on announced votes and the trial's
+    /// earlier draws were rejected (attempt 0 is the trial itself).
+    /// </summary>
+    GivenRedraw = 18,
+
+    /// <summary>Per trial and attempt: the uniform that accepts the attempt's shared draws with probability their likelihood.</summary>
+    GivenAcceptance = 19,
 }

@@ -77,6 +77,7 @@ public static class MonteCarloSimulator
             for (int s = 0; s < statistics.Length; s++)
             {
                 statistics[s].Add(block[s / votes, s % votes], block.Count);
+                statistics[s].AddGivenDraws(block.GivenDraws[s / votes]);
                 if (s >= votes)
                 {
                     statistics[s].AddPaired(block[s / votes, s % votes], block[0, s % votes], block.Count, statistics[s % votes].Vote.Estimator);

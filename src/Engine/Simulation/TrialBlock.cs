@@ -14,6 +14,7 @@ public sealed class TrialBlock
         Capacity = capacity;
         _votes = votes;
         _columns = new VoteTrialColumns[variants * votes];
+        GivenDraws = new long[variants];
         for (int v = 0; v < variants; v++)
         {
             for (int j = 0; j < votes; j++)
@@ -28,6 +29,12 @@ public sealed class TrialBlock
 
     /// <summary>Number of trials in the block (at most <see cref="Capacity"/>).</summary>
     public int Count { get; internal set; }
+
+    /// <summary>
+    /// Per variant conditioned on announced votes: the draws of the trials' shared quantities made to accept this
+    /// block's trials (at least <see cref="Count"/>); 0 for a variant without announced votes.
+    /// </summary>
+    public long[] GivenDraws { get; }
 
     /// <summary>Maximum number of trials per block.</summary>
     public int Capacity { get; }

@@ -55,6 +55,7 @@ internal sealed class TrialKernel
     private double[]? _path;
     private int _pathMembers;
     private readonly bool[] _held;
+    private readonly GivenPlan?[] _given;
 
     public TrialKernel(SimulationModel model, VotePlan[][] plans)
     {
@@ -81,6 +82,7 @@ internal sealed class TrialKernel
         _drift = model.Variants.Select(v => v.Drift is { } d ? new Drift.DriftStatistics(v.Name, d, d.Centres.Select(c => c.Label).ToArray(), v.Votes.Count) : null).ToArray();
         _cohesionParticipants = model.Variants.Select((v, vi) => plans[vi].Select(plan => CohesionParticipants(v.Drift, plan)).ToArray()).ToArray();
         _held = new bool[plans[0].Length];
+        _given = plans.Select(GivenPlan.For).ToArray();
     }
 
     /// <summary>A kernel with its own plans (for benchmarks and tests; a run shares one set of plans).</summary>
@@ -129,6 +131,7 @@ internal sealed class TrialKernel
             }
         }
 
+        Array.Clear(block.GivenDraws);
         for (int r = 0; r < count; r++)
         {
             var random = new CounterRandom(_model.Seed, firstTrial + r);
@@ -140,17 +143,38 @@ internal sealed class TrialKernel
             for (int v = 0; v < _plans.Length; v++)
             {
                 _path = _paths[v];
-                if (_path is not null)
+                var trial = random;
+                if (_given[v] is { } given)
+                {
+                    trial = Condition(v, given, random, firstTrial + r, ref block.GivenDraws[v]);
+                }
+                else if (_path is not null)
                 {
                     var drift = _model.Variants[v].Drift!;
                     _pathMembers = drift.Members;
                     drift.Simulate(random, _path);
-                    Record(drift, _path, _drift[v]!);
+                }
+
+                if (_path is not null)
+                {
+                    Record(_model.Variants[v].Drift!, _path, _drift[v]!);
+                }
+
+                bool redrawn = trial.TrialKey != random.TrialKey;
+                if (redrawn)
+                {
+                    InvalidateSharedDraws();
                 }
 
                 for (int j = 0; j < _plans[v].Length; j++)
                 {
-                    SimulateVote(_plans[v][j], v, j, random, block[v, j], r);
+                    SimulateVote(_plans[v][j], v, j, trial, block[v, j], r);
+                }
+
+                if (redrawn)
+                {
+                    // The draws kept for other variants are the trial's own, not this attempt's.
+                    InvalidateSharedDraws();
                 }
             }
         }
@@ -165,6 +189,55 @@ internal sealed class TrialKernel
                 }
             }
         }
+    }
+
+    private void InvalidateSharedDraws()
+    {
+        foreach (var draws in _shared)
+        {
+            draws.Valid = false;
+        }
+    }
+
+    /// <summary>
+    /// The random numbers of a trial conditioned on variant <paramref name="variant"/>'s announced votes: attempt a of
+    /// the trial (<see cref="CounterRandom.Redraw"/>, the trial itself first) draws the shared quantities, the drift
+    /// path included, and is accepted with probability <see cref="GivenPlan.Likelihood"/>. Variants announcing the
+    /// same votes accept the same attempt, so they keep sharing their random numbers.
+    /// </summary>
+    /// <exception cref="GivenVotesImprobableException">No attempt accepted within <see cref="GivenPlan.MaxAttempts"/>.</exception>
+    private CounterRandom Condition(int variant, GivenPlan given, CounterRandom trial, long trialIndex, ref long draws)
+    {
+        var drift = _model.Variants[variant].Drift;
+        _pathMembers = drift?.Members ?? 0;
+        for (int a = 0; a < GivenPlan.MaxAttempts; a++)
+        {
+            var attempt = trial.Redraw(a);
+            if (_path is not null)
+            {
+                drift!.Simulate(attempt, _path);
+            }
+
+            draws++;
+            double likelihood = given.Likelihood(attempt, _path, _pathMembers);
+            if (attempt.Uniform(RandomPurpose.GivenAcceptance, 0, 0) < likelihood)
+            {
+                return attempt;
+            }
+        }
+
+        string votes = string.Join(", ", given.VoteIds.Select(id => $"'{id}'"));
+        string where = variant == 0 ? string.Empty : $" in variant '{_model.Variants[variant].Name}'";
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        throw new GivenVotesImprobableException(
+            $"the announced votes ('given') on {votes}{where} were not compatible with any of "
+            + string.Create(culture, $"{GivenPlan.MaxAttempts:N0} draws of trial {trialIndex:N0}'s shocks and positions: under the model they are nearly impossible ")
+            + string.Create(culture, $"(probability below about 1 in {GivenPlan.MaxAttempts:N0}); ")
+            + "check them against the members' leans, or fix the votes with 'vote:' instead (an intervention)")
+        {
+            Variant = _model.Variants[variant].Name,
+            Votes = given.VoteIds,
+        };
     }
 
     // The measured hot path (bench/): one call per trial and vote. It stays one long method on purpose: its steps

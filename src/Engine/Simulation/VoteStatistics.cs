@@ -104,6 +104,19 @@ public sealed class VoteStatistics
         }
     }
 
+    /// <summary>
+    /// For a variant conditioned on announced votes (<see cref="VoteDescription.Given"/> of any of its votes): the draws
+    /// of the trials' shared quantities made to accept <see cref="Trials"/> of them; 0 for a variant without
+    /// announced votes. Every accepted trial is an exact, unweighted draw given the announcements.
+    /// </summary>
+    public long GivenDraws { get; private set; }
+
+    /// <summary>
+    /// Trials over <see cref="GivenDraws"/>: the share of draws accepted, an estimate of the model's probability of the
+    /// (informative) announced votes given that the announcing members attend; NaN for a variant without them.
+    /// </summary>
+    public double GivenAcceptanceRate => GivenDraws == 0 ? double.NaN : (double)Trials / GivenDraws;
+
     /// <summary>Trials with a veto (Council, substantive).</summary>
     public long VetoCount { get; private set; }
 
@@ -256,6 +269,7 @@ public sealed class VoteStatistics
         PairedBaselineSum = PairedBaselineSum.Raw,
         MarginHistogram = (long[])MarginHistogram.Clone(),
         AdoptedMarginHistogram = (long[])AdoptedMarginHistogram.Clone(),
+        GivenDraws = GivenDraws,
     };
 
     /// <summary>
@@ -282,6 +296,7 @@ public sealed class VoteStatistics
 
             merged.Trials += state.Trials;
             merged.HeldCount += state.HeldCount;
+            merged.GivenDraws += state.GivenDraws;
             AddInto(merged.PathCounts, state.PathCounts);
             merged.DebateCount += state.DebateCount;
             AddInto(merged.DebateDayCounts, state.DebateDayCounts);
@@ -350,6 +365,9 @@ public sealed class VoteStatistics
         PairedSquares = squares;
         PairedBaselineSum = baselineSum;
     }
+
+    /// <summary>Adds the draws a block of a conditioned variant made (<see cref="TrialBlock.GivenDraws"/>).</summary>
+    internal void AddGivenDraws(long draws) => GivenDraws += draws;
 
     /// <summary>Adds a block's results for this vote; blocks must come in trial order for the sums to be reproducible.</summary>
     internal void Add(VoteTrialColumns columns, int count)

@@ -60,6 +60,9 @@ public sealed record VoteStatisticsState(
     /// <summary>Held trials per margin (yes minus the yes needed in that trial), entry m + 2 members + 1; empty in files of older versions.</summary>
     public long[] MarginHistogram { get; init; } = [];
 
+    /// <summary>Draws of the shared quantities of a variant conditioned on announced votes (0 otherwise; absent in files of older versions).</summary>
+    public long GivenDraws { get; init; }
+
     /// <summary>Adopted trials per margin, indexed like <see cref="MarginHistogram"/>.</summary>
     public long[] AdoptedMarginHistogram { get; init; } = [];
 }

@@ -23,6 +23,7 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
         var chooseTo = new Option<int?>("--choose-to") { Description = "With --analog-kinds: last year whose roll calls choose the spreads (required)." };
         var originEvery = new Option<int?>("--origin-every") { Description = "With --analog-kinds: years between calibrations (default 2; positions carried forward by the random walk)." };
         var embeddedShocks = new Option<bool>("--embedded-shocks") { Description = "With --analog-kinds: every year takes the embedded calibration's shock sizes (as a scenario's 'shocks: calibrated') instead of its origin's." };
+        var reveal = new Option<string[]>("--reveal") { Description = "The conditioning backtest of 'given': ISO3 codes (e.g. USA CHN) whose recorded vote is revealed, one at a time, on the 'new' protocol's roll calls; the others are scored with it given, fixed and unknown (protocol reveal_CODE).", AllowMultipleArgumentsPerToken = true };
         var body = new Option<string>("--body") { Description = "GA (default): Assembly roll calls; SC: Council drafts with the Council record model (docs/council-model.md)." };
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
@@ -42,7 +43,7 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
               stemsim backtest --analog-kinds --data ../shared/data/un --train-until 1999 --test-from 2000 --test-to 2019 --choose-to 2009 --out runs/analog-kinds
             """)
         {
-            data, trainUntil, testFrom, testTo, output, concerned, trainFrom, analogKinds, chooseTo, originEvery, embeddedShocks, protocols, seed, trials, threads, body, force, quiet,
+            data, trainUntil, testFrom, testTo, output, concerned, trainFrom, analogKinds, chooseTo, originEvery, embeddedShocks, protocols, reveal, seed, trials, threads, body, force, quiet,
         };
         command.SetAction((parse, cancellationToken) => (parse.GetValue(concerned), parse.GetValue(body)?.ToUpperInvariant() ?? "GA") switch
         {
@@ -84,6 +85,7 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
                 TestTo = parse.GetValue(testTo),
                 OutputFolder = parse.GetValue(output) ?? string.Empty,
                 Protocols = parse.GetValue(protocols) is { Length: > 0 } p ? p.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToArray() : ["recurring", "new"],
+                Reveal = parse.GetValue(reveal) is { Length: > 0 } r ? r.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(x => x.ToUpperInvariant()).ToArray() : [],
                 Seed = parse.GetValue(seed) ?? 1,
                 Trials = parse.GetValue(trials) ?? 2000,
                 Threads = parse.GetValue(threads),

@@ -21,6 +21,9 @@ internal sealed record BacktestRequest
     /// <summary>Protocols to run: recurring and/or new.</summary>
     public IReadOnlyList<string> Protocols { get; init; } = ["recurring", "new"];
 
+    /// <summary>Members whose vote the conditioning backtest reveals (ISO3 codes; empty: none).</summary>
+    public IReadOnlyList<string> Reveal { get; init; } = [];
+
     /// <summary>Seed of the revealed members (new) and of the count simulations.</summary>
     public ulong Seed { get; init; } = 1;
 

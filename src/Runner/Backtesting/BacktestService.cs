@@ -105,6 +105,7 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
         _ when request.TrainUntil >= request.TestFrom => $"--train-until {request.TrainUntil} must be before --test-from {request.TestFrom}: the model may not see the test years",
         _ when request.Protocols.Count == 0 || request.Protocols.Any(p => p is not ("recurring" or "new")) => "--protocols takes recurring, new or both",
         _ when request.Trials is < 100 or > 1_000_000 => "--trials must be between 100 and 1,000,000",
+        _ when request.Reveal.FirstOrDefault(c => ReferenceCatalog.Embedded.FindState(c) is null) is { } unknown => $"--reveal: unknown member '{unknown}' (ISO3 codes such as USA, CHN)",
         _ when request.Threads is < 1 => "--threads must be at least 1",
         _ => null,
     };
@@ -117,7 +118,7 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
     {
         var (firstYear, _) = data.YearRange;
         var blocs = new ShockBlocs(ReferenceCatalog.Embedded);
-        var backtest = new RollingBacktest(data, blocs, new BacktestSettings { Protocols = request.Protocols, Seed = request.Seed, Trials = request.Trials, Threads = request.Threads });
+        var backtest = new RollingBacktest(data, blocs, new BacktestSettings { Protocols = request.Protocols, Reveal = request.Reveal, Seed = request.Seed, Trials = request.Trials, Threads = request.Threads });
         var options = new CalibrationOptions { Threads = request.Threads ?? Environment.ProcessorCount };
         var history = new History();
         CalibrationRun? warm = null;
@@ -186,6 +187,8 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
     }
 
     /// <summary>The progress lines of one fitted year on standard error.</summary>
+    private static readonly string[] RevealModels = ["given", "fixed", "unknown"];
+
     private void ReportYear(ScoreBoard board, int year, int trainEnd, bool scored, YearModel model, double fitSeconds, Dictionary<(string Protocol, string Model), DecisionWeights> weights)
     {
         var run = model.Run;
@@ -204,6 +207,15 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
             .Select(w => string.Create(Invariant, $"{w.Key.Protocol} {w.Value.No:F2} / {w.Value.Abstain:F2}"))));
         console.Error.WriteLine(string.Create(Invariant, $"    global shock (analog / repeat, {(model.GlobalFromOutOfSample ? "out of sample" : "in sample")}): {model.PlainShocks[0]:F2} / {model.RecurringShocks[0]:F2}; blocs: ")
             + string.Join(", ", ShockBlocs.Names.Select((name, b) => string.Create(Invariant, $"{name} {model.BlocSds[b]:F2}"))));
+        foreach (string protocol in board.Rows().Select(r => r.Protocol).Where(p => p.StartsWith("reveal_", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal))
+        {
+            // The conditioning backtest's year, as it goes: the others' log loss with the revealed vote given, fixed and unknown.
+            var loss = RevealModels.Select(m => board.Votes(protocol, m, year)).ToArray();
+            if (loss.All(l => l is not null))
+            {
+                console.Error.WriteLine(string.Create(Invariant, $"    {protocol}: log loss given {loss[0]!.LogLoss:F4}, fixed {loss[1]!.LogLoss:F4}, unknown {loss[2]!.LogLoss:F4} ({loss[0]!.Count:N0} votes)"));
+            }
+        }
     }
 
     /// <summary>Writes backtest.parquet (with the provenance) and backtest.md into the folder and commits it.</summary>

@@ -39,10 +39,16 @@ internal sealed record Provenance(
 
     /// <summary>The inputs a merge carries over from its shards, in the order a run writes them.</summary>
     public static IReadOnlyList<string> InheritedKeys { get; } =
-        ["positions", "positions_year", "positions_age", "positions_file", "positions_sha256", "scenario_text"];
+        ["positions", "positions_year", "positions_age", "given", "positions_file", "positions_sha256", "scenario_text"];
 
     /// <summary>How old the positions are for each vote (<see cref="Running.PositionAge"/> lines), or null.</summary>
     public string? PositionsAge { get; init; }
+
+    /// <summary>
+    /// For a run conditioned on announced votes: which votes and announcements, with the draws once the run is done
+    /// (<see cref="Running.GivenSummary.Metadata"/>); null otherwise, and then no key is written.
+    /// </summary>
+    public string? Given { get; init; }
 
     /// <summary>The engine's version, e.g. 0.1.0.</summary>
     public static string EngineVersion { get; } = InformationalVersion().Split('+')[0];
@@ -53,8 +59,8 @@ internal sealed record Provenance(
     /// <summary>
     /// The run's provenance in the shape every table carries: command <c>run</c> (<c>merge</c> for merged shards),
     /// inputs <c>scenario</c>, <c>scenario_file</c>, <c>scenario_sha256</c>, <c>seed</c>, <c>trials</c>, <c>shard</c> and
-    /// <c>positions</c> (the data vintage), then <c>positions_year</c>, <c>positions_age</c>, <c>positions_file</c>,
-    /// <c>positions_sha256</c> and <c>scenario_text</c> where they apply.
+    /// <c>positions</c> (the data vintage), then <c>positions_year</c>, <c>positions_age</c>, <c>given</c>,
+    /// <c>positions_file</c>, <c>positions_sha256</c> and <c>scenario_text</c> where they apply.
     /// </summary>
     public TableProvenance ToTable()
     {
@@ -93,6 +99,11 @@ internal sealed record Provenance(
         if (PositionsAge is { Length: > 0 } age)
         {
             inputs.Add(new("positions_age", age));
+        }
+
+        if (Given is { Length: > 0 } given)
+        {
+            inputs.Add(new("given", given));
         }
 
         if (Calibration is { } table)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace StemSimulator.Runner.Output;
 
@@ -13,7 +14,27 @@ internal static class StatisticsFile
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
         WriteIndented = false,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitUnconditioned } },
     };
+
+    /// <summary>
+    /// The announced votes and their draws are written only for a conditioned vote, so the file of any other run stays
+    /// as it was before conditioning existed (and older files read as unconditioned).
+    /// </summary>
+    private static void OmitUnconditioned(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (property.Name == "given" && property.PropertyType == typeof(IReadOnlyList<Engine.Model.AnnouncedVote>))
+            {
+                property.ShouldSerialize = (_, value) => value is IReadOnlyList<Engine.Model.AnnouncedVote> { Count: > 0 };
+            }
+            else if (property.Name == "given_draws" && property.PropertyType == typeof(long))
+            {
+                property.ShouldSerialize = (_, value) => value is long and not 0;
+            }
+        }
+    }
 
     public static async Task WriteAsync(string path, RunStatistics statistics, CancellationToken cancellationToken)
     {

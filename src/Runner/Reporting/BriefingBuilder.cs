@@ -189,6 +189,15 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
                 + "vote was held (\"-\" for a vote never held)."),
             new BriefingTable(headers, rows, headers.Select(h => h.StartsWith('P') || h.Contains('%', StringComparison.Ordinal) || h.Contains("90%", StringComparison.Ordinal)).ToArray()),
         };
+        // Announced votes change what every figure of the vote means: said under the table.
+        foreach (var state in run.Statistics?.Votes ?? [])
+        {
+            if (Running.GivenSummary.Sentence(state.Vote, state.Trials, state.GivenDraws) is { } given)
+            {
+                blocks.Add(new Paragraph($"{state.Vote.Id}{(Variants.Length > 1 ? $" ({state.Variant})" : string.Empty)}: {given}."));
+            }
+        }
+
         foreach (var vote in BaselineVotes.Where(v => v.PHeld > 0).Take(ChartedVotes))
         {
             if (OutcomeChart(vote) is { } chart)

@@ -40,11 +40,53 @@ internal static class RunJson
             root[name] = name is "seed" or "trials" && ulong.TryParse(value, out var number) ? JsonValue.Create(number) : JsonValue.Create(value);
         }
 
+        if (await ConditionedAsync(folder, cancellationToken).ConfigureAwait(false) is { } conditioned)
+        {
+            root["conditioned"] = conditioned;
+        }
+
         root["output"] = folder;
         root["seconds"] = Math.Round(seconds, 3);
         root["votes"] = votes;
         root["elections"] = elections;
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    /// <summary>
+    /// Per vote conditioned on announced votes: the announcements, trials, draws, acceptance rate and effective sample
+    /// size (from statistics.json); null when the run conditioned on nothing, so other runs' JSON is unchanged.
+    /// </summary>
+    private static async Task<JsonArray?> ConditionedAsync(string folder, CancellationToken cancellationToken)
+    {
+        var (statistics, _) = await Output.StatisticsFile.ReadAsync(Path.Combine(folder, Output.StatisticsFile.Name), cancellationToken).ConfigureAwait(false);
+        var conditioned = statistics?.Votes.Where(v => v.Vote.Given.Count > 0).ToArray() ?? [];
+        if (conditioned.Length == 0)
+        {
+            return null;
+        }
+
+        var rows = new JsonArray();
+        foreach (var state in conditioned)
+        {
+            var given = new JsonObject();
+            foreach (var announced in state.Vote.Given)
+            {
+                given[announced.Code] = GivenSummary.Name(announced.Choice);
+            }
+
+            rows.Add(new JsonObject
+            {
+                ["variant"] = state.Variant,
+                ["vote_id"] = state.Vote.Id,
+                ["given"] = given,
+                ["trials"] = state.Trials,
+                ["draws"] = state.GivenDraws,
+                ["acceptance_rate"] = state.GivenDraws == 0 ? null : (double)state.Trials / state.GivenDraws,
+                ["effective_sample_size"] = state.Trials,
+            });
+        }
+
+        return rows;
     }
 
     private static void Rows(ParquetColumns table, JsonArray rows)

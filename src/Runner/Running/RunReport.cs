@@ -89,6 +89,14 @@ internal static class RunReport
         }
 
         console.Write(table);
+        foreach (var s in result.Votes)
+        {
+            if (GivenSummary.Sentence(s) is { } given)
+            {
+                console.MarkupLine($"[yellow]{Markup.Escape(variants ? $"{s.Variant}/{s.Vote.Id}" : s.Vote.Id)}: {Markup.Escape(given)}[/]");
+            }
+        }
+
         WriteDeciders(console, result);
         string timing = seconds is { } elapsed && elapsed > 0
             ? string.Create(invariant, $" ({elapsed:0.00} s, {result.Trials / elapsed:N0} trials/s)")

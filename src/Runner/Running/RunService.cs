@@ -84,6 +84,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                 PositionsYear = model.VoteCount > 0 ? loaded.PositionsYear : null,
                 PositionsAge = ages.Count > 0 ? PositionAge.Metadata(ages) : null,
                 ScenarioText = ScenarioCopy.TextOf(loaded.Bytes),
+                Given = GivenSummary.Metadata(model.Variants.SelectMany(v => v.Votes.Select(vote => (v.Name, vote.Description)))),
             };
             if (!request.Quiet)
             {
@@ -189,6 +190,8 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
 
     private static async Task WriteVoteTablesAsync(RunFolder folder, SimulationResult result, Provenance provenance, CancellationToken cancellationToken)
     {
+        // The tables made after the run say how many draws the announced votes took.
+        provenance = provenance with { Given = GivenSummary.Metadata(result.Votes.Select(v => (v.Variant, v.Vote)), result.Votes) };
         await using (var summaryFile = File.Create(folder.PathOf("summary.parquet")))
         {
             await SummaryTables.WriteSummaryAsync(result, summaryFile, provenance, cancellationToken).ConfigureAwait(false);

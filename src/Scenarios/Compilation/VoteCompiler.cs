@@ -20,6 +20,7 @@ internal sealed class VoteCompiler
     private readonly CoalitionCompiler _coalitions;
     private readonly ChainCompiler _chains;
     private readonly ConcernsCompiler _concerns;
+    private readonly GivenCompiler _given;
 
     public VoteCompiler(CompilationContext context, MemberCompiler members, CoalitionCompiler coalitions, ChainCompiler chains)
     {
@@ -30,6 +31,7 @@ internal sealed class VoteCompiler
         _coalitions = coalitions;
         _chains = chains;
         _concerns = new ConcernsCompiler(context);
+        _given = new GivenCompiler(context);
     }
 
     /// <summary>Checks one vote of the scenario (its parameters, body-specific keys, members, chain, reform and coalition).</summary>
@@ -63,6 +65,7 @@ internal sealed class VoteCompiler
         }
 
         _members.CheckMemberLayer(vote.Members, date, vote.Blocs);
+        _given.Check(vote.Given, date);
         _concerns.CheckConcerns(vote.Concerns, vote, date, vote.Council);
         _chains.CheckChain(vote);
         if (vote.Reform is not null)
@@ -128,6 +131,7 @@ internal sealed class VoteCompiler
         }
 
         _members.CheckMemberLayer(change.Members, date, change.Blocs);
+        _given.Check(change.Given, date);
     }
 
     /// <summary>Compiles every vote of <paramref name="variant"/> (the baseline when null); call only when the checks found nothing.</summary>
@@ -147,6 +151,11 @@ internal sealed class VoteCompiler
             var estimator = ClosedSets.Estimator(vote.Estimator ?? EstimatorName.Auto);
             var reform = change?.Reform ?? vote.Reform;
             var list = Participants(document, variant, vote, change, body, date, parameters, shocks, shockGroups, article19);
+            var parties = vote.Chapter == CharterChapter.VI ? vote.PartiesToDispute ?? [] : [];
+            var given = _given.Apply(change?.Given ?? vote.Given, list, vote, variant, code =>
+                body == Body.GeneralAssembly && article19.Contains(code) ? "it is in 'article_19' (no vote in the General Assembly)"
+                : parties.Contains(code) ? "it is a party to the dispute under Chapter VI and abstains (Art. 27(3))"
+                : null);
             result[j] = new VoteModel(vote.Id, j, body, date, majority, decision, estimator, shocks, list, _chains.Conditions(vote, body), reform is null ? null : CouncilCompiler.ReformRule(reform))
             {
                 AnalogSd = parameters.AnalogSpread,
@@ -154,6 +163,7 @@ internal sealed class VoteCompiler
                 DriftBeta = parameters.Beta,
                 DebatesVeto = body == Body.SecurityCouncil && decision == CouncilDecision.Substantive && vote.EmergencySessionOpen != true,
                 ConcernedStates = [.. change?.Concerns ?? vote.Concerns ?? []],
+                Given = given,
             };
         }
 

@@ -29,6 +29,9 @@ public sealed class VariantVoteDocument
     /// </summary>
     public Dictionary<string, MemberDocument>? Blocs { get; init; }
 
+    /// <summary>Other announced votes: replaces the vote's <c>given</c> as a whole (<c>{}</c> for none).</summary>
+    public Dictionary<string, VoteChoiceName>? Given { get; init; }
+
     /// <summary>Other concerned states (replaces the vote's <c>concerns</c>; <c>[]</c> for none).</summary>
     public string[]? Concerns { get; init; }
 

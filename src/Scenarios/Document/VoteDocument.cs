@@ -62,6 +62,15 @@ public sealed class VoteDocument
     public Dictionary<string, MemberDocument>? Blocs { get; init; }
 
     /// <summary>
+    /// Votes members have announced (<c>{USA: no, ISR: no}</c>; yes, no, abstain or absent): the run conditions on them,
+    /// so each trial's shared shocks and positions are drawn given the announcements and the announcing members' friends
+    /// move with them (an observation). A <c>vote:</c> under <see cref="Members"/> is an intervention instead: it fixes
+    /// that member and moves nobody else. A member with a fixed vote (or in <c>article_19</c>, or a party to a Chapter VI
+    /// dispute) cannot also announce one.
+    /// </summary>
+    public Dictionary<string, VoteChoiceName>? Given { get; init; }
+
+    /// <summary>
     /// The states whose conduct the text addresses (ISO3 codes, for example <c>[RUS]</c> for a text on Russia's
     /// conduct in Ukraine): the concerned state tends to vote against, its close partners follow in part. A
     /// concerned state need not be a member of the body voting (a warning, not an error).
