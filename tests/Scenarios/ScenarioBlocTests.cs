@@ -34,8 +34,8 @@ public sealed class ScenarioBlocTests
             blocs:
               EU: { vote: yes, except: [HUN] }
             votes:
-              - { id: before, body: GA, date: 2020-01-30, like: A/RES/68/262 }
-              - { id: after, body: GA, date: 2020-02-03, like: A/RES/68/262 }
+              - { id: before, body: GA, date: 2020-01-30, like: { vote: A/RES/68/262, spread: 0.18 } }
+              - { id: after, body: GA, date: 2020-02-03, like: { vote: A/RES/68/262, spread: 0.18 } }
             """);
         string[] eu2020 = ["AUT", "BEL", "BGR", "CYP", "CZE", "DEU", "DNK", "ESP", "EST", "FIN", "FRA", "GRC", "HRV", "IRL", "ITA", "LTU", "LUX", "LVA", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "SWE"];
         Assert.That(FixedAs(votes[0], VoteChoice.Yes), Is.EqualTo(eu2020.Append("GBR").Order(StringComparer.Ordinal).ToArray()), "27 members less Hungary on 30 January 2020");
@@ -52,8 +52,8 @@ public sealed class ScenarioBlocTests
             blocs:
               brics: { vote: no }
             votes:
-              - { id: y2023, body: GA, like: A/RES/68/262 }
-              - { id: y2024, body: GA, date: 2024-01-10, like: A/RES/68/262 }
+              - { id: y2023, body: GA, like: { vote: A/RES/68/262, spread: 0.18 } }
+              - { id: y2024, body: GA, date: 2024-01-10, like: { vote: A/RES/68/262, spread: 0.18 } }
             """);
         Assert.That(FixedAs(votes[0], VoteChoice.No), Is.EqualTo(new[] { "BRA", "CHN", "IND", "RUS", "ZAF" }));
         Assert.That(FixedAs(votes[1], VoteChoice.No), Is.EqualTo(new[] { "ARE", "BRA", "CHN", "EGY", "ETH", "IND", "IRN", "RUS", "ZAF" }));
@@ -69,7 +69,7 @@ public sealed class ScenarioBlocTests
             votes:
               - id: v
                 body: GA
-                like: A/RES/68/262
+                like: { vote: A/RES/68/262, spread: 0.18 }
                 blocs:
                   African Group: { vote: no, except: [NGA, GHA] }
                 cosponsors: { blocs: [EU], effect: 0.5 }
@@ -105,7 +105,7 @@ public sealed class ScenarioBlocTests
             votes:
               - id: v
                 body: GA
-                like: A/RES/68/262
+                like: { vote: A/RES/68/262, spread: 0.18 }
                 blocs:
                   WEOG: { vote: yes }
                 members:
@@ -123,7 +123,7 @@ public sealed class ScenarioBlocTests
             as_of: 2026-03-02
             trials: 1000
             votes:
-              - { id: v, body: GA, like: A/RES/68/262 }
+              - { id: v, body: GA, like: { vote: A/RES/68/262, spread: 0.18 } }
             variants:
               - name: reach
                 outreach: { blocs: [AU], except: [ZAF], effect: 0.3 }
@@ -151,7 +151,7 @@ public sealed class ScenarioBlocTests
             votes:
               - id: v
                 body: GA
-                like: A/RES/68/262
+                like: { vote: A/RES/68/262, spread: 0.18 }
                 members:
                   AFRICAN_GROUP: { shift: -0.5 }
                 blocs:
@@ -173,7 +173,7 @@ public sealed class ScenarioBlocTests
             votes:
               - id: v
                 body: GA
-                like: A/RES/68/262
+                like: { vote: A/RES/68/262, spread: 0.18 }
                 cosponsors: { blocs: [EU], except: [NOR], effect: 0.5 }
             """);
         Assert.That(load.Model, Is.Not.Null, ScenarioText.Messages(load));
@@ -229,7 +229,7 @@ public sealed class ScenarioBlocTests
             trials: 1000
             shocks: { global_sd: 0.1, blocs: { weog: 0.2, eu: 0.1 } }
             votes:
-              - { id: v, body: GA, like: A/RES/68/262 }
+              - { id: v, body: GA, like: { vote: A/RES/68/262, spread: 0.18 } }
             """);
         Assert.That(load.Model, Is.Not.Null, ScenarioText.Messages(load));
         Assert.That(load.Model!.Variants[0].Votes[0].Shocks.BlocNames, Is.EqualTo(new[] { "WEOG", "EU" }));

@@ -94,7 +94,7 @@ public sealed class ScenarioErrorTests
         var messages = ScenarioText.Messages(result);
         Assert.That(messages, Does.Contain("test.yaml:1:11: error: 'Bad Name' is not a valid scenario name"));
         Assert.That(messages, Does.Contain("test.yaml:3:22: error: a shock's standard deviation must be between 0 and 5, not -1"));
-        Assert.That(messages, Does.Contain("test.yaml:3:35: error: unknown bloc 'EUU'; did you mean 'EU'?"));
+        Assert.That(messages, Does.Contain("test.yaml:3:35: error: unknown group 'EUU'; did you mean 'EU'?"));
         Assert.That(messages, Does.Contain("test.yaml:5:3: error: VAT (").And.Contain("observer state and does not vote"));
         Assert.That(messages, Does.Contain("test.yaml:6:17: error: FRA: p_yes + p_abstain + p_no = 1.3"));
         Assert.That(messages, Does.Contain("test.yaml:10:15: error: 'decision' is for Security Council drafts"));

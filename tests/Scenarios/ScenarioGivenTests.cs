@@ -20,7 +20,7 @@ public sealed class ScenarioGivenTests
         votes:
           - id: v
             body: GA
-            like: A/RES/ES-10/19
+            like: { vote: A/RES/ES-10/19, spread: 0.18 }
             given: { USA: no, CHN: absent }
         variants:
           - name: unknown
@@ -75,7 +75,7 @@ public sealed class ScenarioGivenTests
             votes:
               - id: v
                 body: GA
-                like: A/RES/ES-10/19
+                like: { vote: A/RES/ES-10/19, spread: 0.18 }
                 given: { GBR: no }
             variants:
               - name: unknown

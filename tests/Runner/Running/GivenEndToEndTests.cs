@@ -21,7 +21,7 @@ public sealed class GivenEndToEndTests
         votes:
           - id: v
             body: GA
-            like: A/RES/ES-10/19
+            like: { vote: A/RES/ES-10/19, spread: 0.18 }
             given: { GBR: no }
         variants:
           - name: unknown
