@@ -9,7 +9,10 @@ match wrote the same values in the same encoding.
     python3 tools/fingerprint/fingerprint.py [--trials N] [--seed S] [--runner PATH] > fingerprints.txt
 
 f84c481.txt is the baseline of the 2026-12-06 refactorings; main-2026-12-06.txt is main after them (the party
-concerned in four scenarios, nullable summary columns, new statistics keys), the baseline for the next change.
+concerned in four scenarios, nullable summary columns, new statistics keys); main-2026-12-06-round2.txt is main after
+the second round (analog kinds in every scenario with 'like:', concerned_party.parquet, canonical group names in the
+election tables, the ceasefire drafts' record-model what-if, the provenance keys in --json), the baseline for the next
+change.
 """
 import argparse, glob, hashlib, json, os, struct, subprocess, sys, tempfile
 
