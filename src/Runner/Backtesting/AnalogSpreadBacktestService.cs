@@ -50,14 +50,8 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
         }
 
         var total = Stopwatch.StartNew();
-        UnVotingData data;
-        try
+        if (await DataFolderInput.LoadAsync(request.DataDirectory, console.Error, cancellationToken).ConfigureAwait(false) is not { } data)
         {
-            data = await Task.Run(() => UnVotingDataLoader.Load(request.DataDirectory, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
-        {
-            console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.InvalidInput;
         }
 

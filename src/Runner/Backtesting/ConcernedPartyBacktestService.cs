@@ -33,14 +33,8 @@ internal sealed class ConcernedPartyBacktestService(ConsoleStreams console)
             return ExitCodes.InvalidInput;
         }
 
-        UnVotingData data;
-        try
+        if (await Calibration.DataFolderInput.LoadAsync(dataDirectory, console.Error, cancellationToken).ConfigureAwait(false) is not { } data)
         {
-            data = await Task.Run(() => Calibration.UnVotingDataLoader.Load(dataDirectory, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
-        {
-            console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.InvalidInput;
         }
 

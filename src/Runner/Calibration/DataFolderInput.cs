@@ -1,0 +1,24 @@
+using StemSimulator.Engine.Calibration;
+
+namespace StemSimulator.Runner.Calibration;
+
+/// <summary>
+/// Reads a data folder (<c>--data</c>) for the commands that calibrate or backtest, off the calling thread; a missing
+/// or unreadable file is the user's input problem: its message goes to standard error and the result is null.
+/// </summary>
+internal static class DataFolderInput
+{
+    /// <summary>The roll calls and votes of <paramref name="directory"/>, or null after printing why they cannot be read.</summary>
+    public static async Task<UnVotingData?> LoadAsync(string directory, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Task.Run(() => UnVotingDataLoader.Load(directory, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return null;
+        }
+    }
+}
