@@ -16,7 +16,7 @@ internal sealed class AnalogsCommand(AnalogsService analogs) : ICliCommand
         var body = new Option<string>("--body") { Description = "The organ whose roll calls to search: ga (the calibration holds Assembly roll calls only).", DefaultValueFactory = _ => "ga" };
         var calibration = new Option<string?>("--calibration") { Description = "A calibration table made with 'stemsim calibrate --out FILE' (the positions file): search its roll calls instead of the embedded calibration's." };
         var top = new Option<int>("--top", "-n") { Description = "How many roll calls to list (1 to 1,000).", DefaultValueFactory = _ => 10 };
-        var format = new Option<OutputFormat>("--format") { Description = "table (default; box drawing only on a terminal), csv or json (with the roll-call id; nothing else on standard output).", DefaultValueFactory = _ => OutputFormat.Table };
+        var format = OutputFormats.Option("with the roll-call id");
         var command = new Command("analogs", """
             Find analog roll calls for a vote to come ('like:' in a scenario): a ranked full-text search (Lucene.Net, BM25)
             over the titles, topics, issue areas and states concerned of the calibration's roll calls, best first, with

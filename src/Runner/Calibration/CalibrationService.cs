@@ -251,7 +251,7 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
     private void ShowSummary(UnVotingData data, CalibrationRun run, IReadOnlyList<(int Year, int Units, double Correlation)> correlations, (double Load, double Fit, (double Load, double Fit, double Shocks) Cpu) seconds, (string Positions, string RollCalls, string Model) paths, EarlierTable? earlier)
     {
         var result = run.Result;
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("quantity").AddColumn(new TableColumn("value").RightAligned());
+        var table = new Table().Border(TableBorders.For(console.Out)).AddColumn("quantity").AddColumn(new TableColumn("value").RightAligned());
         table.AddRow("years", earlier is null
             ? $"{run.FirstYear}-{run.LastYear}"
             : $"{earlier.Calibration.FirstYear}-{run.LastYear} ({earlier.Calibration.FirstYear}-{run.FirstYear - 1} kept, {run.FirstYear}-{run.LastYear} fitted)");

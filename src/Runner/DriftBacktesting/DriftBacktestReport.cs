@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Engine.Drift.Backtesting;
 
 namespace StemSimulator.Runner.DriftBacktesting;
@@ -14,7 +15,7 @@ internal static class DriftBacktestReport
         var randomWalk = result.OutOfSample[0];
         var components = DriftBacktest.Components;
         console.MarkupLine(string.Create(invariant, $"[bold]Drift backtest[/]: calibrated up to {request.From}, simulated {request.From + 1}-{request.To} ({request.Trials:N0} trials), scored against the embedded calibration; strengths fitted on {request.FitFrom}-{request.From}."));
-        var models = new Table().Border(TableBorder.Rounded)
+        var models = new Table().Border(TableBorders.For(console))
             .AddColumn(new TableColumn("model").NoWrap())
             .AddColumn(new TableColumn("strengths").NoWrap())
             .AddColumn(new TableColumn("cov80 (se)").RightAligned())
@@ -55,7 +56,7 @@ internal static class DriftBacktestReport
         // Per horizon: the random walk and the recommended model (the random walk itself when no attraction is kept).
         var chosen = result.Find(result.Recommended);
         string label = ReferenceEquals(chosen, randomWalk) ? "RW" : "kept";
-        var horizons = new Table().Border(TableBorder.Rounded)
+        var horizons = new Table().Border(TableBorders.For(console))
             .AddColumn("horizon").AddColumn(new TableColumn("n").RightAligned())
             .AddColumn(new TableColumn("RW cov80").RightAligned()).AddColumn(new TableColumn("RW cov95").RightAligned())
             .AddColumn(new TableColumn("RW MSE").RightAligned()).AddColumn(new TableColumn("RW log").RightAligned())

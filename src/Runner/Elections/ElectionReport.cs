@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Engine.Elections;
 
 namespace StemSimulator.Runner.Elections;
@@ -14,7 +15,7 @@ internal static class ElectionReport
     public static void Write(IAnsiConsole console, ElectionRunResult result, bool showVariant)
     {
         var invariant = CultureInfo.InvariantCulture;
-        var table = new Table().Border(TableBorder.Rounded);
+        var table = new Table().Border(TableBorders.For(console));
         if (showVariant)
         {
             table.AddColumn("variant");

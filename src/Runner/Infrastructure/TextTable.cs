@@ -8,7 +8,7 @@ namespace StemSimulator.Runner.Infrastructure;
 
 /// <summary>
 /// A table a command prints, in the three <see cref="OutputFormat"/>s: cells are strings, numbers (<see cref="long"/>
-/// or <see cref="double"/>, written invariant) or null. Number columns never wrap; text columns wrap to the width.
+/// or <see cref="double"/>, written invariant; a NaN or infinite double is written as null) or null. Number columns never wrap; text columns wrap to the width.
 /// </summary>
 /// <param name="Columns">Column names (snake_case: the CSV header and the JSON keys).</param>
 /// <param name="Rows">The rows, each with one cell per column.</param>
@@ -16,6 +16,12 @@ internal sealed record TextTable(IReadOnlyList<string> Columns, IReadOnlyList<IR
 {
     /// <summary>Text columns that must not wrap either (symbols, dates, codes): a value is read whole or not at all.</summary>
     public IReadOnlySet<string> Atomic { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How the table for people shows a number column (e.g. six decimals); CSV and JSON always carry the full value
+    /// (shortest round-trip form), so rounding for the eye never reaches a script.
+    /// </summary>
+    public IReadOnlyDictionary<string, Func<double, string>> Display { get; init; } = new Dictionary<string, Func<double, string>>(StringComparer.Ordinal);
 
     /// <summary>Writes the table to <paramref name="console"/>'s standard output in <paramref name="format"/>.</summary>
     public void Write(ConsoleStreams console, OutputFormat format)
@@ -39,7 +45,7 @@ internal sealed record TextTable(IReadOnlyList<string> Columns, IReadOnlyList<IR
     /// <summary>The Spectre table: rounded box drawing on a terminal, ASCII rules otherwise.</summary>
     public Table ToSpectre(bool terminal)
     {
-        var table = new Table().Border(terminal ? TableBorder.Rounded : TableBorder.Ascii);
+        var table = new Table().Border(TableBorders.For(terminal));
         for (int c = 0; c < Columns.Count; c++)
         {
             var column = new TableColumn(Markup.Escape(Columns[c]));
@@ -57,7 +63,7 @@ internal sealed record TextTable(IReadOnlyList<string> Columns, IReadOnlyList<IR
 
         foreach (var row in Rows)
         {
-            table.AddRow(row.Select(cell => Markup.Escape(Text(cell))).ToArray());
+            table.AddRow(row.Select((cell, c) => Markup.Escape(cell is double d && Display.TryGetValue(Columns[c], out var show) ? show(d) : Text(cell))).ToArray());
         }
 
         return table;
@@ -70,7 +76,7 @@ internal sealed record TextTable(IReadOnlyList<string> Columns, IReadOnlyList<IR
         csv.AppendJoin(',', Columns.Select(Quote)).Append('\n');
         foreach (var row in Rows)
         {
-            csv.AppendJoin(',', row.Select(cell => Quote(Text(cell)))).Append('\n');
+            csv.AppendJoin(',', row.Select(cell => Quote(cell is double d ? (double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : string.Empty) : Text(cell)))).Append('\n');
         }
 
         return csv.ToString();
@@ -92,6 +98,7 @@ internal sealed record TextTable(IReadOnlyList<string> Columns, IReadOnlyList<IR
                     switch (row[c])
                     {
                         case null:
+                        case double d when !double.IsFinite(d):
                             json.WriteNullValue();
                             break;
                         case int i:

@@ -13,6 +13,7 @@ internal sealed class LobbyCommand(LobbyService lobbying) : ICliCommand
         var members = new Option<int>("--members", "-k") { Description = "How many members to win over (default 5).", DefaultValueFactory = _ => 5 };
         var effect = new Option<double>("--effect") { Description = "Shift of each won-over member's latent support (default 0.5; 1 moves a typical undecided member from abstaining to yes).", DefaultValueFactory = _ => 0.5 };
         var trials = new Option<long>("--trials", "-n") { Description = "Trials per evaluation, the same for all (default 2,000).", DefaultValueFactory = _ => 2000 };
+        var format = OutputFormats.Option("step 0 is the baseline without outreach; the comparison with the scenario's run is printed with the table only");
         var command = new Command("lobby", """
             Find the members whose support, raised by --effect, most raises P(adopted) of a vote: greedy choice with
             lazy re-evaluation, every candidate evaluated on the same trials with the exact estimator. Compares the
@@ -21,12 +22,14 @@ internal sealed class LobbyCommand(LobbyService lobbying) : ICliCommand
             Examples:
               stemsim lobby scenarios/ga-hrc-suspension-2026.yaml --members 5 --effect 0.5
               stemsim lobby scenarios/sc-veto-chain-2026.yaml --vote sc-draft --members 3 --effect 1
+              stemsim lobby scenarios/ga-hrc-suspension-2026.yaml --format json | jq '.[] | {member, gain}'
             """)
         {
-            scenario, vote, members, effect, trials,
+            scenario, vote, members, effect, trials, format,
         };
         command.SetAction((parse, cancellationToken) => lobbying.RunAsync(
-            parse.GetValue(scenario)!, parse.GetValue(vote), parse.GetValue(members), parse.GetValue(effect), parse.GetValue(trials), cancellationToken));
+            parse.GetValue(scenario)!, parse.GetValue(vote), parse.GetValue(members), parse.GetValue(effect), parse.GetValue(trials), cancellationToken,
+            parse.GetValue(format)));
         return command;
     }
 }

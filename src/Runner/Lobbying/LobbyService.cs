@@ -12,7 +12,7 @@ namespace StemSimulator.Runner.Lobbying;
 /// <summary>Runs the lobbying optimiser on a scenario's vote and prints the plan.</summary>
 internal sealed class LobbyService(ConsoleStreams console)
 {
-    public async Task<int> RunAsync(string scenarioPath, string? voteId, int members, double effect, long trials, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(string scenarioPath, string? voteId, int members, double effect, long trials, CancellationToken cancellationToken, OutputFormat format = OutputFormat.Table)
     {
         var loaded = ScenarioLoader.LoadFile(scenarioPath);
         if (!loaded.Succeeded)
@@ -52,6 +52,12 @@ internal sealed class LobbyService(ConsoleStreams console)
         try
         {
             var plan = await Task.Run(() => LobbyingOptimizer.Optimize(model, index, members, effect, trials, cancellationToken), cancellationToken).ConfigureAwait(false);
+            if (format != OutputFormat.Table)
+            {
+                Steps(plan).Write(console, format);
+                return ExitCodes.Success;
+            }
+
             var run = await Task.Run(() => RunBaseline(model, index, cancellationToken), cancellationToken).ConfigureAwait(false);
             Write(plan, vote.Id, members, effect, trials);
             WriteComparison(plan, run, trials);
@@ -93,33 +99,39 @@ internal sealed class LobbyService(ConsoleStreams console)
             $"The scenario's run ({run.Trials:N0} trials, {run.Estimator.Name()} estimator) gives P(adopted) {run.Vote.PAdopted:0.0000} ± {run.Vote.PAdoptedStandardError:0.0000} against the optimiser's {plan.BaselinePAdopted:0.0000} ± {plan.BaselineStandardError:0.0000} (exact estimator, {trials:N0} trials): {verdict}. The gains are differences on common trials and carry far less error than either level.")));
     }
 
-    private void Write(LobbyingPlan plan, string voteId, int members, double effect, long trials)
+    /// <summary>
+    /// The plan as rows: step 0 is the baseline without outreach, then each member won over in the order the greedy
+    /// search chose them, with P(adopted) after that step, its gain over the step before and how many candidates it
+    /// evaluated.
+    /// </summary>
+    private static TextTable Steps(LobbyingPlan plan)
     {
-        var invariant = CultureInfo.InvariantCulture;
         var names = ReferenceCatalog.Embedded.States.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal);
-        var output = console.Out;
-        output.MarkupLine(string.Create(invariant, $"Winning over [bold]{members}[/] members (latent support +{effect:0.##} each) on [bold]{Markup.Escape(voteId)}[/]: {trials:N0} trials per evaluation, exact estimator, common random numbers."));
-        output.MarkupLine(string.Create(invariant, $"P(adopted) without outreach: [bold]{plan.BaselinePAdopted:0.000}[/] ± {plan.BaselineStandardError:0.000} on these trials"));
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn(new TableColumn("step").RightAligned());
-        table.AddColumn("member");
-        table.AddColumn("name");
-        table.AddColumn(new TableColumn("P(adopted)").RightAligned());
-        table.AddColumn(new TableColumn("gain").RightAligned());
-        table.AddColumn(new TableColumn("evaluated").RightAligned());
+        var rows = new List<IReadOnlyList<object?>> { new object?[] { 0L, null, "(no outreach)", plan.BaselinePAdopted, null, null } };
         for (int s = 0; s < plan.Steps.Count; s++)
         {
             var step = plan.Steps[s];
-            table.AddRow(
-                (s + 1).ToString(invariant),
-                step.Code,
-                Markup.Escape(names.GetValueOrDefault(step.Code, step.Code)),
-                step.PAdopted.ToString("0.000", invariant),
-                step.Gain.ToString("+0.0000;-0.0000", invariant),
-                step.Evaluated.ToString(invariant));
+            rows.Add(new object?[] { (long)(s + 1), step.Code, names.GetValueOrDefault(step.Code, step.Code), step.PAdopted, step.Gain, (long)step.Evaluated });
         }
 
-        output.Write(table);
+        return new TextTable(["step", "member", "name", "p_adopted", "gain", "evaluated"], rows)
+        {
+            Atomic = new HashSet<string>(["member"], StringComparer.Ordinal),
+            Display = new Dictionary<string, Func<double, string>>(StringComparer.Ordinal)
+            {
+                ["p_adopted"] = v => v.ToString("0.000", CultureInfo.InvariantCulture),
+                ["gain"] = v => v.ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture),
+            },
+        };
+    }
+
+    private void Write(LobbyingPlan plan, string voteId, int members, double effect, long trials)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var output = console.Out;
+        output.MarkupLine(string.Create(invariant, $"Winning over [bold]{members}[/] members (latent support +{effect:0.##} each) on [bold]{Markup.Escape(voteId)}[/]: {trials:N0} trials per evaluation, exact estimator, common random numbers."));
+        output.MarkupLine(string.Create(invariant, $"P(adopted) without outreach: [bold]{plan.BaselinePAdopted:0.000}[/] ± {plan.BaselineStandardError:0.000} on these trials"));
+        Steps(plan).Write(console, OutputFormat.Table);
         output.MarkupLine(string.Create(invariant, $"The greedy set reaches [bold]{plan.PAdopted:0.000}[/]; winning over the {members} members of largest swing ({string.Join(", ", plan.TopSwingMembers)}) would reach {plan.TopSwingPAdopted:0.000}."));
     }
 }

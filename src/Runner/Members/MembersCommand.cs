@@ -11,7 +11,7 @@ internal sealed class MembersCommand(MembersService members) : ICliCommand
         var bloc = new Option<string?>("--bloc", "-b") { Description = "Only the members of this group, any case: a UN regional group (AFRICAN_GROUP, ASIA_PACIFIC_GROUP, EASTERN_EUROPEAN_GROUP, GRULAC, WEOG) or a bloc (P5, EU, BRICS, BRICS_PARTNERS, NAM, G77, AU, OIC, ARAB_LEAGUE, ASEAN, CARICOM, SIDS, NATO)." };
         var year = new Option<int?>("--year", "-y") { Description = "Membership at the end of this year (default: today)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print the table only, without the line above it." };
-        var format = new Option<OutputFormat>("--format") { Description = "table (default; box drawing only on a terminal), csv or json (nothing else on standard output).", DefaultValueFactory = _ => OutputFormat.Table };
+        var format = OutputFormats.Option();
         var command = new Command("members", """
             List the UN member states of the embedded reference data: ISO3 code (as scenarios write it), name, regional
             group, admission date and the blocs each belongs to on the date.

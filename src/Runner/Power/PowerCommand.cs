@@ -16,6 +16,7 @@ internal sealed class PowerCommand(PowerService power) : ICliCommand
         var output = new Option<string?>("--out", "-o") { Description = "Folder that receives power.parquet (default: runs/power)." };
         var force = new Option<bool>("--force") { Description = "Replace an existing power.parquet in the folder." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
+        var format = OutputFormats.Option();
         var command = new Command("power", """
             Exact a priori voting power (Shapley-Shubik, raw and normalized Banzhaf) of Security Council models; writes power.parquet.
 
@@ -23,9 +24,10 @@ internal sealed class PowerCommand(PowerService power) : ICliCommand
               stemsim power
               stemsim power --council current --council g4 --out runs/power
               stemsim power --council councils/g4-quota-15.yaml --out runs/g4-15
+              stemsim power --council current --format csv --force > power.csv
             """)
         {
-            council, output, force, quiet,
+            council, output, force, quiet, format,
         };
         command.SetAction((parse, cancellationToken) => power.RunAsync(
             new PowerRequest
@@ -34,6 +36,7 @@ internal sealed class PowerCommand(PowerService power) : ICliCommand
                 OutputFolder = parse.GetValue(output),
                 Force = parse.GetValue(force),
                 Quiet = parse.GetValue(quiet),
+                Format = parse.GetValue(format),
             },
             cancellationToken));
         return command;

@@ -1,3 +1,5 @@
+using StemSimulator.Runner.Infrastructure;
+
 namespace StemSimulator.Runner.Power;
 
 /// <summary>What <c>stemsim power</c> was asked to do.</summary>
@@ -14,4 +16,7 @@ internal sealed record PowerRequest
 
     /// <summary>Print nothing but errors.</summary>
     public bool Quiet { get; init; }
+
+    /// <summary>How the power table is printed: for people, or CSV or JSON with nothing else on standard output.</summary>
+    public OutputFormat Format { get; init; } = OutputFormat.Table;
 }

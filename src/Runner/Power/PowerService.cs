@@ -67,7 +67,7 @@ internal sealed class PowerService(ConsoleStreams console, TimeProvider clock)
 
         if (!request.Quiet)
         {
-            PowerReport.Write(console.Out, results, target);
+            PowerReport.Write(console, results, target, request.Format);
         }
 
         return ExitCodes.Success;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Simulation;
 
@@ -29,7 +30,7 @@ internal static class RunReport
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded);
+        var table = new Table().Border(TableBorders.For(console));
         bool variants = result.Votes.Select(v => v.Variant).Distinct(StringComparer.Ordinal).Count() > 1;
         if (variants)
         {
@@ -113,7 +114,7 @@ internal static class RunReport
     {
         var invariant = CultureInfo.InvariantCulture;
         var baseline = result.Votes.Where(v => v.Variant == result.Votes[0].Variant && v.HeldCount > 0).ToArray();
-        var table = new Table().Border(TableBorder.Rounded).Title("Who decides it (baseline): swing = P(adopted | votes yes) - P(adopted | votes no), ± its Monte Carlo s.e.");
+        var table = new Table().Border(TableBorders.For(console)).Title("Who decides it (baseline): swing = P(adopted | votes yes) - P(adopted | votes no), ± its Monte Carlo s.e.");
         table.AddColumn("vote");
         table.AddColumn("members with the largest swing: swing (P(yes))");
         bool any = false;

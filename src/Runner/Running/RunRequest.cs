@@ -23,6 +23,9 @@ internal sealed record RunRequest
     /// <summary>Print the summary as JSON on standard output instead of the tables.</summary>
     public bool Json { get; init; }
 
+    /// <summary>Print the summary table's rows as CSV on standard output instead of the tables.</summary>
+    public bool Csv { get; init; }
+
     /// <summary>Print the wall time of each phase (start-up, reference data, scenario, estimator, simulate, tables, report) on standard error.</summary>
     public bool Timings { get; init; }
 

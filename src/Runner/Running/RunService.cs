@@ -143,6 +143,10 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                     string json = await RunJson.RenderAsync(folder.Target, seconds, cancellationToken).ConfigureAwait(false);
                     console.Out.Profile.Out.Writer.WriteLine(json);
                 }
+                else if (request.Csv)
+                {
+                    console.Out.Profile.Out.Writer.Write(await RunCsv.RenderAsync(folder.Target, cancellationToken).ConfigureAwait(false));
+                }
                 else if (!request.Quiet)
                 {
                     string? scope = shard.IsWhole ? null

@@ -1,3 +1,5 @@
+using StemSimulator.Runner.Infrastructure;
+
 namespace StemSimulator.Runner.VetoRecord;
 
 /// <summary>What <c>stemsim veto-record</c> was asked to do.</summary>
@@ -20,4 +22,7 @@ internal sealed record VetoRecordRequest
 
     /// <summary>Last year of the vetoes the estimates rest on (the record "before 2022").</summary>
     public int UntilYear { get; init; } = 2021;
+
+    /// <summary>How the estimates are printed: tables for people, or one CSV/JSON table of every estimate.</summary>
+    public OutputFormat Format { get; init; } = OutputFormat.Table;
 }

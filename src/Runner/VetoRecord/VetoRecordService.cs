@@ -89,7 +89,15 @@ internal sealed class VetoRecordService(ConsoleStreams console, TimeProvider clo
             }
         }
 
-        Report(request, data, events, estimates);
+        if (request.Format == OutputFormat.Table)
+        {
+            Report(request, data, events, estimates);
+        }
+        else
+        {
+            Estimates(request, data, estimates).Write(console, request.Format);
+        }
+
         return ExitCodes.Success;
     }
 
@@ -98,7 +106,8 @@ internal sealed class VetoRecordService(ConsoleStreams console, TimeProvider clo
         var invariant = CultureInfo.InvariantCulture;
         console.Out.WriteLine(string.Create(invariant,
             $"{data.Vetoes.Count} vetoed drafts in {events.Count} veto events (same day, same topic), {data.Votes.Count} recorded General Assembly resolutions"));
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("estimate").AddColumn(new TableColumn("value").RightAligned()).AddColumn("rests on");
+        var border = TableBorders.For(console.Out);
+        var table = new Table().Border(border).AddColumn("estimate").AddColumn(new TableColumn("value").RightAligned()).AddColumn("rests on");
         table.AddRow(
             Markup.Escape($"tabling probability ({request.FromYear}-{request.UntilYear}, {request.WindowDays} days)"),
             string.Create(invariant, $"{e.TablingProbability:F3} (90%: {e.TablingLow90:F3}-{e.TablingHigh90:F3})"),
@@ -113,9 +122,9 @@ internal sealed class VetoRecordService(ConsoleStreams console, TimeProvider clo
             e.BacklashIdentified ? "the interval excludes 0" : "not identified: the 90% interval includes 0");
         console.Out.Write(table);
 
-        var sensitivity = new Table().Border(TableBorder.Rounded).AddColumn("window");
-        int[] starts = [1946, 1970, request.FromYear, 2000];
-        foreach (int start in starts.Distinct())
+        var sensitivity = new Table().Border(border).AddColumn("window");
+        var starts = SensitivityStarts(request);
+        foreach (int start in starts)
         {
             sensitivity.AddColumn(new TableColumn(string.Create(invariant, $"{start}-{request.UntilYear}")).RightAligned());
         }
@@ -124,7 +133,7 @@ internal sealed class VetoRecordService(ConsoleStreams console, TimeProvider clo
         {
             var matched = FollowUpMatcher.Match(data.Vetoes, data.Votes, new MatchingRules { WindowDays = window });
             var cells = new List<string> { string.Create(invariant, $"{window} days") };
-            foreach (int start in starts.Distinct())
+            foreach (int start in starts)
             {
                 var s = VetoRecordEstimates.From(matched, start, request.UntilYear);
                 cells.Add(string.Create(invariant, $"{s.TablingProbability:F2} ({s.FollowedUp}/{s.Events})"));
@@ -136,6 +145,35 @@ internal sealed class VetoRecordService(ConsoleStreams console, TimeProvider clo
         console.Out.WriteLine("Tabling probability by window and period (followed-up events / events):");
         console.Out.Write(sensitivity);
         console.Out.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(request.OutputFolder, VetoFollowUpsTable.ParquetName))}[/] and {VetoFollowUpsTable.CsvName}");
+    }
+
+    /// <summary>The first years of the periods the sensitivity table compares, each up to <c>--until</c>.</summary>
+    private static int[] SensitivityStarts(VetoRecordRequest request) => new[] { 1946, 1970, request.FromYear, 2000 }.Distinct().ToArray();
+
+    /// <summary>
+    /// Every estimate as one table for scripts: the defaults (tabling probability, backlash mean and spread) for the
+    /// requested window and period, then the tabling probability for each window and period of the sensitivity table.
+    /// <c>count</c> is the followed-up events (or the backlash pairs), <c>of</c> the veto events.
+    /// </summary>
+    private static TextTable Estimates(VetoRecordRequest request, VetoRecordData data, VetoRecordEstimates e)
+    {
+        var rows = new List<IReadOnlyList<object?>>
+        {
+            new object?[] { "tabling_probability", "default", (long)request.FromYear, (long)request.UntilYear, (long)request.WindowDays, e.TablingProbability, e.TablingLow90, e.TablingHigh90, (long)e.FollowedUp, (long)e.Events },
+            new object?[] { "backlash_mean", "default", (long)request.FromYear, (long)request.UntilYear, (long)request.WindowDays, e.BacklashMean, e.BacklashLow90, e.BacklashHigh90, (long)e.BacklashPairs, null },
+            new object?[] { "backlash_sd", "default", (long)request.FromYear, (long)request.UntilYear, (long)request.WindowDays, e.BacklashSd, null, null, (long)e.BacklashPairs, null },
+        };
+        foreach (int window in SensitivityWindows)
+        {
+            var matched = FollowUpMatcher.Match(data.Vetoes, data.Votes, new MatchingRules { WindowDays = window });
+            foreach (int start in SensitivityStarts(request))
+            {
+                var s = VetoRecordEstimates.From(matched, start, request.UntilYear);
+                rows.Add(new object?[] { "tabling_probability", "sensitivity", (long)start, (long)request.UntilYear, (long)window, s.TablingProbability, s.TablingLow90, s.TablingHigh90, (long)s.FollowedUp, (long)s.Events });
+            }
+        }
+
+        return new TextTable(["estimate", "role", "from", "until", "window_days", "value", "low90", "high90", "count", "of"], rows);
     }
 
     private TableProvenance Provenance(VetoRecordRequest request, VetoRecordEstimates e)
