@@ -22,6 +22,19 @@ WHERE variant = 'baseline'
 ORDER BY swing DESC
 LIMIT 10;
 
+-- How each regional group leans in the baseline vote (no join with members.csv needed).
+SELECT regional_group, count(*) AS members, round(avg(p_yes), 3) AS mean_p_yes, round(avg(p_no), 3) AS mean_p_no
+FROM 'runs/ga-hrc-suspension-2026/member_probabilities.parquet'
+WHERE variant = 'baseline'
+GROUP BY regional_group
+ORDER BY regional_group;
+
+-- The EU's expected yes votes: members of a bloc on the vote's date.
+SELECT vote_id, count(*) AS eu_members, round(sum(p_yes), 1) AS expected_yes
+FROM 'runs/ga-hrc-suspension-2026/member_probabilities.parquet'
+WHERE variant = 'baseline' AND list_contains(string_split(blocs, ' '), 'EU')
+GROUP BY vote_id;
+
 -- The yes-count distribution, recomputed from the trials.
 SELECT yes, count(*) AS trials, round(avg(adopted::INTEGER), 3) AS share_adopted
 FROM 'runs/ga-hrc-suspension-2026/trials.parquet'

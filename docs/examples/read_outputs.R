@@ -16,6 +16,9 @@ print(summary |> filter(!is.na(diff_vs_baseline)) |> select(variant, vote_id, di
 members <- read_parquet(file.path(run, "member_probabilities.parquet"))
 print(members |> filter(variant == "baseline") |> arrange(desc(swing)) |> select(member, name, p_yes, swing) |> head(10))
 
+# How each regional group leans (regional_group and blocs are columns: no join with members.csv).
+print(members |> filter(variant == "baseline") |> group_by(regional_group) |> summarise(p_yes = mean(p_yes), p_no = mean(p_no)))
+
 # The yes-count distribution from the trials, computed by arrow without loading the whole table.
 trials <- open_dataset(file.path(run, "trials.parquet"))
 print(trials |> filter(variant == "baseline", held) |> group_by(yes) |>

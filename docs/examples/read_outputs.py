@@ -18,6 +18,10 @@ print(summary.dropna(subset=["diff_vs_baseline"])[["variant", "vote_id", "diff_v
 members = pd.read_parquet(f"{run}/member_probabilities.parquet")
 print(members[members.variant == "baseline"].nlargest(10, "swing")[["member", "name", "p_yes", "swing"]])
 
+# How each regional group leans (regional_group and blocs are columns: no join with members.csv).
+print(members[members.variant == "baseline"].groupby("regional_group")[["p_yes", "p_no"]].mean())
+print(members[(members.variant == "baseline") & members.blocs.str.split().apply(lambda b: "EU" in b)].p_yes.sum())
+
 # The yes-count distribution from the trials (read only the columns needed: the table can be large).
 trials = pd.read_parquet(f"{run}/trials.parquet", columns=["variant", "held", "yes", "adopted"])
 baseline = trials[(trials.variant == "baseline") & trials.held]

@@ -28,7 +28,7 @@ internal static class ElectionTableDescriptions
         new("variant", ColumnType.String, false, "`baseline` or the what-if's name"),
         new("election_id", ColumnType.String, false, "the election's `id`"),
         new("body", ColumnType.String, false, "`SC` or `HRC`"),
-        new("date", ColumnType.Timestamp, false, "date of the election (UTC midnight)"),
+        new("date", ColumnType.Date, false, "date of the election"),
         new("seat_group", ColumnType.String, false, "the candidate's regional group (canonical name, as in `seat_group` of `elections`)"),
         new("seats", ColumnType.Int32, false, "seats of the group to fill", "seats"),
         new("candidate", ColumnType.String, false, "ISO3 code"),

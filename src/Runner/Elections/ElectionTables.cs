@@ -27,7 +27,7 @@ internal static class ElectionTables
         data.Add("variant", rows.Select(r => r.Stats.Variant).ToArray());
         data.Add("election_id", rows.Select(r => r.Stats.Election.Id).ToArray());
         data.Add("body", rows.Select(r => ElectionNames.Body(r.Stats.Election)).ToArray());
-        data.Add("date", rows.Select(r => r.Stats.Election.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).ToArray());
+        data.Add("date", rows.Select(r => r.Stats.Election.Date).ToArray());
         data.Add("seat_group", rows.Select(r => ElectionNames.Region(r.Stats.Election.SeatGroups[r.Candidate.SeatGroup].Region)).ToArray());
         data.Add("seats", rows.Select(r => r.Stats.Election.SeatGroups[r.Candidate.SeatGroup].Seats).ToArray());
         data.Add("candidate", rows.Select(r => r.Candidate.Code).ToArray());

@@ -43,14 +43,14 @@ internal sealed record OutputColumn(string Name, ColumnType Type, bool Nullable,
     };
 
     /// <summary>
-    /// The Parquet field. Strings are created as the writers always created them (nullable only when said), so the
-    /// files' schemas are unchanged.
+    /// The Parquet field: REQUIRED unless the column is nullable (strings too, so readers see which columns always
+    /// hold a value).
     /// </summary>
     public DataField Field { get; } = Create(Name, Type, Nullable);
 
     private static DataField Create(string name, ColumnType type, bool nullable) => (type, nullable) switch
     {
-        (ColumnType.String, false) => new DataField<string>(name),
+        (ColumnType.String, false) => new DataField<string>(name, false),
         (ColumnType.String, true) => new DataField<string>(name, true),
         (ColumnType.Bool, false) => new DataField<bool>(name),
         (ColumnType.Bool, true) => new DataField<bool?>(name),

@@ -38,7 +38,7 @@ internal static class DriftAdoptionTable
         data.Add("variant", rows.Select(r => r.Vote.Variant).ToArray());
         data.Add("vote_id", rows.Select(r => r.Vote.Vote.Id).ToArray());
         data.Add("year", rows.Select(r => r.Vote.Vote.Date.Year).ToArray());
-        data.Add("date", rows.Select(r => r.Vote.Vote.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).ToArray());
+        data.Add("date", rows.Select(r => r.Vote.Vote.Date).ToArray());
         data.Add("p_adopted", rows.Select(r => r.Vote.PAdopted).ToArray());
         data.Add("p_adopted_lo95", rows.Select(r => r.Vote.PAdoptedInterval95.Lower).ToArray());
         data.Add("p_adopted_hi95", rows.Select(r => r.Vote.PAdoptedInterval95.Upper).ToArray());

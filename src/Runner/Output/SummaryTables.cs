@@ -3,6 +3,7 @@ using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Rules;
 using StemSimulator.Engine.Simulation;
 using StemSimulator.Runner.Infrastructure;
+using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.Output;
 
@@ -20,7 +21,7 @@ internal static class SummaryTables
         data.Add("vote_id", votes.Select(s => s.Vote.Id).ToArray());
         data.Add("body", votes.Select(s => s.Vote.Body.Code()).ToArray());
         data.Add("rule", votes.Select(s => s.Vote.RuleName).ToArray());
-        data.Add("date", votes.Select(s => s.Vote.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)).ToArray());
+        data.Add("date", votes.Select(s => s.Vote.Date).ToArray());
         data.Add("year", votes.Select(s => s.Vote.Date.Year).ToArray());
         data.Add("estimator", votes.Select(s => s.Vote.Estimator.Name()).ToArray());
         data.Add("members", votes.Select(s => s.Vote.Count).ToArray());
@@ -59,8 +60,14 @@ internal static class SummaryTables
         await TableWriter.WriteAsync(data, stream, provenance.ToTable(), cancellationToken).ConfigureAwait(false);
     }
 
-    public static async Task WriteMembersAsync(SimulationResult result, IReadOnlyDictionary<string, string> names, Stream stream, Provenance provenance, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes one row per variant, vote and member: its probabilities and swing, with its name, regional group and
+    /// blocs (on the vote's date) from <paramref name="catalog"/>, so a reader can group by them without a join.
+    /// </summary>
+    public static async Task WriteMembersAsync(SimulationResult result, ReferenceCatalog catalog, Stream stream, Provenance provenance, CancellationToken cancellationToken)
     {
+        var states = catalog.States.ToDictionary(s => s.Code, StringComparer.Ordinal);
+        var blocs = catalog.Blocs.Values.OrderBy(b => b.Name, StringComparer.Ordinal).ToArray();
         var rows = result.Votes
             .SelectMany(s => Enumerable.Range(0, s.Vote.Count).Select(i => (Stats: s, Member: s.Member(i))))
             .ToArray();
@@ -68,7 +75,9 @@ internal static class SummaryTables
         data.Add("variant", rows.Select(r => r.Stats.Variant).ToArray());
         data.Add("vote_id", rows.Select(r => r.Stats.Vote.Id).ToArray());
         data.Add("member", rows.Select(r => r.Member.Code).ToArray());
-        data.Add("name", rows.Select(r => names.GetValueOrDefault(r.Member.Code, r.Member.Code)).ToArray());
+        data.Add("name", rows.Select(r => states.TryGetValue(r.Member.Code, out var state) ? state.Name : r.Member.Code).ToArray());
+        data.Add("regional_group", rows.Select(r => MemberGroups.NameOf(states[r.Member.Code].Group)).ToArray());
+        data.Add("blocs", rows.Select(r => string.Join(' ', blocs.Where(b => b.Contains(r.Member.Code, r.Stats.Vote.Date)).Select(b => b.Name))).ToArray());
         data.Add("p_yes", rows.Select(r => r.Member.PYes).ToArray());
         data.Add("p_abstain", rows.Select(r => r.Member.PAbstain).ToArray());
         data.Add("p_no", rows.Select(r => r.Member.PNo).ToArray());

@@ -201,10 +201,9 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
             await SummaryTables.WriteSummaryAsync(result, summaryFile, provenance, cancellationToken).ConfigureAwait(false);
         }
 
-        var names = ReferenceCatalog.Embedded.States.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal);
         await using (var membersFile = File.Create(folder.PathOf("member_probabilities.parquet")))
         {
-            await SummaryTables.WriteMembersAsync(result, names, membersFile, provenance, cancellationToken).ConfigureAwait(false);
+            await SummaryTables.WriteMembersAsync(result, ReferenceCatalog.Embedded, membersFile, provenance, cancellationToken).ConfigureAwait(false);
         }
 
         if (result.Drift.Count > 0)

@@ -15,12 +15,12 @@ internal static class VetoFollowUpsTable
     /// <summary><c>veto_followups.parquet</c>, described once.</summary>
     public static TableDescription Description { get; } = new("veto_followups.parquet",
     [
-        new("veto_date", ColumnType.Timestamp, false, "date of the veto"),
+        new("veto_date", ColumnType.Date, false, "date of the veto"),
         new("topic", ColumnType.String, false, "subject of the vetoed draft(s)"),
         new("drafts", ColumnType.String, false, "symbols of the vetoed drafts (space-separated)"),
         new("vetoed_by", ColumnType.String, false, "the vetoing permanent members, e.g. `China+Russia`"),
         new("followup_symbol", ColumnType.String, false, "the Assembly resolution that followed"),
-        new("followup_date", ColumnType.Timestamp, false, "its date"),
+        new("followup_date", ColumnType.Date, false, "its date"),
         new("days_after", ColumnType.Int32, false, "days between the veto and the follow-up", "days"),
         new("emergency_special_session", ColumnType.Bool, false, "adopted in an emergency special session"),
         new("yes", ColumnType.Int32, false, "the follow-up's recorded votes", "members"),
@@ -28,7 +28,7 @@ internal static class VetoFollowUpsTable
         new("abstain", ColumnType.Int32, false, "the follow-up's recorded votes", "members"),
         new("followup_title", ColumnType.String, false, "its title"),
         new("comparison_symbol", ColumnType.String, true, "the earlier resolution on the same subject it is compared with; null without one"),
-        new("comparison_date", ColumnType.Timestamp, true, "that resolution's date"),
+        new("comparison_date", ColumnType.Date, true, "that resolution's date"),
         new("comparison_yes", ColumnType.Int32, true, "its recorded votes", "members"),
         new("comparison_no", ColumnType.Int32, true, "its recorded votes", "members"),
         new("comparison_abstain", ColumnType.Int32, true, "its recorded votes", "members"),
@@ -46,14 +46,13 @@ internal static class VetoFollowUpsTable
     public static Task WriteParquetAsync(IReadOnlyList<VetoEvent> events, Stream stream, TableProvenance provenance, CancellationToken cancellationToken)
     {
         var rows = Rows(events);
-        static DateTime Day(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var data = Description.NewData()
-            .Add("veto_date", rows.Select(r => Day(r.Event.Date)).ToArray())
+            .Add("veto_date", rows.Select(r => r.Event.Date).ToArray())
             .Add("topic", rows.Select(r => r.Event.Topic).ToArray())
             .Add("drafts", rows.Select(r => string.Join(' ', r.Event.Drafts)).ToArray())
             .Add("vetoed_by", rows.Select(r => string.Join('+', r.Event.VetoedBy)).ToArray())
             .Add("followup_symbol", rows.Select(r => r.FollowUp.Symbol).ToArray())
-            .Add("followup_date", rows.Select(r => Day(r.FollowUp.Date)).ToArray())
+            .Add("followup_date", rows.Select(r => r.FollowUp.Date).ToArray())
             .Add("days_after", rows.Select(r => r.FollowUp.Date.DayNumber - r.Event.Date.DayNumber).ToArray())
             .Add("emergency_special_session", rows.Select(r => r.FollowUp.EmergencySpecialSession).ToArray())
             .Add("yes", rows.Select(r => r.FollowUp.Yes).ToArray())
@@ -61,7 +60,7 @@ internal static class VetoFollowUpsTable
             .Add("abstain", rows.Select(r => r.FollowUp.Abstain).ToArray())
             .Add("followup_title", rows.Select(r => r.FollowUp.Title).ToArray())
             .Add("comparison_symbol", rows.Select(r => r.Event.Comparison?.Symbol).ToArray())
-            .Add("comparison_date", rows.Select(r => r.Event.Comparison is { } c ? Day(c.Date) : (DateTime?)null).ToArray())
+            .Add("comparison_date", rows.Select(r => r.Event.Comparison is { } c ? c.Date : (DateOnly?)null).ToArray())
             .Add("comparison_yes", rows.Select(r => r.Event.Comparison?.Yes).ToArray())
             .Add("comparison_no", rows.Select(r => r.Event.Comparison?.No).ToArray())
             .Add("comparison_abstain", rows.Select(r => r.Event.Comparison?.Abstain).ToArray())

@@ -99,7 +99,7 @@ public sealed class OutputDocsTests
         string sql = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "examples", "duckdb.sql"))
             .Replace("runs/ga-hrc-suspension-2026", run.Replace('\\', '/'), StringComparison.Ordinal);
         var statements = Regex.Split(Regex.Replace(sql, "--[^\n]*", string.Empty), @";\s*").Where(s => !string.IsNullOrWhiteSpace(s)).ToArray();
-        Assert.That(statements, Has.Length.EqualTo(6));
+        Assert.That(statements, Has.Length.EqualTo(8));
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         foreach (string statement in statements)
