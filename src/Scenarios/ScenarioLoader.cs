@@ -66,9 +66,16 @@ public static class ScenarioLoader
         var map = new SourceMap(file);
         var binder = new YamlBinder(file, diagnostics, map);
         var document = binder.Bind(root, typeof(ScenarioDocument)) as ScenarioDocument;
-        if (document is null || diagnostics.Count > 0)
+        if (document is null)
         {
             return new ScenarioLoadResult(file, hash, document, null, Sorted(diagnostics));
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            // Every stage in one pass: the references and semantics of what did bind are checked too, so that one run
+            // of 'validate' lists every error.
+            return new ScenarioLoadResult(file, hash, document, null, Sorted(WithLaterStages(document, map, diagnostics, overrides)));
         }
 
         overrides ??= new RunOverrides();
@@ -103,6 +110,33 @@ public static class ScenarioLoader
             Warnings = Sorted(warnings),
             Bytes = bytes,
         };
+    }
+
+    /// <summary>
+    /// The shape errors of a document that bound only in part, followed by the compiler's errors about the rest (on
+    /// the embedded reference data). What lost a value in binding is not checked again (<see cref="SourceMap.IsIncomplete"/>:
+    /// the same problem would be reported twice), and if the partial document trips the compiler up, the shape errors
+    /// alone are returned: they come first and are enough.
+    /// </summary>
+    private static List<ScenarioDiagnostic> WithLaterStages(ScenarioDocument document, SourceMap map, List<ScenarioDiagnostic> shape, RunOverrides? overrides)
+    {
+        if (CalibrationChoice.FileOf(document.Calibration) is not null || overrides?.CalibrationFile is not null)
+        {
+            // Checked against another calibration's roll calls, the references would be judged wrongly.
+            return shape;
+        }
+
+        var later = new List<ScenarioDiagnostic>();
+        try
+        {
+            new ScenarioCompiler(ReferenceCatalog.Embedded, map, later, "the embedded calibration", []).Compile(document, overrides ?? new RunOverrides());
+        }
+        catch (Exception e) when (e is NullReferenceException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or KeyNotFoundException or FormatException)
+        {
+            return shape;
+        }
+
+        return [.. shape, .. later];
     }
 
     /// <summary>A table path written in the scenario, taken relative to the scenario file's folder.</summary>

@@ -59,7 +59,16 @@ public sealed class ScenarioErrorTests
         Assert.That(messages, Does.Contain("test.yaml:3:9: error: expected a whole number, found 'lots'"));
         Assert.That(messages, Does.Contain("test.yaml:8:15: error: 'two_third' is not a valid value; did you mean 'two_thirds'?"));
         Assert.That(messages, Does.Contain("test.yaml:15:5: error: unknown key 'colour'"));
-        Assert.That(result.Diagnostics, Has.Count.EqualTo(3), "binding errors come first; the rest is checked once the file binds");
+
+        // The later stages in the same pass: names, ranges, references (groups), duplicates, the second vote's cut-points.
+        Assert.That(messages, Does.Contain("test.yaml:1:11: error: 'Bad Name' is not a valid scenario name"));
+        Assert.That(messages, Does.Contain("test.yaml:4:22: error: a shock's standard deviation must be between 0 and 5, not -1"));
+        Assert.That(messages, Does.Contain("test.yaml:4:35: error: unknown group 'EUU'; did you mean 'EU'?"));
+        Assert.That(messages, Does.Contain("test.yaml:11:9: error: duplicate vote id 'v'"));
+        Assert.That(messages, Does.Contain("test.yaml:14:16: error: cutpoints needs two numbers"));
+        Assert.That(result.Diagnostics, Has.Count.EqualTo(8),
+            "every stage in one pass; the first vote, whose 'majority' did not bind, is not checked further (its binding error says what is wrong)");
+        Assert.That(result.Diagnostics.Select(d => d.Location.Line), Is.Ordered, "in the order of the file");
     }
 
     [Test]

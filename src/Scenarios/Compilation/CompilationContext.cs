@@ -75,8 +75,17 @@ internal sealed partial class CompilationContext
         return Math.Sqrt((position.ThetaStandardError * position.ThetaStandardError) + (years * calibration.PositionStepSd * calibration.PositionStepSd));
     }
 
-    public void Error(object owner, string key, string message) =>
-        _diagnostics.Add(new ScenarioDiagnostic(_map.Locate(owner, key), message));
+    /// <summary>
+    /// Reports an error at <paramref name="key"/> of <paramref name="owner"/>, unless the owner lost a value in binding
+    /// (its binding error already says what is wrong there).
+    /// </summary>
+    public void Error(object owner, string key, string message)
+    {
+        if (!_map.IsIncomplete(owner) && !_map.IsLost(owner, key))
+        {
+            _diagnostics.Add(new ScenarioDiagnostic(_map.Locate(owner, key), message));
+        }
+    }
 
     /// <summary>Reports a warning: the scenario still runs; <c>stemsim validate</c> prints it.</summary>
     public void Warning(object owner, string key, string message) =>

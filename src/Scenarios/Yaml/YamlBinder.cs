@@ -28,6 +28,7 @@ internal sealed class YamlBinder
     private readonly SourceMap _map;
     private int _nodes;
     private bool _tooLarge;
+    private object? _root;
 
     public YamlBinder(string file, List<ScenarioDiagnostic> diagnostics, SourceMap map)
     {
@@ -125,6 +126,7 @@ internal sealed class YamlBinder
         }
 
         var instance = Activator.CreateInstance(type)!;
+        _root ??= instance;
         _map.Record(instance, string.Empty, At(node.Start));
         var properties = KeysOf(type);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -155,13 +157,24 @@ internal sealed class YamlBinder
             {
                 // An empty value where the checks and the engine need one ('name:' with nothing after it).
                 Error(valueNode, $"'{key}' needs a value: {Describe(property.PropertyType)}");
+                Lost(instance, key);
                 continue;
             }
 
+            int before = _diagnostics.Count;
             var value = Bind(valueNode, property.PropertyType);
             if (value is not null)
             {
                 property.SetValue(instance, value);
+                if (!value.GetType().IsValueType && value is not string)
+                {
+                    _map.RecordParent(value, instance);
+                }
+            }
+
+            if (_diagnostics.Count > before)
+            {
+                Lost(instance, key);
             }
         }
 
@@ -171,6 +184,12 @@ internal sealed class YamlBinder
             if (!seen.Contains(key) && !suggested.Contains(key) && property.GetCustomAttribute<RequiredMemberAttribute>() is not null)
             {
                 Error(node, $"missing required key '{key}' in {Describe(type)}");
+                Lost(instance, key);
+            }
+            else if (!seen.Contains(key) && suggested.Contains(key))
+            {
+                // A misspelt key: the value meant for it is missing, and checks of the rest would say so again.
+                Lost(instance, key);
             }
         }
 
@@ -339,6 +358,19 @@ internal sealed class YamlBinder
 
         Error(keyNode, "YAML merge keys ('<<') are not supported: write the keys out (an alias '*name' may repeat a whole value marked '&name'); a scenario is one self-contained file");
         return true;
+    }
+
+    /// <summary>
+    /// Records a value lost in binding: checks of its object would repeat the error in other words, so the object is
+    /// marked incomplete, except the document's top level, where only that key is.
+    /// </summary>
+    private void Lost(object instance, string key)
+    {
+        _map.MarkLost(instance, key);
+        if (!ReferenceEquals(instance, _root))
+        {
+            _map.MarkIncomplete(instance);
+        }
     }
 
     private void Error(YamlNode node, string message) => _diagnostics.Add(new ScenarioDiagnostic(At(node.Start), message));
