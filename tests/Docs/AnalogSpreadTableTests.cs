@@ -1,28 +1,63 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using StemSimulator.Engine.Model;
 using StemSimulator.Tests.Support;
 
 namespace StemSimulator.Tests.Docs;
 
 /// <summary>
-/// The measured analog spreads in the code (<see cref="AnalogSpreads"/>) are the ones the study chose: the rows of
-/// the committed table in docs/calibration.md ("Analog spread by kind") that give each kind's chosen spread on the
-/// choosing years.
+/// The measured analog shifts in the code (<see cref="AnalogSpreads"/>) are the ones the study chose: the rows of
+/// the committed table in docs/calibration.md ("Analog spread by kind") that name each kind's chosen shift on the
+/// choosing years ("normal 0.60", "mixture p=0.05 2.00/2.50", "anchored 0.30", "anchored-mixture p=0.05 0.18/2.50").
 /// </summary>
-public sealed class AnalogSpreadTableTests
+public sealed partial class AnalogSpreadTableTests
 {
     [TestCase(AnalogKind.Repeat)]
     [TestCase(AnalogKind.SameSubject)]
     [TestCase(AnalogKind.SameIssue)]
-    public void The_constant_is_the_spread_the_study_chose(AnalogKind kind)
+    public void The_constants_are_the_shift_the_study_chose(AnalogKind kind)
+    {
+        var (shift, anchored) = Parse(Row(kind, "stemsim", "2000-2009"));
+
+        Assert.That(AnalogSpreads.Shift(kind), Is.EqualTo(shift));
+        Assert.That(AnalogSpreads.AnchorsOnCount(kind), Is.EqualTo(anchored));
+    }
+
+    [Test]
+    public void An_unanchored_repeat_takes_the_best_normal_shift_of_the_study()
+    {
+        var (shift, anchored) = Parse(Row(AnalogKind.Repeat, "stemsim", "2010-2019", normal: true));
+
+        Assert.That(anchored, Is.False);
+        Assert.That(AnalogSpreads.RepeatUnanchored, Is.EqualTo(shift));
+    }
+
+    private static string Row(AnalogKind kind, string model, string years, bool normal = false)
     {
         string name = AnalogSpreads.Name(kind);
         var rows = File.ReadLines(Path.Combine(RepositoryPaths.Root, "docs", "calibration.md"))
             .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
-            .Where(cells => cells.Length > 5 && cells[1] == name && cells[2] == "stemsim" && cells[4] == "2000-2009")
+            .Where(cells => cells.Length > 5 && cells[1] == name && cells[2] == model && cells[4] == years && cells[3].StartsWith("normal ", StringComparison.Ordinal) == normal)
             .ToArray();
 
-        Assert.That(rows, Has.Length.EqualTo(1), $"one row of the choosing years for {name} in docs/calibration.md");
-        Assert.That(AnalogSpreads.For(kind), Is.EqualTo(double.Parse(rows[0][3], CultureInfo.InvariantCulture)));
+        Assert.That(rows, Has.Length.EqualTo(1), $"one row of {years} for {name} in docs/calibration.md");
+        return rows[0][3];
     }
+
+    private static (AnalogShiftDistribution Shift, bool Anchored) Parse(string cell)
+    {
+        var match = Shape().Match(cell);
+        Assert.That(match.Success, $"'{cell}' names a shift");
+        bool anchored = match.Groups["family"].Value.StartsWith("anchored", StringComparison.Ordinal);
+        double narrow = double.Parse(match.Groups["narrow"].Value, CultureInfo.InvariantCulture);
+        if (!match.Groups["p"].Success)
+        {
+            return (AnalogShiftDistribution.Normal(narrow), anchored);
+        }
+
+        return (new AnalogShiftDistribution(narrow, double.Parse(match.Groups["wide"].Value, CultureInfo.InvariantCulture), double.Parse(match.Groups["p"].Value, CultureInfo.InvariantCulture)), anchored);
+    }
+
+    [GeneratedRegex(@"^(?<family>normal|anchored|mixture|anchored-mixture)( p=(?<p>[0-9.]+))? (?<narrow>[0-9.]+)(/(?<wide>[0-9.]+))?$")]
+    private static partial Regex Shape();
 }

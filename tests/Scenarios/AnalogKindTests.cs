@@ -26,6 +26,7 @@ public sealed class AnalogKindTests
     {
         var vote = ScenarioText.Load(Vote($"like: {{ vote: A/RES/68/262, kind: {kind} }}")).Model!.Variants[0].Votes[0];
 
+        Assert.That(vote.AnalogShift, Is.EqualTo(AnalogSpreads.Shift(expected)));
         Assert.That(vote.AnalogSd, Is.EqualTo(AnalogSpreads.For(expected)));
     }
 
@@ -35,7 +36,7 @@ public sealed class AnalogKindTests
         // A/RES/76/228 is "Situation of human rights in the Syrian Arab Republic"; case and punctuation do not matter.
         var vote = ScenarioText.Load(Vote("like: A/RES/76/228", title: "SITUATION OF HUMAN RIGHTS IN THE SYRIAN ARAB REPUBLIC.")).Model!.Variants[0].Votes[0];
 
-        Assert.That(vote.AnalogSd, Is.EqualTo(AnalogSpreads.Repeat));
+        Assert.That(vote.AnalogShift, Is.EqualTo(AnalogSpreads.Repeat));
     }
 
     [Test]
@@ -53,8 +54,11 @@ public sealed class AnalogKindTests
         var vote = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: same_issue, spread: 0.33 }")).Model!.Variants[0].Votes[0];
         var untitled = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, spread: 0.33 }")).Model!.Variants[0].Votes[0];
 
+        Assert.That(vote.AnalogShift, Is.EqualTo(AnalogShiftDistribution.Normal(0.33)));
         Assert.That(vote.AnalogSd, Is.EqualTo(0.33));
-        Assert.That(untitled.AnalogSd, Is.EqualTo(0.33), "a spread set by hand needs no kind");
+        Assert.That(untitled.AnalogShift, Is.EqualTo(AnalogShiftDistribution.Normal(0.33)), "a spread set by hand needs no kind");
+        Assert.That(ExpectedYes(vote), Is.EqualTo(ExpectedYes(ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: repeat, spread: 0.33 }")).Model!.Variants[0].Votes[0])).Within(1e-12),
+            "a spread by hand is never anchored, whatever the kind");
     }
 
     [Test]
@@ -86,17 +90,18 @@ public sealed class AnalogKindTests
         Assert.That(ScenarioText.Messages(result), Does.Contain("test.yaml:9:25: error: vote 'v': say how A/RES/76/228"));
 
         var fixedYaml = ScenarioText.Load(yaml.Replace("votes: { v: { like: A/RES/76/228 } }", "votes: { v: { like: { vote: A/RES/76/228, spread: 0.1 } } }", StringComparison.Ordinal)).Model!;
-        Assert.That(fixedYaml.Variants[0].Votes[0].AnalogSd, Is.EqualTo(AnalogSpreads.SameIssue));
-        Assert.That(fixedYaml.Variants[1].Votes[0].AnalogSd, Is.EqualTo(0.1));
-        Assert.That(fixedYaml.Variants[2].Votes[0].AnalogSd, Is.EqualTo(AnalogSpreads.SameSubject));
+        Assert.That(fixedYaml.Variants[0].Votes[0].AnalogShift, Is.EqualTo(AnalogSpreads.SameIssue));
+        Assert.That(fixedYaml.Variants[1].Votes[0].AnalogShift, Is.EqualTo(AnalogShiftDistribution.Normal(0.1)));
+        Assert.That(fixedYaml.Variants[2].Votes[0].AnalogShift, Is.EqualTo(AnalogSpreads.SameSubject));
     }
 
     [Test]
     public void The_briefing_words_say_where_the_spread_came_from()
     {
         Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x", Spread = 0.4, Kind = AnalogKindName.SameIssue }).Describe(), Is.EqualTo("spread 0.4, set by hand"));
-        Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x", Kind = AnalogKindName.SameSubject }).Describe(), Does.StartWith("spread ").And.EndWith(" measured for a same_subject analog"));
-        Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x" }).Describe(), Does.EndWith(" measured for a repeat analog (inferred: the title matches the analog's)"));
+        Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x", Kind = AnalogKindName.SameSubject }).Describe(), Does.StartWith("shift measured for a same_subject analog: sd "));
+        Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x" }).Describe(), Does.StartWith("shift measured for a repeat analog (inferred: the title matches the analog's): anchored on its recorded yes count, sd "));
+        Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x", Kind = AnalogKindName.Repeat }, assembly: false).Describe(), Does.StartWith("shift measured for a repeat analog: sd "), "a Council draft is not anchored");
     }
 
     [TestCase(AnalogKindName.Repeat, AnalogKind.Repeat)]
@@ -109,4 +114,64 @@ public sealed class AnalogKindTests
         Assert.That(() => AnalogSpreadChoice.ToKind((AnalogKindName)99), Throws.TypeOf<ArgumentOutOfRangeException>());
         Assert.That(() => AnalogSpreads.For((AnalogKind)99), Throws.TypeOf<ArgumentOutOfRangeException>());
     }
+
+    [Test]
+    public void A_repeat_on_an_Assembly_vote_expects_the_analogs_recorded_yes_count()
+    {
+        // A/RES/68/262 was adopted 100-11-58 (calibration_roll_calls.csv.gz). Anchored, the members' leans without shocks
+        // expect its 100 yes votes; the same analog as a same_issue text is not anchored and expects another count.
+        var repeat = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: repeat }")).Model!.Variants[0].Votes[0];
+        var other = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: same_issue }")).Model!.Variants[0].Votes[0];
+
+        Assert.That(ExpectedYes(repeat), Is.EqualTo(100).Within(1e-6));
+        Assert.That(Math.Abs(ExpectedYes(other) - 100), Is.GreaterThan(1), "unanchored, the calibration's parameters on 2021 positions");
+    }
+
+    [Test]
+    public void A_variants_member_changes_move_the_count_away_from_the_anchor()
+    {
+        const string yaml = """
+            scenario: test
+            as_of: 2021-03-01
+            votes:
+              - id: v
+                body: GA
+                like: { vote: A/RES/68/262, kind: repeat }
+            variants:
+              - name: china-shifts
+                members: { CHN: { shift: 2.0 } }
+            """;
+
+        var model = ScenarioText.Load(yaml).Model!;
+        var baseline = model.Variants[0].Votes[0];
+        var variant = model.Variants[1].Votes[0];
+        int china = Array.IndexOf(variant.Codes, "CHN"), france = Array.IndexOf(variant.Codes, "FRA");
+
+        Assert.That(variant.Lean(france).Mean, Is.EqualTo(baseline.Lean(france).Mean), "the same anchor in every variant");
+        Assert.That(variant.Lean(china).Mean, Is.EqualTo(baseline.Lean(china).Mean + 2.0).Within(1e-12));
+        Assert.That(ExpectedYes(variant), Is.GreaterThan(ExpectedYes(baseline)));
+    }
+
+    [Test]
+    public void A_repeat_on_a_Council_draft_takes_the_unanchored_shift()
+    {
+        const string yaml = """
+            scenario: test
+            as_of: 2021-03-01
+            votes:
+              - id: v
+                body: SC
+                like: { vote: A/RES/68/262, kind: repeat }
+            """;
+
+        var vote = ScenarioText.Load(yaml).Model!.Variants[0].Votes[0];
+
+        Assert.That(vote.AnalogShift, Is.EqualTo(AnalogSpreads.RepeatUnanchored));
+    }
+
+    /// <summary>The yes count the vote's leans expect without shocks: sum (1 - absent) Phi((mean - yesFrom) / sqrt(1 + loading^2)).</summary>
+    private static double ExpectedYes(StemSimulator.Engine.Model.VoteModel vote) =>
+        Enumerable.Range(0, vote.Count).Select(vote.Lean).Sum(l => l.Fixed is { } f
+            ? (f == StemSimulator.Engine.Rules.VoteChoice.Yes ? 1.0 : 0.0)
+            : (1 - l.AbsenceProbability) * MathNet.Numerics.Distributions.Normal.CDF(0, 1, (l.Mean - l.YesFrom) / Math.Sqrt(1 + (l.PositionLoading * l.PositionLoading))));
 }

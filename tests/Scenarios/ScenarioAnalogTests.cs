@@ -2,7 +2,10 @@ using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Tests.Scenarios;
 
-/// <summary>Votes that take their parameters from a historical roll call (<c>like:</c>), and the calibration year.</summary>
+/// <summary>
+/// Votes that take their parameters from a historical roll call (<c>like:</c>), and the calibration year. The analogs
+/// are given as same_subject, which is not anchored on the analog's count, so the means are the parameters' alone.
+/// </summary>
 public sealed class ScenarioAnalogTests
 {
     private static ReferenceCatalog Catalog => ReferenceCatalog.Embedded;
@@ -20,7 +23,7 @@ public sealed class ScenarioAnalogTests
     public void Like_takes_the_analogs_discrimination_cutpoints_and_issue_areas()
     {
         var analog = Catalog.RollCalls.Find("A/RES/76/228", out _)!;
-        var vote = ScenarioText.Load(Vote("like: { vote: A/RES/76/228, kind: repeat }")).Model!.Variants[0].Votes[0];
+        var vote = ScenarioText.Load(Vote("like: { vote: A/RES/76/228, kind: same_subject }")).Model!.Variants[0].Votes[0];
         int nld = Array.IndexOf(vote.Codes, "NLD");
         var position = Catalog.Calibration.Find("NLD", Catalog.Calibration.LatestYear)!;
 
@@ -36,7 +39,7 @@ public sealed class ScenarioAnalogTests
     public void Shift_and_issue_adjust_the_analog()
     {
         var analog = Catalog.RollCalls.Find("A/RES/76/228", out _)!;
-        var vote = ScenarioText.Load(Vote("like: { vote: A/RES/76/228, kind: repeat, shift: 0.2, issue: colonialism }")).Model!.Variants[0].Votes[0];
+        var vote = ScenarioText.Load(Vote("like: { vote: A/RES/76/228, kind: same_subject, shift: 0.2, issue: colonialism }")).Model!.Variants[0].Votes[0];
         int nld = Array.IndexOf(vote.Codes, "NLD");
         var position = Catalog.Calibration.Find("NLD", Catalog.Calibration.LatestYear)!;
         int colonialism = 1 << IssueAreas.IndexOf("colonialism");
@@ -61,7 +64,7 @@ public sealed class ScenarioAnalogTests
     [Test]
     public void Calibration_year_selects_the_positions_of_that_year()
     {
-        var vote = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: repeat }", "calibration: 2010\n")).Model!.Variants[0].Votes[0];
+        var vote = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: same_subject }", "calibration: 2010\n")).Model!.Variants[0].Votes[0];
         int usa = Array.IndexOf(vote.Codes, "USA");
         var analog = Catalog.RollCalls.Find("A/RES/68/262", out _)!;
 

@@ -150,7 +150,7 @@ public sealed class VoteModel
 
     /// <summary>The same vote estimated another way.</summary>
     public VoteModel WithEstimator(OutcomeEstimator estimator) =>
-        new(Id, Stream, Body, Date, Majority, Decision, estimator, Shocks, _participants, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogSd = AnalogSd, DriftYearIndex = DriftYearIndex, DriftBeta = DriftBeta, ConcernedStates = ConcernedStates, Given = Given };
+        new(Id, Stream, Body, Date, Majority, Decision, estimator, Shocks, _participants, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogShift = AnalogShift, DriftYearIndex = DriftYearIndex, DriftBeta = DriftBeta, ConcernedStates = ConcernedStates, Given = Given };
 
     /// <summary>
     /// The same vote with the latent support of some participants shifted by <paramref name="shift"/> (members with a
@@ -163,7 +163,7 @@ public sealed class VoteModel
         var shifted = _participants
             .Select((p, i) => participants.Contains(i) && p.Lean.Fixed is null ? p with { Lean = p.Lean with { Mean = p.Lean.Mean + shift } } : p)
             .ToArray();
-        return new VoteModel(Id, Stream, Body, Date, Majority, Decision, Estimator, Shocks, shifted, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogSd = AnalogSd, DriftYearIndex = DriftYearIndex, DriftBeta = DriftBeta, ConcernedStates = ConcernedStates, Given = Given };
+        return new VoteModel(Id, Stream, Body, Date, Majority, Decision, Estimator, Shocks, shifted, Conditions, CouncilRule) { DebatesVeto = DebatesVeto, AnalogShift = AnalogShift, DriftYearIndex = DriftYearIndex, DriftBeta = DriftBeta, ConcernedStates = ConcernedStates, Given = Given };
     }
 
     /// <summary>Participant <paramref name="participant"/>'s lean (index in the vote's order).</summary>
@@ -226,11 +226,14 @@ public sealed class VoteModel
     public bool DebatesVeto { get; init; }
 
     /// <summary>
-    /// Standard deviation, &gt;= 0, of a per-trial shift of every participant's latent support standing for the
-    /// uncertainty of the analog vote the parameters came from (0 for explicit parameters). Drawn apart from the
-    /// global shock (its own random stream), so its share of the uncertainty can be told apart.
+    /// The per-trial shift of every participant's latent support standing for the uncertainty of the analog vote the
+    /// parameters came from (<see cref="AnalogShiftDistribution.Normal"/>(0) for explicit parameters). Drawn apart from
+    /// the global shock (its own random stream), so its share of the uncertainty can be told apart.
     /// </summary>
-    public double AnalogSd { get; init; }
+    public AnalogShiftDistribution AnalogShift { get; init; } = AnalogShiftDistribution.Normal(0);
+
+    /// <summary>Standard deviation, &gt;= 0, of <see cref="AnalogShift"/>.</summary>
+    public double AnalogSd => AnalogShift.StandardDeviation;
 
     /// <summary>
     /// For a vote in a multi-year scenario: the index of its year in the variant's drift path (0 = the first year);

@@ -73,6 +73,11 @@ internal sealed class GivenPlan
                 (normal * TrialKernel.Load(plan.ShockSds, k)).CopyTo(_shocks, k);
             }
 
+            if (plan.AnalogShift.IsMixture)
+            {
+                _shocks[plan.ShockedBlocs.Length + 1] *= plan.AnalogScale(random);
+            }
+
             double common = _shocks[0] + _shocks[plan.ShockedBlocs.Length + 1];
             int pathOffset = plan.DriftYearIndex < 0 || path is null ? -1 : plan.DriftYearIndex * pathMembers;
             foreach (var member in vote.Members)
@@ -132,7 +137,7 @@ internal sealed class GivenPlan
                 }
             }
 
-            bool shocked = vote.Shocks.GlobalSd > 0 || vote.AnalogSd > 0 || blocs.Count > 0;
+            bool shocked = vote.Shocks.GlobalSd > 0 || vote.AnalogShift.WideSd > 0 || blocs.Count > 0;
             bool informative = given.Choice != VoteChoice.Absent && (shocked || lean.PositionLoading != 0 || plan.DriftYearIndex >= 0);
             return new Member(
                 vote.RosterIndex[i], plan.PositionKey[i], lean.Mean, lean.PositionLoading, lean.NoBelow, lean.YesFrom, given.Choice, [.. blocs], informative);

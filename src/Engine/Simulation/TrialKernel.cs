@@ -464,6 +464,11 @@ internal sealed class TrialKernel
             Store(_shockDraws, k, normal * Load(plan.ShockSds, k));
         }
 
+        if (plan.AnalogShift.IsMixture)
+        {
+            _shockDraws[plan.ShockedBlocs.Length + 1] *= plan.AnalogScale(random);
+        }
+
         // Each member: the common shock plus its blocs' in the blocs' order, summed in a register.
         double common = _shockDraws[0] + _shockDraws[plan.ShockedBlocs.Length + 1];
         var offsets = plan.MemberBlocOffsets;

@@ -97,7 +97,7 @@ internal sealed class VotePlan
         }
 
         MemberBlocs = memberBlocs.SelectMany(b => b).ToArray();
-        HasShocks = vote.Shocks.GlobalSd > 0 || MemberBlocs.Length > 0 || vote.AnalogSd > 0;
+        HasShocks = vote.Shocks.GlobalSd > 0 || MemberBlocs.Length > 0 || vote.AnalogShift.WideSd > 0;
         IsStatic = !HasShocks && !HasLoading && DriftYearIndex < 0;
         if (IsStatic)
         {
@@ -127,8 +127,27 @@ internal sealed class VotePlan
         }
 
         ShockKeys[ShockedBlocs.Length + 1] = CounterRandom.MemberKey(RandomPurpose.AnalogShift, vote.Stream, 0);
-        ShockSds[ShockedBlocs.Length + 1] = vote.AnalogSd;
+
+        // A mixture draws a unit normal here and scales it by the component draw 1 picks (AnalogScale); a normal shift
+        // keeps its sd here, so a spread set by hand draws exactly the numbers it always did.
+        AnalogShift = vote.AnalogShift;
+        ShockSds[ShockedBlocs.Length + 1] = AnalogShift.IsMixture ? 1.0 : AnalogShift.NarrowSd;
+        AnalogPickKey = CounterRandom.MemberKey(RandomPurpose.AnalogShift, vote.Stream, 1);
     }
+
+    /// <summary>The analog's shift; a mixture's component is picked per trial by <see cref="AnalogScale"/>.</summary>
+    public AnalogShiftDistribution AnalogShift { get; }
+
+    /// <summary>Key of the uniform that picks a mixture's component (draw 1 of <see cref="RandomPurpose.AnalogShift"/>).</summary>
+    public ulong AnalogPickKey { get; }
+
+    /// <summary>
+    /// The factor of the analog's shift draw (index <see cref="ShockedBlocs"/>.Length + 1) in the trial of
+    /// <paramref name="random"/>: 1 for a normal shift (its sd is already in <see cref="ShockSds"/>), else the sd of the
+    /// component the trial's uniform picks.
+    /// </summary>
+    public double AnalogScale(CounterRandom random) =>
+        AnalogShift.IsMixture ? AnalogShift.ScaleFor(random.Uniform(AnalogPickKey)) : 1.0;
 
     /// <summary>
     /// Whether this vote draws exactly the baseline's numbers for the same vote (same members, same keys), so the

@@ -27,6 +27,8 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    private AnalogSpreadStudy? _study;
+
     public async Task<int> RunAsync(AnalogSpreadRequest request, CancellationToken cancellationToken)
     {
         string? problem = request switch
@@ -84,7 +86,8 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
                 return ExitCodes.Interrupted;
             }
 
-            string markdown = Report(request, request.ChooseTo!.Value, cases, rows);
+            string markdown = Report(request, request.ChooseTo!.Value, cases, rows, _study!) + CandidateReport(request.ChooseTo!.Value, cases, _study!);
+            await WriteSamplesAsync(folder.PathOf("analog_samples.csv.gz"), cases, _study!, cancellationToken).ConfigureAwait(false);
             await using (var file = File.Create(folder.PathOf(BacktestTable.FileName)))
             {
                 var provenance = new TableProvenance(
@@ -125,7 +128,8 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
             console.Error.WriteLine("  shocks (embedded calibration): " + string.Join(", ", shocks.Select(x => x.ToString("F2", Invariant))));
         }
 
-        var study = new AnalogSpreadStudy(data, blocs, votes, chooser, settings, Grid, shocks);
+        var study = new AnalogSpreadStudy(data, blocs, votes, chooser, settings, Grid, shocks, keepSamples: true);
+        _study = study;
         var options = new CalibrationOptions { Threads = request.Threads ?? Environment.ProcessorCount };
         var cases = new List<AnalogCase>();
         CalibrationRun? warm = null;
@@ -158,15 +162,90 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
         return cases;
     }
 
+    /// <summary>Per kind and candidate family: the candidate with the lowest choosing score, its figures on both periods.</summary>
+    private static string CandidateReport(int chooseTo, List<AnalogCase> cases, AnalogSpreadStudy study)
+    {
+        var text = new StringBuilder();
+        text.AppendLine();
+        text.AppendLine("Candidates by family (the one of each family with the lowest mean 90% interval score on the choosing years; groups: an independent normal shift of each regional group added to the common one, flip: beta's sign flipped with probability q; neither is implemented in the vote kernel):");
+        text.AppendLine();
+        text.AppendLine("| kind | candidate | years | roll calls | coverage50 | coverage80 | coverage90 | coverage95 | mean width90 | mean interval score90 |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var kind in Enum.GetValues<AnalogKind>())
+        {
+            var all = AnalogSpreadEvaluation.OfKind(cases, kind);
+            var train = all.Where(c => c.Year <= chooseTo).ToArray();
+            var test = all.Where(c => c.Year > chooseTo).ToArray();
+            if (train.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var family in study.Candidates.Select(c => c.Family).Distinct())
+            {
+                int best = BestCandidate(study, train, c => c.Family == family);
+                foreach (var (years, set) in new[] { ("choosing", train), ("reporting", test) })
+                {
+                    var summary = CandidateSummary(set, best);
+                    text.AppendLine(CultureInfo.InvariantCulture, $"| {AnalogSpreads.Name(kind)} | {study.Candidates[best].Name} | {years} | {summary.Cases} | {string.Join(" | ", summary.Coverage.Select(c => c.ToString("F3", Invariant)))} | {summary.MeanWidth:F1} | {summary.MeanIntervalScore:F1} |");
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The candidate passing <paramref name="include"/> with the lowest mean 90% interval score over <paramref name="cases"/> (ties to the earlier).</summary>
+    private static int BestCandidate(AnalogSpreadStudy study, IReadOnlyList<AnalogCase> cases, Func<AnalogSpreadStudy.Candidate, bool> include)
+    {
+        int best = -1;
+        double bestScore = double.PositiveInfinity;
+        for (int c = 0; c < study.Candidates.Count; c++)
+        {
+            if (!include(study.Candidates[c]))
+            {
+                continue;
+            }
+
+            double score = cases.Average(x => x.CandidateRanges[c][2].Score(x.Actual, AnalogSpreadEvaluation.ScoredLevel));
+            if (score < bestScore - 1e-12)
+            {
+                (best, bestScore) = (c, score);
+            }
+        }
+
+        return best;
+    }
+
+    private static AnalogSpreadEvaluation.Summary CandidateSummary(IReadOnlyList<AnalogCase> cases, int candidate) =>
+        AnalogSpreadEvaluation.Summarise(cases.Select(x => (x.Actual, x.CandidateRanges[candidate])).ToArray());
+
+    /// <summary>Every case's simulated yes counts per simulation, for study outside stemsim.</summary>
+    private static async Task WriteSamplesAsync(string path, List<AnalogCase> cases, AnalogSpreadStudy study, CancellationToken cancellationToken)
+    {
+        await using var file = File.Create(path);
+        await using var zip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest);
+        await using var writer = new StreamWriter(zip);
+        await writer.WriteLineAsync("kind,year,roll_call,analog,actual,analog_yes,simulation,yes").ConfigureAwait(false);
+        foreach (var c in cases)
+        {
+            for (int k = 0; k < c.Samples.Length; k++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await writer.WriteLineAsync(string.Create(Invariant, $"{AnalogSpreads.Name(c.Kind)},{c.Year},{c.RollCall},{c.Analog},{c.Actual},{c.AnalogYes},{study.Simulations[k].Name},{string.Join(' ', c.Samples[k])}")).ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>Chooses each kind's spread, adds the figures to <paramref name="rows"/> and returns the Markdown report.</summary>
-    private static string Report(AnalogSpreadRequest request, int chooseTo, List<AnalogCase> cases, List<(string Protocol, string Model, string Metric, double Value, int? Year)> rows)
+    private static string Report(AnalogSpreadRequest request, int chooseTo, List<AnalogCase> cases, List<(string Protocol, string Model, string Metric, double Value, int? Year)> rows, AnalogSpreadStudy study)
     {
         var text = new StringBuilder();
         string choosing = $"{request.TestFrom}-{chooseTo}", reporting = $"{chooseTo + 1}-{request.TestTo}";
-        text.AppendLine(CultureInfo.InvariantCulture, $"Spread chosen per kind by the mean interval score of the 90% yes-count ranges on {choosing}; figures on {reporting} (never used for the choice). Baseline: the analog's own yes count plus the {choosing} quantiles of the yes-count change between roll call and analog.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Analog shift chosen per kind by the mean interval score of the 90% yes-count ranges on {choosing}, among the shapes scenarios can take (a normal or a mixed common shift, anchored on the analog's recorded yes count or not); figures on {reporting} (never used for the choice). 'normal' is the best normal shift alone, as chosen before. Baseline: the analog's own yes count plus the {choosing} quantiles of the yes-count change between roll call and analog.");
         text.AppendLine();
-        text.AppendLine("| kind | model | spread | years | roll calls | coverage50 | coverage80 | coverage90 | coverage95 | mean width90 | mean interval score90 |");
-        text.AppendLine("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| kind | model | analog shift | years | roll calls | coverage50 | coverage80 | coverage90 | coverage95 | mean width90 | mean interval score90 |");
+        text.AppendLine("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var kind in Enum.GetValues<AnalogKind>())
         {
             var all = AnalogSpreadEvaluation.OfKind(cases, kind);
@@ -179,26 +258,24 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
                 continue;
             }
 
-            int chosen = AnalogSpreadEvaluation.Choose(train, Grid.Count);
-            rows.Add((name, "stemsim", "spread_chosen", Grid[chosen], null));
+            int chosen = BestCandidate(study, train, c => c.Implemented);
+            int normal = BestCandidate(study, train, c => c.Family == "normal");
+            int spread = AnalogSpreadEvaluation.Choose(train, Grid.Count);
+            rows.Add((name, "stemsim", "spread_chosen", Grid[spread], null));
             for (int s = 0; s < Grid.Count; s++)
             {
                 rows.Add((name, string.Create(Invariant, $"spread_{Grid[s]:F2}"), "choosing_interval_score90", AnalogSpreadEvaluation.MeanScore(train, s), null));
                 rows.Add((name, string.Create(Invariant, $"spread_{Grid[s]:F2}"), "reporting_interval_score90", AnalogSpreadEvaluation.MeanScore(test, s), null));
             }
 
-            Line(name, "stemsim", Grid[chosen], choosing, AnalogSpreadEvaluation.Model(train, chosen), "choosing");
-            Line(name, "stemsim", Grid[chosen], reporting, AnalogSpreadEvaluation.Model(test, chosen), "reporting");
-            foreach (double old in new[] { 0.18, 0.8 })
+            Line(name, "stemsim", study.Candidates[chosen].Name, choosing, CandidateSummary(train, chosen), "choosing");
+            Line(name, "stemsim", study.Candidates[chosen].Name, reporting, CandidateSummary(test, chosen), "reporting");
+            if (normal != chosen)
             {
-                int at = IndexOf(old);
-                if (at >= 0 && at != chosen)
-                {
-                    Line(name, "stemsim", old, reporting, AnalogSpreadEvaluation.Model(test, at), $"reporting_spread_{old:F2}");
-                }
+                Line(name, "stemsim", study.Candidates[normal].Name, reporting, CandidateSummary(test, normal), "reporting_normal");
             }
 
-            Line(name, "baseline", double.NaN, reporting, AnalogSpreadEvaluation.Baseline(train, test), "reporting");
+            Line(name, "baseline", "", reporting, AnalogSpreadEvaluation.Baseline(train, test), "reporting");
         }
 
         text.AppendLine();
@@ -222,11 +299,10 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
 
         return text.ToString();
 
-        void Line(string kind, string model, double spread, string years, AnalogSpreadEvaluation.Summary summary, string tag)
+        void Line(string kind, string model, string shift, string years, AnalogSpreadEvaluation.Summary summary, string tag)
         {
-            string spreadText = double.IsNaN(spread) ? "" : spread.ToString("F2", Invariant);
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {kind} | {model} | {spreadText} | {years} | {summary.Cases} | {string.Join(" | ", summary.Coverage.Select(c => c.ToString("F3", Invariant)))} | {summary.MeanWidth:F1} | {summary.MeanIntervalScore:F1} |");
-            string modelName = model == "stemsim" && tag.StartsWith("reporting_spread", StringComparison.Ordinal) ? $"stemsim_{tag["reporting_".Length..]}" : model;
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {kind} | {model} | {shift} | {years} | {summary.Cases} | {string.Join(" | ", summary.Coverage.Select(c => c.ToString("F3", Invariant)))} | {summary.MeanWidth:F1} | {summary.MeanIntervalScore:F1} |");
+            string modelName = model == "stemsim" && tag == "reporting_normal" ? "stemsim_normal" : model;
             string prefix = tag.StartsWith("choosing", StringComparison.Ordinal) ? "choosing_" : "reporting_";
             for (int l = 0; l < AnalogSpreadStudy.Levels.Count; l++)
             {
@@ -236,19 +312,6 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
             rows.Add((kind, modelName, prefix + "width90", summary.MeanWidth, null));
             rows.Add((kind, modelName, prefix + "interval_score90", summary.MeanIntervalScore, null));
             rows.Add((kind, modelName, prefix + "roll_calls", summary.Cases, null));
-        }
-
-        static int IndexOf(double spread)
-        {
-            for (int s = 0; s < Grid.Count; s++)
-            {
-                if (Math.Abs(Grid[s] - spread) < 1e-9)
-                {
-                    return s;
-                }
-            }
-
-            return -1;
         }
     }
 }

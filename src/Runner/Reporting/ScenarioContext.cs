@@ -109,8 +109,8 @@ internal sealed record ScenarioContext
         Description = document.Description?.Trim(),
         Titles = document.Votes.Where(v => !string.IsNullOrWhiteSpace(v.Title)).ToDictionary(v => v.Id, v => v.Title!.Trim(), StringComparer.Ordinal),
         Analogs = document.Votes.ToDictionary(v => v.Id, v => Analog(v.Like, v.Discrimination, v.Cutpoints), StringComparer.Ordinal),
-        AnalogSpreads = document.Votes.ToDictionary(v => v.Id, v => v.Like is { } like ? AnalogSpreadChoice.Of(like).Spread : 0.0, StringComparer.Ordinal),
-        AnalogSpreadSources = document.Votes.Where(v => v.Like is not null).ToDictionary(v => v.Id, v => AnalogSpreadChoice.Of(v.Like!).Describe(), StringComparer.Ordinal),
+        AnalogSpreads = document.Votes.ToDictionary(v => v.Id, v => v.Like is { } like ? AnalogSpreadChoice.Of(like, v.Body == BodyName.GA).Spread : 0.0, StringComparer.Ordinal),
+        AnalogSpreadSources = document.Votes.Where(v => v.Like is not null).ToDictionary(v => v.Id, v => AnalogSpreadChoice.Of(v.Like!, v.Body == BodyName.GA).Describe(), StringComparer.Ordinal),
         Triggers = document.Votes.Where(v => v.After is { Length: > 0 }).ToDictionary(
             v => v.Id,
             v => string.Join(" or ", v.After!.Select(a => $"{a.Vote} {(a.If switch { ConditionName.Vetoed => "is vetoed", ConditionName.Adopted => "is adopted", ConditionName.Failed => "fails", ConditionName.Held => "is held", _ => throw new InvalidOperationException($"Unknown condition {a.If}.") })}")),

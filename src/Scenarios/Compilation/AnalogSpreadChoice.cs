@@ -10,12 +10,18 @@ namespace StemSimulator.Scenarios.Compilation;
 /// kind (<see cref="AnalogSpreads"/>), given (<c>kind:</c>) or inferred from the record (the vote's title matches the
 /// analog's: a repeat).
 /// </summary>
-/// <param name="Spread">The standard deviation of the per-trial shift, 0 to 3.</param>
+/// <param name="Spread">The standard deviation of the per-trial shift, 0 to 3 (of <see cref="Shift"/>, a normal shift when set by hand).</param>
 /// <param name="Kind">The analog's kind; null when the spread was set by hand without one.</param>
 /// <param name="ByHand">Whether <c>spread:</c> set it.</param>
 /// <param name="Inferred">Whether the kind was inferred from the titles rather than written.</param>
 public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool ByHand, bool Inferred)
 {
+    /// <summary>The per-trial shift: N(0, spread^2) when set by hand, else the kind's measured shift.</summary>
+    public AnalogShiftDistribution Shift { get; init; } = AnalogShiftDistribution.Normal(Spread);
+
+    /// <summary>Whether the vote is anchored on the analog's recorded yes count (a measured repeat, on an Assembly vote).</summary>
+    public bool AnchorsOnCount { get; init; }
+
     /// <summary>The three kinds as a scenario writes them, with what each means (for messages).</summary>
     public const string KindsInWords = "repeat (the same resolution's previous vote), same_subject (an earlier, different text on the same situation, agenda item or party concerned) or same_issue (only the issue area in common)";
 
@@ -40,28 +46,44 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
     }
 
     /// <summary>
-    /// The choice of a validated <paramref name="like"/>: its spread when set by hand, else its kind's measured spread;
-    /// a validated analog without either was inferred a repeat. Null kind and no spread do not pass validation.
+    /// The choice of a validated <paramref name="like"/>: its spread when set by hand, else its kind's measured shift;
+    /// a validated analog without either was inferred a repeat. Null kind and no spread do not pass validation. A
+    /// repeat is anchored on the analog's recorded count only on an Assembly vote (<paramref name="assembly"/>); a
+    /// Council draft, whose count the Assembly's cannot anchor, takes <see cref="AnalogSpreads.RepeatUnanchored"/>.
     /// </summary>
-    public static AnalogSpreadChoice Of(AnalogDocument like) => like switch
+    public static AnalogSpreadChoice Of(AnalogDocument like, bool assembly = true) => like switch
     {
         { Spread: { } spread } => new AnalogSpreadChoice(Math.Clamp(spread, 0, 3), like.Kind is { } k ? ToKind(k) : null, ByHand: true, Inferred: false),
-        { Kind: { } kind } => new AnalogSpreadChoice(AnalogSpreads.For(ToKind(kind)), ToKind(kind), ByHand: false, Inferred: false),
-        _ => new AnalogSpreadChoice(AnalogSpreads.Repeat, AnalogKind.Repeat, ByHand: false, Inferred: true),
+        { Kind: { } kind } => Measured(ToKind(kind), assembly, inferred: false),
+        _ => Measured(AnalogKind.Repeat, assembly, inferred: true),
     };
 
-    /// <summary>"spread 0.4, set by hand" or "spread 0.2 measured for a repeat (inferred: the title matches the analog's)".</summary>
+    private static AnalogSpreadChoice Measured(AnalogKind kind, bool assembly, bool inferred)
+    {
+        bool anchored = assembly && AnalogSpreads.AnchorsOnCount(kind);
+        var shift = kind == AnalogKind.Repeat && !anchored ? AnalogSpreads.RepeatUnanchored : AnalogSpreads.Shift(kind);
+        return new AnalogSpreadChoice(shift.StandardDeviation, kind, ByHand: false, Inferred: inferred) { Shift = shift, AnchorsOnCount = anchored };
+    }
+
+    /// <summary>
+    /// "spread 0.4, set by hand" or "shift measured for a repeat analog (inferred: the title matches the analog's):
+    /// anchored on its recorded yes count, sd 0.3".
+    /// </summary>
     public string Describe()
     {
-        string spread = Spread.ToString("0.###", CultureInfo.InvariantCulture);
         if (ByHand)
         {
-            return $"spread {spread}, set by hand";
+            return $"spread {Number(Spread)}, set by hand";
         }
 
         string kind = AnalogSpreads.Name(Kind!.Value);
+        string shape = (AnchorsOnCount ? "anchored on its recorded yes count, " : "") + (Shift.IsMixture
+            ? $"sd {Number(Shift.NarrowSd)}, in {Number(100 * Shift.WideProbability)}% of runs sd {Number(Shift.WideSd)}"
+            : $"sd {Number(Shift.NarrowSd)}");
         return Inferred
-            ? $"spread {spread} measured for a {kind} analog (inferred: the title matches the analog's)"
-            : $"spread {spread} measured for a {kind} analog";
+            ? $"shift measured for a {kind} analog (inferred: the title matches the analog's): {shape}"
+            : $"shift measured for a {kind} analog: {shape}";
     }
+
+    private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -146,6 +146,10 @@ internal sealed class VoteCompiler
             var date = vote.Date ?? document.AsOf;
             var body = ClosedSets.Body(vote.Body);
             var parameters = _parameters.For(vote, change);
+            if (parameters.AnchorYes is { } anchorYes)
+            {
+                parameters = parameters with { Shift = parameters.Shift + Anchor(parameters, date, anchorYes) };
+            }
             var majority = ClosedSets.Majority(change?.Majority ?? vote.Majority ?? MajorityName.Simple);
             var decision = ClosedSets.Decision(change?.Decision ?? vote.Decision ?? DecisionName.Substantive);
             var estimator = ClosedSets.Estimator(vote.Estimator ?? EstimatorName.Auto);
@@ -158,7 +162,7 @@ internal sealed class VoteCompiler
                 : null);
             result[j] = new VoteModel(vote.Id, j, body, date, majority, decision, estimator, shocks, list, _chains.Conditions(vote, body), reform is null ? null : CouncilCompiler.ReformRule(reform))
             {
-                AnalogSd = parameters.AnalogSpread,
+                AnalogShift = parameters.AnalogShift,
                 DriftYearIndex = document.Timeline is { } timeline ? date.Year - timeline.From : -1,
                 DriftBeta = parameters.Beta,
                 DebatesVeto = body == Body.SecurityCouncil && decision == CouncilDecision.Substantive && vote.EmergencySessionOpen != true,
@@ -168,6 +172,26 @@ internal sealed class VoteCompiler
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The shift that anchors an Assembly vote on its analog's recorded yes count (<see cref="AnalogAnchor"/>), found on
+    /// the members' leans from the analog alone (no scenario entries, no shift of its own, positions of the calibration
+    /// year), so every variant takes the same anchor and the scenario's own changes move the count away from it.
+    /// </summary>
+    private double Anchor(VoteParameters parameters, DateOnly date, int yes)
+    {
+        var plain = parameters with { Shift = 0 };
+        var leans = _context.Catalog.VotingMembersOn(date)
+            .Select(s => _members.Lean(s.Code, MemberLayers.Empty, plain, Body.GeneralAssembly, date))
+            .ToArray();
+        return AnalogAnchor.Shift(
+            leans.Select(l => l.Mean).ToArray(),
+            leans.Select(l => Math.Sqrt(1 + (l.PositionLoading * l.PositionLoading))).ToArray(),
+            leans.Select(l => l.YesFrom).ToArray(),
+            leans.Select(l => l.AbsenceProbability).ToArray(),
+            0,
+            yes);
     }
 
     /// <summary>The members who take part in a vote, each with its lean and its shocked groups.</summary>

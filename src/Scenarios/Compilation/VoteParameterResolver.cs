@@ -119,8 +119,8 @@ internal sealed class VoteParameterResolver
             return null;
         }
 
-        var choice = AnalogSpreadChoice.Of(like);
-        return new VoteParameters(analog.Beta, [analog.Tau1, analog.Tau2], mask, shift, analog) { AnalogSpread = choice.Spread };
+        var choice = AnalogSpreadChoice.Of(like, vote.Body == BodyName.GA);
+        return new VoteParameters(analog.Beta, [analog.Tau1, analog.Tau2], mask, shift, analog) { AnalogShift = choice.Shift, AnchorYes = choice.AnchorsOnCount ? analog.Yes : null };
     }
 
     private void CheckCutpoints(object owner, double[] cuts)

@@ -1,3 +1,4 @@
+using StemSimulator.Engine.Model;
 using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Scenarios.Compilation;
@@ -10,6 +11,12 @@ namespace StemSimulator.Scenarios.Compilation;
 /// <param name="Analog">The analog roll call, or null for explicit parameters.</param>
 internal sealed record VoteParameters(double Beta, double[] Cutpoints, int IssueMask, double Shift, AnalogRollCall? Analog)
 {
-    /// <summary>Standard deviation of the per-trial shift standing for the uncertainty of the analog (0 for explicit parameters).</summary>
-    public double AnalogSpread { get; init; }
+    /// <summary>The per-trial shift standing for the uncertainty of the analog (none for explicit parameters).</summary>
+    public AnalogShiftDistribution AnalogShift { get; init; } = AnalogShiftDistribution.Normal(0);
+
+    /// <summary>
+    /// The analog's recorded yes count the vote is anchored on (<see cref="AnalogAnchor"/>: a measured repeat on an
+    /// Assembly vote), or null.
+    /// </summary>
+    public int? AnchorYes { get; init; }
 }

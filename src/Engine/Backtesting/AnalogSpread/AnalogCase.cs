@@ -13,4 +13,14 @@ namespace StemSimulator.Engine.Backtesting;
 /// <param name="Actual">The recorded yes count.</param>
 /// <param name="AnalogYes">The analog's own recorded yes count.</param>
 /// <param name="Ranges">Ranges[s][l]: the central range at <see cref="AnalogSpreadStudy.Levels"/>[l] with the study's spread s.</param>
-public sealed record AnalogCase(AnalogKind Kind, int Year, string RollCall, string Analog, int Actual, int AnalogYes, CountInterval[][] Ranges);
+public sealed record AnalogCase(AnalogKind Kind, int Year, string RollCall, string Analog, int Actual, int AnalogYes, CountInterval[][] Ranges)
+{
+    /// <summary>
+    /// CandidateRanges[c][l]: the central range at <see cref="AnalogSpreadStudy.Levels"/>[l] of the study's candidate
+    /// c (<see cref="AnalogSpreadStudy.Candidates"/>); empty when the study scored none.
+    /// </summary>
+    public CountInterval[][] CandidateRanges { get; init; } = [];
+
+    /// <summary>The simulated yes counts per trial of each of the study's simulations (<see cref="AnalogSpreadStudy.Simulations"/>), for offline study; empty unless kept.</summary>
+    public int[][] Samples { get; init; } = [];
+}

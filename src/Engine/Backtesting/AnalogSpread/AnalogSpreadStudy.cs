@@ -1,6 +1,7 @@
 using StemSimulator.Engine.Rules;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Model;
+using StemSimulator.Engine.Randomness;
 
 namespace StemSimulator.Engine.Backtesting;
 
@@ -19,8 +20,107 @@ namespace StemSimulator.Engine.Backtesting;
 /// the training years when origins are fitted every other year) gets (beta, tau_1, tau_2) from its own recorded votes
 /// on the positions forecast for its year (<see cref="RollCallFitter"/>, the calibration's prior).
 /// </remarks>
-public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteIndex votes, AnalogChooser chooser, BacktestSettings settings, IReadOnlyList<double> spreads, double[]? shocks = null)
+public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteIndex votes, AnalogChooser chooser, BacktestSettings settings, IReadOnlyList<double> spreads, double[]? shocks = null, bool keepSamples = false)
 {
+    /// <summary>One simulation per case: a spread of the common shift, optionally anchored, with group shifts or with beta's sign flipped.</summary>
+    /// <param name="Name">Label.</param>
+    /// <param name="Spread">Sd of the common analog shift.</param>
+    /// <param name="Anchored">Whether every member's support is shifted so the expected yes count is the analog's (<see cref="AnalogAnchor"/>).</param>
+    /// <param name="Groups">Sd of an independent shift of each regional group, added to its bloc shock.</param>
+    /// <param name="Flip">Whether beta's sign is flipped.</param>
+    public sealed record Simulation(string Name, double Spread, bool Anchored, double Groups, bool Flip);
+
+    /// <summary>A scored candidate: per trial the narrow simulation's count, or with <paramref name="Probability"/> the wide one's.</summary>
+    /// <param name="Family">normal, mixture, anchored, anchored-mixture (the shapes the vote kernel implements), groups or flip.</param>
+    /// <param name="Name">Label.</param>
+    /// <param name="Narrow">Index into <see cref="Simulations"/>.</param>
+    /// <param name="Wide">Index into <see cref="Simulations"/>.</param>
+    /// <param name="Probability">Probability of the wide simulation's count, 0 to 1.</param>
+    public sealed record Candidate(string Family, string Name, int Narrow, int Wide, double Probability)
+    {
+        /// <summary>Whether scenarios can take this candidate: a normal or mixed common shift, anchored or not.</summary>
+        public bool Implemented => Family is "normal" or "mixture" or "anchored" or "anchored-mixture";
+    }
+
+    private readonly List<Simulation> _simulations = BuildSimulations(spreads);
+    private readonly List<Candidate> _candidates = BuildCandidates(BuildSimulations(spreads), spreads);
+
+    /// <summary>The simulations of every case (the spreads first, in order).</summary>
+    public IReadOnlyList<Simulation> Simulations => _simulations;
+
+    /// <summary>The scored candidates.</summary>
+    public IReadOnlyList<Candidate> Candidates => _candidates;
+
+    /// <summary>Mixture probabilities tried.</summary>
+    public static IReadOnlyList<double> MixtureProbabilities { get; } = [0.05, 0.1, 0.15, 0.2, 0.3, 0.4];
+
+    private static readonly double[] GroupSpreads = [0.3, 0.6, 1.0, 2.0];
+    private static readonly double[] GroupSizes = [0.5, 1.0];
+    private static readonly double[] FlipSpreads = [0.6, 1.0, 2.0, 3.0];
+    private static readonly double[] FlipProbabilities = [0.05, 0.1, 0.2, 0.3, 0.5];
+
+    private static List<Simulation> BuildSimulations(IReadOnlyList<double> spreads)
+    {
+        var list = spreads.Select(s => new Simulation(FormattableString.Invariant($"spread {s:F2}"), s, false, 0, false)).ToList();
+        list.AddRange(spreads.Select(s => new Simulation(FormattableString.Invariant($"anchored {s:F2}"), s, true, 0, false)));
+        foreach (double s in GroupSpreads)
+        {
+            foreach (double g in GroupSizes)
+            {
+                list.Add(new Simulation(FormattableString.Invariant($"groups {s:F2}+{g:F2}"), s, false, g, false));
+            }
+        }
+
+        list.AddRange(FlipSpreads.Select(s => new Simulation(FormattableString.Invariant($"flip {s:F2}"), s, false, 0, true)));
+        return list;
+    }
+
+    private static List<Candidate> BuildCandidates(List<Simulation> sims, IReadOnlyList<double> spreads)
+    {
+        var list = new List<Candidate>();
+        int m = spreads.Count;
+        for (int s = 0; s < m; s++)
+        {
+            list.Add(new Candidate("normal", FormattableString.Invariant($"normal {spreads[s]:F2}"), s, s, 0));
+        }
+
+        foreach (var (family, offset) in new[] { ("mixture", 0), ("anchored-mixture", m) })
+        {
+            foreach (double p in MixtureProbabilities)
+            {
+                for (int a = 0; a < m; a++)
+                {
+                    for (int b = a + 1; b < m; b++)
+                    {
+                        list.Add(new Candidate(family, FormattableString.Invariant($"{family} p={p:F2} {spreads[a]:F2}/{spreads[b]:F2}"), offset + a, offset + b, p));
+                    }
+                }
+            }
+        }
+
+        for (int k = 0; k < sims.Count; k++)
+        {
+            if (sims[k].Anchored && sims[k].Groups == 0)
+            {
+                list.Add(new Candidate("anchored", sims[k].Name, k, k, 0));
+            }
+            else if (sims[k].Groups > 0)
+            {
+                list.Add(new Candidate("groups", sims[k].Name, k, k, 0));
+            }
+            else if (sims[k].Flip)
+            {
+                int plain = sims.FindIndex(x => !x.Anchored && x.Groups == 0 && !x.Flip && x.Spread == sims[k].Spread);
+                foreach (double q in FlipProbabilities)
+                {
+                    list.Add(new Candidate("flip", FormattableString.Invariant($"flip q={q:F2} {sims[k].Spread:F2}"), plain, k, q));
+                }
+            }
+        }
+
+        return list;
+    }
+
     /// <summary>The central levels whose ranges are kept.</summary>
     public static IReadOnlyList<double> Levels { get; } = [0.5, 0.8, 0.9, 0.95];
 
@@ -83,21 +183,63 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
         double global = sizes[0];
         var blocSds = sizes[1..];
         ulong key = Fnv(rc.Id);
+        int analogYes = votes.Of(analogIndex).Count(v => v.Choice == VoteChoice.Yes);
+
+        // The anchor: one shift of every member's latent support that makes the expected yes count without shocks the analog's own.
+        double anchor = AnalogAnchor.Shift(positions.Select(x => analog.Beta * x).ToArray(), sds, Enumerable.Repeat(analog.Tau2, n).ToArray(), absence, 0, analogYes);
+        var anchored = members with { Offsets = Enumerable.Repeat(anchor, n).ToArray() };
+        var samples = new int[_simulations.Count][];
+        for (int k = 0; k < _simulations.Count; k++)
+        {
+            var sim = _simulations[k];
+            double sd = Math.Sqrt((global * global) + (sim.Spread * sim.Spread));
+            var groupSds = blocSds.Select((b, g) => g < ShockBlocs.GroupCount ? Math.Sqrt((b * b) + (sim.Groups * sim.Groups)) : b).ToArray();
+            double[] p = sim.Flip ? [-analog.Beta, analog.Tau1, analog.Tau2] : parameters;
+
+            // The same seed for every simulation and kind: common random numbers make the scores smooth in the parameters.
+            samples[k] = RollCallCountSimulator.Simulate(sim.Anchored ? anchored : members, p, [], sd, groupSds, settings.Trials, settings.Seed ^ key, (int)(key & 0xFFFF)).Yes;
+        }
+
         var ranges = new CountInterval[spreads.Count][];
         for (int s = 0; s < spreads.Count; s++)
         {
-            double sd = Math.Sqrt((global * global) + (spreads[s] * spreads[s]));
+            ranges[s] = RangesOf(samples[s]);
+        }
 
-            // The same seed for every spread and kind: common random numbers make the scores smooth in the spread.
-            var simulated = RollCallCountSimulator.Simulate(members, parameters, [], sd, blocSds, settings.Trials, settings.Seed ^ key, (int)(key & 0xFFFF));
-            var sorted = simulated.Yes;
-            Array.Sort(sorted);
-            ranges[s] = Levels.Select(l => CountInterval.Central(sorted, l)).ToArray();
+        var choice = new double[settings.Trials];
+        var flipChoice = new double[settings.Trials];
+        for (int t = 0; t < settings.Trials; t++)
+        {
+            var random = new CounterRandom(settings.Seed ^ key, t);
+            choice[t] = random.Uniform(RandomPurpose.AnalogShift, (int)(key & 0xFFFF), 1);
+            flipChoice[t] = random.Uniform(RandomPurpose.AnalogShift, (int)(key & 0xFFFF), 2);
+        }
+
+        var candidateRanges = new CountInterval[_candidates.Count][];
+        var mixed = new int[settings.Trials];
+        for (int c = 0; c < _candidates.Count; c++)
+        {
+            var candidate = _candidates[c];
+            var u = candidate.Family == "flip" ? flipChoice : choice;
+            var narrow = samples[candidate.Narrow];
+            var wide = samples[candidate.Wide];
+            for (int t = 0; t < mixed.Length; t++)
+            {
+                mixed[t] = u[t] < candidate.Probability ? wide[t] : narrow[t];
+            }
+
+            candidateRanges[c] = RangesOf(mixed);
         }
 
         int actual = expected.Count(v => v.Choice == VoteChoice.Yes);
-        int analogYes = votes.Of(analogIndex).Count(v => v.Choice == VoteChoice.Yes);
-        return new AnalogCase(kind, testYear, rc.Id, analogInfo.Id, actual, analogYes, ranges);
+        return new AnalogCase(kind, testYear, rc.Id, analogInfo.Id, actual, analogYes, ranges) { CandidateRanges = candidateRanges, Samples = keepSamples ? samples : [] };
+    }
+
+    private static CountInterval[] RangesOf(int[] yes)
+    {
+        var sorted = (int[])yes.Clone();
+        Array.Sort(sorted);
+        return Levels.Select(l => CountInterval.Central(sorted, l)).ToArray();
     }
 
     /// <summary>The analog's calibrated parameters, or a fit on its recorded votes when the calibration ends before its year.</summary>
