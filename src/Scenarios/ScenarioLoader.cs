@@ -93,7 +93,11 @@ public static class ScenarioLoader
         }
 
         var warnings = new List<ScenarioDiagnostic>();
-        var compiler = new ScenarioCompiler(catalog, map, diagnostics, source is null ? "the embedded calibration" : $"the calibration table {source.Path}", warnings);
+        var evidenceFiles = ReadEvidence(file, document, map, diagnostics, catalog);
+        var compiler = new ScenarioCompiler(catalog, map, diagnostics, source is null ? "the embedded calibration" : $"the calibration table {source.Path}", warnings)
+        {
+            EvidenceFiles = evidenceFiles,
+        };
         var model = compiler.Compile(document, overrides);
         return new ScenarioLoadResult(file, hash, document, diagnostics.Count == 0 ? model : null, Sorted(diagnostics))
         {
@@ -102,7 +106,38 @@ public static class ScenarioLoader
             PositionStepSd = catalog.Calibration.PositionStepSd,
             Warnings = Sorted(warnings),
             Bytes = bytes,
+            Evidence = (document.Evidence ?? []).Where(evidenceFiles.ContainsKey)
+                .Select(e => new Evidence.EvidenceSource(evidenceFiles[e].Path, evidenceFiles[e].Sha256, [.. (e.RollCalls ?? []).Keys]))
+                .ToArray(),
         };
+    }
+
+    /// <summary>
+    /// Reads each evidence entry's file (relative to the scenario file); a file that cannot be read is an error at the
+    /// entry's <c>file</c>, and its entry is left out.
+    /// </summary>
+    private static Dictionary<EvidenceDocument, Evidence.EvidenceFile> ReadEvidence(string scenarioFile, ScenarioDocument document, SourceMap map, List<ScenarioDiagnostic> diagnostics, ReferenceCatalog catalog)
+    {
+        var files = new Dictionary<EvidenceDocument, Evidence.EvidenceFile>(ReferenceEqualityComparer.Instance);
+        var codes = new HashSet<string>(catalog.States.Where(s => !s.IsObserver).Select(s => s.Code), StringComparer.Ordinal);
+        foreach (var entry in document.Evidence ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(entry.File))
+            {
+                continue;
+            }
+
+            try
+            {
+                files[entry] = Evidence.EvidenceFileReader.Read(ScenarioFileRelative(scenarioFile, entry.File)!, codes);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(new ScenarioDiagnostic(map.Locate(entry, "file"), $"evidence file: {e.Message}"));
+            }
+        }
+
+        return files;
     }
 
     /// <summary>A table path written in the scenario, taken relative to the scenario file's folder.</summary>

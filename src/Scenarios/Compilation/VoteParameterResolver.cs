@@ -120,7 +120,9 @@ internal sealed class VoteParameterResolver
         }
 
         var choice = AnalogSpreadChoice.Of(like);
-        return new VoteParameters(analog.Beta, [analog.Tau1, analog.Tau2], mask, shift, analog) { AnalogSpread = choice.Spread };
+        // Evidence known by its totals carries the uncertainty of its shift; calibrated roll calls have none to add.
+        double spread = analog.ExtraSpread > 0 ? Math.Sqrt((choice.Spread * choice.Spread) + (analog.ExtraSpread * analog.ExtraSpread)) : choice.Spread;
+        return new VoteParameters(analog.Beta, [analog.Tau1, analog.Tau2], mask, shift, analog) { AnalogSpread = spread, MemberShifts = analog.MemberShifts };
     }
 
     private void CheckCutpoints(object owner, double[] cuts)
