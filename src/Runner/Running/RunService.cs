@@ -85,6 +85,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                 PositionsAge = ages.Count > 0 ? PositionAge.Metadata(ages) : null,
                 ScenarioText = ScenarioCopy.TextOf(loaded.Bytes),
                 Given = GivenSummary.Metadata(model.Variants.SelectMany(v => v.Votes.Select(vote => (v.Name, vote.Description)))),
+                Evidence = loaded.Evidence.Count > 0 ? Scenarios.Evidence.EvidenceSource.Metadata(loaded.Evidence) : null,
             };
             if (!request.Quiet)
             {
