@@ -22,7 +22,7 @@ namespace StemSimulator.Runner.Backtesting;
 /// </summary>
 /// <remarks>
 /// The rule for the pairs (written before looking at the results): every General Assembly resolution of the test year
-/// in <c>DIR/undl_2021</c> whose title (<see cref="TitleText.Key"/>) matches exactly one resolution of the test year,
+/// (1945 + session, as the calibration counts years: A/RES/76/... for 2021) in <c>DIR/undl_2021</c> whose title (<see cref="TitleText.Key"/>) matches exactly one resolution of the test year,
 /// exactly one of the evidence year and exactly one whole-resolution roll call of TABLE's last year, where the
 /// evidence-year roll call had at least <see cref="MinimumDissent"/> members voting no or abstaining (a unanimous
 /// vote has little for positions or cut-points to explain).
@@ -152,14 +152,18 @@ internal sealed class EvidenceBacktestService(ConsoleStreams console)
             .ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
 
         var before = Unique(earlier, r => r.Title);
-        var evidence = Unique(resolutions.Where(r => r.Date.Year == evidenceYear), r => r.Title);
-        var test = Unique(resolutions.Where(r => r.Date.Year == testYear), r => r.Title);
+        var evidence = Unique(resolutions.Where(r => SessionYear(r.Symbol) == evidenceYear), r => r.Title);
+        var test = Unique(resolutions.Where(r => SessionYear(r.Symbol) == testYear), r => r.Title);
         return test
             .Where(t => evidence.ContainsKey(t.Key) && before.ContainsKey(t.Key) && evidence[t.Key].No + evidence[t.Key].Abstain >= MinimumDissent)
             .Select(t => (before[t.Key], evidence[t.Key], t.Value))
             .OrderBy(p => p.Value.Date).ThenBy(p => p.Value.Symbol, StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>1945 + the session of an Assembly symbol (A/RES/75/191: 2020), as the calibration counts years; 0 for other symbols.</summary>
+    private static int SessionYear(string symbol) =>
+        symbol.Split('/') is ["A", "RES", var session, ..] && int.TryParse(session, NumberStyles.None, Invariant, out int s) ? 1945 + s : 0;
 
     private static List<Resolution> ReadResolutions(string path, int fromYear, int toYear)
     {
@@ -173,7 +177,7 @@ internal sealed class EvidenceBacktestService(ConsoleStreams console)
         {
             var f = reader.Fields;
             if (problem is not null || f.Count != header.Length || f[council] != "GA"
-                || !DateOnly.TryParseExact(f[date], "yyyy-MM-dd", Invariant, DateTimeStyles.None, out var d) || d.Year < fromYear || d.Year > toYear)
+                || !DateOnly.TryParseExact(f[date], "yyyy-MM-dd", Invariant, DateTimeStyles.None, out var d) || d.Year < fromYear || d.Year > toYear + 1)
             {
                 continue;
             }

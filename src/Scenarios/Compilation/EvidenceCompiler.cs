@@ -190,9 +190,9 @@ internal sealed class EvidenceCompiler
     /// <summary>Evidence must be after the calibration's data and not already in it.</summary>
     private bool CheckYear(object owner, string key, string symbol, DateOnly date)
     {
-        if (date.Year < _context.CalibrationYear)
+        if (YearOf(symbol, date) < _context.CalibrationYear)
         {
-            _context.Error(owner, key, $"evidence {symbol} is of {date.Year}, before the positions' year {_context.CalibrationYear}, which already reflect that year's votes; evidence is votes after the calibration");
+            _context.Error(owner, key, $"evidence {symbol} is of {YearOf(symbol, date)}, before the positions' year {_context.CalibrationYear}, which already reflect that year's votes; evidence is votes after the calibration");
             return false;
         }
 
@@ -257,7 +257,7 @@ internal sealed class EvidenceCompiler
                 _context.Error(owner, key, $"{rollCall.Symbol} has no yes, no or abstain vote in {rollCall.File}");
             }
 
-            inputs.Add(new EvidenceRollCall(rollCall.Symbol, rollCall.Date.Year, votes, like is null ? null : new RollCallParameters(like.Beta, like.Tau1, like.Tau2)));
+            inputs.Add(new EvidenceRollCall(rollCall.Symbol, YearOf(rollCall.Symbol, rollCall.Date), votes, like is null ? null : new RollCallParameters(like.Beta, like.Tau1, like.Tau2)));
         }
 
         if (inputs.Any(r => r.Votes.Count == 0))
@@ -281,7 +281,7 @@ internal sealed class EvidenceCompiler
             int present = rollCall.Votes.Count;
             int membership = _context.Catalog.VotingMembersOn(rollCall.Date).Count;
             added.Add(new AnalogRollCall(
-                "evidence:" + rollCall.Symbol, rollCall.Symbol, rollCall.Date.Year, rollCall.Date, "resolution", mask,
+                "evidence:" + rollCall.Symbol, rollCall.Symbol, YearOf(rollCall.Symbol, rollCall.Date), rollCall.Date, "resolution", mask,
                 fit.Parameters.Beta, fit.Parameters.Tau1, fit.Parameters.Tau2,
                 Count(VoteChoice.Yes), Count(VoteChoice.Abstain), Count(VoteChoice.No), Math.Max(0, membership - present) + Count(VoteChoice.Absent),
                 rollCall.Title.Length > 0 ? rollCall.Title : like?.Title ?? string.Empty));
@@ -390,13 +390,22 @@ internal sealed class EvidenceCompiler
         _named.Add((entry, "date", symbol, date, false));
         double moved = shift + posterior.CommonShift;
         return new AnalogRollCall(
-            "evidence:" + symbol, symbol, date.Year, date, "resolution", mask, analog.Beta, analog.Tau1 - moved, analog.Tau2 - moved,
+            "evidence:" + symbol, symbol, YearOf(symbol, date), date, "resolution", mask, analog.Beta, analog.Tau1 - moved, analog.Tau2 - moved,
             entry.Yes!.Value, entry.Abstain!.Value, entry.No!.Value, members - entry.Yes!.Value - entry.No!.Value - entry.Abstain!.Value, analog.Title)
         {
             MemberShifts = memberShifts,
             ExtraSpread = posterior.CommonSd,
         };
     }
+
+    /// <summary>
+    /// The calibration year of a recorded vote: 1945 + its session for an Assembly symbol (A/RES/75/191 of December 2020
+    /// and one of September 2021 both count as 2020, as the calibration counts them), else the calendar year.
+    /// </summary>
+    internal static int YearOf(string symbol, DateOnly date) =>
+        symbol.Trim().Split('/') is ["A", "RES", var session, ..] && int.TryParse(session, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int s) && s is > 0 and < 200
+            ? 1945 + s
+            : date.Year;
 
     /// <summary>A fixed seed per evidence vote, so a scenario's totals evidence always gives the same posterior.</summary>
     private static ulong Seed(string symbol)
