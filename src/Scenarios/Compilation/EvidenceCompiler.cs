@@ -83,7 +83,6 @@ internal sealed class EvidenceCompiler
             _context.Catalog = catalog.WithEvidence(positions, [.. added, .. totalsAdded]);
         }
 
-        CheckDuplicates();
     }
 
     /// <summary>Reports every vote that comes before evidence it would use: positions evidence is used by every vote, totals evidence by the votes that name it in <c>like</c>.</summary>
@@ -144,6 +143,11 @@ internal sealed class EvidenceCompiler
             }
 
             if (!CheckYear(rollCalls, symbol, symbol, rollCall.Date))
+            {
+                continue;
+            }
+
+            if (!FirstTime(rollCalls, symbol, symbol.Trim()))
             {
                 continue;
             }
@@ -310,7 +314,7 @@ internal sealed class EvidenceCompiler
 
         var date = entry.Date!.Value;
         _context.CheckDate(entry, "date", date);
-        if (!CheckYear(entry, "date", symbol, date))
+        if (!CheckYear(entry, "date", symbol, date) || !FirstTime(entry, "vote", symbol))
         {
             return null;
         }
@@ -419,14 +423,15 @@ internal sealed class EvidenceCompiler
         return h;
     }
 
-    private void CheckDuplicates()
+    /// <summary>Whether <paramref name="symbol"/> is named for the first time; a second time is an error.</summary>
+    private bool FirstTime(object owner, string key, string symbol)
     {
-        foreach (var group in _named.GroupBy(n => n.Symbol, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        if (_named.Any(n => n.Symbol == symbol))
         {
-            foreach (var (owner, key, symbol, _, _) in group.Skip(1))
-            {
-                _context.Error(owner, key, $"evidence {symbol} is given twice; give each recorded vote once");
-            }
+            _context.Error(owner, key, $"evidence {symbol} is given twice; give each recorded vote once");
+            return false;
         }
+
+        return true;
     }
 }
