@@ -18,7 +18,7 @@ namespace StemSimulator.Runner.Backtesting;
 /// (<c>like:</c> the table's last-year repeat), with the evidence year's roll call as members' votes (the evidence
 /// file, <c>like:</c> the evidence roll call) and with its totals only. Scored on the recorded votes of the test year:
 /// log loss of the members' votes (given that they voted) and the share of the yes, no and abstain counts inside the
-/// central 80% and 95% ranges.
+/// central 80% and 95% ranges (and the mean width of the 80% ranges, since wider ranges cover more).
 /// </summary>
 /// <remarks>
 /// The rule for the pairs (written before looking at the results): every General Assembly resolution of the test year
@@ -36,7 +36,7 @@ internal sealed class EvidenceBacktestService(ConsoleStreams console)
 
     private sealed record Resolution(string Symbol, DateOnly Date, string Title, int Yes, int No, int Abstain);
 
-    private sealed record Score(double LogLoss, int Votes, double Coverage80, double Coverage95);
+    private sealed record Score(double LogLoss, int Votes, double Coverage80, double Coverage95, double Width80);
 
     public async Task<int> RunAsync(string table, string dataDirectory, int evidenceYear, int testYear, string output, int trials, bool force, CancellationToken cancellationToken)
     {
@@ -239,18 +239,20 @@ internal sealed class EvidenceBacktestService(ConsoleStreams console)
             return (new[] { Inside(statistics.YesHistogram, test.Yes), Inside(statistics.NoHistogram, test.No), Inside(statistics.AbstainHistogram, test.Abstain) }).Count(x => x) / 3.0;
         }
 
-        return new Score(loss / Math.Max(1, n), n, Coverage(0.8), Coverage(0.95));
+        double width80 = new[] { statistics.YesHistogram, statistics.NoHistogram, statistics.AbstainHistogram }
+            .Average(h => VoteStatistics.Quantile(h, 0.9) - VoteStatistics.Quantile(h, 0.1));
+        return new Score(loss / Math.Max(1, n), n, Coverage(0.8), Coverage(0.95), width80);
     }
 
     private static string Report(List<(string Pair, Score Base, Score Members, Score Totals)> rows, string table, int lastYear, int evidenceYear, int testYear, int trials, TimeSpan elapsed)
     {
         var text = new StringBuilder();
         text.Append(Invariant, $"Evidence backtest: {rows.Count} pairs ({lastYear} repeat in the table → {evidenceYear} evidence → {testYear} forecast), table {table}, {trials:N0} trials per forecast, seed 1; {elapsed.TotalSeconds:F0} s.\n\n");
-        text.Append("| forecast | log loss | coverage80 | coverage95 | votes |\n|---|---:|---:|---:|---:|\n");
+        text.Append("| forecast | log loss | coverage80 | coverage95 | width80 | votes |\n|---|---:|---:|---:|---:|---:|\n");
         double Weighted(Func<(string, Score B, Score M, Score T), Score> pick) => rows.Sum(r => pick(r).LogLoss * pick(r).Votes) / Math.Max(1, rows.Sum(r => pick(r).Votes));
         foreach (var (name, pick) in new (string, Func<(string, Score B, Score M, Score T), Score>)[] { ("without evidence", r => r.B), ("members' votes", r => r.M), ("totals only", r => r.T) })
         {
-            text.Append(Invariant, $"| {name} | {Weighted(pick):F4} | {rows.Average(r => pick(r).Coverage80):F3} | {rows.Average(r => pick(r).Coverage95):F3} | {rows.Sum(r => pick(r).Votes):N0} |\n");
+            text.Append(Invariant, $"| {name} | {Weighted(pick):F4} | {rows.Average(r => pick(r).Coverage80):F3} | {rows.Average(r => pick(r).Coverage95):F3} | {rows.Average(r => pick(r).Width80):F1} | {rows.Sum(r => pick(r).Votes):N0} |\n");
         }
 
         text.Append(Invariant, $"\nPairs better with members' votes (log loss): {rows.Count(r => r.Members.LogLoss < r.Base.LogLoss)} of {rows.Count}; with totals only: {rows.Count(r => r.Totals.LogLoss < r.Base.LogLoss)} of {rows.Count}.\n\n");
