@@ -103,6 +103,7 @@ public static class ScenarioLoader
         {
             Calibration = source,
             PositionsYear = compiler.CalibrationYear,
+            EvidenceYear = compiler.EvidenceYear,
             PositionStepSd = catalog.Calibration.PositionStepSd,
             Warnings = Sorted(warnings),
             Bytes = bytes,

@@ -73,7 +73,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
             }
 
             var ages = model.VoteCount > 0 && loaded.PositionsYear is { } positionsYear
-                ? PositionAge.Of(model, positionsYear, loaded.PositionStepSd)
+                ? PositionAge.Of(model, positionsYear, loaded.PositionStepSd, loaded.EvidenceYear)
                 : [];
             var provenance = new Provenance(
                 document.Scenario, request.ScenarioPath, loaded.Sha256, model.Seed, model.Trials,

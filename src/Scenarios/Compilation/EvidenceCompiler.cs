@@ -32,6 +32,9 @@ internal sealed class EvidenceCompiler
         _shockGroups = shockGroups;
     }
 
+    /// <summary>The latest year (1945 + session) of the members'-vote evidence, or null when there is none.</summary>
+    public int? PositionsYear => _named.Where(n => n.Positions).Select(n => (int?)YearOf(n.Symbol, n.Date)).Max();
+
     /// <summary>Checks and applies the scenario's evidence; <paramref name="files"/> holds each file entry's file as read (absent: unreadable, already reported).</summary>
     public void Apply(ScenarioDocument document, ShockModel shocks, IReadOnlyDictionary<EvidenceDocument, EvidenceFile> files)
     {

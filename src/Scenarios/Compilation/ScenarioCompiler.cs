@@ -51,6 +51,9 @@ internal sealed class ScenarioCompiler
     /// <summary>The scenario's evidence files as read, by entry (an entry whose file could not be read is absent).</summary>
     public IReadOnlyDictionary<EvidenceDocument, Evidence.EvidenceFile> EvidenceFiles { get; init; } = new Dictionary<EvidenceDocument, Evidence.EvidenceFile>();
 
+    /// <summary>The latest year of the members'-vote evidence (valid after compiling), or null.</summary>
+    public int? EvidenceYear { get; private set; }
+
     /// <summary>The calibration year whose positions the votes use (valid after compiling).</summary>
     public int CalibrationYear => _context.CalibrationYear;
 
@@ -62,6 +65,7 @@ internal sealed class ScenarioCompiler
         var shocks = _shocks.CompileShocks(document.Shocks);
         var evidence = new EvidenceCompiler(_context, _members, _shocks);
         evidence.Apply(document, shocks, EvidenceFiles);
+        EvidenceYear = evidence.PositionsYear;
         var article19 = _context.CheckCodes(document.Article19, document.AsOf) ?? [];
         _members.CheckMemberLayer(document.Members, document.AsOf, document.Blocs);
         CheckSize(document, overrides, trials);
