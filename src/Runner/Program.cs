@@ -171,6 +171,7 @@ internal static class Program
         builder.Services.AddSingleton<Backtesting.BacktestService>().AddSingleton<Backtesting.ConcernedPartyBacktestService>().AddSingleton<Backtesting.AnalogSpreadBacktestService>();
         builder.Services.AddSingleton<BacktestCommand>();
         builder.Services.AddSingleton<CouncilBacktesting.CouncilBacktestService>();
+        builder.Services.AddSingleton<Backtesting.EvidenceBacktestService>();
         builder.Services.AddSingleton<DriftBacktesting.DriftBacktestService>().AddSingleton<DriftBacktesting.DriftBacktestCommand>();
         return builder.Build();
     }

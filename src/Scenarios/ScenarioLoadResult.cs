@@ -21,6 +21,12 @@ public sealed record ScenarioLoadResult(
     /// <summary>The user's calibration table the model was compiled with, or null for the embedded calibration.</summary>
     public CalibrationSource? Calibration { get; init; }
 
+    /// <summary>The files of recorded votes the scenario read as evidence (path, SHA-256, roll calls), in the order written.</summary>
+    public IReadOnlyList<Evidence.EvidenceSource> Evidence { get; init; } = [];
+
+    /// <summary>The latest year of the members'-vote evidence that updated the positions (1945 + session), or null.</summary>
+    public int? EvidenceYear { get; init; }
+
     /// <summary>The calibration year whose positions the votes start from, when the scenario compiled.</summary>
     public int? PositionsYear { get; init; }
 

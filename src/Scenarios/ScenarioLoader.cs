@@ -75,7 +75,7 @@ public static class ScenarioLoader
         {
             // Every stage in one pass: the references and semantics of what did bind are checked too, so that one run
             // of 'validate' lists every error.
-            return new ScenarioLoadResult(file, hash, document, null, Sorted(WithLaterStages(document, map, diagnostics, overrides)));
+            return new ScenarioLoadResult(file, hash, document, null, Sorted(WithLaterStages(file, document, map, diagnostics, overrides)));
         }
 
         overrides ??= new RunOverrides();
@@ -100,15 +100,23 @@ public static class ScenarioLoader
         }
 
         var warnings = new List<ScenarioDiagnostic>();
-        var compiler = new ScenarioCompiler(catalog, map, diagnostics, source is null ? "the embedded calibration" : $"the calibration table {source.Path}", warnings);
+        var evidenceFiles = ReadEvidence(file, document, map, diagnostics, catalog);
+        var compiler = new ScenarioCompiler(catalog, map, diagnostics, source is null ? "the embedded calibration" : $"the calibration table {source.Path}", warnings)
+        {
+            EvidenceFiles = evidenceFiles,
+        };
         var model = compiler.Compile(document, overrides);
         return new ScenarioLoadResult(file, hash, document, diagnostics.Count == 0 ? model : null, Sorted(diagnostics))
         {
             Calibration = source,
             PositionsYear = compiler.CalibrationYear,
+            EvidenceYear = compiler.EvidenceYear,
             PositionStepSd = catalog.Calibration.PositionStepSd,
             Warnings = Sorted(warnings),
             Bytes = bytes,
+            Evidence = (document.Evidence ?? []).Where(evidenceFiles.ContainsKey)
+                .Select(e => new Evidence.EvidenceSource(evidenceFiles[e].Path, evidenceFiles[e].Sha256, [.. (e.RollCalls ?? []).Keys]))
+                .ToArray(),
         };
     }
 
@@ -118,7 +126,7 @@ public static class ScenarioLoader
     /// the same problem would be reported twice), and if the partial document trips the compiler up, the shape errors
     /// alone are returned: they come first and are enough.
     /// </summary>
-    private static List<ScenarioDiagnostic> WithLaterStages(ScenarioDocument document, SourceMap map, List<ScenarioDiagnostic> shape, RunOverrides? overrides)
+    private static List<ScenarioDiagnostic> WithLaterStages(string file, ScenarioDocument document, SourceMap map, List<ScenarioDiagnostic> shape, RunOverrides? overrides)
     {
         if (CalibrationChoice.FileOf(document.Calibration) is not null || overrides?.CalibrationFile is not null)
         {
@@ -129,7 +137,11 @@ public static class ScenarioLoader
         var later = new List<ScenarioDiagnostic>();
         try
         {
-            new ScenarioCompiler(ReferenceCatalog.Embedded, map, later, "the embedded calibration", []).Compile(document, overrides ?? new RunOverrides());
+            var catalog = ReferenceCatalog.Embedded;
+            new ScenarioCompiler(catalog, map, later, "the embedded calibration", [])
+            {
+                EvidenceFiles = ReadEvidence(file, document, map, later, catalog),
+            }.Compile(document, overrides ?? new RunOverrides());
         }
         catch (Exception e) when (e is NullReferenceException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or KeyNotFoundException or FormatException)
         {
@@ -137,6 +149,34 @@ public static class ScenarioLoader
         }
 
         return [.. shape, .. later];
+    }
+
+    /// <summary>
+    /// Reads each evidence entry's file (relative to the scenario file); a file that cannot be read is an error at the
+    /// entry's <c>file</c>, and its entry is left out.
+    /// </summary>
+    private static Dictionary<EvidenceDocument, Evidence.EvidenceFile> ReadEvidence(string scenarioFile, ScenarioDocument document, SourceMap map, List<ScenarioDiagnostic> diagnostics, ReferenceCatalog catalog)
+    {
+        var files = new Dictionary<EvidenceDocument, Evidence.EvidenceFile>(ReferenceEqualityComparer.Instance);
+        var codes = new HashSet<string>(catalog.States.Where(s => !s.IsObserver).Select(s => s.Code), StringComparer.Ordinal);
+        foreach (var entry in document.Evidence ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(entry.File))
+            {
+                continue;
+            }
+
+            try
+            {
+                files[entry] = Evidence.EvidenceFileReader.Read(ScenarioFileRelative(scenarioFile, entry.File)!, codes);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(new ScenarioDiagnostic(map.Locate(entry, "file"), $"evidence file: {e.Message}"));
+            }
+        }
+
+        return files;
     }
 
     /// <summary>A table path written in the scenario, taken relative to the scenario file's folder.</summary>

@@ -35,7 +35,7 @@ public sealed class MalformedScenarioTests
         string[] categories =
         [
             "syntax-", "unknown-key-", "type-", "number-", "missing-", "member-", "bloc-", "probability-", "cutpoints-",
-            "date-", "duplicate-", "reference-", "chain-", "reform-", "cosponsors-", "limit-", "include-", "encoding-",
+            "date-", "duplicate-", "reference-", "chain-", "reform-", "cosponsors-", "limit-", "include-", "encoding-", "evidence-",
         ];
         foreach (var category in categories)
         {
@@ -51,13 +51,14 @@ public sealed class MalformedScenarioTests
     [TestCaseSource(nameof(Cases))]
     public void Fails_with_the_expected_messages(string name)
     {
-        var result = ScenarioLoader.Load(name, File.ReadAllBytes(Path.Combine(Folder, name)));
+        // Loaded by its full path so that files it names (evidence) resolve beside it; messages name files relative to the corpus.
+        var result = ScenarioLoader.Load(Path.Combine(Folder, name), File.ReadAllBytes(Path.Combine(Folder, name)));
 
         Assert.That(result.Succeeded, Is.False, $"{name} loaded; a malformed scenario must fail");
         var actual = new StringBuilder();
         foreach (var diagnostic in result.Diagnostics)
         {
-            actual.Append(diagnostic).Append('\n');
+            actual.Append(diagnostic.ToString().Replace(Folder + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal)).Append('\n');
         }
 
         string golden = Path.Combine(Folder, Path.GetFileNameWithoutExtension(name) + ".expected.txt");

@@ -17,6 +17,14 @@ public sealed record AnalogShiftDistribution(double NarrowSd, double WideSd, dou
     /// <summary>The normal shift of a spread set by hand: N(0, <paramref name="sd"/>^2).</summary>
     public static AnalogShiftDistribution Normal(double sd) => new(sd, sd, 0);
 
+    /// <summary>
+    /// This shift plus an independent N(0, <paramref name="extraSd"/>²): each component's sd becomes
+    /// sqrt(sd² + extraSd²), which is exact for a scale mixture of normals. Used for an analog known only by its totals,
+    /// whose own shift is uncertain.
+    /// </summary>
+    public AnalogShiftDistribution Widened(double extraSd) => extraSd <= 0 ? this
+        : new(Math.Sqrt((NarrowSd * NarrowSd) + (extraSd * extraSd)), Math.Sqrt((WideSd * WideSd) + (extraSd * extraSd)), WideProbability);
+
     /// <summary>Whether the shift is a mixture (a second uniform per trial picks the component).</summary>
     public bool IsMixture => WideProbability > 0 && WideSd != NarrowSd;
 

@@ -4,7 +4,7 @@ using StemSimulator.Runner.Infrastructure;
 namespace StemSimulator.Runner.Backtesting;
 
 /// <summary>The <c>stemsim backtest</c> command: options and help.</summary>
-internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktesting.CouncilBacktestService councilBacktests, ConcernedPartyBacktestService concernedParty, AnalogSpreadBacktestService analogSpreads) : ICliCommand
+internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktesting.CouncilBacktestService councilBacktests, ConcernedPartyBacktestService concernedParty, AnalogSpreadBacktestService analogSpreads, EvidenceBacktestService evidenceBacktests) : ICliCommand
 {
     public Command Build()
     {
@@ -24,6 +24,7 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
         var originEvery = new Option<int?>("--origin-every") { Description = "With --analog-kinds: years between calibrations (default 2; positions carried forward by the random walk)." };
         var embeddedShocks = new Option<bool>("--embedded-shocks") { Description = "With --analog-kinds: every year takes the embedded calibration's shock sizes (as a scenario's 'shocks: calibrated') instead of its origin's." };
         var reveal = new Option<string[]>("--reveal") { Description = "The conditioning backtest of 'given': ISO3 codes (e.g. USA CHN) whose recorded vote is revealed, one at a time, on the 'new' protocol's roll calls; the others are scored with it given, fixed and unknown (protocol reveal_CODE).", AllowMultipleArgumentsPerToken = true };
+        var evidence = new Option<string>("--evidence") { Description = "The evidence backtest: a calibration table ending before --test-from (the evidence year); repeats of --test-from's resolutions in --test-to are forecast without evidence, with the evidence year's roll call as members' votes and as totals only (docs/calibration.md)." };
         var body = new Option<string>("--body") { Description = "GA (default): Assembly roll calls; SC: Council drafts with the Council record model (docs/council-model.md)." };
         var force = new Option<bool>("--force") { Description = "Replace the output folder if it exists." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors." };
@@ -41,13 +42,17 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
 
             With --analog-kinds: the analog spread measured per kind of analog (docs/calibration.md):
               stemsim backtest --analog-kinds --data ../shared/data/un --train-until 1999 --test-from 2000 --test-to 2019 --choose-to 2009 --out runs/analog-kinds
+
+            With --evidence TABLE: does a 2020 roll call given as evidence improve the forecast of its 2021 repeat?
+              stemsim backtest --evidence cal2019.csv.gz --data ../shared/data/un --train-until 2019 --test-from 2020 --test-to 2021 --out runs/evidence
             """)
         {
-            data, trainUntil, testFrom, testTo, output, concerned, trainFrom, analogKinds, chooseTo, originEvery, embeddedShocks, protocols, reveal, seed, trials, threads, body, force, quiet,
+            data, trainUntil, testFrom, testTo, output, concerned, trainFrom, analogKinds, chooseTo, originEvery, embeddedShocks, protocols, reveal, evidence, seed, trials, threads, body, force, quiet,
         };
         command.SetAction((parse, cancellationToken) => (parse.GetValue(concerned), parse.GetValue(body)?.ToUpperInvariant() ?? "GA") switch
         {
             (false, "GA") when parse.GetValue(analogKinds) => AnalogKinds(parse, cancellationToken),
+            (false, "GA") when parse.GetValue(evidence) is { } table => evidenceBacktests.RunAsync(table, parse.GetValue(data)!, parse.GetValue(testFrom), parse.GetValue(testTo), parse.GetValue(output) ?? string.Empty, parse.GetValue(trials) ?? 20_000, parse.GetValue(force), cancellationToken),
             (true, _) => concernedParty.RunAsync(parse.GetValue(data)!, parse.GetValue(trainFrom) ?? 1990, parse.GetValue(trainUntil), parse.GetValue(testFrom), parse.GetValue(testTo), cancellationToken),
             (false, "SC") => councilBacktests.BacktestAsync(parse.GetValue(data)!, parse.GetValue(trainUntil), parse.GetValue(testFrom), parse.GetValue(testTo), parse.GetValue(output) ?? string.Empty, parse.GetValue(force), parse.GetValue(quiet), cancellationToken),
             (false, "GA") => GeneralAssembly(parse, cancellationToken),

@@ -1,6 +1,6 @@
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
-using StemSimulator.Runner.Calibration.Official;
+using StemSimulator.Scenarios.Library;
 
 namespace StemSimulator.Runner.Calibration;
 

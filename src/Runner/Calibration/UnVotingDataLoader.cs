@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
-using StemSimulator.Runner.Calibration.Official;
+using StemSimulator.Scenarios.Library;
 using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Scenarios.Csv;
 

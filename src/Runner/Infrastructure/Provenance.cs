@@ -39,7 +39,7 @@ internal sealed record Provenance(
 
     /// <summary>The inputs a merge carries over from its shards, in the order a run writes them.</summary>
     public static IReadOnlyList<string> InheritedKeys { get; } =
-        ["positions", "positions_year", "positions_age", "given", "positions_file", "positions_sha256", "scenario_text"];
+        ["positions", "positions_year", "positions_age", "given", "positions_file", "positions_sha256", "evidence", "scenario_text"];
 
     /// <summary>How old the positions are for each vote (<see cref="Running.PositionAge"/> lines), or null.</summary>
     public string? PositionsAge { get; init; }
@@ -49,6 +49,12 @@ internal sealed record Provenance(
     /// (<see cref="Running.GivenSummary.Metadata"/>); null otherwise, and then no key is written.
     /// </summary>
     public string? Given { get; init; }
+
+    /// <summary>
+    /// The files of recorded votes the scenario read as evidence, each with its SHA-256 and roll calls
+    /// (<see cref="Scenarios.Evidence.EvidenceSource.Metadata"/>); null without evidence files, and then no key is written.
+    /// </summary>
+    public string? Evidence { get; init; }
 
     /// <summary>The engine's version, e.g. 0.1.0.</summary>
     public static string EngineVersion { get; } = InformationalVersion().Split('+')[0];
@@ -110,6 +116,11 @@ internal sealed record Provenance(
         {
             inputs.Add(new("positions_file", table.Path));
             inputs.Add(new("positions_sha256", table.Sha256));
+        }
+
+        if (Evidence is { Length: > 0 } evidence)
+        {
+            inputs.Add(new("evidence", evidence));
         }
 
         if (ScenarioText is { } text)

@@ -25,13 +25,16 @@ internal sealed record PositionAge(string VoteId, DateOnly VoteDate, int Calibra
     /// <summary>Calendar years of drift the model adds to the positions' uncertainty.</summary>
     public int WidenedYears => Math.Max(0, VoteDate.Year - CalibrationYear);
 
-    /// <summary>Whether the vote is more than <see cref="WarnAfterYears"/> past the calibration.</summary>
-    public bool Stale => Years > WarnAfterYears;
+    /// <summary>The latest year of the scenario's members'-vote evidence (which updates the positions), or null.</summary>
+    public int? EvidenceYear { get; init; }
+
+    /// <summary>Whether the vote is more than <see cref="WarnAfterYears"/> past the calibration and past its latest evidence.</summary>
+    public bool Stale => Years > WarnAfterYears && (EvidenceYear is not { } evidence || (VoteDate.DayNumber - new DateOnly(evidence, 12, 31).DayNumber) / 365.25 > WarnAfterYears);
 
     /// <summary>"positions as of 2021, 4.9 years before this vote; ranges widened accordingly (...)".</summary>
     public string Describe() => WidenedYears > 0
         ? string.Create(CultureInfo.InvariantCulture,
-            $"{VoteId}: positions as of {CalibrationYear}, {Math.Max(0, Years):0.0} years before this vote; ranges widened accordingly ({WidenedYears} year(s) of drift at {StepSd:0.###} per year)")
+            $"{VoteId}: positions as of {CalibrationYear}, {Math.Max(0, Years):0.0} years before this vote; ranges widened accordingly ({WidenedYears} year(s) of drift at {StepSd:0.###} per year){(EvidenceYear is { } e ? $"; the evidence of {e} updates the positions of the members who voted in it" : string.Empty)}")
         : string.Create(CultureInfo.InvariantCulture,
             $"{VoteId}: positions as of {CalibrationYear}, the year of this vote; ranges not widened");
 
@@ -42,8 +45,8 @@ internal sealed record PositionAge(string VoteId, DateOnly VoteDate, int Calibra
         : null;
 
     /// <summary>The ages of the votes of the baseline (the variants share its votes and dates unless they move them).</summary>
-    public static IReadOnlyList<PositionAge> Of(SimulationModel model, int calibrationYear, double stepSd) =>
-        model.Variants[0].Votes.Select(v => new PositionAge(v.Id, v.Date, calibrationYear, stepSd)).ToArray();
+    public static IReadOnlyList<PositionAge> Of(SimulationModel model, int calibrationYear, double stepSd, int? evidenceYear = null) =>
+        model.Variants[0].Votes.Select(v => new PositionAge(v.Id, v.Date, calibrationYear, stepSd) { EvidenceYear = evidenceYear }).ToArray();
 
     /// <summary>The <c>stemsim.positions_age</c> value: every vote's line, then its warning, joined by "; ".</summary>
     public static string Metadata(IEnumerable<PositionAge> ages) =>

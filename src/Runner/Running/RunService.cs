@@ -73,7 +73,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
             }
 
             var ages = model.VoteCount > 0 && loaded.PositionsYear is { } positionsYear
-                ? PositionAge.Of(model, positionsYear, loaded.PositionStepSd)
+                ? PositionAge.Of(model, positionsYear, loaded.PositionStepSd, loaded.EvidenceYear)
                 : [];
             var provenance = new Provenance(
                 document.Scenario, request.ScenarioPath, loaded.Sha256, model.Seed, model.Trials,
@@ -85,6 +85,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                 PositionsAge = ages.Count > 0 ? PositionAge.Metadata(ages) : null,
                 ScenarioText = ScenarioCopy.TextOf(loaded.Bytes),
                 Given = GivenSummary.Metadata(model.Variants.SelectMany(v => v.Votes.Select(vote => (v.Name, vote.Description)))),
+                Evidence = loaded.Evidence.Count > 0 ? Scenarios.Evidence.EvidenceSource.Metadata(loaded.Evidence) : null,
             };
             if (!request.Quiet)
             {

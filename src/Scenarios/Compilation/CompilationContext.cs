@@ -44,7 +44,7 @@ internal sealed partial class CompilationContext
     }
 
     /// <summary>The reference data the scenario is checked against.</summary>
-    public ReferenceCatalog Catalog { get; }
+    public ReferenceCatalog Catalog { get; set; }
 
     /// <summary>Each member's index in the catalog's roster (the order of <see cref="ReferenceCatalog.States"/>).</summary>
     public IReadOnlyDictionary<string, int> RosterIndex { get; }
@@ -74,6 +74,10 @@ internal sealed partial class CompilationContext
         int years = Math.Max(0, date.Year - position.SourceYear);
         return Math.Sqrt((position.ThetaStandardError * position.ThetaStandardError) + (years * calibration.PositionStepSd * calibration.PositionStepSd));
     }
+
+    /// <summary>Reports an error at a place outside the scenario file (a row of an evidence file).</summary>
+    public void ErrorAt(SourceLocation location, string message) =>
+        _diagnostics.Add(new ScenarioDiagnostic(location, message));
 
     /// <summary>
     /// Reports an error at <paramref name="key"/> of <paramref name="owner"/>, unless the owner lost a value in binding

@@ -117,7 +117,7 @@ internal sealed class MemberCompiler
         // (the issue offsets) and no position uncertainty of its own (the drift path carries it).
         double driftFree = drift ? position.PositionFor(parameters.IssueMask) - position.Theta : position.PositionFor(parameters.IssueMask);
         return new MemberLean(
-            Mean: (beta * driftFree) + parameters.Shift + layers.Shift,
+            Mean: (beta * driftFree) + parameters.Shift + layers.Shift + parameters.MemberShift(code),
             PositionLoading: drift ? 0 : beta * se,
             NoBelow: parameters.Cutpoints[0],
             YesFrom: parameters.Cutpoints[1],

@@ -48,6 +48,12 @@ internal sealed class ScenarioCompiler
         _drift = new DriftCompiler(_context);
     }
 
+    /// <summary>The scenario's evidence files as read, by entry (an entry whose file could not be read is absent).</summary>
+    public IReadOnlyDictionary<EvidenceDocument, Evidence.EvidenceFile> EvidenceFiles { get; init; } = new Dictionary<EvidenceDocument, Evidence.EvidenceFile>();
+
+    /// <summary>The latest year of the members'-vote evidence (valid after compiling), or null.</summary>
+    public int? EvidenceYear { get; private set; }
+
     /// <summary>The calibration year whose positions the votes use (valid after compiling).</summary>
     public int CalibrationYear => _context.CalibrationYear;
 
@@ -57,6 +63,9 @@ internal sealed class ScenarioCompiler
         int errorsBefore = _context.ErrorCount;
         var (trials, seed) = CheckRun(document, overrides);
         var shocks = _shocks.CompileShocks(document.Shocks);
+        var evidence = new EvidenceCompiler(_context, _members, _shocks);
+        evidence.Apply(document, shocks, EvidenceFiles);
+        EvidenceYear = evidence.PositionsYear;
         var article19 = _context.CheckCodes(document.Article19, document.AsOf) ?? [];
         _members.CheckMemberLayer(document.Members, document.AsOf, document.Blocs);
         CheckSize(document, overrides, trials);
@@ -73,6 +82,7 @@ internal sealed class ScenarioCompiler
 
         var variants = document.Variants ?? [];
         CheckVariants(document, votes);
+        evidence.CheckDates(document);
         var elections = new ElectionCompiler(_context);
         elections.Check(document, voteIds);
         _drift.CheckTimeline(document);

@@ -120,7 +120,13 @@ internal sealed class VoteParameterResolver
         }
 
         var choice = AnalogSpreadChoice.Of(like, vote.Body == BodyName.GA);
-        return new VoteParameters(analog.Beta, [analog.Tau1, analog.Tau2], mask, shift, analog) { AnalogShift = choice.Shift, AnchorYes = choice.AnchorsOnCount ? analog.Yes : null };
+        // Evidence known by its totals carries the uncertainty of its shift; calibrated roll calls have none to add.
+        return new VoteParameters(analog.Beta, [analog.Tau1, analog.Tau2], mask, shift, analog)
+        {
+            AnalogShift = choice.Shift.Widened(analog.ExtraSpread),
+            AnchorYes = choice.AnchorsOnCount ? analog.Yes : null,
+            MemberShifts = analog.MemberShifts,
+        };
     }
 
     private void CheckCutpoints(object owner, double[] cuts)

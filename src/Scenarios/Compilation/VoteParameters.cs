@@ -19,4 +19,10 @@ internal sealed record VoteParameters(double Beta, double[] Cutpoints, int Issue
     /// Assembly vote), or null.
     /// </summary>
     public int? AnchorYes { get; init; }
+
+    /// <summary>Member shifts of latent support from the analog's evidence (<see cref="AnalogRollCall.MemberShifts"/>), or null.</summary>
+    public IReadOnlyDictionary<string, double>? MemberShifts { get; init; }
+
+    /// <summary>The shift of <paramref name="code"/> from <see cref="MemberShifts"/> (0 when none).</summary>
+    public double MemberShift(string code) => MemberShifts is { } shifts && shifts.TryGetValue(code, out double shift) ? shift : 0;
 }

@@ -49,6 +49,12 @@ public sealed class ScenarioDocument
     /// </summary>
     public Dictionary<string, MemberDocument>? Blocs { get; init; }
 
+    /// <summary>
+    /// Recorded votes that are not in the calibration (members' votes from a file, or a vote's totals): read before
+    /// simulating to update the members' positions or a vote's shared shifts; a vote may name them in <c>like</c>.
+    /// </summary>
+    public EvidenceDocument[]? Evidence { get; init; }
+
     /// <summary>The votes, in order (a scenario has votes, elections or both).</summary>
     public VoteDocument[] Votes { get; init; } = [];
 

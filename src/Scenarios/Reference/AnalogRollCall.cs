@@ -34,6 +34,18 @@ public sealed record AnalogRollCall(
     int Absent,
     string Title)
 {
+    /// <summary>
+    /// For evidence known by its totals: each member's shift of latent support from its blocs' shocks as the totals
+    /// revealed them (posterior means), added when a vote names this roll call in <c>like</c>; null otherwise.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? MemberShifts { get; init; }
+
+    /// <summary>
+    /// For evidence known by its totals: the posterior standard deviation of its common shift, added (in quadrature) to
+    /// the spread of a vote that names this roll call in <c>like</c>; 0 otherwise.
+    /// </summary>
+    public double ExtraSpread { get; init; }
+
     /// <summary>"A/RES/68/262 (2014-03-27: 100-11-58, Territorial integrity of Ukraine)".</summary>
     public string Describe() =>
         $"{(Symbol.Length > 0 ? Symbol : "roll call " + Id)} ({Date:yyyy-MM-dd}: {Yes}-{No}-{Abstain}, {Title})";

@@ -24,6 +24,9 @@ public sealed class AnalogRollCalls
             .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
+    /// <summary>These roll calls and <paramref name="added"/> (a scenario's evidence), found the same way.</summary>
+    public AnalogRollCalls With(IEnumerable<AnalogRollCall> added) => new(All.Concat(added));
+
     /// <summary>Number of roll calls.</summary>
     public int Count => _byId.Count;
 

@@ -10,6 +10,19 @@ public sealed class CalibratedPositions
 {
     private readonly FrozenDictionary<string, MemberPosition[]> _byCode;
 
+    private readonly FrozenDictionary<string, MemberPosition>? _updated;
+    private readonly int _updatedFrom;
+
+    private CalibratedPositions(CalibratedPositions table, IReadOnlyDictionary<string, MemberPosition> updated, int fromYear)
+    {
+        _byCode = table._byCode;
+        FirstYear = table.FirstYear;
+        LatestYear = table.LatestYear;
+        PositionStepSd = table.PositionStepSd;
+        _updated = updated.ToFrozenDictionary(StringComparer.Ordinal);
+        _updatedFrom = fromYear;
+    }
+
     internal CalibratedPositions(IEnumerable<MemberPosition> positions, double positionStepSd)
     {
         _byCode = positions.GroupBy(p => p.Code, StringComparer.Ordinal)
@@ -18,6 +31,13 @@ public sealed class CalibratedPositions
         LatestYear = _byCode.Count == 0 ? 0 : _byCode.Values.Max(p => p[^1].Year);
         PositionStepSd = positionStepSd;
     }
+
+    /// <summary>
+    /// The same table with the positions of <paramref name="updated"/> (a scenario's evidence, their
+    /// <see cref="MemberPosition.SourceYear"/> the evidence year) in place of every member's position asked for
+    /// <paramref name="fromYear"/> or later.
+    /// </summary>
+    public CalibratedPositions WithUpdates(IReadOnlyDictionary<string, MemberPosition> updated, int fromYear) => new(this, updated, fromYear);
 
     /// <summary>First year of the table (1946).</summary>
     public int FirstYear { get; }
@@ -37,6 +57,11 @@ public sealed class CalibratedPositions
     /// </summary>
     public MemberPosition? Find(string code, int year)
     {
+        if (_updated is not null && year >= _updatedFrom && _updated.TryGetValue(code, out var evidence))
+        {
+            return evidence with { Year = year };
+        }
+
         if (!_byCode.TryGetValue(code, out var rows))
         {
             return null;

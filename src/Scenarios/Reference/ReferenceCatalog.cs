@@ -148,6 +148,13 @@ public sealed class ReferenceCatalog : IMembershipRecord
         throw new ArgumentOutOfRangeException(nameof(year), year, message.ToString());
     }
 
+    /// <summary>
+    /// This catalog with a scenario's evidence: <paramref name="calibration"/> (positions updated from recorded votes) and
+    /// the evidence roll calls added to <see cref="RollCalls"/>, so that <c>like</c> can name them.
+    /// </summary>
+    internal ReferenceCatalog WithEvidence(CalibratedPositions calibration, IEnumerable<AnalogRollCall> rollCalls) =>
+        new(_states, (FrozenDictionary<string, Bloc>)Blocs, _electedByYear, calibration, RollCalls.With(rollCalls), CalibrationModel);
+
     /// <summary>Builds a catalog from CSV texts keyed by resource name (the embedded loader and tests use it).</summary>
     internal static ReferenceCatalog Load(Func<string, TextReader> open)
     {

@@ -2,7 +2,7 @@ using StemSimulator.Scenarios.Csv;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
 using StemSimulator.Runner.Calibration;
-using StemSimulator.Runner.Calibration.Official;
+using StemSimulator.Scenarios.Library;
 using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Tests.Support;
 

@@ -1,7 +1,7 @@
-namespace StemSimulator.Runner.Calibration.Official;
+namespace StemSimulator.Scenarios.Library;
 
 /// <summary>The organ that voted on a resolution of the UN Digital Library's files.</summary>
-internal enum LibraryCouncil
+public enum LibraryCouncil
 {
     /// <summary>The General Assembly (symbols A/RES/...).</summary>
     Assembly,

@@ -2,9 +2,8 @@ using StemSimulator.Scenarios.Csv;
 using System.Globalization;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
-using StemSimulator.Runner.Infrastructure;
 
-namespace StemSimulator.Runner.Calibration.Official;
+namespace StemSimulator.Scenarios.Library;
 
 /// <summary>
 /// Reads one voting file of the UN Digital Library in any of its <see cref="OfficialLayout"/>s, picked by the header
@@ -13,7 +12,7 @@ namespace StemSimulator.Runner.Calibration.Official;
 /// with two dates or symbols) is reported at its file and line and left out; a blank vote means the state was not
 /// recorded (not a member) and is skipped, as the shared long files drop it. A missing column is an error.
 /// </summary>
-internal static class OfficialVotingFile
+public static class OfficialVotingFile
 {
     /// <summary>The layout a header belongs to, or null when it is none of the library's.</summary>
     public static OfficialLayout? Detect(IReadOnlyList<string> header)
@@ -185,7 +184,7 @@ internal static class OfficialVotingFile
     private static string Codes(OfficialLayout layout) => layout == OfficialLayout.AssemblyV1Long ? "Y, N, A or NV" : "Y, N, A or X";
 
     /// <summary>The symbol's organ: A/... the Assembly, S/... the Security Council, else null.</summary>
-    internal static LibraryCouncil? CouncilOf(string symbol) =>
+    public static LibraryCouncil? CouncilOf(string symbol) =>
         symbol.StartsWith("A/", StringComparison.Ordinal) ? LibraryCouncil.Assembly
         : symbol.StartsWith("S/", StringComparison.Ordinal) ? LibraryCouncil.SecurityCouncil
         : null;

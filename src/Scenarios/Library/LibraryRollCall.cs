@@ -1,4 +1,4 @@
-namespace StemSimulator.Runner.Calibration.Official;
+namespace StemSimulator.Scenarios.Library;
 
 /// <summary>
 /// One resolution of a UN Digital Library voting file with its members' votes, whatever the layout it came from.
@@ -11,7 +11,7 @@ namespace StemSimulator.Runner.Calibration.Official;
 /// <param name="File">The file as named in messages.</param>
 /// <param name="Line">The 1-based line of the roll call's first row.</param>
 /// <param name="Votes">The members' votes in file order, at most one per member.</param>
-internal sealed record LibraryRollCall(
+public sealed record LibraryRollCall(
     string RecordId,
     LibraryCouncil Council,
     DateOnly Date,

@@ -1,10 +1,10 @@
-namespace StemSimulator.Runner.Calibration.Official;
+namespace StemSimulator.Scenarios.Library;
 
 /// <summary>
 /// The layouts of the UN Digital Library's voting files (General Assembly record 4060887, Security Council record
 /// 4055387), told apart by their header, never by column position.
 /// </summary>
-internal enum OfficialLayout
+public enum OfficialLayout
 {
     /// <summary>Assembly version 1 (September 2024): one row per member and resolution, <c>ms_codes, ms_votes</c>
     /// with Y, N, A and NV (non-voting), the symbol in <c>resolutions</c>.</summary>
