@@ -43,11 +43,13 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
     /// The choice of a validated <paramref name="like"/>: its spread when set by hand, else its kind's measured spread;
     /// a validated analog without either was inferred a repeat. Null kind and no spread do not pass validation.
     /// </summary>
-    public static AnalogSpreadChoice Of(AnalogDocument like) => like switch
+    /// <param name="like">The validated analog.</param>
+    /// <param name="setting">Which value of the kind's measured spread to take (the measured one unless the band asks for an end of its range).</param>
+    public static AnalogSpreadChoice Of(AnalogDocument like, AnalogSetting setting = AnalogSetting.Chosen) => like switch
     {
         { Spread: { } spread } => new AnalogSpreadChoice(Math.Clamp(spread, 0, 3), like.Kind is { } k ? ToKind(k) : null, ByHand: true, Inferred: false),
-        { Kind: { } kind } => new AnalogSpreadChoice(AnalogSpreads.For(ToKind(kind)), ToKind(kind), ByHand: false, Inferred: false),
-        _ => new AnalogSpreadChoice(AnalogSpreads.Repeat, AnalogKind.Repeat, ByHand: false, Inferred: true),
+        { Kind: { } kind } => new AnalogSpreadChoice(AnalogSpreads.For(ToKind(kind), setting), ToKind(kind), ByHand: false, Inferred: false),
+        _ => new AnalogSpreadChoice(AnalogSpreads.For(AnalogKind.Repeat, setting), AnalogKind.Repeat, ByHand: false, Inferred: true),
     };
 
     /// <summary>"spread 0.4, set by hand" or "spread 0.2 measured for a repeat (inferred: the title matches the analog's)".</summary>

@@ -119,7 +119,7 @@ internal sealed class VoteParameterResolver
             return null;
         }
 
-        var choice = AnalogSpreadChoice.Of(like);
+        var choice = AnalogSpreadChoice.Of(like, _context.AnalogSetting);
         return new VoteParameters(analog.Beta, [analog.Tau1, analog.Tau2], mask, shift, analog) { AnalogSpread = choice.Spread };
     }
 
