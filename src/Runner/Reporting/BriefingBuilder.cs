@@ -140,11 +140,10 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
             return [];
         }
 
-        var ends = bands.Select(b => string.Create(Invariant,
-            $"{b.Vote.VoteId}: {Wording.Percent(b.Band!.PAtLow)} at spread {b.Band.SpreadLow:0.##}, {Wording.Percent(b.Band.PAtHigh)} at {b.Band.SpreadHigh:0.##}"));
+        var ends = bands.Select(b => $"{b.Vote.VoteId}: {b.Band!.DescribeEnds(Wording.Percent)}");
         return [$"‡ The band reruns the vote with the analog's spread (how far the text may be from its analog) at both ends of the range the "
             + "record supports for the analog's kind: the spreads chosen in the central 90% of bootstrap resamples of the 2000-2009 roll calls "
-            + $"(docs/calibration.md). Each end uses the run's first {Wording.Count(bands[0].Band!.Trials)} trials with the same random numbers; "
+            + $"(docs/calibration.md). Each end uses the run's first {Wording.Count(bands[0].Band!.Trials)} trials with the same random numbers (an end at the run's own spread is the run's figure); "
             + "the band runs from the lowest to the highest of the two ends and the run's own figure (" + string.Join("; ", ends) + "). "
             + "The analog itself and the sizes of the shocks stay as the run has them: the calibration gives no standard errors for the shock sizes."];
     }

@@ -122,7 +122,7 @@ internal static class RunReport
             {
                 string name = variants ? $"{s.Variant}/{s.Vote.Id}" : s.Vote.Id;
                 console.MarkupLine(Markup.Escape(string.Create(invariant,
-                    $"{name}: P(adopted) {band.Lower:0.000}-{band.Upper:0.000} over the analog's plausible spread ({band.PAtLow:0.000} at spread {band.SpreadLow:0.##}, {band.PAtHigh:0.000} at {band.SpreadHigh:0.##}; each on the first {band.Trials:N0} trials)")));
+                    $"{name}: P(adopted) {band.Lower:0.000}-{band.Upper:0.000} over the analog's plausible spread: {band.DescribeEnds(p => p.ToString("0.000", invariant))}")));
             }
         }
     }

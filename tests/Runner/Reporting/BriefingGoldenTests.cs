@@ -33,7 +33,7 @@ public sealed class BriefingGoldenTests
             "**ga-text: A resolution on territorial integrity** (General Assembly, two-thirds majority, 2026-03-20): adoption likely: 73%† (between 68% and 77% depending on how far the text is from its analog‡); 54-108 in favour, 12-50 against (90% range)."));
         Assert.That(briefing.Headlines[1], Does.Contain("adoption very unlikely: 1%†; vetoed in about 98% of runs (the United States 98.2%, the United Kingdom 12.1%, France 4.9%)"));
         Assert.That(briefing.Headlines[1], Does.Not.Contain("‡"), "a spread set by hand gets no band");
-        Assert.That(briefing.Notes[1], Does.StartWith("‡ The band reruns the vote with the analog's spread").And.Contain("ga-text: 77.1% at spread 1.6, 68.3% at 2.5"));
+        Assert.That(briefing.Notes[1], Does.StartWith("‡ The band reruns the vote with the analog's spread").And.Contain("ga-text: 77.1% at spread 1.6 (first 20,000 trials), 68.3% at 2.5 (first 20,000 trials)"));
         Assert.That(briefing.Notes[0], Does.StartWith("† Each percentage is a share of 100,000 simulated runs; its Monte Carlo error (95%) is ga-text ± 0.27 points"));
         Assert.That(briefing.Headlines[2], Does.Contain("held in about 33% of runs; adopted in about 25% of the runs in which sc-draft is vetoed; overall adoption unlikely: 25%†"));
     }
