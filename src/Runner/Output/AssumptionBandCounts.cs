@@ -18,7 +18,8 @@ internal sealed record AssumptionBandCounts(string Variant, string VoteId, bool 
     /// <summary>The vote's analog spread in the run; equal to <see cref="Spread"/> when the setting does not move it (a spread set by hand).</summary>
     public double RunSpread { get; init; }
 
-    /// <summary>P(adopted) by the run's own estimator; NaN without trials.</summary>
+    /// <summary>P(adopted) by the run's own estimator; NaN without trials (a shard past the band's trials). Not stored: the counts are.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public double PAdopted => Trials == 0 ? double.NaN
         : Exact ? FixedPointSum.FromRaw(ExactSum).Value / Trials
         : (double)AdoptedCount / Trials;

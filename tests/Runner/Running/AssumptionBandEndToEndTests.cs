@@ -55,22 +55,28 @@ public sealed class AssumptionBandEndToEndTests
     [Test]
     public void Shards_merged_give_the_single_runs_band_and_deciders()
     {
+        // 45,000 trials in three shards: the band's 20,000 trials fall in shard 0 (0-14,999) and shard 1 (15,000-29,999);
+        // shard 2 holds none of them and counts nothing.
+        const string trials = "45000";
         using var folder = new TemporaryFolder();
         string scenario = Path.Combine(folder.Path, "band.yaml");
         File.WriteAllText(scenario, Scenario("{ vote: A/RES/68/262, kind: same_subject }"));
-        var single = CliProcess.Run(folder.Path, "run", scenario, "--trials", Trials, "--out", "single");
+        var single = CliProcess.Run(folder.Path, "run", scenario, "--trials", trials, "--out", "single");
         Assert.That(single.ExitCode, Is.Zero, single.StandardError);
         for (int k = 0; k < 3; k++)
         {
-            var shard = CliProcess.Run(folder.Path, "run", scenario, "--trials", Trials, "--shard-index", $"{k}", "--shard-count", "3", "--out", $"shard-{k}", "--quiet");
+            var shard = CliProcess.Run(folder.Path, "run", scenario, "--trials", trials, "--shard-index", $"{k}", "--shard-count", "3", "--out", $"shard-{k}", "--quiet");
             Assert.That(shard.ExitCode, Is.Zero, shard.StandardError);
         }
 
+        var shardBand = JsonNode.Parse(File.ReadAllText(Path.Combine(folder.Path, "shard-2", "statistics.json")))!["band"]!.AsArray();
+        Assert.That(shardBand.Select(b => b!["votes"]![0]!["trials"]!.GetValue<long>()), Is.All.EqualTo(0L), "the last shard holds none of the band's trials");
         var merge = CliProcess.Run(folder.Path, "merge", "shard-0", "shard-1", "shard-2", "--out", "merged");
         Assert.That(merge.ExitCode, Is.Zero, merge.StandardError);
 
         JsonNode? BandOf(string run) => JsonNode.Parse(File.ReadAllText(Path.Combine(folder.Path, run, "statistics.json")))!["band"];
         Assert.That(BandOf("single"), Is.Not.Null);
+        Assert.That(BandOf("single")!.AsArray().Select(b => b!["votes"]![0]!["trials"]!.GetValue<long>()), Is.All.EqualTo(20_000L));
         Assert.That(BandOf("merged")!.ToJsonString(), Is.EqualTo(BandOf("single")!.ToJsonString()));
 
         // What the console says after the table: the band line and who decides it, with the same swings and errors.
