@@ -12,4 +12,10 @@ public sealed record RunOverrides
     /// <summary>The positions file of a calibration table (<c>stemsim calibrate --out FILE</c>) to use instead of the
     /// scenario's calibration, or null to keep the scenario's.</summary>
     public string? CalibrationFile { get; init; }
+
+    /// <summary>
+    /// Which value of each analog's measured uncertainty the votes take: the kind's own (<see cref="Engine.Model.AnalogSetting.Chosen"/>,
+    /// what a run uses) or an end of its plausible range (the band over the assumptions). A spread set by hand is kept.
+    /// </summary>
+    public Engine.Model.AnalogSetting AnalogSetting { get; init; }
 }

@@ -17,6 +17,9 @@ public sealed record AnalogShiftDistribution(double NarrowSd, double WideSd, dou
     /// <summary>The normal shift of a spread set by hand: N(0, <paramref name="sd"/>^2).</summary>
     public static AnalogShiftDistribution Normal(double sd) => new(sd, sd, 0);
 
+    /// <summary>This shift scaled by <paramref name="factor"/> (both components' sds; the mixing probability kept).</summary>
+    public AnalogShiftDistribution Scaled(double factor) => factor == 1 ? this : new(NarrowSd * factor, WideSd * factor, WideProbability);
+
     /// <summary>
     /// This shift plus an independent N(0, <paramref name="extraSd"/>²): each component's sd becomes
     /// sqrt(sd² + extraSd²), which is exact for a scale mixture of normals. Used for an analog known only by its totals,

@@ -56,6 +56,63 @@ public static class AnalogSpreads
     /// <summary>The standard deviation of the measured shift of <paramref name="kind"/> (one number for the spread's size).</summary>
     public static double For(AnalogKind kind) => Shift(kind).StandardDeviation;
 
+    /// <summary>Low end of a repeat's plausible spread in the normal-shift study (see <see cref="PlausibleRange"/>).</summary>
+    public const double RepeatLow = 0.6;
+
+    /// <summary>High end of a repeat's plausible spread.</summary>
+    public const double RepeatHigh = 0.8;
+
+    /// <summary>Low end of a same-subject analog's plausible spread.</summary>
+    public const double SameSubjectLow = 1.6;
+
+    /// <summary>High end of a same-subject analog's plausible spread.</summary>
+    public const double SameSubjectHigh = 2.5;
+
+    /// <summary>Low end of a same-issue analog's plausible spread.</summary>
+    public const double SameIssueLow = 2.5;
+
+    /// <summary>High end of a same-issue analog's plausible spread (the largest spread a scenario may give).</summary>
+    public const double SameIssueHigh = 3.0;
+
+    /// <summary>
+    /// The plausible range of <paramref name="kind"/>'s spread in the normal-shift study: the central 90% of the spreads
+    /// chosen on bootstrap resamples of the choosing years' roll calls (docs/calibration.md, "How sure the choice is"),
+    /// around that study's choice (<see cref="NormalStudyChoice"/>).
+    /// </summary>
+    public static (double Low, double High) PlausibleRange(AnalogKind kind) => kind switch
+    {
+        AnalogKind.Repeat => (RepeatLow, RepeatHigh),
+        AnalogKind.SameSubject => (SameSubjectLow, SameSubjectHigh),
+        AnalogKind.SameIssue => (SameIssueLow, SameIssueHigh),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown analog kind."),
+    };
+
+    /// <summary>The spread the normal-shift study chose for <paramref name="kind"/> (0.6, 2.0, 3.0), inside <see cref="PlausibleRange"/>.</summary>
+    public static double NormalStudyChoice(AnalogKind kind) => kind switch
+    {
+        AnalogKind.Repeat => 0.6,
+        AnalogKind.SameSubject => 2.0,
+        AnalogKind.SameIssue => 3.0,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown analog kind."),
+    };
+
+    /// <summary>
+    /// The factor by which <paramref name="kind"/>'s measured shift is scaled at <paramref name="setting"/>: 1 for the
+    /// chosen shift; at the ends of the band over the assumptions, the ends of <see cref="PlausibleRange"/> over
+    /// <see cref="NormalStudyChoice"/>. The bootstrap was run for the normal shift; its relative uncertainty is applied
+    /// to the shapes chosen later (an approximation until the bootstrap is rerun for them).
+    /// </summary>
+    public static double PlausibleScale(AnalogKind kind, AnalogSetting setting) => setting switch
+    {
+        AnalogSetting.Chosen => 1,
+        AnalogSetting.Low => PlausibleRange(kind).Low / NormalStudyChoice(kind),
+        AnalogSetting.High => PlausibleRange(kind).High / NormalStudyChoice(kind),
+        _ => throw new ArgumentOutOfRangeException(nameof(setting), setting, "Unknown analog setting."),
+    };
+
+    /// <summary>The standard deviation of <paramref name="kind"/>'s measured shift at <paramref name="setting"/>.</summary>
+    public static double For(AnalogKind kind, AnalogSetting setting) => For(kind) * PlausibleScale(kind, setting);
+
     /// <summary>The scenario spelling of <paramref name="kind"/> (repeat, same_subject, same_issue).</summary>
     public static string Name(AnalogKind kind) => kind switch
     {

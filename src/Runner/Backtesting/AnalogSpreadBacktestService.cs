@@ -246,6 +246,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
         text.AppendLine();
         text.AppendLine("| kind | model | analog shift | years | roll calls | coverage50 | coverage80 | coverage90 | coverage95 | mean width90 | mean interval score90 |");
         text.AppendLine("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        var bootstraps = new List<(string Kind, AnalogSpreadBootstrap.Result Result)>();
         foreach (var kind in Enum.GetValues<AnalogKind>())
         {
             var all = AnalogSpreadEvaluation.OfKind(cases, kind);
@@ -262,6 +263,10 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
             int normal = BestCandidate(study, train, c => c.Family == "normal");
             int spread = AnalogSpreadEvaluation.Choose(train, Grid.Count);
             rows.Add((name, "stemsim", "spread_chosen", Grid[spread], null));
+            var bootstrap = AnalogSpreadBootstrap.Run(train, Grid.Count, request.Seed);
+            bootstraps.Add((name, bootstrap));
+            rows.Add((name, "stemsim", "spread_plausible_low", Grid[bootstrap.Low], null));
+            rows.Add((name, "stemsim", "spread_plausible_high", Grid[bootstrap.High], null));
             for (int s = 0; s < Grid.Count; s++)
             {
                 rows.Add((name, string.Create(Invariant, $"spread_{Grid[s]:F2}"), "choosing_interval_score90", AnalogSpreadEvaluation.MeanScore(train, s), null));
@@ -295,6 +300,16 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
             }
 
             text.AppendLine();
+        }
+
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Normal spread chosen on {AnalogSpreadBootstrap.Resamples:N0} bootstrap resamples of the {choosing} roll calls (share of resamples per spread; the plausible range holds the central {AnalogSpreadBootstrap.Level:P0} of the choices):");
+        text.AppendLine();
+        text.AppendLine("| kind | plausible range | " + string.Join(" | ", Grid.Select(g => g.ToString("F2", Invariant))) + " |");
+        text.AppendLine("|---|---|" + string.Concat(Grid.Select(_ => "---:|")));
+        foreach (var (kind, result) in bootstraps)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {kind} | {Grid[result.Low]:F2}-{Grid[result.High]:F2} | {string.Join(" | ", result.Shares.Select(x => x.ToString("F3", Invariant)))} |");
         }
 
         return text.ToString();

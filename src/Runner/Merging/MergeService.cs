@@ -139,7 +139,7 @@ internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
                 {
                     var headline = new RunHeadline(first.Scenario, null, string.Join(", ", inputs), first.Trials, first.Seed,
                         string.Create(CultureInfo.InvariantCulture, $"merged {shards.Length} of {first.ShardCount} shards"));
-                    RunReport.Write(console.Out, headline, result, folder.Target, null);
+                    RunReport.Write(console.Out, headline, result, folder.Target, null, merged);
                     if (elections is not null)
                     {
                         ElectionReport.Write(console.Out, elections, model!.Variants.Count > 1);
@@ -195,6 +195,9 @@ internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
             Votes = votes.Select(v => v.ToState()).ToArray(),
             Elections = elections?.Elections.Select(e => e.Tally.ToState(e.Variant)).ToArray(),
             Drift = first.Drift is null ? null : drift.Select(d => d.ToState()).ToArray(),
+            Band = first.Band is null ? null : Enumerable.Range(0, first.Band.Count)
+                .Select(k => AssumptionBandState.Merge(parts.Select(p => p.Band![k]).ToArray()))
+                .ToArray(),
         };
         return (result, merged, elections);
     }
@@ -306,6 +309,11 @@ internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
             if ((s.Elections?.Count ?? 0) != (first.Elections?.Count ?? 0))
             {
                 return $"{folder} has {s.Elections?.Count ?? 0} variant-elections, {parts[0].Folder} has {first.Elections?.Count ?? 0}; cannot combine the election tables";
+            }
+
+            if ((s.Band?.Count ?? 0) != (first.Band?.Count ?? 0))
+            {
+                return $"{folder} has the band over the analogs' spreads at {s.Band?.Count ?? 0} settings, {parts[0].Folder} at {first.Band?.Count ?? 0}; merge shards of one version";
             }
 
             if ((s.Drift?.Count ?? 0) != (first.Drift?.Count ?? 0))

@@ -19,6 +19,10 @@ namespace StemSimulator.Runner.Output;
 /// <param name="Votes">Per variant and vote, in the run's order (empty for a run of elections only).</param>
 /// <param name="Elections">Per variant and election, the elections' counts in the run's order; null when the scenario has no election.</param>
 /// <param name="Drift">Per variant, the drift statistics of a multi-year scenario; null when it has no timeline.</param>
+/// <param name="Band">
+/// The votes at the low and the high end of the analogs' plausible spreads over the band's trials
+/// (<see cref="Running.AssumptionBandRun"/>); null when no vote's spread varies (and in files of older versions).
+/// </param>
 internal sealed record RunStatistics(
     string Scenario,
     string ScenarioSha256,
@@ -29,4 +33,5 @@ internal sealed record RunStatistics(
     string EngineVersion,
     IReadOnlyList<VoteStatisticsState> Votes,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ElectionTallyState>? Elections = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DriftStatisticsState>? Drift = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DriftStatisticsState>? Drift = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AssumptionBandState>? Band = null);

@@ -77,6 +77,11 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
         string subject = $"**{Title(vote.VoteId)}** ({Wording.Body(vote.Body)}, {Wording.Rule(vote.Rule)}, {vote.Date:yyyy-MM-dd})";
         string counts = $"{Wording.Range(vote.YesP05, vote.YesP95)} in favour, {Wording.Range(vote.NoP05, vote.NoP95)} against";
         string odds = $"adoption {Wording.Odds(vote.PAdopted)}: {Wording.Headline(vote.PAdopted)}†";
+        if (Band(vote) is { } band)
+        {
+            odds += $" ({Wording.Band(band.Lower, band.Upper)}‡)";
+        }
+
         if (IsConditional(vote))
         {
             if (vote.PHeld <= 0)
@@ -101,6 +106,9 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
         return $"{subject}: {odds}{veto}; {counts} (90% range).";
     }
 
+    /// <summary>The vote's band over the analog's plausible spread, or null when the run has none for it.</summary>
+    private Output.AdoptionBand? Band(SummaryRow vote) => Output.AdoptionBand.Of(run.Statistics, vote.Variant, vote.VoteId, vote.PAdopted);
+
     /// <summary>
     /// The footnote on the headlines' percentages: their Monte Carlo error, which more trials shrink and which is not
     /// the uncertainty of the outcome.
@@ -119,7 +127,25 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
         return [$"† Each percentage is a share of {Wording.Count(votes[0].Trials)} simulated runs; its Monte Carlo error (95%) is "
             + string.Join("; ", errors) + ". More trials shrink this error; it is not the uncertainty of the outcome, which the ranges and the "
             + "section \"Sources of uncertainty\" describe. The words follow fixed bands: under 1% remote, under 10% very unlikely, under 33% "
-            + "unlikely, under 45% less likely than not, 45-55% about even odds, up to 67% more likely than not, up to 90% likely, up to 99% very likely, above 99% almost certain."];
+            + "unlikely, under 45% less likely than not, 45-55% about even odds, up to 67% more likely than not, up to 90% likely, up to 99% very likely, above 99% almost certain.",
+            .. BandNote(votes)];
+    }
+
+    /// <summary>The footnote on the bands: what was varied, how, and what was not.</summary>
+    private List<string> BandNote(SummaryRow[] votes)
+    {
+        var bands = votes.Select(v => (Vote: v, Band: Band(v))).Where(b => b.Band is not null).ToArray();
+        if (bands.Length == 0)
+        {
+            return [];
+        }
+
+        var ends = bands.Select(b => $"{b.Vote.VoteId}: {b.Band!.DescribeEnds(Wording.Percent)}");
+        return [$"‡ The band reruns the vote with the analog's spread (how far the text may be from its analog) at both ends of the range the "
+            + "record supports for the analog's kind: the spreads chosen in the central 90% of bootstrap resamples of the 2000-2009 roll calls "
+            + $"(docs/calibration.md). Each end uses the run's first {Wording.Count(bands[0].Band!.Trials)} trials with the same random numbers (an end at the run's own spread is the run's figure); "
+            + "the band runs from the lowest to the highest of the two ends and the run's own figure (" + string.Join("; ", ends) + "). "
+            + "The analog itself and the sizes of the shocks stay as the run has them: the calibration gives no standard errors for the shock sizes."];
     }
 
     private static string ElectionHeadline(string electionId, CandidateRow[] candidates)
@@ -322,8 +348,12 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
         }
 
         var spreads = BaselineVotes.Select(v => scenario.AnalogSpreads.TryGetValue(v.VoteId, out double s) ? s : double.NaN).ToArray();
-        string fixedPart = "The run holds the analog itself, the spread and the sizes of the shocks fixed, so it gives no band over these assumptions; "
-            + "only what-ifs with other analogs or shifted support show how much they matter.";
+        bool banded = BaselineVotes.Any(v => Band(v) is not null);
+        string fixedPart = banded
+            ? "The band next to each headline (‡) reruns the votes with each measured spread at both ends of the range the record supports for "
+                + "its kind; the analog itself and the sizes of the shocks stay fixed, so only what-ifs with other analogs or shifted support show how much they matter."
+            : "The run holds the analog itself, the spread and the sizes of the shocks fixed, so it gives no band over these assumptions; "
+                + "only what-ifs with other analogs or shifted support show how much they matter.";
         if (spreads.All(s => s == 0))
         {
             return "The votes take explicit parameters, which the run does not vary at all. " + fixedPart;
@@ -346,8 +376,12 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
             return "not in the scenario file";
         }
 
+        var vote = BaselineVotes.FirstOrDefault(v => v.VoteId == voteId);
+        string band = vote is not null && Band(vote) is { } b
+            ? string.Create(Invariant, $"; P(adopted) {Wording.Percent(b.Lower)}-{Wording.Percent(b.Upper)} over spreads {b.SpreadLow:0.##}-{b.SpreadHigh:0.##}")
+            : string.Empty;
         return scenario.AnalogSpreads.TryGetValue(voteId, out double spread) && spread > 0
-            ? $"{analog}; drawn with {scenario.AnalogSpreadSources.GetValueOrDefault(voteId) ?? string.Create(Invariant, $"spread {spread:0.###}")}"
+            ? $"{analog}; drawn with {scenario.AnalogSpreadSources.GetValueOrDefault(voteId) ?? string.Create(Invariant, $"spread {spread:0.###}")}{band}"
             : $"{analog}; not varied";
     }
 
@@ -388,10 +422,10 @@ internal sealed class BriefingBuilder(RunData run, ScenarioContext scenario)
             // standard error is binomial; members whose swings differ by less than twice the error of the difference
             // are not ranked by the run, only listed.
             long held = (long)Math.Round(vote.PHeld * vote.Trials);
-            double Se(MemberRow m) => held > 1 ? Math.Sqrt(m.Swing * (1 - m.Swing) / held) : double.NaN;
-            var within = top.Skip(1).TakeWhile(m => Math.Abs(top[0].Swing - m.Swing) < 2 * Math.Sqrt((Se(top[0]) * Se(top[0])) + (Se(m) * Se(m)))).ToArray();
+            double Se(MemberRow m) => Output.SwingNoise.StandardError(m.Swing, held);
+            var within = top.Skip(1).Take(Output.SwingNoise.WithinNoiseOfTop(top.Select(m => m.Swing).ToArray(), held)).ToArray();
             string noise = within.Length == 0 ? string.Empty
-                : $" The run cannot rank {top[0].Member} above {string.Join(", ", within.Select(m => m.Member))}: their swings differ by less than twice the Monte Carlo error of the difference.";
+                : $" The run cannot rank {top[0].Member} above {string.Join(", ", within.Select(m => m.Member))}: their swings differ by less than twice the Monte Carlo error of the difference, so another seed or trial count may list them in another order.";
             blocks.Add(ChartRenderer.Swing(vote.VoteId, top, top.Select(Se).ToArray(),
                 $"{(top.Length == 1 ? "The member" : string.Create(Invariant, $"The {top.Length} members"))} whose vote most often decides {vote.VoteId}: swing is P(adopted | the member votes yes) minus "
                 + "P(adopted | it votes no), everyone else voting as simulated, with its Monte Carlo standard error (±). P(yes) says how the member is likely to vote: a large swing with "

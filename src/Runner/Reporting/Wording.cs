@@ -60,6 +60,18 @@ internal static class Wording
         : p < 0.01 || p > 0.99 ? string.Create(Invariant, $"{p * 100:0.0}%")
         : string.Create(Invariant, $"{Math.Round(p * 100):0}%");
 
+    /// <summary>
+    /// The band over the analog's plausible spread after a headline's probability: "between 41% and 55% depending on
+    /// how far the text is from its analog", or, when both ends round alike, that the distance hardly matters.
+    /// </summary>
+    public static string Band(double lower, double upper)
+    {
+        string low = Headline(lower), high = Headline(upper);
+        return low == high
+            ? $"{low} however far the text is from its analog"
+            : $"between {low} and {high} depending on how far the text is from its analog";
+    }
+
     /// <summary>"in 73-74% of runs", "in under 1% of runs".</summary>
     public static string OfRuns(double lower, double upper) => $"in {PercentRange(lower, upper)} of runs";
 

@@ -40,6 +40,7 @@ internal static class RunJson
             root[name] = name is "seed" or "trials" && ulong.TryParse(value, out var number) ? JsonValue.Create(number) : JsonValue.Create(value);
         }
 
+        await AddBandAsync(folder, votes, cancellationToken).ConfigureAwait(false);
         if (await ConditionedAsync(folder, cancellationToken).ConfigureAwait(false) is { } conditioned)
         {
             root["conditioned"] = conditioned;
@@ -50,6 +51,38 @@ internal static class RunJson
         root["votes"] = votes;
         root["elections"] = elections;
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    /// <summary>
+    /// Adds to each vote row with a band over the analog's plausible spread (statistics.json) its ends:
+    /// p_adopted_band_lower/upper, the P(adopted) at each end of the spread, the spreads and the band's trials. Rows
+    /// without a band (and the JSON of runs without one) are unchanged.
+    /// </summary>
+    private static async Task AddBandAsync(string folder, JsonArray votes, CancellationToken cancellationToken)
+    {
+        var (statistics, _) = await Output.StatisticsFile.ReadAsync(Path.Combine(folder, Output.StatisticsFile.Name), cancellationToken).ConfigureAwait(false);
+        if (statistics?.Band is null)
+        {
+            return;
+        }
+
+        foreach (var row in votes.OfType<JsonObject>())
+        {
+            string? variant = row["variant"]?.GetValue<string>(), voteId = row["vote_id"]?.GetValue<string>();
+            double? p = row["p_adopted"]?.GetValue<double>();
+            if (variant is null || voteId is null || p is null || Output.AdoptionBand.Of(statistics, variant, voteId, p.Value) is not { } band)
+            {
+                continue;
+            }
+
+            row["p_adopted_band_lower"] = band.Lower;
+            row["p_adopted_band_upper"] = band.Upper;
+            row["p_adopted_at_spread_low"] = band.PAtLow;
+            row["p_adopted_at_spread_high"] = band.PAtHigh;
+            row["analog_spread_low"] = band.SpreadLow;
+            row["analog_spread_high"] = band.SpreadHigh;
+            row["band_trials"] = band.Trials;
+        }
     }
 
     /// <summary>

@@ -9,7 +9,13 @@ namespace StemSimulator.Runner.Running;
 /// <summary>The console summary of a run: per vote, P(adopted) with its standard error and the 90% ranges of the counts.</summary>
 internal static class RunReport
 {
-    public static void Write(IAnsiConsole console, RunHeadline headline, SimulationResult? result, string folder, double? seconds)
+    /// <param name="console">Where to write.</param>
+    /// <param name="headline">The run's name, file, trials and seed.</param>
+    /// <param name="result">The votes' statistics; null for a run of elections only.</param>
+    /// <param name="folder">The folder written.</param>
+    /// <param name="seconds">Simulation time, or null (a merge).</param>
+    /// <param name="statistics">The run's statistics, for the band over the analogs' spreads (none shown when null).</param>
+    public static void Write(IAnsiConsole console, RunHeadline headline, SimulationResult? result, string folder, double? seconds, Output.RunStatistics? statistics = null)
     {
         var invariant = CultureInfo.InvariantCulture;
         console.MarkupLine(string.Create(invariant, $"[bold]{Markup.Escape(headline.Scenario)}[/] ({Markup.Escape(headline.File)}): {headline.Trials:N0} trials, seed {headline.Seed}"));
@@ -98,12 +104,28 @@ internal static class RunReport
             }
         }
 
+        WriteBand(console, result, statistics, variants);
         WriteDeciders(console, result);
         string timing = seconds is { } elapsed && elapsed > 0
             ? string.Create(invariant, $" ({elapsed:0.00} s, {result.Trials / elapsed:N0} trials/s)")
             : string.Empty;
         string drift = result.Drift.Count > 0 ? ", drift.parquet, drift_adoption.parquet" : string.Empty;
         console.MarkupLine($"Wrote [bold]{Markup.Escape(folder)}[/]: trials, summary.parquet, member_probabilities.parquet, statistics.json{drift}{timing}");
+    }
+
+    /// <summary>P(adopted) at the ends of the analogs' plausible spreads, per vote that has them.</summary>
+    private static void WriteBand(IAnsiConsole console, SimulationResult result, Output.RunStatistics? statistics, bool variants)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        foreach (var s in result.Votes)
+        {
+            if (Output.AdoptionBand.Of(statistics, s.Variant, s.Vote.Id, s.PAdopted) is { } band)
+            {
+                string name = variants ? $"{s.Variant}/{s.Vote.Id}" : s.Vote.Id;
+                console.MarkupLine(Markup.Escape(string.Create(invariant,
+                    $"{name}: P(adopted) {band.Lower:0.000}-{band.Upper:0.000} over the analog's plausible spread: {band.DescribeEnds(p => p.ToString("0.000", invariant))}")));
+            }
+        }
     }
 
     /// <summary>
@@ -117,27 +139,37 @@ internal static class RunReport
         var table = new Table().Border(TableBorders.For(console)).Title("Who decides it (baseline): swing = P(adopted | votes yes) - P(adopted | votes no), ± its Monte Carlo s.e.");
         table.AddColumn("vote");
         table.AddColumn("members with the largest swing: swing (P(yes))");
-        bool any = false;
+        var notes = new List<string>();
         foreach (var vote in baseline)
         {
-            var top = Enumerable.Range(0, vote.Vote.Count)
+            var members = Enumerable.Range(0, vote.Vote.Count)
                 .Select(vote.Member)
                 .Where(m => m.Swing > 0)
                 .OrderByDescending(m => m.Swing)
                 .ThenBy(m => m.Code, StringComparer.Ordinal)
                 .Take(8)
-                .Select(m => string.Create(invariant, $"{m.Code} {m.Swing:0.000}±{Math.Sqrt(m.Swing * (1 - m.Swing) / vote.HeldCount):0.000} ({m.PYes:0.00})"))
                 .ToArray();
-            if (top.Length > 0)
+            if (members.Length == 0)
             {
-                any = true;
-                table.AddRow(Markup.Escape(vote.Vote.Id), string.Join("; ", top));
+                continue;
+            }
+
+            var top = members.Select(m => string.Create(invariant, $"{m.Code} {m.Swing:0.0000}±{Output.SwingNoise.StandardError(m.Swing, vote.HeldCount):0.0000} ({m.PYes:0.00})"));
+            table.AddRow(Markup.Escape(vote.Vote.Id), string.Join("; ", top));
+            int within = Output.SwingNoise.WithinNoiseOfTop(members.Select(m => m.Swing).ToArray(), vote.HeldCount);
+            if (within > 0)
+            {
+                notes.Add($"{vote.Vote.Id}: the run cannot rank {members[0].Code} above {string.Join(", ", members.Skip(1).Take(within).Select(m => m.Code))}{(within == members.Length - 1 ? " (all shown)" : string.Empty)}: their swings differ by less than twice the Monte Carlo error of the difference, so another seed or trial count may list them in another order.");
             }
         }
 
-        if (any)
+        if (table.Rows.Count > 0)
         {
             console.Write(table);
+            foreach (string note in notes)
+            {
+                console.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
+            }
         }
     }
 

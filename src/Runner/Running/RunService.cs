@@ -29,7 +29,8 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         var timings = new RunTimings();
         _ = ReferenceCatalog.Embedded;
         timings.Lap("reference data");
-        var loaded = ScenarioLoader.LoadFile(request.ScenarioPath, new RunOverrides { Trials = request.Trials, Seed = request.Seed, CalibrationFile = request.CalibrationFile });
+        var overrides = new RunOverrides { Trials = request.Trials, Seed = request.Seed, CalibrationFile = request.CalibrationFile };
+        var loaded = ScenarioLoader.LoadFile(request.ScenarioPath, overrides);
         if (!loaded.Succeeded)
         {
             foreach (var diagnostic in loaded.Diagnostics)
@@ -122,11 +123,17 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                     : null;
                 double seconds = stopwatch.Elapsed.TotalSeconds;
                 timings.Lap("simulate");
+                // The band reruns the votes at the ends of the analogs' plausible spreads (common random numbers).
+                var band = model.VoteCount > 0
+                    ? await Task.Run(() => AssumptionBandRun.Simulate(request.ScenarioPath, loaded.Bytes.ToArray(), overrides, model, firstTrial, trialCount, options.Threads, cancellationToken), cancellationToken).ConfigureAwait(false)
+                    : null;
+                timings.Lap("band");
                 var statistics = new RunStatistics(
                     document.Scenario, loaded.Sha256, model.Seed, model.Trials, shard.Count, [shard.Index], Provenance.EngineVersion,
                     result?.Votes.Select(v => v.ToState()).ToArray() ?? [],
                     elections?.Elections.Select(e => e.Tally.ToState(e.Variant)).ToArray(),
-                    result is { Drift.Count: > 0 } ? result.Drift.Select(d => d.ToState()).ToArray() : null);
+                    result is { Drift.Count: > 0 } ? result.Drift.Select(d => d.ToState()).ToArray() : null,
+                    band);
                 await WriteTablesAsync(folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
                 await ScenarioCopy.WriteAsync(folder, loaded.Bytes, cancellationToken).ConfigureAwait(false);
                 if (model.VoteCount > 0 && ConcernedPartyTable.Applies(model))
@@ -152,7 +159,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                 {
                     string? scope = shard.IsWhole ? null
                         : string.Create(CultureInfo.InvariantCulture, $"shard {shard.Index} of {shard.Count}: trials {firstTrial:N0}-{firstTrial + trialCount - 1:N0}");
-                    RunReport.Write(console.Out, new RunHeadline(document.Scenario, document.Description, loaded.File, model.Trials, model.Seed, scope), result, folder.Target, seconds);
+                    RunReport.Write(console.Out, new RunHeadline(document.Scenario, document.Description, loaded.File, model.Trials, model.Seed, scope), result, folder.Target, seconds, statistics);
                     foreach (var age in ages)
                     {
                         console.Out.Profile.Out.Writer.WriteLine(age.Describe());

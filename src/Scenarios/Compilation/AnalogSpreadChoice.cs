@@ -51,17 +51,21 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
     /// repeat is anchored on the analog's recorded count only on an Assembly vote (<paramref name="assembly"/>); a
     /// Council draft, whose count the Assembly's cannot anchor, takes <see cref="AnalogSpreads.RepeatUnanchored"/>.
     /// </summary>
-    public static AnalogSpreadChoice Of(AnalogDocument like, bool assembly = true) => like switch
+    /// <param name="like">The validated analog.</param>
+    /// <param name="assembly">Whether the vote is an Assembly vote (a repeat is anchored only there).</param>
+    /// <param name="setting">Which value of the kind's measured shift to take (the measured one unless the band asks for an end of its plausible range).</param>
+    public static AnalogSpreadChoice Of(AnalogDocument like, bool assembly = true, AnalogSetting setting = AnalogSetting.Chosen) => like switch
     {
         { Spread: { } spread } => new AnalogSpreadChoice(Math.Clamp(spread, 0, 3), like.Kind is { } k ? ToKind(k) : null, ByHand: true, Inferred: false),
-        { Kind: { } kind } => Measured(ToKind(kind), assembly, inferred: false),
-        _ => Measured(AnalogKind.Repeat, assembly, inferred: true),
+        { Kind: { } kind } => Measured(ToKind(kind), assembly, setting, inferred: false),
+        _ => Measured(AnalogKind.Repeat, assembly, setting, inferred: true),
     };
 
-    private static AnalogSpreadChoice Measured(AnalogKind kind, bool assembly, bool inferred)
+    private static AnalogSpreadChoice Measured(AnalogKind kind, bool assembly, AnalogSetting setting, bool inferred)
     {
         bool anchored = assembly && AnalogSpreads.AnchorsOnCount(kind);
-        var shift = kind == AnalogKind.Repeat && !anchored ? AnalogSpreads.RepeatUnanchored : AnalogSpreads.Shift(kind);
+        var chosen = kind == AnalogKind.Repeat && !anchored ? AnalogSpreads.RepeatUnanchored : AnalogSpreads.Shift(kind);
+        var shift = chosen.Scaled(AnalogSpreads.PlausibleScale(kind, setting));
         return new AnalogSpreadChoice(shift.StandardDeviation, kind, ByHand: false, Inferred: inferred) { Shift = shift, AnchorsOnCount = anchored };
     }
 

@@ -55,6 +55,9 @@ internal sealed partial class CompilationContext
     /// <summary>The calibration year whose positions the scenario uses (set once the scenario's 'calibration' is checked).</summary>
     public int CalibrationYear { get; set; }
 
+    /// <summary>Which value of each analog kind's measured spread the votes take (set from the run's overrides).</summary>
+    public Engine.Model.AnalogSetting AnalogSetting { get; set; }
+
     /// <summary>Number of problems reported so far.</summary>
     public int ErrorCount => _diagnostics.Count;
 

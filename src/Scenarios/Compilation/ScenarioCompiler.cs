@@ -61,6 +61,7 @@ internal sealed class ScenarioCompiler
     {
         var votes = new VoteCompiler(_context, _members, _coalitions, new ChainCompiler(_context, document.Votes));
         int errorsBefore = _context.ErrorCount;
+        _context.AnalogSetting = overrides.AnalogSetting;
         var (trials, seed) = CheckRun(document, overrides);
         var shocks = _shocks.CompileShocks(document.Shocks);
         var evidence = new EvidenceCompiler(_context, _members, _shocks);

@@ -65,7 +65,7 @@ internal sealed class VoteCompiler
         }
 
         _members.CheckMemberLayer(vote.Members, date, vote.Blocs);
-        _given.Check(vote.Given, date);
+        _given.Check(vote.Given, vote.GivenBlocs, date);
         _concerns.CheckConcerns(vote.Concerns, vote, date, vote.Council);
         _chains.CheckChain(vote);
         if (vote.Reform is not null)
@@ -131,7 +131,7 @@ internal sealed class VoteCompiler
         }
 
         _members.CheckMemberLayer(change.Members, date, change.Blocs);
-        _given.Check(change.Given, date);
+        _given.Check(change.Given, change.GivenBlocs, date);
     }
 
     /// <summary>Compiles every vote of <paramref name="variant"/> (the baseline when null); call only when the checks found nothing.</summary>
@@ -156,7 +156,7 @@ internal sealed class VoteCompiler
             var reform = change?.Reform ?? vote.Reform;
             var list = Participants(document, variant, vote, change, body, date, parameters, shocks, shockGroups, article19);
             var parties = vote.Chapter == CharterChapter.VI ? vote.PartiesToDispute ?? [] : [];
-            var given = _given.Apply(change?.Given ?? vote.Given, list, vote, variant, code =>
+            var given = _given.Apply(change?.Given ?? vote.Given, change?.GivenBlocs ?? vote.GivenBlocs, date, list, vote, variant, code =>
                 body == Body.GeneralAssembly && article19.Contains(code) ? "it is in 'article_19' (no vote in the General Assembly)"
                 : parties.Contains(code) ? "it is a party to the dispute under Chapter VI and abstains (Art. 27(3))"
                 : null);

@@ -119,7 +119,7 @@ internal sealed class VoteParameterResolver
             return null;
         }
 
-        var choice = AnalogSpreadChoice.Of(like, vote.Body == BodyName.GA);
+        var choice = AnalogSpreadChoice.Of(like, vote.Body == BodyName.GA, _context.AnalogSetting);
         // Evidence known by its totals carries the uncertainty of its shift; calibrated roll calls have none to add.
         return new VoteParameters(analog.Beta, [analog.Tau1, analog.Tau2], mask, shift, analog)
         {

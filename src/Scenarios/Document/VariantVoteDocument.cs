@@ -32,6 +32,9 @@ public sealed class VariantVoteDocument
     /// <summary>Other announced votes: replaces the vote's <c>given</c> as a whole (<c>{}</c> for none).</summary>
     public Dictionary<string, VoteChoiceName>? Given { get; init; }
 
+    /// <summary>Other votes announced by groups: replaces the vote's <c>given_blocs</c> as a whole (<c>{}</c> for none).</summary>
+    public Dictionary<string, GivenBlocDocument>? GivenBlocs { get; init; }
+
     /// <summary>Other concerned states (replaces the vote's <c>concerns</c>; <c>[]</c> for none).</summary>
     public string[]? Concerns { get; init; }
 

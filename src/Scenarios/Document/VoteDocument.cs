@@ -71,6 +71,16 @@ public sealed class VoteDocument
     public Dictionary<string, VoteChoiceName>? Given { get; init; }
 
     /// <summary>
+    /// Votes groups have announced together, conditioned on like <see cref="Given"/> (keys: regional groups such as
+    /// <c>AFRICAN_GROUP</c> or blocs such as <c>EU</c>, any case; <c>{ EU: yes }</c> or <c>{ EU: { vote: yes, except: [HUN] } }</c>):
+    /// each group's voting members on the vote's date (on a Council draft, those sitting on the Council), minus
+    /// <c>except</c>, announce that vote. A member's own entry under <see cref="Given"/> wins over its groups'; two groups
+    /// announcing different votes for one member are an error. Kept apart from <see cref="Given"/> because a key such as
+    /// <c>NAM</c> is both a member (Namibia) and a group (the Non-Aligned Movement).
+    /// </summary>
+    public Dictionary<string, GivenBlocDocument>? GivenBlocs { get; init; }
+
+    /// <summary>
     /// The states whose conduct the text addresses (ISO3 codes, for example <c>[RUS]</c> for a text on Russia's
     /// conduct in Ukraine): the concerned state tends to vote against, its close partners follow in part. A
     /// concerned state need not be a member of the body voting (a warning, not an error).

@@ -132,9 +132,27 @@ internal static class BriefingFixture
             Members = members,
             Candidates = candidates,
             Power = power,
-            Statistics = new RunStatistics("golden-briefing", "0123", 42, 100000, 1, [0], "0.1.0", [state]),
+            Statistics = new RunStatistics("golden-briefing", "0123", 42, 100000, 1, [0], "0.1.0", [state]) { Band = Band() },
         };
     }
+
+    /// <summary>
+    /// The band over the analog's spread: ga-text (same_subject, run at 2.0) rerun on 20,000 trials at 1.6 (adopted in
+    /// 15,420) and 2.5 (13,668); the Council draft's spread was set by hand, so the band does not move it.
+    /// </summary>
+    private static AssumptionBandState[] Band() =>
+    [
+        new(AnalogSetting.Low, 20_000,
+        [
+            new("baseline", "ga-text", false, 20_000, 20_000, 15_420, 0) { Spread = 1.6, RunSpread = 2.0 },
+            new("baseline", "sc-draft", true, 20_000, 20_000, 262, (Int128)(0.0131 * 20_000 * (1L << 62))) { Spread = 0.18, RunSpread = 0.18 },
+        ]),
+        new(AnalogSetting.High, 20_000,
+        [
+            new("baseline", "ga-text", false, 20_000, 20_000, 13_668, 0) { Spread = 2.5, RunSpread = 2.0 },
+            new("baseline", "sc-draft", true, 20_000, 20_000, 262, (Int128)(0.0131 * 20_000 * (1L << 62))) { Spread = 0.18, RunSpread = 0.18 },
+        ]),
+    ];
 
     private static SummaryRow Row(string variant, string vote, string body, string rule, double p, double se, double lo, double hi,
         (int P05, int P50, int P95) yes, (int P05, int P50, int P95) no, Dictionary<string, double> veto) => new()

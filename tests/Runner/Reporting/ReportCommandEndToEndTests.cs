@@ -59,6 +59,12 @@ public sealed class ReportCommandEndToEndTests
         Assert.That(dom, Does.Contain("adoption unlikely: 14%†"), "the headline gives the odds in words with the probability");
         Assert.That(dom, Does.Contain("id=\"headline-note\""), "the Monte Carlo error is a footnote");
         Assert.That(dom, Does.Contain("its Monte Carlo error (95%) is sc-draft ±"));
+
+        // The band over the analog's plausible spread (same_subject analogs here) stands next to the headline's probability.
+        var band = System.Text.RegularExpressions.Regex.Match(dom, @"adoption unlikely: 14%† \((between \d+(\.\d)?% and \d+(\.\d)?%|\d+(\.\d)?% however far the text is from its analog)");
+        Assert.That(band.Success, Is.True, "the headline states the band next to the probability");
+        Assert.That(dom, Does.Contain("depending on how far the text is from its analog‡").Or.Contain("however far the text is from its analog‡"));
+        Assert.That(dom, Does.Contain("‡ The band reruns the vote with the analog's spread"), "the band is explained in a note");
         TestContext.Out.WriteLine($"screenshot: {screenshot}");
         if (Environment.GetEnvironmentVariable("STEMSIM_KEEP_SCREENSHOT") is { Length: > 0 } keep)
         {

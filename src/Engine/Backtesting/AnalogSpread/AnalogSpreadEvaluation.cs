@@ -22,9 +22,11 @@ public static class AnalogSpreadEvaluation
     /// <summary>The mean 90% interval score of spread index <paramref name="spread"/> over <paramref name="cases"/>.</summary>
     public static double MeanScore(IReadOnlyList<AnalogCase> cases, int spread)
     {
-        int level = LevelIndex(ScoredLevel);
-        return cases.Count == 0 ? double.NaN : cases.Average(c => c.Ranges[spread][level].Score(c.Actual, ScoredLevel));
+        return cases.Count == 0 ? double.NaN : cases.Average(c => Score(c, spread));
     }
+
+    /// <summary>The 90% interval score of one case with spread index <paramref name="spread"/>.</summary>
+    public static double Score(AnalogCase c, int spread) => c.Ranges[spread][LevelIndex(ScoredLevel)].Score(c.Actual, ScoredLevel);
 
     /// <summary>The spread index with the lowest mean 90% interval score over <paramref name="cases"/> (ties to the smaller spread).</summary>
     public static int Choose(IReadOnlyList<AnalogCase> cases, int spreads)
