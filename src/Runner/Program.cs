@@ -172,6 +172,7 @@ internal static class Program
         builder.Services.AddSingleton<BacktestCommand>();
         builder.Services.AddSingleton<CouncilBacktesting.CouncilBacktestService>();
         builder.Services.AddSingleton<DriftBacktesting.DriftBacktestService>().AddSingleton<DriftBacktesting.DriftBacktestCommand>();
+        builder.Services.AddSingleton<Serving.ServeService>().AddSingleton<Serving.ServeCommand>();
         return builder.Build();
     }
 }

@@ -12,4 +12,10 @@ public sealed record RunOverrides
     /// <summary>The positions file of a calibration table (<c>stemsim calibrate --out FILE</c>) to use instead of the
     /// scenario's calibration, or null to keep the scenario's.</summary>
     public string? CalibrationFile { get; init; }
+
+    /// <summary>
+    /// Whether the scenario comes from somewhere files must not be read for it (the what-if server): a calibration
+    /// table named in it is then an error at its line instead of a file read.
+    /// </summary>
+    public bool ReadsNoFiles { get; init; }
 }

@@ -74,6 +74,12 @@ public static class ScenarioLoader
         overrides ??= new RunOverrides();
         var catalog = ReferenceCatalog.Embedded;
         CalibrationSource? source = null;
+        if (overrides.ReadsNoFiles && CalibrationChoice.FileOf(document.Calibration) is { } named)
+        {
+            diagnostics.Add(new ScenarioDiagnostic(map.Locate(document, "calibration"), $"calibration: '{named}' is a file, and files are not read here; give a year or leave calibration out (a calibration table runs with stemsim run --calibration)"));
+            return new ScenarioLoadResult(file, hash, document, null, Sorted(diagnostics));
+        }
+
         if ((overrides.CalibrationFile ?? ScenarioFileRelative(file, CalibrationChoice.FileOf(document.Calibration))) is { } table)
         {
             string origin = overrides.CalibrationFile is null ? "scenario" : "--calibration";
