@@ -77,9 +77,37 @@ internal sealed class ScenarioEvaluator(ServeOptions options, TimeProvider clock
         var statistics = new RunStatistics(
             document.Scenario, loaded.Sha256, model.Seed, model.Trials, 1, [0], Provenance.EngineVersion, result.Votes.Select(v => v.ToState()).ToArray());
         var root = RunJson.Render(summary, null, statistics, null, seconds);
+        root["headlines"] = Headlines(root["votes"]!.AsArray());
         root["members"] = Members(result);
         root["warnings"] = new JsonArray([.. loaded.Warnings.Select(w => (JsonNode)new JsonObject { ["line"] = w.Location.Line, ["column"] = w.Location.Column, ["message"] = w.Message })]);
         return root;
+    }
+
+    /// <summary>
+    /// Per variant and vote, what a briefing says of the summary row: the odds in words and the headline percentage
+    /// (<see cref="Reporting.Wording"/>), the 90% ranges of the counts, and the difference from the baseline in points.
+    /// </summary>
+    private static JsonArray Headlines(JsonArray votes)
+    {
+        var rows = new JsonArray();
+        foreach (var vote in votes.OfType<JsonObject>())
+        {
+            double p = (double?)vote["p_adopted"] ?? double.NaN;
+            double? diff = (double?)vote["diff_vs_baseline"];
+            rows.Add(new JsonObject
+            {
+                ["variant"] = vote["variant"]?.DeepClone(),
+                ["vote_id"] = vote["vote_id"]?.DeepClone(),
+                ["odds"] = Reporting.Wording.Odds(p),
+                ["headline"] = Reporting.Wording.Headline(p),
+                ["yes_range"] = Reporting.Wording.Range((int?)vote["yes_p05"], (int?)vote["yes_p95"]),
+                ["no_range"] = Reporting.Wording.Range((int?)vote["no_p05"], (int?)vote["no_p95"]),
+                ["abstain_range"] = Reporting.Wording.Range((int?)vote["abstain_p05"], (int?)vote["abstain_p95"]),
+                ["difference"] = diff is { } d ? Reporting.Wording.Points(d, (double?)vote["diff_se_paired"]) : null,
+            });
+        }
+
+        return rows;
     }
 
     private static JsonArray Members(SimulationResult result)
