@@ -93,6 +93,7 @@
   function wire() {
     $('scenario').addEventListener('change', () => openScenario($('scenario').value));
     $('vote').addEventListener('change', render);
+    $('trials-choice').addEventListener('change', schedule);
     for (const radio of document.querySelectorAll('input[name="target-kind"]')) { radio.addEventListener('change', targetKindChanged); }
     $('member').addEventListener('change', () => selectMember($('member').value));
     $('bloc').addEventListener('change', describeTarget);
@@ -224,13 +225,20 @@
     const controller = new AbortController();
     state.controller = controller;
     const sequence = ++state.sequence;
+    const changeCount = state.changes.length;
     status('Running...');
     document.body.setAttribute('aria-busy', 'true');
+    document.body.dataset.state = 'busy';
     try {
       const response = await fetch('api/whatif', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ scenario: state.yaml, changes: variantChanges(), description: state.changes.map(describeChange).join('; ') || null }),
+        body: JSON.stringify({
+          scenario: state.yaml,
+          changes: variantChanges(),
+          description: state.changes.map(describeChange).join('; ') || null,
+          trials: $('trials-choice').value ? Number($('trials-choice').value) : null,
+        }),
         signal: controller.signal,
       });
       const body = await response.json();
@@ -239,13 +247,18 @@
         setTimeout(() => { if (sequence === state.sequence) { send(retries - 1); } }, 1000);
         return;
       }
-      if (!response.ok) { showProblem(body); return; }
+      if (!response.ok) { showProblem(body); document.body.dataset.state = 'error'; return; }
       $('errors').replaceChildren();
       state.result = body;
       render();
+      // What the page shows is the answer to these changes (tests and scripts wait for it).
+      document.body.dataset.changes = String(changeCount);
+      document.body.dataset.scenario = body.run.scenario;
+      document.body.dataset.trials = String(body.run.trials);
+      document.body.dataset.state = 'ready';
       status(`Done in ${body.run.seconds.toFixed(2)} s (${body.run.trials.toLocaleString('en')} trials, seed ${body.run.seed}).`);
     } catch (e) {
-      if (e.name !== 'AbortError' && sequence === state.sequence) { status(`The request failed: ${e.message}`, true); }
+      if (e.name !== 'AbortError' && sequence === state.sequence) { status(`The request failed: ${e.message}`, true); document.body.dataset.state = 'error'; }
     } finally {
       if (sequence === state.sequence) { document.body.removeAttribute('aria-busy'); }
     }
