@@ -115,7 +115,7 @@ internal static class ScenarioEndpoints
         {
             request = JsonSerializer.Deserialize<WhatIfRequest>(bytes, WhatIfRequest.JsonOptions);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             return ServerProblems.Refused("json", "The request is not valid JSON", $"{e.Message}; send {{\"scenario\": \"...YAML...\", \"changes\": {{...}}}}");
         }
@@ -123,6 +123,11 @@ internal static class ScenarioEndpoints
         if (request?.Scenario is not { Length: > 0 } scenario)
         {
             return ServerProblems.Refused("json", "No scenario", "give the scenario's YAML text as \"scenario\"");
+        }
+
+        if (request.Changes?.FirstOrDefault(kv => kv.Key is "name" or "description") is { Key: { } reserved })
+        {
+            return ServerProblems.Refused("json", "A reserved key in the changes", $"\"changes\" may not set '{reserved}': the variant is called {WhatIfScenario.VariantName}; give a \"description\" beside \"changes\"");
         }
 
         if (request.Trials is < 1)

@@ -177,6 +177,18 @@ public sealed class ServerApiTests
 
         using var whatIf = await server.Client.PostAsync("/api/whatif", new StringContent("{\"scenario\": 3", Encoding.UTF8, "application/json"));
         Assert.That(whatIf.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+
+        var renamed = new JsonObject { ["scenario"] = yaml, ["changes"] = new JsonObject { ["name"] = "mine" } };
+        using var reserved = await server.Client.PostAsync("/api/whatif", Json(renamed));
+        Assert.That(reserved.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "the variant's name is the server's");
+
+        var misspelt = new JsonObject { ["scenario"] = yaml, ["changes"] = new JsonObject { ["blocs"] = new JsonObject { ["EU"] = new JsonObject { ["shfit"] = 1 } } } };
+        using var wrong = await server.Client.PostAsync("/api/whatif", Json(misspelt));
+        Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var problem = JsonNode.Parse(await wrong.Content.ReadAsStringAsync())!;
+        string composed = (string)problem["scenario_yaml"]!;
+        int line = (int)problem["errors"]![0]!["line"]!;
+        Assert.That(composed.Split('\n')[line - 1], Does.Contain("shfit"), "the error's line is in the composed scenario the problem carries");
     }
 
     [Test]
