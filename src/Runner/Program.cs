@@ -173,6 +173,7 @@ internal static class Program
         builder.Services.AddSingleton<CouncilBacktesting.CouncilBacktestService>();
         builder.Services.AddSingleton<Backtesting.EvidenceBacktestService>();
         builder.Services.AddSingleton<DriftBacktesting.DriftBacktestService>().AddSingleton<DriftBacktesting.DriftBacktestCommand>();
+        builder.Services.AddSingleton<Serving.ServeService>().AddSingleton<Serving.ServeCommand>();
         return builder.Build();
     }
 }

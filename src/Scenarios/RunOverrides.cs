@@ -18,4 +18,10 @@ public sealed record RunOverrides
     /// what a run uses) or an end of its plausible range (the band over the assumptions). A spread set by hand is kept.
     /// </summary>
     public Engine.Model.AnalogSetting AnalogSetting { get; init; }
+
+    /// <summary>
+    /// Whether the scenario comes from somewhere files must not be read for it (the what-if server): a calibration
+    /// table named in it is then an error at its line instead of a file read.
+    /// </summary>
+    public bool ReadsNoFiles { get; init; }
 }

@@ -81,6 +81,12 @@ public static class ScenarioLoader
         overrides ??= new RunOverrides();
         var catalog = ReferenceCatalog.Embedded;
         CalibrationSource? source = null;
+        if (overrides.ReadsNoFiles && CalibrationChoice.FileOf(document.Calibration) is { } named)
+        {
+            diagnostics.Add(new ScenarioDiagnostic(map.Locate(document, "calibration"), $"calibration: '{named}' is a file, and files are not read here; give a year or leave calibration out (a calibration table runs with stemsim run --calibration)"));
+            return new ScenarioLoadResult(file, hash, document, null, Sorted(diagnostics));
+        }
+
         if ((overrides.CalibrationFile ?? ScenarioFileRelative(file, CalibrationChoice.FileOf(document.Calibration))) is { } table)
         {
             string origin = overrides.CalibrationFile is null ? "scenario" : "--calibration";
@@ -100,7 +106,7 @@ public static class ScenarioLoader
         }
 
         var warnings = new List<ScenarioDiagnostic>();
-        var evidenceFiles = ReadEvidence(file, document, map, diagnostics, catalog);
+        var evidenceFiles = ReadEvidence(file, document, map, diagnostics, catalog, overrides.ReadsNoFiles);
         var compiler = new ScenarioCompiler(catalog, map, diagnostics, source is null ? "the embedded calibration" : $"the calibration table {source.Path}", warnings)
         {
             EvidenceFiles = evidenceFiles,
@@ -140,7 +146,7 @@ public static class ScenarioLoader
             var catalog = ReferenceCatalog.Embedded;
             new ScenarioCompiler(catalog, map, later, "the embedded calibration", [])
             {
-                EvidenceFiles = ReadEvidence(file, document, map, later, catalog),
+                EvidenceFiles = ReadEvidence(file, document, map, later, catalog, overrides?.ReadsNoFiles ?? false),
             }.Compile(document, overrides ?? new RunOverrides());
         }
         catch (Exception e) when (e is NullReferenceException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or KeyNotFoundException or FormatException)
@@ -155,7 +161,7 @@ public static class ScenarioLoader
     /// Reads each evidence entry's file (relative to the scenario file); a file that cannot be read is an error at the
     /// entry's <c>file</c>, and its entry is left out.
     /// </summary>
-    private static Dictionary<EvidenceDocument, Evidence.EvidenceFile> ReadEvidence(string scenarioFile, ScenarioDocument document, SourceMap map, List<ScenarioDiagnostic> diagnostics, ReferenceCatalog catalog)
+    private static Dictionary<EvidenceDocument, Evidence.EvidenceFile> ReadEvidence(string scenarioFile, ScenarioDocument document, SourceMap map, List<ScenarioDiagnostic> diagnostics, ReferenceCatalog catalog, bool readsNoFiles)
     {
         var files = new Dictionary<EvidenceDocument, Evidence.EvidenceFile>(ReferenceEqualityComparer.Instance);
         var codes = new HashSet<string>(catalog.States.Where(s => !s.IsObserver).Select(s => s.Code), StringComparer.Ordinal);
@@ -163,6 +169,12 @@ public static class ScenarioLoader
         {
             if (string.IsNullOrWhiteSpace(entry.File))
             {
+                continue;
+            }
+
+            if (readsNoFiles)
+            {
+                diagnostics.Add(new ScenarioDiagnostic(map.Locate(entry, "file"), $"evidence file: '{entry.File}' is a file, and files are not read here; give the vote's totals instead, or run the scenario with stemsim run"));
                 continue;
             }
 

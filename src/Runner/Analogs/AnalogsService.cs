@@ -33,8 +33,7 @@ internal sealed class AnalogsService(ConsoleStreams console)
             return ExitCodes.InvalidInput;
         }
 
-        var hits = catalog.RollCallSearch.Search(
-            new RollCallQuery(request.Query, request.Issue?.ToLowerInvariant(), request.From, request.To, request.Concerns?.ToUpperInvariant()), request.Top);
+        var hits = Search(catalog, request);
         string source = request.Calibration ?? "the embedded calibration";
         if (request.Format == OutputFormat.Table)
         {
@@ -42,16 +41,8 @@ internal sealed class AnalogsService(ConsoleStreams console)
                 $"{hits.Count} of {catalog.RollCalls.Count:N0} roll calls of {source}{(request.Query.Length > 0 ? $" for \"{request.Query}\"" : string.Empty)}, best first; write the symbol (or the roll call) as 'like:' in a scenario.")));
         }
 
-        var rows = hits.Select(hit =>
-        {
-            var r = hit.RollCall;
-            return (IReadOnlyList<object?>)
-            [
-                r.Symbol.Length > 0 ? r.Symbol : null, r.Id, r.Date.ToString("yyyy-MM-dd", invariant), r.Yes, r.No, r.Abstain, r.Kind,
-                IssueAreas.Describe(r.IssueMask).Replace(';', ' '), string.Join(" ", hit.Concerns), Math.Round(r.Beta, 2), r.Title,
-            ];
-        }).ToArray();
-        string[] columns = ["symbol", "roll_call", "date", "yes", "no", "abstain", "kind", "issues", "concerns", "beta", "title"];
+        var rows = Rows(hits);
+        string[] columns = [.. Columns];
         if (request.Format == OutputFormat.Table)
         {
             // The table leaves out the roll-call id (the symbol is what scenarios write) and, below 120 columns, the
@@ -73,7 +64,27 @@ internal sealed class AnalogsService(ConsoleStreams console)
         return ExitCodes.Success;
     }
 
-    private static string? Problem(AnalogsRequest request)
+    /// <summary>The columns of the list, in row order.</summary>
+    public static IReadOnlyList<string> Columns { get; } = ["symbol", "roll_call", "date", "yes", "no", "abstain", "kind", "issues", "concerns", "beta", "title"];
+
+    /// <summary>The roll calls of <paramref name="catalog"/> that best match the request, best first (at most its Top).</summary>
+    public static IReadOnlyList<RollCallHit> Search(ReferenceCatalog catalog, AnalogsRequest request) =>
+        catalog.RollCallSearch.Search(
+            new RollCallQuery(request.Query, request.Issue?.ToLowerInvariant(), request.From, request.To, request.Concerns?.ToUpperInvariant()), request.Top);
+
+    /// <summary>One row per hit in <see cref="Columns"/> order: what the command lists.</summary>
+    public static IReadOnlyList<object?>[] Rows(IReadOnlyList<RollCallHit> hits) => hits.Select(hit =>
+    {
+        var r = hit.RollCall;
+        return (IReadOnlyList<object?>)
+        [
+            r.Symbol.Length > 0 ? r.Symbol : null, r.Id, r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.Yes, r.No, r.Abstain, r.Kind,
+            IssueAreas.Describe(r.IssueMask).Replace(';', ' '), string.Join(" ", hit.Concerns), Math.Round(r.Beta, 2), r.Title,
+        ];
+    }).ToArray();
+
+    /// <summary>What is wrong with the request (the message without "error: "), or null when it can be answered.</summary>
+    internal static string? Problem(AnalogsRequest request)
     {
         if (!string.Equals(request.Body, "ga", StringComparison.OrdinalIgnoreCase))
         {

@@ -35,6 +35,7 @@ internal sealed class StemsimCli(IServiceProvider services)
         root.Subcommands.Add(services.GetRequiredService<Schema.SchemaCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<BacktestCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<DriftBacktesting.DriftBacktestCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<Serving.ServeCommand>().Build());
         return root;
     }
 }

@@ -39,9 +39,21 @@ internal sealed class ParquetColumns
         }
     }
 
+    /// <summary>A table held in memory (the server's summary, never written to a file), read like a file.</summary>
+    public static async Task<ParquetColumns> ReadAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        await using var reader = await ParquetReader.CreateAsync(stream, null, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
+        return await ReadTableAsync(reader, cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task<ParquetColumns> ReadTableAsync(string path, CancellationToken cancellationToken)
     {
         await using var reader = await ParquetReader.CreateAsync(path, null, cancellationToken).ConfigureAwait(false);
+        return await ReadTableAsync(reader, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<ParquetColumns> ReadTableAsync(ParquetReader reader, CancellationToken cancellationToken)
+    {
         var fields = reader.Schema.GetDataFields();
         var parts = fields.ToDictionary(f => f.Name, _ => new List<Array>(), StringComparer.Ordinal);
         long rows = 0;

@@ -36,14 +36,8 @@ internal sealed class MembersService(ConsoleStreams console, TimeProvider clock)
             }
         }
 
-        var states = catalog.VotingMembersOn(date).Where(s => selected is null || groups.Contains(selected, s.Code, date)).ToArray();
-        var blocs = catalog.Blocs.Values.OrderBy(b => b.Name, StringComparer.Ordinal).ToArray();
-        var rows = states.Select(state => (IReadOnlyList<object?>)
-        [
-            state.Code, state.Name, MemberGroups.NameOf(state.Group), state.Admitted.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            string.Join(" ", blocs.Where(b => b.Contains(state.Code, date)).Select(b => b.Name)),
-        ]).ToArray();
-        var table = new TextTable(["code", "name", "regional_group", "admitted", "blocs"], rows)
+        var rows = Rows(selected, date);
+        var table = new TextTable(Columns, rows)
         {
             Atomic = new HashSet<string>(["code", "regional_group", "admitted"], StringComparer.Ordinal),
         };
@@ -56,7 +50,7 @@ internal sealed class MembersService(ConsoleStreams console, TimeProvider clock)
         string scope = selected is null ? "UN member states" : $"members of {selected}";
         if (!quiet)
         {
-            console.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{states.Length} {scope} on {date:yyyy-MM-dd}; observers (Holy See, State of Palestine) do not vote and are not listed.")));
+            console.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{rows.Length} {scope} on {date:yyyy-MM-dd}; observers (Holy See, State of Palestine) do not vote and are not listed.")));
             if (selected is not null)
             {
                 console.Out.MarkupLine($"[grey]{Markup.Escape(selected)}: {Markup.Escape(groups.Describe(selected))}[/]");
@@ -65,5 +59,26 @@ internal sealed class MembersService(ConsoleStreams console, TimeProvider clock)
 
         table.Write(console, format);
         return ExitCodes.Success;
+    }
+
+    /// <summary>The columns of the list: code, name, regional_group, admitted, blocs.</summary>
+    public static IReadOnlyList<string> Columns { get; } = ["code", "name", "regional_group", "admitted", "blocs"];
+
+    /// <summary>
+    /// One row per member state voting on <paramref name="date"/> (of the group <paramref name="selected"/>, a canonical
+    /// name, or all when null): its code, name, regional group, admission date (yyyy-MM-dd) and blocs on the date
+    /// separated by spaces, in <see cref="Columns"/> order.
+    /// </summary>
+    public static IReadOnlyList<object?>[] Rows(string? selected, DateOnly date)
+    {
+        var catalog = ReferenceCatalog.Embedded;
+        var groups = MemberGroups.Embedded;
+        var states = catalog.VotingMembersOn(date).Where(s => selected is null || groups.Contains(selected, s.Code, date)).ToArray();
+        var blocs = catalog.Blocs.Values.OrderBy(b => b.Name, StringComparer.Ordinal).ToArray();
+        return states.Select(state => (IReadOnlyList<object?>)
+        [
+            state.Code, state.Name, MemberGroups.NameOf(state.Group), state.Admitted.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            string.Join(" ", blocs.Where(b => b.Contains(state.Code, date)).Select(b => b.Name)),
+        ]).ToArray();
     }
 }

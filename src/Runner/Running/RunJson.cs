@@ -14,24 +14,40 @@ internal static class RunJson
 {
     public static async Task<string> RenderAsync(string folder, double seconds, CancellationToken cancellationToken)
     {
+        string summary = Path.Combine(folder, "summary.parquet");
+        var votes = File.Exists(summary) ? await ParquetColumns.ReadAsync(summary, cancellationToken).ConfigureAwait(false) : null;
+        string electionSummary = Path.Combine(folder, "election_summary.parquet");
+        var elections = File.Exists(electionSummary) ? await ParquetColumns.ReadAsync(electionSummary, cancellationToken).ConfigureAwait(false) : null;
+        var (statistics, _) = await Output.StatisticsFile.ReadAsync(Path.Combine(folder, Output.StatisticsFile.Name), cancellationToken).ConfigureAwait(false);
+        return Render(votes, elections, statistics, folder, seconds).ToJsonString(Options);
+    }
+
+    /// <summary>The JSON text of <paramref name="root"/> as <c>run --json</c> prints it (indented, relaxed escaping).</summary>
+    public static string Text(JsonObject root) => root.ToJsonString(Options);
+
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// The object <c>run --json</c> prints, from the summary tables (null when the run has no votes, or no elections)
+    /// and the exact statistics; <paramref name="output"/> is the run folder, or null when nothing was written (the
+    /// server), and then the key is left out.
+    /// </summary>
+    public static JsonObject Render(ParquetColumns? summary, ParquetColumns? electionSummary, Output.RunStatistics? statistics, string? output, double seconds)
+    {
         var root = new JsonObject();
         IReadOnlyDictionary<string, string>? metadata = null;
         var votes = new JsonArray();
         var elections = new JsonArray();
-        string summary = Path.Combine(folder, "summary.parquet");
-        if (File.Exists(summary))
+        if (summary is not null)
         {
-            var table = await ParquetColumns.ReadAsync(summary, cancellationToken).ConfigureAwait(false);
-            metadata = table.Metadata;
-            Rows(table, votes);
+            metadata = summary.Metadata;
+            Rows(summary, votes);
         }
 
-        string electionSummary = Path.Combine(folder, "election_summary.parquet");
-        if (File.Exists(electionSummary))
+        if (electionSummary is not null)
         {
-            var table = await ParquetColumns.ReadAsync(electionSummary, cancellationToken).ConfigureAwait(false);
-            metadata ??= table.Metadata;
-            Rows(table, elections);
+            metadata ??= electionSummary.Metadata;
+            Rows(electionSummary, elections);
         }
 
         foreach (var (key, value) in (metadata ?? new Dictionary<string, string>()).OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -40,17 +56,21 @@ internal static class RunJson
             root[name] = name is "seed" or "trials" && ulong.TryParse(value, out var number) ? JsonValue.Create(number) : JsonValue.Create(value);
         }
 
-        await AddBandAsync(folder, votes, cancellationToken).ConfigureAwait(false);
-        if (await ConditionedAsync(folder, cancellationToken).ConfigureAwait(false) is { } conditioned)
+        AddBand(statistics, votes);
+        if (Conditioned(statistics) is { } conditioned)
         {
             root["conditioned"] = conditioned;
         }
 
-        root["output"] = folder;
+        if (output is not null)
+        {
+            root["output"] = output;
+        }
+
         root["seconds"] = Math.Round(seconds, 3);
         root["votes"] = votes;
         root["elections"] = elections;
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return root;
     }
 
     /// <summary>
@@ -58,9 +78,8 @@ internal static class RunJson
     /// p_adopted_band_lower/upper, the P(adopted) at each end of the spread, the spreads and the band's trials. Rows
     /// without a band (and the JSON of runs without one) are unchanged.
     /// </summary>
-    private static async Task AddBandAsync(string folder, JsonArray votes, CancellationToken cancellationToken)
+    private static void AddBand(Output.RunStatistics? statistics, JsonArray votes)
     {
-        var (statistics, _) = await Output.StatisticsFile.ReadAsync(Path.Combine(folder, Output.StatisticsFile.Name), cancellationToken).ConfigureAwait(false);
         if (statistics?.Band is null)
         {
             return;
@@ -89,9 +108,8 @@ internal static class RunJson
     /// Per vote conditioned on announced votes: the announcements, trials, draws, acceptance rate and effective sample
     /// size (from statistics.json); null when the run conditioned on nothing, so other runs' JSON is unchanged.
     /// </summary>
-    private static async Task<JsonArray?> ConditionedAsync(string folder, CancellationToken cancellationToken)
+    private static JsonArray? Conditioned(Output.RunStatistics? statistics)
     {
-        var (statistics, _) = await Output.StatisticsFile.ReadAsync(Path.Combine(folder, Output.StatisticsFile.Name), cancellationToken).ConfigureAwait(false);
         var conditioned = statistics?.Votes.Where(v => v.Vote.Given.Count > 0).ToArray() ?? [];
         if (conditioned.Length == 0)
         {

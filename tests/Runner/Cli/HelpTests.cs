@@ -6,7 +6,7 @@ namespace StemSimulator.Tests.Runner.Cli;
 public sealed class HelpTests
 {
     private static readonly string[] Commands =
-        ["run", "report", "validate", "merge", "lobby", "power", "calibrate", "veto-record", "members", "schema", "backtest"];
+        ["run", "report", "validate", "merge", "lobby", "power", "calibrate", "veto-record", "members", "schema", "backtest", "serve"];
 
     [TestCaseSource(nameof(Commands))]
     public void Help_shows_examples(string command)

@@ -1,0 +1,359 @@
+// The what-if explorer: every change re-runs the scenario with one variant ("what-if") on the server, on common
+// random numbers, so the paired difference from the baseline is exact to the trials; the newest request wins.
+'use strict';
+
+(() => {
+  // ColorBrewer PuOr, 9 classes (safe for colour-blind readers): orange for no, purple for yes.
+  const palette = ['#b35806', '#e08214', '#fdb863', '#fee0b6', '#f7f7f7', '#d8daeb', '#b2abd2', '#8073ac', '#542788'];
+  const debounceMs = 250;
+  const $ = (id) => document.getElementById(id);
+  const state = {
+    scenarios: [], groups: [], members: [], names: new Map(), isoToCode: {}, paths: new Map(),
+    scenarioName: null, yaml: '', changes: [], result: null, selected: null, controller: null, timer: null, sequence: 0,
+  };
+
+  const percent = (p) => (p === null || p === undefined || Number.isNaN(p)) ? 'n/a' : `${(p * 100).toFixed(1)}%`;
+  const status = (text, error = false) => { $('status').textContent = text; $('status').classList.toggle('error', error); };
+
+  async function getJson(url) {
+    const response = await fetch(url);
+    if (!response.ok) { throw new Error(`${url}: ${response.status}`); }
+    return response.json();
+  }
+
+  async function start() {
+    const [scenarios, groups, members, iso, world] = await Promise.all([
+      getJson('api/scenarios'), getJson('api/blocs'), getJson('api/members'), getJson('vendor/iso-numeric.json'), getJson('vendor/countries-110m.json'),
+    ]);
+    state.scenarios = scenarios;
+    state.groups = groups;
+    state.members = members.members;
+    state.isoToCode = iso;
+    for (const m of state.members) { state.names.set(m.code, m.name); }
+    fillSelect($('scenario'), scenarios.map((s) => [s.name, `${s.kind === 'template' ? 'Template: ' : ''}${s.name}`]));
+    fillSelect($('member'), state.members.map((m) => [m.code, `${m.name} (${m.code})`]));
+    fillSelect($('bloc'), groups.map((g) => [g.name, `${g.name} (${g.members.length})`]));
+    drawMap(world);
+    legend();
+    wire();
+    const initial = scenarios.find((s) => s.name === 'ga-hrc-suspension-2026') ?? scenarios[0];
+    $('scenario').value = initial.name;
+    await openScenario(initial.name);
+  }
+
+  function fillSelect(select, options) {
+    select.replaceChildren(...options.map(([value, label]) => new Option(label, value)));
+  }
+
+  function drawMap(world) {
+    const countries = topojson.feature(world, world.objects.countries);
+    const projection = d3.geoEqualEarth().fitSize([960, 500], countries);
+    const path = d3.geoPath(projection);
+    const svg = $('map');
+    const ns = 'http://www.w3.org/2000/svg';
+    for (const feature of countries.features) {
+      const code = state.isoToCode[feature.id];
+      const element = document.createElementNS(ns, 'path');
+      element.setAttribute('d', path(feature) ?? '');
+      if (code && state.names.has(code)) {
+        element.setAttribute('tabindex', '0');
+        element.setAttribute('role', 'button');
+        element.setAttribute('data-code', code);
+        element.setAttribute('aria-label', state.names.get(code));
+        const title = document.createElementNS(ns, 'title');
+        element.appendChild(title);
+        element.addEventListener('click', () => selectMember(code));
+        element.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); selectMember(code); } });
+        state.paths.set(code, element);
+      } else {
+        element.setAttribute('class', 'none');
+      }
+      svg.appendChild(element);
+    }
+  }
+
+  function legend() {
+    const box = $('legend');
+    const parts = [Object.assign(document.createElement('span'), { className: 'label', textContent: 'P(yes) 0%' })];
+    for (const colour of palette) {
+      const swatch = document.createElement('span');
+      swatch.className = 'swatch';
+      swatch.style.background = colour;
+      parts.push(swatch);
+    }
+    parts.push(Object.assign(document.createElement('span'), { className: 'label', textContent: '100%' }));
+    box.replaceChildren(...parts);
+  }
+
+  function colour(p) {
+    if (p === null || p === undefined || Number.isNaN(p)) { return '#d9d9d9'; }
+    return palette[Math.min(palette.length - 1, Math.floor(p * palette.length))];
+  }
+
+  function wire() {
+    $('scenario').addEventListener('change', () => openScenario($('scenario').value));
+    $('vote').addEventListener('change', render);
+    $('trials-choice').addEventListener('change', schedule);
+    for (const radio of document.querySelectorAll('input[name="target-kind"]')) { radio.addEventListener('change', targetKindChanged); }
+    $('member').addEventListener('change', () => selectMember($('member').value));
+    $('bloc').addEventListener('change', describeTarget);
+    $('action').addEventListener('change', actionChanged);
+    $('shift').addEventListener('input', () => { $('shift-value').textContent = signed($('shift').value); });
+    $('apply').addEventListener('click', addChange);
+    $('clear').addEventListener('click', () => { state.changes = []; changesChanged(); });
+    $('download').addEventListener('click', download);
+    $('run-yaml').addEventListener('click', () => { state.yaml = $('yaml').value; state.scenarioName = 'edited'; schedule(); });
+  }
+
+  const signed = (v) => (Number(v) > 0 ? '+' : '') + Number(v).toFixed(1);
+  const targetKind = () => document.querySelector('input[name="target-kind"]:checked').value;
+
+  function targetKindChanged() {
+    const bloc = targetKind() === 'bloc';
+    $('member-label').hidden = bloc;
+    $('bloc-label').hidden = !bloc;
+    describeTarget();
+  }
+
+  function actionChanged() {
+    const action = $('action').value;
+    $('shift-label').hidden = action !== 'shift';
+    $('fix-label').hidden = action !== 'fix';
+    $('effect-label').hidden = action !== 'cosponsor' && action !== 'outreach';
+  }
+
+  function selectMember(code) {
+    state.selected = code;
+    document.querySelector('input[name="target-kind"][value="member"]').checked = true;
+    targetKindChanged();
+    $('member').value = code;
+    for (const [c, element] of state.paths) { element.classList.toggle('selected', c === code); }
+    describeTarget();
+  }
+
+  function describeTarget() {
+    const info = $('target-info');
+    if (targetKind() === 'bloc') {
+      const group = state.groups.find((g) => g.name === $('bloc').value);
+      info.textContent = group ? `${group.description}: ${group.members.length} voting members.` : '';
+      return;
+    }
+    const code = $('member').value;
+    const row = memberRow(code, 'what-if');
+    const base = memberRow(code, 'baseline');
+    info.textContent = row ? `${state.names.get(code)}: P(yes) ${percent(base?.p_yes)} in the baseline, ${percent(row.p_yes)} with your changes; swing ${percent(row.swing)}.` : '';
+  }
+
+  function addChange() {
+    const kind = targetKind();
+    const target = kind === 'bloc' ? $('bloc').value : $('member').value;
+    const action = $('action').value;
+    const value = action === 'shift' ? Number($('shift').value) : action === 'fix' ? $('fix').value : Number($('effect').value);
+    // One change per target and action: the newest replaces the older.
+    state.changes = state.changes.filter((c) => !(c.kind === kind && c.target === target && c.action === action));
+    state.changes.push({ kind, target, action, value });
+    changesChanged();
+  }
+
+  function describeChange(c) {
+    const who = c.kind === 'bloc' ? c.target : `${state.names.get(c.target) ?? c.target} (${c.target})`;
+    switch (c.action) {
+      case 'shift': return `${who}: shift ${signed(c.value)}`;
+      case 'fix': return `${who}: votes ${c.value}`;
+      case 'cosponsor': return `${who}: co-sponsors (effect ${signed(c.value)})`;
+      case 'outreach': return `${who}: outreach target (effect ${signed(c.value)})`;
+      default: throw new Error(`unknown action ${c.action}`);
+    }
+  }
+
+  function changesChanged() {
+    const list = $('changes');
+    if (state.changes.length === 0) {
+      list.replaceChildren(Object.assign(document.createElement('li'), { className: 'muted', textContent: 'none yet: the what-if equals the baseline' }));
+    } else {
+      list.replaceChildren(...state.changes.map((c, i) => {
+        const item = document.createElement('li');
+        item.textContent = describeChange(c);
+        const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: 'remove' });
+        remove.setAttribute('aria-label', `remove: ${describeChange(c)}`);
+        remove.addEventListener('click', () => { state.changes.splice(i, 1); changesChanged(); });
+        item.appendChild(remove);
+        return item;
+      }));
+    }
+    schedule();
+  }
+
+  // The variant's keys, as a scenario writes them.
+  function variantChanges() {
+    const changes = {};
+    for (const c of state.changes) {
+      if (c.action === 'shift' || c.action === 'fix') {
+        const section = c.kind === 'bloc' ? 'blocs' : 'members';
+        changes[section] ??= {};
+        const entry = changes[section][c.target] ??= {};
+        if (c.action === 'shift') { entry.shift = c.value; } else { entry.vote = c.value; }
+      } else {
+        const section = c.action === 'cosponsor' ? 'cosponsors' : 'outreach';
+        changes[section] ??= { effect: c.value };
+        changes[section].effect = c.value;
+        const list = c.kind === 'bloc' ? 'blocs' : 'members';
+        (changes[section][list] ??= []).push(c.target);
+      }
+    }
+    return changes;
+  }
+
+  async function openScenario(name) {
+    status(`Opening ${name}...`);
+    const response = await fetch(`api/scenarios/${encodeURIComponent(name)}`);
+    state.yaml = await response.text();
+    state.scenarioName = name;
+    state.changes = [];
+    $('yaml').value = state.yaml;
+    changesChanged();
+  }
+
+  // Debounced: a burst of changes sends one request; a request still running is aborted.
+  function schedule() {
+    clearTimeout(state.timer);
+    state.timer = setTimeout(send, debounceMs);
+  }
+
+  async function send(retries = 3) {
+    state.controller?.abort();
+    const controller = new AbortController();
+    state.controller = controller;
+    const sequence = ++state.sequence;
+    const changeCount = state.changes.length;
+    status('Running...');
+    document.body.setAttribute('aria-busy', 'true');
+    document.body.dataset.state = 'busy';
+    try {
+      const response = await fetch('api/whatif', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          scenario: state.yaml,
+          changes: variantChanges(),
+          description: state.changes.map(describeChange).join('; ') || null,
+          trials: $('trials-choice').value ? Number($('trials-choice').value) : null,
+        }),
+        signal: controller.signal,
+      });
+      const body = await response.json();
+      if (sequence !== state.sequence) { return; }
+      if (response.status === 429 && retries > 0) {
+        setTimeout(() => { if (sequence === state.sequence) { send(retries - 1); } }, 1000);
+        return;
+      }
+      if (!response.ok) { showProblem(body); document.body.dataset.state = 'error'; return; }
+      $('errors').replaceChildren();
+      state.result = body;
+      render();
+      // What the page shows is the answer to these changes (tests and scripts wait for it).
+      document.body.dataset.changes = String(changeCount);
+      document.body.dataset.scenario = body.run.scenario;
+      document.body.dataset.trials = String(body.run.trials);
+      document.body.dataset.state = 'ready';
+      status(`Done in ${body.run.seconds.toFixed(2)} s (${body.run.trials.toLocaleString('en')} trials, seed ${body.run.seed}).`);
+    } catch (e) {
+      if (e.name !== 'AbortError' && sequence === state.sequence) { status(`The request failed: ${e.message}`, true); document.body.dataset.state = 'error'; }
+    } finally {
+      if (sequence === state.sequence) { document.body.removeAttribute('aria-busy'); }
+    }
+  }
+
+  function showProblem(problem) {
+    status(`${problem.title}: ${problem.detail}`, true);
+    const lines = (problem.scenario_yaml ?? state.yaml).split('\n');
+    $('errors').replaceChildren(...(problem.errors ?? []).map((e) => {
+      const item = document.createElement('li');
+      item.append(`line ${e.line}, column ${e.column}: `);
+      item.append(Object.assign(document.createElement('code'), { textContent: lines[e.line - 1] ?? '' }));
+      item.append(` ${e.message}`);
+      return item;
+    }));
+    if (problem.errors && !problem.scenario_yaml) {
+      $('yaml-details').open = true;
+      const first = problem.errors[0];
+      const offset = lines.slice(0, first.line - 1).reduce((n, l) => n + l.length + 1, 0) + first.column - 1;
+      $('yaml').setSelectionRange(offset, offset + (lines[first.line - 1]?.length ?? 0) - first.column + 1);
+    }
+  }
+
+  function memberRow(code, variant) {
+    const vote = $('vote').value;
+    return state.result?.run.members.find((m) => m.member === code && m.variant === variant && m.vote_id === vote);
+  }
+
+  function render() {
+    const result = state.result;
+    if (!result) { return; }
+    const ids = result.comparison.map((c) => c.vote_id);
+    if ([...$('vote').options].map((o) => o.value).join() !== ids.join()) { fillSelect($('vote'), ids.map((id) => [id, id])); }
+    const vote = $('vote').value;
+    const comparison = result.comparison.find((c) => c.vote_id === vote);
+    const headline = (variant) => result.run.headlines.find((h) => h.variant === variant && h.vote_id === vote);
+    const base = headline('baseline');
+    const whatIf = headline('what-if');
+    $('trials').textContent = `${result.run.trials.toLocaleString('en')} trials, seed ${result.run.seed}`;
+    setNumber('p-baseline', comparison.baseline_p_adopted, `(${percent(comparison.baseline_p_adopted)})`);
+    $('p-baseline-words').textContent = `Adoption ${base.odds}`;
+    setNumber('p-whatif', comparison.p_adopted, `(${percent(comparison.p_adopted)})`);
+    $('p-whatif-words').textContent = `Adoption ${whatIf.odds}`;
+    setNumber('p-diff', comparison.diff_vs_baseline, whatIf.difference ?? 'n/a');
+    $('baseline-counts').textContent = counts(base);
+    $('whatif-counts').textContent = counts(whatIf);
+    for (const [code, element] of state.paths) {
+      const row = memberRow(code, 'what-if');
+      element.setAttribute('fill', colour(row?.p_yes));
+      element.querySelector('title').textContent = `${state.names.get(code)}: P(yes) ${percent(row?.p_yes)}`;
+    }
+    deciders();
+    describeTarget();
+  }
+
+  function setNumber(id, value, text) {
+    const element = $(id);
+    element.textContent = text;
+    element.dataset.value = value === null || value === undefined ? '' : String(value);
+  }
+
+  const counts = (h) => `90% ranges: ${h.yes_range} yes, ${h.no_range} no, ${h.abstain_range} abstentions`;
+
+  function deciders() {
+    const vote = $('vote').value;
+    const rows = state.result.run.members.filter((m) => m.variant === 'what-if' && m.vote_id === vote && m.swing > 0)
+      .sort((a, b) => b.swing - a.swing).slice(0, 12);
+    const top = rows[0]?.swing ?? 1;
+    $('deciders').tBodies[0].replaceChildren(...rows.map((m) => {
+      const tr = document.createElement('tr');
+      const name = document.createElement('td');
+      const link = Object.assign(document.createElement('button'), { type: 'button', textContent: `${m.name} (${m.member})` });
+      link.addEventListener('click', () => selectMember(m.member));
+      name.appendChild(link);
+      const bar = document.createElement('td');
+      bar.className = 'bar';
+      const span = document.createElement('span');
+      span.style.width = `${Math.round((m.swing / top) * 100)}px`;
+      bar.appendChild(span);
+      tr.append(name, Object.assign(document.createElement('td'), { textContent: percent(m.p_yes) }), Object.assign(document.createElement('td'), { textContent: percent(m.swing) }), bar);
+      return tr;
+    }));
+  }
+
+  function download() {
+    if (!state.result) { return; }
+    const blob = new Blob([state.result.scenario_yaml], { type: 'application/yaml' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `${state.result.run.scenario}-what-if.yaml`;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+
+  window.addEventListener('DOMContentLoaded', () => { start().catch((e) => status(`The page could not start: ${e.message}`, true)); });
+})();
