@@ -66,7 +66,7 @@ public sealed class ScenarioEvidenceTests
             votes:
               - id: v
                 body: GA
-                like: {"{"} vote: A/RES/76/178, kind: repeat {"}"}
+                like: {"{"} vote: A/RES/76/178, kind: same_subject {"}"}
             """;
         var with = Load(folder.Path, Scenario("evidence: [{ file: votes.csv, roll_calls: { A/RES/77/9: A/RES/76/178 } }]"));
         var without = Load(folder.Path, Scenario(string.Empty));

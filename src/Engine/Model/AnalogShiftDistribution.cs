@@ -17,8 +17,12 @@ public sealed record AnalogShiftDistribution(double NarrowSd, double WideSd, dou
     /// <summary>The normal shift of a spread set by hand: N(0, <paramref name="sd"/>^2).</summary>
     public static AnalogShiftDistribution Normal(double sd) => new(sd, sd, 0);
 
-    /// <summary>This shift scaled by <paramref name="factor"/> (both components' sds; the mixing probability kept).</summary>
-    public AnalogShiftDistribution Scaled(double factor) => factor == 1 ? this : new(NarrowSd * factor, WideSd * factor, WideProbability);
+    /// <summary>
+    /// This shift with both components' sds scaled by <paramref name="to"/> / <paramref name="from"/> (the mixing
+    /// probability kept); divided first, so a normal shift of sd <paramref name="from"/> becomes exactly sd <paramref name="to"/>.
+    /// </summary>
+    public AnalogShiftDistribution Rescaled(double from, double to) => from == to ? this
+        : new(NarrowSd / from * to, WideSd / from * to, WideProbability);
 
     /// <summary>
     /// This shift plus an independent N(0, <paramref name="extraSd"/>²): each component's sd becomes

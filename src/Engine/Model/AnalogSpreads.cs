@@ -97,21 +97,22 @@ public static class AnalogSpreads
     };
 
     /// <summary>
-    /// The factor by which <paramref name="kind"/>'s measured shift is scaled at <paramref name="setting"/>: 1 for the
-    /// chosen shift; at the ends of the band over the assumptions, the ends of <see cref="PlausibleRange"/> over
-    /// <see cref="NormalStudyChoice"/>. The bootstrap was run for the normal shift; its relative uncertainty is applied
-    /// to the shapes chosen later (an approximation until the bootstrap is rerun for them).
+    /// <paramref name="chosen"/>, <paramref name="kind"/>'s measured shift, at <paramref name="setting"/>: itself for
+    /// the chosen value; at the ends of the band over the assumptions, rescaled by the ends of
+    /// <see cref="PlausibleRange"/> over <see cref="NormalStudyChoice"/>. The bootstrap was run for the normal shift; its
+    /// relative uncertainty is applied to the shapes chosen later (an approximation until the bootstrap is rerun for
+    /// them). A normal shift at the study's choice (an unanchored repeat) lands exactly on the range's ends.
     /// </summary>
-    public static double PlausibleScale(AnalogKind kind, AnalogSetting setting) => setting switch
+    public static AnalogShiftDistribution AtSetting(AnalogShiftDistribution chosen, AnalogKind kind, AnalogSetting setting) => setting switch
     {
-        AnalogSetting.Chosen => 1,
-        AnalogSetting.Low => PlausibleRange(kind).Low / NormalStudyChoice(kind),
-        AnalogSetting.High => PlausibleRange(kind).High / NormalStudyChoice(kind),
+        AnalogSetting.Chosen => chosen,
+        AnalogSetting.Low => chosen.Rescaled(NormalStudyChoice(kind), PlausibleRange(kind).Low),
+        AnalogSetting.High => chosen.Rescaled(NormalStudyChoice(kind), PlausibleRange(kind).High),
         _ => throw new ArgumentOutOfRangeException(nameof(setting), setting, "Unknown analog setting."),
     };
 
     /// <summary>The standard deviation of <paramref name="kind"/>'s measured shift at <paramref name="setting"/>.</summary>
-    public static double For(AnalogKind kind, AnalogSetting setting) => For(kind) * PlausibleScale(kind, setting);
+    public static double For(AnalogKind kind, AnalogSetting setting) => AtSetting(Shift(kind), kind, setting).StandardDeviation;
 
     /// <summary>The scenario spelling of <paramref name="kind"/> (repeat, same_subject, same_issue).</summary>
     public static string Name(AnalogKind kind) => kind switch

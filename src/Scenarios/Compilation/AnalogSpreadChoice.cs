@@ -65,7 +65,7 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
     {
         bool anchored = assembly && AnalogSpreads.AnchorsOnCount(kind);
         var chosen = kind == AnalogKind.Repeat && !anchored ? AnalogSpreads.RepeatUnanchored : AnalogSpreads.Shift(kind);
-        var shift = chosen.Scaled(AnalogSpreads.PlausibleScale(kind, setting));
+        var shift = AnalogSpreads.AtSetting(chosen, kind, setting);
         return new AnalogSpreadChoice(shift.StandardDeviation, kind, ByHand: false, Inferred: inferred) { Shift = shift, AnchorsOnCount = anchored };
     }
 

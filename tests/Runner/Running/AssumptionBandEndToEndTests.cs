@@ -5,15 +5,15 @@ using StemSimulator.Tests.Support;
 namespace StemSimulator.Tests.Runner.Running;
 
 /// <summary>
-/// The band over the analog's plausible spread, through the real CLI: each end equals a run with the spread set by hand
-/// to that end (the same seed and trials: common random numbers), a spread set by hand gets no band, and shards merged
-/// give the single run's band exactly.
+/// The band over the analog's plausible spread, through the real CLI: each end of an unanchored repeat (a Council
+/// draft) equals a run with the spread set by hand to that end (the same seed and trials: common random numbers), a
+/// spread set by hand gets no band, and shards merged give the single run's band exactly.
 /// </summary>
 public sealed class AssumptionBandEndToEndTests
 {
     private const string Trials = "3000";
 
-    private static string Scenario(string like) => $"""
+    private static string Scenario(string like, string body = "GA", string rule = "majority: two_thirds") => $"""
         scenario: band
         as_of: 2026-03-01
         seed: 11
@@ -21,8 +21,8 @@ public sealed class AssumptionBandEndToEndTests
         votes:
           - id: v
             title: A resolution on territorial integrity
-            body: GA
-            majority: two_thirds
+            body: {body}
+            {rule}
             like: {like}
         """;
 
@@ -32,9 +32,9 @@ public sealed class AssumptionBandEndToEndTests
         using var folder = new TemporaryFolder();
         var (low, high) = AnalogSpreads.PlausibleRange(AnalogKind.Repeat);
         Assert.That(low, Is.LessThan(high), "the test needs a repeat's range to be more than one value");
-        var band = Run(folder, "band", "{ vote: A/RES/68/262, kind: repeat }");
-        var atLow = Run(folder, "low", $"{{ vote: A/RES/68/262, spread: {low.ToString(System.Globalization.CultureInfo.InvariantCulture)} }}");
-        var atHigh = Run(folder, "high", $"{{ vote: A/RES/68/262, spread: {high.ToString(System.Globalization.CultureInfo.InvariantCulture)} }}");
+        var band = Run(folder, "band", "{ vote: A/RES/68/262, kind: repeat }", "SC", "decision: substantive");
+        var atLow = Run(folder, "low", $"{{ vote: A/RES/68/262, spread: {low.ToString(System.Globalization.CultureInfo.InvariantCulture)} }}", "SC", "decision: substantive");
+        var atHigh = Run(folder, "high", $"{{ vote: A/RES/68/262, spread: {high.ToString(System.Globalization.CultureInfo.InvariantCulture)} }}", "SC", "decision: substantive");
 
         var row = band["votes"]![0]!;
         double p = row["p_adopted"]!.GetValue<double>();
@@ -87,10 +87,11 @@ public sealed class AssumptionBandEndToEndTests
         Assert.That(After(merge.StandardOutput), Is.EqualTo(After(single.StandardOutput)));
     }
 
-    private static JsonNode Run(TemporaryFolder folder, string name, string like)
+    /// <summary>Runs a one-vote scenario; a Council draft's repeat is not anchored on the Assembly's count, so its shift is normal and its band's ends are spreads a scenario can set.</summary>
+    private static JsonNode Run(TemporaryFolder folder, string name, string like, string body, string rule)
     {
         string scenario = Path.Combine(folder.Path, name + ".yaml");
-        File.WriteAllText(scenario, Scenario(like));
+        File.WriteAllText(scenario, Scenario(like, body, rule));
         var run = CliProcess.Run(folder.Path, "run", scenario, "--trials", Trials, "--out", name, "--json");
         Assert.That(run.ExitCode, Is.Zero, run.StandardError);
         return JsonNode.Parse(run.StandardOutput)!;
