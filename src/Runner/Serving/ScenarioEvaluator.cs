@@ -53,11 +53,14 @@ internal sealed class ScenarioEvaluator(ServeOptions options, TimeProvider clock
         var stopwatch = Stopwatch.StartNew();
         var document = loaded.Document!;
         var simulation = new SimulationOptions { Threads = Math.Max(1, options.Threads) };
-        var (model, result) = await Task.Run(
+        var (model, result, band) = await Task.Run(
             () =>
             {
                 var resolved = EstimatorSelection.Resolve(loaded.Model!, cancellationToken);
-                return (resolved, MonteCarloSimulator.Run(resolved, simulation, cancellationToken: cancellationToken));
+                var run = MonteCarloSimulator.Run(resolved, simulation, cancellationToken: cancellationToken);
+                // The band over the analog's plausible spread, as 'stemsim run' computes it (its --json carries it).
+                var ends = AssumptionBandRun.Simulate(FileName, loaded.Bytes.ToArray(), new RunOverrides { ReadsNoFiles = true }, resolved, 0, resolved.Trials, simulation.Threads, cancellationToken);
+                return (resolved, run, ends);
             },
             cancellationToken).ConfigureAwait(false);
         double seconds = stopwatch.Elapsed.TotalSeconds;
@@ -75,7 +78,7 @@ internal sealed class ScenarioEvaluator(ServeOptions options, TimeProvider clock
         summaryStream.Position = 0;
         var summary = await ParquetColumns.ReadAsync(summaryStream, cancellationToken).ConfigureAwait(false);
         var statistics = new RunStatistics(
-            document.Scenario, loaded.Sha256, model.Seed, model.Trials, 1, [0], Provenance.EngineVersion, result.Votes.Select(v => v.ToState()).ToArray());
+            document.Scenario, loaded.Sha256, model.Seed, model.Trials, 1, [0], Provenance.EngineVersion, result.Votes.Select(v => v.ToState()).ToArray(), Band: band);
         var root = RunJson.Render(summary, null, statistics, null, seconds);
         root["headlines"] = Headlines(root["votes"]!.AsArray());
         root["members"] = Members(result);
