@@ -19,6 +19,7 @@ internal static class Program
     {
         // First of all: a signal in the first moments (while the host starts) must also mean 130, not 143.
         using var interruption = new Interruption(Console.Error);
+        Preloading.Start(args);
         try
         {
             return await RunAsync(args, interruption).ConfigureAwait(false);

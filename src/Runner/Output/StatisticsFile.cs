@@ -36,6 +36,12 @@ internal static class StatisticsFile
         }
     }
 
+    /// <summary>
+    /// Builds the serializer's metadata for <see cref="RunStatistics"/> now (on the thread that calls it), so that
+    /// <see cref="WriteAsync"/> does not compile it on the run's own thread later.
+    /// </summary>
+    public static void Prepare() => _ = Options.GetTypeInfo(typeof(RunStatistics));
+
     public static async Task WriteAsync(string path, RunStatistics statistics, CancellationToken cancellationToken)
     {
         await using var stream = File.Create(path);

@@ -174,6 +174,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                 if (request.Timings)
                 {
                     console.Error.WriteLine(timings.Describe());
+                    console.Error.WriteLine(timings.DescribeCpu());
                 }
             }
             catch (OperationCanceledException)

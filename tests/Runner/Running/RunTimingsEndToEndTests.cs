@@ -24,6 +24,20 @@ public sealed partial class RunTimingsEndToEndTests
         double total = double.Parse(Total().Match(line).Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.That(phases.Sum(p => p.Seconds), Is.EqualTo(total).Within(0.004), "the phases are laps and add up to the total (each rounded to 1 ms)");
         Assert.That(phases.Single(p => p.Name == "start-up").Seconds, Is.GreaterThan(0), "a .NET process takes some time to reach the command");
+
+        // The second line: the same phases with their CPU time, JIT time and methods compiled, and the totals.
+        var cpuLine = run.StandardError.Split('\n').Single(l => l.StartsWith("cpu (s) (jit s, methods): ", StringComparison.Ordinal));
+        var cpu = CpuPhase().Matches(cpuLine).Select(m => (
+            Name: m.Groups[1].Value,
+            Cpu: double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture),
+            Methods: long.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture))).ToArray();
+        Assert.That(cpu.Select(p => p.Name), Is.EqualTo(phases.Select(p => p.Name)), cpuLine);
+        var totals = CpuTotal().Match(cpuLine);
+        Assert.That(totals.Success, Is.True, cpuLine);
+        Assert.That(cpu.Sum(p => p.Cpu), Is.EqualTo(double.Parse(totals.Groups[1].Value, CultureInfo.InvariantCulture)).Within(0.004), cpuLine);
+        Assert.That(cpu.Sum(p => p.Methods), Is.EqualTo(long.Parse(totals.Groups[3].Value, CultureInfo.InvariantCulture)), cpuLine);
+        Assert.That(cpu.Single(p => p.Name == "start-up").Cpu, Is.GreaterThan(0), "starting the runtime takes CPU time");
+        Assert.That(cpu.Single(p => p.Name == "start-up").Methods, Is.GreaterThan(0), "the test's runner is not precompiled: its entry point at least is compiled by the JIT");
     }
 
     [Test]
@@ -43,4 +57,10 @@ public sealed partial class RunTimingsEndToEndTests
 
     [GeneratedRegex(@"; total (\d+\.\d{3})$")]
     private static partial Regex Total();
+
+    [GeneratedRegex(@"(?:: |, )([a-z][a-z -]*?) (\d+\.\d{3}) \(jit (\d+\.\d{3}), (\d+)\)")]
+    private static partial Regex CpuPhase();
+
+    [GeneratedRegex(@"; total (\d+\.\d{3}) \(jit (\d+\.\d{3}), (\d+)\)$")]
+    private static partial Regex CpuTotal();
 }
