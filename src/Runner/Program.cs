@@ -24,8 +24,7 @@ internal static class Program
         {
             return await RunAsync(args, interruption).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OutOfMemoryException or InsufficientExecutionStackException
-                                      or FileNotFoundException { FileName: not null } or FileLoadException or BadImageFormatException)
+        catch (Exception e) when (LowMemory(e))
         {
             // Low memory (ulimit -v) shows up as an allocation or an assembly that cannot be mapped: not a bug.
             TemporaryOutputs.RemoveAll();
@@ -35,6 +34,24 @@ internal static class Program
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+
+    /// <summary>
+    /// Whether <paramref name="e"/>, or what it wraps (a type initializer that could not load an assembly), is low
+    /// memory: an allocation that failed, or an assembly of the runtime that could not be mapped (ulimit -v shows up so).
+    /// </summary>
+    private static bool LowMemory(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is OutOfMemoryException or InsufficientExecutionStackException
+                or FileNotFoundException { FileName: not null } or FileLoadException or BadImageFormatException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The failure of a run conditioned on nearly impossible announced votes, however the workers wrapped it; else null.</summary>
     private static GivenVotesImprobableException? ImprobableGiven(Exception? e)
@@ -118,7 +135,7 @@ internal static class Program
             console.Error.WriteLine($"error: {e.Message}; the temporary output was removed");
             return ExitCodes.RuntimeFailure;
         }
-        catch (Exception e) when (e is OutOfMemoryException or InsufficientExecutionStackException)
+        catch (Exception e) when (LowMemory(e))
         {
             TemporaryOutputs.RemoveAll();
             console.Error.WriteLine($"error: not enough memory ({e.GetType().Name}); the temporary output was removed: ask fewer trials or free memory");

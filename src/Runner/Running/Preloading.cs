@@ -1,7 +1,7 @@
 using StemSimulator.Runner.Output;
 using StemSimulator.Scenarios.Reference;
 
-namespace StemSimulator.Runner.Infrastructure;
+namespace StemSimulator.Runner.Running;
 
 /// <summary>
 /// Work that a command is certain to need whatever its arguments, started on the thread pool as the process starts:
