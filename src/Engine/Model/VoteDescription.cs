@@ -45,12 +45,7 @@ public sealed record VoteDescription(
     /// draft also needs no veto); in the Assembly no + 1 (simple majority) or max(1, 2 no) (two-thirds), so that an
     /// Assembly tally adopts exactly when yes reaches it (<see cref="GeneralAssemblyRules.IsAdopted"/>).
     /// </summary>
-    public int YesNeeded(int no) => Body == Body.SecurityCouncil ? Quota : Majority switch
-    {
-        MajorityRule.Simple => no + 1,
-        MajorityRule.TwoThirds => Math.Max(1, 2 * no),
-        _ => throw new InvalidOperationException($"Unknown majority rule {Majority}."),
-    };
+    public int YesNeeded(int no) => Body == Body.SecurityCouncil ? Quota : Majority.YesNeeded(no);
 
     /// <summary>The rule's name as the outputs write it: simple, two_thirds, substantive or procedural.</summary>
     public string RuleName => Body switch

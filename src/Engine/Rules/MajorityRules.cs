@@ -92,6 +92,12 @@ public static class MajorityRules
         _ => throw Unknown(rule),
     };
 
+    /// <summary>
+    /// The largest <see cref="NoWeight"/> of any rule: the exact estimator's margin runs over [-w n, n], so its buffers
+    /// are sized by it and a rule with a heavier weight needs no change there.
+    /// </summary>
+    public static int LargestNoWeight { get; } = Enum.GetValues<MajorityRule>().Max(NoWeight);
+
     /// <summary>The fewest yes votes that adopt against <paramref name="no"/> no votes (&gt;= 0): no + 1, or max(1, 2 no).</summary>
     public static int YesNeeded(this MajorityRule rule, int no) =>
         Math.Max(rule.RequiresAYes() ? 1 : 0, (rule.NoWeight() * no) + rule.MinimumMargin());

@@ -19,7 +19,7 @@ internal static class ExactAdoption
     private const double PruneBelow = 8.673617379884035e-19;
 
     /// <summary>Length of each scratch buffer <see cref="GeneralAssembly"/> needs for <paramref name="members"/> members.</summary>
-    public static int BufferLength(int members) => (3 * members) + 1 + (2 * Margin) + Vector256<double>.Count;
+    public static int BufferLength(int members) => ((MajorityRules.LargestNoWeight + 1) * members) + 1 + (2 * Margin) + Vector256<double>.Count;
 
     /// <summary>
     /// P(adopted) in the General Assembly. For a simple majority the programme runs over the margin
