@@ -141,12 +141,17 @@ public sealed class VoteStatistics
     /// <summary>
     /// Histogram of the margin over the trials in which the vote was held: entry <c>m + MarginOffset(Count)</c> =
     /// trials whose yes count minus the yes votes that trial needed (<see cref="VoteDescription.YesNeeded"/>) is m,
-    /// for m from -(2 Count + 1) to Count. In the Assembly a trial adopts exactly when its margin is 0 or more.
+    /// for m from -MarginOffset(Count) to Count. In the Assembly a trial adopts exactly when its margin is 0 or more.
     /// </summary>
     public long[] MarginHistogram { get; }
 
-    /// <summary>Index of margin 0 in <see cref="MarginHistogram"/> for a vote of <paramref name="members"/> participants (a two-thirds vote with every member voting no is 2 members short; the extra entry keeps a simple majority of all no in range).</summary>
-    public static int MarginOffset(int members) => (2 * members) + 1;
+    /// <summary>
+    /// Index of margin 0 in <see cref="MarginHistogram"/> for a vote of <paramref name="members"/> participants: the
+    /// lowest margin is every member voting no, w members short under the rule of the largest no weight w
+    /// (<see cref="MajorityRules.LargestNoWeight"/>; 2 n for two-thirds), and the extra entry keeps a simple majority of
+    /// all no (n + 1 short) in range.
+    /// </summary>
+    public static int MarginOffset(int members) => (MajorityRules.LargestNoWeight * members) + 1;
 
     /// <summary>
     /// The same histogram over the held trials that adopted the proposal: it differs from <see cref="MarginHistogram"/>
