@@ -3,8 +3,10 @@ namespace StemSimulator.Engine.Rules;
 /// <summary>
 /// Everything the tool knows about each <see cref="MajorityRule"/>, in one place: its name in scenarios and
 /// outputs, its wording in the briefing, whether a tally adopts, and the rule as a threshold on the margin (which the
-/// exact estimator and the briefing use). A new rule is a new enum value plus one arm in each switch here; every switch throws on a value
-/// it does not know, so a rule left out fails loudly (and the closed-set tests run every value end to end).
+/// exact estimator and the briefing use). A new rule is a new enum value plus one arm in each switch here, its name in the scenario language
+/// (<c>Scenarios/Document/MajorityName</c>) and the regenerated schema; every switch throws on a value it does not know, so
+/// a rule left out fails loudly (and the closed-set tests run every value end to end). Sizes that depend on the rule
+/// (the exact estimator's buffers, the margin histogram) follow <see cref="LargestNoWeight"/>.
 /// </summary>
 public static class MajorityRules
 {
