@@ -35,16 +35,16 @@ FROM 'runs/ga-hrc-suspension-2026/member_probabilities.parquet'
 WHERE variant = 'baseline' AND list_contains(string_split(blocs, ' '), 'EU')
 GROUP BY vote_id;
 
--- The yes-count distribution, recomputed from the trials.
+-- The yes-count distribution, recomputed from the trials (a folder of parts in every run, read with one glob).
 SELECT yes, count(*) AS trials, round(avg(adopted::INTEGER), 3) AS share_adopted
-FROM 'runs/ga-hrc-suspension-2026/trials.parquet'
+FROM read_parquet('runs/ga-hrc-suspension-2026/trials/**/*.parquet')
 WHERE variant = 'baseline' AND held
 GROUP BY yes
 ORDER BY yes;
 
 -- P(adopted) from the trials equals the summary's sampled share.
 SELECT t.variant, t.vote_id, avg(t.adopted::INTEGER) AS from_trials, any_value(s.p_adopted_sampled) AS from_summary
-FROM 'runs/ga-hrc-suspension-2026/trials.parquet' t
+FROM read_parquet('runs/ga-hrc-suspension-2026/trials/**/*.parquet') t
 JOIN 'runs/ga-hrc-suspension-2026/summary.parquet' s USING (variant, vote_id)
 GROUP BY t.variant, t.vote_id;
 

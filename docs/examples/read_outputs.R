@@ -20,7 +20,7 @@ print(members |> filter(variant == "baseline") |> arrange(desc(swing)) |> select
 print(members |> filter(variant == "baseline") |> group_by(regional_group) |> summarise(p_yes = mean(p_yes), p_no = mean(p_no)))
 
 # The yes-count distribution from the trials, computed by arrow without loading the whole table.
-trials <- open_dataset(file.path(run, "trials.parquet"))
+trials <- open_dataset(file.path(run, "trials"))  # every part: trials/shard=K/part-0.parquet, any run
 print(trials |> filter(variant == "baseline", held) |> group_by(yes) |>
         summarise(trials = n(), share_adopted = mean(as.integer(adopted))) |> arrange(yes) |> collect())
 

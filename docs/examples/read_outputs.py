@@ -23,7 +23,7 @@ print(members[members.variant == "baseline"].groupby("regional_group")[["p_yes",
 print(members[(members.variant == "baseline") & members.blocs.str.split().apply(lambda b: "EU" in b)].p_yes.sum())
 
 # The yes-count distribution from the trials (read only the columns needed: the table can be large).
-trials = pd.read_parquet(f"{run}/trials.parquet", columns=["variant", "held", "yes", "adopted"])
+trials = pd.read_parquet(f"{run}/trials", columns=["variant", "held", "yes", "adopted"])  # every part of the folder
 baseline = trials[(trials.variant == "baseline") & trials.held]
 print(baseline.groupby("yes").adopted.agg(["size", "mean"]))
 
@@ -31,5 +31,5 @@ print(baseline.groupby("yes").adopted.agg(["size", "mean"]))
 metadata = pq.read_schema(f"{run}/summary.parquet").metadata
 print({k.decode(): v.decode() for k, v in metadata.items() if k.startswith(b"stemsim.")})
 
-# A sharded run's trials read as one table.
-# trials = pd.read_parquet("runs/x/merged/trials")  # trials/shard=K/part-0.parquet, shard as a column
+# A single, sharded or merged run's trials read the same way: trials/shard=K/part-0.parquet, shard as a column.
+# trials = pd.read_parquet("runs/x/merged/trials")

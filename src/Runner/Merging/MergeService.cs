@@ -63,7 +63,7 @@ internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
                 if (rows != expected)
                 {
                     return Refuse(string.Create(CultureInfo.InvariantCulture,
-                        $"{Path.Combine(input, table.ShardPath(statistics.Shards[0], first.ShardCount))}: {rows:N0} rows in {table.FileName} of {input}, but its statistics.json counts {expected:N0}; the shard is damaged"));
+                        $"{Path.Combine(input, table.ShardPath(statistics.Shards[0], first.ShardCount))}: {rows:N0} rows in {table.DisplayName} of {input}, but its statistics.json counts {expected:N0}; the shard is damaged"));
                 }
             }
         }

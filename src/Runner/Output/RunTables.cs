@@ -5,7 +5,11 @@ namespace StemSimulator.Runner.Output;
 /// <summary>The tables <c>stemsim run</c> writes for a scenario's votes (and its timeline), described once.</summary>
 internal static class RunTables
 {
-    /// <summary><c>trials.parquet</c>.</summary>
+    /// <summary>
+    /// <c>trials/</c>: one row per trial, variant and vote, as parts <c>trials/shard=K/part-0.parquet</c> in every run
+    /// (a whole run is shard 0 of 1), so that <c>read_parquet('RUN/trials/**/*.parquet')</c> reads a single, a
+    /// sharded and a merged run alike.
+    /// </summary>
     public static TableDescription Trials { get; } = new("trials.parquet",
     [
         new("variant", ColumnType.String, false, "`baseline` or the what-if's name"),

@@ -26,9 +26,10 @@ internal sealed class RunCommand(RunService runs) : ICliCommand
         var calibration = new Option<string?>("--calibration") { Description = "A calibration table made with 'stemsim calibrate --out FILE' (the positions file): use it instead of the scenario's calibration; recorded with its SHA-256 in the provenance." };
         var shardCount = new Option<int?>("--shard-count") { Description = "Number of shards the run is split into; combine them with 'stemsim merge'." };
         var command = new Command("run", """
-            Run a scenario and write trials.parquet, summary.parquet, member_probabilities.parquet and statistics.json.
-            A shard writes trials/shard=<k>/part-0.parquet and its partial tables; 'stemsim merge' combines shards
-            into exactly the tables of a single run.
+            Run a scenario and write trials/, summary.parquet, member_probabilities.parquet and statistics.json.
+            The trials are a folder of parts in every run: trials/shard=0/part-0.parquet for a single run,
+            trials/shard=<k>/part-0.parquet for shard k, all of them after 'stemsim merge' (which combines shards into
+            exactly the tables of a single run); read_parquet('<run>/trials/**/*.parquet') reads any of them.
 
             Examples:
               stemsim run scenarios/ga-hrc-suspension-2026.yaml

@@ -31,15 +31,15 @@ public sealed class OutputDocsTests
         Run("power", "--council", "current", "--out", folder.File("power"), "--quiet");
         Run("run", "scenarios/drift-brics-2026-2035.yaml", "--trials", "200", "--out", folder.File("drift"), "--quiet");
         var files = Directory.GetFiles(folder.Path, "*.parquet", SearchOption.AllDirectories);
-        Assert.That(files.Select(Path.GetFileName).Distinct().Order(), Is.EqualTo(new[]
+        Assert.That(files.Select(TableName).Distinct().Order(StringComparer.Ordinal), Is.EqualTo(new[]
         {
             "concerned_party.parquet", "drift.parquet", "drift_adoption.parquet", "election_ballots.parquet", "election_rounds.parquet", "election_summary.parquet", "elections.parquet",
-            "member_probabilities.parquet", "power.parquet", "summary.parquet", "trials.parquet",
+            "member_probabilities.parquet", "power.parquet", "summary.parquet", "trials/",
         }));
         var missing = new List<string>();
         foreach (string file in files)
         {
-            string section = Section(Path.GetFileName(file));
+            string section = Section(TableName(file));
             var schema = await ParquetReader.ReadSchemaAsync(file);
             missing.AddRange(schema.GetDataFields().Where(f => !section.Contains($"`{f.Name}`", StringComparison.Ordinal)).Select(f => $"{Path.GetFileName(file)}: {f.Name}"));
         }
@@ -64,13 +64,25 @@ public sealed class OutputDocsTests
         ElectionTableDescriptions.ElectionBallots,
     ];
 
-    private static IEnumerable<string> DescribedFiles() => Described().Select(t => t.FileName);
+    private static IEnumerable<string> DescribedFiles() => Described().Select(t => t.DisplayName);
+
+    /// <summary>
+    /// The table a written file belongs to, as docs/outputs.md heads it: <c>trials/</c> for a part
+    /// <c>trials/shard=K/part-0.parquet</c>, otherwise the file's name.
+    /// </summary>
+    private static string TableName(string file)
+    {
+        var shardFolder = Path.GetDirectoryName(file)!;
+        return Path.GetFileName(shardFolder).StartsWith("shard=", StringComparison.Ordinal)
+            ? Path.GetFileName(Path.GetDirectoryName(shardFolder)) + "/"
+            : Path.GetFileName(file);
+    }
 
     [TestCaseSource(nameof(DescribedFiles))]
     public void Docs_rows_are_the_table_description(string file)
     {
-        var table = Described().Single(t => t.FileName == file);
-        var documented = Section(table.FileName).Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal)).Select(l => l.TrimEnd()).ToArray();
+        var table = Described().Single(t => t.DisplayName == file);
+        var documented = Section(table.DisplayName).Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal)).Select(l => l.TrimEnd()).ToArray();
         Assert.That(documented, Is.EqualTo(table.MarkdownRows().Select(r => r.TrimEnd()).ToArray()),
             $"docs/outputs.md's {table.FileName} section should read:\n{string.Join('\n', table.MarkdownRows())}");
     }
@@ -84,7 +96,7 @@ public sealed class OutputDocsTests
         Run("run", "scenarios/drift-brics-2026-2035.yaml", "--trials", "100", "--out", folder.File("drift"), "--quiet");
         foreach (var table in RunDescribed())
         {
-            string file = Directory.GetFiles(folder.Path, table.FileName, SearchOption.AllDirectories).First();
+            string file = Directory.GetFiles(folder.Path, "*.parquet", SearchOption.AllDirectories).First(f => TableName(f) == table.DisplayName);
             var schema = await ParquetReader.ReadSchemaAsync(file);
             Assert.That(schema.Equals(table.Schema), Is.True, $"{table.FileName}: {schema} is not {table.Schema}");
         }
