@@ -1,5 +1,5 @@
 -- Reading a run's outputs with DuckDB. Run from the repository root after
---   stemsim run scenarios/ga-hrc-suspension-2026.yaml
+--   stemsim run scenarios/ga-hrc-suspension-2026.yaml --member-votes
 -- e.g. duckdb < docs/examples/duckdb.sql. The tests run every statement against a fresh run (the folder name is the
 -- only thing they change), so these stay correct.
 
@@ -47,6 +47,20 @@ SELECT t.variant, t.vote_id, avg(t.adopted::INTEGER) AS from_trials, any_value(s
 FROM read_parquet('runs/ga-hrc-suspension-2026/trials/**/*.parquet') t
 JOIN 'runs/ga-hrc-suspension-2026/summary.parquet' s USING (variant, vote_id)
 GROUP BY t.variant, t.vote_id;
+
+-- A joint question, from the members' votes (member_votes/, written with --member-votes): in how many trials do
+-- Nigeria and South Africa both abstain, and how often does the resolution pass when they do?
+SELECT m.variant, m.vote_id, count(*) AS trials_held,
+       count(*) FILTER (WHERE both_abstain) AS both_abstain,
+       round(avg(both_abstain::INTEGER), 4) AS share_both_abstain,
+       round(avg(t.adopted::INTEGER) FILTER (WHERE both_abstain), 3) AS p_adopted_when_both_abstain
+FROM (SELECT variant, vote_id, trial, count(*) FILTER (WHERE vote = 'abstain') = 2 AS both_abstain
+      FROM read_parquet('runs/ga-hrc-suspension-2026/member_votes/**/*.parquet')
+      WHERE member IN ('NGA', 'ZAF')
+      GROUP BY variant, vote_id, trial) m
+JOIN read_parquet('runs/ga-hrc-suspension-2026/trials/**/*.parquet') t USING (variant, vote_id, trial)
+GROUP BY m.variant, m.vote_id
+ORDER BY m.vote_id, m.variant;
 
 -- Provenance: scenario hash, seed, trials, engine version, git commit, data vintage.
 SELECT key::VARCHAR AS key, value::VARCHAR AS value

@@ -26,7 +26,7 @@ public sealed class OutputDocsTests
     public async Task Every_column_written_is_documented()
     {
         using var folder = new TemporaryFolder();
-        Run("run", "scenarios/sc-veto-chain-2026.yaml", "--trials", "1000", "--out", folder.File("votes"), "--quiet");
+        Run("run", "scenarios/sc-veto-chain-2026.yaml", "--trials", "1000", "--out", folder.File("votes"), "--quiet", "--member-votes");
         Run("run", "scenarios/hrc-weog-2026.yaml", "--trials", "200", "--out", folder.File("elections"), "--quiet");
         Run("power", "--council", "current", "--out", folder.File("power"), "--quiet");
         Run("run", "scenarios/drift-brics-2026-2035.yaml", "--trials", "200", "--out", folder.File("drift"), "--quiet");
@@ -34,7 +34,7 @@ public sealed class OutputDocsTests
         Assert.That(files.Select(TableName).Distinct().Order(StringComparer.Ordinal), Is.EqualTo(new[]
         {
             "concerned_party.parquet", "drift.parquet", "drift_adoption.parquet", "election_ballots.parquet", "election_rounds.parquet", "election_summary.parquet", "elections.parquet",
-            "member_probabilities.parquet", "power.parquet", "summary.parquet", "trials/",
+            "member_probabilities.parquet", "member_votes/", "power.parquet", "summary.parquet", "trials/",
         }));
         var missing = new List<string>();
         foreach (string file in files)
@@ -59,7 +59,7 @@ public sealed class OutputDocsTests
     /// <summary>The tables of 'stemsim run' (votes, elections, drift).</summary>
     private static IEnumerable<TableDescription> RunDescribed() =>
     [
-        RunTables.Trials, RunTables.Summary, RunTables.MemberProbabilities, ConcernedPartyTable.Description, RunTables.Drift, RunTables.DriftAdoption,
+        RunTables.Trials, RunTables.MemberVotes, RunTables.Summary, RunTables.MemberProbabilities, ConcernedPartyTable.Description, RunTables.Drift, RunTables.DriftAdoption,
         ElectionTableDescriptions.Elections, ElectionTableDescriptions.ElectionSummary, ElectionTableDescriptions.ElectionRounds,
         ElectionTableDescriptions.ElectionBallots,
     ];
@@ -91,7 +91,7 @@ public sealed class OutputDocsTests
     public async Task Every_table_written_has_its_described_schema()
     {
         using var folder = new TemporaryFolder();
-        Run("run", "scenarios/sc-veto-chain-2026.yaml", "--trials", "300", "--out", folder.File("votes"), "--quiet");
+        Run("run", "scenarios/sc-veto-chain-2026.yaml", "--trials", "300", "--out", folder.File("votes"), "--quiet", "--member-votes");
         Run("run", "scenarios/hrc-weog-2026.yaml", "--trials", "100", "--out", folder.File("elections"), "--quiet");
         Run("run", "scenarios/drift-brics-2026-2035.yaml", "--trials", "100", "--out", folder.File("drift"), "--quiet");
         foreach (var table in RunDescribed())
@@ -107,11 +107,11 @@ public sealed class OutputDocsTests
     {
         using var folder = new TemporaryFolder();
         string run = folder.File("run");
-        Run("run", "scenarios/ga-hrc-suspension-2026.yaml", "--trials", "2000", "--out", run, "--quiet");
+        Run("run", "scenarios/ga-hrc-suspension-2026.yaml", "--trials", "2000", "--out", run, "--quiet", "--member-votes");
         string sql = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "examples", "duckdb.sql"))
             .Replace("runs/ga-hrc-suspension-2026", run.Replace('\\', '/'), StringComparison.Ordinal);
         var statements = Regex.Split(Regex.Replace(sql, "--[^\n]*", string.Empty), @";\s*").Where(s => !string.IsNullOrWhiteSpace(s)).ToArray();
-        Assert.That(statements, Has.Length.EqualTo(8));
+        Assert.That(statements, Has.Length.EqualTo(9));
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         foreach (string statement in statements)
