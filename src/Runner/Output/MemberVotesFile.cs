@@ -24,7 +24,7 @@ internal sealed class MemberVotesFile
     /// Bytes per row assumed when a run states the table's size before writing it: an upper estimate for the
     /// dictionary- and delta-encoded, Snappy-compressed columns (docs/outputs.md gives what runs measured).
     /// </summary>
-    public const double EstimatedBytesPerRow = 1.5;
+    public const double EstimatedBytesPerRow = 0.5;
 
     private static readonly TableDescription Table = RunTables.MemberVotes;
     private static readonly DataField<long> Trial = Table.Field<long>("trial");
