@@ -1,5 +1,5 @@
 # Reading a run's outputs with R and arrow (install.packages(c("arrow", "dplyr"))).
-# Run from the repository root after `stemsim run scenarios/ga-hrc-suspension-2026.yaml`.
+# Run from the repository root after `stemsim run scenarios/ga-hrc-suspension-2026.yaml --member-votes`.
 library(arrow)
 library(dplyr)
 
@@ -20,9 +20,16 @@ print(members |> filter(variant == "baseline") |> arrange(desc(swing)) |> select
 print(members |> filter(variant == "baseline") |> group_by(regional_group) |> summarise(p_yes = mean(p_yes), p_no = mean(p_no)))
 
 # The yes-count distribution from the trials, computed by arrow without loading the whole table.
-trials <- open_dataset(file.path(run, "trials.parquet"))
+trials <- open_dataset(file.path(run, "trials"))  # every part: trials/shard=K/part-0.parquet, any run
 print(trials |> filter(variant == "baseline", held) |> group_by(yes) |>
         summarise(trials = n(), share_adopted = mean(as.integer(adopted))) |> arrange(yes) |> collect())
+
+# A joint question from the members' votes (member_votes/, written with --member-votes): the share of trials in which
+# Nigeria and South Africa both abstain, per variant and vote.
+votes <- open_dataset(file.path(run, "member_votes"))
+print(votes |> filter(member %in% c("NGA", "ZAF")) |> group_by(variant, vote_id, trial) |>
+        summarise(both = sum(vote == "abstain") == 2) |> group_by(variant, vote_id) |>
+        summarise(share_both_abstain = mean(both)) |> collect())
 
 # Provenance from the key-value metadata.
 metadata <- open_dataset(file.path(run, "summary.parquet"))$metadata

@@ -1,6 +1,6 @@
 """Reading a run's outputs with pandas and pyarrow (pip install pandas pyarrow).
 
-Run from the repository root after `stemsim run scenarios/ga-hrc-suspension-2026.yaml`.
+Run from the repository root after `stemsim run scenarios/ga-hrc-suspension-2026.yaml --member-votes`.
 """
 import pandas as pd
 import pyarrow.parquet as pq
@@ -23,13 +23,19 @@ print(members[members.variant == "baseline"].groupby("regional_group")[["p_yes",
 print(members[(members.variant == "baseline") & members.blocs.str.split().apply(lambda b: "EU" in b)].p_yes.sum())
 
 # The yes-count distribution from the trials (read only the columns needed: the table can be large).
-trials = pd.read_parquet(f"{run}/trials.parquet", columns=["variant", "held", "yes", "adopted"])
+trials = pd.read_parquet(f"{run}/trials", columns=["variant", "held", "yes", "adopted"])  # every part of the folder
 baseline = trials[(trials.variant == "baseline") & trials.held]
 print(baseline.groupby("yes").adopted.agg(["size", "mean"]))
+
+# A joint question from the members' votes (member_votes/, written with --member-votes): the share of trials in which
+# Nigeria and South Africa both abstain, per variant and vote.
+votes = pd.read_parquet(f"{run}/member_votes", filters=[("member", "in", ["NGA", "ZAF"])])
+both = votes.assign(abstain=votes.vote == "abstain").groupby(["variant", "vote_id", "trial"]).abstain.sum() == 2
+print(both.groupby(["variant", "vote_id"]).mean())
 
 # Provenance from the key-value metadata.
 metadata = pq.read_schema(f"{run}/summary.parquet").metadata
 print({k.decode(): v.decode() for k, v in metadata.items() if k.startswith(b"stemsim.")})
 
-# A sharded run's trials read as one table.
-# trials = pd.read_parquet("runs/x/merged/trials")  # trials/shard=K/part-0.parquet, shard as a column
+# A single, sharded or merged run's trials read the same way: trials/shard=K/part-0.parquet, shard as a column.
+# trials = pd.read_parquet("runs/x/merged/trials")

@@ -22,7 +22,7 @@ public sealed class MergeEveryTableEndToEndTests
             Assert.That(SymmetricDifference(connection, Path.Combine(folder.Path, "single", table + ".parquet"), Path.Combine(folder.Path, "merged", table + ".parquet")), Is.Zero, table);
         }
 
-        Assert.That(SymmetricDifference(connection, Path.Combine(folder.Path, "single", "trials.parquet"), Path.Combine(folder.Path, "merged", "trials", "*", "*.parquet")), Is.Zero, "trials");
+        Assert.That(SymmetricDifference(connection, Path.Combine(folder.Path, "single", "trials", "**", "*.parquet"), Path.Combine(folder.Path, "merged", "trials", "**", "*.parquet")), Is.Zero, "trials");
     }
 
     [Test]

@@ -13,6 +13,9 @@ concerned in four scenarios, nullable summary columns, new statistics keys); mai
 the second round (analog kinds in every scenario with 'like:', concerned_party.parquet, canonical group names in the
 election tables, the ceasefire drafts' record-model what-if, the provenance keys in --json), the baseline for the next
 change.
+Every file under a run folder is hashed, each part of a folder of parts on its own line: since one trials layout
+serves every run, a run's trials are the line `trials/shard=0/part-0.parquet` (earlier baselines: `trials.parquet`,
+the same bytes before the footer).
 """
 import argparse, glob, hashlib, json, os, struct, subprocess, sys, tempfile
 

@@ -12,10 +12,15 @@ internal sealed class TableDescription
     /// <summary>Creates a description.</summary>
     /// <param name="fileName">File name in the run folder, e.g. <c>summary.parquet</c>.</param>
     /// <param name="columns">Columns in file order; names unique.</param>
-    public TableDescription(string fileName, IReadOnlyList<OutputColumn> columns)
+    /// <param name="partitioned">
+    /// Whether the table is always a folder of parts (<c>stem/shard=K/part-0.parquet</c>), a single run's as well as a
+    /// shard's, so that one glob reads it whatever the run; false for a table that is one file in a whole run.
+    /// </param>
+    public TableDescription(string fileName, IReadOnlyList<OutputColumn> columns, bool partitioned = false)
     {
         FileName = fileName;
         Columns = columns;
+        Partitioned = partitioned;
         var duplicate = columns.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -27,6 +32,15 @@ internal sealed class TableDescription
 
     /// <summary>File name, e.g. <c>summary.parquet</c>.</summary>
     public string FileName { get; }
+
+    /// <summary>Whether the table is a folder of parts in every run (see the constructor).</summary>
+    public bool Partitioned { get; }
+
+    /// <summary>
+    /// The name users see and docs/outputs.md heads its section with: the folder <c>stem/</c> of a partitioned table,
+    /// otherwise <see cref="FileName"/>.
+    /// </summary>
+    public string DisplayName => Partitioned ? Path.GetFileNameWithoutExtension(FileName) + "/" : FileName;
 
     /// <summary>Columns in file order.</summary>
     public IReadOnlyList<OutputColumn> Columns { get; }
@@ -40,10 +54,11 @@ internal sealed class TableDescription
         ?? throw new InvalidOperationException($"{FileName} has no column {name} of type {typeof(T).Name}");
 
     /// <summary>
-    /// Where a table of one row per trial lies in a run folder: <see cref="FileName"/> for a whole run, and
-    /// <c>stem/shard=K/part-0.parquet</c> for shard K of a sharded run (which DuckDB and Spark read as one table).
+    /// Where a table of one row per trial lies in a run folder: <c>stem/shard=K/part-0.parquet</c> for shard K of a
+    /// sharded run and for every run of a <see cref="Partitioned"/> table (a whole run is shard 0 of 1), which DuckDB
+    /// and Spark read as one table; <see cref="FileName"/> for a whole run of another table.
     /// </summary>
-    public string ShardPath(int shard, int shardCount) => shardCount == 1
+    public string ShardPath(int shard, int shardCount) => shardCount == 1 && !Partitioned
         ? FileName
         : Path.Combine(Path.GetFileNameWithoutExtension(FileName), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"shard={shard}"), "part-0.parquet");
 

@@ -16,7 +16,7 @@ internal sealed class MergeCommand(MergeService merges) : ICliCommand
         var command = new Command("merge", """
             Combine the outputs of a run's shards, exactly and without simulating again: trials/shard=<k>/part-0.parquet
             and elections/shard=<k>/part-0.parquet are gathered into one folder (DuckDB and Spark read each as one
-            table), and every other table (summary, member probabilities, drift, election summaries) and
+            table, e.g. read_parquet('<merged>/trials/**/*.parquet'), as for a single run), and every other table (summary, member probabilities, drift, election summaries) and
             statistics.json are recomputed from the shards' exact statistics, equal value for value to those of a
             single run. Every shard's Parquet files are opened and their rows counted before anything is written.
 

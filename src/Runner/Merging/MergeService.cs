@@ -21,56 +21,28 @@ internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
 {
     public async Task<int> MergeAsync(IReadOnlyList<string> inputs, string output, bool force, bool quiet, string? scenarioPath, CancellationToken cancellationToken)
     {
-        var parts = new List<(string Folder, RunStatistics Statistics)>();
-        foreach (string input in inputs)
+        var (parts, readProblem) = await ReadStatisticsAsync(inputs, cancellationToken).ConfigureAwait(false);
+        if (parts is null)
         {
-            var (statistics, error) = await StatisticsFile.ReadAsync(Path.Combine(input, StatisticsFile.Name), cancellationToken).ConfigureAwait(false);
-            if (statistics is null)
-            {
-                return Refuse(error!);
-            }
-
-            parts.Add((input, statistics));
+            return Refuse(readProblem!);
         }
 
-        if (Check(parts) is { } problem)
+        if ((Check(parts) ?? CheckMemberVotes(parts)) is { } problem)
         {
             return Refuse(problem);
         }
 
         // Every file to be copied is opened first: a truncated or foreign shard stops the merge before anything is written.
-        var first = parts[0].Statistics;
-        var copies = new List<(string Source, string Relative, long Rows)>();
-        foreach (var (input, statistics) in parts)
+        var (copies, copyProblem) = await OpenCopiesAsync(parts, HasMemberVotes(parts[0].Folder), cancellationToken).ConfigureAwait(false);
+        if (copies is null)
         {
-            foreach (var (table, expected) in ShardFiles.PerTrialTables(statistics))
-            {
-                long rows = 0;
-                foreach (int shard in statistics.Shards)
-                {
-                    string relative = table.ShardPath(shard, first.ShardCount);
-                    string source = Path.Combine(input, relative);
-                    var (count, error) = await ShardFiles.CountRowsAsync(source, cancellationToken).ConfigureAwait(false);
-                    if (error is not null)
-                    {
-                        return Refuse(error);
-                    }
-
-                    rows += count;
-                    copies.Add((source, relative, count));
-                }
-
-                if (rows != expected)
-                {
-                    return Refuse(string.Create(CultureInfo.InvariantCulture,
-                        $"{Path.Combine(input, table.ShardPath(statistics.Shards[0], first.ShardCount))}: {rows:N0} rows in {table.FileName} of {input}, but its statistics.json counts {expected:N0}; the shard is damaged"));
-                }
-            }
+            return Refuse(copyProblem!);
         }
 
         var recorded = await ShardMetadataAsync(copies, cancellationToken).ConfigureAwait(false);
         string? recordedScenario = recorded.GetValueOrDefault("stemsim.scenario_file");
         SimulationModel? model = null;
+        var first = parts[0].Statistics;
         if (first.Elections is { Count: > 0 })
         {
             (model, string? modelProblem) = LoadModel(scenarioPath ?? (recordedScenario is { Length: > 0 } ? recordedScenario : null), first);
@@ -90,61 +62,7 @@ internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
         {
             try
             {
-                foreach (var (source, relative, _) in copies)
-                {
-                    string target = folder.PathOf(relative);
-                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    File.Copy(source, target);
-                    if (new FileInfo(target).Length != new FileInfo(source).Length)
-                    {
-                        console.Error.WriteLine($"error: copying {source} gave a file of another size; nothing was written");
-                        return ExitCodes.RuntimeFailure;
-                    }
-                }
-
-                var shards = parts.SelectMany(p => p.Statistics.Shards).Order().ToArray();
-                var provenance = new Provenance(
-                    first.Scenario, recordedScenario ?? parts[0].Folder, first.ScenarioSha256, first.Seed, first.Trials,
-                    string.Create(CultureInfo.InvariantCulture, $"merged {shards.Length}/{first.ShardCount}"), clock.GetUtcNow())
-                {
-                    Inherited = Provenance.InheritedKeys
-                        .Where(key => recorded.ContainsKey("stemsim." + key))
-                        .Select(key => new KeyValuePair<string, string>(key, recorded["stemsim." + key]))
-                        .ToArray(),
-                };
-                await CopyScenarioAsync(parts[0].Folder, first.ScenarioSha256, folder, cancellationToken).ConfigureAwait(false);
-                var (result, merged, elections) = Combine(parts.Select(p => p.Statistics).ToArray(), shards, model);
-                await RunService.WriteTablesAsync(folder, result, merged, provenance, cancellationToken).ConfigureAwait(false);
-                // concerned_party.parquet depends on the scenario alone, so every shard wrote the same rows: keep the first's.
-                string concerned = Path.Combine(parts[0].Folder, ConcernedPartyTable.FileName);
-                if (File.Exists(concerned))
-                {
-                    File.Copy(concerned, folder.PathOf(ConcernedPartyTable.FileName));
-                }
-
-                if (elections is not null)
-                {
-                    await ElectionOutputs.WriteSummariesAsync(model!, elections, folder.PathOf, provenance, cancellationToken).ConfigureAwait(false);
-                }
-
-                if (await CheckWrittenAsync(folder, copies, cancellationToken).ConfigureAwait(false) is { } unreadable)
-                {
-                    console.Error.WriteLine($"error: {unreadable}; nothing was written");
-                    return ExitCodes.RuntimeFailure;
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
-                folder.Commit();
-                if (!quiet)
-                {
-                    var headline = new RunHeadline(first.Scenario, null, string.Join(", ", inputs), first.Trials, first.Seed,
-                        string.Create(CultureInfo.InvariantCulture, $"merged {shards.Length} of {first.ShardCount} shards"));
-                    RunReport.Write(console.Out, headline, result, folder.Target, null, merged);
-                    if (elections is not null)
-                    {
-                        ElectionReport.Write(console.Out, elections, model!.Variants.Count > 1);
-                    }
-                }
+                return await MergeIntoAsync(new MergePlan(inputs, parts, copies, recorded, model, quiet), folder, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -152,8 +70,161 @@ internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
                 return ExitCodes.Interrupted;
             }
         }
+    }
+
+    /// <summary>What a merge works from once its shards were checked and their per-trial files opened.</summary>
+    private sealed record MergePlan(
+        IReadOnlyList<string> Inputs,
+        List<(string Folder, RunStatistics Statistics)> Parts,
+        List<(string Source, string Relative, long Rows)> Copies,
+        IReadOnlyDictionary<string, string> Recorded,
+        SimulationModel? Model,
+        bool Quiet);
+
+    private static async Task<(List<(string Folder, RunStatistics Statistics)>? Parts, string? Problem)> ReadStatisticsAsync(IReadOnlyList<string> inputs, CancellationToken cancellationToken)
+    {
+        var parts = new List<(string Folder, RunStatistics Statistics)>();
+        foreach (string input in inputs)
+        {
+            var (statistics, error) = await StatisticsFile.ReadAsync(Path.Combine(input, StatisticsFile.Name), cancellationToken).ConfigureAwait(false);
+            if (statistics is null)
+            {
+                return (null, error);
+            }
+
+            parts.Add((input, statistics));
+        }
+
+        return (parts, null);
+    }
+
+    /// <summary>Whether a shard's folder holds <c>member_votes/</c> (written with <c>run --member-votes</c>).</summary>
+    private static bool HasMemberVotes(string folder) =>
+        Directory.Exists(Path.Combine(folder, Path.GetFileNameWithoutExtension(RunTables.MemberVotes.FileName)));
+
+    /// <summary>Member votes are merged only when every shard has them: a merged run holds them for all its trials or none.</summary>
+    private static string? CheckMemberVotes(List<(string Folder, RunStatistics Statistics)> parts)
+    {
+        var with = parts.Where(p => HasMemberVotes(p.Folder)).Select(p => p.Folder).ToArray();
+        var without = parts.Where(p => !HasMemberVotes(p.Folder)).Select(p => p.Folder).ToArray();
+        return with.Length > 0 && without.Length > 0
+            ? $"{with[0]} has {RunTables.MemberVotes.DisplayName} but {without[0]} has not; run every shard with --member-votes, or none"
+            : null;
+    }
+
+    /// <summary>
+    /// The per-trial files to copy, each opened and its rows counted, and every table's rows checked against the
+    /// shard's statistics; or the problem that stops the merge.
+    /// </summary>
+    private static async Task<(List<(string Source, string Relative, long Rows)>? Copies, string? Problem)> OpenCopiesAsync(
+        List<(string Folder, RunStatistics Statistics)> parts, bool memberVotes, CancellationToken cancellationToken)
+    {
+        int shardCount = parts[0].Statistics.ShardCount;
+        var copies = new List<(string Source, string Relative, long Rows)>();
+        foreach (var (input, statistics) in parts)
+        {
+            foreach (var (table, expected) in ShardFiles.PerTrialTables(statistics, memberVotes))
+            {
+                long rows = 0;
+                foreach (int shard in statistics.Shards)
+                {
+                    string relative = table.ShardPath(shard, shardCount);
+                    string source = Path.Combine(input, relative);
+                    var (count, error) = await ShardFiles.CountRowsAsync(source, cancellationToken).ConfigureAwait(false);
+                    if (error is not null)
+                    {
+                        return (null, error);
+                    }
+
+                    rows += count;
+                    copies.Add((source, relative, count));
+                }
+
+                if (rows != expected)
+                {
+                    return (null, string.Create(CultureInfo.InvariantCulture,
+                        $"{Path.Combine(input, table.ShardPath(statistics.Shards[0], shardCount))}: {rows:N0} rows in {table.DisplayName} of {input}, but its statistics.json counts {expected:N0}; the shard is damaged"));
+                }
+            }
+        }
+
+        return (copies, null);
+    }
+
+    /// <summary>Copies the per-trial files, writes every recomputed table, checks them, makes the folder appear and shows the result.</summary>
+    private async Task<int> MergeIntoAsync(MergePlan plan, RunFolder folder, CancellationToken cancellationToken)
+    {
+        if (CopyParts(plan.Copies, folder) is { } copyProblem)
+        {
+            console.Error.WriteLine($"error: {copyProblem}; nothing was written");
+            return ExitCodes.RuntimeFailure;
+        }
+
+        var parts = plan.Parts;
+        var first = parts[0].Statistics;
+        var shards = parts.SelectMany(p => p.Statistics.Shards).Order().ToArray();
+        var recorded = plan.Recorded;
+        var provenance = new Provenance(
+            first.Scenario, recorded.GetValueOrDefault("stemsim.scenario_file") ?? parts[0].Folder, first.ScenarioSha256, first.Seed, first.Trials,
+            string.Create(CultureInfo.InvariantCulture, $"merged {shards.Length}/{first.ShardCount}"), clock.GetUtcNow())
+        {
+            Inherited = Provenance.InheritedKeys
+                .Where(key => recorded.ContainsKey("stemsim." + key))
+                .Select(key => new KeyValuePair<string, string>(key, recorded["stemsim." + key]))
+                .ToArray(),
+        };
+        await CopyScenarioAsync(parts[0].Folder, first.ScenarioSha256, folder, cancellationToken).ConfigureAwait(false);
+        var (result, merged, elections) = Combine(parts.Select(p => p.Statistics).ToArray(), shards, plan.Model);
+        await RunService.WriteTablesAsync(folder, result, merged, provenance, cancellationToken).ConfigureAwait(false);
+        // concerned_party.parquet depends on the scenario alone, so every shard wrote the same rows: keep the first's.
+        string concerned = Path.Combine(parts[0].Folder, ConcernedPartyTable.FileName);
+        if (File.Exists(concerned))
+        {
+            File.Copy(concerned, folder.PathOf(ConcernedPartyTable.FileName));
+        }
+
+        if (elections is not null)
+        {
+            await ElectionOutputs.WriteSummariesAsync(plan.Model!, elections, folder.PathOf, provenance, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await CheckWrittenAsync(folder, plan.Copies, cancellationToken).ConfigureAwait(false) is { } unreadable)
+        {
+            console.Error.WriteLine($"error: {unreadable}; nothing was written");
+            return ExitCodes.RuntimeFailure;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        folder.Commit();
+        if (!plan.Quiet)
+        {
+            var headline = new RunHeadline(first.Scenario, null, string.Join(", ", plan.Inputs), first.Trials, first.Seed,
+                string.Create(CultureInfo.InvariantCulture, $"merged {shards.Length} of {first.ShardCount} shards"));
+            RunReport.Write(console.Out, headline, result, folder.Target, null, merged);
+            if (elections is not null)
+            {
+                ElectionReport.Write(console.Out, elections, plan.Model!.Variants.Count > 1);
+            }
+        }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>Copies the shards' per-trial files into the folder; the problem when a copy comes out of another size.</summary>
+    private static string? CopyParts(List<(string Source, string Relative, long Rows)> copies, RunFolder folder)
+    {
+        foreach (var (source, relative, _) in copies)
+        {
+            string target = folder.PathOf(relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target);
+            if (new FileInfo(target).Length != new FileInfo(source).Length)
+            {
+                return $"copying {source} gave a file of another size";
+            }
+        }
+
+        return null;
     }
 
     private int Refuse(string problem)

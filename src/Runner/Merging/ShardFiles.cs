@@ -47,12 +47,20 @@ internal static class ShardFiles
         }
     }
 
-    /// <summary>The per-trial tables a run may hold, each with the rows a shard's statistics say it has.</summary>
-    public static IEnumerable<(TableDescription Table, long Rows)> PerTrialTables(RunStatistics statistics)
+    /// <summary>
+    /// The per-trial tables a run may hold, each with the rows a shard's statistics say it has; <c>member_votes/</c>
+    /// when <paramref name="memberVotes"/>: every participant of every variant's vote in each trial it was held.
+    /// </summary>
+    public static IEnumerable<(TableDescription Table, long Rows)> PerTrialTables(RunStatistics statistics, bool memberVotes)
     {
         if (statistics.Votes.Count > 0)
         {
             yield return (RunTables.Trials, statistics.Votes.Sum(v => v.Trials));
+        }
+
+        if (memberVotes && statistics.Votes.Count > 0)
+        {
+            yield return (RunTables.MemberVotes, statistics.Votes.Sum(v => v.HeldCount * v.Vote.Count));
         }
 
         if (statistics.Elections is { Count: > 0 } elections)

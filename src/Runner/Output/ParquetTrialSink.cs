@@ -122,8 +122,19 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
     /// <summary>Rows <paramref name="from"/> .. from + n - 1 of one vote's columns, appended to the row group.</summary>
     private void Append(VoteShape shape, VoteTrialColumns columns, long firstTrial, int from, int n)
     {
+        int at = _rows.Count;
+        AppendCounts(shape, columns, firstTrial, from, at, n);
+        AppendVetoes(shape, columns, from, at, n);
+        AppendExact(shape, columns, from, at, n);
+        AppendPaths(shape, columns, from, at, n);
+        AppendDebates(shape, columns, from, at, n);
+        _rows.Advance(n);
+    }
+
+    /// <summary>The columns every row has: variant, vote, trial, the four counts, adopted, year and held.</summary>
+    private void AppendCounts(VoteShape shape, VoteTrialColumns columns, long firstTrial, int from, int at, int n)
+    {
         var rows = _rows;
-        int at = rows.Count;
         rows.Variant.AsSpan(at, n).Fill(shape.Variant);
         rows.VoteId.AsSpan(at, n).Fill(shape.VoteId);
         var trial = rows.Trial.AsSpan(at, n);
@@ -139,41 +150,48 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
         columns.Adopted.AsSpan(from, n).CopyTo(rows.Adopted.AsSpan(at, n));
         rows.Year.AsSpan(at, n).Fill(shape.Year);
         columns.Held.AsSpan(from, n).CopyTo(rows.Held.AsSpan(at, n));
+    }
 
-        var vetoedBy = rows.VetoedBy;
-        var vetoDecisive = rows.VetoDecisive;
+    /// <summary><c>vetoed_by</c> and <c>veto_decisive</c>: null for the Assembly.</summary>
+    private void AppendVetoes(VoteShape shape, VoteTrialColumns columns, int from, int at, int n)
+    {
+        var vetoedBy = _rows.VetoedBy;
+        var vetoDecisive = _rows.VetoDecisive;
         if (!shape.Council)
         {
             vetoedBy.Nulls(at, n);
             vetoDecisive.Nulls(at, n);
+            return;
         }
-        else
-        {
-            for (int k = 0; k < n; k++)
-            {
-                var veto = columns.VetoedBy[from + k];
-                if (veto == PermanentMembers.None)
-                {
-                    vetoedBy.Null(at + k);
-                }
-                else
-                {
-                    vetoedBy.Set(at + k, VetoNames[(int)veto]);
-                }
 
-                // A vote that was not held has no veto to be decisive.
-                if (columns.Held[from + k])
-                {
-                    vetoDecisive.Set(at + k, veto != PermanentMembers.None && columns.Yes[from + k] >= shape.Quota);
-                }
-                else
-                {
-                    vetoDecisive.Null(at + k);
-                }
+        for (int k = 0; k < n; k++)
+        {
+            var veto = columns.VetoedBy[from + k];
+            if (veto == PermanentMembers.None)
+            {
+                vetoedBy.Null(at + k);
+            }
+            else
+            {
+                vetoedBy.Set(at + k, VetoNames[(int)veto]);
+            }
+
+            // A vote that was not held has no veto to be decisive.
+            if (columns.Held[from + k])
+            {
+                vetoDecisive.Set(at + k, veto != PermanentMembers.None && columns.Yes[from + k] >= shape.Quota);
+            }
+            else
+            {
+                vetoDecisive.Null(at + k);
             }
         }
+    }
 
-        var exact = rows.ExactProbability;
+    /// <summary><c>p_adopted_exact</c>: null where the vote's estimator is the sampled share.</summary>
+    private void AppendExact(VoteShape shape, VoteTrialColumns columns, int from, int at, int n)
+    {
+        var exact = _rows.ExactProbability;
         if (shape.Exact)
         {
             exact.Levels.AsSpan(at, n).Fill(1);
@@ -184,61 +202,65 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
         {
             exact.Nulls(at, n);
         }
+    }
 
-        var path = rows.Path;
+    /// <summary><c>path</c>: the condition that held the vote, null for a vote without conditions or not held.</summary>
+    private void AppendPaths(VoteShape shape, VoteTrialColumns columns, int from, int at, int n)
+    {
+        var path = _rows.Path;
         if (shape.Paths.Length == 0)
         {
             path.Nulls(at, n);
-        }
-        else
-        {
-            for (int k = 0; k < n; k++)
-            {
-                int condition = columns.Path[from + k];
-                if (condition > 0)
-                {
-                    path.Set(at + k, shape.Paths[condition - 1]);
-                }
-                else
-                {
-                    path.Null(at + k);
-                }
-            }
+            return;
         }
 
-        var day = rows.DebateWorkingDay;
-        var date = rows.DebateDate;
+        for (int k = 0; k < n; k++)
+        {
+            int condition = columns.Path[from + k];
+            if (condition > 0)
+            {
+                path.Set(at + k, shape.Paths[condition - 1]);
+            }
+            else
+            {
+                path.Null(at + k);
+            }
+        }
+    }
+
+    /// <summary><c>debate_working_day</c> and <c>debate_date</c>: null unless a veto convened the Assembly's debate.</summary>
+    private void AppendDebates(VoteShape shape, VoteTrialColumns columns, int from, int at, int n)
+    {
+        var day = _rows.DebateWorkingDay;
+        var date = _rows.DebateDate;
         if (!shape.DebatesVeto)
         {
             day.Nulls(at, n);
             date.Nulls(at, n);
+            return;
         }
-        else
-        {
-            for (int k = 0; k < n; k++)
-            {
-                int debateDay = columns.DebateDay[from + k];
-                if (debateDay > 0)
-                {
-                    day.Set(at + k, debateDay);
-                }
-                else
-                {
-                    day.Null(at + k);
-                }
 
-                if (shape.DebateDates[debateDay] is { } debateDate)
-                {
-                    date.Set(at + k, debateDate);
-                }
-                else
-                {
-                    date.Null(at + k);
-                }
+        for (int k = 0; k < n; k++)
+        {
+            int debateDay = columns.DebateDay[from + k];
+            if (debateDay > 0)
+            {
+                day.Set(at + k, debateDay);
+            }
+            else
+            {
+                day.Null(at + k);
+            }
+
+            if (shape.DebateDates[debateDay] is { } debateDate)
+            {
+                date.Set(at + k, debateDate);
+            }
+            else
+            {
+                date.Null(at + k);
             }
         }
-
-        rows.Advance(n);
     }
 
     /// <summary>Counts as the table's int32, eight at a time.</summary>

@@ -5,7 +5,11 @@ namespace StemSimulator.Runner.Output;
 /// <summary>The tables <c>stemsim run</c> writes for a scenario's votes (and its timeline), described once.</summary>
 internal static class RunTables
 {
-    /// <summary><c>trials.parquet</c>.</summary>
+    /// <summary>
+    /// <c>trials/</c>: one row per trial, variant and vote, as parts <c>trials/shard=K/part-0.parquet</c> in every run
+    /// (a whole run is shard 0 of 1), so that <c>read_parquet('RUN/trials/**/*.parquet')</c> reads a single, a
+    /// sharded and a merged run alike.
+    /// </summary>
     public static TableDescription Trials { get; } = new("trials.parquet",
     [
         new("variant", ColumnType.String, false, "`baseline` or the what-if's name"),
@@ -24,7 +28,21 @@ internal static class RunTables
         new("path", ColumnType.String, true, "the condition through which the vote was held, e.g. `sc-draft:vetoed`"),
         new("debate_working_day", ColumnType.Int32, true, "Council drafts: after a veto, the working day (1-10) on which the Assembly meets under A/RES/76/262", "UN working days"),
         new("debate_date", ColumnType.Date, true, "the date of that meeting (UN Headquarters calendar, 2014-2030)"),
-    ]);
+    ], partitioned: true);
+
+    /// <summary>
+    /// <c>member_votes/</c> (opt-in, <c>stemsim run --member-votes</c>): one row per trial, variant, vote held in that
+    /// trial and member of the body, in parts laid out like <see cref="Trials"/>; for questions about several members
+    /// at once.
+    /// </summary>
+    public static TableDescription MemberVotes { get; } = new("member_votes.parquet",
+    [
+        new("trial", ColumnType.Int64, false, "trial index, as in `trials/`"),
+        new("variant", ColumnType.String, false, "`baseline` or the what-if's name"),
+        new("vote_id", ColumnType.String, false, "the vote's `id`; only votes held in the trial have rows"),
+        new("member", ColumnType.String, false, "ISO3 code of a member of the body (every member, once per trial and vote)"),
+        new("vote", ColumnType.String, false, "what it did in that trial: `yes`, `no`, `abstain` or `absent` (absent includes no vote under Art. 19); per trial and vote the rows of each kind add up to the counts in `trials/`"),
+    ], partitioned: true);
 
     /// <summary><c>summary.parquet</c>.</summary>
     public static TableDescription Summary { get; } = new("summary.parquet",

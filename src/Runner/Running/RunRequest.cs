@@ -34,4 +34,7 @@ internal sealed record RunRequest
 
     /// <summary>Number of shards; null for an unsharded run.</summary>
     public int? ShardCount { get; init; }
+
+    /// <summary>Also write <c>member_votes/</c>: every member's vote in every trial (opt-in; its size is stated and limited).</summary>
+    public bool MemberVotes { get; init; }
 }

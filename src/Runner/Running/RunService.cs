@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
+using StemSimulator.Engine.Elections;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Simulation;
 using StemSimulator.Runner.Elections;
@@ -33,16 +34,9 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         var loaded = ScenarioLoader.LoadFile(request.ScenarioPath, overrides);
         if (!loaded.Succeeded)
         {
-            foreach (var diagnostic in loaded.Diagnostics)
-            {
-                console.Error.WriteLine(diagnostic.ToString());
-            }
-
-            console.Error.WriteLine($"{loaded.Diagnostics.Count} error(s) in {request.ScenarioPath}; nothing was run.");
-            return ExitCodes.InvalidInput;
+            return RefuseScenario(request, loaded);
         }
 
-        var document = loaded.Document!;
         timings.Lap("scenario");
         var model = EstimatorSelection.Resolve(loaded.Model!, cancellationToken);
         timings.Lap("estimator");
@@ -54,10 +48,14 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
 
         var shard = request.ShardCount is { } shardCount ? new Shard(request.ShardIndex!.Value, shardCount) : Shard.Whole;
         var (firstTrial, trialCount) = shard.TrialsOf(model.Trials);
-        string target = request.OutputFolder ?? (shard.IsWhole
-            ? Path.Combine("runs", document.Scenario)
-            : Path.Combine("runs", document.Scenario, string.Create(CultureInfo.InvariantCulture, $"shard-{shard.Index}")));
-        var (folder, folderProblem) = RunFolder.Prepare(target, request.Force, "run", [request.ScenarioPath]);
+        var plan = new RunPlan(request, loaded, overrides, model, shard, firstTrial, trialCount, timings);
+        if (CheckMemberVotes(plan) is { } tooLarge)
+        {
+            console.Error.WriteLine($"error: {tooLarge}");
+            return ExitCodes.InvalidInput;
+        }
+
+        var (folder, folderProblem) = RunFolder.Prepare(TargetOf(plan), request.Force, "run", [request.ScenarioPath]);
         if (folder is null)
         {
             console.Error.WriteLine($"error: {folderProblem}");
@@ -66,116 +64,9 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
 
         using (folder)
         {
-            long rows = trialCount * model.Variants.Count * model.VoteCount;
-            if (folder.CheckFreeSpace(rows * MinimumBytesPerRow) is { } full)
-            {
-                console.Error.WriteLine($"error: {full}");
-                return ExitCodes.RuntimeFailure;
-            }
-
-            var ages = model.VoteCount > 0 && loaded.PositionsYear is { } positionsYear
-                ? PositionAge.Of(model, positionsYear, loaded.PositionStepSd, loaded.EvidenceYear)
-                : [];
-            var provenance = new Provenance(
-                document.Scenario, request.ScenarioPath, loaded.Sha256, model.Seed, model.Trials,
-                string.Create(CultureInfo.InvariantCulture, $"{shard.Index}/{shard.Count}"),
-                shard.IsWhole ? clock.GetUtcNow() : null)
-            {
-                Calibration = loaded.Calibration,
-                PositionsYear = model.VoteCount > 0 ? loaded.PositionsYear : null,
-                PositionsAge = ages.Count > 0 ? PositionAge.Metadata(ages) : null,
-                ScenarioText = ScenarioCopy.TextOf(loaded.Bytes),
-                Given = GivenSummary.Metadata(model.Variants.SelectMany(v => v.Votes.Select(vote => (v.Name, vote.Description)))),
-                Evidence = loaded.Evidence.Count > 0 ? Scenarios.Evidence.EvidenceSource.Metadata(loaded.Evidence) : null,
-            };
-            if (!request.Quiet)
-            {
-                foreach (var warning in ages.Select(a => a.Warning()).OfType<string>())
-                {
-                    console.Error.WriteLine(warning);
-                }
-            }
-
-            var options = new SimulationOptions
-            {
-                Threads = request.Threads ?? Environment.ProcessorCount,
-                FirstTrial = firstTrial,
-                TrialCount = trialCount,
-            };
-            LogStarting(logger, document.Scenario, trialCount, firstTrial, model.Seed, options.Threads);
-            var stopwatch = Stopwatch.StartNew();
             try
             {
-                // A scenario may have votes, elections or both; each writes its own tables.
-                SimulationResult? result = null;
-                if (model.VoteCount > 0)
-                {
-                    string trialsPath = folder.PathOf(RunTables.Trials.ShardPath(shard.Index, shard.Count));
-                    Directory.CreateDirectory(Path.GetDirectoryName(trialsPath)!);
-                    await using var trialsFile = File.Create(trialsPath);
-                    await using var sink = await ParquetTrialSink.CreateAsync(model, trialsFile, provenance, cancellationToken).ConfigureAwait(false);
-                    result = await SimulateAsync(model, options, sink, request.Quiet, cancellationToken).ConfigureAwait(false);
-                    await sink.CompleteAsync().ConfigureAwait(false);
-                }
-
-                var elections = model.ElectionCount > 0
-                    ? await ElectionOutputs.WriteAsync(model, options, folder.PathOf, shard, provenance, cancellationToken).ConfigureAwait(false)
-                    : null;
-                double seconds = stopwatch.Elapsed.TotalSeconds;
-                timings.Lap("simulate");
-                // The band reruns the votes at the ends of the analogs' plausible spreads (common random numbers).
-                var band = model.VoteCount > 0
-                    ? await Task.Run(() => AssumptionBandRun.Simulate(request.ScenarioPath, loaded.Bytes.ToArray(), overrides, model, firstTrial, trialCount, options.Threads, cancellationToken), cancellationToken).ConfigureAwait(false)
-                    : null;
-                timings.Lap("band");
-                var statistics = new RunStatistics(
-                    document.Scenario, loaded.Sha256, model.Seed, model.Trials, shard.Count, [shard.Index], Provenance.EngineVersion,
-                    result?.Votes.Select(v => v.ToState()).ToArray() ?? [],
-                    elections?.Elections.Select(e => e.Tally.ToState(e.Variant)).ToArray(),
-                    result is { Drift.Count: > 0 } ? result.Drift.Select(d => d.ToState()).ToArray() : null,
-                    band);
-                await WriteTablesAsync(folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
-                await ScenarioCopy.WriteAsync(folder, loaded.Bytes, cancellationToken).ConfigureAwait(false);
-                if (model.VoteCount > 0 && ConcernedPartyTable.Applies(model))
-                {
-                    await using var concernedFile = File.Create(folder.PathOf(ConcernedPartyTable.FileName));
-                    await ConcernedPartyTable.WriteAsync(model, concernedFile, provenance, cancellationToken).ConfigureAwait(false);
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
-                folder.Commit();
-                timings.Lap("tables");
-                if (request.Json)
-                {
-                    // Scripts read standard output: the JSON object and nothing else.
-                    string json = await RunJson.RenderAsync(folder.Target, seconds, cancellationToken).ConfigureAwait(false);
-                    console.Out.Profile.Out.Writer.WriteLine(json);
-                }
-                else if (request.Csv)
-                {
-                    console.Out.Profile.Out.Writer.Write(await RunCsv.RenderAsync(folder.Target, cancellationToken).ConfigureAwait(false));
-                }
-                else if (!request.Quiet)
-                {
-                    string? scope = shard.IsWhole ? null
-                        : string.Create(CultureInfo.InvariantCulture, $"shard {shard.Index} of {shard.Count}: trials {firstTrial:N0}-{firstTrial + trialCount - 1:N0}");
-                    RunReport.Write(console.Out, new RunHeadline(document.Scenario, document.Description, loaded.File, model.Trials, model.Seed, scope), result, folder.Target, seconds, statistics);
-                    foreach (var age in ages)
-                    {
-                        console.Out.Profile.Out.Writer.WriteLine(age.Describe());
-                    }
-                    if (elections is not null)
-                    {
-                        ElectionReport.Write(console.Out, elections, model.Variants.Count > 1);
-                    }
-                }
-
-                timings.Lap("report");
-                if (request.Timings)
-                {
-                    console.Error.WriteLine(timings.Describe());
-                    console.Error.WriteLine(timings.DescribeCpu());
-                }
+                return await RunInFolderAsync(plan, folder, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -183,8 +74,216 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
                 return ExitCodes.Interrupted;
             }
         }
+    }
+
+    /// <summary>What one run works from: the request, the compiled scenario and this shard's trials.</summary>
+    private sealed record RunPlan(
+        RunRequest Request, ScenarioLoadResult Loaded, RunOverrides Overrides, SimulationModel Model, Shard Shard, long FirstTrial, long TrialCount, RunTimings Timings)
+    {
+        public Scenarios.Document.ScenarioDocument Document => Loaded.Document!;
+    }
+
+    private int RefuseScenario(RunRequest request, ScenarioLoadResult loaded)
+    {
+        foreach (var diagnostic in loaded.Diagnostics)
+        {
+            console.Error.WriteLine(diagnostic.ToString());
+        }
+
+        console.Error.WriteLine($"{loaded.Diagnostics.Count} error(s) in {request.ScenarioPath}; nothing was run.");
+        return ExitCodes.InvalidInput;
+    }
+
+    /// <summary>
+    /// With <c>--member-votes</c>: states the table's size on standard error (unless quiet) and refuses a run over
+    /// <see cref="MemberVotesFile.MaxRows"/>; null when the run may go on.
+    /// </summary>
+    private string? CheckMemberVotes(RunPlan plan)
+    {
+        if (!plan.Request.MemberVotes || plan.Model.VoteCount == 0)
+        {
+            return null;
+        }
+
+        long rows = MemberVotesFile.MaximumRows(plan.Model, plan.TrialCount);
+        if (MemberVotesFile.Refusal(rows, plan.TrialCount, plan.Shard.Count) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!plan.Request.Quiet)
+        {
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"member_votes/: up to {rows:N0} rows ({plan.TrialCount:N0} trials x {rows / Math.Max(1, plan.TrialCount):N0} member votes a trial), about {MemberVotesFile.Megabytes(rows)}; each trial is simulated again to write them"));
+        }
+
+        return null;
+    }
+
+    private static string TargetOf(RunPlan plan) => plan.Request.OutputFolder ?? (plan.Shard.IsWhole
+        ? Path.Combine("runs", plan.Document.Scenario)
+        : Path.Combine("runs", plan.Document.Scenario, string.Create(CultureInfo.InvariantCulture, $"shard-{plan.Shard.Index}")));
+
+    /// <summary>Simulates, writes every table into the folder, makes it appear and shows the results.</summary>
+    private async Task<int> RunInFolderAsync(RunPlan plan, RunFolder folder, CancellationToken cancellationToken)
+    {
+        var (model, loaded) = (plan.Model, plan.Loaded);
+        long rows = plan.TrialCount * model.Variants.Count * model.VoteCount;
+        long memberVoteRows = plan.Request.MemberVotes ? MemberVotesFile.MaximumRows(model, plan.TrialCount) : 0;
+        if (folder.CheckFreeSpace((rows + memberVoteRows) * MinimumBytesPerRow) is { } full)
+        {
+            console.Error.WriteLine($"error: {full}");
+            return ExitCodes.RuntimeFailure;
+        }
+
+        var ages = PositionAgesOf(plan);
+        var provenance = ProvenanceOf(plan, ages);
+        var options = new SimulationOptions
+        {
+            Threads = plan.Request.Threads ?? Environment.ProcessorCount,
+            FirstTrial = plan.FirstTrial,
+            TrialCount = plan.TrialCount,
+        };
+        LogStarting(logger, plan.Document.Scenario, plan.TrialCount, plan.FirstTrial, model.Seed, options.Threads);
+        var stopwatch = Stopwatch.StartNew();
+        // A scenario may have votes, elections or both; each writes its own tables.
+        var result = model.VoteCount > 0 ? await SimulateVotesAsync(plan, options, folder, provenance, cancellationToken).ConfigureAwait(false) : null;
+        var elections = model.ElectionCount > 0
+            ? await ElectionOutputs.WriteAsync(model, options, folder.PathOf, plan.Shard, provenance, cancellationToken).ConfigureAwait(false)
+            : null;
+        double seconds = stopwatch.Elapsed.TotalSeconds;
+        plan.Timings.Lap("simulate");
+        if (plan.Request.MemberVotes && model.VoteCount > 0)
+        {
+            await WriteMemberVotesAsync(plan, options.Threads, folder, provenance, cancellationToken).ConfigureAwait(false);
+            plan.Timings.Lap("member votes");
+        }
+
+        // The band reruns the votes at the ends of the analogs' plausible spreads (common random numbers).
+        var band = model.VoteCount > 0
+            ? await Task.Run(() => AssumptionBandRun.Simulate(plan.Request.ScenarioPath, loaded.Bytes.ToArray(), plan.Overrides, model, plan.FirstTrial, plan.TrialCount, options.Threads, cancellationToken), cancellationToken).ConfigureAwait(false)
+            : null;
+        plan.Timings.Lap("band");
+        var statistics = new RunStatistics(
+            plan.Document.Scenario, loaded.Sha256, model.Seed, model.Trials, plan.Shard.Count, [plan.Shard.Index], Provenance.EngineVersion,
+            result?.Votes.Select(v => v.ToState()).ToArray() ?? [],
+            elections?.Elections.Select(e => e.Tally.ToState(e.Variant)).ToArray(),
+            result is { Drift.Count: > 0 } ? result.Drift.Select(d => d.ToState()).ToArray() : null,
+            band);
+        await WriteFolderAsync(plan, folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
+        plan.Timings.Lap("tables");
+        await ReportAsync(plan, folder, result, elections, statistics, seconds, ages, cancellationToken).ConfigureAwait(false);
+        plan.Timings.Lap("report");
+        if (plan.Request.Timings)
+        {
+            console.Error.WriteLine(plan.Timings.Describe());
+            console.Error.WriteLine(plan.Timings.DescribeCpu());
+        }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>How old the positions are at each vote; their warnings go to standard error unless the run is quiet.</summary>
+    private IReadOnlyList<PositionAge> PositionAgesOf(RunPlan plan)
+    {
+        var ages = plan.Model.VoteCount > 0 && plan.Loaded.PositionsYear is { } positionsYear
+            ? PositionAge.Of(plan.Model, positionsYear, plan.Loaded.PositionStepSd, plan.Loaded.EvidenceYear)
+            : [];
+        if (!plan.Request.Quiet)
+        {
+            foreach (var warning in ages.Select(a => a.Warning()).OfType<string>())
+            {
+                console.Error.WriteLine(warning);
+            }
+        }
+
+        return ages;
+    }
+
+    private Provenance ProvenanceOf(RunPlan plan, IReadOnlyList<PositionAge> ages)
+    {
+        var (model, loaded, shard) = (plan.Model, plan.Loaded, plan.Shard);
+        return new Provenance(
+            plan.Document.Scenario, plan.Request.ScenarioPath, loaded.Sha256, model.Seed, model.Trials,
+            string.Create(CultureInfo.InvariantCulture, $"{shard.Index}/{shard.Count}"),
+            shard.IsWhole ? clock.GetUtcNow() : null)
+        {
+            Calibration = loaded.Calibration,
+            PositionsYear = model.VoteCount > 0 ? loaded.PositionsYear : null,
+            PositionsAge = ages.Count > 0 ? PositionAge.Metadata(ages) : null,
+            ScenarioText = ScenarioCopy.TextOf(loaded.Bytes),
+            Given = GivenSummary.Metadata(model.Variants.SelectMany(v => v.Votes.Select(vote => (v.Name, vote.Description)))),
+            Evidence = loaded.Evidence.Count > 0 ? Scenarios.Evidence.EvidenceSource.Metadata(loaded.Evidence) : null,
+        };
+    }
+
+    /// <summary>Simulates the votes, streaming <c>trials/</c> into the folder as the blocks come.</summary>
+    private async Task<SimulationResult> SimulateVotesAsync(RunPlan plan, SimulationOptions options, RunFolder folder, Provenance provenance, CancellationToken cancellationToken)
+    {
+        string trialsPath = folder.PathOf(RunTables.Trials.ShardPath(plan.Shard.Index, plan.Shard.Count));
+        Directory.CreateDirectory(Path.GetDirectoryName(trialsPath)!);
+        await using var trialsFile = File.Create(trialsPath);
+        await using var sink = await ParquetTrialSink.CreateAsync(plan.Model, trialsFile, provenance, cancellationToken).ConfigureAwait(false);
+        var result = await SimulateAsync(plan.Model, options, sink, plan.Request.Quiet, cancellationToken).ConfigureAwait(false);
+        await sink.CompleteAsync().ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary><c>member_votes/</c>: the members' votes of this run's (or shard's) trials, replayed after the run.</summary>
+    private static async Task WriteMemberVotesAsync(RunPlan plan, int threads, RunFolder folder, Provenance provenance, CancellationToken cancellationToken)
+    {
+        string path = folder.PathOf(RunTables.MemberVotes.ShardPath(plan.Shard.Index, plan.Shard.Count));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using var file = File.Create(path);
+        await Task.Run(() => MemberVotesFile.WriteAsync(plan.Model, plan.FirstTrial, plan.TrialCount, threads, file, provenance, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The tables made from the statistics, the scenario's copy and the party concerned; then the folder appears.</summary>
+    private static async Task WriteFolderAsync(RunPlan plan, RunFolder folder, SimulationResult? result, RunStatistics statistics, Provenance provenance, CancellationToken cancellationToken)
+    {
+        await WriteTablesAsync(folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
+        await ScenarioCopy.WriteAsync(folder, plan.Loaded.Bytes, cancellationToken).ConfigureAwait(false);
+        if (plan.Model.VoteCount > 0 && ConcernedPartyTable.Applies(plan.Model))
+        {
+            await using var concernedFile = File.Create(folder.PathOf(ConcernedPartyTable.FileName));
+            await ConcernedPartyTable.WriteAsync(plan.Model, concernedFile, provenance, cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        folder.Commit();
+    }
+
+    /// <summary>What the console shows: the JSON object, the CSV rows, or the tables (nothing when quiet).</summary>
+    private async Task ReportAsync(RunPlan plan, RunFolder folder, SimulationResult? result, ElectionRunResult? elections, RunStatistics statistics, double seconds, IReadOnlyList<PositionAge> ages, CancellationToken cancellationToken)
+    {
+        var request = plan.Request;
+        if (request.Json)
+        {
+            // Scripts read standard output: the JSON object and nothing else.
+            string json = await RunJson.RenderAsync(folder.Target, seconds, cancellationToken).ConfigureAwait(false);
+            console.Out.Profile.Out.Writer.WriteLine(json);
+        }
+        else if (request.Csv)
+        {
+            console.Out.Profile.Out.Writer.Write(await RunCsv.RenderAsync(folder.Target, cancellationToken).ConfigureAwait(false));
+        }
+        else if (!request.Quiet)
+        {
+            var shard = plan.Shard;
+            string? scope = shard.IsWhole ? null
+                : string.Create(CultureInfo.InvariantCulture, $"shard {shard.Index} of {shard.Count}: trials {plan.FirstTrial:N0}-{plan.FirstTrial + plan.TrialCount - 1:N0}");
+            var document = plan.Document;
+            RunReport.Write(console.Out, new RunHeadline(document.Scenario, document.Description, plan.Loaded.File, plan.Model.Trials, plan.Model.Seed, scope), result, folder.Target, seconds, statistics);
+            foreach (var age in ages)
+            {
+                console.Out.Profile.Out.Writer.WriteLine(age.Describe());
+            }
+
+            if (elections is not null)
+            {
+                ElectionReport.Write(console.Out, elections, plan.Model.Variants.Count > 1);
+            }
+        }
     }
 
     /// <summary>

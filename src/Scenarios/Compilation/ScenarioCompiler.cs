@@ -159,7 +159,7 @@ internal sealed class ScenarioCompiler
         if (rows > ScenarioLimits.MaxTrialRows && trials <= MaxTrials)
         {
             _context.Error(document, overrides.Trials is null && document.Trials is not null ? "trials" : "votes",
-                $"{trials:N0} trials x {(document.Variants?.Length ?? 0) + 1} variant(s) x {votes.Length} vote(s) = {rows:N0} rows of trials.parquet; at most {ScenarioLimits.MaxTrialRows:N0} in one run: ask fewer trials (--trials) or run shards on several machines");
+                $"{trials:N0} trials x {(document.Variants?.Length ?? 0) + 1} variant(s) x {votes.Length} vote(s) = {rows:N0} rows of trials/; at most {ScenarioLimits.MaxTrialRows:N0} in one run: ask fewer trials (--trials) or run shards on several machines");
         }
     }
 

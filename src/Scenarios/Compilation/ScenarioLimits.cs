@@ -20,7 +20,7 @@ public static class ScenarioLimits
     public const int MaxElections = 50;
 
     /// <summary>
-    /// Rows of trials.parquet (trials x variants x votes): a billion rows is some 10 GB on disk and an hour of work;
+    /// Rows of trials/ (trials x variants x votes): a billion rows is some 10 GB on disk and an hour of work;
     /// beyond it, split the run into shards on several machines or ask fewer trials.
     /// </summary>
     public const long MaxTrialRows = 1_000_000_000;

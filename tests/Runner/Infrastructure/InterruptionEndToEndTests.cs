@@ -51,10 +51,10 @@ public sealed class InterruptionEndToEndTests
         using var cli = new RunningCli(folder.Path, "run", scenario, "--trials", LongRun, "--out", "out", "--quiet", "--threads", "2");
         try
         {
-            // Wait until the simulation is writing (trials.parquet exists in the hidden temporary folder), plus a little,
+            // Wait until the simulation is writing (trials/shard=0/part-0.parquet exists in the hidden temporary folder), plus a little,
             // so the signal lands in the middle of the work rather than during start-up: generous, as CI machines are slow.
             var started = Stopwatch.StartNew();
-            while (!Directory.GetDirectories(folder.Path, ".out.tmp-*").Any(d => File.Exists(Path.Combine(d, "trials.parquet"))))
+            while (!Directory.GetDirectories(folder.Path, ".out.tmp-*").Any(d => File.Exists(Path.Combine(d, "trials", "shard=0", "part-0.parquet"))))
             {
                 Assert.That(cli.Process.HasExited, Is.False, () => "the run ended before it was signalled: " + cli.Error);
                 Assert.That(started.Elapsed, Is.LessThan(TimeSpan.FromSeconds(120)), "the run never started writing");
@@ -107,7 +107,7 @@ public sealed class InterruptionEndToEndTests
         try
         {
             var started = Stopwatch.StartNew();
-            while (!Directory.GetDirectories(folder.Path, ".out.tmp-*").Any(d => File.Exists(Path.Combine(d, "trials.parquet"))))
+            while (!Directory.GetDirectories(folder.Path, ".out.tmp-*").Any(d => File.Exists(Path.Combine(d, "trials", "shard=0", "part-0.parquet"))))
             {
                 Assert.That(cli.Process.HasExited, Is.False, () => "the run ended before it was signalled: " + cli.Error);
                 Assert.That(started.Elapsed, Is.LessThan(TimeSpan.FromSeconds(120)), "the run never started writing");

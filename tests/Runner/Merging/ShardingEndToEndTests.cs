@@ -37,6 +37,7 @@ public sealed class ShardingEndToEndTests
         }
 
         string mergedTrials = Path.Combine(folder.Path, "merged", "trials", "*", "*.parquet");
+        string singleTrials = Path.Combine(folder.Path, "single", "trials", "*", "*.parquet");
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT count(*), count(DISTINCT shard) FROM read_parquet('{mergedTrials}', hive_partitioning = true)
@@ -51,9 +52,9 @@ public sealed class ShardingEndToEndTests
         command.CommandText = $"""
             SELECT count(*) FROM (
               (SELECT * EXCLUDE (shard) FROM read_parquet('{mergedTrials}', hive_partitioning = true)
-               EXCEPT ALL SELECT * FROM read_parquet('{Path.Combine(folder.Path, "single", "trials.parquet")}'))
+               EXCEPT ALL SELECT * EXCLUDE (shard) FROM read_parquet('{singleTrials}', hive_partitioning = true))
               UNION ALL
-              (SELECT * FROM read_parquet('{Path.Combine(folder.Path, "single", "trials.parquet")}')
+              (SELECT * EXCLUDE (shard) FROM read_parquet('{singleTrials}', hive_partitioning = true)
                EXCEPT ALL SELECT * EXCLUDE (shard) FROM read_parquet('{mergedTrials}', hive_partitioning = true)))
             """;
         Assert.That(command.ExecuteScalar(), Is.EqualTo(0L), "the shards' trial rows are the single run's");

@@ -26,20 +26,20 @@ public sealed class OutputDocsTests
     public async Task Every_column_written_is_documented()
     {
         using var folder = new TemporaryFolder();
-        Run("run", "scenarios/sc-veto-chain-2026.yaml", "--trials", "1000", "--out", folder.File("votes"), "--quiet");
+        Run("run", "scenarios/sc-veto-chain-2026.yaml", "--trials", "1000", "--out", folder.File("votes"), "--quiet", "--member-votes");
         Run("run", "scenarios/hrc-weog-2026.yaml", "--trials", "200", "--out", folder.File("elections"), "--quiet");
         Run("power", "--council", "current", "--out", folder.File("power"), "--quiet");
         Run("run", "scenarios/drift-brics-2026-2035.yaml", "--trials", "200", "--out", folder.File("drift"), "--quiet");
         var files = Directory.GetFiles(folder.Path, "*.parquet", SearchOption.AllDirectories);
-        Assert.That(files.Select(Path.GetFileName).Distinct().Order(), Is.EqualTo(new[]
+        Assert.That(files.Select(TableName).Distinct().Order(StringComparer.Ordinal), Is.EqualTo(new[]
         {
             "concerned_party.parquet", "drift.parquet", "drift_adoption.parquet", "election_ballots.parquet", "election_rounds.parquet", "election_summary.parquet", "elections.parquet",
-            "member_probabilities.parquet", "power.parquet", "summary.parquet", "trials.parquet",
+            "member_probabilities.parquet", "member_votes/", "power.parquet", "summary.parquet", "trials/",
         }));
         var missing = new List<string>();
         foreach (string file in files)
         {
-            string section = Section(Path.GetFileName(file));
+            string section = Section(TableName(file));
             var schema = await ParquetReader.ReadSchemaAsync(file);
             missing.AddRange(schema.GetDataFields().Where(f => !section.Contains($"`{f.Name}`", StringComparison.Ordinal)).Select(f => $"{Path.GetFileName(file)}: {f.Name}"));
         }
@@ -59,18 +59,30 @@ public sealed class OutputDocsTests
     /// <summary>The tables of 'stemsim run' (votes, elections, drift).</summary>
     private static IEnumerable<TableDescription> RunDescribed() =>
     [
-        RunTables.Trials, RunTables.Summary, RunTables.MemberProbabilities, ConcernedPartyTable.Description, RunTables.Drift, RunTables.DriftAdoption,
+        RunTables.Trials, RunTables.MemberVotes, RunTables.Summary, RunTables.MemberProbabilities, ConcernedPartyTable.Description, RunTables.Drift, RunTables.DriftAdoption,
         ElectionTableDescriptions.Elections, ElectionTableDescriptions.ElectionSummary, ElectionTableDescriptions.ElectionRounds,
         ElectionTableDescriptions.ElectionBallots,
     ];
 
-    private static IEnumerable<string> DescribedFiles() => Described().Select(t => t.FileName);
+    private static IEnumerable<string> DescribedFiles() => Described().Select(t => t.DisplayName);
+
+    /// <summary>
+    /// The table a written file belongs to, as docs/outputs.md heads it: <c>trials/</c> for a part
+    /// <c>trials/shard=K/part-0.parquet</c>, otherwise the file's name.
+    /// </summary>
+    private static string TableName(string file)
+    {
+        var shardFolder = Path.GetDirectoryName(file)!;
+        return Path.GetFileName(shardFolder).StartsWith("shard=", StringComparison.Ordinal)
+            ? Path.GetFileName(Path.GetDirectoryName(shardFolder)) + "/"
+            : Path.GetFileName(file);
+    }
 
     [TestCaseSource(nameof(DescribedFiles))]
     public void Docs_rows_are_the_table_description(string file)
     {
-        var table = Described().Single(t => t.FileName == file);
-        var documented = Section(table.FileName).Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal)).Select(l => l.TrimEnd()).ToArray();
+        var table = Described().Single(t => t.DisplayName == file);
+        var documented = Section(table.DisplayName).Split('\n').Where(l => l.StartsWith("| `", StringComparison.Ordinal)).Select(l => l.TrimEnd()).ToArray();
         Assert.That(documented, Is.EqualTo(table.MarkdownRows().Select(r => r.TrimEnd()).ToArray()),
             $"docs/outputs.md's {table.FileName} section should read:\n{string.Join('\n', table.MarkdownRows())}");
     }
@@ -79,12 +91,12 @@ public sealed class OutputDocsTests
     public async Task Every_table_written_has_its_described_schema()
     {
         using var folder = new TemporaryFolder();
-        Run("run", "scenarios/sc-veto-chain-2026.yaml", "--trials", "300", "--out", folder.File("votes"), "--quiet");
+        Run("run", "scenarios/sc-veto-chain-2026.yaml", "--trials", "300", "--out", folder.File("votes"), "--quiet", "--member-votes");
         Run("run", "scenarios/hrc-weog-2026.yaml", "--trials", "100", "--out", folder.File("elections"), "--quiet");
         Run("run", "scenarios/drift-brics-2026-2035.yaml", "--trials", "100", "--out", folder.File("drift"), "--quiet");
         foreach (var table in RunDescribed())
         {
-            string file = Directory.GetFiles(folder.Path, table.FileName, SearchOption.AllDirectories).First();
+            string file = Directory.GetFiles(folder.Path, "*.parquet", SearchOption.AllDirectories).First(f => TableName(f) == table.DisplayName);
             var schema = await ParquetReader.ReadSchemaAsync(file);
             Assert.That(schema.Equals(table.Schema), Is.True, $"{table.FileName}: {schema} is not {table.Schema}");
         }
@@ -95,11 +107,11 @@ public sealed class OutputDocsTests
     {
         using var folder = new TemporaryFolder();
         string run = folder.File("run");
-        Run("run", "scenarios/ga-hrc-suspension-2026.yaml", "--trials", "2000", "--out", run, "--quiet");
+        Run("run", "scenarios/ga-hrc-suspension-2026.yaml", "--trials", "2000", "--out", run, "--quiet", "--member-votes");
         string sql = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "examples", "duckdb.sql"))
             .Replace("runs/ga-hrc-suspension-2026", run.Replace('\\', '/'), StringComparison.Ordinal);
         var statements = Regex.Split(Regex.Replace(sql, "--[^\n]*", string.Empty), @";\s*").Where(s => !string.IsNullOrWhiteSpace(s)).ToArray();
-        Assert.That(statements, Has.Length.EqualTo(8));
+        Assert.That(statements, Has.Length.EqualTo(9));
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         foreach (string statement in statements)

@@ -7,7 +7,7 @@ namespace StemSimulator.Tests.Runner.Reporting;
 
 /// <summary>
 /// The outcome chart shows what decides adoption in each run: its adopted bars add up to the share of adopted trials
-/// that DuckDB counts in trials.parquet, and to P(adopted) within Monte Carlo error, for an Assembly two-thirds vote
+/// that DuckDB counts in trials/, and to P(adopted) within Monte Carlo error, for an Assembly two-thirds vote
 /// and a Council draft (where the margin over nine yes votes alone would call most vetoed drafts adopted).
 /// </summary>
 [NonParallelizable]
@@ -33,7 +33,7 @@ public sealed class OutcomeChartTrialsTests
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT avg(CASE WHEN adopted THEN 1.0 ELSE 0.0 END), count(*)
-            FROM read_parquet('{Path.Combine(run, "trials.parquet")}') WHERE variant = 'baseline' AND vote_id = '{voteId}' AND held
+            FROM read_parquet('{Path.Combine(run, "trials", "shard=0", "part-0.parquet")}') WHERE variant = 'baseline' AND vote_id = '{voteId}' AND held
             """;
         double adoptedShare;
         using (var rows = command.ExecuteReader())

@@ -49,10 +49,10 @@ public sealed class EvidenceEndToEndTests
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
-        string trials = Path.Combine(folder.Path, "with", "trials.parquet");
+        string trials = Path.Combine(folder.Path, "with", "trials", "shard=0", "part-0.parquet");
         command.CommandText = $"SELECT count(*) FROM read_parquet('{trials}')";
         Assert.That(Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture), Is.EqualTo(2000));
-        foreach (var table in new[] { "trials.parquet", "summary.parquet", "member_probabilities.parquet" })
+        foreach (var table in new[] { "trials/shard=0/part-0.parquet", "summary.parquet", "member_probabilities.parquet" })
         {
             command.CommandText = $"SELECT decode(value) FROM parquet_kv_metadata('{Path.Combine(folder.Path, "with", table)}') WHERE decode(key) = 'stemsim.evidence'";
             Assert.That(command.ExecuteScalar(), Is.EqualTo($"{folder.File("library.csv")} (sha256 {sha}; A/RES/75/24)"), table);

@@ -52,7 +52,7 @@ public sealed class GivenEndToEndTests
             Assert.That(json["given"]!.GetValue<string>(), Does.StartWith("baseline/v: GBR no (3000 trials from "));
         });
 
-        await using (var reader = await ParquetReader.CreateAsync(Path.Combine(folder.Path, "single", "trials.parquet")))
+        await using (var reader = await ParquetReader.CreateAsync(Path.Combine(folder.Path, "single", "trials", "shard=0", "part-0.parquet")))
         {
             Assert.That(reader.CustomMetadata["stemsim.given"], Is.EqualTo("baseline/v: GBR no"), "the trials file is written before the draws are known");
         }
@@ -73,7 +73,7 @@ public sealed class GivenEndToEndTests
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
-        foreach (var (single, merged) in new[] { ("summary.parquet", "summary.parquet"), ("member_probabilities.parquet", "member_probabilities.parquet"), ("trials.parquet", "trials/*/*.parquet") })
+        foreach (var (single, merged) in new[] { ("summary.parquet", "summary.parquet"), ("member_probabilities.parquet", "member_probabilities.parquet"), ("trials/*/*.parquet", "trials/*/*.parquet") })
         {
             command.CommandText = $"""
                 SELECT count(*) FROM (

@@ -100,7 +100,8 @@ public sealed class RunCommandEndToEndTests
         Assert.That(run.ExitCode, Is.Zero, run.StandardError);
         Assert.That(run.StandardOutput, Does.Contain("ga-independent"));
         string output = folder.File("out");
-        Assert.That(Directory.GetFileSystemEntries(output).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { ".stemsim-output.json", "member_probabilities.parquet", "scenario.yaml", "statistics.json", "summary.parquet", "trials.parquet" }));
+        Assert.That(Directory.GetFileSystemEntries(output).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { ".stemsim-output.json", "member_probabilities.parquet", "scenario.yaml", "statistics.json", "summary.parquet", "trials" }));
+        Assert.That(Directory.GetFiles(Path.Combine(output, "trials"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f)), Is.EqualTo(new[] { Path.Combine("trials", "shard=0", "part-0.parquet") }), "a single run is shard 0 of 1");
         Assert.That(Directory.GetDirectories(folder.Path), Has.Length.EqualTo(1), "no temporary folder is left behind");
 
         double exact = PoissonBinomialAdoption(yes, no);
@@ -130,7 +131,7 @@ public sealed class RunCommandEndToEndTests
         command.CommandText = $"""
             SELECT count(*), count(DISTINCT trial), avg(adopted::INTEGER), min(yes + no + abstain + absent), max(yes + no + abstain + absent),
                    avg((yes > no)::INTEGER), count(p_adopted_exact), count(vetoed_by)
-            FROM read_parquet('{Path.Combine(output, "trials.parquet")}') WHERE vote_id = 'ga-independent'
+            FROM read_parquet('{Path.Combine(output, "trials", "shard=0", "part-0.parquet")}') WHERE vote_id = 'ga-independent'
             """;
         using (var rows = command.ExecuteReader())
         {
@@ -157,7 +158,7 @@ public sealed class RunCommandEndToEndTests
             Assert.That(rows.GetInt64(2), Is.EqualTo(193));
         }
 
-        command.CommandText = $"SELECT decode(value) FROM parquet_kv_metadata('{Path.Combine(output, "trials.parquet")}') WHERE decode(key) = 'stemsim.scenario'";
+        command.CommandText = $"SELECT decode(value) FROM parquet_kv_metadata('{Path.Combine(output, "trials", "shard=0", "part-0.parquet")}') WHERE decode(key) = 'stemsim.scenario'";
         Assert.That(command.ExecuteScalar(), Is.EqualTo("independent-votes"));
     }
 
@@ -176,7 +177,7 @@ public sealed class RunCommandEndToEndTests
         command.CommandText = $"""
             SELECT variant, count(*), avg((vetoed_by IS NOT NULL)::INTEGER), bool_and(veto_decisive = (vetoed_by IS NOT NULL AND yes >= 9)),
                    min(p_adopted_exact), max(p_adopted_exact), bool_and(NOT (adopted AND vetoed_by IS NOT NULL))
-            FROM read_parquet('{Path.Combine(folder.Path, "sc", "trials.parquet")}')
+            FROM read_parquet('{Path.Combine(folder.Path, "sc", "trials", "shard=0", "part-0.parquet")}')
             GROUP BY variant ORDER BY variant
             """;
         using var rows = command.ExecuteReader();
@@ -216,7 +217,7 @@ public sealed class RunCommandEndToEndTests
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using var command = connection.CreateCommand();
-        foreach (var table in new[] { "trials", "summary", "member_probabilities" })
+        foreach (var table in new[] { "trials/shard=0/part-0", "summary", "member_probabilities" })
         {
             command.CommandText = $"""
                 SELECT count(*) FROM (

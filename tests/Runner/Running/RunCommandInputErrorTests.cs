@@ -90,7 +90,7 @@ public sealed class RunCommandInputErrorTests
         var forced = CliProcess.Run(folder.Path, "run", scenario, "--trials", "200", "--out", "out", "--force");
         Assert.That(forced.ExitCode, Is.Zero, forced.StandardError);
         Assert.That(File.ReadAllText(Path.Combine(folder.File("out"), "statistics.json")), Does.Contain("\"trials\":200,"));
-        Assert.That(File.Exists(Path.Combine(folder.File("out"), "trials.parquet")), Is.True);
+        Assert.That(File.Exists(Path.Combine(folder.File("out"), "trials", "shard=0", "part-0.parquet")), Is.True);
     }
 
     [Test]

@@ -27,7 +27,7 @@ public sealed class SelfContainedRunEndToEndTests
         Assert.That(metadata["stemsim.scenario_text"], Is.EqualTo(System.Text.Encoding.UTF8.GetString(original)));
         Assert.That(metadata["stemsim.positions_year"], Is.EqualTo("2013"), "the replay says 'calibration: 2013'");
         Assert.That(metadata["stemsim.positions"], Is.EqualTo("StemSimulator calibration 1946-2021 (embedded), positions of 2013"));
-        Assert.That(Metadata(Path.Combine(inPlace, "trials.parquet"))["stemsim.scenario_text"], Is.EqualTo(metadata["stemsim.scenario_text"]));
+        Assert.That(Metadata(Path.Combine(inPlace, "trials", "shard=0", "part-0.parquet"))["stemsim.scenario_text"], Is.EqualTo(metadata["stemsim.scenario_text"]));
 
         Directory.CreateDirectory(folder.File("here"));
         var here = CliProcess.Run(folder.Path, "report", "runs/ukraine", "--out", folder.File("here/briefing.md"));

@@ -50,7 +50,7 @@ public sealed class UserCalibrationEndToEndTests
         using var command = connection.CreateCommand();
         foreach (var (run, origin) in new[] { ("by-scenario", "the scenario's 'calibration: FILE'"), ("by-option", "--calibration") })
         {
-            string trials = Path.Combine(folder.Path, run, "trials.parquet");
+            string trials = Path.Combine(folder.Path, run, "trials", "shard=0", "part-0.parquet");
             command.CommandText = $"SELECT count(*) FROM read_parquet('{trials}')";
             Assert.That(Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(2000));
             command.CommandText = $"SELECT decode(value) FROM parquet_kv_metadata('{trials}') WHERE decode(key) = 'stemsim.positions'";
@@ -60,7 +60,7 @@ public sealed class UserCalibrationEndToEndTests
         }
 
         // Positions of 2020 (the fixture's last year) for a vote on 20 March 2026: 1,905 days after 31 Dec 2020.
-        command.CommandText = $"SELECT decode(value) FROM parquet_kv_metadata('{Path.Combine(folder.Path, "by-option", "trials.parquet")}') WHERE decode(key) = 'stemsim.positions_age'";
+        command.CommandText = $"SELECT decode(value) FROM parquet_kv_metadata('{Path.Combine(folder.Path, "by-option", "trials", "shard=0", "part-0.parquet")}') WHERE decode(key) = 'stemsim.positions_age'";
         Assert.That((string)command.ExecuteScalar()!, Does.StartWith("golan: positions as of 2020, 5.2 years before this vote; ranges widened accordingly (6 year(s) of drift at ")
             .And.EndWith("; warning: golan is 5.2 years past the calibration (2020) and no recorded vote since then informs its positions"));
         Assert.That(byOption.StandardError, Does.Contain("warning: golan is 5.2 years past the calibration (2020)"));
