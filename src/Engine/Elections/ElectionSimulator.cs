@@ -29,11 +29,6 @@ public static class ElectionSimulator
         options.Validate();
         var (first, count) = TrialRange(model, options);
         var variants = model.Variants;
-        foreach (var election in variants.SelectMany(v => v.Elections))
-        {
-            election.Validate();
-        }
-
         var totals = variants.SelectMany(v => v.Elections.Select(e => new ElectionStatistics(v.Name, new ElectionTally(e)))).ToArray();
         int elections = variants[0].Elections.Count;
         if (elections == 0 || count == 0)
@@ -82,7 +77,7 @@ public static class ElectionSimulator
         return new ElectionRunResult(first, count, totals);
     }
 
-    /// <summary>The first trial and the number of trials to run; throws when they reach past the model's trials.</summary>
+    /// <summary>The first trial and the number of trials to run (throws when they reach past the model's trials); then validates every election.</summary>
     private static (long First, long Count) TrialRange(SimulationModel model, SimulationOptions options)
     {
         long first = options.FirstTrial;
@@ -90,6 +85,11 @@ public static class ElectionSimulator
         if (first + count > model.Trials)
         {
             throw new ArgumentOutOfRangeException(nameof(options), $"Trials {first}..{first + count - 1} exceed the model's {model.Trials} trials.");
+        }
+
+        foreach (var election in model.Variants.SelectMany(v => v.Elections))
+        {
+            election.Validate();
         }
 
         return (first, count);

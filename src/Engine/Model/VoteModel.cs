@@ -73,20 +73,17 @@ public sealed class VoteModel
         Fixed = new sbyte[n];
         Permanent = new PermanentMembers[n];
         BlocOffsets = new int[n + 1];
-        var blocIndices = new List<int>();
-        for (int i = 0; i < n; i++)
-        {
-            LayOut(participants, i, blocIndices);
-        }
-
-        BlocIndices = blocIndices.ToArray();
-        Description = new VoteDescription(id, body, date, majority, decision, estimator, Codes)
-        {
-            Quota = body == Body.SecurityCouncil ? CouncilRule.Quota : 0,
-            Paths = Conditions.Select(c => c.Label).ToArray(),
-            Triggers = Conditions.Select(c => new VoteTrigger(c.Label[..c.Label.LastIndexOf(':')], c.Outcome)).ToArray(),
-        };
+        BlocIndices = LayOut(participants);
+        Description = Describe();
     }
+
+    /// <summary>The vote's description: its rule, the Council's quota, and the paths and triggers of its conditions.</summary>
+    private VoteDescription Describe() => new(Id, Body, Date, Majority, Decision, Estimator, Codes)
+    {
+        Quota = Body == Body.SecurityCouncil ? CouncilRule.Quota : 0,
+        Paths = Conditions.Select(c => c.Label).ToArray(),
+        Triggers = Conditions.Select(c => new VoteTrigger(c.Label[..c.Label.LastIndexOf(':')], c.Outcome)).ToArray(),
+    };
 
     private static void ValidateSize(IReadOnlyList<VoteParticipant> participants)
     {
@@ -137,6 +134,18 @@ public sealed class VoteModel
                 throw new ArgumentOutOfRangeException(nameof(conditions), condition.TablingProbability, "A tabling probability lies in [0, 1].");
             }
         }
+    }
+
+    /// <summary>Writes every participant's lean into the arrays; returns the shocked blocs of all (<see cref="BlocOffsets"/> points into them).</summary>
+    private int[] LayOut(IReadOnlyList<VoteParticipant> participants)
+    {
+        var blocIndices = new List<int>();
+        for (int i = 0; i < participants.Count; i++)
+        {
+            LayOut(participants, i, blocIndices);
+        }
+
+        return blocIndices.ToArray();
     }
 
     /// <summary>Writes participant <paramref name="i"/>'s lean into the arrays and its shocked blocs (sd &gt; 0, once each) into <paramref name="blocIndices"/>.</summary>
