@@ -75,8 +75,22 @@ public sealed class BlockTridiagonalSolver
     /// <summary>Solves M x = b into <paramref name="solution"/> (n * d values); false if M is not positive definite.</summary>
     public bool Solve(Span<double> solution)
     {
+        if (!Eliminate())
+        {
+            return false;
+        }
+
+        BackSubstitute(solution);
+        return true;
+    }
+
+    /// <summary>
+    /// The forward sweep of the block Thomas algorithm: S_t = D_t - C^T S_{t-1}^-1 C, factored by Cholesky, and
+    /// y_t = b_t - C^T S_{t-1}^-1 y_{t-1}; false if some S_t is not positive definite.
+    /// </summary>
+    private bool Eliminate()
+    {
         int n = _blocks, d = _d, dd = d * d;
-        var work = _work.AsSpan();
         for (int t = 0; t < n; t++)
         {
             var s = _factor.AsSpan(t * dd, dd);
@@ -85,37 +99,7 @@ public sealed class BlockTridiagonalSolver
             RightHandSide(t).CopyTo(y);
             if (t > 0)
             {
-                // s -= C^T S_{t-1}^-1 C ; y -= C^T S_{t-1}^-1 y_{t-1}
-                var c = Coupling(t - 1);
-                var previous = _factor.AsSpan((t - 1) * dd, dd);
-                c.CopyTo(work);
-                SolveColumns(previous, work, d);
-                for (int i = 0; i < d; i++)
-                {
-                    for (int j = 0; j < d; j++)
-                    {
-                        double sum = 0;
-                        for (int k = 0; k < d; k++)
-                        {
-                            sum += c[(k * d) + i] * work[(k * d) + j];
-                        }
-
-                        s[(i * d) + j] -= sum;
-                    }
-                }
-
-                var yPrevious = _y.AsSpan((t - 1) * d, d);
-                for (int i = 0; i < d; i++)
-                {
-                    double sum = 0;
-                    for (int k = 0; k < d; k++)
-                    {
-                        sum += work[(k * d) + i] * yPrevious[k];
-                    }
-
-                    // work = S^-1 C, so (C^T S^-1 y)_i = sum_k (S^-1 C)_{k i} y_k since S^-1 is symmetric.
-                    y[i] -= sum;
-                }
+                SubtractPrevious(t, s, y);
             }
 
             if (!Cholesky(s, d))
@@ -124,7 +108,50 @@ public sealed class BlockTridiagonalSolver
             }
         }
 
-        // Back substitution.
+        return true;
+    }
+
+    /// <summary>s -= C^T S_{t-1}^-1 C and y -= C^T S_{t-1}^-1 y_{t-1}, with C the coupling of blocks t - 1 and t.</summary>
+    private void SubtractPrevious(int t, Span<double> s, Span<double> y)
+    {
+        int d = _d, dd = d * d;
+        var work = _work.AsSpan();
+        var c = Coupling(t - 1);
+        var previous = _factor.AsSpan((t - 1) * dd, dd);
+        c.CopyTo(work);
+        SolveColumns(previous, work, d);
+        for (int i = 0; i < d; i++)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                double sum = 0;
+                for (int k = 0; k < d; k++)
+                {
+                    sum += c[(k * d) + i] * work[(k * d) + j];
+                }
+
+                s[(i * d) + j] -= sum;
+            }
+        }
+
+        var yPrevious = _y.AsSpan((t - 1) * d, d);
+        for (int i = 0; i < d; i++)
+        {
+            double sum = 0;
+            for (int k = 0; k < d; k++)
+            {
+                sum += work[(k * d) + i] * yPrevious[k];
+            }
+
+            // work = S^-1 C, so (C^T S^-1 y)_i = sum_k (S^-1 C)_{k i} y_k since S^-1 is symmetric.
+            y[i] -= sum;
+        }
+    }
+
+    /// <summary>The backward sweep: x_t = S_t^-1 (y_t - C_t x_{t+1}) from the last block to the first.</summary>
+    private void BackSubstitute(Span<double> solution)
+    {
+        int n = _blocks, d = _d, dd = d * d;
         for (int t = n - 1; t >= 0; t--)
         {
             var x = solution.Slice(t * d, d);
@@ -147,8 +174,6 @@ public sealed class BlockTridiagonalSolver
 
             SolveVector(_factor.AsSpan(t * dd, dd), x, d);
         }
-
-        return true;
     }
 
     /// <summary>

@@ -39,24 +39,12 @@ public static class GroupedRollCallFitter
         double minimumGap,
         int maxSteps = 50)
     {
-        int g = groupSds.Length, n = 3 + g;
+        int n = 3 + groupSds.Length;
         var p = new double[n];
         var start = RollCallFitter.Start(votes, minimumGap);
         p[1] = start.Tau1;
         p[2] = start.Tau2;
-        var precision = new double[n];
-        var mean = new double[n];
-        precision[0] = prior.Precision.Beta;
-        precision[1] = prior.Precision.Tau1;
-        precision[2] = prior.Precision.Tau2;
-        mean[0] = prior.Mean.Beta;
-        mean[1] = prior.Mean.Tau1;
-        mean[2] = prior.Mean.Tau2;
-        for (int k = 0; k < g; k++)
-        {
-            precision[3 + k] = 1.0 / (groupSds[k] * groupSds[k]);
-        }
-
+        var (mean, precision) = PriorMoments(prior, groupSds);
         var gradient = new double[n];
         var hessian = new double[n * n];
         var step = new double[n];
@@ -65,69 +53,8 @@ public static class GroupedRollCallFitter
         double f = Evaluate(positions, groups, votes, p, mean, precision, gradient, hessian);
         for (int iteration = 0; iteration < maxSteps; iteration++)
         {
-            bool onBoundary = p[2] - p[1] <= minimumGap * (1 + 1e-9);
-            if (!SolveNewton(hessian, gradient, step, n))
-            {
-                break;
-            }
-
-            if (onBoundary && step[2] - step[1] < 0)
-            {
-                // Reduced coordinates: (beta, c, s...) with tau_1 = c - gap / 2, tau_2 = c + gap / 2.
-                int r = n - 1;
-                var rh = new double[r * r];
-                var rg = new double[r];
-                var rs = new double[r];
-                static int Map(int i) => i <= 1 ? i : i - 1;
-                for (int i = 0; i < n; i++)
-                {
-                    rg[Map(i)] += gradient[i];
-                    for (int j = 0; j < n; j++)
-                    {
-                        rh[(Map(i) * r) + Map(j)] += hessian[(i * n) + j];
-                    }
-                }
-
-                if (!SolveNewton(rh, rg, rs, r))
-                {
-                    break;
-                }
-
-                for (int i = 0; i < n; i++)
-                {
-                    target[i] = p[i] + rs[Map(i)];
-                }
-            }
-            else
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    target[i] = p[i] + step[i];
-                }
-
-                Project(target, minimumGap);
-            }
-
-            double alpha = 1.0;
-            bool improved = false;
-            for (int halving = 0; halving < 30; halving++)
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    candidate[i] = p[i] + (alpha * (target[i] - p[i]));
-                }
-
-                double fc = Objective(positions, groups, votes, candidate, mean, precision);
-                if (fc >= f - (1e-12 * Math.Abs(f)))
-                {
-                    improved = true;
-                    break;
-                }
-
-                alpha *= 0.5;
-            }
-
-            if (!improved)
+            if (!NewtonTarget(p, gradient, hessian, step, target, minimumGap)
+                || !LineSearch(positions, groups, votes, p, target, candidate, f, mean, precision))
             {
                 break;
             }
@@ -146,6 +73,113 @@ public static class GroupedRollCallFitter
             }
         }
 
+        return new Fit(new RollCallParameters(p[0], p[1], p[2]), p[3..], LaplaceCovariance(hessian, n), f);
+    }
+
+    /// <summary>The prior's means and precisions of (beta, tau_1, tau_2, s_0..): the roll-call prior's, then N(0, sd_g^2) per group.</summary>
+    private static (double[] Mean, double[] Precision) PriorMoments(RollCallPrior prior, ReadOnlySpan<double> groupSds)
+    {
+        int n = 3 + groupSds.Length;
+        var precision = new double[n];
+        var mean = new double[n];
+        precision[0] = prior.Precision.Beta;
+        precision[1] = prior.Precision.Tau1;
+        precision[2] = prior.Precision.Tau2;
+        mean[0] = prior.Mean.Beta;
+        mean[1] = prior.Mean.Tau1;
+        mean[2] = prior.Mean.Tau2;
+        for (int k = 0; k < groupSds.Length; k++)
+        {
+            precision[3 + k] = 1.0 / (groupSds[k] * groupSds[k]);
+        }
+
+        return (mean, precision);
+    }
+
+    /// <summary>
+    /// The full Newton step's end point in <paramref name="target"/>: on the gap boundary with a step that would close
+    /// the gap further, the step in the reduced coordinates (beta, centre, s); otherwise the step, projected onto the
+    /// constraint. False when the system cannot be solved.
+    /// </summary>
+    private static bool NewtonTarget(double[] p, double[] gradient, double[] hessian, double[] step, double[] target, double minimumGap)
+    {
+        int n = p.Length;
+        bool onBoundary = p[2] - p[1] <= minimumGap * (1 + 1e-9);
+        if (!SolveNewton(hessian, gradient, step, n))
+        {
+            return false;
+        }
+
+        if (onBoundary && step[2] - step[1] < 0)
+        {
+            return BoundaryTarget(p, gradient, hessian, target);
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            target[i] = p[i] + step[i];
+        }
+
+        Project(target, minimumGap);
+        return true;
+    }
+
+    /// <summary>The Newton step in reduced coordinates (beta, c, s...) with tau_1 = c - gap / 2, tau_2 = c + gap / 2.</summary>
+    private static bool BoundaryTarget(double[] p, double[] gradient, double[] hessian, double[] target)
+    {
+        int n = p.Length, r = n - 1;
+        var rh = new double[r * r];
+        var rg = new double[r];
+        var rs = new double[r];
+        static int Map(int i) => i <= 1 ? i : i - 1;
+        for (int i = 0; i < n; i++)
+        {
+            rg[Map(i)] += gradient[i];
+            for (int j = 0; j < n; j++)
+            {
+                rh[(Map(i) * r) + Map(j)] += hessian[(i * n) + j];
+            }
+        }
+
+        if (!SolveNewton(rh, rg, rs, r))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            target[i] = p[i] + rs[Map(i)];
+        }
+
+        return true;
+    }
+
+    /// <summary>Backtracking from <paramref name="target"/> towards <paramref name="p"/> until the log posterior does not fall; the point in <paramref name="candidate"/>.</summary>
+    private static bool LineSearch(ReadOnlySpan<double> positions, IReadOnlyList<int[]> groups, ReadOnlySpan<OrdinalVote> votes, double[] p, double[] target, double[] candidate, double f, double[] mean, double[] precision)
+    {
+        double alpha = 1.0;
+        for (int halving = 0; halving < 30; halving++)
+        {
+            for (int i = 0; i < p.Length; i++)
+            {
+                candidate[i] = p[i] + (alpha * (target[i] - p[i]));
+            }
+
+            double fc = Objective(positions, groups, votes, candidate, mean, precision);
+            if (fc >= f - (1e-12 * Math.Abs(f)))
+            {
+                return true;
+            }
+
+            alpha *= 0.5;
+        }
+
+        return false;
+    }
+
+    /// <summary>The Laplace covariance (-H)^-1, row-major; NaN throughout when -H is not positive definite.</summary>
+    private static double[] LaplaceCovariance(double[] hessian, int n)
+    {
         var covariance = new double[n * n];
         for (int k = 0; k < n * n; k++)
         {
@@ -157,7 +191,7 @@ public static class GroupedRollCallFitter
             Array.Fill(covariance, double.NaN);
         }
 
-        return new Fit(new RollCallParameters(p[0], p[1], p[2]), p[3..], covariance, f);
+        return covariance;
     }
 
     private static double Objective(ReadOnlySpan<double> x, IReadOnlyList<int[]> groups, ReadOnlySpan<OrdinalVote> votes, double[] p, double[] mean, double[] precision)
@@ -200,32 +234,7 @@ public static class GroupedRollCallFitter
 
             var t = OrderedProbit.Evaluate(votes[i], eta, p[1], p[2]);
             f += t.LogP;
-            double xi = x[i];
-            g[0] += t.DEta * xi;
-            g[1] += t.DTau1;
-            g[2] += t.DTau2;
-            h[0] += t.HEtaEta * xi * xi;
-            h[1] += t.HEtaTau1 * xi;
-            h[2] += t.HEtaTau2 * xi;
-            h[(1 * n) + 1] += t.HTau1Tau1;
-            h[(1 * n) + 2] += t.HTau1Tau2;
-            h[(2 * n) + 2] += t.HTau2Tau2;
-            foreach (int k in member)
-            {
-                int s = 3 + k;
-                g[s] += t.DEta;
-                h[s] += t.HEtaEta * xi;
-                h[(1 * n) + s] += t.HEtaTau1;
-                h[(2 * n) + s] += t.HEtaTau2;
-                foreach (int k2 in member)
-                {
-                    // Upper triangle only; the loop below mirrors it.
-                    if (k2 >= k)
-                    {
-                        h[(s * n) + 3 + k2] += t.HEtaEta;
-                    }
-                }
-            }
+            AddVoteTerms(g, h, n, member, x[i], t);
         }
 
         // Symmetrise the upper triangle filled above.
@@ -246,6 +255,36 @@ public static class GroupedRollCallFitter
         }
 
         return f;
+    }
+
+    /// <summary>Adds one vote's gradient and (upper-triangle) Hessian terms for a member of the groups <paramref name="member"/> at position <paramref name="xi"/>.</summary>
+    private static void AddVoteTerms(double[] g, double[] h, int n, int[] member, double xi, VoteTerms t)
+    {
+        g[0] += t.DEta * xi;
+        g[1] += t.DTau1;
+        g[2] += t.DTau2;
+        h[0] += t.HEtaEta * xi * xi;
+        h[1] += t.HEtaTau1 * xi;
+        h[2] += t.HEtaTau2 * xi;
+        h[(1 * n) + 1] += t.HTau1Tau1;
+        h[(1 * n) + 2] += t.HTau1Tau2;
+        h[(2 * n) + 2] += t.HTau2Tau2;
+        foreach (int k in member)
+        {
+            int s = 3 + k;
+            g[s] += t.DEta;
+            h[s] += t.HEtaEta * xi;
+            h[(1 * n) + s] += t.HEtaTau1;
+            h[(2 * n) + s] += t.HEtaTau2;
+            foreach (int k2 in member)
+            {
+                // Upper triangle only; the caller mirrors it.
+                if (k2 >= k)
+                {
+                    h[(s * n) + 3 + k2] += t.HEtaEta;
+                }
+            }
+        }
     }
 
     private static bool SolveNewton(double[] h, double[] g, double[] d, int n)

@@ -60,31 +60,7 @@ public static class RollCallCountSimulator
         for (int t = 0; t < trials; t++)
         {
             var random = new CounterRandom(seed, t);
-            Array.Copy(parameterMean, q, d);
-            if (parameterFactor.Length > 0)
-            {
-                for (int k = 0; k < d; k++)
-                {
-                    z[k] = random.Normal(RandomPurpose.Position, stream, 1_000_000 + k);
-                }
-
-                for (int i = 0; i < d; i++)
-                {
-                    double sum = 0;
-                    for (int k = 0; k <= i; k++)
-                    {
-                        sum += parameterFactor[(i * d) + k] * z[k];
-                    }
-
-                    q[i] += sum;
-                }
-
-                if (q[2] < q[1])
-                {
-                    (q[1], q[2]) = (0.5 * (q[1] + q[2]), 0.5 * (q[1] + q[2]));
-                }
-            }
-
+            DrawParameters(random, stream, parameterMean, parameterFactor, q, z);
             double global = globalSd > 0 ? globalSd * random.Normal(RandomPurpose.GlobalShock, stream, 0) : 0;
             for (int b = 0; b < bloc.Length; b++)
             {
@@ -93,47 +69,90 @@ public static class RollCallCountSimulator
 
             for (int i = 0; i < n; i++)
             {
-                int vote = members.Fixed[i];
-                if (vote < 0)
+                int vote = members.Fixed[i] >= 0 ? members.Fixed[i] : DrawVote(members, i, q, global, bloc, random, stream);
+                if (vote >= 0)
                 {
-                    if (members.Absence[i] > 0 && random.Uniform(RandomPurpose.Absence, stream, i) < members.Absence[i])
-                    {
-                        continue;
-                    }
-
-                    double mean = (q[0] * members.Positions[i]) + members.Offsets[i];
-                    double latent = mean + global;
-                    for (int k = members.GroupOffsets[i]; k < members.GroupOffsets[i + 1]; k++)
-                    {
-                        latent += q[3 + members.GroupIndices[k]];
-                    }
-
-                    for (int k = members.BlocOffsets[i]; k < members.BlocOffsets[i + 1]; k++)
-                    {
-                        latent += bloc[members.BlocIndices[k]];
-                    }
-
-                    double sd = members.Sds[i];
-                    int repeat = members.RepeatVote[i];
-                    if (repeat >= 0 && random.Uniform(RandomPurpose.Position, stream, 2_000_000 + i) < members.RepeatProbability[i])
-                    {
-                        // A repeater keeps its stance: its noise lies in its earlier vote's interval, so only the shocks move it.
-                        double lower = repeat == (int)OrdinalVote.No ? double.NegativeInfinity : (repeat == (int)OrdinalVote.Abstain ? q[1] : q[2]) - mean;
-                        double upper = repeat == (int)OrdinalVote.Yes ? double.PositiveInfinity : (repeat == (int)OrdinalVote.No ? q[1] : q[2]) - mean;
-                        latent += sd * TruncatedNormal(lower / sd, upper / sd, random.Uniform(RandomPurpose.VoteNoise, stream, 3_000_000 + i));
-                    }
-                    else
-                    {
-                        latent += sd * random.Normal(RandomPurpose.VoteNoise, stream, i);
-                    }
-                    vote = latent < q[1] ? (int)OrdinalVote.No : latent >= q[2] ? (int)OrdinalVote.Yes : (int)OrdinalVote.Abstain;
+                    tallies.Add(t, vote);
                 }
-
-                tallies.Add(t, vote);
             }
         }
 
         return tallies.ToResult();
+    }
+
+    /// <summary>
+    /// The trial's parameters in <paramref name="q"/>: the mean plus the factor times standard normals (cut-points that
+    /// cross are set to their midpoint), or the mean itself for fixed parameters.
+    /// </summary>
+    private static void DrawParameters(CounterRandom random, int stream, double[] parameterMean, double[] parameterFactor, double[] q, double[] z)
+    {
+        int d = parameterMean.Length;
+        Array.Copy(parameterMean, q, d);
+        if (parameterFactor.Length == 0)
+        {
+            return;
+        }
+
+        for (int k = 0; k < d; k++)
+        {
+            z[k] = random.Normal(RandomPurpose.Position, stream, 1_000_000 + k);
+        }
+
+        for (int i = 0; i < d; i++)
+        {
+            double sum = 0;
+            for (int k = 0; k <= i; k++)
+            {
+                sum += parameterFactor[(i * d) + k] * z[k];
+            }
+
+            q[i] += sum;
+        }
+
+        if (q[2] < q[1])
+        {
+            (q[1], q[2]) = (0.5 * (q[1] + q[2]), 0.5 * (q[1] + q[2]));
+        }
+    }
+
+    /// <summary>
+    /// Member <paramref name="i"/>'s vote in one trial (an <see cref="OrdinalVote"/> as int), or -1 when absent: latent
+    /// support with the trial's parameters, shocks and noise; a repeater's noise lies in its earlier vote's interval.
+    /// </summary>
+    private static int DrawVote(Members members, int i, double[] q, double global, double[] bloc, CounterRandom random, int stream)
+    {
+        if (members.Absence[i] > 0 && random.Uniform(RandomPurpose.Absence, stream, i) < members.Absence[i])
+        {
+            return -1;
+        }
+
+        double mean = (q[0] * members.Positions[i]) + members.Offsets[i];
+        double latent = mean + global;
+        for (int k = members.GroupOffsets[i]; k < members.GroupOffsets[i + 1]; k++)
+        {
+            latent += q[3 + members.GroupIndices[k]];
+        }
+
+        for (int k = members.BlocOffsets[i]; k < members.BlocOffsets[i + 1]; k++)
+        {
+            latent += bloc[members.BlocIndices[k]];
+        }
+
+        double sd = members.Sds[i];
+        int repeat = members.RepeatVote[i];
+        if (repeat >= 0 && random.Uniform(RandomPurpose.Position, stream, 2_000_000 + i) < members.RepeatProbability[i])
+        {
+            // A repeater keeps its stance: its noise lies in its earlier vote's interval, so only the shocks move it.
+            double lower = repeat == (int)OrdinalVote.No ? double.NegativeInfinity : (repeat == (int)OrdinalVote.Abstain ? q[1] : q[2]) - mean;
+            double upper = repeat == (int)OrdinalVote.Yes ? double.PositiveInfinity : (repeat == (int)OrdinalVote.No ? q[1] : q[2]) - mean;
+            latent += sd * TruncatedNormal(lower / sd, upper / sd, random.Uniform(RandomPurpose.VoteNoise, stream, 3_000_000 + i));
+        }
+        else
+        {
+            latent += sd * random.Normal(RandomPurpose.VoteNoise, stream, i);
+        }
+
+        return latent < q[1] ? (int)OrdinalVote.No : latent >= q[2] ? (int)OrdinalVote.Yes : (int)OrdinalVote.Abstain;
     }
 
     /// <summary>

@@ -50,56 +50,8 @@ public static class RollCallFitter
         double f = Evaluate(positions, votes, prior, p, g, h, out _);
         for (int step = 0; step < maxSteps; step++)
         {
-            RollCallParameters target;
-            bool onBoundary = p.Tau2 - p.Tau1 <= minimumGap * (1 + 1e-9);
-            if (!SolveNewton(h, g, d))
-            {
-                break;
-            }
-
-            if (onBoundary && d[2] - d[1] < 0)
-            {
-                // Newton in (beta, c) with tau_1 = c - gap / 2, tau_2 = c + gap / 2: dc sums the cut-point rows.
-                double gb = g[0], gc = g[1] + g[2];
-                double hbb = -h[0], hbc = -(h[1] + h[2]), hcc = -(h[4] + (2 * h[5]) + h[8]);
-                double det = (hbb * hcc) - (hbc * hbc);
-                if (!(det > 0))
-                {
-                    break;
-                }
-
-                double db = ((hcc * gb) - (hbc * gc)) / det;
-                double dc = ((hbb * gc) - (hbc * gb)) / det;
-                target = new RollCallParameters(p.Beta + db, p.Tau1 + dc, p.Tau2 + dc);
-            }
-            else
-            {
-                target = Project(new RollCallParameters(p.Beta + d[0], p.Tau1 + d[1], p.Tau2 + d[2]), minimumGap);
-            }
-
-            // Backtracking along the segment p -> target (feasible: the constraint set is convex).
-            double alpha = 1.0;
-            bool improved = false;
-            double accepted = f;
-            RollCallParameters candidate = p;
-            for (int halving = 0; halving < 30; halving++)
-            {
-                candidate = new RollCallParameters(
-                    p.Beta + (alpha * (target.Beta - p.Beta)),
-                    p.Tau1 + (alpha * (target.Tau1 - p.Tau1)),
-                    p.Tau2 + (alpha * (target.Tau2 - p.Tau2)));
-                double fCandidate = Objective(positions, votes, prior, candidate);
-                if (fCandidate >= f - (1e-12 * Math.Abs(f)))
-                {
-                    improved = true;
-                    accepted = fCandidate;
-                    break;
-                }
-
-                alpha *= 0.5;
-            }
-
-            if (!improved)
+            if (!NewtonTarget(p, g, h, d, minimumGap, out var target)
+                || !LineSearch(positions, votes, prior, p, target, f, out var candidate, out double accepted))
             {
                 break;
             }
@@ -116,23 +68,85 @@ public static class RollCallFitter
         }
 
         double logLikelihood = f - LogPrior(prior, p);
-        double[] covariance = [];
-        if (withCovariance)
-        {
-            Evaluate(positions, votes, prior, p, g, h, out _);
-            covariance = new double[9];
-            for (int k = 0; k < 9; k++)
-            {
-                covariance[k] = -h[k];
-            }
+        double[] covariance = withCovariance ? LaplaceCovariance(positions, votes, prior, p, g, h) : [];
+        return new Fit(p, f, logLikelihood, covariance);
+    }
 
-            if (!Invert3(covariance))
-            {
-                covariance.AsSpan().Fill(double.NaN);
-            }
+    /// <summary>
+    /// The full Newton step's end point: on the gap boundary with a step that would close the gap further, Newton in
+    /// (beta, centre) with the gap fixed; otherwise the step, clipped onto the constraint. False when it cannot be solved.
+    /// </summary>
+    private static bool NewtonTarget(RollCallParameters p, Span<double> g, Span<double> h, Span<double> d, double minimumGap, out RollCallParameters target)
+    {
+        target = p;
+        bool onBoundary = p.Tau2 - p.Tau1 <= minimumGap * (1 + 1e-9);
+        if (!SolveNewton(h, g, d))
+        {
+            return false;
         }
 
-        return new Fit(p, f, logLikelihood, covariance);
+        if (onBoundary && d[2] - d[1] < 0)
+        {
+            // Newton in (beta, c) with tau_1 = c - gap / 2, tau_2 = c + gap / 2: dc sums the cut-point rows.
+            double gb = g[0], gc = g[1] + g[2];
+            double hbb = -h[0], hbc = -(h[1] + h[2]), hcc = -(h[4] + (2 * h[5]) + h[8]);
+            double det = (hbb * hcc) - (hbc * hbc);
+            if (!(det > 0))
+            {
+                return false;
+            }
+
+            double db = ((hcc * gb) - (hbc * gc)) / det;
+            double dc = ((hbb * gc) - (hbc * gb)) / det;
+            target = new RollCallParameters(p.Beta + db, p.Tau1 + dc, p.Tau2 + dc);
+            return true;
+        }
+
+        target = Project(new RollCallParameters(p.Beta + d[0], p.Tau1 + d[1], p.Tau2 + d[2]), minimumGap);
+        return true;
+    }
+
+    /// <summary>Backtracking along the segment p -> target (feasible: the constraint set is convex) until f does not fall.</summary>
+    private static bool LineSearch(ReadOnlySpan<double> positions, ReadOnlySpan<OrdinalVote> votes, RollCallPrior prior, RollCallParameters p, RollCallParameters target, double f, out RollCallParameters candidate, out double accepted)
+    {
+        double alpha = 1.0;
+        candidate = p;
+        accepted = f;
+        for (int halving = 0; halving < 30; halving++)
+        {
+            candidate = new RollCallParameters(
+                p.Beta + (alpha * (target.Beta - p.Beta)),
+                p.Tau1 + (alpha * (target.Tau1 - p.Tau1)),
+                p.Tau2 + (alpha * (target.Tau2 - p.Tau2)));
+            double fCandidate = Objective(positions, votes, prior, candidate);
+            if (fCandidate >= f - (1e-12 * Math.Abs(f)))
+            {
+                accepted = fCandidate;
+                return true;
+            }
+
+            alpha *= 0.5;
+        }
+
+        return false;
+    }
+
+    /// <summary>The Laplace covariance (-H)^-1 at <paramref name="p"/>, row-major 3 x 3; NaN throughout when -H is not positive definite.</summary>
+    private static double[] LaplaceCovariance(ReadOnlySpan<double> positions, ReadOnlySpan<OrdinalVote> votes, RollCallPrior prior, RollCallParameters p, Span<double> g, Span<double> h)
+    {
+        Evaluate(positions, votes, prior, p, g, h, out _);
+        var covariance = new double[9];
+        for (int k = 0; k < 9; k++)
+        {
+            covariance[k] = -h[k];
+        }
+
+        if (!Invert3(covariance))
+        {
+            covariance.AsSpan().Fill(double.NaN);
+        }
+
+        return covariance;
     }
 
     /// <summary>

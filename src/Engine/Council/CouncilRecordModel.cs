@@ -83,84 +83,115 @@ public sealed class CouncilRecordModel
         double Weight(CouncilDraft d) => Math.Pow(2, -(trainEnd - d.Year) / o.HalfLifeYears);
         double PartnerWeight(CouncilDraft d) => o.PartnerHalfLifeYears > 0 ? Math.Pow(2, -(trainEnd - d.Year) / o.PartnerHalfLifeYears) : Weight(d);
         var model = new CouncilRecordModel(o);
-
         var partners = Permanent.Select(m => (IReadOnlySet<string>)drafts
             .Where(d => d.Vetoers.Contains(m) && !d.Concerns.Contains(m))
             .SelectMany(d => d.Concerns).Where(c => c != m).ToHashSet(StringComparer.Ordinal)).ToArray();
         model.Partners = partners;
+        var counts = model.CountPermanent(drafts, partners, Weight, PartnerWeight);
+        model.SetPermanentRates(counts);
+        model.FitElected(drafts, Weight);
+        return model;
+    }
 
-        var vetoes = new double[5, Classes];
-        var trials = new double[5, Classes];
-        var abst = new double[5, Classes];
-        var abstTrials = new double[5, Classes];
-        var partnerCounts = Enumerable.Range(0, 5).Select(_ => new Dictionary<string, (double V, double N)>(StringComparer.Ordinal)).ToArray();
-        double allV = 0, allN = 0;
+    /// <summary>The permanent members' weighted counts of vetoes and abstentions per class, and of vetoes per partner.</summary>
+    private sealed class PermanentCounts
+    {
+        public double[,] Vetoes { get; } = new double[5, Classes];
+
+        public double[,] Trials { get; } = new double[5, Classes];
+
+        public double[,] Abstentions { get; } = new double[5, Classes];
+
+        public double[,] AbstentionTrials { get; } = new double[5, Classes];
+
+        public Dictionary<string, (double V, double N)>[] Partner { get; } = Enumerable.Range(0, 5).Select(_ => new Dictionary<string, (double V, double N)>(StringComparer.Ordinal)).ToArray();
+
+        public double AllVetoes { get; set; }
+
+        public double AllTrials { get; set; }
+    }
+
+    private PermanentCounts CountPermanent(List<CouncilDraft> drafts, IReadOnlySet<string>[] partners, Func<CouncilDraft, double> weight, Func<CouncilDraft, double> partnerWeight)
+    {
+        var counts = new PermanentCounts();
         foreach (var d in drafts)
         {
-            double w = Weight(d);
+            double w = weight(d);
             for (int m = 0; m < 5; m++)
             {
-                int cls = model.ClassOf(m, d, partners[m]);
+                int cls = ClassOf(m, d, partners[m]);
                 bool vetoed = d.Vetoers.Contains(Permanent[m]);
-                vetoes[m, cls] += vetoed ? w : 0;
-                trials[m, cls] += w;
-                allV += vetoed ? w : 0;
-                allN += w;
+                counts.Vetoes[m, cls] += vetoed ? w : 0;
+                counts.Trials[m, cls] += w;
+                counts.AllVetoes += vetoed ? w : 0;
+                counts.AllTrials += w;
                 if (cls % Base == PartnerClass)
                 {
-                    double pw = PartnerWeight(d);
+                    double pw = partnerWeight(d);
                     foreach (var p in d.Concerns.Where(partners[m].Contains).Select(p => PartnerKey(p, cls)))
                     {
-                        var (v, n) = partnerCounts[m].GetValueOrDefault(p);
-                        partnerCounts[m][p] = (v + (vetoed ? pw : 0), n + pw);
+                        var (v, n) = counts.Partner[m].GetValueOrDefault(p);
+                        counts.Partner[m][p] = (v + (vetoed ? pw : 0), n + pw);
                     }
                 }
 
                 if (d.Votes is not null && d.Votes.TryGetValue(Permanent[m], out char vote) && vote != 'X')
                 {
-                    abst[m, cls] += vote == 'A' ? w : 0;
-                    abstTrials[m, cls] += w;
+                    counts.Abstentions[m, cls] += vote == 'A' ? w : 0;
+                    counts.AbstentionTrials[m, cls] += w;
                 }
             }
         }
 
-        double s = o.PriorStrength;
-        double overall = (allV + 0.5) / (allN + 1);
+        return counts;
+    }
+
+    /// <summary>
+    /// Each permanent member's veto and abstention rate per class, shrunk towards the five members' pooled rate of the
+    /// class; partner rates towards the member's partner class.
+    /// </summary>
+    private void SetPermanentRates(PermanentCounts counts)
+    {
+        double s = Options.PriorStrength;
+        double overall = (counts.AllVetoes + 0.5) / (counts.AllTrials + 1);
         for (int c = 0; c < Classes; c++)
         {
             double pooledV = 0, pooledN = 0, pooledA = 0, pooledAN = 0;
             for (int m = 0; m < 5; m++)
             {
-                pooledV += vetoes[m, c];
-                pooledN += trials[m, c];
-                pooledA += abst[m, c];
-                pooledAN += abstTrials[m, c];
+                pooledV += counts.Vetoes[m, c];
+                pooledN += counts.Trials[m, c];
+                pooledA += counts.Abstentions[m, c];
+                pooledAN += counts.AbstentionTrials[m, c];
             }
 
             double mu = new BetaRate(pooledV, pooledN, overall, s).Mean;
             double muA = new BetaRate(pooledA, pooledAN, 0.05, s).Mean;
             for (int m = 0; m < 5; m++)
             {
-                model._veto[m, c] = new BetaRate(vetoes[m, c], trials[m, c], mu, s);
-                model._abstain[m, c] = new BetaRate(abst[m, c], abstTrials[m, c], muA, s);
+                _veto[m, c] = new BetaRate(counts.Vetoes[m, c], counts.Trials[m, c], mu, s);
+                _abstain[m, c] = new BetaRate(counts.Abstentions[m, c], counts.AbstentionTrials[m, c], muA, s);
             }
         }
 
         for (int m = 0; m < 5; m++)
         {
-            var rates = model._veto;
-            model._partnerVeto[m] = partnerCounts[m].ToDictionary(
+            var rates = _veto;
+            _partnerVeto[m] = counts.Partner[m].ToDictionary(
                 kv => kv.Key,
                 kv => new BetaRate(kv.Value.V, kv.Value.N, rates[m, kv.Key.EndsWith("/routine", StringComparison.Ordinal) ? PartnerClass + Base : PartnerClass].Prior, s),
                 StringComparer.Ordinal);
         }
+    }
 
-        // Elected members: weighted shares of no and no-or-abstain on adopted drafts, by kind (country or thematic).
+    /// <summary>Elected members: weighted shares of no and no-or-abstain on adopted drafts, by kind (country or thematic).</summary>
+    private void FitElected(List<CouncilDraft> drafts, Func<CouncilDraft, double> weight)
+    {
         var counts = new Dictionary<(string, bool), (double No, double NoA, double N)>();
         var pooled = new (double No, double NoA, double N)[2];
         foreach (var d in drafts.Where(d => d.Votes is not null))
         {
-            double w = Weight(d);
+            double w = weight(d);
             bool country = d.Concerns.Count > 0;
             foreach (var e in d.Elected)
             {
@@ -179,16 +210,14 @@ public sealed class CouncilRecordModel
 
         for (int k = 0; k < 2; k++)
         {
-            model._electedPooled[k] = (new BetaRate(pooled[k].No, pooled[k].N, 0.01, 1), new BetaRate(pooled[k].NoA, pooled[k].N, 0.05, 1));
+            _electedPooled[k] = (new BetaRate(pooled[k].No, pooled[k].N, 0.01, 1), new BetaRate(pooled[k].NoA, pooled[k].N, 0.05, 1));
         }
 
         foreach (var ((e, country), c) in counts)
         {
-            var prior = model._electedPooled[country ? 1 : 0];
-            model._elected[(e, country)] = (new BetaRate(c.No, c.N, prior.No.Mean, o.ElectedPriorStrength), new BetaRate(c.NoA, c.N, prior.NoOrAbstain.Mean, o.ElectedPriorStrength));
+            var prior = _electedPooled[country ? 1 : 0];
+            _elected[(e, country)] = (new BetaRate(c.No, c.N, prior.No.Mean, Options.ElectedPriorStrength), new BetaRate(c.NoA, c.N, prior.NoOrAbstain.Mean, Options.ElectedPriorStrength));
         }
-
-        return model;
     }
 
     /// <summary>

@@ -96,6 +96,26 @@ public sealed class ElectionModel
             throw new ArgumentException("Absence, abstention and invalid ballots are probabilities that add up to at most 1.");
         }
 
+        ValidateSeatGroups();
+        if (Candidates.Any(c => c.Voter < 0 || c.Voter >= Voters.Count || Voters[c.Voter].Code != c.Code))
+        {
+            throw new ArgumentException("Each candidate's voter index must point at its own member.");
+        }
+
+        if (Reciprocal.Any(p => p.Voter < 0 || p.Voter >= Voters.Count || p.Candidate < 0 || p.Candidate >= Candidates.Count))
+        {
+            throw new ArgumentException("Reciprocal pairs must name a voter and a candidate.");
+        }
+
+        if (Voters.Any(v => v.BlocMask >> Shocks.BlocNames.Count != 0 && Shocks.BlocNames.Count < 64))
+        {
+            throw new ArgumentException("A voter's bloc mask names a bloc without a shock.");
+        }
+    }
+
+    /// <summary>Each seat group has at least one seat and enough declared candidates; each candidate belongs to exactly the group it names.</summary>
+    private void ValidateSeatGroups()
+    {
         var seen = new bool[Candidates.Count];
         for (int g = 0; g < SeatGroups.Count; g++)
         {
@@ -120,21 +140,6 @@ public sealed class ElectionModel
         if (seen.Any(s => !s))
         {
             throw new ArgumentException("Every candidate belongs to a seat group.");
-        }
-
-        if (Candidates.Any(c => c.Voter < 0 || c.Voter >= Voters.Count || Voters[c.Voter].Code != c.Code))
-        {
-            throw new ArgumentException("Each candidate's voter index must point at its own member.");
-        }
-
-        if (Reciprocal.Any(p => p.Voter < 0 || p.Voter >= Voters.Count || p.Candidate < 0 || p.Candidate >= Candidates.Count))
-        {
-            throw new ArgumentException("Reciprocal pairs must name a voter and a candidate.");
-        }
-
-        if (Voters.Any(v => v.BlocMask >> Shocks.BlocNames.Count != 0 && Shocks.BlocNames.Count < 64))
-        {
-            throw new ArgumentException("A voter's bloc mask names a bloc without a shock.");
         }
     }
 }

@@ -27,19 +27,8 @@ public static class ElectionSimulator
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        long first = options.FirstTrial;
-        long count = options.TrialCount ?? Math.Max(0, model.Trials - first);
-        if (first + count > model.Trials)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), $"Trials {first}..{first + count - 1} exceed the model's {model.Trials} trials.");
-        }
-
+        var (first, count) = TrialRange(model, options);
         var variants = model.Variants;
-        foreach (var election in variants.SelectMany(v => v.Elections))
-        {
-            election.Validate();
-        }
-
         var totals = variants.SelectMany(v => v.Elections.Select(e => new ElectionStatistics(v.Name, new ElectionTally(e)))).ToArray();
         int elections = variants[0].Elections.Count;
         if (elections == 0 || count == 0)
@@ -51,13 +40,8 @@ public static class ElectionSimulator
         int blockSize = (int)Math.Min(Math.Min(options.BlockSize, 1024), Math.Max(1, count));
         int workers = (int)Math.Max(1, Math.Min(options.Threads, (count + blockSize - 1) / blockSize));
         int wave = workers == 1 ? 1 : workers * 2;
-        var blocks = new ElectionTrialBlock[wave];
-        var kernels = new ElectionTrialKernel[wave];
-        for (int k = 0; k < wave; k++)
-        {
-            blocks[k] = new ElectionTrialBlock(blockSize, variants);
-            kernels[k] = new ElectionTrialKernel(model);
-        }
+        var blocks = Enumerable.Range(0, wave).Select(_ => new ElectionTrialBlock(blockSize, variants)).ToArray();
+        var kernels = Enumerable.Range(0, wave).Select(_ => new ElectionTrialKernel(model)).ToArray();
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
         long done = 0;
@@ -77,17 +61,7 @@ public static class ElectionSimulator
 
             for (int k = 0; k < blocksInWave; k++)
             {
-                var block = blocks[k];
-                for (int v = 0; v < variants.Count; v++)
-                {
-                    for (int e = 0; e < elections; e++)
-                    {
-                        totals[(v * elections) + e].Tally.Add(block[v, e].Tally);
-                    }
-                }
-
-                sink?.Write(block);
-                done += block.Count;
+                done += Collect(blocks[k], totals, variants.Count, elections, sink);
             }
 
             progress?.Report(new SimulationProgress(done, count));
@@ -101,5 +75,38 @@ public static class ElectionSimulator
         }
 
         return new ElectionRunResult(first, count, totals);
+    }
+
+    /// <summary>The first trial and the number of trials to run (throws when they reach past the model's trials); then validates every election.</summary>
+    private static (long First, long Count) TrialRange(SimulationModel model, SimulationOptions options)
+    {
+        long first = options.FirstTrial;
+        long count = options.TrialCount ?? Math.Max(0, model.Trials - first);
+        if (first + count > model.Trials)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"Trials {first}..{first + count - 1} exceed the model's {model.Trials} trials.");
+        }
+
+        foreach (var election in model.Variants.SelectMany(v => v.Elections))
+        {
+            election.Validate();
+        }
+
+        return (first, count);
+    }
+
+    /// <summary>Adds a finished block's tallies to the totals (variant-major) and hands it to the sink; returns its trial count.</summary>
+    private static int Collect(ElectionTrialBlock block, ElectionStatistics[] totals, int variants, int elections, IElectionBlockSink? sink)
+    {
+        for (int v = 0; v < variants; v++)
+        {
+            for (int e = 0; e < elections; e++)
+            {
+                totals[(v * elections) + e].Tally.Add(block[v, e].Tally);
+            }
+        }
+
+        sink?.Write(block);
+        return block.Count;
     }
 }

@@ -172,94 +172,116 @@ internal sealed class ElectionTrialKernel : IBallotBox
     /// <inheritdoc />
     public BallotCount Cast(int ballot, ReadOnlySpan<bool> eligible, int openSeats, Span<int> votes)
     {
-        var election = _election;
-        var voters = election.Voters;
-        var candidates = election.Candidates;
-        int n = candidates.Count;
-        int groups = election.SeatGroups.Count;
-        int stream = election.Stream;
-        double roundSd = election.Weights.RoundSd;
+        var voters = _election.Voters;
+        int n = _election.Candidates.Count;
+        int groups = _election.SeatGroups.Count;
         bool first = ballot == 1;
         votes.Clear();
         int presentAndVoting = 0, abstentions = 0, invalid = 0, absent = 0;
         for (int i = 0; i < voters.Count; i++)
         {
-            var voter = voters[i];
-            if (!voter.HasVote)
+            var attendance = AttendanceOf(ballot, i);
+            int picked = attendance == Attendance.Voting ? Pick(ballot, i, eligible, openSeats) : 0;
+            if (attendance == Attendance.Absent)
             {
                 absent++;
                 Count(_tally.FirstBallotAbsent, first, (i * groups) + _group);
-                continue;
             }
-
-            double turnout = _random.Uniform(RandomPurpose.ElectionTurnout, stream, RandomKeys.Of(ballot, i, _group));
-            if (turnout < voter.Absence)
-            {
-                absent++;
-                Count(_tally.FirstBallotAbsent, first, (i * groups) + _group);
-                continue;
-            }
-
-            if (turnout < voter.Absence + election.Invalid)
+            else if (attendance == Attendance.Invalid)
             {
                 invalid++;
                 Count(_tally.FirstBallotInvalid, first, (i * groups) + _group);
-                continue;
             }
-
-            if (turnout < voter.Absence + election.Invalid + election.Abstention)
+            else if (attendance == Attendance.Blank || picked == 0)
             {
                 abstentions++;
                 Count(_tally.FirstBallotBlank, first, (i * groups) + _group);
-                continue;
             }
-
-            // Keep the openSeats most preferred acceptable candidates (u > 0), best first, by insertion.
-            int picked = 0;
-            for (int j = 0; j < eligible.Length; j++)
+            else
             {
-                if (!eligible[j])
+                presentAndVoting++;
+                for (int k = 0; k < picked; k++)
                 {
-                    continue;
+                    votes[_picks[k]]++;
+                    Count(_tally.FirstBallotVotes, first, (i * n) + _groupCandidates[_picks[k]]);
                 }
-
-                int c = _groupCandidates[j];
-                double u = candidates[c].Voter == i
-                    ? double.PositiveInfinity
-                    : _utility[(i * n) + c] + (roundSd > 0 ? roundSd * _random.Normal(RandomPurpose.ElectionRoundNoise, stream, RandomKeys.Of(ballot, i, c)) : 0);
-                if (!(u > 0) || (picked == openSeats && u <= _pickUtility[picked - 1]))
-                {
-                    continue;
-                }
-
-                int k = picked == openSeats ? picked - 1 : picked++;
-                while (k > 0 && _pickUtility[k - 1] < u)
-                {
-                    _pickUtility[k] = _pickUtility[k - 1];
-                    _picks[k] = _picks[k - 1];
-                    k--;
-                }
-
-                _pickUtility[k] = u;
-                _picks[k] = j;
-            }
-
-            if (picked == 0)
-            {
-                abstentions++;
-                Count(_tally.FirstBallotBlank, first, (i * groups) + _group);
-                continue;
-            }
-
-            presentAndVoting++;
-            for (int k = 0; k < picked; k++)
-            {
-                votes[_picks[k]]++;
-                Count(_tally.FirstBallotVotes, first, (i * n) + _groupCandidates[_picks[k]]);
             }
         }
 
         return new BallotCount(presentAndVoting, abstentions, invalid, absent);
+    }
+
+    /// <summary>How voter <paramref name="i"/> turns out on a ballot: one uniform against absence, invalid and blank in turn.</summary>
+    private Attendance AttendanceOf(int ballot, int i)
+    {
+        var voter = _election.Voters[i];
+        if (!voter.HasVote)
+        {
+            return Attendance.Absent;
+        }
+
+        double turnout = _random.Uniform(RandomPurpose.ElectionTurnout, _election.Stream, RandomKeys.Of(ballot, i, _group));
+        if (turnout < voter.Absence)
+        {
+            return Attendance.Absent;
+        }
+
+        if (turnout < voter.Absence + _election.Invalid)
+        {
+            return Attendance.Invalid;
+        }
+
+        return turnout < voter.Absence + _election.Invalid + _election.Abstention ? Attendance.Blank : Attendance.Voting;
+    }
+
+    /// <summary>
+    /// Keeps voter <paramref name="i"/>'s <paramref name="openSeats"/> most preferred acceptable candidates (u &gt; 0),
+    /// best first, by insertion into the picks; returns how many (0: a blank ballot).
+    /// </summary>
+    private int Pick(int ballot, int i, ReadOnlySpan<bool> eligible, int openSeats)
+    {
+        var candidates = _election.Candidates;
+        int n = candidates.Count;
+        double roundSd = _election.Weights.RoundSd;
+        int picked = 0;
+        for (int j = 0; j < eligible.Length; j++)
+        {
+            if (!eligible[j])
+            {
+                continue;
+            }
+
+            int c = _groupCandidates[j];
+            double u = candidates[c].Voter == i
+                ? double.PositiveInfinity
+                : _utility[(i * n) + c] + (roundSd > 0 ? roundSd * _random.Normal(RandomPurpose.ElectionRoundNoise, _election.Stream, RandomKeys.Of(ballot, i, c)) : 0);
+            if (!(u > 0) || (picked == openSeats && u <= _pickUtility[picked - 1]))
+            {
+                continue;
+            }
+
+            int k = picked == openSeats ? picked - 1 : picked++;
+            while (k > 0 && _pickUtility[k - 1] < u)
+            {
+                _pickUtility[k] = _pickUtility[k - 1];
+                _picks[k] = _picks[k - 1];
+                k--;
+            }
+
+            _pickUtility[k] = u;
+            _picks[k] = j;
+        }
+
+        return picked;
+    }
+
+    /// <summary>How a voter takes part in one ballot.</summary>
+    private enum Attendance
+    {
+        Absent,
+        Invalid,
+        Blank,
+        Voting,
     }
 
     private static void Count(long[] counts, bool first, int at)

@@ -52,18 +52,7 @@ internal sealed class SeatGroupContest
         var eligible = _eligible.AsSpan(0, n);
         var votes = _votes.AsSpan(0, n);
         var outcome = Outcome;
-        int reserve = 0;
-        for (int j = 0; j < n; j++)
-        {
-            bool compromise = election.Candidates[group.Candidates[j]].IsCompromise;
-            standing[j] = !compromise;
-            reserve += compromise ? 1 : 0;
-            outcome.ElectedBallot[j] = 0;
-            outcome.Withdrawn[j] = false;
-        }
-
-        outcome.ElectedCount = 0;
-        outcome.Capped = false;
+        int reserve = Reset(election, group);
         int open = group.Seats;
         int stream = election.Stream;
         int ballot = 0;
@@ -85,14 +74,7 @@ internal sealed class SeatGroupContest
             var count = box.Cast(ballot, eligible, open, votes);
             int required = BallotingRules.RequiredVotes(election.Majority, count);
             int elected = BallotingRules.Elect(votes, eligible, required, open, _electedNow);
-            for (int k = 0; k < elected; k++)
-            {
-                int j = _electedNow[k];
-                standing[j] = false;
-                outcome.Elected[outcome.ElectedCount++] = j;
-                outcome.ElectedBallot[j] = ballot;
-            }
-
+            RecordElected(elected, ballot);
             open -= elected;
             tally?.AddBallot(groupIndex, ballot, votes, eligible, count);
             votes.CopyTo(_previousVotes);
@@ -105,12 +87,9 @@ internal sealed class SeatGroupContest
             if (ballot >= election.Withdrawal.AfterRounds && election.Withdrawal.Probability > 0 && Withdraw(election.Withdrawal, n, open, reserve, stream, groupIndex, ballot, random))
             {
                 // The first withdrawal opens the race to the compromise candidates.
-                for (int j = 0; j < n && reserve > 0; j++)
+                if (reserve > 0)
                 {
-                    if (election.Candidates[group.Candidates[j]].IsCompromise && !outcome.Withdrawn[j])
-                    {
-                        standing[j] = true;
-                    }
+                    ReleaseCompromises(election, group);
                 }
 
                 reserve = 0;
@@ -119,6 +98,48 @@ internal sealed class SeatGroupContest
 
         outcome.Rounds = ballot;
         outcome.Unfilled = open;
+    }
+
+    /// <summary>Clears the outcome and stands every candidate but the compromise ones, held in reserve; returns how many are in reserve.</summary>
+    private int Reset(ElectionModel election, SeatGroupModel group)
+    {
+        int reserve = 0;
+        for (int j = 0; j < group.Candidates.Count; j++)
+        {
+            bool compromise = election.Candidates[group.Candidates[j]].IsCompromise;
+            _standing[j] = !compromise;
+            reserve += compromise ? 1 : 0;
+            Outcome.ElectedBallot[j] = 0;
+            Outcome.Withdrawn[j] = false;
+        }
+
+        Outcome.ElectedCount = 0;
+        Outcome.Capped = false;
+        return reserve;
+    }
+
+    /// <summary>Takes the first <paramref name="elected"/> candidates of the ballot's elected list out of the race and records them.</summary>
+    private void RecordElected(int elected, int ballot)
+    {
+        for (int k = 0; k < elected; k++)
+        {
+            int j = _electedNow[k];
+            _standing[j] = false;
+            Outcome.Elected[Outcome.ElectedCount++] = j;
+            Outcome.ElectedBallot[j] = ballot;
+        }
+    }
+
+    /// <summary>Stands every compromise candidate that has not withdrawn.</summary>
+    private void ReleaseCompromises(ElectionModel election, SeatGroupModel group)
+    {
+        for (int j = 0; j < group.Candidates.Count; j++)
+        {
+            if (election.Candidates[group.Candidates[j]].IsCompromise && !Outcome.Withdrawn[j])
+            {
+                _standing[j] = true;
+            }
+        }
     }
 
     /// <summary>
@@ -155,26 +176,57 @@ internal sealed class SeatGroupContest
 
         if (model.Mode == WithdrawalMode.All && reserve > 0)
         {
-            if (random.Uniform(RandomPurpose.ElectionWithdrawal, stream, RandomKeys.Of(ballot, groupIndex, 255)) >= model.Probability)
-            {
-                return false;
-            }
-
-            for (int j = 0; j < n; j++)
-            {
-                if (_standing[j])
-                {
-                    _standing[j] = false;
-                    Outcome.Withdrawn[j] = true;
-                }
-            }
-
-            return true;
+            return WithdrawAll(model, n, stream, groupIndex, ballot, random);
         }
 
-        // Trailing candidates first: fewest votes in the last ballot, ties by lot.
         bool withdrew = false;
         Span<int> order = stackalloc int[n];
+        var list = TrailingFirst(n, stream, groupIndex, ballot, random, order);
+        int candidates = model.Mode == WithdrawalMode.Any ? list.Length : Math.Min(1, list.Length);
+        for (int i = 0; i < candidates; i++)
+        {
+            // Never leave fewer candidates than open seats (the compromise candidates still in reserve count).
+            if (standingCount + reserve <= open)
+            {
+                break;
+            }
+
+            int j = list[i];
+            if (random.Uniform(RandomPurpose.ElectionWithdrawal, stream, RandomKeys.Of(ballot, groupIndex, j)) < model.Probability)
+            {
+                _standing[j] = false;
+                Outcome.Withdrawn[j] = true;
+                standingCount--;
+                withdrew = true;
+            }
+        }
+
+        return withdrew;
+    }
+
+    /// <summary>Withdraws every standing candidate at once with the model's probability (one draw); returns whether they withdrew.</summary>
+    private bool WithdrawAll(WithdrawalModel model, int n, int stream, int groupIndex, int ballot, CounterRandom random)
+    {
+        if (random.Uniform(RandomPurpose.ElectionWithdrawal, stream, RandomKeys.Of(ballot, groupIndex, 255)) >= model.Probability)
+        {
+            return false;
+        }
+
+        for (int j = 0; j < n; j++)
+        {
+            if (_standing[j])
+            {
+                _standing[j] = false;
+                Outcome.Withdrawn[j] = true;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The standing candidates, trailing first: fewest votes in the last ballot, ties by lot (insertion sort into <paramref name="order"/>).</summary>
+    private Span<int> TrailingFirst(int n, int stream, int groupIndex, int ballot, CounterRandom random, Span<int> order)
+    {
         int m = 0;
         for (int j = 0; j < n; j++)
         {
@@ -199,25 +251,6 @@ internal sealed class SeatGroupContest
             list[k + 1] = c;
         }
 
-        int candidates = model.Mode == WithdrawalMode.Any ? list.Length : Math.Min(1, list.Length);
-        for (int i = 0; i < candidates; i++)
-        {
-            // Never leave fewer candidates than open seats (the compromise candidates still in reserve count).
-            if (standingCount + reserve <= open)
-            {
-                break;
-            }
-
-            int j = list[i];
-            if (random.Uniform(RandomPurpose.ElectionWithdrawal, stream, RandomKeys.Of(ballot, groupIndex, j)) < model.Probability)
-            {
-                _standing[j] = false;
-                Outcome.Withdrawn[j] = true;
-                standingCount--;
-                withdrew = true;
-            }
-        }
-
-        return withdrew;
+        return list;
     }
 }

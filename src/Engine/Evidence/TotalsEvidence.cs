@@ -52,55 +52,16 @@ public static class TotalsEvidence
 
         var mean = new double[dims];
         var sd = (double[])priorSd.Clone();
-        var s = new double[dims];
         var logW = new double[draws];
         var samples = new double[draws * dims];
-        double effective = 0;
         for (int round = 0; round < Rounds; round++)
         {
             for (int d = 0; d < draws; d++)
             {
-                double logQ = 0, logPrior = 0;
-                for (int k = 0; k < dims; k++)
-                {
-                    ulong bits = CounterRandom.Mix(CounterRandom.Mix(seed + ((ulong)round * 0x9E3779B97F4A7C15UL)) + (((ulong)d * (ulong)dims) + (ulong)k) * 0x9E3779B97F4A7C15UL);
-                    double z = StandardNormal.InverseCdf(CounterRandom.UniformLow(bits));
-                    s[k] = mean[k] + (sd[k] * z);
-                    if (priorSd[k] > 0)
-                    {
-                        logQ += -0.5 * z * z - Math.Log(sd[k]);
-                        double u = s[k] / priorSd[k];
-                        logPrior += -0.5 * u * u - Math.Log(priorSd[k]);
-                    }
-                    else
-                    {
-                        s[k] = 0;
-                    }
-
-                    samples[(d * dims) + k] = s[k];
-                }
-
-                logW[d] = logPrior - logQ + LogLikelihood(members, memberBlocs, s, yes, no, abstain);
+                logW[d] = Propose(seed, round, d, mean, sd, priorSd, samples.AsSpan(d * dims, dims)) + LogLikelihood(members, memberBlocs, samples.AsSpan(d * dims, dims), yes, no, abstain);
             }
 
-            double max = logW.Max();
-            double sumW = 0, sumW2 = 0;
-            Array.Clear(mean);
-            var second = new double[dims];
-            for (int d = 0; d < draws; d++)
-            {
-                double w = Math.Exp(logW[d] - max);
-                sumW += w;
-                sumW2 += w * w;
-                for (int k = 0; k < dims; k++)
-                {
-                    double x = samples[(d * dims) + k];
-                    mean[k] += w * x;
-                    second[k] += w * x * x;
-                }
-            }
-
-            effective = sumW * sumW / sumW2;
+            var (sumW, second, effective) = WeightedMoments(logW, samples, mean);
             for (int k = 0; k < dims; k++)
             {
                 mean[k] /= sumW;
@@ -115,6 +76,61 @@ public static class TotalsEvidence
         }
 
         throw new InvalidOperationException("unreachable");
+    }
+
+    /// <summary>
+    /// Draw <paramref name="d"/> of a round from the proposal N(mean, sd^2) into <paramref name="s"/> (0 where the prior
+    /// sd is 0); returns log prior - log proposal density.
+    /// </summary>
+    private static double Propose(ulong seed, int round, int d, double[] mean, double[] sd, double[] priorSd, Span<double> s)
+    {
+        int dims = mean.Length;
+        double logQ = 0, logPrior = 0;
+        for (int k = 0; k < dims; k++)
+        {
+            ulong bits = CounterRandom.Mix(CounterRandom.Mix(seed + ((ulong)round * 0x9E3779B97F4A7C15UL)) + (((ulong)d * (ulong)dims) + (ulong)k) * 0x9E3779B97F4A7C15UL);
+            double z = StandardNormal.InverseCdf(CounterRandom.UniformLow(bits));
+            s[k] = mean[k] + (sd[k] * z);
+            if (priorSd[k] > 0)
+            {
+                logQ += -0.5 * z * z - Math.Log(sd[k]);
+                double u = s[k] / priorSd[k];
+                logPrior += -0.5 * u * u - Math.Log(priorSd[k]);
+            }
+            else
+            {
+                s[k] = 0;
+            }
+        }
+
+        return logPrior - logQ;
+    }
+
+    /// <summary>
+    /// The importance weights' sums: <paramref name="mean"/> overwritten with sum w x, and the returned sum of w, sum w x^2
+    /// per dimension and the effective sample size (sum w)^2 / sum w^2 (weights relative to the largest).
+    /// </summary>
+    private static (double SumW, double[] Second, double Effective) WeightedMoments(double[] logW, double[] samples, double[] mean)
+    {
+        int dims = mean.Length;
+        double max = logW.Max();
+        double sumW = 0, sumW2 = 0;
+        Array.Clear(mean);
+        var second = new double[dims];
+        for (int d = 0; d < logW.Length; d++)
+        {
+            double w = Math.Exp(logW[d] - max);
+            sumW += w;
+            sumW2 += w * w;
+            for (int k = 0; k < dims; k++)
+            {
+                double x = samples[(d * dims) + k];
+                mean[k] += w * x;
+                second[k] += w * x * x;
+            }
+        }
+
+        return (sumW, second, sumW * sumW / sumW2);
     }
 
     /// <summary>log L(S) of the totals under the normal approximation (see the remarks).</summary>

@@ -57,38 +57,55 @@ public static class LobbyingOptimizer
         double current = baseline;
         for (int step = 0; step < members; step++)
         {
-            int evaluated = 0;
-            int best = -1;
-            double bestValue = double.NegativeInfinity;
-            foreach (int candidate in lastGain.Keys.OrderByDescending(i => lastGain[i]).ToArray())
-            {
-                // A candidate whose last gain cannot beat the best fresh gain is skipped (lazy greedy).
-                if (best >= 0 && lastGain[candidate] <= bestValue - current)
-                {
-                    break;
-                }
-
-                double value = Evaluate([.. chosen, candidate]);
-                evaluated++;
-                lastGain[candidate] = value - current;
-                if (value > bestValue)
-                {
-                    bestValue = value;
-                    best = candidate;
-                }
-            }
-
+            var (best, bestValue, evaluated) = GreedyStep(Evaluate, chosen, lastGain, current);
             chosen.Add(best);
             lastGain.Remove(best);
             steps.Add(new LobbyingStep(vote.Codes[best], bestValue, bestValue - current, evaluated));
             current = bestValue;
         }
 
+        var topSwing = TopSwing(model, exactVote, vote.Codes, movable, members, trials, cancellationToken);
+        return new LobbyingPlan(baseline, steps, Evaluate(topSwing), topSwing.Select(i => vote.Codes[i]).ToArray()) { BaselineStandardError = without.PAdoptedStandardError };
+    }
+
+    /// <summary>
+    /// One step of the lazy greedy search: candidates in order of their last gain, each evaluated with the members
+    /// already chosen, until a candidate's last gain cannot beat the best fresh gain; returns the best, its P(adopted)
+    /// and how many were evaluated.
+    /// </summary>
+    private static (int Best, double BestValue, int Evaluated) GreedyStep(Func<IReadOnlyCollection<int>, double> evaluate, List<int> chosen, Dictionary<int, double> lastGain, double current)
+    {
+        int evaluated = 0;
+        int best = -1;
+        double bestValue = double.NegativeInfinity;
+        foreach (int candidate in lastGain.Keys.OrderByDescending(i => lastGain[i]).ToArray())
+        {
+            // A candidate whose last gain cannot beat the best fresh gain is skipped (lazy greedy).
+            if (best >= 0 && lastGain[candidate] <= bestValue - current)
+            {
+                break;
+            }
+
+            double value = evaluate([.. chosen, candidate]);
+            evaluated++;
+            lastGain[candidate] = value - current;
+            if (value > bestValue)
+            {
+                bestValue = value;
+                best = candidate;
+            }
+        }
+
+        return (best, bestValue, evaluated);
+    }
+
+    /// <summary>The comparison: the <paramref name="members"/> movable members with the largest swing (ties by code).</summary>
+    private static int[] TopSwing(SimulationModel model, VoteModel exactVote, string[] codes, int[] movable, int members, long trials, CancellationToken cancellationToken)
+    {
         var swing = MonteCarloSimulator.Run(
             new SimulationModel(model.Seed, trials, [new VariantModel("swing", [exactVote])]),
             new SimulationOptions(),
             cancellationToken: cancellationToken).Votes[0];
-        var topSwing = movable.OrderByDescending(i => swing.Member(i).Swing).ThenBy(i => vote.Codes[i], StringComparer.Ordinal).Take(members).ToArray();
-        return new LobbyingPlan(baseline, steps, Evaluate(topSwing), topSwing.Select(i => vote.Codes[i]).ToArray()) { BaselineStandardError = without.PAdoptedStandardError };
+        return movable.OrderByDescending(i => swing.Member(i).Swing).ThenBy(i => codes[i], StringComparer.Ordinal).Take(members).ToArray();
     }
 }

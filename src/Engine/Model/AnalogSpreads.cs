@@ -31,70 +31,40 @@ public static class AnalogSpreads
     /// </summary>
     public static AnalogShiftDistribution SameIssue { get; } = new(2.5, 3.0, 0.4);
 
-    /// <summary>The measured shift of <paramref name="kind"/> (for an Assembly vote; see <see cref="RepeatUnanchored"/>).</summary>
-    public static AnalogShiftDistribution Shift(AnalogKind kind) => kind switch
+    /// <summary>
+    /// What was measured for <paramref name="kind"/>: its shift, anchoring, and the normal-shift study's choice with its
+    /// plausible range (the one switch over the closed set of kinds; an unknown kind throws).
+    /// </summary>
+    public static MeasuredAnalogSpread Of(AnalogKind kind) => kind switch
     {
-        AnalogKind.Repeat => Repeat,
-        AnalogKind.SameSubject => SameSubject,
-        AnalogKind.SameIssue => SameIssue,
+        AnalogKind.Repeat => RepeatMeasured,
+        AnalogKind.SameSubject => SameSubjectMeasured,
+        AnalogKind.SameIssue => SameIssueMeasured,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown analog kind."),
     };
+
+    /// <summary>The measured shift of <paramref name="kind"/> (for an Assembly vote; see <see cref="RepeatUnanchored"/>).</summary>
+    public static AnalogShiftDistribution Shift(AnalogKind kind) => Of(kind).Shift;
 
     /// <summary>
     /// Whether an Assembly vote of <paramref name="kind"/> is anchored on its analog's recorded yes count: every member's
     /// latent support shifted by the one amount that makes the expected yes count without shocks the analog's
     /// (<see cref="AnalogAnchor"/>).
     /// </summary>
-    public static bool AnchorsOnCount(AnalogKind kind) => kind switch
-    {
-        AnalogKind.Repeat => true,
-        AnalogKind.SameSubject => false,
-        AnalogKind.SameIssue => false,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown analog kind."),
-    };
+    public static bool AnchorsOnCount(AnalogKind kind) => Of(kind).AnchorsOnCount;
 
     /// <summary>The standard deviation of the measured shift of <paramref name="kind"/> (one number for the spread's size).</summary>
     public static double For(AnalogKind kind) => Shift(kind).StandardDeviation;
-
-    /// <summary>Low end of a repeat's plausible spread in the normal-shift study (see <see cref="PlausibleRange"/>).</summary>
-    public const double RepeatLow = 0.6;
-
-    /// <summary>High end of a repeat's plausible spread.</summary>
-    public const double RepeatHigh = 0.8;
-
-    /// <summary>Low end of a same-subject analog's plausible spread.</summary>
-    public const double SameSubjectLow = 1.6;
-
-    /// <summary>High end of a same-subject analog's plausible spread.</summary>
-    public const double SameSubjectHigh = 2.5;
-
-    /// <summary>Low end of a same-issue analog's plausible spread.</summary>
-    public const double SameIssueLow = 2.5;
-
-    /// <summary>High end of a same-issue analog's plausible spread (the largest spread a scenario may give).</summary>
-    public const double SameIssueHigh = 3.0;
 
     /// <summary>
     /// The plausible range of <paramref name="kind"/>'s spread in the normal-shift study: the central 90% of the spreads
     /// chosen on bootstrap resamples of the choosing years' roll calls (docs/calibration.md, "How sure the choice is"),
     /// around that study's choice (<see cref="NormalStudyChoice"/>).
     /// </summary>
-    public static (double Low, double High) PlausibleRange(AnalogKind kind) => kind switch
-    {
-        AnalogKind.Repeat => (RepeatLow, RepeatHigh),
-        AnalogKind.SameSubject => (SameSubjectLow, SameSubjectHigh),
-        AnalogKind.SameIssue => (SameIssueLow, SameIssueHigh),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown analog kind."),
-    };
+    public static (double Low, double High) PlausibleRange(AnalogKind kind) => (Of(kind).PlausibleLow, Of(kind).PlausibleHigh);
 
     /// <summary>The spread the normal-shift study chose for <paramref name="kind"/> (0.6, 2.0, 3.0), inside <see cref="PlausibleRange"/>.</summary>
-    public static double NormalStudyChoice(AnalogKind kind) => kind switch
-    {
-        AnalogKind.Repeat => 0.6,
-        AnalogKind.SameSubject => 2.0,
-        AnalogKind.SameIssue => 3.0,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown analog kind."),
-    };
+    public static double NormalStudyChoice(AnalogKind kind) => Of(kind).NormalStudyChoice;
 
     /// <summary>
     /// <paramref name="chosen"/>, <paramref name="kind"/>'s measured shift, at <paramref name="setting"/>: itself for
@@ -115,11 +85,13 @@ public static class AnalogSpreads
     public static double For(AnalogKind kind, AnalogSetting setting) => AtSetting(Shift(kind), kind, setting).StandardDeviation;
 
     /// <summary>The scenario spelling of <paramref name="kind"/> (repeat, same_subject, same_issue).</summary>
-    public static string Name(AnalogKind kind) => kind switch
-    {
-        AnalogKind.Repeat => "repeat",
-        AnalogKind.SameSubject => "same_subject",
-        AnalogKind.SameIssue => "same_issue",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown analog kind."),
-    };
+    public static string Name(AnalogKind kind) => Of(kind).Name;
+
+    // Declared after the shifts they hold: static initialisers run in textual order.
+    private static readonly MeasuredAnalogSpread RepeatMeasured = new(AnalogKind.Repeat, "repeat", Repeat, AnchorsOnCount: true, NormalStudyChoice: 0.6, PlausibleLow: 0.6, PlausibleHigh: 0.8);
+
+    private static readonly MeasuredAnalogSpread SameSubjectMeasured = new(AnalogKind.SameSubject, "same_subject", SameSubject, AnchorsOnCount: false, NormalStudyChoice: 2.0, PlausibleLow: 1.6, PlausibleHigh: 2.5);
+
+    // 3.0 is the largest spread a scenario may give.
+    private static readonly MeasuredAnalogSpread SameIssueMeasured = new(AnalogKind.SameIssue, "same_issue", SameIssue, AnchorsOnCount: false, NormalStudyChoice: 3.0, PlausibleLow: 2.5, PlausibleHigh: 3.0);
 }

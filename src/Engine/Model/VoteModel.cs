@@ -37,36 +37,11 @@ public sealed class VoteModel
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentOutOfRangeException.ThrowIfNegative(stream);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(stream, ushort.MaxValue);
-        if (participants.Count == 0)
-        {
-            throw new ArgumentException("A vote needs participants.", nameof(participants));
-        }
-
-        if (participants.Count > short.MaxValue)
-        {
-            throw new ArgumentException($"At most {short.MaxValue} participants.", nameof(participants));
-        }
-
+        ValidateSize(participants);
         CouncilRule = councilRule ?? CouncilRule.Charter;
         if (body == Body.SecurityCouncil)
         {
-            bool charter = CouncilRule == CouncilRule.Charter;
-            if (charter ? participants.Count != SecurityCouncilRules.Seats : participants.Count < SecurityCouncilRules.Seats)
-            {
-                throw new ArgumentException($"The Security Council has {SecurityCouncilRules.Seats} members, not {participants.Count}.", nameof(participants));
-            }
-
-            if (CouncilRule.Quota < 1 || CouncilRule.Quota > participants.Count || CouncilRule.VetoBlocking < 1)
-            {
-                throw new ArgumentException($"A quota of {CouncilRule.Quota} does not fit a Council of {participants.Count}.", nameof(councilRule));
-            }
-
-            var permanent = participants.Aggregate(PermanentMembers.None, (set, p) => set | p.Permanent);
-            if (permanent != PermanentMembers.All || participants.Count(p => p.Permanent != PermanentMembers.None) != 5)
-            {
-                throw new ArgumentException("The Security Council must have each permanent member exactly once.", nameof(participants));
-            }
-
+            ValidateCouncil(participants, CouncilRule);
             estimator = OutcomeEstimator.ExactConditional;
         }
 
@@ -77,19 +52,7 @@ public sealed class VoteModel
 
         _participants = participants;
         Conditions = conditions ?? [];
-        foreach (var condition in Conditions)
-        {
-            if (condition.VoteIndex < 0 || condition.VoteIndex >= stream)
-            {
-                throw new ArgumentException($"Vote '{id}' can only wait for an earlier vote.", nameof(conditions));
-            }
-
-            if (!(condition.TablingProbability >= 0 && condition.TablingProbability <= 1))
-            {
-                throw new ArgumentOutOfRangeException(nameof(conditions), condition.TablingProbability, "A tabling probability lies in [0, 1].");
-            }
-        }
-
+        ValidateConditions(Conditions, id, stream);
         Id = id;
         Stream = stream;
         Body = body;
@@ -110,40 +73,106 @@ public sealed class VoteModel
         Fixed = new sbyte[n];
         Permanent = new PermanentMembers[n];
         BlocOffsets = new int[n + 1];
-        var blocIndices = new List<int>();
-        for (int i = 0; i < n; i++)
+        BlocIndices = LayOut(participants);
+        Description = Describe();
+    }
+
+    /// <summary>The vote's description: its rule, the Council's quota, and the paths and triggers of its conditions.</summary>
+    private VoteDescription Describe() => new(Id, Body, Date, Majority, Decision, Estimator, Codes)
+    {
+        Quota = Body == Body.SecurityCouncil ? CouncilRule.Quota : 0,
+        Paths = Conditions.Select(c => c.Label).ToArray(),
+        Triggers = Conditions.Select(c => new VoteTrigger(c.Label[..c.Label.LastIndexOf(':')], c.Outcome)).ToArray(),
+    };
+
+    private static void ValidateSize(IReadOnlyList<VoteParticipant> participants)
+    {
+        if (participants.Count == 0)
         {
-            var p = participants[i];
-            p.Lean.Validate();
-            if (p.ShockBlocs.Any(b => b < 0 || b >= shocks.BlocNames.Count))
-            {
-                throw new ArgumentException($"Member {p.Code} refers to a shocked bloc that does not exist.", nameof(participants));
-            }
-
-            Codes[i] = p.Code;
-            RosterIndex[i] = p.RosterIndex;
-            Mean[i] = p.Lean.Mean;
-            PositionLoading[i] = p.Lean.PositionLoading;
-            NoBelow[i] = p.Lean.NoBelow;
-            YesFrom[i] = p.Lean.YesFrom;
-            Absence[i] = p.Lean.AbsenceProbability;
-            Fixed[i] = p.Lean.Fixed is { } f ? (sbyte)f : (sbyte)-1;
-            Permanent[i] = body == Body.SecurityCouncil ? p.Permanent : PermanentMembers.None;
-            foreach (int b in p.ShockBlocs.Distinct().Where(b => shocks.BlocSds[b] > 0))
-            {
-                blocIndices.Add(b);
-            }
-
-            BlocOffsets[i + 1] = blocIndices.Count;
+            throw new ArgumentException("A vote needs participants.", nameof(participants));
         }
 
-        BlocIndices = blocIndices.ToArray();
-        Description = new VoteDescription(id, body, date, majority, decision, estimator, Codes)
+        if (participants.Count > short.MaxValue)
         {
-            Quota = body == Body.SecurityCouncil ? CouncilRule.Quota : 0,
-            Paths = Conditions.Select(c => c.Label).ToArray(),
-            Triggers = Conditions.Select(c => new VoteTrigger(c.Label[..c.Label.LastIndexOf(':')], c.Outcome)).ToArray(),
-        };
+            throw new ArgumentException($"At most {short.MaxValue} participants.", nameof(participants));
+        }
+    }
+
+    /// <summary>The Council's seats (15 under the Charter, at least 15 reformed), a quota that fits, each permanent member once.</summary>
+    private static void ValidateCouncil(IReadOnlyList<VoteParticipant> participants, CouncilRule councilRule)
+    {
+        bool charter = councilRule == CouncilRule.Charter;
+        if (charter ? participants.Count != SecurityCouncilRules.Seats : participants.Count < SecurityCouncilRules.Seats)
+        {
+            throw new ArgumentException($"The Security Council has {SecurityCouncilRules.Seats} members, not {participants.Count}.", nameof(participants));
+        }
+
+        if (councilRule.Quota < 1 || councilRule.Quota > participants.Count || councilRule.VetoBlocking < 1)
+        {
+            throw new ArgumentException($"A quota of {councilRule.Quota} does not fit a Council of {participants.Count}.", nameof(councilRule));
+        }
+
+        var permanent = participants.Aggregate(PermanentMembers.None, (set, p) => set | p.Permanent);
+        if (permanent != PermanentMembers.All || participants.Count(p => p.Permanent != PermanentMembers.None) != 5)
+        {
+            throw new ArgumentException("The Security Council must have each permanent member exactly once.", nameof(participants));
+        }
+    }
+
+    /// <summary>Each condition waits for an earlier vote with a tabling probability in [0, 1].</summary>
+    private static void ValidateConditions(IReadOnlyList<VoteCondition> conditions, string id, int stream)
+    {
+        foreach (var condition in conditions)
+        {
+            if (condition.VoteIndex < 0 || condition.VoteIndex >= stream)
+            {
+                throw new ArgumentException($"Vote '{id}' can only wait for an earlier vote.", nameof(conditions));
+            }
+
+            if (!(condition.TablingProbability >= 0 && condition.TablingProbability <= 1))
+            {
+                throw new ArgumentOutOfRangeException(nameof(conditions), condition.TablingProbability, "A tabling probability lies in [0, 1].");
+            }
+        }
+    }
+
+    /// <summary>Writes every participant's lean into the arrays; returns the shocked blocs of all (<see cref="BlocOffsets"/> points into them).</summary>
+    private int[] LayOut(IReadOnlyList<VoteParticipant> participants)
+    {
+        var blocIndices = new List<int>();
+        for (int i = 0; i < participants.Count; i++)
+        {
+            LayOut(participants, i, blocIndices);
+        }
+
+        return blocIndices.ToArray();
+    }
+
+    /// <summary>Writes participant <paramref name="i"/>'s lean into the arrays and its shocked blocs (sd &gt; 0, once each) into <paramref name="blocIndices"/>.</summary>
+    private void LayOut(IReadOnlyList<VoteParticipant> participants, int i, List<int> blocIndices)
+    {
+        var p = participants[i];
+        p.Lean.Validate();
+        if (p.ShockBlocs.Any(b => b < 0 || b >= Shocks.BlocNames.Count))
+        {
+            throw new ArgumentException($"Member {p.Code} refers to a shocked bloc that does not exist.", nameof(participants));
+        }
+
+        Codes[i] = p.Code;
+        RosterIndex[i] = p.RosterIndex;
+        Mean[i] = p.Lean.Mean;
+        PositionLoading[i] = p.Lean.PositionLoading;
+        NoBelow[i] = p.Lean.NoBelow;
+        YesFrom[i] = p.Lean.YesFrom;
+        Absence[i] = p.Lean.AbsenceProbability;
+        Fixed[i] = p.Lean.Fixed is { } f ? (sbyte)f : (sbyte)-1;
+        Permanent[i] = Body == Body.SecurityCouncil ? p.Permanent : PermanentMembers.None;
+        foreach (int b in p.ShockBlocs.Distinct().Where(b => Shocks.BlocSds[b] > 0))
+        {
+            blocIndices.Add(b);
+        }
+
+        BlocOffsets[i + 1] = blocIndices.Count;
     }
 
     private readonly IReadOnlyList<VoteParticipant> _participants;

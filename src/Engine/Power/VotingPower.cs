@@ -82,32 +82,7 @@ public static class VotingPower
             }
 
             var counts = CoalitionCounts.Build(groups, quota, blocking, binomial);
-            int own = weights[k];
-            int ownVeto = classes[k].Veto ? 1 : 0;
-            for (int s = 0; s <= counts.MaxSize; s++)
-            {
-                // s! (n - 1 - s)! / n! = 1 / (n C(n - 1, s)).
-                double orderings = 1.0 / (n * binomial[n - 1, s]);
-                for (int w = 0; w <= quota; w++)
-                {
-                    for (int m = 0; m <= blocking; m++)
-                    {
-                        double coalitions = counts[s, w, m];
-                        if (coalitions == 0)
-                        {
-                            continue;
-                        }
-
-                        bool winsWith = w + own >= quota && m < blocking;
-                        bool winsWithout = w >= quota && m + ownVeto < blocking;
-                        if (winsWith && !winsWithout)
-                        {
-                            swings[k] += coalitions;
-                            shapley[k] += coalitions * orderings;
-                        }
-                    }
-                }
-            }
+            (swings[k], shapley[k]) = Pivots(counts, n, quota, blocking, weights[k], classes[k].Veto ? 1 : 0, binomial);
         }
 
         double totalSwings = 0;
@@ -124,6 +99,41 @@ public static class VotingPower
         }
 
         return new CouncilPower(council, result);
+    }
+
+    /// <summary>
+    /// A member's swings (coalitions of the others it turns from losing to winning) and its Shapley-Shubik index (each
+    /// such coalition of size s weighed by s! (n - 1 - s)! / n!), from the counts of the others' coalitions.
+    /// </summary>
+    private static (double Swings, double Shapley) Pivots(CoalitionCounts counts, int n, int quota, int blocking, int own, int ownVeto, PascalTriangle binomial)
+    {
+        double swings = 0, shapley = 0;
+        for (int s = 0; s <= counts.MaxSize; s++)
+        {
+            // s! (n - 1 - s)! / n! = 1 / (n C(n - 1, s)).
+            double orderings = 1.0 / (n * binomial[n - 1, s]);
+            for (int w = 0; w <= quota; w++)
+            {
+                for (int m = 0; m <= blocking; m++)
+                {
+                    double coalitions = counts[s, w, m];
+                    if (coalitions == 0)
+                    {
+                        continue;
+                    }
+
+                    bool winsWith = w + own >= quota && m < blocking;
+                    bool winsWithout = w >= quota && m + ownVeto < blocking;
+                    if (winsWith && !winsWithout)
+                    {
+                        swings += coalitions;
+                        shapley += coalitions * orderings;
+                    }
+                }
+            }
+        }
+
+        return (swings, shapley);
     }
 
     /// <summary>Weights divided by their greatest common divisor g, and the quota ceil(q / g).</summary>

@@ -159,6 +159,28 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
         var analog = AnalogParameters(model, analogIndex);
         var expected = votes.Of(rollCall).ToArray();
         int n = expected.Length;
+        var members = ForecastMembers(model, testYear, expected, analogInfo, analog);
+        ulong key = Fnv(rc.Id);
+        int analogYes = votes.Of(analogIndex).Count(v => v.Choice == VoteChoice.Yes);
+
+        // The anchor: one shift of every member's latent support that makes the expected yes count without shocks the analog's own.
+        double anchor = AnalogAnchor.Shift(members.Positions.Select(x => analog.Beta * x).ToArray(), members.Sds, Enumerable.Repeat(analog.Tau2, n).ToArray(), members.Absence, 0, analogYes);
+        var anchored = members with { Offsets = Enumerable.Repeat(anchor, n).ToArray() };
+        var samples = SimulateYesCounts(members, anchored, analog, shocks ?? model.PlainShocks, key);
+        var ranges = new CountInterval[spreads.Count][];
+        for (int s = 0; s < spreads.Count; s++)
+        {
+            ranges[s] = RangesOf(samples[s]);
+        }
+
+        int actual = expected.Count(v => v.Choice == VoteChoice.Yes);
+        return new AnalogCase(kind, testYear, rc.Id, analogInfo.Id, actual, analogYes, ranges) { CandidateRanges = CandidateRanges(samples, key), Samples = keepSamples ? samples : [] };
+    }
+
+    /// <summary>The expected members' forecasts for the test year with the analog's issue areas and parameters, bloc shocks by membership.</summary>
+    private RollCallCountSimulator.Members ForecastMembers(YearModel model, int testYear, (int Unit, VoteChoice Choice)[] expected, RollCallInfo analogInfo, RollCallParameters analog)
+    {
+        int n = expected.Length;
         var positions = new double[n];
         var sds = new double[n];
         var absence = new double[n];
@@ -175,19 +197,17 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
         }
 
         var none = new int[n + 1];
-        var members = new RollCallCountSimulator.Members(
+        return new RollCallCountSimulator.Members(
             positions, new double[n], sds, none, [], absence, Enumerable.Repeat(-1, n).ToArray(), offsets, indices.ToArray(),
             Enumerable.Repeat(-1, n).ToArray(), new double[n]);
+    }
+
+    /// <summary>The simulated yes counts of every simulation (spread, groups, flip, anchoring), one per trial.</summary>
+    private int[][] SimulateYesCounts(RollCallCountSimulator.Members members, RollCallCountSimulator.Members anchored, RollCallParameters analog, double[] sizes, ulong key)
+    {
         double[] parameters = [analog.Beta, analog.Tau1, analog.Tau2];
-        var sizes = shocks ?? model.PlainShocks;
         double global = sizes[0];
         var blocSds = sizes[1..];
-        ulong key = Fnv(rc.Id);
-        int analogYes = votes.Of(analogIndex).Count(v => v.Choice == VoteChoice.Yes);
-
-        // The anchor: one shift of every member's latent support that makes the expected yes count without shocks the analog's own.
-        double anchor = AnalogAnchor.Shift(positions.Select(x => analog.Beta * x).ToArray(), sds, Enumerable.Repeat(analog.Tau2, n).ToArray(), absence, 0, analogYes);
-        var anchored = members with { Offsets = Enumerable.Repeat(anchor, n).ToArray() };
         var samples = new int[_simulations.Count][];
         for (int k = 0; k < _simulations.Count; k++)
         {
@@ -200,12 +220,12 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
             samples[k] = RollCallCountSimulator.Simulate(sim.Anchored ? anchored : members, p, [], sd, groupSds, settings.Trials, settings.Seed ^ key, (int)(key & 0xFFFF)).Yes;
         }
 
-        var ranges = new CountInterval[spreads.Count][];
-        for (int s = 0; s < spreads.Count; s++)
-        {
-            ranges[s] = RangesOf(samples[s]);
-        }
+        return samples;
+    }
 
+    /// <summary>The ranges of each candidate mixture: per trial the wide simulation's count with the candidate's probability, else the narrow one's.</summary>
+    private CountInterval[][] CandidateRanges(int[][] samples, ulong key)
+    {
         var choice = new double[settings.Trials];
         var flipChoice = new double[settings.Trials];
         for (int t = 0; t < settings.Trials; t++)
@@ -231,8 +251,7 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
             candidateRanges[c] = RangesOf(mixed);
         }
 
-        int actual = expected.Count(v => v.Choice == VoteChoice.Yes);
-        return new AnalogCase(kind, testYear, rc.Id, analogInfo.Id, actual, analogYes, ranges) { CandidateRanges = candidateRanges, Samples = keepSamples ? samples : [] };
+        return candidateRanges;
     }
 
     private static CountInterval[] RangesOf(int[] yes)

@@ -54,85 +54,120 @@ public sealed class DriftBacktestResult
     /// <summary>Evaluates every model of the backtest, handing progress lines to <paramref name="log"/> when given.</summary>
     public static DriftBacktestResult Run(DriftBacktest backtest, Action<string>? log, CancellationToken cancellationToken)
     {
-        var invariant = CultureInfo.InvariantCulture;
         var result = new DriftBacktestResult(backtest);
+        var randomWalk = result.EvaluateRandomWalks(log, cancellationToken);
+        var fitted = result.FitStrengths(log, cancellationToken);
+        result.EvaluateAttractions(fitted, cancellationToken);
+        var kept = result.KeepImprovingComponents(fitted, randomWalk, cancellationToken);
+        result.FitVolatilityScale(kept, log, cancellationToken);
+        result.BuildRows();
+        return result;
+    }
+
+    /// <summary>The random walk out of sample, and with the volatilities raised to the step when the calibration gives one.</summary>
+    private Evaluation EvaluateRandomWalks(Action<string>? log, CancellationToken cancellationToken)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var none = new double[DriftBacktest.Components.Count];
+        var randomWalk = Backtest.OutOfSample(RandomWalk, none, 1, cancellationToken);
+        OutOfSample.Add(randomWalk);
+        log?.Invoke(string.Create(invariant, $"  random walk: coverage {randomWalk.Overall.Coverage80:P1} / {randomWalk.Overall.Coverage95:P1}, log score {randomWalk.Overall.LogScore:F4}"));
+        if (double.IsFinite(Backtest.StepScale))
+        {
+            var step = Backtest.OutOfSample(RandomWalkStep, none, Backtest.StepScale, cancellationToken);
+            OutOfSample.Add(step);
+            log?.Invoke(string.Create(invariant, $"  random walk with the volatilities raised to the step (x{Backtest.StepScale:F2}): coverage {step.Overall.Coverage80:P1} / {step.Overall.Coverage95:P1}, log score {step.Overall.LogScore:F4}"));
+        }
+
+        return randomWalk;
+    }
+
+    /// <summary>The strengths fitted in sample, with the in-sample evaluations of the random walks and the fitted strengths.</summary>
+    private double[] FitStrengths(Action<string>? log, CancellationToken cancellationToken)
+    {
         var components = DriftBacktest.Components;
         var none = new double[components.Count];
-        var randomWalk = backtest.OutOfSample(RandomWalk, none, 1, cancellationToken);
-        result.OutOfSample.Add(randomWalk);
-        log?.Invoke(string.Create(invariant, $"  random walk: coverage {randomWalk.Overall.Coverage80:P1} / {randomWalk.Overall.Coverage95:P1}, log score {randomWalk.Overall.LogScore:F4}"));
-        if (double.IsFinite(backtest.StepScale))
+        var (fitted, _) = Backtest.FitStrengths(cancellationToken: cancellationToken);
+        Fitted = fitted;
+        log?.Invoke($"  strengths fitted on {Backtest.Settings.FitFrom}-{Backtest.Settings.From}: " + string.Join(", ", components.Select((c, k) => string.Create(CultureInfo.InvariantCulture, $"{c.Name} {fitted[k]:0.00}"))));
+        InSample.Add(Backtest.InSample(RandomWalk, none, 1, cancellationToken));
+        if (double.IsFinite(Backtest.StepScale))
         {
-            var step = backtest.OutOfSample(RandomWalkStep, none, backtest.StepScale, cancellationToken);
-            result.OutOfSample.Add(step);
-            log?.Invoke(string.Create(invariant, $"  random walk with the volatilities raised to the step (x{backtest.StepScale:F2}): coverage {step.Overall.Coverage80:P1} / {step.Overall.Coverage95:P1}, log score {step.Overall.LogScore:F4}"));
+            InSample.Add(Backtest.InSample(RandomWalkStep, none, Backtest.StepScale, cancellationToken));
         }
 
-        var (fitted, fittedScore) = backtest.FitStrengths(cancellationToken: cancellationToken);
-        result.Fitted = fitted;
-        log?.Invoke($"  strengths fitted on {backtest.Settings.FitFrom}-{backtest.Settings.From}: " + string.Join(", ", components.Select((c, k) => string.Create(invariant, $"{c.Name} {fitted[k]:0.00}"))));
-        result.InSample.Add(backtest.InSample(RandomWalk, none, 1, cancellationToken));
-        if (double.IsFinite(backtest.StepScale))
-        {
-            result.InSample.Add(backtest.InSample(RandomWalkStep, none, backtest.StepScale, cancellationToken));
-        }
+        InSample.Add(Backtest.InSample("attraction_fitted", fitted, 1, cancellationToken));
+        return fitted;
+    }
 
-        result.InSample.Add(backtest.InSample("attraction_fitted", fitted, 1, cancellationToken));
-
-        result.OutOfSample.Add(backtest.OutOfSample("scenario_baseline", DriftBacktest.ScenarioBaseline, 1, cancellationToken));
+    /// <summary>Out of sample: the first scenarios' attraction, each component alone at each strength, and the fitted strengths.</summary>
+    private void EvaluateAttractions(double[] fitted, CancellationToken cancellationToken)
+    {
+        var components = DriftBacktest.Components;
+        OutOfSample.Add(Backtest.OutOfSample("scenario_baseline", DriftBacktest.ScenarioBaseline, 1, cancellationToken));
         for (int c = 0; c < components.Count; c++)
         {
-            foreach (double strength in backtest.Settings.Strengths)
+            foreach (double strength in Backtest.Settings.Strengths)
             {
                 var strengths = new double[components.Count];
                 strengths[c] = strength;
-                result.OutOfSample.Add(backtest.OutOfSample(SingleName(c, strength), strengths, 1, cancellationToken));
+                OutOfSample.Add(Backtest.OutOfSample(SingleName(c, strength), strengths, 1, cancellationToken));
             }
         }
 
-        result.OutOfSample.Add(backtest.OutOfSample("attraction_fitted", fitted, 1, cancellationToken));
+        OutOfSample.Add(Backtest.OutOfSample("attraction_fitted", fitted, 1, cancellationToken));
+    }
 
-        // Keep a component only when its fitted strength is positive and, alone at that strength, it beats the random
-        // walk out of sample on the log score, the CRPS and the squared error.
-        var kept = new double[components.Count];
-        for (int c = 0; c < components.Count; c++)
+    /// <summary>
+    /// Keeps a component only when its fitted strength is positive and, alone at that strength, it beats the random
+    /// walk out of sample on the log score, the CRPS and the squared error; evaluates the kept strengths together.
+    /// </summary>
+    private double[] KeepImprovingComponents(double[] fitted, Evaluation randomWalk, CancellationToken cancellationToken)
+    {
+        int count = DriftBacktest.Components.Count;
+        var kept = new double[count];
+        for (int c = 0; c < count; c++)
         {
             if (fitted[c] <= 0)
             {
                 continue;
             }
 
-            var alone = result.OutOfSample.FirstOrDefault(e => e.Model == SingleName(c, fitted[c]))
-                ?? Add(result, backtest.OutOfSample(SingleName(c, fitted[c]), Only(c, fitted[c], components.Count), 1, cancellationToken));
+            var alone = OutOfSample.FirstOrDefault(e => e.Model == SingleName(c, fitted[c]))
+                ?? Add(this, Backtest.OutOfSample(SingleName(c, fitted[c]), Only(c, fitted[c], count), 1, cancellationToken));
             if (ImprovesOn(alone, randomWalk))
             {
                 kept[c] = fitted[c];
             }
         }
 
-        result.Kept = kept;
+        Kept = kept;
         if (kept.Any(s => s > 0))
         {
-            result.Recommended = "attraction_kept";
-            result.OutOfSample.Add(backtest.OutOfSample(result.Recommended, kept, 1, cancellationToken));
+            Recommended = "attraction_kept";
+            OutOfSample.Add(Backtest.OutOfSample(Recommended, kept, 1, cancellationToken));
         }
 
+        return kept;
+    }
+
+    /// <summary>The volatility scales of the kept model, and the scale chosen in sample scored out of sample.</summary>
+    private void FitVolatilityScale(double[] kept, Action<string>? log, CancellationToken cancellationToken)
+    {
+        var backtest = Backtest;
         Func<DriftBacktest, double, Evaluation> outOfSample = (b, s) => b.OutOfSample("scale", kept, s, cancellationToken);
         Func<DriftBacktest, double, Evaluation> inSample = (b, s) => b.InSample("scale", kept, s, cancellationToken);
-        result.Scale = (
+        Scale = (
             backtest.ScaleFor(outOfSample, e => e.Overall.Coverage80, 0.80),
             backtest.ScaleFor(outOfSample, e => e.Overall.Coverage95, 0.95),
             backtest.BestLogScoreScale(outOfSample),
             backtest.BestLogScoreScale(inSample));
-        log?.Invoke(string.Create(invariant, $"  volatility scale: coverage 80% right at {result.Scale.Coverage80:F2}, 95% at {result.Scale.Coverage95:F2}; best log score at {result.Scale.LogScore:F2} (in sample {result.Scale.LogScoreInSample:F2})"));
-        if (double.IsFinite(result.Scale.LogScoreInSample))
+        log?.Invoke(string.Create(CultureInfo.InvariantCulture, $"  volatility scale: coverage 80% right at {Scale.Coverage80:F2}, 95% at {Scale.Coverage95:F2}; best log score at {Scale.LogScore:F2} (in sample {Scale.LogScoreInSample:F2})"));
+        if (double.IsFinite(Scale.LogScoreInSample))
         {
             // The scale chosen in sample, scored out of sample: an honest test of tuning the volatilities.
-            result.OutOfSample.Add(backtest.OutOfSample(result.Recommended + "_in_sample_scale", kept, result.Scale.LogScoreInSample, cancellationToken));
+            OutOfSample.Add(backtest.OutOfSample(Recommended + "_in_sample_scale", kept, Scale.LogScoreInSample, cancellationToken));
         }
-
-        result.BuildRows();
-        return result;
     }
 
     /// <summary>Whether <paramref name="model"/> beats <paramref name="baseline"/> on all three scores: a higher log score, a lower CRPS and a lower squared error.</summary>

@@ -1,0 +1,23 @@
+namespace StemSimulator.Engine.Model;
+
+/// <summary>
+/// Everything measured about one <see cref="AnalogKind"/>, held once (<see cref="AnalogSpreads.Of"/>): the shift a vote
+/// of that kind takes, whether an Assembly vote of that kind is anchored on its analog's recorded yes count, and the
+/// normal-shift study's choice with its plausible range (docs/calibration.md, "Analog spread by kind" and "How sure the
+/// choice is").
+/// </summary>
+/// <param name="Kind">The analog kind described.</param>
+/// <param name="Name">The scenario spelling of the kind (repeat, same_subject, same_issue).</param>
+/// <param name="Shift">The measured shift of an Assembly vote of this kind.</param>
+/// <param name="AnchorsOnCount">Whether an Assembly vote of this kind is anchored on its analog's recorded yes count.</param>
+/// <param name="NormalStudyChoice">The spread the normal-shift study chose, &gt; 0, inside [<paramref name="PlausibleLow"/>, <paramref name="PlausibleHigh"/>].</param>
+/// <param name="PlausibleLow">Low end of the plausible spread in the normal-shift study (central 90% of the bootstrap choices), &gt; 0.</param>
+/// <param name="PlausibleHigh">High end of that plausible spread, &gt;= <paramref name="PlausibleLow"/>; at most 3.0, the largest spread a scenario may give.</param>
+public sealed record MeasuredAnalogSpread(
+    AnalogKind Kind,
+    string Name,
+    AnalogShiftDistribution Shift,
+    bool AnchorsOnCount,
+    double NormalStudyChoice,
+    double PlausibleLow,
+    double PlausibleHigh);
