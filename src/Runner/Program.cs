@@ -70,16 +70,8 @@ internal static class Program
     private static async Task<int> RunAsync(string[] args, Interruption interruption)
     {
         var console = ConsoleStreams.System();
-        IHost host;
-        try
+        if (StartHost(console) is not { } host)
         {
-            host = BuildHost(console);
-            _ = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("stemsim");
-        }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
-        {
-            // A bad STEMSIM_ environment variable (say STEMSIM_Logging__LogLevel__Default=loud): one line, exit 1.
-            console.Error.WriteLine($"error: invalid configuration in the STEMSIM_ environment variables: {FirstLine(e.InnerException?.Message ?? e.Message)}");
             return ExitCodes.RuntimeFailure;
         }
 
@@ -109,44 +101,9 @@ internal static class Program
             // Cancelled, or a writer failing as the interruption tears the run down: either way, interrupted.
             code = ExitCodes.Interrupted;
         }
-        catch (OutputRefusedException e)
-        {
-            TemporaryOutputs.RemoveAll();
-            console.Error.WriteLine($"error: {e.Message}; nothing was replaced");
-            return ExitCodes.InvalidInput;
-        }
-        catch (Exception e) when (ImprobableGiven(e) is { } given)
-        {
-            // The input, not the tool: announced votes the model all but rules out.
-            TemporaryOutputs.RemoveAll();
-            console.Error.WriteLine($"error: {given.Message}; nothing was written");
-            return ExitCodes.InvalidInput;
-        }
-        catch (Exception e) when ((e is IOException or UnauthorizedAccessException) && TemporaryOutputs.Completed.Count > 0)
-        {
-            // Everything was written and moved into place; only printing the summary failed (stdout closed or full).
-            console.Error.WriteLine($"error: cannot write to standard output: {e.Message}; the output is complete: {string.Join(", ", TemporaryOutputs.Completed)}");
-            return ExitCodes.RuntimeFailure;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The machine, not the input nor the tool: a full disk, a folder removed or made read-only under the run.
-            TemporaryOutputs.RemoveAll();
-            console.Error.WriteLine($"error: {e.Message}; the temporary output was removed");
-            return ExitCodes.RuntimeFailure;
-        }
-        catch (Exception e) when (LowMemory(e))
-        {
-            TemporaryOutputs.RemoveAll();
-            console.Error.WriteLine($"error: not enough memory ({e.GetType().Name}); the temporary output was removed: ask fewer trials or free memory");
-            return ExitCodes.RuntimeFailure;
-        }
         catch (Exception e)
         {
-            // A bug: the stack trace is what a report of it needs.
-            TemporaryOutputs.RemoveAll();
-            console.Error.WriteLine($"internal error (please report it): {e}");
-            return ExitCodes.RuntimeFailure;
+            return Failed(e, console.Error);
         }
 
         if (interruption.Signalled && code != ExitCodes.Success)
@@ -156,6 +113,79 @@ internal static class Program
         }
 
         return code;
+    }
+
+    /// <summary>The host with its logger factory made, or null after printing why the configuration is invalid.</summary>
+    private static IHost? StartHost(ConsoleStreams console)
+    {
+        try
+        {
+            var host = BuildHost(console);
+            _ = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("stemsim");
+            return host;
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
+        {
+            // A bad STEMSIM_ environment variable (say STEMSIM_Logging__LogLevel__Default=loud): one line, exit 1.
+            console.Error.WriteLine($"error: invalid configuration in the STEMSIM_ environment variables: {FirstLine(e.InnerException?.Message ?? e.Message)}");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A command that failed without an interruption: one line on standard error saying whose the fault is (the
+    /// input, the machine, or a bug with its stack trace), the temporary outputs removed unless everything was
+    /// written, and the exit code.
+    /// </summary>
+    private static int Failed(Exception e, TextWriter error)
+    {
+        if (e is OutputRefusedException)
+        {
+            TemporaryOutputs.RemoveAll();
+            error.WriteLine($"error: {e.Message}; nothing was replaced");
+            return ExitCodes.InvalidInput;
+        }
+
+        if (ImprobableGiven(e) is { } given)
+        {
+            // The input, not the tool: announced votes the model all but rules out.
+            TemporaryOutputs.RemoveAll();
+            error.WriteLine($"error: {given.Message}; nothing was written");
+            return ExitCodes.InvalidInput;
+        }
+
+        if (e is IOException or UnauthorizedAccessException)
+        {
+            return MachineFailed(e, error);
+        }
+
+        if (LowMemory(e))
+        {
+            TemporaryOutputs.RemoveAll();
+            error.WriteLine($"error: not enough memory ({e.GetType().Name}); the temporary output was removed: ask fewer trials or free memory");
+            return ExitCodes.RuntimeFailure;
+        }
+
+        // A bug: the stack trace is what a report of it needs.
+        TemporaryOutputs.RemoveAll();
+        error.WriteLine($"internal error (please report it): {e}");
+        return ExitCodes.RuntimeFailure;
+    }
+
+    /// <summary>An input or output error of the machine (a full disk, a folder removed or made read-only, standard output closed).</summary>
+    private static int MachineFailed(Exception e, TextWriter error)
+    {
+        if (TemporaryOutputs.Completed.Count > 0)
+        {
+            // Everything was written and moved into place; only printing the summary failed (stdout closed or full).
+            error.WriteLine($"error: cannot write to standard output: {e.Message}; the output is complete: {string.Join(", ", TemporaryOutputs.Completed)}");
+            return ExitCodes.RuntimeFailure;
+        }
+
+        // The machine, not the input nor the tool: a full disk, a folder removed or made read-only under the run.
+        TemporaryOutputs.RemoveAll();
+        error.WriteLine($"error: {e.Message}; the temporary output was removed");
+        return ExitCodes.RuntimeFailure;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using StemSimulator.Engine.Model;
 using StemSimulator.Scenarios.Compilation;
 using StemSimulator.Scenarios.Document;
+using StemSimulator.Tests.Support;
 
 namespace StemSimulator.Tests.Scenarios;
 
@@ -10,14 +11,7 @@ namespace StemSimulator.Tests.Scenarios;
 /// </summary>
 public sealed class AnalogKindTests
 {
-    private static string Vote(string parameters, string title = "") => $$"""
-        scenario: test
-        as_of: 2021-03-01
-        votes:
-          - id: v
-            body: GA
-        {{(title.Length > 0 ? $"    title: {title}\n" : "")}}    {{parameters}}
-        """;
+    private static string Vote(string parameters, string title = "") => ScenarioYaml.OneVote(parameters, title: title);
 
     [TestCase("repeat", AnalogKind.Repeat)]
     [TestCase("same_subject", AnalogKind.SameSubject)]
@@ -72,13 +66,7 @@ public sealed class AnalogKindTests
     [Test]
     public void A_variants_analog_needs_its_kind_too()
     {
-        const string yaml = """
-            scenario: test
-            as_of: 2021-03-01
-            votes:
-              - id: v
-                body: GA
-                like: { vote: A/RES/68/262, kind: same_issue }
+        string yaml = ScenarioYaml.OneVote("like: { vote: A/RES/68/262, kind: same_issue }") + """
             variants:
               - name: other
                 votes: { v: { like: A/RES/76/228 } }
@@ -130,13 +118,7 @@ public sealed class AnalogKindTests
     [Test]
     public void A_variants_member_changes_move_the_count_away_from_the_anchor()
     {
-        const string yaml = """
-            scenario: test
-            as_of: 2021-03-01
-            votes:
-              - id: v
-                body: GA
-                like: { vote: A/RES/68/262, kind: repeat }
+        string yaml = ScenarioYaml.OneVote("like: { vote: A/RES/68/262, kind: repeat }") + """
             variants:
               - name: china-shifts
                 members: { CHN: { shift: 2.0 } }
@@ -155,14 +137,7 @@ public sealed class AnalogKindTests
     [Test]
     public void A_repeat_on_a_Council_draft_takes_the_unanchored_shift()
     {
-        const string yaml = """
-            scenario: test
-            as_of: 2021-03-01
-            votes:
-              - id: v
-                body: SC
-                like: { vote: A/RES/68/262, kind: repeat }
-            """;
+        string yaml = ScenarioYaml.OneVote("like: { vote: A/RES/68/262, kind: repeat }", body: "SC");
 
         var vote = ScenarioText.Load(yaml).Model!.Variants[0].Votes[0];
 

@@ -1,4 +1,5 @@
 using StemSimulator.Scenarios.Reference;
+using StemSimulator.Tests.Support;
 
 namespace StemSimulator.Tests.Scenarios;
 
@@ -10,14 +11,7 @@ public sealed class ScenarioAnalogTests
 {
     private static ReferenceCatalog Catalog => ReferenceCatalog.Embedded;
 
-    private static string Vote(string parameters, string extra = "") => $$"""
-        scenario: test
-        as_of: 2021-03-01
-        {{extra}}votes:
-          - id: v
-            body: GA
-            {{parameters}}
-        """;
+    private static string Vote(string parameters, string extra = "") => ScenarioYaml.OneVote(parameters, extra: extra);
 
     [Test]
     public void Like_takes_the_analogs_discrimination_cutpoints_and_issue_areas()
@@ -125,13 +119,7 @@ public sealed class ScenarioAnalogTests
     [Test]
     public void A_variant_may_change_the_analog()
     {
-        const string yaml = """
-            scenario: test
-            as_of: 2021-03-01
-            votes:
-              - id: v
-                body: GA
-                like: { vote: A/RES/68/262, kind: repeat }
+        string yaml = ScenarioYaml.OneVote("like: { vote: A/RES/68/262, kind: repeat }") + """
             variants:
               - name: other
                 votes: { v: { like: { vote: A/RES/76/228, kind: repeat } } }

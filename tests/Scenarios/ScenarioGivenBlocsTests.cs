@@ -1,5 +1,6 @@
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Rules;
+using StemSimulator.Tests.Support;
 
 namespace StemSimulator.Tests.Scenarios;
 
@@ -18,16 +19,7 @@ public sealed class ScenarioGivenBlocsTests
         "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE",
     ];
 
-    private const string Yaml = """
-        scenario: test
-        as_of: 2026-03-01
-        trials: 1000
-        seed: 3
-        shocks: calibrated
-        votes:
-          - id: v
-            body: GA
-            like: { vote: A/RES/ES-10/19, spread: 0.18 }
+    private static readonly string Yaml = ScenarioYaml.Conditioned(trials: 1000, seed: 3) + """
             given: { FRA: abstain }
             given_blocs:
               eu: { vote: yes, except: [HUN] }

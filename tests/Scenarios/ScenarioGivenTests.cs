@@ -1,6 +1,7 @@
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Rules;
 using StemSimulator.Engine.Simulation;
+using StemSimulator.Tests.Support;
 
 namespace StemSimulator.Tests.Scenarios;
 
@@ -11,16 +12,7 @@ namespace StemSimulator.Tests.Scenarios;
 /// </summary>
 public sealed class ScenarioGivenTests
 {
-    private const string Yaml = """
-        scenario: test
-        as_of: 2026-03-01
-        trials: 4000
-        seed: 3
-        shocks: calibrated
-        votes:
-          - id: v
-            body: GA
-            like: { vote: A/RES/ES-10/19, spread: 0.18 }
+    private static readonly string Yaml = ScenarioYaml.Conditioned(trials: 4000, seed: 3) + """
             given: { USA: no, CHN: absent }
         variants:
           - name: unknown
@@ -66,16 +58,7 @@ public sealed class ScenarioGivenTests
     {
         // On the Jerusalem text the United Kingdom voted yes with most of Europe; an announced no from it is a surprise
         // that says the trial's Western and EU shocks lean towards no.
-        const string yaml = """
-            scenario: test
-            as_of: 2026-03-01
-            trials: 12000
-            seed: 3
-            shocks: calibrated
-            votes:
-              - id: v
-                body: GA
-                like: { vote: A/RES/ES-10/19, spread: 0.18 }
+        string yaml = ScenarioYaml.Conditioned(trials: 12000, seed: 3) + """
                 given: { GBR: no }
             variants:
               - name: unknown

@@ -31,44 +31,15 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
 
     public async Task<int> RunAsync(AnalogSpreadRequest request, CancellationToken cancellationToken)
     {
-        string? problem = request switch
-        {
-            _ when request.OutputFolder.Length == 0 => "--out is required (the folder for backtest.parquet and analog_spreads.md)",
-            _ when !Directory.Exists(request.DataDirectory) => $"the data folder '{request.DataDirectory}' does not exist (expected ../shared/data/un)",
-            _ when request.TestFrom > request.TestTo => $"--test-from {request.TestFrom} is after --test-to {request.TestTo}",
-            _ when request.TrainUntil >= request.TestFrom => $"--train-until {request.TrainUntil} must be before --test-from {request.TestFrom}: the model may not see the test years",
-            _ when request.ChooseTo is null => "--analog-kinds needs --choose-to YEAR (the last year whose roll calls choose the spreads)",
-            _ when request.ChooseTo < request.TestFrom || request.ChooseTo >= request.TestTo => $"--choose-to {request.ChooseTo} must lie in {request.TestFrom}-{request.TestTo - 1}: the years up to it choose the spreads, the later ones report",
-            _ when request.TrainFrom >= request.TrainUntil => $"--train-from {request.TrainFrom} must be before --train-until {request.TrainUntil}",
-            _ when request.OriginEvery is < 1 or > 5 => "--origin-every must be between 1 and 5 years",
-            _ when request.Trials is < 100 or > 1_000_000 => "--trials must be between 100 and 1,000,000",
-            _ when request.Threads is < 1 => "--threads must be at least 1",
-            _ => null,
-        };
-        if (problem is not null)
+        if (Problem(request) is { } problem)
         {
             console.Error.WriteLine($"error: {problem}");
             return ExitCodes.InvalidInput;
         }
 
         var total = Stopwatch.StartNew();
-        if (await DataFolderInput.LoadAsync(request.DataDirectory, console.Error, cancellationToken).ConfigureAwait(false) is not { } data)
+        if (await BacktestInput.PrepareAsync(request.DataDirectory, request.OutputFolder, request.Force, request.TestFrom, request.TestTo, request.TrainFrom, listRows: false, console.Error, cancellationToken).ConfigureAwait(false) is not ({ } data, { } folder))
         {
-            return ExitCodes.InvalidInput;
-        }
-
-        data.Problems.WriteTo(console.Error, listRows: false);
-        var (firstYear, lastYear) = data.YearRange;
-        if (request.TestTo > lastYear || request.TestFrom <= firstYear || request.TrainFrom < firstYear)
-        {
-            console.Error.WriteLine($"error: the data hold the years {firstYear}-{lastYear}; test years must lie after {firstYear} and up to {lastYear}");
-            return ExitCodes.InvalidInput;
-        }
-
-        var (folder, folderProblem) = RunFolder.Prepare(request.OutputFolder, request.Force, "backtest", [request.DataDirectory]);
-        if (folder is null)
-        {
-            console.Error.WriteLine($"error: {folderProblem}");
             return ExitCodes.InvalidInput;
         }
 
@@ -87,27 +58,49 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
             }
 
             string markdown = Report(request, request.ChooseTo!.Value, cases, rows, _study!) + CandidateReport(request.ChooseTo!.Value, cases, _study!);
-            await WriteSamplesAsync(folder.PathOf("analog_samples.csv.gz"), cases, _study!, cancellationToken).ConfigureAwait(false);
-            await using (var file = File.Create(folder.PathOf(BacktestTable.FileName)))
-            {
-                var provenance = new TableProvenance(
-                    "backtest",
-                    [
-                        new("arguments", $"--analog-kinds --data {request.DataDirectory}{(request.TrainFrom is { } from ? $" --train-from {from}" : "")} --train-until {request.TrainUntil} --test-from {request.TestFrom} --test-to {request.TestTo} --choose-to {request.ChooseTo} --origin-every {request.OriginEvery}{(request.EmbeddedShocks ? " --embedded-shocks" : "")} --out {request.OutputFolder}"),
-                        new("seed", request.Seed.ToString(Invariant)),
-                        new("trials", request.Trials.ToString(Invariant)),
-                    ],
-                    clock.GetUtcNow());
-                await BacktestTable.WriteAsync(rows, file, provenance, cancellationToken).ConfigureAwait(false);
-            }
-
-            await File.WriteAllTextAsync(folder.PathOf("analog_spreads.md"), markdown, cancellationToken).ConfigureAwait(false);
-            folder.Commit();
+            await WriteAsync(request, folder, cases, rows, markdown, cancellationToken).ConfigureAwait(false);
             console.Out.WriteLine(markdown);
             console.Out.WriteLine(string.Create(Invariant, $"Wrote {Path.Combine(folder.Target, BacktestTable.FileName)} and analog_spreads.md ({rows.Count:N0} rows, {total.Elapsed.TotalSeconds:F0} s)"));
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>What is wrong with the request's options, or null.</summary>
+    private static string? Problem(AnalogSpreadRequest request) => request switch
+    {
+        _ when request.OutputFolder.Length == 0 => "--out is required (the folder for backtest.parquet and analog_spreads.md)",
+        _ when !Directory.Exists(request.DataDirectory) => $"the data folder '{request.DataDirectory}' does not exist (expected ../shared/data/un)",
+        _ when request.TestFrom > request.TestTo => $"--test-from {request.TestFrom} is after --test-to {request.TestTo}",
+        _ when request.TrainUntil >= request.TestFrom => $"--train-until {request.TrainUntil} must be before --test-from {request.TestFrom}: the model may not see the test years",
+        _ when request.ChooseTo is null => "--analog-kinds needs --choose-to YEAR (the last year whose roll calls choose the spreads)",
+        _ when request.ChooseTo < request.TestFrom || request.ChooseTo >= request.TestTo => $"--choose-to {request.ChooseTo} must lie in {request.TestFrom}-{request.TestTo - 1}: the years up to it choose the spreads, the later ones report",
+        _ when request.TrainFrom >= request.TrainUntil => $"--train-from {request.TrainFrom} must be before --train-until {request.TrainUntil}",
+        _ when request.OriginEvery is < 1 or > 5 => "--origin-every must be between 1 and 5 years",
+        _ when request.Trials is < 100 or > 1_000_000 => "--trials must be between 100 and 1,000,000",
+        _ when request.Threads is < 1 => "--threads must be at least 1",
+        _ => null,
+    };
+
+    /// <summary>Writes analog_samples.csv.gz, backtest.parquet (with the provenance) and analog_spreads.md into the folder and commits it.</summary>
+    private async Task WriteAsync(AnalogSpreadRequest request, RunFolder folder, List<AnalogCase> cases, List<(string Protocol, string Model, string Metric, double Value, int? Year)> rows, string markdown, CancellationToken cancellationToken)
+    {
+        await WriteSamplesAsync(folder.PathOf("analog_samples.csv.gz"), cases, _study!, cancellationToken).ConfigureAwait(false);
+        await using (var file = File.Create(folder.PathOf(BacktestTable.FileName)))
+        {
+            var provenance = new TableProvenance(
+                "backtest",
+                [
+                    new("arguments", $"--analog-kinds --data {request.DataDirectory}{(request.TrainFrom is { } from ? $" --train-from {from}" : "")} --train-until {request.TrainUntil} --test-from {request.TestFrom} --test-to {request.TestTo} --choose-to {request.ChooseTo} --origin-every {request.OriginEvery}{(request.EmbeddedShocks ? " --embedded-shocks" : "")} --out {request.OutputFolder}"),
+                    new("seed", request.Seed.ToString(Invariant)),
+                    new("trials", request.Trials.ToString(Invariant)),
+                ],
+                clock.GetUtcNow());
+            await BacktestTable.WriteAsync(rows, file, provenance, cancellationToken).ConfigureAwait(false);
+        }
+
+        await File.WriteAllTextAsync(folder.PathOf("analog_spreads.md"), markdown, cancellationToken).ConfigureAwait(false);
+        folder.Commit();
     }
 
     /// <summary>Calibrates once per origin and forecasts every test year's roll calls from it.</summary>
@@ -259,30 +252,63 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
                 continue;
             }
 
-            int chosen = BestCandidate(study, train, c => c.Implemented);
-            int normal = BestCandidate(study, train, c => c.Family == "normal");
-            int spread = AnalogSpreadEvaluation.Choose(train, Grid.Count);
-            rows.Add((name, "stemsim", "spread_chosen", Grid[spread], null));
-            var bootstrap = AnalogSpreadBootstrap.Run(train, Grid.Count, request.Seed);
-            bootstraps.Add((name, bootstrap));
-            rows.Add((name, "stemsim", "spread_plausible_low", Grid[bootstrap.Low], null));
-            rows.Add((name, "stemsim", "spread_plausible_high", Grid[bootstrap.High], null));
-            for (int s = 0; s < Grid.Count; s++)
-            {
-                rows.Add((name, string.Create(Invariant, $"spread_{Grid[s]:F2}"), "choosing_interval_score90", AnalogSpreadEvaluation.MeanScore(train, s), null));
-                rows.Add((name, string.Create(Invariant, $"spread_{Grid[s]:F2}"), "reporting_interval_score90", AnalogSpreadEvaluation.MeanScore(test, s), null));
-            }
-
-            Line(name, "stemsim", study.Candidates[chosen].Name, choosing, CandidateSummary(train, chosen), "choosing");
-            Line(name, "stemsim", study.Candidates[chosen].Name, reporting, CandidateSummary(test, chosen), "reporting");
-            if (normal != chosen)
-            {
-                Line(name, "stemsim", study.Candidates[normal].Name, reporting, CandidateSummary(test, normal), "reporting_normal");
-            }
-
-            Line(name, "baseline", "", reporting, AnalogSpreadEvaluation.Baseline(train, test), "reporting");
+            bootstraps.Add((name, ReportKind(text, rows, study, request.Seed, name, train, test, choosing, reporting)));
         }
 
+        AppendScoresBySpread(text, cases, chooseTo, choosing, reporting);
+        AppendBootstraps(text, bootstraps, choosing);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// One kind's choice: the spread chosen and its plausible range, every spread's mean scores, and the report lines
+    /// of the chosen candidate, the best normal one and the baseline; returns the bootstrap of the normal spread.
+    /// </summary>
+    private static AnalogSpreadBootstrap.Result ReportKind(StringBuilder text, List<(string Protocol, string Model, string Metric, double Value, int? Year)> rows, AnalogSpreadStudy study, ulong seed, string name, AnalogCase[] train, AnalogCase[] test, string choosing, string reporting)
+    {
+        int chosen = BestCandidate(study, train, c => c.Implemented);
+        int normal = BestCandidate(study, train, c => c.Family == "normal");
+        int spread = AnalogSpreadEvaluation.Choose(train, Grid.Count);
+        rows.Add((name, "stemsim", "spread_chosen", Grid[spread], null));
+        var bootstrap = AnalogSpreadBootstrap.Run(train, Grid.Count, seed);
+        rows.Add((name, "stemsim", "spread_plausible_low", Grid[bootstrap.Low], null));
+        rows.Add((name, "stemsim", "spread_plausible_high", Grid[bootstrap.High], null));
+        for (int s = 0; s < Grid.Count; s++)
+        {
+            rows.Add((name, string.Create(Invariant, $"spread_{Grid[s]:F2}"), "choosing_interval_score90", AnalogSpreadEvaluation.MeanScore(train, s), null));
+            rows.Add((name, string.Create(Invariant, $"spread_{Grid[s]:F2}"), "reporting_interval_score90", AnalogSpreadEvaluation.MeanScore(test, s), null));
+        }
+
+        Line(text, rows, name, "stemsim", study.Candidates[chosen].Name, choosing, CandidateSummary(train, chosen), "choosing");
+        Line(text, rows, name, "stemsim", study.Candidates[chosen].Name, reporting, CandidateSummary(test, chosen), "reporting");
+        if (normal != chosen)
+        {
+            Line(text, rows, name, "stemsim", study.Candidates[normal].Name, reporting, CandidateSummary(test, normal), "reporting_normal");
+        }
+
+        Line(text, rows, name, "baseline", "", reporting, AnalogSpreadEvaluation.Baseline(train, test), "reporting");
+        return bootstrap;
+    }
+
+    /// <summary>One line of the report's first table, and its figures as rows (the best normal shift as model stemsim_normal).</summary>
+    private static void Line(StringBuilder text, List<(string Protocol, string Model, string Metric, double Value, int? Year)> rows, string kind, string model, string shift, string years, AnalogSpreadEvaluation.Summary summary, string tag)
+    {
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {kind} | {model} | {shift} | {years} | {summary.Cases} | {string.Join(" | ", summary.Coverage.Select(c => c.ToString("F3", Invariant)))} | {summary.MeanWidth:F1} | {summary.MeanIntervalScore:F1} |");
+        string modelName = model == "stemsim" && tag == "reporting_normal" ? "stemsim_normal" : model;
+        string prefix = tag.StartsWith("choosing", StringComparison.Ordinal) ? "choosing_" : "reporting_";
+        for (int l = 0; l < AnalogSpreadStudy.Levels.Count; l++)
+        {
+            rows.Add((kind, modelName, string.Create(Invariant, $"{prefix}coverage{AnalogSpreadStudy.Levels[l] * 100:F0}"), summary.Coverage[l], null));
+        }
+
+        rows.Add((kind, modelName, prefix + "width90", summary.MeanWidth, null));
+        rows.Add((kind, modelName, prefix + "interval_score90", summary.MeanIntervalScore, null));
+        rows.Add((kind, modelName, prefix + "roll_calls", summary.Cases, null));
+    }
+
+    /// <summary>The mean 90% interval score of every spread of the grid per kind, on the choosing years (the reporting years in brackets).</summary>
+    private static void AppendScoresBySpread(StringBuilder text, List<AnalogCase> cases, int chooseTo, string choosing, string reporting)
+    {
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Mean 90% interval score by spread ({choosing}, which chose; {reporting} in brackets):");
         text.AppendLine();
@@ -301,7 +327,11 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
 
             text.AppendLine();
         }
+    }
 
+    /// <summary>The share of bootstrap resamples choosing each spread per kind, with the plausible range.</summary>
+    private static void AppendBootstraps(StringBuilder text, List<(string Kind, AnalogSpreadBootstrap.Result Result)> bootstraps, string choosing)
+    {
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Normal spread chosen on {AnalogSpreadBootstrap.Resamples:N0} bootstrap resamples of the {choosing} roll calls (share of resamples per spread; the plausible range holds the central {AnalogSpreadBootstrap.Level:P0} of the choices):");
         text.AppendLine();
@@ -310,23 +340,6 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
         foreach (var (kind, result) in bootstraps)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"| {kind} | {Grid[result.Low]:F2}-{Grid[result.High]:F2} | {string.Join(" | ", result.Shares.Select(x => x.ToString("F3", Invariant)))} |");
-        }
-
-        return text.ToString();
-
-        void Line(string kind, string model, string shift, string years, AnalogSpreadEvaluation.Summary summary, string tag)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {kind} | {model} | {shift} | {years} | {summary.Cases} | {string.Join(" | ", summary.Coverage.Select(c => c.ToString("F3", Invariant)))} | {summary.MeanWidth:F1} | {summary.MeanIntervalScore:F1} |");
-            string modelName = model == "stemsim" && tag == "reporting_normal" ? "stemsim_normal" : model;
-            string prefix = tag.StartsWith("choosing", StringComparison.Ordinal) ? "choosing_" : "reporting_";
-            for (int l = 0; l < AnalogSpreadStudy.Levels.Count; l++)
-            {
-                rows.Add((kind, modelName, string.Create(Invariant, $"{prefix}coverage{AnalogSpreadStudy.Levels[l] * 100:F0}"), summary.Coverage[l], null));
-            }
-
-            rows.Add((kind, modelName, prefix + "width90", summary.MeanWidth, null));
-            rows.Add((kind, modelName, prefix + "interval_score90", summary.MeanIntervalScore, null));
-            rows.Add((kind, modelName, prefix + "roll_calls", summary.Cases, null));
         }
     }
 }

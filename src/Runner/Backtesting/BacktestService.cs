@@ -3,7 +3,6 @@ using System.Globalization;
 using Spectre.Console;
 using StemSimulator.Engine.Backtesting;
 using StemSimulator.Engine.Calibration;
-using StemSimulator.Runner.Calibration;
 using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Scenarios.Reference;
 
@@ -37,24 +36,8 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
         }
 
         var total = Stopwatch.StartNew();
-        if (await DataFolderInput.LoadAsync(request.DataDirectory, console.Error, cancellationToken).ConfigureAwait(false) is not { } data)
+        if (await BacktestInput.PrepareAsync(request.DataDirectory, request.OutputFolder, request.Force, request.TestFrom, request.TestTo, null, !request.Quiet, console.Error, cancellationToken).ConfigureAwait(false) is not ({ } data, { } folder))
         {
-            return ExitCodes.InvalidInput;
-        }
-
-        data.Problems.WriteTo(console.Error, listRows: !request.Quiet);
-
-        var (firstYear, lastYear) = data.YearRange;
-        if (request.TestTo > lastYear || request.TestFrom <= firstYear)
-        {
-            console.Error.WriteLine($"error: the data hold the years {firstYear}-{lastYear}; test years must lie after {firstYear} and up to {lastYear}");
-            return ExitCodes.InvalidInput;
-        }
-
-        var (folder, folderProblem) = RunFolder.Prepare(request.OutputFolder, request.Force, "backtest", [request.DataDirectory]);
-        if (folder is null)
-        {
-            console.Error.WriteLine($"error: {folderProblem}");
             return ExitCodes.InvalidInput;
         }
 
@@ -72,22 +55,33 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
                 return ExitCodes.Interrupted;
             }
 
-            foreach (var (year, units, correlation) in last.BsvCorrelations())
-            {
-                board.AddValue("positions", "stemsim", "bsv_correlation", correlation, year);
-            }
-
+            AddBsvCorrelations(board, last);
             var rows = board.Rows();
             await WriteAsync(request, folder, rows, cancellationToken).ConfigureAwait(false);
             if (!request.Quiet)
             {
-                console.Out.MarkupLine(string.Create(Invariant, $"[bold]Backtest[/] {request.TestFrom}-{request.TestTo} (rolling origin, first training year end {request.TrainUntil}):"));
-                console.Out.Write(BacktestReport.Build(rows));
-                console.Out.MarkupLine(string.Create(Invariant, $"Wrote [bold]{Markup.Escape(Path.Combine(folder.Target, BacktestTable.FileName))}[/] ({rows.Count:N0} rows, {total.Elapsed.TotalSeconds:F0} s)"));
+                ReportTotals(request, folder, rows, total);
             }
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The correlation of the last calibration's positions with the Bailey-Strezhnev-Voeten ideal points, per year (protocol <c>positions</c>).</summary>
+    private static void AddBsvCorrelations(ScoreBoard board, CalibrationRun last)
+    {
+        foreach (var (year, units, correlation) in last.BsvCorrelations())
+        {
+            board.AddValue("positions", "stemsim", "bsv_correlation", correlation, year);
+        }
+    }
+
+    /// <summary>The overall table and the file written, on standard output.</summary>
+    private void ReportTotals(BacktestRequest request, RunFolder folder, IReadOnlyList<(string Protocol, string Model, string Metric, double Value, int? Year)> rows, Stopwatch total)
+    {
+        console.Out.MarkupLine(string.Create(Invariant, $"[bold]Backtest[/] {request.TestFrom}-{request.TestTo} (rolling origin, first training year end {request.TrainUntil}):"));
+        console.Out.Write(BacktestReport.Build(rows));
+        console.Out.MarkupLine(string.Create(Invariant, $"Wrote [bold]{Markup.Escape(Path.Combine(folder.Target, BacktestTable.FileName))}[/] ({rows.Count:N0} rows, {total.Elapsed.TotalSeconds:F0} s)"));
     }
 
     /// <summary>What is wrong with the request's options, or null.</summary>

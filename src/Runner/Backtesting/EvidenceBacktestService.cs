@@ -41,16 +41,7 @@ internal sealed class EvidenceBacktestService(ConsoleStreams console)
     public async Task<int> RunAsync(string table, string dataDirectory, int evidenceYear, int testYear, string output, int trials, bool force, CancellationToken cancellationToken)
     {
         string undl = Path.Combine(dataDirectory, "undl_2021");
-        string? problem = (table, output) switch
-        {
-            _ when output.Length == 0 => "--out is required (the folder for evidence_backtest.md and the scenarios)",
-            _ when !File.Exists(table) => $"the calibration table '{table}' does not exist",
-            _ when !Directory.Exists(undl) => $"'{undl}' does not exist (expected the shared data's undl_2021 folder)",
-            _ when testYear <= evidenceYear => $"--test-to {testYear} must be after --test-from {evidenceYear} (the evidence year)",
-            _ when Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !force => $"'{output}' exists and is not empty; pass --force to write into it",
-            _ => null,
-        };
-        if (problem is not null)
+        if (Problem(table, undl, evidenceYear, testYear, output, force) is { } problem)
         {
             console.Error.WriteLine($"error: {problem}");
             return ExitCodes.InvalidInput;
@@ -77,60 +68,14 @@ internal sealed class EvidenceBacktestService(ConsoleStreams console)
         var symbols = pairs.SelectMany(p => new[] { p.Evidence.Symbol, p.Test.Symbol }).ToHashSet(StringComparer.Ordinal);
         var votes = ReadVotes(Path.Combine(undl, "ga_votes_long_1946_2021.csv"), symbols);
         Directory.CreateDirectory(output);
-        string fullTable = Path.GetFullPath(table);
+        var settings = new PairSettings(output, Path.GetFullPath(table), trials);
         var rows = new List<(string Pair, Score Base, Score Members, Score Totals)>();
         foreach (var (earlierRollCall, evidence, test) in pairs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            string folder = Path.Combine(output, "pairs", test.Symbol.Replace('/', '-'));
-            Directory.CreateDirectory(folder);
-            var csv = new StringBuilder("resolution,date,ms_code,ms_vote\n");
-            foreach (var (code, vote) in votes[evidence.Symbol])
+            if (await ScorePairAsync(settings, earlierRollCall, evidence, test, votes, cancellationToken).ConfigureAwait(false) is not { } scores)
             {
-                csv.Append(Invariant, $"{evidence.Symbol},{evidence.Date:yyyy-MM-dd},{code},{vote}\n");
-            }
-
-            await File.WriteAllTextAsync(Path.Combine(folder, "evidence.csv"), csv.ToString(), cancellationToken).ConfigureAwait(false);
-            string Scenario(string name, string evidenceBlock, string like) => string.Create(Invariant, $$"""
-                scenario: {{name}}
-                as_of: {{test.Date:yyyy-MM-dd}}
-                calibration: {{fullTable}}
-                trials: {{trials}}
-                seed: 1
-                shocks: calibrated
-                {{evidenceBlock}}votes:
-                  - id: repeat
-                    body: GA
-                    date: {{test.Date:yyyy-MM-dd}}
-                    title: "{{TitleText.StripAdoptedSuffix(test.Title).Replace("\"", "'", StringComparison.Ordinal)}}"
-                    like: { vote: {{like}}, kind: repeat }
-
-                """);
-            var scenarios = new[]
-            {
-                ("without", Scenario("without-evidence", string.Empty, earlierRollCall.Symbol)),
-                ("members", Scenario("member-votes", $"evidence:\n  - file: evidence.csv\n    roll_calls:\n      {evidence.Symbol}: {earlierRollCall.Symbol}\n", evidence.Symbol)),
-                ("totals", Scenario("totals-only", string.Create(Invariant, $"evidence:\n  - {{ vote: {evidence.Symbol}, date: {evidence.Date:yyyy-MM-dd}, yes: {evidence.Yes}, no: {evidence.No}, abstain: {evidence.Abstain}, like: {{ vote: {earlierRollCall.Symbol}, kind: repeat }} }}\n"), evidence.Symbol)),
-            };
-            var scores = new List<Score>();
-            foreach (var (name, text) in scenarios)
-            {
-                string path = Path.Combine(folder, name + ".yaml");
-                await File.WriteAllTextAsync(path, text, cancellationToken).ConfigureAwait(false);
-                var loaded = ScenarioLoader.LoadFile(path);
-                if (!loaded.Succeeded)
-                {
-                    foreach (var d in loaded.Diagnostics)
-                    {
-                        console.Error.WriteLine($"error: {d.Location}: {d.Message}");
-                    }
-
-                    return ExitCodes.InvalidInput;
-                }
-
-                var model = EstimatorSelection.Resolve(loaded.Model!, cancellationToken);
-                var result = await Task.Run(() => MonteCarloSimulator.Run(model, new SimulationOptions(), cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
-                scores.Add(Evaluate(result.Votes[0], votes[test.Symbol], test));
+                return ExitCodes.InvalidInput;
             }
 
             rows.Add(($"{earlierRollCall.Symbol} → {evidence.Symbol} → {test.Symbol}", scores[0], scores[1], scores[2]));
@@ -141,6 +86,86 @@ internal sealed class EvidenceBacktestService(ConsoleStreams console)
         await File.WriteAllTextAsync(Path.Combine(output, "evidence_backtest.md"), report, cancellationToken).ConfigureAwait(false);
         console.Out.WriteLine(report);
         return ExitCodes.Success;
+    }
+
+    /// <summary>What is wrong with the options before anything is read, or null.</summary>
+    private static string? Problem(string table, string undl, int evidenceYear, int testYear, string output, bool force) => (table, output) switch
+    {
+        _ when output.Length == 0 => "--out is required (the folder for evidence_backtest.md and the scenarios)",
+        _ when !File.Exists(table) => $"the calibration table '{table}' does not exist",
+        _ when !Directory.Exists(undl) => $"'{undl}' does not exist (expected the shared data's undl_2021 folder)",
+        _ when testYear <= evidenceYear => $"--test-to {testYear} must be after --test-from {evidenceYear} (the evidence year)",
+        _ when Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any() && !force => $"'{output}' exists and is not empty; pass --force to write into it",
+        _ => null,
+    };
+
+    /// <summary>What every pair's scenarios share: the output folder, the calibration table's full path and the trials.</summary>
+    private sealed record PairSettings(string Output, string FullTable, int Trials);
+
+    /// <summary>
+    /// Writes the pair's evidence file and its three scenarios (without evidence, members' votes, totals only) into
+    /// OUTDIR/pairs/SYMBOL, runs each and scores it on the test year's recorded votes; null after printing the
+    /// diagnostics when a scenario does not load.
+    /// </summary>
+    private async Task<List<Score>?> ScorePairAsync(PairSettings settings, AnalogRollCall earlierRollCall, Resolution evidence, Resolution test, Dictionary<string, List<(string Code, string Vote)>> votes, CancellationToken cancellationToken)
+    {
+        string folder = Path.Combine(settings.Output, "pairs", test.Symbol.Replace('/', '-'));
+        Directory.CreateDirectory(folder);
+        var csv = new StringBuilder("resolution,date,ms_code,ms_vote\n");
+        foreach (var (code, vote) in votes[evidence.Symbol])
+        {
+            csv.Append(Invariant, $"{evidence.Symbol},{evidence.Date:yyyy-MM-dd},{code},{vote}\n");
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(folder, "evidence.csv"), csv.ToString(), cancellationToken).ConfigureAwait(false);
+        var scores = new List<Score>();
+        foreach (var (name, text) in PairScenarios(settings, earlierRollCall, evidence, test))
+        {
+            string path = Path.Combine(folder, name + ".yaml");
+            await File.WriteAllTextAsync(path, text, cancellationToken).ConfigureAwait(false);
+            var loaded = ScenarioLoader.LoadFile(path);
+            if (!loaded.Succeeded)
+            {
+                foreach (var d in loaded.Diagnostics)
+                {
+                    console.Error.WriteLine($"error: {d.Location}: {d.Message}");
+                }
+
+                return null;
+            }
+
+            var model = EstimatorSelection.Resolve(loaded.Model!, cancellationToken);
+            var result = await Task.Run(() => MonteCarloSimulator.Run(model, new SimulationOptions(), cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+            scores.Add(Evaluate(result.Votes[0], votes[test.Symbol], test));
+        }
+
+        return scores;
+    }
+
+    /// <summary>The pair's three scenarios by file name: without evidence, with the members' votes, with the totals only.</summary>
+    private static (string Name, string Text)[] PairScenarios(PairSettings settings, AnalogRollCall earlierRollCall, Resolution evidence, Resolution test)
+    {
+        string Scenario(string name, string evidenceBlock, string like) => string.Create(Invariant, $$"""
+            scenario: {{name}}
+            as_of: {{test.Date:yyyy-MM-dd}}
+            calibration: {{settings.FullTable}}
+            trials: {{settings.Trials}}
+            seed: 1
+            shocks: calibrated
+            {{evidenceBlock}}votes:
+              - id: repeat
+                body: GA
+                date: {{test.Date:yyyy-MM-dd}}
+                title: "{{TitleText.StripAdoptedSuffix(test.Title).Replace("\"", "'", StringComparison.Ordinal)}}"
+                like: { vote: {{like}}, kind: repeat }
+
+            """);
+        return
+        [
+            ("without", Scenario("without-evidence", string.Empty, earlierRollCall.Symbol)),
+            ("members", Scenario("member-votes", $"evidence:\n  - file: evidence.csv\n    roll_calls:\n      {evidence.Symbol}: {earlierRollCall.Symbol}\n", evidence.Symbol)),
+            ("totals", Scenario("totals-only", string.Create(Invariant, $"evidence:\n  - {{ vote: {evidence.Symbol}, date: {evidence.Date:yyyy-MM-dd}, yes: {evidence.Yes}, no: {evidence.No}, abstain: {evidence.Abstain}, like: {{ vote: {earlierRollCall.Symbol}, kind: repeat }} }}\n"), evidence.Symbol)),
+        ];
     }
 
     /// <summary>The pairs of the rule (see the class remarks), in the order of the test-year date and symbol.</summary>

@@ -25,46 +25,48 @@ internal static class CouncilRecord
     public static IReadOnlyList<(DateOnly Date, string Symbol, CouncilDraft Draft)> Load(string dataDirectory)
     {
         var labels = CouncilRecordLabels.Embedded;
-        var adoptedLabels = labels.Where(l => !l.Vetoed).ToDictionary(l => l.RecordId, StringComparer.Ordinal);
+        string votesPath = Existing(Path.Combine(dataDirectory, "undl_2021", "sc_votes_long_1946_2021.csv"));
+        var drafts = AdoptedDrafts(votesPath, ReadMemberVotes(votesPath), labels);
+        var adoptedByDate = drafts.OrderBy(d => d.Date).ToArray();
+        string vetoPath = Existing(Path.Combine(dataDirectory, "unsc_vetoes", "unsc_vetoes_1946_sept2022.csv"));
+        drafts.AddRange(VetoedDrafts(vetoPath, labels, adoptedByDate));
+        var ordered = drafts.OrderBy(d => d.Date).ThenBy(d => d.Symbol, StringComparer.Ordinal).ToArray();
+        var annotated = CouncilVetoHistory.Annotate([.. ordered.Select(d => (d.Date, d.Draft))]);
+        return [.. ordered.Select((d, i) => (d.Date, d.Symbol, annotated[i].Draft))];
+    }
+
+    /// <summary><paramref name="path"/> itself when the file exists.</summary>
+    /// <exception cref="InvalidDataException">It does not.</exception>
+    private static string Existing(string path) =>
+        File.Exists(path) ? path : throw new InvalidDataException($"{path} does not exist");
+
+    /// <summary>Per record id of an adopted resolution, each member's vote (Y, A, N or X; the USSR as RUS).</summary>
+    private static Dictionary<string, Dictionary<string, char>> ReadMemberVotes(string votesPath)
+    {
         var votes = new Dictionary<string, Dictionary<string, char>>(StringComparer.Ordinal);
-        string votesPath = Path.Combine(dataDirectory, "undl_2021", "sc_votes_long_1946_2021.csv");
-        if (!File.Exists(votesPath))
+        ReadRecords(votesPath, (reader, _) =>
         {
-            throw new InvalidDataException($"{votesPath} does not exist");
-        }
-
-        using (var reader = new CsvRecordReader(votesPath))
-        {
-            string[]? header = null;
-            while (reader.Read(out var problem))
+            // undl_record_id,date,resolution,country_name_raw,iso3_mapped,vote
+            string id = reader.Fields[0], code = reader.Fields[4] == "SUN" ? "RUS" : reader.Fields[4], vote = reader.Fields[5];
+            if (vote.Length != 1 || "YANX".IndexOf(vote[0], StringComparison.Ordinal) < 0)
             {
-                if (problem is not null)
-                {
-                    throw new InvalidDataException($"{votesPath}:{reader.RecordLine}: {problem}");
-                }
-
-                if (header is null)
-                {
-                    header = [.. reader.Fields];
-                    continue;
-                }
-
-                // undl_record_id,date,resolution,country_name_raw,iso3_mapped,vote
-                string id = reader.Fields[0], code = reader.Fields[4] == "SUN" ? "RUS" : reader.Fields[4], vote = reader.Fields[5];
-                if (vote.Length != 1 || "YANX".IndexOf(vote[0], StringComparison.Ordinal) < 0)
-                {
-                    throw new InvalidDataException($"{votesPath}:{reader.RecordLine}: vote '{vote}' is not Y, A, N or X");
-                }
-
-                if (!votes.TryGetValue(id, out var byMember))
-                {
-                    votes[id] = byMember = new Dictionary<string, char>(StringComparer.Ordinal);
-                }
-
-                byMember[code] = vote[0];
+                throw new InvalidDataException($"{votesPath}:{reader.RecordLine}: vote '{vote}' is not Y, A, N or X");
             }
-        }
 
+            if (!votes.TryGetValue(id, out var byMember))
+            {
+                votes[id] = byMember = new Dictionary<string, char>(StringComparer.Ordinal);
+            }
+
+            byMember[code] = vote[0];
+        });
+        return votes;
+    }
+
+    /// <summary>The adopted resolutions as drafts, with their labels' dates, symbols and concerns.</summary>
+    private static List<(DateOnly Date, string Symbol, CouncilDraft Draft)> AdoptedDrafts(string votesPath, Dictionary<string, Dictionary<string, char>> votes, IEnumerable<CouncilRecordLabel> labels)
+    {
+        var adoptedLabels = labels.Where(l => !l.Vetoed).ToDictionary(l => l.RecordId, StringComparer.Ordinal);
         var drafts = new List<(DateOnly, string, CouncilDraft)>();
         foreach (var (id, byMember) in votes)
         {
@@ -73,48 +75,52 @@ internal static class CouncilRecord
             drafts.Add((label.Date, label.Symbol, new CouncilDraft(label.Date.Year, label.Concerns, elected, [], byMember) { Routine = label.Topic is "mandate" or "admission" }));
         }
 
-        var byDate = drafts.OrderBy(d => d.Item1).ToArray();
-        string vetoPath = Path.Combine(dataDirectory, "unsc_vetoes", "unsc_vetoes_1946_sept2022.csv");
-        if (!File.Exists(vetoPath))
-        {
-            throw new InvalidDataException($"{vetoPath} does not exist");
-        }
+        return drafts;
+    }
 
+    /// <summary>The vetoed drafts, each with who vetoed it and the elected members of the nearest adopted resolution in date.</summary>
+    private static List<(DateOnly Date, string Symbol, CouncilDraft Draft)> VetoedDrafts(string vetoPath, IEnumerable<CouncilRecordLabel> labels, (DateOnly Date, string Symbol, CouncilDraft Draft)[] adoptedByDate)
+    {
         var vetoLabels = labels.Where(l => l.Vetoed).ToLookup(l => (l.Symbol, l.Date));
-        using (var reader = new CsvRecordReader(vetoPath))
+        var drafts = new List<(DateOnly, string, CouncilDraft)>();
+        ReadRecords(vetoPath, (reader, header) =>
         {
-            string[]? header = null;
-            while (reader.Read(out var problem))
+            string Field(string name) => reader.Fields[Array.IndexOf(header, name)];
+            if (!DateOnly.TryParseExact(Field("date"), "M/d/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                if (problem is not null)
-                {
-                    throw new InvalidDataException($"{vetoPath}:{reader.RecordLine}: {problem}");
-                }
-
-                if (header is null)
-                {
-                    header = [.. reader.Fields];
-                    continue;
-                }
-
-                string Field(string name) => reader.Fields[Array.IndexOf(header, name)];
-                if (!DateOnly.TryParseExact(Field("date"), "M/d/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                {
-                    throw new InvalidDataException($"{vetoPath}:{reader.RecordLine}: date '{Field("date")}' is not M/D/YYYY");
-                }
-
-                string symbol = Field("draft");
-                var label = vetoLabels[(symbol, date)].FirstOrDefault()
-                    ?? throw new InvalidDataException($"{vetoPath}:{reader.RecordLine}: {symbol} is not in the embedded sc_record_concerns.csv");
-                var vetoers = VetoColumns.Where(c => Field(c.Key) == "1").Select(c => c.Value).Distinct().ToArray();
-                var nearest = byDate.Length == 0 ? null : byDate.MinBy(d => Math.Abs(d.Item1.DayNumber - date.DayNumber)).Item3;
-                // The veto data give an agenda item, not the draft's title, so only admissions are known to be routine.
-                drafts.Add((date, symbol, new CouncilDraft(date.Year, label.Concerns, nearest?.Elected ?? [], vetoers, null) { Routine = label.Topic == "admission" }));
+                throw new InvalidDataException($"{vetoPath}:{reader.RecordLine}: date '{Field("date")}' is not M/D/YYYY");
             }
-        }
 
-        var ordered = drafts.OrderBy(d => d.Item1).ThenBy(d => d.Item2, StringComparer.Ordinal).ToArray();
-        var annotated = CouncilVetoHistory.Annotate([.. ordered.Select(d => (d.Item1, d.Item3))]);
-        return [.. ordered.Select((d, i) => (d.Item1, d.Item2, annotated[i].Draft))];
+            string symbol = Field("draft");
+            var label = vetoLabels[(symbol, date)].FirstOrDefault()
+                ?? throw new InvalidDataException($"{vetoPath}:{reader.RecordLine}: {symbol} is not in the embedded sc_record_concerns.csv");
+            var vetoers = VetoColumns.Where(c => Field(c.Key) == "1").Select(c => c.Value).Distinct().ToArray();
+            var nearest = adoptedByDate.Length == 0 ? null : adoptedByDate.MinBy(d => Math.Abs(d.Date.DayNumber - date.DayNumber)).Draft;
+            // The veto data give an agenda item, not the draft's title, so only admissions are known to be routine.
+            drafts.Add((date, symbol, new CouncilDraft(date.Year, label.Concerns, nearest?.Elected ?? [], vetoers, null) { Routine = label.Topic == "admission" }));
+        });
+        return drafts;
+    }
+
+    /// <summary>Calls <paramref name="row"/> with every record after the header (and the header); a malformed record stops with its line.</summary>
+    private static void ReadRecords(string path, Action<CsvRecordReader, string[]> row)
+    {
+        using var reader = new CsvRecordReader(path);
+        string[]? header = null;
+        while (reader.Read(out var problem))
+        {
+            if (problem is not null)
+            {
+                throw new InvalidDataException($"{path}:{reader.RecordLine}: {problem}");
+            }
+
+            if (header is null)
+            {
+                header = [.. reader.Fields];
+                continue;
+            }
+
+            row(reader, header);
+        }
     }
 }

@@ -10,11 +10,20 @@ internal static class DriftBacktestReport
 {
     public static void Write(IAnsiConsole console, DriftBacktestResult result, DriftBacktestRequest request)
     {
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[bold]Drift backtest[/]: calibrated up to {request.From}, simulated {request.From + 1}-{request.To} ({request.Trials:N0} trials), scored against the embedded calibration; strengths fitted on {request.FitFrom}-{request.From}."));
+        console.Write(ModelTable(console, result));
+        console.Write(HorizonTable(console, result, request));
+        WriteInSample(console, result);
+        WriteScalesAndVolatilities(console, result.Backtest, request);
+        WriteStrengths(console, result);
+    }
+
+    /// <summary>Every model's overall out-of-sample scores, with its differences from the random walk.</summary>
+    private static Table ModelTable(IAnsiConsole console, DriftBacktestResult result)
+    {
         var invariant = CultureInfo.InvariantCulture;
-        var backtest = result.Backtest;
         var randomWalk = result.OutOfSample[0];
         var components = DriftBacktest.Components;
-        console.MarkupLine(string.Create(invariant, $"[bold]Drift backtest[/]: calibrated up to {request.From}, simulated {request.From + 1}-{request.To} ({request.Trials:N0} trials), scored against the embedded calibration; strengths fitted on {request.FitFrom}-{request.From}."));
         var models = new Table().Border(TableBorders.For(console))
             .AddColumn(new TableColumn("model").NoWrap())
             .AddColumn(new TableColumn("strengths").NoWrap())
@@ -51,9 +60,14 @@ internal static class DriftBacktestReport
                 baseline ? "-" : Difference(e.MseDifference(randomWalk)));
         }
 
-        console.Write(models);
+        return models;
+    }
 
-        // Per horizon: the random walk and the recommended model (the random walk itself when no attraction is kept).
+    /// <summary>Per horizon: the random walk and the recommended model (the random walk itself when no attraction is kept).</summary>
+    private static Table HorizonTable(IAnsiConsole console, DriftBacktestResult result, DriftBacktestRequest request)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var randomWalk = result.OutOfSample[0];
         var chosen = result.Find(result.Recommended);
         string label = ReferenceEquals(chosen, randomWalk) ? "RW" : "kept";
         var horizons = new Table().Border(TableBorders.For(console))
@@ -79,14 +93,26 @@ internal static class DriftBacktestReport
                 string.Create(invariant, $"{k.LogScore:F3}"));
         }
 
-        console.Write(horizons);
+        return horizons;
+    }
+
+    /// <summary>The in-sample scores of each model, against the first.</summary>
+    private static void WriteInSample(IAnsiConsole console, DriftBacktestResult result)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var backtest = result.Backtest;
         foreach (var e in result.InSample)
         {
             var s = e.Overall;
             var (ls, lsSe) = e.LogScoreDifference(result.InSample[0]);
             console.MarkupLine(Markup.Escape(string.Create(invariant, $"In sample {backtest.Settings.FitFrom + 1}-{backtest.Settings.From}, {e.Model} (σ×{e.VolatilityScale:0.00}): coverage {s.Coverage80:P1} / {s.Coverage95:P1}, MSE {s.Mse:F4}, log score {s.LogScore:F4} ({ls:+0.0000;-0.0000;0.0000} ± {lsSe:F4}), CRPS {s.Crps:F4}")));
         }
+    }
 
+    /// <summary>The map of the calibration's scale onto the embedded one, and the volatilities of the backtest and of scenarios.</summary>
+    private static void WriteScalesAndVolatilities(IAnsiConsole console, DriftBacktest backtest, DriftBacktestRequest request)
+    {
+        var invariant = CultureInfo.InvariantCulture;
         var a = backtest.Alignment;
         var v = backtest.Volatility;
         console.MarkupLine(Markup.Escape(string.Create(invariant, $"Scales: embedded = {a.Intercept:F4} + {a.Slope:F4} x calibration to {request.From} (R2 {a.RSquared:F4}, residual sd {a.ResidualSd:F4}, {a.Pairs:N0} member-years)")));
@@ -96,6 +122,13 @@ internal static class DriftBacktestReport
         var scenario = DriftBacktestService.EmbeddedVolatility(catalog);
         console.MarkupLine(Markup.Escape(string.Create(invariant, $"Scenario volatilities (embedded table, {Engine.Drift.DriftVolatility.DefaultFromYear}-{catalog.Calibration.LatestYear}): step {catalog.Calibration.PositionStepSd:F4}, pooled change {scenario.PooledRawChange:F4}; ")
             + Describe(scenario, catalog.States.Where(st => !st.IsObserver).Select(st => st.Code).ToArray())));
+    }
+
+    /// <summary>The attraction strengths fitted and kept, and the volatility scales that would make the recommended model right.</summary>
+    private static void WriteStrengths(IAnsiConsole console, DriftBacktestResult result)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var components = DriftBacktest.Components;
         console.MarkupLine(Markup.Escape("Fitted in sample: " + string.Join(", ", components.Select((c, k) => string.Create(invariant, $"{c.Name} {result.Fitted[k]:0.00}")))
             + "; kept (better out of sample on log score, CRPS and MSE): " + (result.Kept.Any(x => x > 0) ? string.Join(", ", components.Select((c, k) => result.Kept[k] > 0 ? string.Create(invariant, $"{c.Name} {result.Kept[k]:0.00}") : null).OfType<string>()) : "none")));
         console.MarkupLine(Markup.Escape(string.Create(invariant, $"Volatility scale of {result.Recommended}: coverage 80% right at {result.Scale.Coverage80:F2}, 95% at {result.Scale.Coverage95:F2}, best log score at {result.Scale.LogScore:F2} (in sample {result.Scale.LogScoreInSample:F2})")));

@@ -40,15 +40,9 @@ internal sealed class DriftBacktestService(ConsoleStreams console, TimeProvider 
             return ExitCodes.InvalidInput;
         }
 
-        RunFolder? folder = null;
-        if (request.OutputFolder is not null)
+        if (!TryPrepareFolder(request, out var folder))
         {
-            (folder, var folderProblem) = RunFolder.Prepare(request.OutputFolder, request.Force, "drift-backtest", new[] { request.DataDirectory, request.CalibrationFile }.OfType<string>().ToArray());
-            if (folder is null)
-            {
-                console.Error.WriteLine($"error: {folderProblem}");
-                return ExitCodes.InvalidInput;
-            }
+            return ExitCodes.InvalidInput;
         }
 
         using (folder)
@@ -73,16 +67,44 @@ internal sealed class DriftBacktestService(ConsoleStreams console, TimeProvider 
 
             if (!request.Quiet)
             {
-                DriftBacktestReport.Write(console.Out, result, request);
-                console.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Calibration {origin.Seconds:F0} s, simulations {watch.Elapsed.TotalSeconds:F0} s, total {total.Elapsed.TotalSeconds:F0} s."));
-                if (folder is not null)
-                {
-                    console.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Wrote [bold]{Markup.Escape(Path.Combine(folder.Target, DriftBacktestTable.FileName))}[/] ({result.Rows.Count:N0} rows)"));
-                }
+                ReportResult(request, result, origin, folder, watch, total);
             }
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The output folder prepared when <c>--out</c> is given (null when it is not); false, after printing why, when it
+    /// may not be written.
+    /// </summary>
+    private bool TryPrepareFolder(DriftBacktestRequest request, out RunFolder? folder)
+    {
+        folder = null;
+        if (request.OutputFolder is null)
+        {
+            return true;
+        }
+
+        (folder, var folderProblem) = RunFolder.Prepare(request.OutputFolder, request.Force, "drift-backtest", new[] { request.DataDirectory, request.CalibrationFile }.OfType<string>().ToArray());
+        if (folder is null)
+        {
+            console.Error.WriteLine($"error: {folderProblem}");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The tables, the times taken and the file written, on standard output.</summary>
+    private void ReportResult(DriftBacktestRequest request, DriftBacktestResult result, Origin origin, RunFolder? folder, Stopwatch simulation, Stopwatch total)
+    {
+        DriftBacktestReport.Write(console.Out, result, request);
+        console.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Calibration {origin.Seconds:F0} s, simulations {simulation.Elapsed.TotalSeconds:F0} s, total {total.Elapsed.TotalSeconds:F0} s."));
+        if (folder is not null)
+        {
+            console.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Wrote [bold]{Markup.Escape(Path.Combine(folder.Target, DriftBacktestTable.FileName))}[/] ({result.Rows.Count:N0} rows)"));
+        }
     }
 
     /// <summary>What is wrong with the request before anything is read, or null.</summary>

@@ -43,27 +43,9 @@ internal sealed class ReportService(ConsoleStreams console)
         {
             await WriteAtomicallyAsync(output, HtmlBriefingWriter.Render(briefing), cancellationToken).ConfigureAwait(false);
         }
-        else
+        else if (!await WriteMarkdownAsync(briefing, output, directory, request.Force, written, cancellationToken).ConfigureAwait(false))
         {
-            string stem = Path.GetFileNameWithoutExtension(output);
-            var (markdown, images) = MarkdownBriefingWriter.Render(briefing, stem);
-            // The charts beside the briefing are outputs too: checked, all of them, before any is written.
-            foreach (var (name, _) in images)
-            {
-                if (SingleFileOutput.Check(Path.Combine(directory, name), request.Force) is { } refusedImage)
-                {
-                    console.Error.WriteLine($"error: {refusedImage} (a chart of the briefing)");
-                    return ExitCodes.InvalidInput;
-                }
-            }
-
-            foreach (var (name, png) in images)
-            {
-                await SingleFileOutput.WriteAsync(Path.Combine(directory, name), s => s.WriteAsync(png, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
-                written.Add(name);
-            }
-
-            await WriteAtomicallyAsync(output, markdown, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
         }
 
         // Written by stemsim into a run folder: recorded, so a later 'run --force' may replace it with the run.
@@ -71,16 +53,50 @@ internal sealed class ReportService(ConsoleStreams console)
 
         if (!request.Quiet)
         {
-            if (scenario.Problem is not null && (run.Summary.Count > 0 || run.Candidates.Count > 0))
-            {
-                console.Error.WriteLine($"note: {scenario.Problem}; the briefing does not list the analog votes.");
-            }
-
-            string images = format == ReportFormat.Md && charts > 0 ? $", {charts} chart(s) as PNG beside it" : $", {charts} chart(s)";
-            console.Out.MarkupLine($"Wrote [bold]{Markup.Escape(output)}[/]{Markup.Escape(images)}");
+            ReportWritten(run, scenario, format, output, charts);
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Writes the Markdown briefing and its charts as PNG files beside it, adding their names to
+    /// <paramref name="written"/>; false, after printing why, when a chart's file may not be written (nothing is then).
+    /// </summary>
+    private async Task<bool> WriteMarkdownAsync(Briefing briefing, string output, string directory, bool force, List<string> written, CancellationToken cancellationToken)
+    {
+        string stem = Path.GetFileNameWithoutExtension(output);
+        var (markdown, images) = MarkdownBriefingWriter.Render(briefing, stem);
+        // The charts beside the briefing are outputs too: checked, all of them, before any is written.
+        foreach (var (name, _) in images)
+        {
+            if (SingleFileOutput.Check(Path.Combine(directory, name), force) is { } refusedImage)
+            {
+                console.Error.WriteLine($"error: {refusedImage} (a chart of the briefing)");
+                return false;
+            }
+        }
+
+        foreach (var (name, png) in images)
+        {
+            await SingleFileOutput.WriteAsync(Path.Combine(directory, name), s => s.WriteAsync(png, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
+            written.Add(name);
+        }
+
+        await WriteAtomicallyAsync(output, markdown, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The file written and its charts on standard output, with a note on standard error when the scenario could not be described.</summary>
+    private void ReportWritten(RunData run, ScenarioContext scenario, ReportFormat format, string output, int charts)
+    {
+        if (scenario.Problem is not null && (run.Summary.Count > 0 || run.Candidates.Count > 0))
+        {
+            console.Error.WriteLine($"note: {scenario.Problem}; the briefing does not list the analog votes.");
+        }
+
+        string images = format == ReportFormat.Md && charts > 0 ? $", {charts} chart(s) as PNG beside it" : $", {charts} chart(s)";
+        console.Out.MarkupLine($"Wrote [bold]{Markup.Escape(output)}[/]{Markup.Escape(images)}");
     }
 
     private static bool IsMarkdown(string file) =>

@@ -115,11 +115,12 @@ internal sealed record ScenarioContext
             v => v.Id,
             v => string.Join(" or ", v.After!.Select(a => $"{a.Vote} {(a.If switch { ConditionName.Vetoed => "is vetoed", ConditionName.Adopted => "is adopted", ConditionName.Failed => "fails", ConditionName.Held => "is held", _ => throw new InvalidOperationException($"Unknown condition {a.If}.") })}")),
             StringComparer.Ordinal),
-        Variants = (document.Variants ?? []).ToDictionary(v => v.Name, Changes, StringComparer.Ordinal),
+        Variants = (document.Variants ?? []).ToDictionary(v => v.Name, VariantChangeList.Of, StringComparer.Ordinal),
         Groups = GroupExpansion.Of(document, MemberGroups.Embedded).Select(g => g.ToString()).ToArray(),
     };
 
-    private static string Analog(AnalogDocument? like, double? discrimination, double[]? cutpoints)
+    /// <summary>Where a vote's discrimination and cut-points come from, in words: its analog, or the explicit parameters.</summary>
+    internal static string Analog(AnalogDocument? like, double? discrimination, double[]? cutpoints)
     {
         var invariant = CultureInfo.InvariantCulture;
         if (like is not null)
@@ -152,113 +153,17 @@ internal sealed record ScenarioContext
         return explicitParts.Count == 0 ? "no analog" : "explicit " + string.Join(", ", explicitParts);
     }
 
-    private static VariantChanges Changes(VariantDocument variant)
-    {
-        var invariant = CultureInfo.InvariantCulture;
-        var changes = new List<string>();
-        bool analog = false;
-        bool support = false;
-        void Members(Dictionary<string, MemberDocument>? members, string where)
-        {
-            if (members is null || members.Count == 0)
-            {
-                return;
-            }
+    /// <summary>" except A, B" for the members a group setting leaves out, or empty.</summary>
+    internal static string Except(string[]? except) => except is { Length: > 0 } ? " except " + string.Join(", ", except) : string.Empty;
 
-            int shifted = members.Values.Count(m => m.Shift is not null);
-            int fixedVotes = members.Values.Count(m => m.Vote is not null);
-            int probabilities = members.Values.Count(m => m.PYes is not null || m.PNo is not null || m.PAbstain is not null);
-            if (shifted > 0)
-            {
-                support = true;
-                changes.Add(string.Create(invariant, $"shifts the support of {Listed(members.Where(m => m.Value.Shift is not null).Select(m => string.Create(invariant, $"{m.Key} {m.Value.Shift:+0.##;-0.##}")))}{where}"));
-            }
-
-            if (fixedVotes > 0)
-            {
-                changes.Add($"fixes the votes of {Listed(members.Where(m => m.Value.Vote is not null).Select(m => $"{m.Key} ({Yaml(m.Value.Vote!.Value.ToString())})"))}{where}");
-            }
-
-            if (probabilities > 0)
-            {
-                support = true;
-                changes.Add($"gives vote probabilities for {Listed(members.Where(m => m.Value.PYes is not null || m.Value.PNo is not null || m.Value.PAbstain is not null).Select(m => m.Key))}{where}");
-            }
-        }
-
-        void Groups(Dictionary<string, MemberDocument>? blocs, string where)
-        {
-            foreach (var (group, entry) in blocs ?? [])
-            {
-                support |= entry.Shift is not null || entry.PYes is not null || entry.PNo is not null || entry.PAbstain is not null;
-                changes.Add($"sets {GroupExpansion.SettingOf(entry)} for {group}{Except(entry.Except)}{where}");
-            }
-        }
-
-        Members(variant.Members, string.Empty);
-        Groups(variant.Blocs, string.Empty);
-        if (variant.Cosponsors is { } cosponsors)
-        {
-            support = true;
-            changes.Add(string.Create(invariant, $"co-sponsors {Listed((cosponsors.Blocs ?? []).Concat(cosponsors.Members ?? []))}{Except(cosponsors.Except)} (effect {cosponsors.Effect:+0.##;-0.##})"));
-        }
-
-        if (variant.Outreach is { } outreach)
-        {
-            support = true;
-            changes.Add(string.Create(invariant, $"outreach to {Listed((outreach.Blocs ?? []).Concat(outreach.Members ?? []))}{Except(outreach.Except)} (effect {outreach.Effect:+0.##;-0.##})"));
-        }
-
-        foreach (var (vote, change) in variant.Votes ?? [])
-        {
-            string where = $" on {vote}";
-            if (change.Like is not null || change.Discrimination is not null || change.Cutpoints is not null)
-            {
-                analog = true;
-                changes.Add($"{vote}: {Analog(change.Like, change.Discrimination, change.Cutpoints)}");
-            }
-
-            if (change.Majority is { } majority)
-            {
-                changes.Add($"{vote}: {Yaml(majority.ToString()).Replace('_', ' ')} majority");
-            }
-
-            if (change.Decision is { } decision)
-            {
-                changes.Add($"{vote}: {Yaml(decision.ToString())} decision");
-            }
-
-            if (change.Council is not null)
-            {
-                changes.Add($"{vote}: another Council composition");
-            }
-
-            if (change.Reform is { } reform)
-            {
-                changes.Add($"{vote}: reformed Council ({reform.Model})");
-            }
-
-            Members(change.Members, where);
-            Groups(change.Blocs, where);
-        }
-
-        if (variant.Elections is { Count: > 0 } elections)
-        {
-            changes.Add($"changes the election{(elections.Count > 1 ? "s" : string.Empty)} {Listed(elections.Keys)}");
-        }
-
-        return new VariantChanges(variant.Description?.Trim(), changes, analog, support);
-    }
-
-    private static string Except(string[]? except) => except is { Length: > 0 } ? " except " + string.Join(", ", except) : string.Empty;
-
-    private static string Listed(IEnumerable<string> items)
+    /// <summary>The items separated by commas, the first five and a count of the rest when there are more than six.</summary>
+    internal static string Listed(IEnumerable<string> items)
     {
         var all = items.ToArray();
         return all.Length <= 6 ? string.Join(", ", all) : string.Join(", ", all.Take(5)) + string.Create(CultureInfo.InvariantCulture, $" and {all.Length - 5} more");
     }
 
     /// <summary>An enum name as the scenario language writes it (TwoThirds: two_thirds).</summary>
-    private static string Yaml(string name) =>
+    internal static string Yaml(string name) =>
         string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) && char.IsLower(name[i - 1]) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

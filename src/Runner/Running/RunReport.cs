@@ -17,8 +17,26 @@ internal static class RunReport
     /// <param name="statistics">The run's statistics, for the band over the analogs' spreads (none shown when null).</param>
     public static void Write(IAnsiConsole console, RunHeadline headline, SimulationResult? result, string folder, double? seconds, Output.RunStatistics? statistics = null)
     {
-        var invariant = CultureInfo.InvariantCulture;
-        console.MarkupLine(string.Create(invariant, $"[bold]{Markup.Escape(headline.Scenario)}[/] ({Markup.Escape(headline.File)}): {headline.Trials:N0} trials, seed {headline.Seed}"));
+        WriteHeadline(console, headline);
+        if (result is null)
+        {
+            // A scenario of elections only: the election report follows.
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Wrote [bold]{Markup.Escape(folder)}[/] ({seconds ?? 0:0.00} s)"));
+            return;
+        }
+
+        bool variants = result.Votes.Select(v => v.Variant).Distinct(StringComparer.Ordinal).Count() > 1;
+        console.Write(VoteTable(console, result, variants));
+        WriteGivenSentences(console, result, variants);
+        WriteBand(console, result, statistics, variants);
+        WriteDeciders(console, result);
+        WriteFilesWritten(console, result, folder, seconds);
+    }
+
+    /// <summary>The run's name, file, trials and seed, with its scope and description when it has them.</summary>
+    private static void WriteHeadline(IAnsiConsole console, RunHeadline headline)
+    {
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[bold]{Markup.Escape(headline.Scenario)}[/] ({Markup.Escape(headline.File)}): {headline.Trials:N0} trials, seed {headline.Seed}"));
         if (headline.Scope is { } scope)
         {
             console.MarkupLine($"[yellow]{Markup.Escape(scope)}[/]");
@@ -28,16 +46,12 @@ internal static class RunReport
         {
             console.MarkupLine($"[grey]{Markup.Escape(headline.Description.Trim())}[/]");
         }
+    }
 
-        if (result is null)
-        {
-            // A scenario of elections only: the election report follows.
-            console.MarkupLine(string.Create(invariant, $"Wrote [bold]{Markup.Escape(folder)}[/] ({seconds ?? 0:0.00} s)"));
-            return;
-        }
-
+    /// <summary>One row per vote (and variant): P(adopted), the counts' ranges, the veto, the paired difference and the chain columns where they apply.</summary>
+    private static Table VoteTable(IAnsiConsole console, SimulationResult result, bool variants)
+    {
         var table = new Table().Border(TableBorders.For(console));
-        bool variants = result.Votes.Select(v => v.Variant).Distinct(StringComparer.Ordinal).Count() > 1;
         if (variants)
         {
             table.AddColumn("variant");
@@ -63,39 +77,53 @@ internal static class RunReport
             table.AddColumn(new TableColumn("P(held)").RightAligned());
             table.AddColumn(new TableColumn("P(adopt. | held)").RightAligned());
         }
+
         foreach (var s in result.Votes)
         {
-            var cells = new List<string>();
-            if (variants)
-            {
-                cells.Add(Markup.Escape(s.Variant));
-            }
-
-            cells.Add(Markup.Escape(s.Vote.Id));
-            cells.Add(s.Vote.Body.Code() + " " + s.Vote.RuleName.Replace('_', ' '));
-            cells.Add(s.PAdopted.ToString("0.000", invariant));
-            cells.Add(s.PAdoptedStandardError.ToString("0.000", invariant));
-            cells.Add(Range(s.YesHistogram));
-            cells.Add(Range(s.NoHistogram));
-            cells.Add(Range(s.AbstainHistogram));
-            cells.Add(s.Vote.Body == Body.SecurityCouncil ? s.PVeto.ToString("0.000", invariant) : "-");
-            if (variants)
-            {
-                var baseline = result.Votes.First(b => b.Vote.Id == s.Vote.Id);
-                double unpaired = Math.Sqrt((s.PAdoptedStandardError * s.PAdoptedStandardError) + (baseline.PAdoptedStandardError * baseline.PAdoptedStandardError));
-                cells.Add(s.HasPairedDifference ? s.DifferenceFromBaseline.ToString("+0.000;-0.000;0.000", invariant) : "-");
-                cells.Add(s.HasPairedDifference ? string.Create(invariant, $"{s.DifferenceStandardErrorPaired:0.0000} ({unpaired:0.0000})") : "-");
-            }
-
-            if (chains)
-            {
-                cells.Add(s.PHeld.ToString("0.000", invariant));
-                cells.Add(s.HeldCount == 0 ? "-" : s.PAdoptedGivenHeld.ToString("0.000", invariant));
-            }
-            table.AddRow(cells.ToArray());
+            table.AddRow(VoteCells(result, s, variants, chains).ToArray());
         }
 
-        console.Write(table);
+        return table;
+    }
+
+    /// <summary>The cells of one vote's row, in the order of <see cref="VoteTable"/>'s columns.</summary>
+    private static List<string> VoteCells(SimulationResult result, VoteStatistics s, bool variants, bool chains)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var cells = new List<string>();
+        if (variants)
+        {
+            cells.Add(Markup.Escape(s.Variant));
+        }
+
+        cells.Add(Markup.Escape(s.Vote.Id));
+        cells.Add(s.Vote.Body.Code() + " " + s.Vote.RuleName.Replace('_', ' '));
+        cells.Add(s.PAdopted.ToString("0.000", invariant));
+        cells.Add(s.PAdoptedStandardError.ToString("0.000", invariant));
+        cells.Add(Range(s.YesHistogram));
+        cells.Add(Range(s.NoHistogram));
+        cells.Add(Range(s.AbstainHistogram));
+        cells.Add(s.Vote.Body == Body.SecurityCouncil ? s.PVeto.ToString("0.000", invariant) : "-");
+        if (variants)
+        {
+            var baseline = result.Votes.First(b => b.Vote.Id == s.Vote.Id);
+            double unpaired = Math.Sqrt((s.PAdoptedStandardError * s.PAdoptedStandardError) + (baseline.PAdoptedStandardError * baseline.PAdoptedStandardError));
+            cells.Add(s.HasPairedDifference ? s.DifferenceFromBaseline.ToString("+0.000;-0.000;0.000", invariant) : "-");
+            cells.Add(s.HasPairedDifference ? string.Create(invariant, $"{s.DifferenceStandardErrorPaired:0.0000} ({unpaired:0.0000})") : "-");
+        }
+
+        if (chains)
+        {
+            cells.Add(s.PHeld.ToString("0.000", invariant));
+            cells.Add(s.HeldCount == 0 ? "-" : s.PAdoptedGivenHeld.ToString("0.000", invariant));
+        }
+
+        return cells;
+    }
+
+    /// <summary>What the given votes fixed, one sentence per vote that has them.</summary>
+    private static void WriteGivenSentences(IAnsiConsole console, SimulationResult result, bool variants)
+    {
         foreach (var s in result.Votes)
         {
             if (GivenSummary.Sentence(s) is { } given)
@@ -103,11 +131,13 @@ internal static class RunReport
                 console.MarkupLine($"[yellow]{Markup.Escape(variants ? $"{s.Variant}/{s.Vote.Id}" : s.Vote.Id)}: {Markup.Escape(given)}[/]");
             }
         }
+    }
 
-        WriteBand(console, result, statistics, variants);
-        WriteDeciders(console, result);
+    /// <summary>The files written, with the simulation time and rate when it was timed.</summary>
+    private static void WriteFilesWritten(IAnsiConsole console, SimulationResult result, string folder, double? seconds)
+    {
         string timing = seconds is { } elapsed && elapsed > 0
-            ? string.Create(invariant, $" ({elapsed:0.00} s, {result.Trials / elapsed:N0} trials/s)")
+            ? string.Create(CultureInfo.InvariantCulture, $" ({elapsed:0.00} s, {result.Trials / elapsed:N0} trials/s)")
             : string.Empty;
         string drift = result.Drift.Count > 0 ? ", drift.parquet, drift_adoption.parquet" : string.Empty;
         console.MarkupLine($"Wrote [bold]{Markup.Escape(folder)}[/]: trials, summary.parquet, member_probabilities.parquet, statistics.json{drift}{timing}");

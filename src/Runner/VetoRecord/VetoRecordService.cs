@@ -16,37 +16,15 @@ internal sealed class VetoRecordService(ConsoleStreams console, TimeProvider clo
 
     public async Task<int> RunAsync(VetoRecordRequest request, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(request.DataDirectory))
+        if (Problem(request) is { } problem)
         {
-            console.Error.WriteLine($"error: the data folder '{request.DataDirectory}' does not exist (expected ../shared/data/un)");
+            console.Error.WriteLine($"error: {problem}");
             return ExitCodes.InvalidInput;
         }
 
-        if (request.WindowDays is < 1 or > 3650 || request.FromYear > request.UntilYear)
+        if (Load(request.DataDirectory) is not { } data)
         {
-            console.Error.WriteLine("error: --window must be 1-3650 days and --from must not be after --until");
             return ExitCodes.InvalidInput;
-        }
-
-        VetoRecordData data;
-        try
-        {
-            data = VetoRecordData.Load(request.DataDirectory);
-        }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
-        {
-            console.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.InvalidInput;
-        }
-
-        foreach (var problem in data.Problems)
-        {
-            console.Error.WriteLine($"warning: row not used: {problem}");
-        }
-
-        if (data.Problems.Count > 1)
-        {
-            console.Error.WriteLine($"warning: {data.Problems.Count} rows not used in all");
         }
 
         var rules = new MatchingRules { WindowDays = request.WindowDays };
@@ -62,6 +40,62 @@ internal sealed class VetoRecordService(ConsoleStreams console, TimeProvider clo
             return ExitCodes.InvalidInput;
         }
 
+        int written = await WriteAsync(request, events, estimates, cancellationToken).ConfigureAwait(false);
+        if (written != ExitCodes.Success)
+        {
+            return written;
+        }
+
+        if (request.Format == OutputFormat.Table)
+        {
+            Report(request, data, events, estimates);
+        }
+        else
+        {
+            Estimates(request, data, estimates).Write(console, request.Format);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>What is wrong with the request before anything is read, or null.</summary>
+    private static string? Problem(VetoRecordRequest request) => request switch
+    {
+        _ when !Directory.Exists(request.DataDirectory) => $"the data folder '{request.DataDirectory}' does not exist (expected ../shared/data/un)",
+        _ when request.WindowDays is < 1 or > 3650 || request.FromYear > request.UntilYear => "--window must be 1-3650 days and --from must not be after --until",
+        _ => null,
+    };
+
+    /// <summary>The vetoes and resolutions of the data folder with a warning per row not used, or null after printing why they cannot be read.</summary>
+    private VetoRecordData? Load(string dataDirectory)
+    {
+        VetoRecordData data;
+        try
+        {
+            data = VetoRecordData.Load(dataDirectory);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+        {
+            console.Error.WriteLine($"error: {e.Message}");
+            return null;
+        }
+
+        foreach (var problem in data.Problems)
+        {
+            console.Error.WriteLine($"warning: row not used: {problem}");
+        }
+
+        if (data.Problems.Count > 1)
+        {
+            console.Error.WriteLine($"warning: {data.Problems.Count} rows not used in all");
+        }
+
+        return data;
+    }
+
+    /// <summary>Writes the pairs (Parquet with the estimates as provenance, and CSV) into the output folder, whole or not at all; the exit code.</summary>
+    private async Task<int> WriteAsync(VetoRecordRequest request, IReadOnlyList<VetoEvent> events, VetoRecordEstimates estimates, CancellationToken cancellationToken)
+    {
         var (folder, error) = RunFolder.Prepare(request.OutputFolder, request.Force, "veto-record", [request.DataDirectory]);
         if (folder is null)
         {
@@ -87,15 +121,6 @@ internal sealed class VetoRecordService(ConsoleStreams console, TimeProvider clo
                 console.Error.WriteLine($"error: cannot write {request.OutputFolder}: {e.Message}");
                 return ExitCodes.RuntimeFailure;
             }
-        }
-
-        if (request.Format == OutputFormat.Table)
-        {
-            Report(request, data, events, estimates);
-        }
-        else
-        {
-            Estimates(request, data, estimates).Write(console, request.Format);
         }
 
         return ExitCodes.Success;

@@ -12,16 +12,7 @@ namespace StemSimulator.Tests.Runner.Running;
 /// </summary>
 public sealed class GivenEndToEndTests
 {
-    private const string Yaml = """
-        scenario: conditioning-test
-        as_of: 2026-03-01
-        trials: 3000
-        seed: 4
-        shocks: calibrated
-        votes:
-          - id: v
-            body: GA
-            like: { vote: A/RES/ES-10/19, spread: 0.18 }
+    private static readonly string Yaml = ScenarioYaml.Conditioned(trials: 3000, seed: 4, name: "conditioning-test") + """
             given: { GBR: no }
         variants:
           - name: unknown

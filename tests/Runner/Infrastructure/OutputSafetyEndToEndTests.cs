@@ -2,7 +2,7 @@ using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.Infrastructure;
 
 /// <summary>
 /// The real CLI never deletes or overwrites what stemsim did not write (issue 18): <c>--force</c> replaces only a

@@ -3,7 +3,7 @@ using System.Text.Json;
 using DuckDB.NET.Data;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner.Cli;
+namespace StemSimulator.Tests.Runner.Infrastructure;
 
 /// <summary>
 /// <c>--format csv|json</c> of <c>power</c>, <c>lobby</c>, <c>veto-record</c> and <c>run</c>, through the real tool:

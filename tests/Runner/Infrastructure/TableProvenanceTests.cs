@@ -3,7 +3,7 @@ using StemSimulator.Runner.Output;
 using StemSimulator.Runner.Power;
 using StemSimulator.Tests.Engine.Power;
 
-namespace StemSimulator.Tests.Runner.Output;
+namespace StemSimulator.Tests.Runner.Infrastructure;
 
 /// <summary>The one provenance shape: the command first, its inputs, then engine version, commit and time, for a run, a merge and 'power' alike.</summary>
 public sealed class TableProvenanceTests

@@ -4,7 +4,7 @@ using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Members;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner.Cli;
+namespace StemSimulator.Tests.Runner.Infrastructure;
 
 /// <summary>
 /// <c>--format table|csv|json</c> of <c>members</c> and <c>analogs</c>: CSV and JSON hold the same rows as the table

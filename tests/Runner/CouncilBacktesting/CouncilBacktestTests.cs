@@ -4,7 +4,7 @@ using StemSimulator.Runner.CouncilBacktesting;
 using StemSimulator.Tests.ReferenceData;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.CouncilBacktesting;
 
 /// <summary><c>stemsim backtest --body sc</c> and the Council record model on the real record (../shared).</summary>
 public sealed class CouncilBacktestTests
