@@ -79,32 +79,17 @@ public static class ScenarioLoader
         }
 
         overrides ??= new RunOverrides();
-        var catalog = ReferenceCatalog.Embedded;
-        CalibrationSource? source = null;
-        if (overrides.ReadsNoFiles && CalibrationChoice.FileOf(document.Calibration) is { } named)
+        if (!TryCalibration(file, document, map, diagnostics, overrides, out var catalog, out var source))
         {
-            diagnostics.Add(new ScenarioDiagnostic(map.Locate(document, "calibration"), $"calibration: '{named}' is a file, and files are not read here; give a year or leave calibration out (a calibration table runs with stemsim run --calibration)"));
             return new ScenarioLoadResult(file, hash, document, null, Sorted(diagnostics));
         }
 
-        if ((overrides.CalibrationFile ?? ScenarioFileRelative(file, CalibrationChoice.FileOf(document.Calibration))) is { } table)
-        {
-            string origin = overrides.CalibrationFile is null ? "scenario" : "--calibration";
-            var at = origin == "scenario" ? map.Locate(document, "calibration") : new SourceLocation(file, 1, 1);
-            try
-            {
-                catalog = ReferenceCatalog.WithCalibration(table);
-                string positions = CalibrationFiles.PathsFor(table).Positions;
-                source = new CalibrationSource(positions, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(positions))), origin, catalog.Calibration.FirstYear, catalog.Calibration.LatestYear);
-            }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-            {
-                string prefix = origin == "scenario" ? "calibration" : "--calibration";
-                diagnostics.Add(new ScenarioDiagnostic(at, $"{prefix}: {e.Message}"));
-                return new ScenarioLoadResult(file, hash, document, null, Sorted(diagnostics));
-            }
-        }
+        return Compile(file, hash, bytes, document, map, diagnostics, overrides, catalog, source);
+    }
 
+    /// <summary>Compiles a document that bound without errors, with its evidence files, on <paramref name="catalog"/>.</summary>
+    private static ScenarioLoadResult Compile(string file, string hash, byte[] bytes, ScenarioDocument document, SourceMap map, List<ScenarioDiagnostic> diagnostics, RunOverrides overrides, ReferenceCatalog catalog, CalibrationSource? source)
+    {
         var warnings = new List<ScenarioDiagnostic>();
         var evidenceFiles = ReadEvidence(file, document, map, diagnostics, catalog, overrides.ReadsNoFiles);
         var compiler = new ScenarioCompiler(catalog, map, diagnostics, source is null ? "the embedded calibration" : $"the calibration table {source.Path}", warnings)
@@ -124,6 +109,41 @@ public static class ScenarioLoader
                 .Select(e => new Evidence.EvidenceSource(evidenceFiles[e].Path, evidenceFiles[e].Sha256, [.. (e.RollCalls ?? []).Keys]))
                 .ToArray(),
         };
+    }
+
+    /// <summary>
+    /// The reference data to compile with: the embedded, or with the calibration table the scenario or
+    /// <c>--calibration</c> names (and where it came from); false after adding the error to <paramref name="diagnostics"/>.
+    /// </summary>
+    private static bool TryCalibration(string file, ScenarioDocument document, SourceMap map, List<ScenarioDiagnostic> diagnostics, RunOverrides overrides, out ReferenceCatalog catalog, out CalibrationSource? source)
+    {
+        catalog = ReferenceCatalog.Embedded;
+        source = null;
+        if (overrides.ReadsNoFiles && CalibrationChoice.FileOf(document.Calibration) is { } named)
+        {
+            diagnostics.Add(new ScenarioDiagnostic(map.Locate(document, "calibration"), $"calibration: '{named}' is a file, and files are not read here; give a year or leave calibration out (a calibration table runs with stemsim run --calibration)"));
+            return false;
+        }
+
+        if ((overrides.CalibrationFile ?? ScenarioFileRelative(file, CalibrationChoice.FileOf(document.Calibration))) is { } table)
+        {
+            string origin = overrides.CalibrationFile is null ? "scenario" : "--calibration";
+            var at = origin == "scenario" ? map.Locate(document, "calibration") : new SourceLocation(file, 1, 1);
+            try
+            {
+                catalog = ReferenceCatalog.WithCalibration(table);
+                string positions = CalibrationFiles.PathsFor(table).Positions;
+                source = new CalibrationSource(positions, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(positions))), origin, catalog.Calibration.FirstYear, catalog.Calibration.LatestYear);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                string prefix = origin == "scenario" ? "calibration" : "--calibration";
+                diagnostics.Add(new ScenarioDiagnostic(at, $"{prefix}: {e.Message}"));
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

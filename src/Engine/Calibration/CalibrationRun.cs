@@ -107,39 +107,8 @@ public sealed class CalibrationRun
             PositionStepSd = earlier.PositionStepSd,
         };
 
-        // Each unit's anchor: its latest state before the refitted years.
-        var members = new MemberAnchor?[data.Units.Count];
-        for (int u = 0; u < members.Length; u++)
-        {
-            for (int year = firstYear - 1; year >= earlier.FirstYear; year--)
-            {
-                if (earlier.States.TryGetValue((data.Units[u], year), out var s))
-                {
-                    members[u] = new MemberAnchor(year - firstYear, s.State, s.AbsenceRate, s.ThetaSe * s.ThetaSe);
-                    break;
-                }
-            }
-        }
-
-        var partners = new List<RollCallParameters>[input.RollCallCount];
-        for (int r = 0; r < partners.Length; r++)
-        {
-            partners[r] = [];
-        }
-
-        foreach (var (a, b) in bridges)
-        {
-            foreach (var (inside, outside) in new[] { (a, b), (b, a) })
-            {
-                if (map[inside] >= 0 && map[outside] < 0 && data.RollCalls[outside].Year < firstYear
-                    && earlier.RollCalls.TryGetValue(data.RollCalls[outside].Id, out var fixedParameters)
-                    && !partners[map[inside]].Contains(fixedParameters))
-                {
-                    partners[map[inside]].Add(fixedParameters);
-                }
-            }
-        }
-
+        var members = MemberAnchors(data, earlier, firstYear);
+        var partners = BridgePartners(data, earlier, firstYear, bridges, map, input.RollCallCount);
         var dataIndex = new int[input.RollCallCount];
         for (int r = 0; r < map.Length; r++)
         {
@@ -161,6 +130,61 @@ public sealed class CalibrationRun
 
         // A full fit has mean 0 and standard deviation 1 over all its member-years with votes; the new years move
         // both, so the update re-scales to that convention over the kept and the refitted years together.
+        var (mean, sd) = KeptAndRefittedMoments(data, earlier, firstYear, result);
+        result.Rescale(mean, sd);
+        return new CalibrationRun(data, firstYear, lastYear, map, input, result, fixedOptions) { Rescaling = (mean, sd) };
+    }
+
+    /// <summary>Each unit's anchor: its latest state in <paramref name="earlier"/> before the refitted years, or null.</summary>
+    private static MemberAnchor?[] MemberAnchors(UnVotingData data, EarlierCalibration earlier, int firstYear)
+    {
+        var members = new MemberAnchor?[data.Units.Count];
+        for (int u = 0; u < members.Length; u++)
+        {
+            for (int year = firstYear - 1; year >= earlier.FirstYear; year--)
+            {
+                if (earlier.States.TryGetValue((data.Units[u], year), out var s))
+                {
+                    members[u] = new MemberAnchor(year - firstYear, s.State, s.AbsenceRate, s.ThetaSe * s.ThetaSe);
+                    break;
+                }
+            }
+        }
+
+        return members;
+    }
+
+    /// <summary>
+    /// For each refitted roll call, the parameters in <paramref name="earlier"/> of the roll calls before
+    /// <paramref name="firstYear"/> it is bridged to.
+    /// </summary>
+    private static List<RollCallParameters>[] BridgePartners(UnVotingData data, EarlierCalibration earlier, int firstYear, (int First, int Second)[] bridges, int[] map, int rollCallCount)
+    {
+        var partners = new List<RollCallParameters>[rollCallCount];
+        for (int r = 0; r < partners.Length; r++)
+        {
+            partners[r] = [];
+        }
+
+        foreach (var (a, b) in bridges)
+        {
+            foreach (var (inside, outside) in new[] { (a, b), (b, a) })
+            {
+                if (map[inside] >= 0 && map[outside] < 0 && data.RollCalls[outside].Year < firstYear
+                    && earlier.RollCalls.TryGetValue(data.RollCalls[outside].Id, out var fixedParameters)
+                    && !partners[map[inside]].Contains(fixedParameters))
+                {
+                    partners[map[inside]].Add(fixedParameters);
+                }
+            }
+        }
+
+        return partners;
+    }
+
+    /// <summary>The mean and standard deviation of theta over the kept member-years with votes and the refitted ones.</summary>
+    private static (double Mean, double Sd) KeptAndRefittedMoments(UnVotingData data, EarlierCalibration earlier, int firstYear, CalibrationResult result)
+    {
         double sum = 0, sumSquares = 0;
         long n = 0;
         void Add(double x)
@@ -192,8 +216,7 @@ public sealed class CalibrationRun
 
         double mean = sum / n;
         double sd = Math.Sqrt(Math.Max(1e-12, (sumSquares / n) - (mean * mean)));
-        result.Rescale(mean, sd);
-        return new CalibrationRun(data, firstYear, lastYear, map, input, result, fixedOptions) { Rescaling = (mean, sd) };
+        return (mean, sd);
     }
 
     /// <summary>

@@ -25,34 +25,14 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
             return ExitCodes.InvalidInput;
         }
 
-        if (CalibrationTables.CheckWritable(request.OutputFile, request.Force) is { } unwritable)
+        var total = Stopwatch.StartNew();
+        if (!TryReadEarlier(request, out var earlier))
         {
-            console.Error.WriteLine($"error: {unwritable}");
             return ExitCodes.InvalidInput;
         }
 
-        var total = Stopwatch.StartNew();
-        EarlierTable? earlier = null;
-        if (request.From is { } from)
-        {
-            try
-            {
-                earlier = EarlierTable.Read(from);
-            }
-            catch (Exception e) when (e is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
-            {
-                console.Error.WriteLine($"error: --from: {e.Message}");
-                return ExitCodes.InvalidInput;
-            }
-
-            if (request.Until is { } until && until <= earlier.Calibration.LastYear)
-            {
-                console.Error.WriteLine($"error: --until {until} is not after the last year of '{from}' ({earlier.Calibration.LastYear}); an update fits only later years");
-                return ExitCodes.InvalidInput;
-            }
-        }
-
-        if (await DataFolderInput.LoadAsync(request.DataDirectory, console.Error, cancellationToken).ConfigureAwait(false) is not { } data)
+        var window = earlier is null ? null : new IncrementalVotes(earlier, request);
+        if (await DataFolderInput.LoadAsync(request.DataDirectory, window is null ? null : window.VotesFrom, console.Error, cancellationToken).ConfigureAwait(false) is not { } data)
         {
             return ExitCodes.InvalidInput;
         }
@@ -60,42 +40,15 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
         double loadSeconds = total.Elapsed.TotalSeconds;
         var cpuAfterLoad = Environment.CpuUsage.TotalTime;
         data.Problems.WriteTo(console.Error, listRows: !request.Quiet);
-        var (firstYear, lastData) = data.YearRange;
-        int lastYear = Math.Min(request.Until ?? lastData, lastData);
-        if (lastYear < firstYear)
+        if (Years(request, data, window) is not { } years)
         {
-            console.Error.WriteLine($"error: --until {request.Until} is before the first year of the data ({firstYear})");
             return ExitCodes.InvalidInput;
-        }
-
-        int refitFrom = firstYear;
-        if (earlier is not null)
-        {
-            if (IncrementalProblem(request, earlier, data, lastYear) is { } incremental)
-            {
-                console.Error.WriteLine($"error: {incremental}");
-                return ExitCodes.InvalidInput;
-            }
-
-            refitFrom = IncrementalWindow.FirstRefitYear(earlier.Calibration.FirstYear, earlier.Calibration.LastYear, lastYear, request.ShockYears);
         }
 
         var options = new CalibrationOptions { Threads = request.Threads ?? Environment.ProcessorCount };
         var fitWatch = Stopwatch.StartNew();
         var previous = RecurringMatcher.PreviousOccurrence(data.RollCalls);
-        Func<int, CalibrationRun?, CalibrationRun>? refit = earlier is null
-            ? null
-            : (last, _) => CalibrationRun.Update(data, earlier.Calibration, refitFrom, last, previous, options, null, cancellationToken);
-        CalibrationRun run;
-        try
-        {
-            run = await Task.Run(
-                () => earlier is null
-                    ? CalibrationRun.Fit(data, firstYear, lastYear, previous, options, Progress(request), cancellationToken)
-                    : CalibrationRun.Update(data, earlier.Calibration, refitFrom, lastYear, previous, options, Progress(request), cancellationToken),
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
+        if (await FitAsync(request, data, earlier, years, previous, options, cancellationToken).ConfigureAwait(false) is not { } run)
         {
             console.Error.WriteLine("Interrupted; nothing was written.");
             return ExitCodes.Interrupted;
@@ -105,20 +58,12 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
         var cpuAfterFit = Environment.CpuUsage.TotalTime;
         var correlations = run.BsvCorrelations();
         var shockWatch = Stopwatch.StartNew();
-        var blocs = new ShockBlocs(ReferenceCatalog.Embedded);
-        var shocks = await Task.Run(() => ShockMatching.Match(data, run, previous, blocs, options, request.ShockYears, request.Threads, refit, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var shocks = await MatchShocksAsync(request, data, earlier, years.RefitFrom, run, previous, options, cancellationToken).ConfigureAwait(false);
         var model = ModelRows(request, run, data, correlations, loadSeconds, fitSeconds, earlier);
         model.AddRange(ShockRows(run, shocks, request.ShockYears, shockWatch.Elapsed.TotalSeconds));
         var cpu = (cpuAfterLoad.TotalSeconds, (cpuAfterFit - cpuAfterLoad).TotalSeconds, (Environment.CpuUsage.TotalTime - cpuAfterFit).TotalSeconds);
-        var paths = CalibrationTables.PathsFor(request.OutputFile);
-        try
+        if (!TryWrite(request, run, model, earlier, out var paths))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(paths.Positions)!);
-            CalibrationTables.Write(request.OutputFile, run, model, earlier);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            console.Error.WriteLine($"error: cannot write the tables: {e.Message}");
             return ExitCodes.RuntimeFailure;
         }
 
@@ -130,77 +75,104 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
         return ExitCodes.Success;
     }
 
-    /// <summary>
-    /// What makes <paramref name="earlier"/> unusable as the start of an update of <paramref name="data"/> to
-    /// <paramref name="lastYear"/>, or null: an end not before <paramref name="lastYear"/>, too many out-of-sample
-    /// shock years, or a table made from other data (a unit the data lack, or a roll call of its years missing from
-    /// either or counted differently).
-    /// </summary>
-    private static string? IncrementalProblem(CalibrateRequest request, EarlierTable earlier, UnVotingData data, int lastYear)
+    /// <summary>The earlier table of <c>--from</c> (null without it), or false after printing why it cannot be used.</summary>
+    private bool TryReadEarlier(CalibrateRequest request, out EarlierTable? earlier)
     {
-        var (first, last) = (earlier.Calibration.FirstYear, earlier.Calibration.LastYear);
-        string table = request.From!;
-        if (lastYear <= last)
+        earlier = null;
+        if (request.From is not { } from)
         {
-            return $"'{request.DataDirectory}' has no votes after the last year of '{table}' ({last}): nothing to update";
+            return true;
         }
 
-        if (request.ShockYears > lastYear - last)
+        try
         {
-            return $"--shock-years {request.ShockYears} with --from: at most {lastYear - last} (the years after '{table}'), since an out-of-sample refit must not end before the table, whose positions have seen the later votes";
+            earlier = EarlierTable.Read(from);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"error: --from: {e.Message}");
+            return false;
         }
 
-        foreach (var row in earlier.PositionRows)
+        if (request.Until is { } until && until <= earlier.Calibration.LastYear)
         {
-            if (!data.UnitIndex.ContainsKey(row[0]))
-            {
-                return $"'{table}' has unit {row[0]}, which '{request.DataDirectory}' does not have: the table was made from other data (calibrate without --from)";
-            }
+            console.Error.WriteLine($"error: --until {until} is not after the last year of '{from}' ({earlier.Calibration.LastYear}); an update fits only later years");
+            return false;
         }
 
-        var counts = new Dictionary<int, (int Yes, int Abstain, int No, int Absent)>();
-        for (int k = 0; k < data.RecordRollCall.Length; k++)
+        return true;
+    }
+
+    /// <summary>
+    /// The years to fit: all the data's to the last (<c>--until</c>), or for an update the refitted ones; null after
+    /// printing why there are none or why the earlier table does not fit the data.
+    /// </summary>
+    private (int First, int Last, int RefitFrom)? Years(CalibrateRequest request, UnVotingData data, IncrementalVotes? window)
+    {
+        var (firstYear, lastData) = data.YearRange;
+        int lastYear = Math.Min(request.Until ?? lastData, lastData);
+        if (lastYear < firstYear)
         {
-            int r = data.RecordRollCall[k];
-            var c = counts.GetValueOrDefault(r);
-            counts[r] = data.RecordChoice[k] switch
-            {
-                Engine.Rules.VoteChoice.Yes => c with { Yes = c.Yes + 1 },
-                Engine.Rules.VoteChoice.Abstain => c with { Abstain = c.Abstain + 1 },
-                Engine.Rules.VoteChoice.No => c with { No = c.No + 1 },
-                _ => c with { Absent = c.Absent + 1 },
-            };
+            console.Error.WriteLine($"error: --until {request.Until} is before the first year of the data ({firstYear})");
+            return null;
         }
 
-        var byId = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int r = 0; r < data.RollCalls.Count; r++)
+        if (window is null)
         {
-            byId.TryAdd(data.RollCalls[r].Id, r);
+            return (firstYear, lastYear, firstYear);
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (row, line) in earlier.RollCallRows)
+        if (window.Problem(data, lastYear) is { } incremental)
         {
-            string where = $"{earlier.RollCallsFile}:{line}";
-            if (!byId.TryGetValue(row[0], out int r))
-            {
-                return $"{where}: roll call {row[0]} is not in '{request.DataDirectory}': the table was made from other data (calibrate without --from)";
-            }
-
-            var expected = EarlierTable.CountsOf(row);
-            var actual = counts.GetValueOrDefault(r);
-            if (data.RollCalls[r].Year != EarlierTable.YearOf(row) || expected != actual)
-            {
-                return $"{where}: roll call {row[0]} ({row[2]}) has yes/abstain/no/absent {expected.Yes}/{expected.Abstain}/{expected.No}/{expected.Absent} in the table but {actual.Yes}/{actual.Abstain}/{actual.No}/{actual.Absent} ({data.RollCalls[r].Year}) in '{request.DataDirectory}': the table was made from other data (calibrate without --from)";
-            }
-
-            seen.Add(row[0]);
+            console.Error.WriteLine($"error: {incremental}");
+            return null;
         }
 
-        var missing = data.RollCalls.FirstOrDefault(rc => rc.Year >= first && rc.Year <= last && !seen.Contains(rc.Id));
-        return missing is null
+        return (firstYear, lastYear, window.FirstRefitYear(lastYear));
+    }
+
+    /// <summary>The full fit or the update, off the calling thread; null when interrupted.</summary>
+    private async Task<CalibrationRun?> FitAsync(CalibrateRequest request, UnVotingData data, EarlierTable? earlier, (int First, int Last, int RefitFrom) years, int[] previous, CalibrationOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Task.Run(
+                () => earlier is null
+                    ? CalibrationRun.Fit(data, years.First, years.Last, previous, options, Progress(request), cancellationToken)
+                    : CalibrationRun.Update(data, earlier.Calibration, years.RefitFrom, years.Last, previous, options, Progress(request), cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The shock sizes (<see cref="ShockMatching"/>), off the calling thread; an update's out-of-sample refits are updates too.</summary>
+    private static Task<ShockSizes> MatchShocksAsync(CalibrateRequest request, UnVotingData data, EarlierTable? earlier, int refitFrom, CalibrationRun run, int[] previous, CalibrationOptions options, CancellationToken cancellationToken)
+    {
+        Func<int, CalibrationRun?, CalibrationRun>? refit = earlier is null
             ? null
-            : $"'{request.DataDirectory}' has roll call {missing.Id} ({missing.Year}) that '{earlier.RollCallsFile}' lacks: the table was made from other data (calibrate without --from)";
+            : (last, _) => CalibrationRun.Update(data, earlier.Calibration, refitFrom, last, previous, options, null, cancellationToken);
+        var blocs = new ShockBlocs(ReferenceCatalog.Embedded);
+        return Task.Run(() => ShockMatching.Match(data, run, previous, blocs, options, request.ShockYears, request.Threads, refit, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Writes the three tables, or returns false after printing why they cannot be written.</summary>
+    private bool TryWrite(CalibrateRequest request, CalibrationRun run, List<(string, string)> model, EarlierTable? earlier, out (string Positions, string RollCalls, string Model) paths)
+    {
+        paths = CalibrationTables.PathsFor(request.OutputFile);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(paths.Positions)!);
+            CalibrationTables.Write(request.OutputFile, run, model, earlier);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"error: cannot write the tables: {e.Message}");
+            return false;
+        }
     }
 
     private static string Sha256(string path)

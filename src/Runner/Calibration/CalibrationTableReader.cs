@@ -44,6 +44,13 @@ internal sealed class CalibrationTableReader
             throw new FileNotFoundException($"'{positionsFile}' and '{modelFile}' (written by stemsim calibrate) are needed.", positionsFile);
         }
 
+        var model = ReadModel(modelFile);
+        return new CalibrationTableReader(ReadPositions(positionsFile), model);
+    }
+
+    /// <summary>The <c>key,value</c> rows of the model table; it must hold the first and last year and the step.</summary>
+    private static Dictionary<string, string> ReadModel(string modelFile)
+    {
         var model = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var csv = new CsvRecordReader(modelFile))
         {
@@ -72,6 +79,12 @@ internal sealed class CalibrationTableReader
             }
         }
 
+        return model;
+    }
+
+    /// <summary>theta and its standard error per (ISO3, year) of a (possibly gzip-compressed) positions table.</summary>
+    private static Dictionary<(string, int), (double, double)> ReadPositions(string positionsFile)
+    {
         var positions = new Dictionary<(string, int), (double, double)>();
         using var file = File.OpenRead(positionsFile);
         using Stream stream = positionsFile.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
@@ -96,6 +109,6 @@ internal sealed class CalibrationTableReader
             positions[(fields[0], year)] = (theta, se);
         }
 
-        return new CalibrationTableReader(positions, model);
+        return positions;
     }
 }

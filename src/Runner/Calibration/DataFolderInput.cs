@@ -9,11 +9,19 @@ namespace StemSimulator.Runner.Calibration;
 internal static class DataFolderInput
 {
     /// <summary>The roll calls and votes of <paramref name="directory"/>, or null after printing why they cannot be read.</summary>
-    public static async Task<UnVotingData?> LoadAsync(string directory, TextWriter error, CancellationToken cancellationToken)
+    public static Task<UnVotingData?> LoadAsync(string directory, TextWriter error, CancellationToken cancellationToken) =>
+        LoadAsync(directory, null, error, cancellationToken);
+
+    /// <summary>
+    /// The roll calls and votes of <paramref name="directory"/>, with <paramref name="votesFrom"/> only the votes from
+    /// the year it names on (<see cref="UnVotingDataLoader.Load(string, Func{int, int}?, CancellationToken)"/>), or null
+    /// after printing why they cannot be read.
+    /// </summary>
+    public static async Task<UnVotingData?> LoadAsync(string directory, Func<int, int>? votesFrom, TextWriter error, CancellationToken cancellationToken)
     {
         try
         {
-            return await Task.Run(() => UnVotingDataLoader.Load(directory, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await Task.Run(() => UnVotingDataLoader.Load(directory, votesFrom, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
         {

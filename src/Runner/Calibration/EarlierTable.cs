@@ -59,6 +59,15 @@ internal sealed class EarlierTable
             throw new InvalidDataException($"{modelFile}: last_year {lastYear} is before first_year {firstYear}");
         }
 
+        var (states, positionRows) = ReadStates(positionsFile, modelFile, firstYear, lastYear);
+        var (rollCalls, rollCallRows) = ReadRollCalls(rollCallsFile, modelFile, firstYear, lastYear);
+        var calibration = new EarlierCalibration(firstYear, lastYear, step, states, rollCalls);
+        return new EarlierTable(calibration, rollCallsFile, positionRows, rollCallRows);
+    }
+
+    /// <summary>Every unit-year's state of the positions table, and its rows as written.</summary>
+    private static (Dictionary<(string, int), EarlierState> States, List<string[]> Rows) ReadStates(string positionsFile, string modelFile, int firstYear, int lastYear)
+    {
         var states = new Dictionary<(string, int), EarlierState>();
         var positionRows = new List<string[]>();
         ReadRows(positionsFile, CalibrationTables.PositionsHeader, (fields, line) =>
@@ -96,6 +105,12 @@ internal sealed class EarlierTable
             positionRows.Add(fields);
         });
 
+        return (states, positionRows);
+    }
+
+    /// <summary>Every roll call's parameters of the roll-call table, and its rows as written with their lines.</summary>
+    private static (Dictionary<string, RollCallParameters> Parameters, List<(string[] Fields, int Line)> Rows) ReadRollCalls(string rollCallsFile, string modelFile, int firstYear, int lastYear)
+    {
         var rollCalls = new Dictionary<string, RollCallParameters>(StringComparer.Ordinal);
         var rollCallRows = new List<(string[], int)>();
         ReadRows(rollCallsFile, CalibrationTables.RollCallsHeader, (fields, line) =>
@@ -124,8 +139,7 @@ internal sealed class EarlierTable
             rollCallRows.Add((fields, line));
         });
 
-        var calibration = new EarlierCalibration(firstYear, lastYear, step, states, rollCalls);
-        return new EarlierTable(calibration, rollCallsFile, positionRows, rollCallRows);
+        return (rollCalls, rollCallRows);
     }
 
     /// <summary>The roll-call row's year.</summary>

@@ -228,42 +228,7 @@ internal sealed class EvidenceCompiler
         var inputs = new List<EvidenceRollCall>();
         foreach (var (rollCall, mask, like, owner, key) in rollCalls)
         {
-            var votes = new List<EvidenceVote>();
-            foreach (var vote in rollCall.Votes)
-            {
-                if (vote.Choice == VoteChoice.Absent)
-                {
-                    continue;
-                }
-
-                if (!index.TryGetValue(vote.Code, out int i))
-                {
-                    if (calibration.Find(vote.Code, _context.CalibrationYear) is not { } position)
-                    {
-                        _context.Error(owner, key, $"{vote.Code} (line {vote.Line} of {rollCall.File}) has no calibrated position");
-                        continue;
-                    }
-
-                    i = positions.Count;
-                    index[vote.Code] = i;
-                    positions.Add(position);
-                }
-
-                var ordinal = vote.Choice switch
-                {
-                    VoteChoice.Yes => OrdinalVote.Yes,
-                    VoteChoice.No => OrdinalVote.No,
-                    VoteChoice.Abstain => OrdinalVote.Abstain,
-                    _ => throw new ArgumentOutOfRangeException(nameof(rollCalls), vote.Choice, "unknown vote choice"),
-                };
-                votes.Add(new EvidenceVote(i, ordinal, positions[i].PositionFor(mask) - positions[i].Theta));
-            }
-
-            if (votes.Count == 0)
-            {
-                _context.Error(owner, key, $"{rollCall.Symbol} has no yes, no or abstain vote in {rollCall.File}");
-            }
-
+            var votes = EvidenceVotes(rollCall, mask, owner, key, positions, index);
             inputs.Add(new EvidenceRollCall(rollCall.Symbol, YearOf(rollCall.Symbol, rollCall.Date), votes, like is null ? null : new RollCallParameters(like.Beta, like.Tau1, like.Tau2)));
         }
 
@@ -282,7 +247,61 @@ internal sealed class EvidenceCompiler
             }
         }
 
-        foreach (var ((rollCall, mask, like, _, _), fit) in rollCalls.Zip(result.RollCalls))
+        AddFittedRollCalls(rollCalls, result.RollCalls, added);
+        return updated;
+    }
+
+    /// <summary>
+    /// The yes, no and abstain votes of one evidence roll call, each member's position added to
+    /// <paramref name="positions"/> (and <paramref name="index"/>) the first time it votes; a member without a
+    /// calibrated position is an error, and so is a roll call without such votes.
+    /// </summary>
+    private List<EvidenceVote> EvidenceVotes(LibraryRollCall rollCall, int mask, object owner, string key, List<MemberPosition> positions, Dictionary<string, int> index)
+    {
+        var calibration = _context.Catalog.Calibration;
+        var votes = new List<EvidenceVote>();
+        foreach (var vote in rollCall.Votes)
+        {
+            if (vote.Choice == VoteChoice.Absent)
+            {
+                continue;
+            }
+
+            if (!index.TryGetValue(vote.Code, out int i))
+            {
+                if (calibration.Find(vote.Code, _context.CalibrationYear) is not { } position)
+                {
+                    _context.Error(owner, key, $"{vote.Code} (line {vote.Line} of {rollCall.File}) has no calibrated position");
+                    continue;
+                }
+
+                i = positions.Count;
+                index[vote.Code] = i;
+                positions.Add(position);
+            }
+
+            var ordinal = vote.Choice switch
+            {
+                VoteChoice.Yes => OrdinalVote.Yes,
+                VoteChoice.No => OrdinalVote.No,
+                VoteChoice.Abstain => OrdinalVote.Abstain,
+                _ => throw new ArgumentOutOfRangeException(nameof(rollCall), vote.Choice, "unknown vote choice"),
+            };
+            votes.Add(new EvidenceVote(i, ordinal, positions[i].PositionFor(mask) - positions[i].Theta));
+        }
+
+        if (votes.Count == 0)
+        {
+            _context.Error(owner, key, $"{rollCall.Symbol} has no yes, no or abstain vote in {rollCall.File}");
+        }
+
+        return votes;
+    }
+
+    /// <summary>Adds each evidence roll call, with its fitted parameters and its counts, to <paramref name="added"/> as an analog.</summary>
+    private void AddFittedRollCalls(List<(LibraryRollCall RollCall, int Mask, AnalogRollCall? Like, object Owner, string Key)> rollCalls, IReadOnlyList<EvidenceFit> fits, List<AnalogRollCall> added)
+    {
+        foreach (var ((rollCall, mask, like, _, _), fit) in rollCalls.Zip(fits))
         {
             int Count(VoteChoice c) => rollCall.Votes.Count(v => v.Choice == c);
             int present = rollCall.Votes.Count;
@@ -294,13 +313,31 @@ internal sealed class EvidenceCompiler
                 rollCall.Title.Length > 0 ? rollCall.Title : like?.Title ?? string.Empty));
         }
 
-        return updated;
     }
 
     /// <summary>A totals-only vote: checks it and returns it as an analog whose cut-points carry the posterior shift.</summary>
     private AnalogRollCall? Totals(EvidenceDocument entry, ShockModel shocks)
     {
         string symbol = entry.Vote!.Trim();
+        int errors = _context.ErrorCount;
+        if (!CheckTotals(entry, symbol))
+        {
+            return null;
+        }
+
+        var like = entry.Like!;
+        var analog = TotalsAnalog(like, symbol);
+        if (analog is null || _context.ErrorCount > errors)
+        {
+            return null;
+        }
+
+        return TotalsRollCall(entry, symbol, like, analog, shocks);
+    }
+
+    /// <summary>Whether the totals-only vote has every key, a date in range, counts within the Assembly, and is named once.</summary>
+    private bool CheckTotals(EvidenceDocument entry, string symbol)
+    {
         int errors = _context.ErrorCount;
         foreach (var (key, value) in new[] { ("date", (object?)entry.Date), ("yes", entry.Yes), ("no", entry.No), ("abstain", entry.Abstain), ("like", entry.Like) })
         {
@@ -312,14 +349,14 @@ internal sealed class EvidenceCompiler
 
         if (_context.ErrorCount > errors)
         {
-            return null;
+            return false;
         }
 
         var date = entry.Date!.Value;
         _context.CheckDate(entry, "date", date);
         if (!CheckYear(entry, "date", symbol, date) || !FirstTime(entry, "vote", symbol))
         {
-            return null;
+            return false;
         }
 
         int members = _context.Catalog.VotingMembersOn(date).Count;
@@ -336,7 +373,12 @@ internal sealed class EvidenceCompiler
             _context.Error(entry, "yes", $"yes + no + abstain = {entry.Yes + entry.No + entry.Abstain}, more than the Assembly's {members} members on {date:yyyy-MM-dd}");
         }
 
-        var like = entry.Like!;
+        return true;
+    }
+
+    /// <summary>The roll call a totals-only vote resembles (its <c>like</c>), with its kind, spread and shift checked; null after an error.</summary>
+    private AnalogRollCall? TotalsAnalog(AnalogDocument like, string symbol)
+    {
         if (string.IsNullOrWhiteSpace(like.Vote))
         {
             _context.Error(like, "vote", "'like' needs the roll call: a resolution symbol such as A/RES/74/10");
@@ -366,11 +408,14 @@ internal sealed class EvidenceCompiler
             _context.CheckRange(like, "shift", s, -MemberCompiler.MaxShift, MemberCompiler.MaxShift, "a shift");
         }
 
-        if (_context.ErrorCount > errors)
-        {
-            return null;
-        }
+        return analog;
+    }
 
+    /// <summary>The totals-only vote as an analog: the analog's parameters, its cut-points moved by the posterior common shift.</summary>
+    private AnalogRollCall TotalsRollCall(EvidenceDocument entry, string symbol, AnalogDocument like, AnalogRollCall analog, ShockModel shocks)
+    {
+        var date = entry.Date!.Value;
+        int members = _context.Catalog.VotingMembersOn(date).Count;
         int mask = like.Issue switch
         {
             null => analog.IssueMask,

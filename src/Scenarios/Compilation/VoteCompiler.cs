@@ -199,14 +199,7 @@ internal sealed class VoteCompiler
         ScenarioDocument document, VariantDocument? variant, VoteDocument vote, VariantVoteDocument? change, Body body, DateOnly date,
         VoteParameters parameters, ShockModel shocks, ShockCompiler shockGroups, string[] article19)
     {
-        var reform = change?.Reform ?? vote.Reform;
-        var participants = body == Body.SecurityCouncil
-            ? PermanentMembersExtensions.AllCodes
-                .Concat(reform?.NewPermanent ?? [])
-                .Concat(change?.Council ?? vote.Council ?? _context.Catalog.ElectedCouncilMembers(date.Year))
-                .Concat(reform?.NewElected ?? [])
-                .ToArray()
-            : _context.Catalog.VotingMembersOn(date).Select(s => s.Code).ToArray();
+        var participants = ParticipantCodes(vote, change, body, date);
         var parties = vote.Chapter == CharterChapter.VI ? vote.PartiesToDispute ?? [] : [];
         string[] concerns = change?.Concerns ?? vote.Concerns ?? [];
         // A veto is a permanent member's no on a substantive draft, so only those drafts take the record's veto rates.
@@ -219,16 +212,7 @@ internal sealed class VoteCompiler
         var list = new List<VoteParticipant>(participants.Length);
         foreach (string code in participants)
         {
-            // A variant's entries for a member (its own or a group's, variant-wide or on this vote) replace the
-            // baseline's entries for it, so `USA: {}` in a variant removes what the baseline set; within the variant
-            // or the baseline the levels stack field by field, groups first, then the member's own entry.
-            var sets = _context.MemberSets;
-            var variantEntries = sets.EntriesFor(variant?.Blocs, variant?.Members, code, date)
-                .Concat(sets.EntriesFor(change?.Blocs, change?.Members, code, date)).ToArray();
-            var entries = variantEntries.Length > 0
-                ? variantEntries
-                : sets.EntriesFor(document.Blocs, document.Members, code, date).Concat(sets.EntriesFor(vote.Blocs, vote.Members, code, date));
-            var layers = entries.Aggregate(MemberLayers.Empty, (stack, entry) => stack.Then(entry));
+            var layers = Layers(document, variant, vote, change, code, date);
             MemberLean lean;
             MemberLean? withoutConcerns = null;
             if (body == Body.GeneralAssembly && article19.Contains(code))
@@ -251,9 +235,7 @@ internal sealed class VoteCompiler
 
                 if (lean.Fixed is null)
                 {
-                    double shift = (vote.Backlash is { } backlash ? _chains.Backlash(backlash, code, date) : 0)
-                        + _coalitions.Cosponsorship(vote.Cosponsors, code, date) + _coalitions.Cosponsorship(variant?.Cosponsors, code, date)
-                        + _coalitions.Outreach(vote.Outreach, code, date) + _coalitions.Outreach(variant?.Outreach, code, date);
+                    double shift = CoalitionShift(vote, variant, code, date);
                     lean = lean with { Mean = lean.Mean + shift };
                     withoutConcerns = withoutConcerns is { } plain ? plain with { Mean = plain.Mean + shift } : null;
                 }
@@ -273,6 +255,40 @@ internal sealed class VoteCompiler
 
         return list;
     }
+
+    /// <summary>The members of the body that votes: the Council's (with a reform's new seats) or the Assembly's voting members.</summary>
+    private string[] ParticipantCodes(VoteDocument vote, VariantVoteDocument? change, Body body, DateOnly date)
+    {
+        var reform = change?.Reform ?? vote.Reform;
+        return body == Body.SecurityCouncil
+            ? PermanentMembersExtensions.AllCodes
+                .Concat(reform?.NewPermanent ?? [])
+                .Concat(change?.Council ?? vote.Council ?? _context.Catalog.ElectedCouncilMembers(date.Year))
+                .Concat(reform?.NewElected ?? [])
+                .ToArray()
+            : _context.Catalog.VotingMembersOn(date).Select(s => s.Code).ToArray();
+    }
+
+    /// <summary>A member's stacked member entries on this vote.</summary>
+    private MemberLayers Layers(ScenarioDocument document, VariantDocument? variant, VoteDocument vote, VariantVoteDocument? change, string code, DateOnly date)
+    {
+        // A variant's entries for a member (its own or a group's, variant-wide or on this vote) replace the
+        // baseline's entries for it, so `USA: {}` in a variant removes what the baseline set; within the variant
+        // or the baseline the levels stack field by field, groups first, then the member's own entry.
+        var sets = _context.MemberSets;
+        var variantEntries = sets.EntriesFor(variant?.Blocs, variant?.Members, code, date)
+            .Concat(sets.EntriesFor(change?.Blocs, change?.Members, code, date)).ToArray();
+        var entries = variantEntries.Length > 0
+            ? variantEntries
+            : sets.EntriesFor(document.Blocs, document.Members, code, date).Concat(sets.EntriesFor(vote.Blocs, vote.Members, code, date));
+        return entries.Aggregate(MemberLayers.Empty, (stack, entry) => stack.Then(entry));
+    }
+
+    /// <summary>The shift of a member's lean from backlash, co-sponsorship and outreach on this vote.</summary>
+    private double CoalitionShift(VoteDocument vote, VariantDocument? variant, string code, DateOnly date) =>
+        (vote.Backlash is { } backlash ? _chains.Backlash(backlash, code, date) : 0)
+        + _coalitions.Cosponsorship(vote.Cosponsors, code, date) + _coalitions.Cosponsorship(variant?.Cosponsors, code, date)
+        + _coalitions.Outreach(vote.Outreach, code, date) + _coalitions.Outreach(variant?.Outreach, code, date);
 
     /// <summary>
     /// Whether the scenario names <paramref name="code"/> in a member layer of this vote, on its own or in a group

@@ -40,11 +40,6 @@ public static class CouncilCatalog
         var elected = ReferenceCatalog.Embedded.ElectedCouncilMembers(Year);
         var p5 = new SeatClass(Permanent, permanent, veto: true);
         var electedNow = new SeatClass(Elected, elected);
-        string[] newPermanentSeats =
-        [
-            "new-permanent-africa-1", "new-permanent-africa-2", "new-permanent-asia-pacific-1", "new-permanent-asia-pacific-2",
-            "new-permanent-latin-america-caribbean", "new-permanent-weog",
-        ];
 
         return
         [
@@ -53,6 +48,32 @@ public static class CouncilCatalog
                 $"The Security Council under Charter Art. 27(3), {Year} composition: 15 members; all five permanent members and at least 9 votes.",
                 [p5, electedNow],
                 quota: 9),
+            .. Reforms(permanent, elected, p5),
+            new CouncilDefinition(
+                "veto-two-to-block",
+                $"Veto restraint: the {Year} Council where one permanent member's no does not block; a draft fails only if two or more permanent members oppose it; 9 of 15 votes.",
+                [p5, electedNow],
+                quota: 9,
+                vetoBlocking: 2),
+            new CouncilDefinition(
+                "veto-restraint",
+                $"Veto restraint in mass-atrocity situations (the French-Mexican initiative of 2015): the permanent members refrain from the veto, leaving a qualified majority of 9 of 15 votes; {Year} composition.",
+                [new SeatClass(Permanent, permanent), electedNow],
+                quota: 9),
+        ];
+    }
+
+    /// <summary>The reform models of 2005 (G4, African Union, Uniting for Consensus) on today's permanent and elected members.</summary>
+    private static CouncilDefinition[] Reforms(IReadOnlyList<string> permanent, IReadOnlyList<string> elected, SeatClass p5)
+    {
+        string[] newPermanentSeats =
+        [
+            "new-permanent-africa-1", "new-permanent-africa-2", "new-permanent-asia-pacific-1", "new-permanent-asia-pacific-2",
+            "new-permanent-latin-america-caribbean", "new-permanent-weog",
+        ];
+
+        return
+        [
             new CouncilDefinition(
                 "g4",
                 "G4-style reform after draft resolution A/59/L.64 (2005): 25 members; six new permanent seats without the veto (two African, two Asia-Pacific, one Latin American and Caribbean, one Western European and other) and four more elected seats (Africa, Asia-Pacific, Eastern Europe, Latin America and Caribbean); 14 of 25 votes and no veto of the five.",
@@ -84,17 +105,6 @@ public static class CouncilCatalog
                     ]),
                 ],
                 quota: 15),
-            new CouncilDefinition(
-                "veto-two-to-block",
-                $"Veto restraint: the {Year} Council where one permanent member's no does not block; a draft fails only if two or more permanent members oppose it; 9 of 15 votes.",
-                [p5, electedNow],
-                quota: 9,
-                vetoBlocking: 2),
-            new CouncilDefinition(
-                "veto-restraint",
-                $"Veto restraint in mass-atrocity situations (the French-Mexican initiative of 2015): the permanent members refrain from the veto, leaving a qualified majority of 9 of 15 votes; {Year} composition.",
-                [new SeatClass(Permanent, permanent), electedNow],
-                quota: 9),
         ];
     }
 }

@@ -31,29 +31,7 @@ internal sealed partial class CouncilChecker(SourceMap map, List<ScenarioDiagnos
             return null;
         }
 
-        var classes = new List<SeatClass>();
-        long members = 0;
-        for (int index = 0; index < document.Seats.Length; index++)
-        {
-            if (document.Seats[index] is not { } seat)
-            {
-                Error(document.Seats, Index(index), "a seat class is empty; write e.g. '{ type: elected, count: 10 }'");
-                continue;
-            }
-
-            bool valid = CheckTypeAndWeight(seat);
-            if (SeatLabels(seat, ref valid) is not { } labels)
-            {
-                continue;
-            }
-
-            members += labels.Length;
-            if (valid)
-            {
-                classes.Add(new SeatClass(seat.Type, labels, seat.Weight ?? 1, seat.Veto ?? false));
-            }
-        }
-
+        var (classes, members) = SeatClasses(document);
         if (members > CouncilDefinition.MaxMembers)
         {
             Error(document, "seats", string.Create(CultureInfo.InvariantCulture, $"the council has {members:N0} members; at most {CouncilDefinition.MaxMembers:N0} are supported"));
@@ -78,6 +56,35 @@ internal sealed partial class CouncilChecker(SourceMap map, List<ScenarioDiagnos
         }
 
         return council;
+    }
+
+    /// <summary>The valid seat classes and the number of members of all classes with labels (problems added to the diagnostics).</summary>
+    private (List<SeatClass> Classes, long Members) SeatClasses(CouncilDocument document)
+    {
+        var classes = new List<SeatClass>();
+        long members = 0;
+        for (int index = 0; index < document.Seats.Length; index++)
+        {
+            if (document.Seats[index] is not { } seat)
+            {
+                Error(document.Seats, Index(index), "a seat class is empty; write e.g. '{ type: elected, count: 10 }'");
+                continue;
+            }
+
+            bool valid = CheckTypeAndWeight(seat);
+            if (SeatLabels(seat, ref valid) is not { } labels)
+            {
+                continue;
+            }
+
+            members += labels.Length;
+            if (valid)
+            {
+                classes.Add(new SeatClass(seat.Type, labels, seat.Weight ?? 1, seat.Veto ?? false));
+            }
+        }
+
+        return (classes, members);
     }
 
     /// <summary>The seat type (well-formed, not used twice) and the weight (1 to <see cref="CouncilLoader.MaxWeight"/>).</summary>

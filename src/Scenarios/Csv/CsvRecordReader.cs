@@ -28,6 +28,17 @@ public sealed class CsvRecordReader : IDisposable
     {
     }
 
+    /// <summary>
+    /// Opens <paramref name="path"/> at byte <paramref name="offset"/>, where a record starts on line
+    /// <paramref name="line"/> (as a scan of the bytes before it found), so lines are numbered as from the start.
+    /// </summary>
+    public CsvRecordReader(string path, Encoding? encoding, long offset, int line)
+        : this(OpenAt(path, encoding, offset), path)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(line, 1);
+        _line = line;
+    }
+
     /// <summary>Reads records from <paramref name="reader"/> (disposed with this reader); <paramref name="path"/> names it in messages.</summary>
     public CsvRecordReader(TextReader reader, string path)
     {
@@ -59,21 +70,9 @@ public sealed class CsvRecordReader : IDisposable
     {
         problem = null;
         _fields.Clear();
-        while (true)
+        if (!SkipBlankLines())
         {
-            int c = Peek();
-            if (c == -1)
-            {
-                return false;
-            }
-
-            if (c == '\r' || c == '\n')
-            {
-                ConsumeNewline();
-                continue;
-            }
-
-            break;
+            return false;
         }
 
         RecordLine = _line;
@@ -84,52 +83,13 @@ public sealed class CsvRecordReader : IDisposable
             int c = Next();
             if (c == -1 || c == '\n' || c == '\r')
             {
-                if (c == '\r' && Peek() == '\n')
-                {
-                    Next();
-                }
-
-                if (c != -1)
-                {
-                    _line++;
-                }
-
-                _fields.Add(_field.ToString());
+                EndRecord(c);
                 return true;
             }
 
             if (c == '"' && atFieldStart)
             {
-                int quoteLine = _line;
-                while (true)
-                {
-                    int q = Next();
-                    if (q == -1)
-                    {
-                        Report(ref problem, UnterminatedQuotedField, quoteLine);
-                        break;
-                    }
-
-                    if (q == '"')
-                    {
-                        if (Peek() == '"')
-                        {
-                            Next();
-                            _field.Append('"');
-                            continue;
-                        }
-
-                        break;
-                    }
-
-                    if (q == '\n')
-                    {
-                        _line++;
-                    }
-
-                    _field.Append((char)q);
-                }
-
+                ReadQuoted(ref problem);
                 atFieldStart = false;
                 int after = Peek();
                 if (after is not (',' or '\r' or '\n' or -1))
@@ -159,6 +119,92 @@ public sealed class CsvRecordReader : IDisposable
     }
 
     public void Dispose() => _reader.Dispose();
+
+    private static StreamReader OpenAt(string path, Encoding? encoding, long offset)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        try
+        {
+            stream.Seek(offset, SeekOrigin.Begin);
+            return new StreamReader(stream, encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: offset == 0, 1 << 16);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Ends the record at <paramref name="end"/> (a line break, taking \r\n as one, or the end of the text) with its last field.</summary>
+    private void EndRecord(int end)
+    {
+        if (end == '\r' && Peek() == '\n')
+        {
+            Next();
+        }
+
+        if (end != -1)
+        {
+            _line++;
+        }
+
+        _fields.Add(_field.ToString());
+    }
+
+    /// <summary>Passes over blank lines; false at the end of the text.</summary>
+    private bool SkipBlankLines()
+    {
+        while (true)
+        {
+            int c = Peek();
+            if (c == -1)
+            {
+                return false;
+            }
+
+            if (c != '\r' && c != '\n')
+            {
+                return true;
+            }
+
+            ConsumeNewline();
+        }
+    }
+
+    /// <summary>Reads a quoted field's text after its opening quote up to its closing quote (a doubled quote is one).</summary>
+    private void ReadQuoted(ref string? problem)
+    {
+        int quoteLine = _line;
+        while (true)
+        {
+            int q = Next();
+            if (q == -1)
+            {
+                Report(ref problem, UnterminatedQuotedField, quoteLine);
+                return;
+            }
+
+            if (q == '"')
+            {
+                if (Peek() == '"')
+                {
+                    Next();
+                    _field.Append('"');
+                    continue;
+                }
+
+                return;
+            }
+
+            if (q == '\n')
+            {
+                _line++;
+            }
+
+            _field.Append((char)q);
+        }
+    }
 
     /// <summary>Keeps the first problem of a record and its line.</summary>
     private void Report(ref string? problem, string message, int line)

@@ -89,36 +89,8 @@ public static class EvidenceFileReader
                 continue;
             }
 
-            string symbol = f[columns[0]].Trim(), dateText = f[columns[1]].Trim(), code = f[columns[2]].Trim(), cell = f[columns[3]].Trim();
-            if (!symbol.StartsWith("A/", StringComparison.Ordinal))
+            if (ShortRow(f, columns, line, known, problems) is not (var symbol, var date, var dateText, var code, var choice))
             {
-                problems.Add((line, $"resolution '{symbol}' is not a General Assembly symbol (A/...)"));
-                continue;
-            }
-
-            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                problems.Add((line, $"date '{dateText}' is not a date (expected yyyy-MM-dd)"));
-                continue;
-            }
-
-            VoteChoice? choice = cell switch
-            {
-                "Y" => VoteChoice.Yes,
-                "N" => VoteChoice.No,
-                "A" => VoteChoice.Abstain,
-                "X" or "NV" => VoteChoice.Absent,
-                _ => null,
-            };
-            if (choice is null)
-            {
-                problems.Add((line, $"vote '{cell}' of {code} is not Y, N, A or X"));
-                continue;
-            }
-
-            if (!known.Contains(code))
-            {
-                problems.Add((line, $"member code '{code}' is not in the reference table{Suggestions.DidYouMean(code, known)}"));
                 continue;
             }
 
@@ -140,12 +112,51 @@ public static class EvidenceFileReader
                 continue;
             }
 
-            var vote = new LibraryVote(code, choice.Value, line);
+            var vote = new LibraryVote(code, choice, line);
             rollCall.ByMember[code] = vote;
             rollCall.Votes.Add(vote);
         }
 
         var rollCalls = order.Select(s => new LibraryRollCall(string.Empty, LibraryCouncil.Assembly, byKey[s].Date, s, string.Empty, path, byKey[s].Line, byKey[s].Votes)).ToArray();
         return new EvidenceFile(path, sha, rollCalls, problems);
+    }
+
+    /// <summary>One row of the short layout, checked: its symbol, date (and as written), member and vote; null after a problem.</summary>
+    private static (string Symbol, DateOnly Date, string DateText, string Code, VoteChoice Choice)? ShortRow(IReadOnlyList<string> f, int[] columns, int line, HashSet<string> known, List<(int, string)> problems)
+    {
+        string symbol = f[columns[0]].Trim(), dateText = f[columns[1]].Trim(), code = f[columns[2]].Trim(), cell = f[columns[3]].Trim();
+        if (!symbol.StartsWith("A/", StringComparison.Ordinal))
+        {
+            problems.Add((line, $"resolution '{symbol}' is not a General Assembly symbol (A/...)"));
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            problems.Add((line, $"date '{dateText}' is not a date (expected yyyy-MM-dd)"));
+            return null;
+        }
+
+        VoteChoice? choice = cell switch
+        {
+            "Y" => VoteChoice.Yes,
+            "N" => VoteChoice.No,
+            "A" => VoteChoice.Abstain,
+            "X" or "NV" => VoteChoice.Absent,
+            _ => null,
+        };
+        if (choice is null)
+        {
+            problems.Add((line, $"vote '{cell}' of {code} is not Y, N, A or X"));
+            return null;
+        }
+
+        if (!known.Contains(code))
+        {
+            problems.Add((line, $"member code '{code}' is not in the reference table{Suggestions.DidYouMean(code, known)}"));
+            return null;
+        }
+
+        return (symbol, date, dateText, code, choice.Value);
     }
 }

@@ -36,72 +36,75 @@ public sealed record GroupExpansion(string Where, string Setting, IReadOnlyList<
         var result = new List<GroupExpansion>();
         var dates = document.Votes.Select(v => v.Date ?? document.AsOf).Distinct().Order().ToArray();
 
-        void Layer(string where, Dictionary<string, MemberDocument>? blocs, IEnumerable<DateOnly> on)
-        {
-            foreach (var (key, entry) in blocs ?? [])
-            {
-                if (groups.Canonical(key) is not { } group)
-                {
-                    continue;
-                }
-
-                foreach (var date in on)
-                {
-                    result.Add(new GroupExpansion(where, SettingOf(entry), [group], entry.Except ?? [], date, groups.Resolve(null, [group], entry.Except, date).Order(StringComparer.Ordinal).ToArray()));
-                }
-            }
-        }
-
-        void Coalition(string where, string what, string[]? members, string[]? blocs, string[]? except, double effect, IEnumerable<DateOnly> on)
-        {
-            var known = (blocs ?? []).Select(groups.Canonical).OfType<string>().ToArray();
-            if (known.Length == 0)
-            {
-                return;
-            }
-
-            foreach (var date in on)
-            {
-                result.Add(new GroupExpansion(where, string.Create(CultureInfo.InvariantCulture, $"{what} (effect {effect:+0.##;-0.##})"),
-                    known, except ?? [], date, groups.Resolve(members, known, except, date).Order(StringComparer.Ordinal).ToArray()));
-            }
-        }
-
-        void Coalitions(string where, CosponsorsDocument? cosponsors, OutreachDocument? outreach, IEnumerable<DateOnly> on)
-        {
-            if (cosponsors is not null)
-            {
-                Coalition(where, "co-sponsors", cosponsors.Members, cosponsors.Blocs, cosponsors.Except, cosponsors.Effect, on);
-            }
-
-            if (outreach is not null)
-            {
-                Coalition(where, "outreach", outreach.Members, outreach.Blocs, outreach.Except, outreach.Effect, on);
-            }
-        }
-
-        Layer("every vote", document.Blocs, dates);
+        Layer(result, groups, "every vote", document.Blocs, dates);
         foreach (var vote in document.Votes)
         {
             DateOnly[] on = [vote.Date ?? document.AsOf];
-            Layer($"vote {vote.Id}", vote.Blocs, on);
-            Coalitions($"vote {vote.Id}", vote.Cosponsors, vote.Outreach, on);
+            Layer(result, groups, $"vote {vote.Id}", vote.Blocs, on);
+            Coalitions(result, groups, $"vote {vote.Id}", vote.Cosponsors, vote.Outreach, on);
         }
 
         foreach (var variant in document.Variants ?? [])
         {
-            Layer($"variant {variant.Name}", variant.Blocs, dates);
-            Coalitions($"variant {variant.Name}", variant.Cosponsors, variant.Outreach, dates);
+            Layer(result, groups, $"variant {variant.Name}", variant.Blocs, dates);
+            Coalitions(result, groups, $"variant {variant.Name}", variant.Cosponsors, variant.Outreach, dates);
             foreach (var (id, change) in variant.Votes ?? [])
             {
                 if (document.Votes.FirstOrDefault(v => v.Id == id) is { } vote)
                 {
-                    Layer($"variant {variant.Name}, vote {id}", change.Blocs, [vote.Date ?? document.AsOf]);
+                    Layer(result, groups, $"variant {variant.Name}, vote {id}", change.Blocs, [vote.Date ?? document.AsOf]);
                 }
             }
         }
 
         return result;
+    }
+
+    /// <summary>Adds the expansion of each group of a <c>blocs</c> map at each of the dates <paramref name="on"/>.</summary>
+    private static void Layer(List<GroupExpansion> result, MemberGroups groups, string where, Dictionary<string, MemberDocument>? blocs, IEnumerable<DateOnly> on)
+    {
+        foreach (var (key, entry) in blocs ?? [])
+        {
+            if (groups.Canonical(key) is not { } group)
+            {
+                continue;
+            }
+
+            foreach (var date in on)
+            {
+                result.Add(new GroupExpansion(where, SettingOf(entry), [group], entry.Except ?? [], date, groups.Resolve(null, [group], entry.Except, date).Order(StringComparer.Ordinal).ToArray()));
+            }
+        }
+    }
+
+    /// <summary>Adds the expansion of a coalition's groups (with its members, less its exceptions) at each of the dates <paramref name="on"/>.</summary>
+    private static void Coalition(List<GroupExpansion> result, MemberGroups groups, string where, string what, string[]? members, string[]? blocs, string[]? except, double effect, IEnumerable<DateOnly> on)
+    {
+        var known = (blocs ?? []).Select(groups.Canonical).OfType<string>().ToArray();
+        if (known.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var date in on)
+        {
+            result.Add(new GroupExpansion(where, string.Create(CultureInfo.InvariantCulture, $"{what} (effect {effect:+0.##;-0.##})"),
+                known, except ?? [], date, groups.Resolve(members, known, except, date).Order(StringComparer.Ordinal).ToArray()));
+        }
+    }
+
+    /// <summary>Adds the expansions of the co-sponsors and the outreach.</summary>
+    private static void Coalitions(List<GroupExpansion> result, MemberGroups groups, string where, CosponsorsDocument? cosponsors, OutreachDocument? outreach, IEnumerable<DateOnly> on)
+    {
+        if (cosponsors is not null)
+        {
+            Coalition(result, groups, where, "co-sponsors", cosponsors.Members, cosponsors.Blocs, cosponsors.Except, cosponsors.Effect, on);
+        }
+
+        if (outreach is not null)
+        {
+            Coalition(result, groups, where, "outreach", outreach.Members, outreach.Blocs, outreach.Except, outreach.Effect, on);
+        }
     }
 
     /// <summary>What a member entry sets, in YAML words ("vote no", "shift -0.5", "p_yes 0.2, p_no 0.7").</summary>

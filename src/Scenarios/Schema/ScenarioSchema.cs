@@ -114,41 +114,12 @@ public static class ScenarioSchema
 
             if (IsDocument(type))
             {
-                string name = SnakeCase.From(type.Name.Replace("Document", string.Empty, StringComparison.Ordinal));
-                if (!_definitions.ContainsKey(name))
-                {
-                    _definitions[name] = new JsonObject();
-                    _definitions[name] = Object(type);
-                }
-
-                var reference = new JsonObject { ["$ref"] = $"#/$defs/{name}" };
-                if (type.GetCustomAttribute<ScalarShorthandAttribute>() is { } shorthand)
-                {
-                    // `like: A/RES/68/262` is short for `like: { vote: A/RES/68/262 }`.
-                    return new JsonObject { ["anyOf"] = new JsonArray(Schema(type.GetProperty(shorthand.Property)!.PropertyType), reference) };
-                }
-
-                return reference;
+                return DocumentReference(type);
             }
 
             if (type.IsEnum)
             {
-                // The binder accepts any case; the schema lists the snake_case names and their upper-case forms.
-                var names = Enum.GetNames(type)
-                    .SelectMany(n => new[] { SnakeCase.From(n) }.Concat(type.GetField(n)!.GetCustomAttribute<AlsoReadAsAttribute>()?.Names ?? []))
-                    .SelectMany(n => new[] { n, n.ToUpperInvariant() }).Distinct(StringComparer.Ordinal);
-                var schema = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(names.Select(n => (JsonNode)n!).ToArray()) };
-                var values = Enum.GetNames(type)
-                    .Select(n => (Name: SnakeCase.From(n), Doc: docs.Field(type, n)))
-                    .Where(v => v.Doc is not null)
-                    .Select(v => $"{v.Name}: {v.Doc!.TrimEnd('.')}")
-                    .ToArray();
-                if (values.Length > 0)
-                {
-                    schema["$comment"] = string.Join("; ", values);
-                }
-
-                return schema;
+                return EnumSchema(type);
             }
 
             return type switch
@@ -161,6 +132,47 @@ public static class ScenarioSchema
                 _ when type == typeof(DateOnly) => new JsonObject { ["type"] = "string", ["format"] = "date", ["pattern"] = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
                 _ => throw new NotSupportedException($"The schema generator does not support {type}."),
             };
+        }
+
+        /// <summary>A reference to a document type's definition (added on first use), or its scalar shorthand too.</summary>
+        private JsonObject DocumentReference(Type type)
+        {
+            string name = SnakeCase.From(type.Name.Replace("Document", string.Empty, StringComparison.Ordinal));
+            if (!_definitions.ContainsKey(name))
+            {
+                _definitions[name] = new JsonObject();
+                _definitions[name] = Object(type);
+            }
+
+            var reference = new JsonObject { ["$ref"] = $"#/$defs/{name}" };
+            if (type.GetCustomAttribute<ScalarShorthandAttribute>() is { } shorthand)
+            {
+                // `like: A/RES/68/262` is short for `like: { vote: A/RES/68/262 }`.
+                return new JsonObject { ["anyOf"] = new JsonArray(Schema(type.GetProperty(shorthand.Property)!.PropertyType), reference) };
+            }
+
+            return reference;
+        }
+
+        /// <summary>An enum's names in snake_case and upper case, with their documentation as a comment.</summary>
+        private JsonObject EnumSchema(Type type)
+        {
+            // The binder accepts any case; the schema lists the snake_case names and their upper-case forms.
+            var names = Enum.GetNames(type)
+                .SelectMany(n => new[] { SnakeCase.From(n) }.Concat(type.GetField(n)!.GetCustomAttribute<AlsoReadAsAttribute>()?.Names ?? []))
+                .SelectMany(n => new[] { n, n.ToUpperInvariant() }).Distinct(StringComparer.Ordinal);
+            var schema = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(names.Select(n => (JsonNode)n!).ToArray()) };
+            var values = Enum.GetNames(type)
+                .Select(n => (Name: SnakeCase.From(n), Doc: docs.Field(type, n)))
+                .Where(v => v.Doc is not null)
+                .Select(v => $"{v.Name}: {v.Doc!.TrimEnd('.')}")
+                .ToArray();
+            if (values.Length > 0)
+            {
+                schema["$comment"] = string.Join("; ", values);
+            }
+
+            return schema;
         }
 
         private static bool IsDocument(Type type) => type.IsClass && type != typeof(string) && !type.IsArray && !type.IsGenericType;

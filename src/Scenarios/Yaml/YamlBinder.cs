@@ -106,17 +106,7 @@ internal sealed class YamlBinder
     {
         if (node is YamlScalarNode && type.GetCustomAttribute<ScalarShorthandAttribute>() is { } shorthand)
         {
-            var shortInstance = Activator.CreateInstance(type)!;
-            var target = type.GetProperty(shorthand.Property)!;
-            _map.Record(shortInstance, string.Empty, At(node.Start));
-            _map.Record(shortInstance, SnakeCase.From(target.Name), At(node.Start));
-            var scalar = BindScalar(node, Nullable.GetUnderlyingType(target.PropertyType) ?? target.PropertyType);
-            if (scalar is not null)
-            {
-                target.SetValue(shortInstance, scalar);
-            }
-
-            return shortInstance;
+            return BindShorthand(node, type, shorthand);
         }
 
         if (node is not YamlMappingNode mapping)
@@ -152,32 +142,61 @@ internal sealed class YamlBinder
             }
 
             seen.Add(key);
-            _map.Record(instance, key, At(valueNode.Start));
-            if (IsNull(valueNode) && !property.PropertyType.IsValueType && !IsNullable(property))
-            {
-                // An empty value where the checks and the engine need one ('name:' with nothing after it).
-                Error(valueNode, $"'{key}' needs a value: {Describe(property.PropertyType)}");
-                Lost(instance, key);
-                continue;
-            }
+            BindProperty(instance, key, property, valueNode);
+        }
 
-            int before = _diagnostics.Count;
-            var value = Bind(valueNode, property.PropertyType);
-            if (value is not null)
-            {
-                property.SetValue(instance, value);
-                if (!value.GetType().IsValueType && value is not string)
-                {
-                    _map.RecordParent(value, instance);
-                }
-            }
+        CheckMissingKeys(node, type, instance, properties, seen, suggested);
+        return instance;
+    }
 
-            if (_diagnostics.Count > before)
+    /// <summary>A document written as its scalar shorthand (<c>like: A/RES/68/262</c>): the one property it stands for set.</summary>
+    private object BindShorthand(YamlNode node, Type type, ScalarShorthandAttribute shorthand)
+    {
+        var shortInstance = Activator.CreateInstance(type)!;
+        var target = type.GetProperty(shorthand.Property)!;
+        _map.Record(shortInstance, string.Empty, At(node.Start));
+        _map.Record(shortInstance, SnakeCase.From(target.Name), At(node.Start));
+        var scalar = BindScalar(node, Nullable.GetUnderlyingType(target.PropertyType) ?? target.PropertyType);
+        if (scalar is not null)
+        {
+            target.SetValue(shortInstance, scalar);
+        }
+
+        return shortInstance;
+    }
+
+    /// <summary>Binds one key's value onto <paramref name="instance"/>; an empty required value or an error in it loses the key.</summary>
+    private void BindProperty(object instance, string key, PropertyInfo property, YamlNode valueNode)
+    {
+        _map.Record(instance, key, At(valueNode.Start));
+        if (IsNull(valueNode) && !property.PropertyType.IsValueType && !IsNullable(property))
+        {
+            // An empty value where the checks and the engine need one ('name:' with nothing after it).
+            Error(valueNode, $"'{key}' needs a value: {Describe(property.PropertyType)}");
+            Lost(instance, key);
+            return;
+        }
+
+        int before = _diagnostics.Count;
+        var value = Bind(valueNode, property.PropertyType);
+        if (value is not null)
+        {
+            property.SetValue(instance, value);
+            if (!value.GetType().IsValueType && value is not string)
             {
-                Lost(instance, key);
+                _map.RecordParent(value, instance);
             }
         }
 
+        if (_diagnostics.Count > before)
+        {
+            Lost(instance, key);
+        }
+    }
+
+    /// <summary>Reports each required key that is missing (unless a misspelt key was reported for it) and loses it.</summary>
+    private void CheckMissingKeys(YamlNode node, Type type, object instance, IReadOnlyDictionary<string, PropertyInfo> properties, HashSet<string> seen, HashSet<string> suggested)
+    {
         foreach (var (key, property) in properties)
         {
             // A misspelt required key is reported once, as the unknown key with its suggestion.
@@ -192,8 +211,6 @@ internal sealed class YamlBinder
                 Lost(instance, key);
             }
         }
-
-        return instance;
     }
 
     private Array? BindArray(YamlNode node, Type elementType)

@@ -109,19 +109,20 @@ public sealed class CalibrateFromCommandTests
         var full = CliProcess.Run(RepositoryPaths.Root, "calibrate", "--data", Fixtures.UnSmall, "--until", "2019", "--out", folder.File("to2019.csv.gz"), "--quiet");
         Assert.That(full.ExitCode, Is.EqualTo(0), full.StandardError);
 
-        // The same fixture with one recorded vote changed: Afghanistan's yes on rcid 5550 becomes a no.
+        // The same fixture with one recorded vote changed in a year the update reads (it refits from 2018): Afghanistan's
+        // yes on rcid 9057 (December 2019) becomes a no.
         string data = Fixtures.CopyUnSmall(Path.Combine(folder.Path, "data"));
         string votes = Path.Combine(data, "unvotes_dgrtwo", "un_votes.csv");
         var lines = File.ReadAllLines(votes);
-        int at = Array.IndexOf(lines, "5550,Afghanistan,AF,yes");
+        int at = Array.IndexOf(lines, "9057,Afghanistan,AF,yes");
         Assert.That(at, Is.GreaterThan(0));
-        lines[at] = "5550,Afghanistan,AF,no";
+        lines[at] = "9057,Afghanistan,AF,no";
         File.WriteAllLines(votes, lines);
 
         var result = CliProcess.Run(RepositoryPaths.Root, "calibrate", "--from", folder.File("to2019.csv.gz"), "--data", data, "--until", "2020", "--out", folder.File("out.csv.gz"));
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.StandardError);
-        Assert.That(result.StandardError, Does.Match(@"to2019_roll_calls\.csv\.gz:\d+: roll call 5550 \(2017\) has yes/abstain/no/absent"));
+        Assert.That(result.StandardError, Does.Match(@"to2019_roll_calls\.csv\.gz:\d+: roll call 9057 \(2019\) has yes/abstain/no/absent"));
         Assert.That(result.StandardError, Does.Contain("made from other data"));
         Assert.That(File.Exists(folder.File("out.csv.gz")), Is.False);
     }
