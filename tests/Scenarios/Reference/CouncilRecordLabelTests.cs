@@ -1,7 +1,8 @@
 using System.Globalization;
 using StemSimulator.Scenarios.Reference;
+using StemSimulator.Tests.ReferenceData;
 
-namespace StemSimulator.Tests.ReferenceData;
+namespace StemSimulator.Tests.Scenarios.Reference;
 
 /// <summary>The Council record labelled with the states it concerns (sc_record_concerns.csv).</summary>
 [TestFixture]

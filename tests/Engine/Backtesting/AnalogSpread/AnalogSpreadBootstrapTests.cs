@@ -1,7 +1,7 @@
 using StemSimulator.Engine.Backtesting;
 using StemSimulator.Engine.Model;
 
-namespace StemSimulator.Tests.Engine.Backtesting;
+namespace StemSimulator.Tests.Engine.Backtesting.AnalogSpread;
 
 /// <summary>
 /// <see cref="AnalogSpreadBootstrap"/> on hand-made cases: a spread that wins every roll call is chosen on every

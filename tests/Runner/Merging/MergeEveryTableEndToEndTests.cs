@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner;
+namespace StemSimulator.Tests.Runner.Merging;
 
 /// <summary>
 /// <c>merge</c> combines every table a run writes (drift and election tables included), equal value by value to a

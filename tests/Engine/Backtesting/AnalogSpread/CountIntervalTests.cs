@@ -1,7 +1,7 @@
 using StemSimulator.Engine.Backtesting;
 using StemSimulator.Engine.Calibration;
 
-namespace StemSimulator.Tests.Engine.Backtesting;
+namespace StemSimulator.Tests.Engine.Backtesting.AnalogSpread;
 
 /// <summary>The interval score and central ranges of <see cref="CountInterval"/> against hand-computed cases.</summary>
 public sealed class CountIntervalTests

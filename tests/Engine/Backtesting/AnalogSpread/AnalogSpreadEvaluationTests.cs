@@ -1,7 +1,7 @@
 using StemSimulator.Engine.Backtesting;
 using StemSimulator.Engine.Model;
 
-namespace StemSimulator.Tests.Engine.Backtesting;
+namespace StemSimulator.Tests.Engine.Backtesting.AnalogSpread;
 
 /// <summary>Choosing a spread, coverage and the count-change baseline of <see cref="AnalogSpreadEvaluation"/> on hand-made cases.</summary>
 public sealed class AnalogSpreadEvaluationTests

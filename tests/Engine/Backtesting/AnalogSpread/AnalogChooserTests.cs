@@ -5,7 +5,7 @@ using StemSimulator.Runner.Calibration;
 using StemSimulator.Scenarios.Reference;
 using StemSimulator.Tests.ReferenceData;
 
-namespace StemSimulator.Tests.Engine.Backtesting;
+namespace StemSimulator.Tests.Engine.Backtesting.AnalogSpread;
 
 /// <summary>
 /// The analog-choice rule of <see cref="AnalogChooser"/> on the real Assembly record (../shared/data/un) and the

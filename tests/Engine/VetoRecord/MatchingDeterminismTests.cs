@@ -1,7 +1,8 @@
 using StemSimulator.Engine.VetoRecord;
 using StemSimulator.Runner.VetoRecord;
+using StemSimulator.Tests.Runner.VetoRecord;
 
-namespace StemSimulator.Tests.Runner.VetoRecord;
+namespace StemSimulator.Tests.Engine.VetoRecord;
 
 /// <summary>The matching depends only on the records, not on their order or on the run.</summary>
 public sealed class MatchingDeterminismTests

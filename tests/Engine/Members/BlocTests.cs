@@ -1,7 +1,7 @@
 using System.Globalization;
 using StemSimulator.Scenarios.Reference;
 
-namespace StemSimulator.Tests.ReferenceData;
+namespace StemSimulator.Tests.Engine.Members;
 
 [TestFixture]
 public sealed class BlocTests

@@ -6,7 +6,7 @@ using StemSimulator.Scenarios.Library;
 using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Runner.Calibration;
+namespace StemSimulator.Tests.Scenarios.Library;
 
 /// <summary>
 /// The UN Digital Library's own voting layouts (tests/Fixtures/undl_official, written from real rows of

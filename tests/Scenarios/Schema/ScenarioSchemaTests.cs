@@ -5,7 +5,7 @@ using StemSimulator.Scenarios.Document;
 using StemSimulator.Scenarios.Schema;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Scenarios;
+namespace StemSimulator.Tests.Scenarios.Schema;
 
 /// <summary>The committed JSON Schema of scenarios is what the code generates, and every scenario points at it.</summary>
 public sealed partial class ScenarioSchemaTests

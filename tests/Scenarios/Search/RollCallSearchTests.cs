@@ -3,7 +3,7 @@ using StemSimulator.Scenarios.Reference;
 using StemSimulator.Scenarios.Search;
 using StemSimulator.Tests.Support;
 
-namespace StemSimulator.Tests.Scenarios;
+namespace StemSimulator.Tests.Scenarios.Search;
 
 /// <summary>
 /// The roll-call search of <c>stemsim analogs</c> on the real embedded calibration: rankings checked against the

@@ -1,8 +1,9 @@
 using StemSimulator.Engine.VetoRecord;
 using StemSimulator.Runner.VetoRecord;
 using StemSimulator.Scenarios.Reference;
+using StemSimulator.Tests.Runner.VetoRecord;
 
-namespace StemSimulator.Tests.Runner.VetoRecord;
+namespace StemSimulator.Tests.Scenarios.Reference;
 
 /// <summary>The defaults shipped for the scenario language are the ones the record gives today.</summary>
 public sealed class VetoFollowUpDefaultsTests

@@ -1,7 +1,7 @@
 using StemSimulator.Engine.VetoRecord;
 using StemSimulator.Runner.VetoRecord;
 
-namespace StemSimulator.Tests.Runner.VetoRecord;
+namespace StemSimulator.Tests.Engine.VetoRecord;
 
 /// <summary>A hand-made record whose tabling probability and backlash are worked out by hand.</summary>
 public sealed class MiniRecordTablingTests

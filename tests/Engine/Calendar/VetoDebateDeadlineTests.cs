@@ -1,7 +1,7 @@
 using StemSimulator.Engine.Calendar;
 using StemSimulator.Scenarios.Reference;
 
-namespace StemSimulator.Tests.Scenarios.Calendar;
+namespace StemSimulator.Tests.Engine.Calendar;
 
 /// <summary>
 /// The ten-working-day deadline of A/RES/76/262 on the embedded UN Headquarters calendar: hand-counted dates around
