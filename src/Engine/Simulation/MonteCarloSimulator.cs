@@ -25,7 +25,29 @@ public static class MonteCarloSimulator
         SimulationOptions options,
         ITrialBlockSink? sink = null,
         IProgress<SimulationProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Run(model, options, null, sink, progress, cancellationToken);
+
+    /// <summary>
+    /// Runs the trials selected by <paramref name="options"/> with the baseline taken from <paramref name="baseline"/>,
+    /// recorded by an earlier run of the same baseline variant over the same trials: only the other variants are
+    /// simulated, and the result is, bit for bit, that of <see cref="Run(SimulationModel, SimulationOptions, ITrialBlockSink?, IProgress{SimulationProgress}?, CancellationToken)"/>.
+    /// Blocks handed to a sink then hold no baseline rows.
+    /// </summary>
+    /// <param name="model">What to simulate; its first variant must be <see cref="BaselineRecord.Variant"/> of <paramref name="baseline"/>.</param>
+    /// <param name="options">Threads, block size and the trial range (the record's).</param>
+    /// <param name="baseline">The recorded baseline, or null to simulate it.</param>
+    /// <param name="sink">Receives every block in trial order; may be <see langword="null"/>.</param>
+    /// <param name="progress">Told as blocks complete; may be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the run within a block.</param>
+    /// <exception cref="ArgumentException">The record is not of this model's baseline over these trials.</exception>
+    public static SimulationResult Run(
+        SimulationModel model,
+        SimulationOptions options,
+        BaselineRecord? baseline,
+        ITrialBlockSink? sink,
+        IProgress<SimulationProgress>? progress,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         options.Validate();
@@ -41,8 +63,13 @@ public static class MonteCarloSimulator
             throw new ArgumentOutOfRangeException(nameof(options), $"Trials {first}..{first + count - 1} exceed the model's {model.Trials} trials.");
         }
 
+        if (baseline is not null && !baseline.Serves(model, first, count))
+        {
+            throw new ArgumentException("The recorded baseline is not this model's baseline over these trials.", nameof(baseline));
+        }
+
         var statistics = model.Variants
-            .SelectMany(v => v.Votes.Select(vote => new VoteStatistics(v.Name, vote.Description)))
+            .SelectMany((v, i) => i == 0 && baseline is not null ? baseline.Votes : v.Votes.Select(vote => new VoteStatistics(v.Name, vote.Description)))
             .ToArray();
         if (count == 0)
         {
@@ -54,7 +81,8 @@ public static class MonteCarloSimulator
         int workers = (int)Math.Min(options.Threads, blockCount);
         var plans = TrialKernel.Plan(model);
         var kernels = new List<TrialKernel>();
-        using var pipeline = new BlockPipeline(workers, RingSize(workers, plans, blockSize), blockCount, plans, blockSize,
+        int simulatedFrom = baseline is null ? 0 : 1;
+        using var pipeline = new BlockPipeline(workers, RingSize(workers, plans, blockSize, blockCount), blockCount, plans, blockSize,
             (kernel, block, k) =>
             {
                 long start = first + (k * blockSize);
@@ -62,7 +90,7 @@ public static class MonteCarloSimulator
             },
             () =>
             {
-                var kernel = new TrialKernel(model, plans);
+                var kernel = new TrialKernel(model, plans, simulatedFrom);
                 kernels.Add(kernel);
                 return kernel;
             },
@@ -74,13 +102,22 @@ public static class MonteCarloSimulator
         for (long k = 0; k < blockCount; k++)
         {
             var block = pipeline.Take(k);
-            for (int s = 0; s < statistics.Length; s++)
+            for (int s = simulatedFrom * votes; s < statistics.Length; s++)
             {
                 statistics[s].Add(block[s / votes, s % votes], block.Count);
                 statistics[s].AddGivenDraws(block.GivenDraws[s / votes]);
-                if (s >= votes)
+                if (s < votes)
+                {
+                    continue;
+                }
+
+                if (baseline is null)
                 {
                     statistics[s].AddPaired(block[s / votes, s % votes], block[0, s % votes], block.Count, statistics[s % votes].Vote.Estimator);
+                }
+                else
+                {
+                    statistics[s].AddPaired(block[s / votes, s % votes], baseline.Estimates[s % votes].AsSpan((int)(block.FirstTrial - first), block.Count), block.Count);
                 }
             }
 
@@ -124,10 +161,11 @@ public static class MonteCarloSimulator
     /// Blocks the workers may run ahead of the consumer: enough to keep them busy while the consumer writes a
     /// Parquet row group (a fraction of a second), at most about 32 MB of block buffers.
     /// </summary>
-    private static int RingSize(int workers, VotePlan[][] plans, int blockSize)
+    private static int RingSize(int workers, VotePlan[][] plans, int blockSize, long blockCount)
     {
         long bytesPerBlock = plans.SelectMany(p => p).Sum(p => (blockSize * 18L) + (p.Padded * 40L));
         long byBudget = (32L << 20) / Math.Max(1, bytesPerBlock);
-        return (int)Math.Clamp(byBudget, 2L * workers, 16L * workers);
+        // A run of few blocks never needs more buffers than blocks (a what-if of 100,000 trials is 13).
+        return (int)Math.Min(blockCount, Math.Clamp(byBudget, 2L * workers, 16L * workers));
     }
 }

@@ -56,11 +56,16 @@ internal sealed class TrialKernel
     private int _pathMembers;
     private readonly bool[] _held;
     private readonly GivenPlan?[] _given;
+    private readonly int _firstVariant;
 
-    public TrialKernel(SimulationModel model, VotePlan[][] plans)
+    /// <param name="model">What to simulate.</param>
+    /// <param name="plans">Its plans (<see cref="Plan"/>).</param>
+    /// <param name="firstVariant">The first variant simulated: 1 when the baseline's results are recorded (<see cref="BaselineRecord"/>), else 0.</param>
+    public TrialKernel(SimulationModel model, VotePlan[][] plans, int firstVariant = 0)
     {
         _model = model;
         _plans = plans;
+        _firstVariant = firstVariant;
         int padded = plans.SelectMany(p => p).Max(p => p.Padded);
         _shock = new double[padded];
         _choice = new long[padded];
@@ -140,7 +145,7 @@ internal sealed class TrialKernel
                 draws.Valid = false;
             }
 
-            for (int v = 0; v < _plans.Length; v++)
+            for (int v = _firstVariant; v < _plans.Length; v++)
             {
                 _path = _paths[v];
                 var trial = random;
