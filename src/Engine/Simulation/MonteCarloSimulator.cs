@@ -49,25 +49,7 @@ public static class MonteCarloSimulator
         IProgress<SimulationProgress>? progress,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        options.Validate();
-        if (model.Variants.SelectMany(v => v.Votes).Any(v => v.Estimator == OutcomeEstimator.Automatic))
-        {
-            throw new ArgumentException("Resolve automatic estimators with EstimatorSelection.Resolve before running.", nameof(model));
-        }
-
-        long first = options.FirstTrial;
-        long count = options.TrialCount ?? Math.Max(0, model.Trials - first);
-        if (first + count > model.Trials)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), $"Trials {first}..{first + count - 1} exceed the model's {model.Trials} trials.");
-        }
-
-        if (baseline is not null && !baseline.Serves(model, first, count))
-        {
-            throw new ArgumentException("The recorded baseline is not this model's baseline over these trials.", nameof(baseline));
-        }
-
+        var (first, count) = TrialRange(model, options, baseline);
         var statistics = model.Variants
             .SelectMany((v, i) => i == 0 && baseline is not null ? baseline.Votes : v.Votes.Select(vote => new VoteStatistics(v.Name, vote.Description)))
             .ToArray();
@@ -102,25 +84,7 @@ public static class MonteCarloSimulator
         for (long k = 0; k < blockCount; k++)
         {
             var block = pipeline.Take(k);
-            for (int s = simulatedFrom * votes; s < statistics.Length; s++)
-            {
-                statistics[s].Add(block[s / votes, s % votes], block.Count);
-                statistics[s].AddGivenDraws(block.GivenDraws[s / votes]);
-                if (s < votes)
-                {
-                    continue;
-                }
-
-                if (baseline is null)
-                {
-                    statistics[s].AddPaired(block[s / votes, s % votes], block[0, s % votes], block.Count, statistics[s % votes].Vote.Estimator);
-                }
-                else
-                {
-                    statistics[s].AddPaired(block[s / votes, s % votes], baseline.Estimates[s % votes].AsSpan((int)(block.FirstTrial - first), block.Count), block.Count);
-                }
-            }
-
+            AddBlock(statistics, block, votes, baseline, first);
             sink?.Write(block);
             done += block.Count;
             pipeline.Release(k);
@@ -132,6 +96,57 @@ public static class MonteCarloSimulator
 
         pipeline.Dispose();
         return new SimulationResult(first, count, statistics) { Drift = MergeDrift(model, kernels) };
+    }
+
+    /// <summary>Checks the model and options and returns the trials to run.</summary>
+    private static (long First, long Count) TrialRange(SimulationModel model, SimulationOptions options, BaselineRecord? baseline)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        options.Validate();
+        if (model.Variants.SelectMany(v => v.Votes).Any(v => v.Estimator == OutcomeEstimator.Automatic))
+        {
+            throw new ArgumentException("Resolve automatic estimators with EstimatorSelection.Resolve before running.", nameof(model));
+        }
+
+        long first = options.FirstTrial;
+        long count = options.TrialCount ?? Math.Max(0, model.Trials - first);
+        if (first + count > model.Trials)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"Trials {first}..{first + count - 1} exceed the model's {model.Trials} trials.");
+        }
+
+        if (baseline is not null && !baseline.Serves(model, first, count))
+        {
+            throw new ArgumentException("The recorded baseline is not this model's baseline over these trials.", nameof(baseline));
+        }
+
+        return (first, count);
+    }
+
+    /// <summary>
+    /// Adds a block to the statistics of every simulated variant and vote (the baseline's come whole from
+    /// <paramref name="baseline"/> when it is given), and the what-ifs' paired differences.
+    /// </summary>
+    private static void AddBlock(VoteStatistics[] statistics, TrialBlock block, int votes, BaselineRecord? baseline, long first)
+    {
+        for (int s = baseline is null ? 0 : votes; s < statistics.Length; s++)
+        {
+            statistics[s].Add(block[s / votes, s % votes], block.Count);
+            statistics[s].AddGivenDraws(block.GivenDraws[s / votes]);
+            if (s < votes)
+            {
+                continue;
+            }
+
+            if (baseline is null)
+            {
+                statistics[s].AddPaired(block[s / votes, s % votes], block[0, s % votes], block.Count, statistics[s % votes].Vote.Estimator);
+            }
+            else
+            {
+                statistics[s].AddPaired(block[s / votes, s % votes], baseline.Estimates[s % votes].AsSpan((int)(block.FirstTrial - first), block.Count), block.Count);
+            }
+        }
     }
 
     /// <summary>The drift statistics of all workers, added (integer counts: the order does not matter).</summary>
