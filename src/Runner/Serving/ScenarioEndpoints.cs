@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -146,14 +147,23 @@ internal static class ScenarioEndpoints
             return invalid!;
         }
 
-        var baseline = ScenarioEvaluator.Load(Encoding.UTF8.GetBytes(request.Scenario!));
-        if (!baseline.Succeeded)
+        // The scenario's own errors are reported against its own lines, before the what-if is composed.
+        byte[] scenario = Encoding.UTF8.GetBytes(request.Scenario!);
+        string sha256 = Convert.ToHexStringLower(SHA256.HashData(scenario));
+        if (!evaluator.LoadedBefore(sha256))
         {
-            return ServerProblems.Scenario(baseline.Diagnostics);
+            var baseline = ScenarioEvaluator.Load(scenario);
+            if (!baseline.Succeeded)
+            {
+                return ServerProblems.Scenario(baseline.Diagnostics);
+            }
+
+            evaluator.RememberLoaded(sha256);
         }
 
         string composed = WhatIfScenario.Compose(request.Scenario!, request.Changes, request.Description, request.Trials);
-        string baselineKey = BaselineKey(baseline, request.Trials);
+        // The composed scenario replaces only the variants and the trials: its baseline is the text's with these trials.
+        string baselineKey = string.Create(CultureInfo.InvariantCulture, $"{sha256}:{request.Trials?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
         var (run, refused) = await EvaluateAsync(
                 ScenarioEvaluator.Load(Encoding.UTF8.GetBytes(composed)), composed, evaluator,
                 l => evaluator.EvaluateAsync(l, baselineKey, band: request.Band == true, concernedParty: false, context.RequestAborted))
@@ -199,13 +209,6 @@ internal static class ScenarioEndpoints
             ? (null, ServerProblems.Refused("trials", "Too few trials", "\"trials\" must be at least 1"))
             : (request, null);
     }
-
-    /// <summary>
-    /// What identifies a what-if's baseline: the scenario's text (by its hash) and the trials asked for. The composed
-    /// scenario replaces only the variants and the trials, so its baseline is that of the scenario as given.
-    /// </summary>
-    private static string BaselineKey(ScenarioLoadResult scenario, long? trials) =>
-        string.Create(CultureInfo.InvariantCulture, $"{scenario.Sha256}:{trials?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
 
     /// <summary>Per vote of the what-if: its P(adopted) beside the baseline's, with the paired difference.</summary>
     private static JsonArray Comparison(JsonArray votes)

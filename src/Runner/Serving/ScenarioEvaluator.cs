@@ -19,10 +19,40 @@ internal sealed class ScenarioEvaluator(ServeOptions options, TimeProvider clock
     /// <summary>The name scenarios from requests go by in messages and provenance.</summary>
     public const string FileName = "scenario.yaml";
 
+    /// <summary>Scenario texts remembered as loading without errors (by SHA-256), at most.</summary>
+    private const int RememberedScenarios = 16;
+
     private readonly BaselineCache _baselines = new();
+    private readonly LinkedList<string> _loadedBefore = new();
 
     /// <summary>Loads a scenario from its bytes; no file is read for it (a calibration table named in it is an error).</summary>
     public static ScenarioLoadResult Load(byte[] bytes) => ScenarioLoader.Load(FileName, bytes, new RunOverrides { ReadsNoFiles = true });
+
+    /// <summary>
+    /// Whether a scenario text (by its SHA-256) loaded without errors before: the what-ifs of a page follow each other on
+    /// one scenario, and only the text with their changes needs loading again.
+    /// </summary>
+    public bool LoadedBefore(string sha256)
+    {
+        lock (_loadedBefore)
+        {
+            return _loadedBefore.Contains(sha256);
+        }
+    }
+
+    /// <summary>Remembers that a scenario text loaded without errors (the last <see cref="RememberedScenarios"/>).</summary>
+    public void RememberLoaded(string sha256)
+    {
+        lock (_loadedBefore)
+        {
+            if (!_loadedBefore.Remove(sha256) && _loadedBefore.Count >= RememberedScenarios)
+            {
+                _loadedBefore.RemoveLast();
+            }
+
+            _loadedBefore.AddFirst(sha256);
+        }
+    }
 
     /// <summary>Why the server will not run a scenario that loaded (too many trials, elections), or null when it will.</summary>
     public string? Refusal(ScenarioLoadResult loaded)
