@@ -392,6 +392,8 @@ public sealed class VoteStatistics
     /// <summary>Adds the draws a block of a conditioned variant made (<see cref="TrialBlock.GivenDraws"/>).</summary>
     internal void AddGivenDraws(long draws) => GivenDraws += draws;
 
+    // Runs once per block on the consumer thread, over every trial: one pass that reads each column once. It stays one
+    // method (over the 60-line guide) until a split is benchmarked before and after (bench/EndToEndBenchmarks).
     /// <summary>Adds a block's results for this vote; blocks must come in trial order for the sums to be reproducible.</summary>
     internal void Add(VoteTrialColumns columns, int count)
     {
