@@ -5,7 +5,7 @@ using StemSimulator.Engine.Simulation;
 namespace StemSimulator.Bench;
 
 /// <summary>
-/// <see cref="MonteCarloSimulator.Run"/> on every core with no sink: the kernel plus block scheduling and the
+/// <c>MonteCarloSimulator.Run</c> on every core with no sink: the kernel plus block scheduling and the
 /// running statistics. The reported time is per trial over the whole machine (not per core).
 /// </summary>
 [MemoryDiagnoser]

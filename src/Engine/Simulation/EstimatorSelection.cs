@@ -23,9 +23,17 @@ public static class EstimatorSelection
     public const int PilotTrials = 2048;
 
     /// <summary>The model with every automatic estimator replaced by the chosen one (the model itself when none is automatic).</summary>
-    public static SimulationModel Resolve(SimulationModel model, CancellationToken cancellationToken = default)
+    public static SimulationModel Resolve(SimulationModel model, CancellationToken cancellationToken = default) =>
+        Resolve(model, 1, cancellationToken);
+
+    /// <summary>
+    /// The same, with the pilot on <paramref name="threads"/> workers (in blocks small enough to share it out); the
+    /// choice does not depend on them.
+    /// </summary>
+    public static SimulationModel Resolve(SimulationModel model, int threads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         if (!model.Variants.SelectMany(v => v.Votes).Any(v => v.Estimator == OutcomeEstimator.Automatic))
         {
             return model;
@@ -34,7 +42,7 @@ public static class EstimatorSelection
         var pilotModel = Map(model, vote => vote.Estimator == OutcomeEstimator.Automatic ? vote.WithEstimator(OutcomeEstimator.ExactConditional) : vote);
         var pilot = MonteCarloSimulator.Run(
             pilotModel,
-            new SimulationOptions { Threads = 1, TrialCount = Math.Min(PilotTrials, model.Trials) },
+            new SimulationOptions { Threads = threads, BlockSize = Math.Max(128, PilotTrials / (2 * threads)), TrialCount = Math.Min(PilotTrials, model.Trials) },
             cancellationToken: cancellationToken);
         var chosen = new Dictionary<VoteModel, OutcomeEstimator>(ReferenceEqualityComparer.Instance);
         int index = 0;

@@ -371,9 +371,34 @@ public sealed class VoteStatistics
         PairedBaselineSum = baselineSum;
     }
 
+    /// <summary>
+    /// Adds a block's paired differences against the baseline's recorded per-trial estimates for the same trials
+    /// (<see cref="BaselineRecord"/>): the same sums as <see cref="AddPaired(VoteTrialColumns, VoteTrialColumns, int, OutcomeEstimator)"/>.
+    /// </summary>
+    internal void AddPaired(VoteTrialColumns variant, ReadOnlySpan<double> baseline, int count)
+    {
+        HasPairedDifference = true;
+        bool exact = Vote.Estimator == OutcomeEstimator.ExactConditional;
+        var squares = PairedSquares;
+        var baselineSum = PairedBaselineSum;
+        for (int r = 0; r < count; r++)
+        {
+            double x = exact ? variant.ExactProbability[r] : (variant.Adopted[r] ? 1.0 : 0.0);
+            double y = baseline[r];
+            double d = x - y;
+            squares.Add(d * d);
+            baselineSum.Add(y);
+        }
+
+        PairedSquares = squares;
+        PairedBaselineSum = baselineSum;
+    }
+
     /// <summary>Adds the draws a block of a conditioned variant made (<see cref="TrialBlock.GivenDraws"/>).</summary>
     internal void AddGivenDraws(long draws) => GivenDraws += draws;
 
+    // Runs once per block on the consumer thread, over every trial: one pass that reads each column once. It stays one
+    // method (over the 60-line guide) until a split is benchmarked before and after (bench/EndToEndBenchmarks).
     /// <summary>Adds a block's results for this vote; blocks must come in trial order for the sums to be reproducible.</summary>
     internal void Add(VoteTrialColumns columns, int count)
     {

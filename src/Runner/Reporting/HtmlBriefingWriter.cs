@@ -78,6 +78,16 @@ internal static class HtmlBriefingWriter
             html.AppendLine("</section>");
         }
 
+        Provenance(html, briefing);
+        html.AppendLine(CultureInfo.InvariantCulture, $"<footer>Made by stemsim report {Encode(Infrastructure.Provenance.EngineVersion)} from the run's Parquet tables and statistics.json.</footer>");
+        html.AppendLine("</body>");
+        html.AppendLine("</html>");
+        return html.ToString();
+    }
+
+    /// <summary>The provenance section: one row per key.</summary>
+    private static void Provenance(StringBuilder html, Briefing briefing)
+    {
         html.AppendLine("<section id=\"provenance\">");
         html.AppendLine("<h2>Provenance</h2>");
         html.AppendLine("<table class=\"provenance\">");
@@ -88,10 +98,6 @@ internal static class HtmlBriefingWriter
 
         html.AppendLine("</table>");
         html.AppendLine("</section>");
-        html.AppendLine(CultureInfo.InvariantCulture, $"<footer>Made by stemsim report {Encode(Infrastructure.Provenance.EngineVersion)} from the run's Parquet tables and statistics.json.</footer>");
-        html.AppendLine("</body>");
-        html.AppendLine("</html>");
-        return html.ToString();
     }
 
     private static void Block(StringBuilder html, BriefingBlock block)

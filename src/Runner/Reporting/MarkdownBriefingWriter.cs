@@ -41,37 +41,7 @@ internal static class MarkdownBriefingWriter
             foreach (var block in section.Blocks)
             {
                 md.AppendLine();
-                switch (block)
-                {
-                    case Paragraph p:
-                        md.AppendLine(p.Text);
-                        break;
-                    case BulletList list:
-                        foreach (var item in list.Items)
-                        {
-                            md.AppendLine(CultureInfo.InvariantCulture, $"- {item}");
-                        }
-
-                        break;
-                    case BriefingTable table:
-                        md.AppendLine("| " + string.Join(" | ", table.Headers.Select(InlineMarkup.ToMarkdownCell)) + " |");
-                        md.AppendLine("|" + string.Concat(table.Headers.Select((_, c) => c < table.RightAligned.Count && table.RightAligned[c] ? "---:|" : "---|")));
-                        foreach (var row in table.Rows)
-                        {
-                            md.AppendLine("| " + string.Join(" | ", row.Select(InlineMarkup.ToMarkdownCell)) + " |");
-                        }
-
-                        break;
-                    case Chart chart:
-                        string file = $"{stem}-{chart.Name}.png";
-                        images.Add((file, chart.Png));
-                        md.AppendLine(CultureInfo.InvariantCulture, $"![{chart.Name}]({file})");
-                        md.AppendLine();
-                        md.AppendLine(CultureInfo.InvariantCulture, $"*{chart.Caption}*");
-                        break;
-                    default:
-                        throw new NotSupportedException(block.GetType().Name);
-                }
+                Block(md, block, stem, images);
             }
         }
 
@@ -86,5 +56,41 @@ internal static class MarkdownBriefingWriter
         }
 
         return (md.ToString(), images);
+    }
+
+    /// <summary>One block of a section: a paragraph, a list, a table, or a chart linked to its PNG (added to <paramref name="images"/>).</summary>
+    private static void Block(StringBuilder md, BriefingBlock block, string stem, List<(string, byte[])> images)
+    {
+        switch (block)
+        {
+            case Paragraph p:
+                md.AppendLine(p.Text);
+                break;
+            case BulletList list:
+                foreach (var item in list.Items)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"- {item}");
+                }
+
+                break;
+            case BriefingTable table:
+                md.AppendLine("| " + string.Join(" | ", table.Headers.Select(InlineMarkup.ToMarkdownCell)) + " |");
+                md.AppendLine("|" + string.Concat(table.Headers.Select((_, c) => c < table.RightAligned.Count && table.RightAligned[c] ? "---:|" : "---|")));
+                foreach (var row in table.Rows)
+                {
+                    md.AppendLine("| " + string.Join(" | ", row.Select(InlineMarkup.ToMarkdownCell)) + " |");
+                }
+
+                break;
+            case Chart chart:
+                string file = $"{stem}-{chart.Name}.png";
+                images.Add((file, chart.Png));
+                md.AppendLine(CultureInfo.InvariantCulture, $"![{chart.Name}]({file})");
+                md.AppendLine();
+                md.AppendLine(CultureInfo.InvariantCulture, $"*{chart.Caption}*");
+                break;
+            default:
+                throw new NotSupportedException(block.GetType().Name);
+        }
     }
 }

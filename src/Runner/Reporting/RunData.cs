@@ -5,7 +5,7 @@ using StemSimulator.Runner.Output;
 namespace StemSimulator.Runner.Reporting;
 
 /// <summary>What the report reads from a run folder: the summary tables, the exact statistics and the provenance.</summary>
-internal sealed record RunData
+internal sealed partial record RunData
 {
     public required string Folder { get; init; }
 

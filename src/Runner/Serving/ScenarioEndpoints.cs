@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -50,12 +52,23 @@ internal static class ScenarioEndpoints
         api.MapPost("/whatif", WhatIfAsync)
             .WithSummary("Run a scenario with one variant of changes (members, blocs, cosponsors, outreach) on common random numbers")
             .WithDescription("Body: {\"scenario\": YAML text, \"changes\": the keys of a scenario variant, \"description\": optional, \"trials\": optional}. "
-                + "The answer holds the scenario YAML that was run (stemsim run reproduces it), the what-if's P(adopted) beside the baseline's with the paired difference, and the run.")
+                + "The answer holds the scenario YAML that was run (stemsim run reproduces it), the what-if's P(adopted) beside the baseline's with the paired difference, and the run. "
+                + "\"band\": true adds the band over the analog's plausible spread that stemsim run computes (4 x 20,000 more trials).")
             .Accepts<WhatIfRequest>("application/json")
             .Produces<JsonObject>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status408RequestTimeout)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(SimulationPolicy);
+        api.MapPost("/briefing", BriefingAsync)
+            .WithSummary("The HTML briefing of a scenario's run (YAML or JSON body): what stemsim report writes for stemsim run of the same scenario")
+            .Accepts<string>("application/yaml", RequestBody.ScenarioTypes.Skip(1).ToArray())
+            .Produces<string>(contentType: "text/html")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status408RequestTimeout)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(SimulationPolicy);
     }
@@ -84,7 +97,7 @@ internal static class ScenarioEndpoints
             ["variants"] = new JsonArray([.. model.Variants.Skip(1).Select(v => (JsonNode)v.Name)]),
             ["runs_here"] = evaluator.Refusal(loaded) is null,
             ["refusal"] = evaluator.Refusal(loaded),
-            ["warnings"] = Warnings(loaded),
+            ["warnings"] = ServedJson.Warnings(loaded),
         });
     }
 
@@ -96,10 +109,28 @@ internal static class ScenarioEndpoints
             return problem!;
         }
 
-        var loaded = ScenarioEvaluator.Load(bytes);
-        return await RunLoadedAsync(loaded, null, evaluator, context.RequestAborted).ConfigureAwait(false) is var (root, refused) && refused is null
-            ? Results.Json(root)
-            : refused!;
+        var (run, refused) = await EvaluateAsync(ScenarioEvaluator.Load(bytes), null, evaluator, l => evaluator.RunAsync(l, context.RequestAborted)).ConfigureAwait(false);
+        return refused ?? Results.Json(run!.ToJson());
+    }
+
+    private static async Task<IResult> BriefingAsync(HttpContext context, ServeOptions options, ScenarioEvaluator evaluator)
+    {
+        var (bytes, problem) = await RequestBody.ReadAsync(context, options.MaxBodyBytes, RequestBody.ScenarioTypes).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            return problem!;
+        }
+
+        var (run, refused) = await EvaluateAsync(
+                ScenarioEvaluator.Load(bytes), null, evaluator, l => evaluator.EvaluateAsync(l, null, band: true, concernedParty: true, context.RequestAborted))
+            .ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{ServedBriefing.FileName(run!.Loaded.Document!.Scenario)}\"";
+        return Results.Text(ServedBriefing.Html(run), "text/html", Encoding.UTF8);
     }
 
     private static async Task<IResult> WhatIfAsync(HttpContext context, ServeOptions options, ScenarioEvaluator evaluator)
@@ -110,6 +141,50 @@ internal static class ScenarioEndpoints
             return problem!;
         }
 
+        var (request, invalid) = ReadWhatIf(bytes);
+        if (request is null)
+        {
+            return invalid!;
+        }
+
+        // The scenario's own errors are reported against its own lines, before the what-if is composed.
+        byte[] scenario = Encoding.UTF8.GetBytes(request.Scenario!);
+        string sha256 = Convert.ToHexStringLower(SHA256.HashData(scenario));
+        if (!evaluator.LoadedBefore(sha256))
+        {
+            var baseline = ScenarioEvaluator.Load(scenario);
+            if (!baseline.Succeeded)
+            {
+                return ServerProblems.Scenario(baseline.Diagnostics);
+            }
+
+            evaluator.RememberLoaded(sha256);
+        }
+
+        string composed = WhatIfScenario.Compose(request.Scenario!, request.Changes, request.Description, request.Trials);
+        // The composed scenario replaces only the variants and the trials: its baseline is the text's with these trials.
+        string baselineKey = string.Create(CultureInfo.InvariantCulture, $"{sha256}:{request.Trials?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
+        var (run, refused) = await EvaluateAsync(
+                ScenarioEvaluator.Load(Encoding.UTF8.GetBytes(composed)), composed, evaluator,
+                l => evaluator.EvaluateAsync(l, baselineKey, band: request.Band == true, concernedParty: false, context.RequestAborted))
+            .ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var root = run!.ToJson();
+        return Results.Json(new JsonObject
+        {
+            ["scenario_yaml"] = composed,
+            ["comparison"] = Comparison(root["votes"]!.AsArray()),
+            ["run"] = root,
+        });
+    }
+
+    /// <summary>The what-if request, or the problem with it.</summary>
+    private static (WhatIfRequest? Request, IResult? Problem) ReadWhatIf(byte[] bytes)
+    {
         WhatIfRequest? request;
         try
         {
@@ -117,39 +192,28 @@ internal static class ScenarioEndpoints
         }
         catch (Exception e) when (e is JsonException or ArgumentException)
         {
-            return ServerProblems.Refused("json", "The request is not valid JSON", $"{e.Message}; send {{\"scenario\": \"...YAML...\", \"changes\": {{...}}}}");
+            return (null, ServerProblems.Refused("json", "The request is not valid JSON", $"{e.Message}; send {{\"scenario\": \"...YAML...\", \"changes\": {{...}}}}"));
         }
 
-        if (request?.Scenario is not { Length: > 0 } scenario)
+        if (request?.Scenario is not { Length: > 0 })
         {
-            return ServerProblems.Refused("json", "No scenario", "give the scenario's YAML text as \"scenario\"");
+            return (null, ServerProblems.Refused("json", "No scenario", "give the scenario's YAML text as \"scenario\""));
         }
 
         if (request.Changes?.FirstOrDefault(kv => kv.Key is "name" or "description") is { Key: { } reserved })
         {
-            return ServerProblems.Refused("json", "A reserved key in the changes", $"\"changes\" may not set '{reserved}': the variant is called {WhatIfScenario.VariantName}; give a \"description\" beside \"changes\"");
+            return (null, ServerProblems.Refused("json", "A reserved key in the changes", $"\"changes\" may not set '{reserved}': the variant is called {WhatIfScenario.VariantName}; give a \"description\" beside \"changes\""));
         }
 
-        if (request.Trials is < 1)
-        {
-            return ServerProblems.Refused("trials", "Too few trials", "\"trials\" must be at least 1");
-        }
+        return request.Trials is < 1
+            ? (null, ServerProblems.Refused("trials", "Too few trials", "\"trials\" must be at least 1"))
+            : (request, null);
+    }
 
-        var baseline = ScenarioEvaluator.Load(Encoding.UTF8.GetBytes(scenario));
-        if (!baseline.Succeeded)
-        {
-            return ServerProblems.Scenario(baseline.Diagnostics);
-        }
-
-        string composed = WhatIfScenario.Compose(scenario, request.Changes, request.Description, request.Trials);
-        var loaded = ScenarioEvaluator.Load(Encoding.UTF8.GetBytes(composed));
-        var (root, refused) = await RunLoadedAsync(loaded, composed, evaluator, context.RequestAborted).ConfigureAwait(false);
-        if (refused is not null)
-        {
-            return refused;
-        }
-
-        var rows = root!["votes"]!.AsArray().OfType<JsonObject>().ToArray();
+    /// <summary>Per vote of the what-if: its P(adopted) beside the baseline's, with the paired difference.</summary>
+    private static JsonArray Comparison(JsonArray votes)
+    {
+        var rows = votes.OfType<JsonObject>().ToArray();
         var comparison = new JsonArray();
         foreach (var row in rows.Where(r => (string?)r["variant"] == WhatIfScenario.VariantName))
         {
@@ -168,16 +232,11 @@ internal static class ScenarioEndpoints
             });
         }
 
-        return Results.Json(new JsonObject
-        {
-            ["scenario_yaml"] = composed,
-            ["comparison"] = comparison,
-            ["run"] = root,
-        });
+        return comparison;
     }
 
     /// <summary>Runs a loaded scenario, or says why not (its errors, the server's limits, improbable announced votes).</summary>
-    private static async Task<(JsonObject? Root, IResult? Problem)> RunLoadedAsync(ScenarioLoadResult loaded, string? composed, ScenarioEvaluator evaluator, CancellationToken cancellationToken)
+    private static async Task<(EvaluatedRun? Run, IResult? Problem)> EvaluateAsync(ScenarioLoadResult loaded, string? composed, ScenarioEvaluator evaluator, Func<ScenarioLoadResult, Task<EvaluatedRun>> evaluate)
     {
         if (!loaded.Succeeded)
         {
@@ -191,14 +250,11 @@ internal static class ScenarioEndpoints
 
         try
         {
-            return (await evaluator.RunAsync(loaded, cancellationToken).ConfigureAwait(false), null);
+            return (await evaluate(loaded).ConfigureAwait(false), null);
         }
         catch (GivenVotesImprobableException e)
         {
             return (null, ServerProblems.Refused("improbable-given", "The announced votes are all but impossible under the model", e.Message));
         }
     }
-
-    private static JsonArray Warnings(ScenarioLoadResult loaded) =>
-        new([.. loaded.Warnings.Select(w => (JsonNode)new JsonObject { ["line"] = w.Location.Line, ["column"] = w.Location.Column, ["message"] = w.Message })]);
 }

@@ -1,27 +1,58 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Simulation;
-using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Runner.Output;
 using StemSimulator.Runner.Running;
 using StemSimulator.Scenarios;
-using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.Serving;
 
 /// <summary>
 /// Loads and runs a scenario held in memory, the way <c>stemsim run</c> does (the same loader, estimator choice,
-/// simulator and summary table), without writing anything: the summary table is made in memory and read back, so the
-/// answer carries what <c>run --json</c> prints, plus every member's probabilities and swing.
+/// simulator and tables), without writing anything: the tables are made in memory and read back
+/// (<see cref="EvaluatedRun"/>). What-ifs of a scenario reuse its baseline's recorded trials
+/// (<see cref="BaselineRecord"/>), which gives the same numbers as simulating it again.
 /// </summary>
 internal sealed class ScenarioEvaluator(ServeOptions options, TimeProvider clock)
 {
     /// <summary>The name scenarios from requests go by in messages and provenance.</summary>
     public const string FileName = "scenario.yaml";
 
+    /// <summary>Scenario texts remembered as loading without errors (by SHA-256), at most.</summary>
+    private const int RememberedScenarios = 16;
+
+    private readonly BaselineCache _baselines = new();
+    private readonly LinkedList<string> _loadedBefore = new();
+
     /// <summary>Loads a scenario from its bytes; no file is read for it (a calibration table named in it is an error).</summary>
     public static ScenarioLoadResult Load(byte[] bytes) => ScenarioLoader.Load(FileName, bytes, new RunOverrides { ReadsNoFiles = true });
+
+    /// <summary>
+    /// Whether a scenario text (by its SHA-256) loaded without errors before: the what-ifs of a page follow each other on
+    /// one scenario, and only the text with their changes needs loading again.
+    /// </summary>
+    public bool LoadedBefore(string sha256)
+    {
+        lock (_loadedBefore)
+        {
+            return _loadedBefore.Contains(sha256);
+        }
+    }
+
+    /// <summary>Remembers that a scenario text loaded without errors (the last <see cref="RememberedScenarios"/>).</summary>
+    public void RememberLoaded(string sha256)
+    {
+        lock (_loadedBefore)
+        {
+            if (!_loadedBefore.Remove(sha256) && _loadedBefore.Count >= RememberedScenarios)
+            {
+                _loadedBefore.RemoveLast();
+            }
+
+            _loadedBefore.AddFirst(sha256);
+        }
+    }
 
     /// <summary>Why the server will not run a scenario that loaded (too many trials, elections), or null when it will.</summary>
     public string? Refusal(ScenarioLoadResult loaded)
@@ -44,102 +75,64 @@ internal sealed class ScenarioEvaluator(ServeOptions options, TimeProvider clock
             : null;
     }
 
+    /// <summary>Runs a loaded scenario as <c>stemsim run</c> does, the band over the analog's plausible spread included.</summary>
+    public Task<EvaluatedRun> RunAsync(ScenarioLoadResult loaded, CancellationToken cancellationToken) =>
+        EvaluateAsync(loaded, null, band: true, concernedParty: false, cancellationToken);
+
     /// <summary>
-    /// Runs a loaded scenario: the object <c>run --json</c> prints (without <c>output</c>, since nothing is written)
-    /// and <c>members</c>, one entry per variant, vote and member with P(yes), P(abstain), P(no), P(absent) and the swing.
+    /// Runs a loaded scenario.
     /// </summary>
-    public async Task<JsonObject> RunAsync(ScenarioLoadResult loaded, CancellationToken cancellationToken)
+    /// <param name="loaded">The scenario (it loaded and <see cref="Refusal"/> let it through).</param>
+    /// <param name="baselineKey">
+    /// What identifies its baseline (the text and trials of the scenario a what-if changes): the baseline recorded
+    /// under it is reused, or recorded for the next; null to simulate every variant.
+    /// </param>
+    /// <param name="band">Whether to simulate the band over the analog's plausible spread, as <c>stemsim run</c> does.</param>
+    /// <param name="concernedParty">Whether to make the concerned party's table (for a briefing).</param>
+    /// <param name="cancellationToken">Stops the simulations.</param>
+    public async Task<EvaluatedRun> EvaluateAsync(ScenarioLoadResult loaded, string? baselineKey, bool band, bool concernedParty, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var document = loaded.Document!;
+        var created = clock.GetUtcNow();
         var simulation = new SimulationOptions { Threads = Math.Max(1, options.Threads) };
-        var (model, result, band) = await Task.Run(
+        var (model, result, ends) = await Task.Run(
             () =>
             {
-                var resolved = EstimatorSelection.Resolve(loaded.Model!, cancellationToken);
-                var run = MonteCarloSimulator.Run(resolved, simulation, cancellationToken: cancellationToken);
+                var (resolved, run) = Simulate(loaded.Model!, baselineKey, simulation, cancellationToken);
                 // The band over the analog's plausible spread, as 'stemsim run' computes it (its --json carries it).
-                var ends = AssumptionBandRun.Simulate(FileName, loaded.Bytes.ToArray(), new RunOverrides { ReadsNoFiles = true }, resolved, 0, resolved.Trials, simulation.Threads, cancellationToken);
-                return (resolved, run, ends);
+                var bandStates = band
+                    ? AssumptionBandRun.Simulate(FileName, loaded.Bytes.ToArray(), new RunOverrides { ReadsNoFiles = true }, resolved, 0, resolved.Trials, simulation.Threads, cancellationToken)
+                    : null;
+                return (resolved, run, bandStates);
             },
             cancellationToken).ConfigureAwait(false);
-        double seconds = stopwatch.Elapsed.TotalSeconds;
-        var ages = loaded.PositionsYear is { } positionsYear ? PositionAge.Of(model, positionsYear, loaded.PositionStepSd) : [];
-        var provenance = new Provenance(document.Scenario, FileName, loaded.Sha256, model.Seed, model.Trials, "0/1", clock.GetUtcNow())
-        {
-            PositionsYear = loaded.PositionsYear,
-            PositionsAge = ages.Count > 0 ? PositionAge.Metadata(ages) : null,
-            ScenarioText = ScenarioCopy.TextOf(loaded.Bytes),
-            // As the run's tables made after the run: with the draws the announced votes took.
-            Given = GivenSummary.Metadata(result.Votes.Select(v => (v.Variant, v.Vote)), result.Votes),
-        };
-        using var summaryStream = new MemoryStream();
-        await SummaryTables.WriteSummaryAsync(result, summaryStream, provenance, cancellationToken).ConfigureAwait(false);
-        summaryStream.Position = 0;
-        var summary = await ParquetColumns.ReadAsync(summaryStream, cancellationToken).ConfigureAwait(false);
-        var statistics = new RunStatistics(
-            document.Scenario, loaded.Sha256, model.Seed, model.Trials, 1, [0], Provenance.EngineVersion, result.Votes.Select(v => v.ToState()).ToArray(), Band: band);
-        var root = RunJson.Render(summary, null, statistics, null, seconds);
-        root["headlines"] = Headlines(root["votes"]!.AsArray());
-        root["members"] = Members(result);
-        root["warnings"] = new JsonArray([.. loaded.Warnings.Select(w => (JsonNode)new JsonObject { ["line"] = w.Location.Line, ["column"] = w.Location.Column, ["message"] = w.Message })]);
-        return root;
+        return await EvaluatedRun.TabulateAsync(loaded, model, result, ends, created, stopwatch.Elapsed.TotalSeconds, concernedParty, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Per variant and vote, what a briefing says of the summary row: the odds in words and the headline percentage
-    /// (<see cref="Reporting.Wording"/>), the 90% ranges of the counts, and the difference from the baseline in points.
+    /// Resolves the estimators and simulates: with the baseline recorded under <paramref name="baselineKey"/> only the
+    /// other variants (their estimators chosen by the same pilot, which looks at each variant's own trials), else all,
+    /// recording the baseline for the next what-if.
     /// </summary>
-    private static JsonArray Headlines(JsonArray votes)
+    private (SimulationModel Model, SimulationResult Result) Simulate(SimulationModel model, string? baselineKey, SimulationOptions simulation, CancellationToken cancellationToken)
     {
-        var rows = new JsonArray();
-        foreach (var vote in votes.OfType<JsonObject>())
+        int threads = simulation.Threads;
+        if (baselineKey is null || model.Variants.Count < 2 || !BaselineRecord.CanRecord(model))
         {
-            double p = (double?)vote["p_adopted"] ?? double.NaN;
-            double? diff = (double?)vote["diff_vs_baseline"];
-            rows.Add(new JsonObject
-            {
-                ["variant"] = vote["variant"]?.DeepClone(),
-                ["vote_id"] = vote["vote_id"]?.DeepClone(),
-                ["odds"] = Reporting.Wording.Odds(p),
-                ["headline"] = Reporting.Wording.Headline(p),
-                ["yes_range"] = Reporting.Wording.Range((int?)vote["yes_p05"], (int?)vote["yes_p95"]),
-                ["no_range"] = Reporting.Wording.Range((int?)vote["no_p05"], (int?)vote["no_p95"]),
-                ["abstain_range"] = Reporting.Wording.Range((int?)vote["abstain_p05"], (int?)vote["abstain_p95"]),
-                ["difference"] = diff is { } d ? Reporting.Wording.Points(d, (double?)vote["diff_se_paired"]) : null,
-            });
+            var resolved = EstimatorSelection.Resolve(model, threads, cancellationToken);
+            return (resolved, MonteCarloSimulator.Run(resolved, simulation, cancellationToken: cancellationToken));
         }
 
-        return rows;
-    }
-
-    private static JsonArray Members(SimulationResult result)
-    {
-        var names = ReferenceCatalog.Embedded.States.ToDictionary(s => s.Code, s => s.Name, StringComparer.Ordinal);
-        var rows = new JsonArray();
-        foreach (var vote in result.Votes)
+        if (_baselines.Find(baselineKey) is { } record && record.Seed == model.Seed && record.FirstTrial == 0 && record.Trials == model.Trials)
         {
-            for (int i = 0; i < vote.Vote.Count; i++)
-            {
-                var member = vote.Member(i);
-                rows.Add(new JsonObject
-                {
-                    ["variant"] = vote.Variant,
-                    ["vote_id"] = vote.Vote.Id,
-                    ["member"] = member.Code,
-                    ["name"] = names.GetValueOrDefault(member.Code, member.Code),
-                    ["p_yes"] = Finite(member.PYes),
-                    ["p_abstain"] = Finite(member.PAbstain),
-                    ["p_no"] = Finite(member.PNo),
-                    ["p_absent"] = Finite(member.PAbsent),
-                    ["swing"] = Finite(member.Swing),
-                });
-            }
+            var others = EstimatorSelection.Resolve(new SimulationModel(model.Seed, model.Trials, model.Variants.Skip(1).ToArray()), threads, cancellationToken);
+            var resolved = new SimulationModel(model.Seed, model.Trials, [record.Variant, .. others.Variants]);
+            return (resolved, MonteCarloSimulator.Run(resolved, simulation, record, null, null, cancellationToken));
         }
 
-        return rows;
+        var full = EstimatorSelection.Resolve(model, threads, cancellationToken);
+        var (result, recorded) = BaselineRecord.RunAndRecord(full, simulation, cancellationToken);
+        _baselines.Add(baselineKey, recorded);
+        return (full, result);
     }
-
-    /// <summary>A vote never held has no member probabilities (0/0): null, as JSON has no NaN.</summary>
-    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }

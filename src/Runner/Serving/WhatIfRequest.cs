@@ -8,7 +8,11 @@ namespace StemSimulator.Runner.Serving;
 /// <param name="Changes">The variant's keys as a scenario writes them: members, blocs, cosponsors, outreach, votes; null for none.</param>
 /// <param name="Description">What the what-if changes, in a sentence; null for none.</param>
 /// <param name="Trials">Trials replacing the scenario's (1 to the server's limit), or null to keep them.</param>
-internal sealed record WhatIfRequest(string? Scenario, JsonObject? Changes, string? Description, long? Trials)
+/// <param name="Band">
+/// Whether to simulate the band over the analog's plausible spread as <c>stemsim run</c> does (null or false: not, so
+/// the answer's rows lack its columns; the page does not show it).
+/// </param>
+internal sealed record WhatIfRequest(string? Scenario, JsonObject? Changes, string? Description, long? Trials, bool? Band = null)
 {
     /// <summary>snake_case-insensitive reading; unknown keys are errors, so a misspelt key is not silently ignored.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new()

@@ -115,6 +115,67 @@ public sealed class ServerApiTests
     }
 
     [Test]
+    public async Task A_what_if_on_the_baseline_a_former_what_if_recorded_gives_the_row_of_stemsim_run_with_its_band()
+    {
+        string yaml = ShippedWithTrials("ga-territorial-integrity-2026.yaml", 3000);
+        await using var server = await TestServerHost.StartAsync();
+        // The first what-if simulates the baseline and records it; the second simulates only its own variant.
+        var first = new JsonObject { ["scenario"] = yaml, ["changes"] = new JsonObject { ["blocs"] = new JsonObject { ["EU"] = new JsonObject { ["shift"] = -0.5 } } } };
+        using var recorded = await server.Client.PostAsync("/api/whatif", Json(first));
+        Assert.That(recorded.StatusCode, Is.EqualTo(HttpStatusCode.OK), await recorded.Content.ReadAsStringAsync());
+        var second = new JsonObject
+        {
+            ["scenario"] = yaml,
+            ["band"] = true,
+            ["changes"] = new JsonObject { ["blocs"] = new JsonObject { ["AFRICAN_GROUP"] = new JsonObject { ["shift"] = 0.5 } } },
+        };
+
+        using var response = await server.Client.PostAsync("/api/whatif", Json(second));
+
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        var answer = JsonNode.Parse(text)!;
+        using var folder = new TemporaryFolder();
+        var cli = CliJson(answer["scenario_yaml"]!.GetValue<string>(), folder, "what-if.yaml");
+        var cliVotes = cli["votes"]!.AsArray();
+        var apiVotes = answer["run"]!["votes"]!.AsArray();
+        Assert.That(apiVotes, Has.Count.EqualTo(2));
+        Assert.That(cliVotes[1]!.AsObject().ContainsKey("p_adopted_band_lower"), Is.True, "the run has a band over the analog's spread");
+        for (int i = 0; i < cliVotes.Count; i++)
+        {
+            Assert.That(JsonNode.DeepEquals(apiVotes[i], cliVotes[i]), Is.True, $"summary row {i}, band included: API {apiVotes[i]} vs CLI {cliVotes[i]}");
+        }
+
+        var firstRow = JsonNode.Parse(await recorded.Content.ReadAsStringAsync())!["run"]!["votes"]!.AsArray()[0]!;
+        Assert.That(firstRow["p_adopted"]!.GetValue<double>(), Is.EqualTo(cliVotes[0]!["p_adopted"]!.GetValue<double>()), "the baseline recorded by the first what-if");
+        Assert.That(firstRow.AsObject().ContainsKey("p_adopted_band_lower"), Is.False, "no band unless asked for");
+    }
+
+    [Test]
+    public async Task The_briefing_of_a_scenario_is_the_one_stemsim_report_writes_for_its_run()
+    {
+        string yaml = ShippedWithTrials("ga-territorial-integrity-2026.yaml", 3000);
+        using var folder = new TemporaryFolder();
+        string file = folder.File("territorial.yaml");
+        await File.WriteAllTextAsync(file, yaml);
+        string output = folder.File("run");
+        var run = CliProcess.Run(RepositoryPaths.Root, "run", file, "--out", output, "--quiet");
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        var report = CliProcess.Run(RepositoryPaths.Root, "report", output, "--quiet");
+        Assert.That(report.ExitCode, Is.Zero, report.StandardError);
+        await using var server = await TestServerHost.StartAsync();
+
+        using var response = await server.Client.PostAsync("/api/briefing", Yaml(yaml));
+
+        string html = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), html);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+        Assert.That(response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), Is.EqualTo("ga-territorial-integrity-2026-briefing.html"));
+        Assert.That(html, Does.Contain("<h2>The party concerned</h2>"), "the concerned party's section, from its in-memory table");
+        BriefingComparison.AssertSame(html, await File.ReadAllTextAsync(Path.Combine(output, "briefing.html")));
+    }
+
+    [Test]
     public async Task A_malformed_scenario_is_a_problem_with_the_line_column_and_message_of_stemsim_validate()
     {
         string yaml = ShippedWithTrials(Hrc, 3000).Replace("majority: two_thirds", "majority: two_third", StringComparison.Ordinal)

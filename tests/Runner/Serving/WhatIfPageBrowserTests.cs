@@ -93,6 +93,16 @@ public sealed class WhatIfPageBrowserTests
         Assert.That(cliWhatIf["p_adopted"]!.GetValue<double>(), Is.EqualTo(whatIf));
         Assert.That(cliWhatIf["diff_vs_baseline"]!.GetValue<double>(), Is.EqualTo(difference), "the paired difference");
 
+        // The briefing of what is on screen: the one stemsim report writes for the downloaded scenario's run.
+        var briefing = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-briefing"), new() { Timeout = Patient });
+        string briefingFile = folder.File("briefing-from-page.html");
+        await briefing.SaveAsAsync(briefingFile);
+        var report = CliProcess.Run(RepositoryPaths.Root, "report", folder.File("run"), "--quiet");
+        Assert.That(report.ExitCode, Is.Zero, report.StandardError);
+        string pageBriefing = await File.ReadAllTextAsync(briefingFile);
+        Assert.That(pageBriefing, Does.Contain(WhatIfScenario.VariantName), "the briefing names the what-if beside the baseline");
+        BriefingComparison.AssertSame(pageBriefing, await File.ReadAllTextAsync(Path.Combine(folder.File("run"), "briefing.html")));
+
         byte[] png = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
         await File.WriteAllBytesAsync(Path.Combine(TestContext.CurrentContext.WorkDirectory, "what-if-page.png"), png);
         Assert.That(DistinctColours(png), Is.GreaterThan(20), "the screenshot shows a page (text, map colours), not a blank");

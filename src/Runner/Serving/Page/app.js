@@ -102,6 +102,7 @@
     $('apply').addEventListener('click', addChange);
     $('clear').addEventListener('click', () => { state.changes = []; changesChanged(); });
     $('download').addEventListener('click', download);
+    $('download-briefing').addEventListener('click', downloadBriefing);
     $('run-yaml').addEventListener('click', () => { state.yaml = $('yaml').value; state.scenarioName = 'edited'; schedule(); });
   }
 
@@ -345,10 +346,31 @@
 
   function download() {
     if (!state.result) { return; }
-    const blob = new Blob([state.result.scenario_yaml], { type: 'application/yaml' });
+    saveBlob(new Blob([state.result.scenario_yaml], { type: 'application/yaml' }), `${state.result.run.scenario}-what-if.yaml`);
+  }
+
+  // The briefing stemsim report writes for the downloaded scenario's run (the baseline and the what-if on screen).
+  async function downloadBriefing() {
+    if (!state.result) { return; }
+    status('Writing the briefing...');
+    try {
+      const response = await fetch('api/briefing', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/yaml' },
+        body: state.result.scenario_yaml,
+      });
+      if (!response.ok) { showProblem(await response.json()); status('The briefing could not be made.', true); return; }
+      saveBlob(await response.blob(), `${state.result.run.scenario}-what-if-briefing.html`);
+      status('Briefing downloaded.');
+    } catch (e) {
+      status(`The request failed: ${e.message}`, true);
+    }
+  }
+
+  function saveBlob(blob, name) {
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
-    link.download = `${state.result.run.scenario}-what-if.yaml`;
+    link.download = name;
     document.body.appendChild(link);
     link.click();
     link.remove();

@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using StemSimulator.Engine.Model;
+using StemSimulator.Engine.Simulation;
+using StemSimulator.Runner.Infrastructure;
+using StemSimulator.Runner.Output;
+using StemSimulator.Runner.Reporting;
+using StemSimulator.Runner.Running;
+using StemSimulator.Scenarios;
+using StemSimulator.Scenarios.Reference;
+
+namespace StemSimulator.Runner.Serving;
+
+/// <summary>
+/// A scenario the server ran, as the tables <c>stemsim run</c> would write for it, made in memory and read back: the
+/// summary, the member probabilities (with groups and blocs), the concerned party's table when asked for, and the exact
+/// statistics. The JSON answers and the briefing are read from these, so they say what the run's files would say.
+/// </summary>
+internal sealed record EvaluatedRun(
+    ScenarioLoadResult Loaded,
+    SimulationModel Model,
+    RunStatistics Statistics,
+    ParquetColumns Summary,
+    ParquetColumns Members,
+    ParquetColumns? ConcernedParty,
+    double Seconds)
+{
+    /// <summary>Writes the run's tables into memory and reads them back.</summary>
+    /// <param name="loaded">The scenario as loaded.</param>
+    /// <param name="model">Its model, estimators resolved.</param>
+    /// <param name="result">The simulation's result.</param>
+    /// <param name="band">The band over the analog's plausible spread, or null (none, or not asked for).</param>
+    /// <param name="created">When the run started.</param>
+    /// <param name="seconds">How long it took.</param>
+    /// <param name="concernedParty">Whether to make the concerned party's table (for a briefing).</param>
+    /// <param name="cancellationToken">Stops the writing.</param>
+    public static async Task<EvaluatedRun> TabulateAsync(
+        ScenarioLoadResult loaded,
+        SimulationModel model,
+        SimulationResult result,
+        IReadOnlyList<AssumptionBandState>? band,
+        DateTimeOffset created,
+        double seconds,
+        bool concernedParty,
+        CancellationToken cancellationToken)
+    {
+        var document = loaded.Document!;
+        var ages = loaded.PositionsYear is { } positionsYear ? PositionAge.Of(model, positionsYear, loaded.PositionStepSd) : [];
+        var provenance = new Provenance(document.Scenario, ScenarioEvaluator.FileName, loaded.Sha256, model.Seed, model.Trials, "0/1", created)
+        {
+            PositionsYear = loaded.PositionsYear,
+            PositionsAge = ages.Count > 0 ? PositionAge.Metadata(ages) : null,
+            ScenarioText = ScenarioCopy.TextOf(loaded.Bytes),
+            // As the run's tables made after the run: with the draws the announced votes took.
+            Given = GivenSummary.Metadata(result.Votes.Select(v => (v.Variant, v.Vote)), result.Votes),
+        };
+        var summary = await InMemoryAsync((s, c) => SummaryTables.WriteSummaryAsync(result, s, provenance, c), cancellationToken).ConfigureAwait(false);
+        var members = await InMemoryAsync((s, c) => SummaryTables.WriteMembersAsync(result, ReferenceCatalog.Embedded, s, provenance, c), cancellationToken).ConfigureAwait(false);
+        var concerned = concernedParty && ConcernedPartyTable.Applies(model)
+            ? await InMemoryAsync((s, c) => ConcernedPartyTable.WriteAsync(model, s, provenance, c), cancellationToken).ConfigureAwait(false)
+            : null;
+        var statistics = new RunStatistics(
+            document.Scenario, loaded.Sha256, model.Seed, model.Trials, 1, [0], Provenance.EngineVersion, result.Votes.Select(v => v.ToState()).ToArray(), Band: band);
+        return new EvaluatedRun(loaded, model, statistics, summary, members, concerned, seconds);
+    }
+
+    /// <summary>
+    /// The object <c>run --json</c> prints (without <c>output</c>, since nothing is written), with <c>headlines</c>
+    /// (what a briefing says of each row), <c>members</c> (every variant, vote and member: P(yes), P(abstain), P(no),
+    /// P(absent), the swing, the regional group and blocs) and the scenario's <c>warnings</c>.
+    /// </summary>
+    public JsonObject ToJson()
+    {
+        var root = RunJson.Render(Summary, null, Statistics, null, Seconds);
+        root["headlines"] = ServedJson.Headlines(root["votes"]!.AsArray());
+        root["members"] = ServedJson.Members(Members);
+        root["warnings"] = ServedJson.Warnings(Loaded);
+        return root;
+    }
+
+    /// <summary>What <c>stemsim report</c> reads from a run folder, from these tables.</summary>
+    public RunData ToRunData() => RunData.FromTables(ScenarioEvaluator.FileName, Summary, Members, ConcernedParty, Statistics);
+
+    private static async Task<ParquetColumns> InMemoryAsync(Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream();
+        await write(stream, cancellationToken).ConfigureAwait(false);
+        stream.Position = 0;
+        return await ParquetColumns.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+    }
+}
