@@ -11,8 +11,10 @@ match wrote the same values in the same encoding.
 f84c481.txt is the baseline of the 2026-12-06 refactorings; main-2026-12-06.txt is main after them (the party
 concerned in four scenarios, nullable summary columns, new statistics keys); main-2026-12-06-round2.txt is main after
 the second round (analog kinds in every scenario with 'like:', concerned_party.parquet, canonical group names in the
-election tables, the ceasefire drafts' record-model what-if, the provenance keys in --json), the baseline for the next
-change.
+election tables, the ceasefire drafts' record-model what-if, the provenance keys in --json); main-2026-12-06-round3.txt is main at
+7a5825c (required strings and DATE columns, the measured analog shapes, the band in statistics.json);
+main-2026-12-06-round4.txt is main after the fourth round (round 3's hashes, the trials at their new path), the
+baseline for the next change.
 Every file under a run folder is hashed, each part of a folder of parts on its own line: since one trials layout
 serves every run, a run's trials are the line `trials/shard=0/part-0.parquet` (earlier baselines: `trials.parquet`,
 the same bytes before the footer).
