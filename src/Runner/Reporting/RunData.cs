@@ -38,108 +38,106 @@ internal sealed partial record RunData
     /// <summary>Reads the folder; returns an error message instead when it is not the output of a run.</summary>
     public static async Task<(RunData? Data, string? Error)> LoadAsync(string folder, string? powerFile, CancellationToken cancellationToken)
     {
-        if (File.Exists(folder))
+        var (files, problem) = RunFiles.Find(folder, powerFile);
+        if (files is null)
         {
-            return (null, $"{folder} is a file, not a run folder; give the folder 'stemsim run' wrote (e.g. runs/ga-hrc-suspension-2026)");
-        }
-
-        if (!Directory.Exists(folder))
-        {
-            return (null, $"{folder} does not exist; give the folder 'stemsim run' wrote (e.g. runs/ga-hrc-suspension-2026)");
-        }
-
-        string Path(string name) => System.IO.Path.Combine(folder, name);
-        string power = powerFile ?? Path(Runner.Power.PowerTable.FileName);
-        if (powerFile is not null && !File.Exists(powerFile))
-        {
-            return (null, $"{powerFile} does not exist");
-        }
-
-        bool hasVotes = File.Exists(Path("summary.parquet"));
-        bool hasElections = File.Exists(Path("election_summary.parquet"));
-        bool hasPower = File.Exists(power);
-        if (!hasVotes && !hasElections && !hasPower)
-        {
-            return (null, $"{folder} holds neither summary.parquet, election_summary.parquet nor power.parquet; is it the output of 'stemsim run'?");
+            return (null, problem);
         }
 
         try
         {
-            IReadOnlyDictionary<string, string>? metadata = null;
-            var summary = new List<SummaryRow>();
-            var members = new List<MemberRow>();
-            var candidates = new List<CandidateRow>();
-            var powerRows = new List<PowerRow>();
-            RunStatistics? statistics = null;
-            if (hasVotes)
+            var votes = files.HasVotes ? await ReadVotesAsync(files, cancellationToken).ConfigureAwait(false) : VoteTables.None;
+            if (votes.Problem is not null)
             {
-                var table = await ParquetColumns.ReadAsync(Path("summary.parquet"), cancellationToken).ConfigureAwait(false);
-                metadata = table.Metadata;
-                summary.AddRange(ReadSummary(table));
-                if (File.Exists(Path("member_probabilities.parquet")))
-                {
-                    members.AddRange(ReadMembers(await ParquetColumns.ReadAsync(Path("member_probabilities.parquet"), cancellationToken).ConfigureAwait(false)));
-                }
-
-                var (read, statisticsProblem) = await StatisticsFile.ReadAsync(Path(StatisticsFile.Name), cancellationToken).ConfigureAwait(false);
-                if (read is null && File.Exists(Path(StatisticsFile.Name)))
-                {
-                    // Present but unreadable: say so rather than silently leave out the charts it feeds.
-                    return (null, statisticsProblem);
-                }
-
-                statistics = read;
+                return (null, votes.Problem);
             }
 
-            if (hasElections)
-            {
-                var table = await ParquetColumns.ReadAsync(Path("election_summary.parquet"), cancellationToken).ConfigureAwait(false);
-                metadata ??= table.Metadata;
-                candidates.AddRange(ReadCandidates(table));
-            }
-
-            if (hasPower)
-            {
-                var table = await ParquetColumns.ReadAsync(power, cancellationToken).ConfigureAwait(false);
-                metadata ??= table.Metadata;
-                powerRows.AddRange(ReadPower(table));
-            }
-
-            var drift = new List<DriftRow>();
-            if (File.Exists(Path("drift.parquet")))
-            {
-                drift.AddRange(ReadDrift(await ParquetColumns.ReadAsync(Path("drift.parquet"), cancellationToken).ConfigureAwait(false)));
-            }
-
-            var adoption = new List<AdoptionYearRow>();
-            if (File.Exists(Path("drift_adoption.parquet")))
-            {
-                adoption.AddRange(ReadAdoption(await ParquetColumns.ReadAsync(Path("drift_adoption.parquet"), cancellationToken).ConfigureAwait(false)));
-            }
-
-            var concernedRows = new List<ConcernedRow>();
-            if (File.Exists(Path(ConcernedPartyTable.FileName)))
-            {
-                concernedRows.AddRange(ConcernedRow.Read(await ParquetColumns.ReadAsync(Path(ConcernedPartyTable.FileName), cancellationToken).ConfigureAwait(false)));
-            }
-
+            var elections = files.HasElections ? await ParquetColumns.ReadAsync(files.In("election_summary.parquet"), cancellationToken).ConfigureAwait(false) : null;
+            var power = files.HasPower ? await ParquetColumns.ReadAsync(files.Power, cancellationToken).ConfigureAwait(false) : null;
             return (new RunData
             {
-                ConcernedParty = concernedRows,
                 Folder = folder,
-                Metadata = metadata ?? new Dictionary<string, string>(),
-                Summary = summary,
-                Members = members,
-                Candidates = candidates,
-                Power = powerRows,
-                Statistics = statistics,
-                Drift = drift,
-                AdoptionByYear = adoption,
+                Metadata = votes.Metadata ?? elections?.Metadata ?? power?.Metadata ?? new Dictionary<string, string>(),
+                Summary = votes.Summary,
+                Members = votes.Members,
+                Statistics = votes.Statistics,
+                Candidates = elections is null ? [] : [.. ReadCandidates(elections)],
+                Power = power is null ? [] : [.. ReadPower(power)],
+                Drift = await ReadIfPresentAsync(files.In("drift.parquet"), ReadDrift, cancellationToken).ConfigureAwait(false),
+                AdoptionByYear = await ReadIfPresentAsync(files.In("drift_adoption.parquet"), ReadAdoption, cancellationToken).ConfigureAwait(false),
+                ConcernedParty = await ReadIfPresentAsync(files.In(ConcernedPartyTable.FileName), ConcernedRow.Read, cancellationToken).ConfigureAwait(false),
             }, null);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or NotSupportedException)
         {
             return (null, $"cannot read the run folder {folder}: {e.Message}");
+        }
+    }
+
+    /// <summary>The vote tables of a run: summary, member probabilities and statistics.json.</summary>
+    private static async Task<VoteTables> ReadVotesAsync(RunFiles files, CancellationToken cancellationToken)
+    {
+        var table = await ParquetColumns.ReadAsync(files.In("summary.parquet"), cancellationToken).ConfigureAwait(false);
+        var members = await ReadIfPresentAsync(files.In("member_probabilities.parquet"), ReadMembers, cancellationToken).ConfigureAwait(false);
+        string statisticsPath = files.In(StatisticsFile.Name);
+        var (statistics, statisticsProblem) = await StatisticsFile.ReadAsync(statisticsPath, cancellationToken).ConfigureAwait(false);
+        if (statistics is null && File.Exists(statisticsPath))
+        {
+            // Present but unreadable: say so rather than silently leave out the charts it feeds.
+            return VoteTables.None with { Problem = statisticsProblem };
+        }
+
+        return new VoteTables(table.Metadata, [.. ReadSummary(table)], members, statistics, null);
+    }
+
+    /// <summary>The rows of an optional table, or none when the run did not write it.</summary>
+    private static async Task<IReadOnlyList<T>> ReadIfPresentAsync<T>(string path, Func<ParquetColumns, IEnumerable<T>> read, CancellationToken cancellationToken) =>
+        File.Exists(path) ? [.. read(await ParquetColumns.ReadAsync(path, cancellationToken).ConfigureAwait(false))] : [];
+
+    /// <summary>What <see cref="ReadVotesAsync"/> read, or the problem that stopped it.</summary>
+    private sealed record VoteTables(
+        IReadOnlyDictionary<string, string>? Metadata,
+        IReadOnlyList<SummaryRow> Summary,
+        IReadOnlyList<MemberRow> Members,
+        RunStatistics? Statistics,
+        string? Problem)
+    {
+        public static VoteTables None { get; } = new(null, [], [], null, null);
+    }
+
+    /// <summary>The files of a run folder the report reads, found before any is opened.</summary>
+    private sealed record RunFiles(string Folder, string Power, bool HasVotes, bool HasElections, bool HasPower)
+    {
+        public string In(string name) => System.IO.Path.Combine(Folder, name);
+
+        /// <summary>The folder's files, or the message saying why it is not a run folder.</summary>
+        public static (RunFiles? Files, string? Problem) Find(string folder, string? powerFile)
+        {
+            if (File.Exists(folder))
+            {
+                return (null, $"{folder} is a file, not a run folder; give the folder 'stemsim run' wrote (e.g. runs/ga-hrc-suspension-2026)");
+            }
+
+            if (!Directory.Exists(folder))
+            {
+                return (null, $"{folder} does not exist; give the folder 'stemsim run' wrote (e.g. runs/ga-hrc-suspension-2026)");
+            }
+
+            if (powerFile is not null && !File.Exists(powerFile))
+            {
+                return (null, $"{powerFile} does not exist");
+            }
+
+            string power = powerFile ?? System.IO.Path.Combine(folder, Runner.Power.PowerTable.FileName);
+            var files = new RunFiles(
+                folder,
+                power,
+                File.Exists(System.IO.Path.Combine(folder, "summary.parquet")),
+                File.Exists(System.IO.Path.Combine(folder, "election_summary.parquet")),
+                File.Exists(power));
+            return files.HasVotes || files.HasElections || files.HasPower
+                ? (files, null)
+                : (null, $"{folder} holds neither summary.parquet, election_summary.parquet nor power.parquet; is it the output of 'stemsim run'?");
         }
     }
 

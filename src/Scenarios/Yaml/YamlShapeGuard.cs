@@ -29,10 +29,7 @@ internal static class YamlShapeGuard
     public static ScenarioDiagnostic? Check(string file, string text)
     {
         var parser = new Parser(new StringReader(text));
-        var anchors = new Dictionary<string, long>(StringComparer.Ordinal);
-        var open = new Stack<Frame>();
-        long total = 0;
-        bool aliased = false;
+        var walk = new Walk(file);
         var lastGood = new Mark();
         try
         {
@@ -40,66 +37,9 @@ internal static class YamlShapeGuard
             {
                 var current = parser.Current!;
                 lastGood = current.End;
-                switch (current)
+                if (walk.Visit(current) is { } problem)
                 {
-                    case SequenceStart or MappingStart:
-                        if (ComplexKey(open, current) is { } keyProblem)
-                        {
-                            return keyProblem;
-                        }
-
-                        if (open.Count >= MaxDepth)
-                        {
-                            return At(current.Start, $"the lists and mappings nest more than {MaxDepth} levels deep here; a scenario needs far fewer (is a bracket left open?)");
-                        }
-
-                        open.Push(new Frame(current is MappingStart, ((NodeEvent)current).Anchor.IsEmpty ? null : ((NodeEvent)current).Anchor.Value));
-                        break;
-                    case SequenceEnd or MappingEnd:
-                        var closed = open.Pop();
-                        long size = closed.Size + 1;
-                        if (closed.Anchor is { } name)
-                        {
-                            anchors[name] = size;
-                        }
-
-                        if (Add(open, size, ref total))
-                        {
-                            return TooLarge(current.Start);
-                        }
-
-                        break;
-                    case Scalar scalar:
-                        if (!scalar.Anchor.IsEmpty)
-                        {
-                            anchors[scalar.Anchor.Value] = 1;
-                        }
-
-                        if (Add(open, 1, ref total))
-                        {
-                            return TooLarge(current.Start);
-                        }
-
-                        break;
-                    case AnchorAlias alias:
-                        aliased = true;
-                        if (!anchors.TryGetValue(alias.Value.Value, out long expanded))
-                        {
-                            // YamlDotNet would report this at the top of the file; the alias's own place is more useful.
-                            return At(current.Start, $"unknown alias '*{alias.Value.Value}': no '&{alias.Value.Value}' marks a value earlier in the file{Suggestions.DidYouMean(alias.Value.Value, anchors.Keys)}");
-                        }
-
-                        if (expanded > 1 && ComplexKey(open, current) is { } aliasProblem)
-                        {
-                            return aliasProblem;
-                        }
-
-                        if (Add(open, expanded, ref total))
-                        {
-                            return TooLarge(current.Start);
-                        }
-
-                        break;
+                    return problem;
                 }
             }
         }
@@ -112,21 +52,95 @@ internal static class YamlShapeGuard
         {
             // YamlDotNet 18 throws these instead of a YamlException on a few malformed inputs (found by fuzzing,
             // e.g. '{ key[: 1 }'); the last event read tells roughly where.
-            return At(lastGood, "YAML syntax: the text after this point cannot be read; check the brackets, quotes and ': ' here");
+            return walk.At(lastGood, "YAML syntax: the text after this point cannot be read; check the brackets, quotes and ': ' here");
         }
 
         return null;
+    }
+
+    /// <summary>The state of one pass over the events: the open collections, the anchors' sizes and the total so far.</summary>
+    private sealed class Walk(string file)
+    {
+        private readonly Dictionary<string, long> _anchors = new(StringComparer.Ordinal);
+        private readonly Stack<Frame> _open = new();
+        private long _total;
+        private bool _aliased;
+
+        /// <summary>Takes one event; returns the diagnostic that stops loading, if this event breaks a limit.</summary>
+        public ScenarioDiagnostic? Visit(ParsingEvent current) => current switch
+        {
+            SequenceStart or MappingStart => Open((NodeEvent)current),
+            SequenceEnd or MappingEnd => Close(current),
+            Scalar scalar => Value(scalar),
+            AnchorAlias alias => Alias(alias),
+            _ => null,
+        };
+
+        public ScenarioDiagnostic At(Mark mark, string message) =>
+            new(new SourceLocation(file, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column)), message);
+
+        private ScenarioDiagnostic? Open(NodeEvent current)
+        {
+            if (ComplexKey(current) is { } keyProblem)
+            {
+                return keyProblem;
+            }
+
+            if (_open.Count >= MaxDepth)
+            {
+                return At(current.Start, $"the lists and mappings nest more than {MaxDepth} levels deep here; a scenario needs far fewer (is a bracket left open?)");
+            }
+
+            _open.Push(new Frame(current is MappingStart, current.Anchor.IsEmpty ? null : current.Anchor.Value));
+            return null;
+        }
+
+        private ScenarioDiagnostic? Close(ParsingEvent current)
+        {
+            var closed = _open.Pop();
+            long size = closed.Size + 1;
+            if (closed.Anchor is { } name)
+            {
+                _anchors[name] = size;
+            }
+
+            return Add(_open, size, ref _total) ? TooLarge(current.Start) : null;
+        }
+
+        private ScenarioDiagnostic? Value(Scalar scalar)
+        {
+            if (!scalar.Anchor.IsEmpty)
+            {
+                _anchors[scalar.Anchor.Value] = 1;
+            }
+
+            return Add(_open, 1, ref _total) ? TooLarge(scalar.Start) : null;
+        }
+
+        private ScenarioDiagnostic? Alias(AnchorAlias alias)
+        {
+            _aliased = true;
+            if (!_anchors.TryGetValue(alias.Value.Value, out long expanded))
+            {
+                // YamlDotNet would report this at the top of the file; the alias's own place is more useful.
+                return At(alias.Start, $"unknown alias '*{alias.Value.Value}': no '&{alias.Value.Value}' marks a value earlier in the file{Suggestions.DidYouMean(alias.Value.Value, _anchors.Keys)}");
+            }
+
+            if (expanded > 1 && ComplexKey(alias) is { } aliasProblem)
+            {
+                return aliasProblem;
+            }
+
+            return Add(_open, expanded, ref _total) ? TooLarge(alias.Start) : null;
+        }
 
         // Only a document that uses aliases is told about them: a file that is simply huge is told it is huge.
-        ScenarioDiagnostic TooLarge(Mark mark) => At(mark, aliased
+        private ScenarioDiagnostic TooLarge(Mark mark) => At(mark, _aliased
             ? string.Create(CultureInfo.InvariantCulture, $"the document expands to more than {MaxExpandedNodes:N0} values (YAML aliases '*name' repeat what '&name' marks); a scenario is far smaller")
             : string.Create(CultureInfo.InvariantCulture, $"the document holds more than {MaxExpandedNodes:N0} values; a scenario is far smaller"));
 
-        ScenarioDiagnostic At(Mark mark, string message) =>
-            new(new SourceLocation(file, Math.Max(1, (int)mark.Line), Math.Max(1, (int)mark.Column)), message);
-
-        ScenarioDiagnostic? ComplexKey(Stack<Frame> frames, ParsingEvent e) =>
-            frames.TryPeek(out var parent) && parent.IsMapping && parent.Children % 2 == 0
+        private ScenarioDiagnostic? ComplexKey(ParsingEvent e) =>
+            _open.TryPeek(out var parent) && parent.IsMapping && parent.Children % 2 == 0
                 ? At(e.Start, "a key must be plain text, not a list or mapping")
                 : null;
     }
