@@ -101,6 +101,14 @@ public sealed class CliMessagesEndToEndTests
         {
             var shell = Shell(folder.Path, $"ulimit -v {kilobytes}; dotnet exec '{Dll}' run '{Scenario}' --trials 100000 --out out-{kilobytes} --quiet");
             TestContext.Out.WriteLine($"ulimit -v {kilobytes}: exit {shell.ExitCode}: {shell.Error}");
+            if (shell.Error.StartsWith("Fatal error.", StringComparison.Ordinal))
+            {
+                // The runtime itself failed fast (e.g. "Failed to create RW mapping for RX memory" while the JIT maps
+                // code): no managed code runs after that, so nothing of ours can print or suppress it. Seen in 1 of 3
+                // CI runs of the same tree; that limit says nothing about our handling, so it is not counted.
+                continue;
+            }
+
             Assert.That(shell.Error, Does.Not.Contain("internal error").And.Not.Contain("   at "));
             if (shell.Error.StartsWith("error: not enough memory", StringComparison.Ordinal))
             {
