@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using StemSimulator.Scenarios.Compilation;
 using StemSimulator.Scenarios.Diagnostics;
 using StemSimulator.Scenarios.Document;

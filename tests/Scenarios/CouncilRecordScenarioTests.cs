@@ -1,4 +1,3 @@
-using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Randomness;
 using StemSimulator.Engine.Rules;
 using StemSimulator.Scenarios.Reference;

@@ -1,5 +1,3 @@
-using StemSimulator.Scenarios;
-
 namespace StemSimulator.Tests.Scenarios;
 
 /// <summary>The <c>concerns</c> key: the states whose conduct a vote's text addresses.</summary>

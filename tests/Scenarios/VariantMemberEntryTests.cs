@@ -1,5 +1,4 @@
 using StemSimulator.Engine.Rules;
-using StemSimulator.Scenarios;
 
 namespace StemSimulator.Tests.Scenarios;
 

@@ -1,7 +1,6 @@
 using Spectre.Console.Testing;
 using Spectre.Console;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Running;
 
 namespace StemSimulator.Tests.Support;
 

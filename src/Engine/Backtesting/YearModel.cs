@@ -1,4 +1,3 @@
-using StemSimulator.Engine.Backtesting;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
 

@@ -1,4 +1,3 @@
-using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
 
 namespace StemSimulator.Engine.Calibration;

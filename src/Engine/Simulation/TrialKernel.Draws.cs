@@ -1,9 +1,5 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Randomness;
-using StemSimulator.Engine.Rules;
 using StemSimulator.Engine.Simulation.Simd;
 
 namespace StemSimulator.Engine.Simulation;

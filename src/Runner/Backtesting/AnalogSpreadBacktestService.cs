@@ -5,7 +5,6 @@ using System.Text;
 using StemSimulator.Engine.Backtesting;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Model;
-using StemSimulator.Runner.Calibration;
 using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Scenarios.Reference;
 

@@ -1,6 +1,5 @@
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
-using StemSimulator.Scenarios.Library;
 
 namespace StemSimulator.Runner.Calibration;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
-using StemSimulator.Scenarios.Library;
 
 namespace StemSimulator.Runner.Calibration;
 

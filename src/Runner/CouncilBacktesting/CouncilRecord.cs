@@ -1,6 +1,5 @@
 using System.Globalization;
 using StemSimulator.Engine.Council;
-using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Scenarios.Csv;
 using StemSimulator.Scenarios.Reference;
 

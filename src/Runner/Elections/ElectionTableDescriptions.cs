@@ -1,5 +1,4 @@
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.Elections;
 

@@ -1,4 +1,3 @@
-using Parquet.Schema;
 using StemSimulator.Engine.Elections;
 using StemSimulator.Engine.Model;
 using StemSimulator.Runner.Infrastructure;

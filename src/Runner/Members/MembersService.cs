@@ -1,6 +1,5 @@
 using System.Globalization;
 using Spectre.Console;
-using StemSimulator.Engine.Members;
 using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Scenarios.Reference;
 

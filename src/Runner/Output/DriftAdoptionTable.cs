@@ -1,4 +1,3 @@
-using Parquet.Schema;
 using StemSimulator.Engine.Drift;
 using StemSimulator.Engine.Simulation;
 using StemSimulator.Runner.Infrastructure;

@@ -1,4 +1,3 @@
-using Parquet.Schema;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Rules;
 using StemSimulator.Engine.Simulation;

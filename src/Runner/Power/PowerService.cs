@@ -1,4 +1,3 @@
-using System.Globalization;
 using StemSimulator.Engine.Power;
 using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Scenarios.Councils;

@@ -1,4 +1,3 @@
-using StemSimulator.Runner.Output;
 using StemSimulator.Engine.Power;
 using StemSimulator.Runner.Infrastructure;
 

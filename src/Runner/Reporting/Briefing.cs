@@ -1,5 +1,3 @@
-using StemSimulator.Runner.Infrastructure;
-
 namespace StemSimulator.Runner.Reporting;
 
 /// <summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Rules;
 using StemSimulator.Engine.Simulation;
-using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Reporting;
 

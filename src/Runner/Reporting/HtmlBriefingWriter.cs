@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Reporting;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Reporting;
 

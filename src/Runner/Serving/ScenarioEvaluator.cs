@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Simulation;
-using StemSimulator.Runner.Output;
 using StemSimulator.Runner.Running;
 using StemSimulator.Scenarios;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using StemSimulator.Engine.VetoRecord;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Output;
 
 namespace StemSimulator.Runner.VetoRecord;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using StemSimulator.Engine.VetoRecord;
-using StemSimulator.Runner.Calibration;
 using StemSimulator.Scenarios.Csv;
-using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.VetoRecord;
 

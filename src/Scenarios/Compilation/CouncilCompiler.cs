@@ -1,4 +1,3 @@
-using StemSimulator.Engine.Members;
 using StemSimulator.Engine.Rules;
 using StemSimulator.Scenarios.Councils;
 using StemSimulator.Scenarios.Diagnostics;

@@ -4,7 +4,6 @@ using StemSimulator.Engine.Members;
 using StemSimulator.Scenarios.Diagnostics;
 using StemSimulator.Scenarios.Document;
 using StemSimulator.Scenarios.Reference;
-using StemSimulator.Scenarios.Yaml;
 
 namespace StemSimulator.Scenarios.Compilation;
 

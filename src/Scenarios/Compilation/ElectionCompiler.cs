@@ -1,10 +1,8 @@
-using System.Globalization;
 using StemSimulator.Engine.Elections;
 using StemSimulator.Engine.Members;
 using StemSimulator.Scenarios.Diagnostics;
 using StemSimulator.Scenarios.Document;
 using StemSimulator.Scenarios.Reference;
-using StemSimulator.Scenarios.Yaml;
 
 namespace StemSimulator.Scenarios.Compilation;
 

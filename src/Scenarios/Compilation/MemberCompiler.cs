@@ -1,5 +1,4 @@
 using StemSimulator.Engine.Model;
-using StemSimulator.Engine.Rules;
 using StemSimulator.Scenarios.Document;
 
 namespace StemSimulator.Scenarios.Compilation;

@@ -1,4 +1,3 @@
-using StemSimulator.Engine.Members;
 using StemSimulator.Engine.Model;
 using StemSimulator.Scenarios.Diagnostics;
 using StemSimulator.Scenarios.Document;

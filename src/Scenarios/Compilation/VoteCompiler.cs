@@ -1,5 +1,4 @@
 using StemSimulator.Engine.ConcernedParty;
-using StemSimulator.Engine.Members;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Rules;
 using StemSimulator.Scenarios.Document;

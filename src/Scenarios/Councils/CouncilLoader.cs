@@ -1,12 +1,7 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.RegularExpressions;
 using StemSimulator.Engine.Power;
 using StemSimulator.Scenarios.Diagnostics;
 using StemSimulator.Scenarios.Yaml;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace StemSimulator.Scenarios.Councils;
 

@@ -1,9 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Text;
 using StemSimulator.Engine.Members;
 using StemSimulator.Scenarios.Csv;
-using StemSimulator.Scenarios.Search;
 
 namespace StemSimulator.Scenarios.Reference;
 

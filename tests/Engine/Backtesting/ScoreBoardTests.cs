@@ -1,6 +1,5 @@
 using StemSimulator.Engine.Backtesting;
 using StemSimulator.Engine.Calibration;
-using StemSimulator.Runner.Backtesting;
 
 namespace StemSimulator.Tests.Engine.Backtesting;
 

@@ -1,5 +1,4 @@
 using StemSimulator.Engine.Calibration;
-using StemSimulator.Engine.Randomness;
 
 namespace StemSimulator.Tests.Engine.Calibration;
 

@@ -1,5 +1,4 @@
 using StemSimulator.Engine.VetoRecord;
-using StemSimulator.Runner.VetoRecord;
 
 namespace StemSimulator.Tests.Engine.VetoRecord;
 

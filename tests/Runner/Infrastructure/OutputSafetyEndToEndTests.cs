@@ -1,5 +1,4 @@
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Output;
 using StemSimulator.Tests.Support;
 
 namespace StemSimulator.Tests.Runner.Infrastructure;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Output;
 using StemSimulator.Tests.Support;
 
 namespace StemSimulator.Tests.Runner.Infrastructure;

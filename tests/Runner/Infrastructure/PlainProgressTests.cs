@@ -1,6 +1,5 @@
 using StemSimulator.Engine.Simulation;
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Running;
 using StemSimulator.Tests.Support;
 
 namespace StemSimulator.Tests.Runner.Infrastructure;

@@ -1,5 +1,4 @@
 using StemSimulator.Runner.Infrastructure;
-using StemSimulator.Runner.Output;
 using StemSimulator.Runner.Power;
 using StemSimulator.Tests.Engine.Power;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
 using Parquet;
-using Parquet.Schema;
 using StemSimulator.Scenarios.Reference;
 using StemSimulator.Tests.Support;
 

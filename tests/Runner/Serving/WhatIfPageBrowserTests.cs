@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 using SkiaSharp;
 using StemSimulator.Runner.Serving;

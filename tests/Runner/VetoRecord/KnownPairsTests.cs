@@ -1,5 +1,3 @@
-using StemSimulator.Runner.VetoRecord;
-
 namespace StemSimulator.Tests.Runner.VetoRecord;
 
 /// <summary>The two follow-ups the design names are found, with the counts of the official records.</summary>

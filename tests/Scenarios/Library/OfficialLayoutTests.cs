@@ -3,7 +3,6 @@ using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
 using StemSimulator.Runner.Calibration;
 using StemSimulator.Scenarios.Library;
-using StemSimulator.Runner.Infrastructure;
 using StemSimulator.Tests.Support;
 
 namespace StemSimulator.Tests.Scenarios.Library;

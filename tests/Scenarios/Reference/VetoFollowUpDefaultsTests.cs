@@ -1,5 +1,4 @@
 using StemSimulator.Engine.VetoRecord;
-using StemSimulator.Runner.VetoRecord;
 using StemSimulator.Scenarios.Reference;
 using StemSimulator.Tests.Runner.VetoRecord;
 

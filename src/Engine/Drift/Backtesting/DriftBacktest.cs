@@ -1,5 +1,3 @@
-using StemSimulator.Engine.Drift.Backtesting;
-using StemSimulator.Engine.Drift;
 using StemSimulator.Engine.Members;
 
 namespace StemSimulator.Engine.Drift.Backtesting;

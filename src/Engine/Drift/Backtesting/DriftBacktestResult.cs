@@ -1,6 +1,4 @@
 using System.Globalization;
-using StemSimulator.Engine.Drift;
-using StemSimulator.Engine.Drift.Backtesting;
 
 namespace StemSimulator.Engine.Drift.Backtesting;
 

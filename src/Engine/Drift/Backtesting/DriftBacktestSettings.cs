@@ -1,5 +1,3 @@
-using StemSimulator.Engine.Drift;
-
 namespace StemSimulator.Engine.Drift.Backtesting;
 
 /// <summary>What the drift backtest does; defaults are those of <c>stemsim drift-backtest</c>.</summary>

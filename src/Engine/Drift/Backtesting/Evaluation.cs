@@ -1,6 +1,3 @@
-using StemSimulator.Engine.Drift;
-using StemSimulator.Engine.Drift.Backtesting;
-
 namespace StemSimulator.Engine.Drift.Backtesting;
 
 /// <summary>A drift model's scores on the member-years of one period.</summary>

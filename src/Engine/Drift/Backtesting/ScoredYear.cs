@@ -1,5 +1,3 @@
-using StemSimulator.Engine.Drift;
-
 namespace StemSimulator.Engine.Drift.Backtesting;
 
 /// <summary>One scored member-year: the member's index among the UN members, years after the origin, and the scores.</summary>

@@ -1,7 +1,6 @@
 using StemSimulator.Engine.Drift.Backtesting;
 using StemSimulator.Engine.Drift;
 using StemSimulator.Engine.Randomness;
-using StemSimulator.Runner.DriftBacktesting;
 using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Tests.Engine.Drift.Backtesting;
