@@ -43,12 +43,7 @@ internal static class ScenarioEndpoints
             .WithSummary("Run a scenario (YAML or JSON body): what stemsim run --json prints, with every member's probabilities and swing")
             .Accepts<string>("application/yaml", RequestBody.ScenarioTypes.Skip(1).ToArray())
             .Produces<JsonObject>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status408RequestTimeout)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireRateLimiting(SimulationPolicy);
+            .SimulationProblems(scenarioMediaTypes: true);
         api.MapPost("/whatif", WhatIfAsync)
             .WithSummary("Run a scenario with one variant of changes (members, blocs, cosponsors, outreach) on common random numbers")
             .WithDescription("Body: {\"scenario\": YAML text, \"changes\": the keys of a scenario variant, \"description\": optional, \"trials\": optional}. "
@@ -56,19 +51,30 @@ internal static class ScenarioEndpoints
                 + "\"band\": true adds the band over the analog's plausible spread that stemsim run computes (4 x 20,000 more trials).")
             .Accepts<WhatIfRequest>("application/json")
             .Produces<JsonObject>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status408RequestTimeout)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireRateLimiting(SimulationPolicy);
+            .SimulationProblems(scenarioMediaTypes: false);
         api.MapPost("/briefing", BriefingAsync)
             .WithSummary("The HTML briefing of a scenario's run (YAML or JSON body): what stemsim report writes for stemsim run of the same scenario")
             .Accepts<string>("application/yaml", RequestBody.ScenarioTypes.Skip(1).ToArray())
             .Produces<string>(contentType: "text/html")
+            .SimulationProblems(scenarioMediaTypes: true);
+    }
+
+    /// <summary>
+    /// What every endpoint that simulates may answer besides success (a bad scenario, the time limit, the body cap, a
+    /// media type it does not take when it reads scenario text, the concurrency limit), and the limiter it runs under.
+    /// </summary>
+    private static RouteHandlerBuilder SimulationProblems(this RouteHandlerBuilder endpoint, bool scenarioMediaTypes)
+    {
+        endpoint
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status408RequestTimeout)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        if (scenarioMediaTypes)
+        {
+            endpoint.ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        return endpoint
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(SimulationPolicy);
     }
