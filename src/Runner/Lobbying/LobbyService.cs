@@ -12,9 +12,9 @@ namespace StemSimulator.Runner.Lobbying;
 /// <summary>Runs the lobbying optimiser on a scenario's vote and prints the plan.</summary>
 internal sealed class LobbyService(ConsoleStreams console)
 {
-    public async Task<int> RunAsync(string scenarioPath, string? voteId, int members, double effect, long trials, CancellationToken cancellationToken, OutputFormat format = OutputFormat.Table)
+    public async Task<int> RunAsync(string scenarioPath, string? voteId, int members, double effect, long trials, CancellationToken cancellationToken, OutputFormat format = OutputFormat.Table, string? calibrationFile = null)
     {
-        var loaded = ScenarioLoader.LoadFile(scenarioPath);
+        var loaded = ScenarioLoader.LoadFile(scenarioPath, new RunOverrides { CalibrationFile = calibrationFile });
         if (!loaded.Succeeded)
         {
             foreach (var diagnostic in loaded.Diagnostics)
