@@ -58,7 +58,7 @@ public static class EvidenceFileReader
         if (OfficialVotingFile.Detect(header) is not null && header.Contains("undl_id", StringComparer.Ordinal))
         {
             var problems = new DataProblems();
-            var rollCalls = OfficialVotingFile.Read(path, path, known.Contains, problems) ?? [];
+            var rollCalls = OfficialVotingFile.Read(path, path, known.Contains, problems, known) ?? [];
             return new EvidenceFile(path, sha, rollCalls, problems.All.Select(p => (p.Line, p.Message)).ToArray());
         }
 

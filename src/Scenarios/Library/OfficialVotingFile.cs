@@ -2,6 +2,7 @@ using StemSimulator.Scenarios.Csv;
 using System.Globalization;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
+using StemSimulator.Scenarios.Diagnostics;
 
 namespace StemSimulator.Scenarios.Library;
 
@@ -42,11 +43,14 @@ public static class OfficialVotingFile
 
     /// <summary>
     /// The roll calls of <paramref name="path"/> (named <paramref name="name"/> in messages), or null when its header
-    /// is none of the library's layouts. <paramref name="isKnownCode"/> tells the member codes of the reference table.
+    /// is none of the library's layouts. <paramref name="isKnownCode"/> tells the member codes of the reference table;
+    /// with <paramref name="suggestFrom"/> (those codes) an unknown code's problem names the nearest ones.
     /// </summary>
     /// <exception cref="InvalidDataException">A column the layout needs is missing ("name:1: ...").</exception>
-    public static IReadOnlyList<LibraryRollCall>? Read(string path, string name, Func<string, bool> isKnownCode, DataProblems problems)
+    public static IReadOnlyList<LibraryRollCall>? Read(string path, string name, Func<string, bool> isKnownCode, DataProblems problems, IReadOnlyCollection<string>? suggestFrom = null)
     {
+        string Nearest(string code) => suggestFrom is null ? string.Empty : Suggestions.DidYouMean(code, suggestFrom);
+
         using var reader = new CsvRecordReader(path);
         if (!reader.Read(out _))
         {
@@ -63,17 +67,17 @@ public static class OfficialVotingFile
         var rollCalls = new Builders(name, problems);
         if (layout == OfficialLayout.Wide)
         {
-            ReadWide(reader, header, name, isKnownCode, problems, rollCalls);
+            ReadWide(reader, header, name, isKnownCode, Nearest, problems, rollCalls);
         }
         else
         {
-            ReadLong(reader, header, layout, name, isKnownCode, problems, rollCalls);
+            ReadLong(reader, header, layout, name, isKnownCode, Nearest, problems, rollCalls);
         }
 
         return rollCalls.Build();
     }
 
-    private static void ReadLong(CsvRecordReader reader, string[] header, OfficialLayout layout, string name, Func<string, bool> isKnownCode, DataProblems problems, Builders rollCalls)
+    private static void ReadLong(CsvRecordReader reader, string[] header, OfficialLayout layout, string name, Func<string, bool> isKnownCode, Func<string, string> nearest, DataProblems problems, Builders rollCalls)
     {
         bool v1 = layout == OfficialLayout.AssemblyV1Long;
         int id = Column(header, "undl_id", layout, name);
@@ -99,7 +103,7 @@ public static class OfficialVotingFile
             }
             else if (!isKnownCode(member))
             {
-                problems.Report(name, line, $"member code '{member}'{label} is not in the reference table");
+                problems.Report(name, line, $"member code '{member}'{label} is not in the reference table{nearest(member)}");
             }
             else
             {
@@ -108,7 +112,7 @@ public static class OfficialVotingFile
         }
     }
 
-    private static void ReadWide(CsvRecordReader reader, string[] header, string name, Func<string, bool> isKnownCode, DataProblems problems, Builders rollCalls)
+    private static void ReadWide(CsvRecordReader reader, string[] header, string name, Func<string, bool> isKnownCode, Func<string, string> nearest, DataProblems problems, Builders rollCalls)
     {
         const OfficialLayout layout = OfficialLayout.Wide;
         int id = Column(header, "undl_id", layout, name);
@@ -129,7 +133,7 @@ public static class OfficialVotingFile
             }
             else
             {
-                problems.Report(name, 1, $"member code '{header[c]}' (column {c + 1}) is not in the reference table");
+                problems.Report(name, 1, $"member code '{header[c]}' (column {c + 1}) is not in the reference table{nearest(header[c])}");
             }
         }
 
