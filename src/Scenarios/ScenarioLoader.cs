@@ -199,7 +199,8 @@ public static class ScenarioLoader
 
             try
             {
-                files[entry] = Evidence.EvidenceFileReader.Read(ScenarioFileRelative(scenarioFile, entry.File)!, codes);
+                var wanted = (entry.RollCalls?.Keys ?? Enumerable.Empty<string>()).Select(symbol => symbol.Trim()).ToHashSet(StringComparer.Ordinal);
+                files[entry] = Evidence.EvidenceFileReader.Read(ScenarioFileRelative(scenarioFile, entry.File)!, codes, wanted);
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {

@@ -128,7 +128,7 @@ internal sealed class EvidenceCompiler
             var candidates = file.RollCalls.Where(r => r.Symbol == symbol.Trim()).ToArray();
             if (candidates.Length == 0)
             {
-                _context.Error(rollCalls, symbol, $"{file.Path} has no roll call '{symbol}'{Diagnostics.Suggestions.DidYouMean(symbol, file.RollCalls.Select(r => r.Symbol))}");
+                _context.Error(rollCalls, symbol, $"{file.Path} has no roll call '{symbol}'{Diagnostics.Suggestions.DidYouMean(symbol, file.Symbols)}");
                 continue;
             }
 

@@ -10,8 +10,10 @@ namespace StemSimulator.Scenarios.Evidence;
 
 /// <summary>
 /// Reads a scenario's evidence file: a UN Digital Library voting file in any of its layouts (picked by the header, as
-/// <c>stemsim calibrate</c> reads them) or the short form <c>resolution,date,ms_code,ms_vote</c>. Every unusable row is
-/// kept as a problem at its line (a scenario with evidence problems does not run).
+/// <c>stemsim calibrate</c> reads them) or the short form <c>resolution,date,ms_code,ms_vote</c>. Only the rows of the
+/// roll calls a scenario names are read, so the Library's whole file can be given as it is; every unusable row among
+/// them, and every row that cannot be read at all, is kept as a problem at its line (a scenario with evidence problems
+/// does not run).
 /// </summary>
 public static class EvidenceFileReader
 {
@@ -21,10 +23,13 @@ public static class EvidenceFileReader
     /// <summary>The columns of the short form.</summary>
     public static IReadOnlyList<string> ShortColumns { get; } = ["resolution", "date", "ms_code", "ms_vote"];
 
-    /// <summary>Reads <paramref name="path"/>; <paramref name="knownCodes"/> are the member codes of the reference table.</summary>
+    /// <summary>
+    /// Reads <paramref name="path"/>; <paramref name="knownCodes"/> are the member codes of the reference table, and
+    /// <paramref name="wanted"/> the symbols of the roll calls to read (all when null): other rows are passed over.
+    /// </summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="InvalidDataException">The header is none of the layouts, or lacks a column; the message says which.</exception>
-    public static EvidenceFile Read(string path, IReadOnlyCollection<string> knownCodes)
+    public static EvidenceFile Read(string path, IReadOnlyCollection<string> knownCodes, IReadOnlySet<string>? wanted = null)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
@@ -58,14 +63,21 @@ public static class EvidenceFileReader
         if (OfficialVotingFile.Detect(header) is not null && header.Contains("undl_id", StringComparer.Ordinal))
         {
             var problems = new DataProblems();
-            var rollCalls = OfficialVotingFile.Read(path, path, known.Contains, problems, known) ?? [];
-            return new EvidenceFile(path, sha, rollCalls, problems.All.Select(p => (p.Line, p.Message)).ToArray());
+            var symbols = new HashSet<string>(StringComparer.Ordinal);
+            bool Keep(string symbol)
+            {
+                symbols.Add(symbol);
+                return wanted is null || wanted.Contains(symbol);
+            }
+
+            var rollCalls = OfficialVotingFile.Read(path, path, known.Contains, problems, known, Keep) ?? [];
+            return new EvidenceFile(path, sha, rollCalls, problems.All.Select(p => (p.Line, p.Message)).ToArray(), symbols);
         }
 
-        return ReadShort(path, sha, header, known);
+        return ReadShort(path, sha, header, known, wanted);
     }
 
-    private static EvidenceFile ReadShort(string path, string sha, string[] header, HashSet<string> known)
+    private static EvidenceFile ReadShort(string path, string sha, string[] header, HashSet<string> known, IReadOnlySet<string>? wanted)
     {
         var columns = ShortColumns.Select(c => Array.IndexOf(header, c)).ToArray();
         if (columns.Any(c => c < 0))
@@ -75,6 +87,7 @@ public static class EvidenceFileReader
         }
 
         var problems = new List<(int, string)>();
+        var symbols = new HashSet<string>(StringComparer.Ordinal);
         var order = new List<string>();
         var byKey = new Dictionary<string, (DateOnly Date, int Line, List<LibraryVote> Votes, Dictionary<string, LibraryVote> ByMember)>(StringComparer.Ordinal);
         using var reader = new CsvRecordReader(path);
@@ -86,6 +99,13 @@ public static class EvidenceFileReader
             if (problem is not null || f.Count != header.Length)
             {
                 problems.Add((problem is null ? line : reader.ProblemLine, problem ?? $"expected {header.Length} fields, found {f.Count}"));
+                continue;
+            }
+
+            string rowSymbol = f[columns[0]].Trim();
+            symbols.Add(rowSymbol);
+            if (wanted is not null && !wanted.Contains(rowSymbol))
+            {
                 continue;
             }
 
@@ -118,7 +138,7 @@ public static class EvidenceFileReader
         }
 
         var rollCalls = order.Select(s => new LibraryRollCall(string.Empty, LibraryCouncil.Assembly, byKey[s].Date, s, string.Empty, path, byKey[s].Line, byKey[s].Votes)).ToArray();
-        return new EvidenceFile(path, sha, rollCalls, problems);
+        return new EvidenceFile(path, sha, rollCalls, problems, symbols);
     }
 
     /// <summary>One row of the short layout, checked: its symbol, date (and as written), member and vote; null after a problem.</summary>

@@ -44,10 +44,11 @@ public static class OfficialVotingFile
     /// <summary>
     /// The roll calls of <paramref name="path"/> (named <paramref name="name"/> in messages), or null when its header
     /// is none of the library's layouts. <paramref name="isKnownCode"/> tells the member codes of the reference table;
-    /// with <paramref name="suggestFrom"/> (those codes) an unknown code's problem names the nearest ones.
+    /// with <paramref name="suggestFrom"/> (those codes) an unknown code's problem names the nearest ones. With
+    /// <paramref name="keepSymbol"/> a row whose resolution symbol it refuses is passed over unchecked.
     /// </summary>
     /// <exception cref="InvalidDataException">A column the layout needs is missing ("name:1: ...").</exception>
-    public static IReadOnlyList<LibraryRollCall>? Read(string path, string name, Func<string, bool> isKnownCode, DataProblems problems, IReadOnlyCollection<string>? suggestFrom = null)
+    public static IReadOnlyList<LibraryRollCall>? Read(string path, string name, Func<string, bool> isKnownCode, DataProblems problems, IReadOnlyCollection<string>? suggestFrom = null, Func<string, bool>? keepSymbol = null)
     {
         string Nearest(string code) => suggestFrom is null ? string.Empty : Suggestions.DidYouMean(code, suggestFrom);
 
@@ -64,7 +65,7 @@ public static class OfficialVotingFile
             return null;
         }
 
-        var rollCalls = new Builders(name, problems);
+        var rollCalls = new Builders(name, problems, keepSymbol);
         if (layout == OfficialLayout.Wide)
         {
             ReadWide(reader, header, name, isKnownCode, Nearest, problems, rollCalls);
@@ -218,17 +219,22 @@ public static class OfficialVotingFile
         }
     }
 
-    private sealed class Builders(string name, DataProblems problems)
+    private sealed class Builders(string name, DataProblems problems, Func<string, bool>? keepSymbol)
     {
         private readonly List<Builder> _order = [];
         private readonly Dictionary<string, Builder> _byId = new(StringComparer.Ordinal);
 
-        /// <summary>The roll call a row belongs to, or null (reported) when its resolution fields are unusable.</summary>
+        /// <summary>The roll call a row belongs to, or null: passed over (a symbol not kept) or reported (its resolution fields are unusable).</summary>
         public Builder? Row(int line, string idField, string dateField, string symbolField, string titleField)
         {
             string id = idField.Trim();
             string symbol = symbolField.Trim();
             string dateText = dateField.Trim();
+            if (keepSymbol is not null && !keepSymbol(symbol))
+            {
+                return null;
+            }
+
             if (id.Length == 0)
             {
                 problems.Report(name, line, "undl_id is empty");
