@@ -151,6 +151,96 @@ public sealed class ServerApiTests
     }
 
     [Test]
+    public async Task A_run_of_a_scenario_with_elections_gives_the_candidates_rows_of_stemsim_run_json_exactly()
+    {
+        string yaml = ElectionsWithTrials(2000);
+        using var folder = new TemporaryFolder();
+        var cli = CliJson(yaml, folder, "hrc-weog.yaml");
+        await using var server = await TestServerHost.StartAsync();
+
+        using var response = await server.Client.PostAsync("/api/run", Yaml(yaml));
+
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        var api = JsonNode.Parse(text)!.AsObject();
+        var cliRows = cli["elections"]!.AsArray();
+        var apiRows = api["elections"]!.AsArray();
+        Assert.That(cliRows, Has.Count.EqualTo(3 * 3), "three variants x three candidates");
+        Assert.That(apiRows, Has.Count.EqualTo(cliRows.Count));
+        for (int i = 0; i < cliRows.Count; i++)
+        {
+            Assert.That(apiRows[i]!["p_elected"]!.GetValue<double>(), Is.EqualTo(cliRows[i]!["p_elected"]!.GetValue<double>()), "P(elected) bit for bit");
+            Assert.That(JsonNode.DeepEquals(apiRows[i], cliRows[i]), Is.True, $"candidate row {i}: API {apiRows[i]} vs CLI {cliRows[i]}");
+        }
+
+        foreach (var (key, value) in cli)
+        {
+            if (key is "created_utc" or "scenario_file" or "output" or "seconds")
+            {
+                continue;
+            }
+
+            Assert.That(JsonNode.DeepEquals(api[key], value), Is.True, $"key {key}: API {api[key]} vs CLI {value}");
+        }
+
+        Assert.That(api["votes"]!.AsArray(), Is.Empty);
+        Assert.That(api["members"]!.AsArray(), Is.Empty, "no vote, so no member probabilities");
+    }
+
+    [Test]
+    public async Task A_what_if_on_an_election_gives_the_rows_of_stemsim_run_of_its_scenario_and_refuses_vote_changes()
+    {
+        string yaml = ElectionsWithTrials(2000);
+        await using var server = await TestServerHost.StartAsync();
+        var body = new JsonObject
+        {
+            ["scenario"] = yaml,
+            ["description"] = "Portugal campaigns hard.",
+            ["changes"] = new JsonObject { ["elections"] = new JsonObject { ["hrc-2026"] = new JsonObject { ["campaign"] = new JsonObject { ["PRT"] = 1.5 } } } },
+        };
+
+        using var response = await server.Client.PostAsync("/api/whatif", Json(body));
+
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        var answer = JsonNode.Parse(text)!;
+        using var folder = new TemporaryFolder();
+        var cliRows = CliJson(answer["scenario_yaml"]!.GetValue<string>(), folder, "what-if.yaml")["elections"]!.AsArray();
+        var apiRows = answer["run"]!["elections"]!.AsArray();
+        Assert.That(apiRows, Has.Count.EqualTo(2 * 3), "the baseline and the what-if, three candidates each");
+        for (int i = 0; i < cliRows.Count; i++)
+        {
+            Assert.That(JsonNode.DeepEquals(apiRows[i], cliRows[i]), Is.True, $"candidate row {i}: API {apiRows[i]} vs CLI {cliRows[i]}");
+        }
+
+        var portugal = answer["election_comparison"]!.AsArray().Single(c => (string?)c!["candidate"] == "PRT")!;
+        var cliPortugal = cliRows.Single(r => (string?)r!["variant"] == WhatIfScenario.VariantName && (string?)r["candidate"] == "PRT")!;
+        var cliBaseline = cliRows.Single(r => (string?)r!["variant"] == "baseline" && (string?)r["candidate"] == "PRT")!;
+        Assert.That(portugal["p_elected"]!.GetValue<double>(), Is.EqualTo(cliPortugal["p_elected"]!.GetValue<double>()));
+        Assert.That(portugal["baseline_p_elected"]!.GetValue<double>(), Is.EqualTo(cliBaseline["p_elected"]!.GetValue<double>()));
+        Assert.That(portugal["diff_vs_baseline"]!.GetValue<double>(), Is.GreaterThan(0), "a stronger campaign raises Portugal's chance");
+        var original = CliJson(yaml, folder, "original.yaml")["elections"]!.AsArray().Where(r => (string?)r!["variant"] == "baseline").ToArray();
+        Assert.That(original.Select(r => r!["p_elected"]!.GetValue<double>()), Is.EqualTo(apiRows.Take(3).Select(r => r!["p_elected"]!.GetValue<double>())), "the baseline does not depend on the variant beside it");
+
+        var shift = new JsonObject { ["scenario"] = yaml, ["changes"] = new JsonObject { ["blocs"] = new JsonObject { ["EU"] = new JsonObject { ["shift"] = 0.5 } } } };
+        using var refused = await server.Client.PostAsync("/api/whatif", Json(shift));
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await refused.Content.ReadAsStringAsync());
+        Assert.That(refused.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        var problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
+        Assert.That((string?)problem["type"], Is.EqualTo("urn:stemsim:problem:not-applicable"));
+        Assert.That((string?)problem["detail"], Does.Contain("'blocs'").And.Contain("hrc-2026"));
+    }
+
+    /// <summary>The shipped scenario of a Human Rights Council election with fewer trials.</summary>
+    private static string ElectionsWithTrials(int trials)
+    {
+        string text = File.ReadAllText(Path.Combine(RepositoryPaths.Scenarios, "hrc-weog-2026.yaml"));
+        string changed = text.Replace("trials: 20000", $"trials: {trials}", StringComparison.Ordinal);
+        Assert.That(changed, Is.Not.EqualTo(text), "the shipped scenario's trials line changed; update the test");
+        return changed;
+    }
+
+    [Test]
     public async Task The_briefing_of_a_scenario_is_the_one_stemsim_report_writes_for_its_run()
     {
         string yaml = ShippedWithTrials("ga-territorial-integrity-2026.yaml", 3000);
