@@ -231,6 +231,52 @@ public sealed class ServerApiTests
         Assert.That((string?)problem["detail"], Does.Contain("'blocs'").And.Contain("hrc-2026"));
     }
 
+    [Test]
+    public async Task A_what_if_on_a_scenario_of_votes_and_an_election_gives_both_as_stemsim_run_does()
+    {
+        // The General Assembly vote with the Council election beside it: a scenario may hold both.
+        string election = ElectionsWithTrials(1000);
+        string block = election[election.IndexOf("elections:", StringComparison.Ordinal)..election.IndexOf("variants:", StringComparison.Ordinal)];
+        string yaml = ShippedWithTrials(Hrc, 1000).Replace("\nvotes:\n", "\n" + block + "votes:\n", StringComparison.Ordinal);
+        Assert.That(yaml, Does.Contain("hrc-2026"));
+        await using var server = await TestServerHost.StartAsync();
+        // A what-if before it: a baseline with elections is not recorded (BaselineRecord.CanRecord), so each simulates both.
+        var first = new JsonObject { ["scenario"] = yaml, ["changes"] = new JsonObject() };
+        using var earlier = await server.Client.PostAsync("/api/whatif", Json(first));
+        Assert.That(earlier.StatusCode, Is.EqualTo(HttpStatusCode.OK), await earlier.Content.ReadAsStringAsync());
+        var second = new JsonObject
+        {
+            ["scenario"] = yaml,
+            ["band"] = true,
+            ["changes"] = new JsonObject
+            {
+                ["blocs"] = new JsonObject { ["EU"] = new JsonObject { ["shift"] = 0.5 } },
+                ["elections"] = new JsonObject { ["hrc-2026"] = new JsonObject { ["campaign"] = new JsonObject { ["PRT"] = 1.5 } } },
+            },
+        };
+
+        using var response = await server.Client.PostAsync("/api/whatif", Json(second));
+
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        var answer = JsonNode.Parse(text)!;
+        using var folder = new TemporaryFolder();
+        var cli = CliJson(answer["scenario_yaml"]!.GetValue<string>(), folder, "what-if.yaml");
+        foreach (string table in new[] { "votes", "elections" })
+        {
+            var cliRows = cli[table]!.AsArray();
+            var apiRows = answer["run"]![table]!.AsArray();
+            Assert.That(apiRows, Has.Count.EqualTo(cliRows.Count).And.Count.GreaterThan(0), table);
+            for (int i = 0; i < cliRows.Count; i++)
+            {
+                Assert.That(JsonNode.DeepEquals(apiRows[i], cliRows[i]), Is.True, $"{table} row {i}: API {apiRows[i]} vs CLI {cliRows[i]}");
+            }
+        }
+
+        Assert.That(answer["comparison"]!.AsArray(), Has.Count.EqualTo(1));
+        Assert.That(answer["election_comparison"]!.AsArray(), Has.Count.EqualTo(3));
+    }
+
     /// <summary>The shipped scenario of a Human Rights Council election with fewer trials.</summary>
     private static string ElectionsWithTrials(int trials)
     {
@@ -261,6 +307,28 @@ public sealed class ServerApiTests
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
         Assert.That(response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), Is.EqualTo("ga-territorial-integrity-2026-briefing.html"));
         Assert.That(html, Does.Contain("<h2>The party concerned</h2>"), "the concerned party's section, from its in-memory table");
+        BriefingComparison.AssertSame(html, await File.ReadAllTextAsync(Path.Combine(output, "briefing.html")));
+    }
+
+    [Test]
+    public async Task The_briefing_of_an_election_is_the_one_stemsim_report_writes_for_its_run()
+    {
+        string yaml = ElectionsWithTrials(1000);
+        using var folder = new TemporaryFolder();
+        string file = folder.File("hrc-weog.yaml");
+        await File.WriteAllTextAsync(file, yaml);
+        string output = folder.File("run");
+        var run = CliProcess.Run(RepositoryPaths.Root, "run", file, "--out", output, "--quiet");
+        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
+        var report = CliProcess.Run(RepositoryPaths.Root, "report", output, "--quiet");
+        Assert.That(report.ExitCode, Is.Zero, report.StandardError);
+        await using var server = await TestServerHost.StartAsync();
+
+        using var response = await server.Client.PostAsync("/api/briefing", Yaml(yaml));
+
+        string html = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), html);
+        Assert.That(html, Does.Contain("Netherlands"), "the candidates' table");
         BriefingComparison.AssertSame(html, await File.ReadAllTextAsync(Path.Combine(output, "briefing.html")));
     }
 
