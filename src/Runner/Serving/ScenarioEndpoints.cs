@@ -170,8 +170,14 @@ internal static class ScenarioEndpoints
         string composed = WhatIfScenario.Compose(request.Scenario!, request.Changes, request.Description, request.Trials);
         // The composed scenario replaces only the variants and the trials: its baseline is the text's with these trials.
         string baselineKey = string.Create(CultureInfo.InvariantCulture, $"{sha256}:{request.Trials?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
+        var loaded = ScenarioEvaluator.Load(Encoding.UTF8.GetBytes(composed));
+        if (loaded.Succeeded && WhatIfScenario.NotApplicable(loaded.Model!, request.Changes) is { } notApplicable)
+        {
+            return ServerProblems.Refused("not-applicable", "A change this scenario cannot take", notApplicable);
+        }
+
         var (run, refused) = await EvaluateAsync(
-                ScenarioEvaluator.Load(Encoding.UTF8.GetBytes(composed)), composed, evaluator,
+                loaded, composed, evaluator,
                 l => evaluator.EvaluateAsync(l, baselineKey, band: request.Band == true, concernedParty: false, context.RequestAborted))
             .ConfigureAwait(false);
         if (refused is not null)
@@ -184,6 +190,7 @@ internal static class ScenarioEndpoints
         {
             ["scenario_yaml"] = composed,
             ["comparison"] = Comparison(root["votes"]!.AsArray()),
+            ["election_comparison"] = ElectionComparison(root["elections"]!.AsArray()),
             ["run"] = root,
         });
     }
@@ -235,6 +242,39 @@ internal static class ScenarioEndpoints
                 ["diff_vs_baseline"] = row["diff_vs_baseline"]?.DeepClone(),
                 ["diff_se_paired"] = row["diff_se_paired"]?.DeepClone(),
                 ["diff_se_unpaired"] = row["diff_se_unpaired"]?.DeepClone(),
+            });
+        }
+
+        return comparison;
+    }
+
+    /// <summary>
+    /// Per election and candidate of the what-if: its P(elected) beside the baseline's, the difference and its standard
+    /// error as if the two were independent (the election tables keep no per-trial pairs, so no paired error).
+    /// </summary>
+    private static JsonArray ElectionComparison(JsonArray elections)
+    {
+        var rows = elections.OfType<JsonObject>().ToArray();
+        var comparison = new JsonArray();
+        foreach (var row in rows.Where(r => (string?)r["variant"] == WhatIfScenario.VariantName))
+        {
+            string? election = (string?)row["election_id"], candidate = (string?)row["candidate"];
+            var base0 = rows.First(r => (string?)r["variant"] == "baseline" && (string?)r["election_id"] == election && (string?)r["candidate"] == candidate);
+            double? p = (double?)row["p_elected"], p0 = (double?)base0["p_elected"];
+            double? se = (double?)row["p_elected_se"], se0 = (double?)base0["p_elected_se"];
+            comparison.Add(new JsonObject
+            {
+                ["election_id"] = election,
+                ["seat_group"] = row["seat_group"]?.DeepClone(),
+                ["seats"] = row["seats"]?.DeepClone(),
+                ["candidate"] = candidate,
+                ["name"] = row["name"]?.DeepClone(),
+                ["baseline_p_elected"] = p0,
+                ["baseline_p_elected_se"] = se0,
+                ["p_elected"] = p,
+                ["p_elected_se"] = se,
+                ["diff_vs_baseline"] = p - p0,
+                ["diff_se_unpaired"] = se is { } a && se0 is { } b ? Math.Sqrt((a * a) + (b * b)) : null,
             });
         }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using StemSimulator.Engine.Elections;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Simulation;
 using StemSimulator.Runner.Running;
@@ -53,14 +54,14 @@ internal sealed class ScenarioEvaluator(ServeOptions options, TimeProvider clock
         }
     }
 
-    /// <summary>Why the server will not run a scenario that loaded (too many trials, elections), or null when it will.</summary>
+    /// <summary>Why the server will not run a scenario that loaded (nothing to simulate, too many trials or too much work), or null when it will.</summary>
     public string? Refusal(ScenarioLoadResult loaded)
     {
         var model = loaded.Model!;
         var invariant = CultureInfo.InvariantCulture;
-        if (model.VoteCount == 0 || model.ElectionCount > 0)
+        if (model.VoteCount == 0 && model.ElectionCount == 0)
         {
-            return "the server runs scenarios of votes without elections; run elections with stemsim run";
+            return "the scenario has neither votes nor elections: nothing to simulate";
         }
 
         if (model.Trials > options.MaxTrials)
@@ -69,8 +70,14 @@ internal sealed class ScenarioEvaluator(ServeOptions options, TimeProvider clock
         }
 
         long work = model.Trials * model.Variants.Count * model.VoteCount;
-        return work > options.MaxWork
-            ? string.Create(invariant, $"{model.Trials:N0} trials x {model.Variants.Count} variants x {model.VoteCount} votes is {work:N0}; the server simulates at most {options.MaxWork:N0} a request")
+        if (work > options.MaxWork)
+        {
+            return string.Create(invariant, $"{model.Trials:N0} trials x {model.Variants.Count} variants x {model.VoteCount} votes is {work:N0}; the server simulates at most {options.MaxWork:N0} a request");
+        }
+
+        long ballots = model.Trials * model.Variants.Count * model.ElectionCount;
+        return ballots > options.MaxElectionWork
+            ? string.Create(invariant, $"{model.Trials:N0} trials x {model.Variants.Count} variants x {model.ElectionCount} elections is {ballots:N0}; the server simulates at most {options.MaxElectionWork:N0} elections a request (stemsim run simulates more)")
             : null;
     }
 
@@ -94,18 +101,22 @@ internal sealed class ScenarioEvaluator(ServeOptions options, TimeProvider clock
         var stopwatch = Stopwatch.StartNew();
         var created = clock.GetUtcNow();
         var simulation = new SimulationOptions { Threads = Math.Max(1, options.Threads) };
-        var (model, result, ends) = await Task.Run(
+        var (model, result, elections, ends) = await Task.Run(
             () =>
             {
-                var (resolved, run) = Simulate(loaded.Model!, baselineKey, simulation, cancellationToken);
+                // A scenario may have votes, elections or both, as for 'stemsim run'; the elections need no estimator.
+                var (resolved, run) = loaded.Model!.VoteCount > 0
+                    ? Simulate(loaded.Model!, baselineKey, simulation, cancellationToken)
+                    : (loaded.Model!, null);
+                var held = resolved.ElectionCount > 0 ? ElectionSimulator.Run(resolved, simulation, null, null, cancellationToken) : null;
                 // The band over the analog's plausible spread, as 'stemsim run' computes it (its --json carries it).
-                var bandStates = band
+                var bandStates = band && run is not null
                     ? AssumptionBandRun.Simulate(FileName, loaded.Bytes.ToArray(), new RunOverrides { ReadsNoFiles = true }, resolved, 0, resolved.Trials, simulation.Threads, cancellationToken)
                     : null;
-                return (resolved, run, bandStates);
+                return (resolved, run, held, bandStates);
             },
             cancellationToken).ConfigureAwait(false);
-        return await EvaluatedRun.TabulateAsync(loaded, model, result, ends, created, stopwatch.Elapsed.TotalSeconds, concernedParty, cancellationToken).ConfigureAwait(false);
+        return await EvaluatedRun.TabulateAsync(loaded, model, result, elections, ends, created, stopwatch.Elapsed.TotalSeconds, concernedParty, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -113,7 +124,7 @@ internal sealed class ScenarioEvaluator(ServeOptions options, TimeProvider clock
     /// other variants (their estimators chosen by the same pilot, which looks at each variant's own trials), else all,
     /// recording the baseline for the next what-if.
     /// </summary>
-    private (SimulationModel Model, SimulationResult Result) Simulate(SimulationModel model, string? baselineKey, SimulationOptions simulation, CancellationToken cancellationToken)
+    private (SimulationModel Model, SimulationResult? Result) Simulate(SimulationModel model, string? baselineKey, SimulationOptions simulation, CancellationToken cancellationToken)
     {
         int threads = simulation.Threads;
         if (baselineKey is null || model.Variants.Count < 2 || !BaselineRecord.CanRecord(model))

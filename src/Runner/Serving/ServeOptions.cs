@@ -26,6 +26,12 @@ internal sealed record ServeOptions
     /// <summary>Most trials x variants x votes one request may simulate.</summary>
     public long MaxWork { get; init; } = 4_000_000;
 
+    /// <summary>
+    /// Most trials x variants x elections one request may simulate: an election trial holds ballot after ballot of
+    /// every member, far more work than a vote's trial.
+    /// </summary>
+    public long MaxElectionWork { get; init; } = 200_000;
+
     /// <summary>Simulations running at once (at least 1); the rest wait in a queue of <see cref="QueuedRuns"/>.</summary>
     public int ConcurrentRuns { get; init; } = 2;
 
@@ -43,5 +49,5 @@ internal sealed record ServeOptions
 
     /// <summary>The limits in one line, as the README and the start-up message give them.</summary>
     public string DescribeLimits() => string.Create(CultureInfo.InvariantCulture,
-        $"bodies up to {MaxBodyBytes / 1024:N0} KiB, at most {MaxTrials:N0} trials and {MaxWork:N0} trials x variants x votes a request, {ConcurrentRuns} simulations at once with {QueuedRuns} waiting, {Timeout.TotalSeconds:0} s a request");
+        $"bodies up to {MaxBodyBytes / 1024:N0} KiB, at most {MaxTrials:N0} trials and {MaxWork:N0} trials x variants x votes ({MaxElectionWork:N0} x elections) a request, {ConcurrentRuns} simulations at once with {QueuedRuns} waiting, {Timeout.TotalSeconds:0} s a request");
 }

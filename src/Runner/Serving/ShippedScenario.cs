@@ -8,5 +8,6 @@ namespace StemSimulator.Runner.Serving;
 /// <param name="Description">The scenario's description.</param>
 /// <param name="Trials">Its trials.</param>
 /// <param name="Votes">The ids of its votes.</param>
+/// <param name="Elections">The ids of its elections.</param>
 /// <param name="Yaml">Its text (not listed; fetched by name).</param>
-internal sealed record ShippedScenario(string Name, string Kind, string Description, long Trials, IReadOnlyList<string> Votes, [property: JsonIgnore] string Yaml);
+internal sealed record ShippedScenario(string Name, string Kind, string Description, long Trials, IReadOnlyList<string> Votes, IReadOnlyList<string> Elections, [property: JsonIgnore] string Yaml);

@@ -5,7 +5,7 @@ namespace StemSimulator.Runner.Serving;
 
 /// <summary>
 /// The scenarios shipped with the tool (the repository's scenarios/*.yaml) and the templates to start from, embedded
-/// in the tool; listed are those the server runs (votes, no elections, within the limits).
+/// in the tool; listed are those the server runs (votes, elections or both, within the limits).
 /// </summary>
 internal sealed class ShippedScenarios(ScenarioEvaluator evaluator)
 {
@@ -47,6 +47,7 @@ internal sealed class ShippedScenarios(ScenarioEvaluator evaluator)
                 (loaded.Document!.Description ?? string.Empty).Trim(),
                 model.Trials,
                 model.Variants[0].Votes.Select(v => v.Id).ToArray(),
+                model.Variants[0].Elections.Select(e => e.Id).ToArray(),
                 Encoding.UTF8.GetString(bytes)));
         }
 

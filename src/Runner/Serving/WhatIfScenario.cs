@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using StemSimulator.Engine.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -60,6 +61,26 @@ internal static class WhatIfScenario
         string text = writer.ToString();
         // The emitter closes the document with "..."; a scenario file does not need it.
         return text.EndsWith("...\n", StringComparison.Ordinal) ? text[..^4] : text;
+    }
+
+    /// <summary>The variant keys that change how members vote on resolutions (they mean nothing to an election).</summary>
+    private static readonly string[] VoteKeys = ["members", "blocs", "cosponsors", "outreach", "attraction", "votes"];
+
+    /// <summary>
+    /// Why <paramref name="changes"/> mean nothing to the scenario <paramref name="model"/> (composed with them), or
+    /// null when they all apply: a scenario of elections only has no vote for members, blocs, co-sponsors or
+    /// outreach to move, and its elections change under <c>elections</c> (campaign, pledges, affinity, withdrawal).
+    /// </summary>
+    public static string? NotApplicable(SimulationModel model, JsonObject? changes)
+    {
+        if (model.VoteCount > 0 || changes is null || VoteKeys.FirstOrDefault(changes.ContainsKey) is not { } key)
+        {
+            return null;
+        }
+
+        var ids = model.Variants[0].Elections.Select(e => e.Id).ToArray();
+        return $"'{key}' changes how members vote on the scenario's resolutions, and this scenario has no votes, only elections ({string.Join(", ", ids)}); "
+            + $"change a candidate's campaign or pledges under \"elections\" instead, e.g. {{\"elections\": {{\"{ids[0]}\": {{\"campaign\": {{\"CODE\": 0.5}}}}}}}}";
     }
 
     /// <summary>A JSON value as YAML: objects of scalars and lists in flow style ({ shift: 0.5 }), the rest in block style.</summary>

@@ -10,7 +10,10 @@
   const state = {
     scenarios: [], groups: [], members: [], names: new Map(), isoToCode: {}, paths: new Map(),
     scenarioName: null, yaml: '', changes: [], result: null, selected: null, controller: null, timer: null, sequence: 0,
+    hasVotes: true, hasElections: false,
   };
+  const voteActions = ['shift', 'fix', 'cosponsor', 'outreach'];
+  const electionActions = ['campaign', 'pledge'];
 
   const percent = (p) => (p === null || p === undefined || Number.isNaN(p)) ? 'n/a' : `${(p * 100).toFixed(1)}%`;
   const status = (text, error = false) => { $('status').textContent = text; $('status').classList.toggle('error', error); };
@@ -22,8 +25,9 @@
   }
 
   async function start() {
-    const [scenarios, groups, members, iso, world] = await Promise.all([
+    const [scenarios, groups, members, iso, world, small] = await Promise.all([
       getJson('api/scenarios'), getJson('api/blocs'), getJson('api/members'), getJson('vendor/iso-numeric.json'), getJson('vendor/countries-110m.json'),
+      getJson('small-states.json'),
     ]);
     state.scenarios = scenarios;
     state.groups = groups;
@@ -33,7 +37,7 @@
     fillSelect($('scenario'), scenarios.map((s) => [s.name, `${s.kind === 'template' ? 'Template: ' : ''}${s.name}`]));
     fillSelect($('member'), state.members.map((m) => [m.code, `${m.name} (${m.code})`]));
     fillSelect($('bloc'), groups.map((g) => [g.name, `${g.name} (${g.members.length})`]));
-    drawMap(world);
+    drawMap(world, small);
     legend();
     wire();
     const initial = scenarios.find((s) => s.name === 'ga-hrc-suspension-2026') ?? scenarios[0];
@@ -45,7 +49,9 @@
     select.replaceChildren(...options.map(([value, label]) => new Option(label, value)));
   }
 
-  function drawMap(world) {
+  // Countries as paths; the members the 1:110m map leaves out as small circles at their centroid (small-states.json,
+  // made by tools/serve/small-states.js), drawn last so that they sit on top.
+  function drawMap(world, small) {
     const countries = topojson.feature(world, world.objects.countries);
     const projection = d3.geoEqualEarth().fitSize([960, 500], countries);
     const path = d3.geoPath(projection);
@@ -56,20 +62,36 @@
       const element = document.createElementNS(ns, 'path');
       element.setAttribute('d', path(feature) ?? '');
       if (code && state.names.has(code)) {
-        element.setAttribute('tabindex', '0');
-        element.setAttribute('role', 'button');
-        element.setAttribute('data-code', code);
-        element.setAttribute('aria-label', state.names.get(code));
-        const title = document.createElementNS(ns, 'title');
-        element.appendChild(title);
-        element.addEventListener('click', () => selectMember(code));
-        element.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); selectMember(code); } });
-        state.paths.set(code, element);
+        memberShape(element, code);
       } else {
         element.setAttribute('class', 'none');
       }
       svg.appendChild(element);
     }
+    for (const [code, lonLat] of Object.entries(small)) {
+      const at = projection(lonLat);
+      if (!state.names.has(code) || state.paths.has(code) || !at) { continue; }
+      const circle = document.createElementNS(ns, 'circle');
+      circle.setAttribute('cx', at[0].toFixed(1));
+      circle.setAttribute('cy', at[1].toFixed(1));
+      circle.setAttribute('r', '4');
+      circle.setAttribute('class', 'small');
+      memberShape(circle, code);
+      svg.appendChild(circle);
+    }
+  }
+
+  // A member on the map: a button (Tab, Enter or Space selects it) with its name and a tooltip.
+  function memberShape(element, code) {
+    const ns = 'http://www.w3.org/2000/svg';
+    element.setAttribute('tabindex', '0');
+    element.setAttribute('role', 'button');
+    element.setAttribute('data-code', code);
+    element.setAttribute('aria-label', state.names.get(code));
+    element.appendChild(document.createElementNS(ns, 'title'));
+    element.addEventListener('click', () => selectMember(code));
+    element.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); selectMember(code); } });
+    state.paths.set(code, element);
   }
 
   function legend() {
@@ -121,6 +143,27 @@
     $('shift-label').hidden = action !== 'shift';
     $('fix-label').hidden = action !== 'fix';
     $('effect-label').hidden = action !== 'cosponsor' && action !== 'outreach';
+    $('strength-label').hidden = action !== 'campaign';
+    $('candidate-label').hidden = !electionActions.includes(action);
+    $('pledge-note').hidden = action !== 'pledge';
+    // A candidate's campaign concerns the candidate alone: no member or bloc to pick.
+    document.querySelector('input[name="target-kind"][value="member"]').closest('.row').hidden = action === 'campaign';
+    $('member-label').parentElement.hidden = action === 'campaign';
+  }
+
+  // Votes take the vote actions, elections the election actions; a scenario may have both.
+  function kindsChanged(hasVotes, hasElections) {
+    state.hasVotes = hasVotes;
+    state.hasElections = hasElections;
+    for (const option of $('action').options) {
+      option.disabled = voteActions.includes(option.value) ? !hasVotes : !hasElections;
+      option.hidden = option.disabled;
+    }
+    if ($('action').selectedOptions[0]?.disabled) { $('action').value = [...$('action').options].find((o) => !o.disabled)?.value ?? 'shift'; }
+    actionChanged();
+    $('vote-label').hidden = !hasVotes;
+    for (const id of ['odds', 'map-section', 'deciders-section']) { $(id).hidden = !hasVotes; }
+    $('elections-section').hidden = !hasElections;
   }
 
   function selectMember(code) {
@@ -146,23 +189,34 @@
   }
 
   function addChange() {
-    const kind = targetKind();
-    const target = kind === 'bloc' ? $('bloc').value : $('member').value;
     const action = $('action').value;
-    const value = action === 'shift' ? Number($('shift').value) : action === 'fix' ? $('fix').value : Number($('effect').value);
-    // One change per target and action: the newest replaces the older.
-    state.changes = state.changes.filter((c) => !(c.kind === kind && c.target === target && c.action === action));
+    const kind = action === 'campaign' ? 'candidate' : targetKind();
+    const target = kind === 'candidate' ? $('candidate').value : kind === 'bloc' ? $('bloc').value : $('member').value;
+    if (!target) { status('Pick a candidate first: the scenario lists them once it has run.', true); return; }
+    const candidate = action === 'pledge' ? $('candidate').value : null;
+    if (action === 'pledge' && !candidate) { status('Pick a candidate first: the scenario lists them once it has run.', true); return; }
+    const value = action === 'shift' ? Number($('shift').value) : action === 'fix' ? $('fix').value : action === 'campaign' ? Number($('strength').value) : action === 'pledge' ? candidate : Number($('effect').value);
+    // One change per target and action (and candidate, for pledges): the newest replaces the older.
+    state.changes = state.changes.filter((c) => !(c.kind === kind && c.target === target && c.action === action && (action !== 'pledge' || c.value === value)));
     state.changes.push({ kind, target, action, value });
     changesChanged();
   }
 
+  // "election/CODE" as the candidate's name and election.
+  function candidateName(key) {
+    const [election, code] = key.split('/');
+    return `${state.names.get(code) ?? code} (${code}, ${election})`;
+  }
+
   function describeChange(c) {
-    const who = c.kind === 'bloc' ? c.target : `${state.names.get(c.target) ?? c.target} (${c.target})`;
+    const who = c.kind === 'bloc' ? c.target : c.kind === 'candidate' ? candidateName(c.target) : `${state.names.get(c.target) ?? c.target} (${c.target})`;
     switch (c.action) {
       case 'shift': return `${who}: shift ${signed(c.value)}`;
       case 'fix': return `${who}: votes ${c.value}`;
       case 'cosponsor': return `${who}: co-sponsors (effect ${signed(c.value)})`;
       case 'outreach': return `${who}: outreach target (effect ${signed(c.value)})`;
+      case 'campaign': return `${candidateName(c.target)}: campaign strength ${signed(c.value)}`;
+      case 'pledge': return `${who}: pledges to ${candidateName(c.value)}`;
       default: throw new Error(`unknown action ${c.action}`);
     }
   }
@@ -189,7 +243,9 @@
   function variantChanges() {
     const changes = {};
     for (const c of state.changes) {
-      if (c.action === 'shift' || c.action === 'fix') {
+      if (c.action === 'campaign' || c.action === 'pledge') {
+        electionChange(changes, c);
+      } else if (c.action === 'shift' || c.action === 'fix') {
         const section = c.kind === 'bloc' ? 'blocs' : 'members';
         changes[section] ??= {};
         const entry = changes[section][c.target] ??= {};
@@ -205,12 +261,29 @@
     return changes;
   }
 
+  // Under elections.ID: campaign.CODE = strength, or pledges.CODE = the pledging members (a bloc's voting members).
+  function electionChange(changes, c) {
+    const [election, code] = (c.action === 'campaign' ? c.target : c.value).split('/');
+    const entry = ((changes.elections ??= {})[election] ??= {});
+    if (c.action === 'campaign') {
+      (entry.campaign ??= {})[code] = c.value;
+      return;
+    }
+    const members = c.kind === 'bloc' ? state.groups.find((g) => g.name === c.target)?.members ?? [] : [c.target];
+    const list = ((entry.pledges ??= {})[code] ??= []);
+    for (const m of members) { if (m !== code && !list.includes(m)) { list.push(m); } }
+  }
+
   async function openScenario(name) {
+    const shipped = state.scenarios.find((s) => s.name === name);
+    if (shipped) { kindsChanged(shipped.votes.length > 0, shipped.elections.length > 0); }
     status(`Opening ${name}...`);
     const response = await fetch(`api/scenarios/${encodeURIComponent(name)}`);
     state.yaml = await response.text();
     state.scenarioName = name;
     state.changes = [];
+    state.result = null;
+    $('candidate').replaceChildren();
     $('yaml').value = state.yaml;
     changesChanged();
   }
@@ -291,6 +364,9 @@
   function render() {
     const result = state.result;
     if (!result) { return; }
+    kindsChanged(result.comparison.length > 0, result.election_comparison.length > 0);
+    if (state.hasElections) { elections(); }
+    if (!state.hasVotes) { return; }
     const ids = result.comparison.map((c) => c.vote_id);
     if ([...$('vote').options].map((o) => o.value).join() !== ids.join()) { fillSelect($('vote'), ids.map((id) => [id, id])); }
     const vote = $('vote').value;
@@ -309,10 +385,45 @@
     for (const [code, element] of state.paths) {
       const row = memberRow(code, 'what-if');
       element.setAttribute('fill', colour(row?.p_yes));
+      element.setAttribute('data-p-yes', row?.p_yes ?? '');
       element.querySelector('title').textContent = `${state.names.get(code)}: P(yes) ${percent(row?.p_yes)}`;
     }
     deciders();
     describeTarget();
+  }
+
+  // Per election and candidate: P(elected) in the baseline and with the changes, as stemsim run's table shows them.
+  function elections() {
+    const comparison = state.result.election_comparison;
+    const keys = comparison.map((c) => [`${c.election_id}/${c.candidate}`, `${c.name} (${c.candidate}, ${c.election_id})`]);
+    if ([...$('candidate').options].map((o) => o.value).join() !== keys.map((k) => k[0]).join()) {
+      const chosen = $('candidate').value;
+      fillSelect($('candidate'), keys);
+      if (keys.some((k) => k[0] === chosen)) { $('candidate').value = chosen; }
+    }
+    const rows = state.result.run.elections.filter((r) => r.variant === 'what-if');
+    $('elections').tBodies[0].replaceChildren(...comparison.map((c) => {
+      const row = rows.find((r) => r.election_id === c.election_id && r.candidate === c.candidate);
+      const tr = document.createElement('tr');
+      tr.dataset.candidate = `${c.election_id}/${c.candidate}`;
+      const cell = (text, value) => {
+        const td = Object.assign(document.createElement('td'), { textContent: text });
+        if (value !== undefined) { td.dataset.value = value === null ? '' : String(value); }
+        return td;
+      };
+      const points = c.diff_vs_baseline === null ? 'n/a' : `${c.diff_vs_baseline >= 0 ? '+' : ''}${(c.diff_vs_baseline * 100).toFixed(1)} points (± ${(c.diff_se_unpaired * 100).toFixed(1)})`;
+      tr.append(
+        cell(`${c.election_id}, ${c.seat_group} ${c.seats}`),
+        Object.assign(document.createElement('th'), { scope: 'row', textContent: `${c.name} (${c.candidate})` }),
+        cell(percent(c.baseline_p_elected), c.baseline_p_elected),
+        cell(`${percent(c.p_elected)} ± ${percent(c.p_elected_se)}`, c.p_elected),
+        cell(points, c.diff_vs_baseline),
+        cell(percent(row?.p_elected_first_ballot)),
+        cell(row?.votes_first_ballot_mean === null || row?.votes_first_ballot_mean === undefined ? 'n/a' : row.votes_first_ballot_mean.toFixed(1)),
+        cell(percent(row?.p_withdrew)),
+        cell(row ? `${row.rounds_p50} (${row.rounds_p90})` : 'n/a'));
+      return tr;
+    }));
   }
 
   function setNumber(id, value, text) {
