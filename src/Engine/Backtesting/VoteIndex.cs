@@ -25,6 +25,14 @@ public sealed class VoteIndex
             _start[r + 1] += _start[r];
         }
 
+        if (InOrder(data))
+        {
+            // The loader's records are already by roll call and unit: the sort would be the identity.
+            _units = [.. data.RecordUnit];
+            _choices = [.. data.RecordChoice];
+            return;
+        }
+
         var order = Enumerable.Range(0, data.RecordRollCall.Length)
             .OrderBy(k => data.RecordRollCall[k])
             .ThenBy(k => data.RecordUnit[k])
@@ -40,6 +48,21 @@ public sealed class VoteIndex
         {
             yield return (_units[k], _choices[k]);
         }
+    }
+
+    /// <summary>Whether the records are ordered by roll call, then unit, with no pair twice.</summary>
+    private static bool InOrder(UnVotingData data)
+    {
+        for (int k = 1; k < data.RecordRollCall.Length; k++)
+        {
+            int byRollCall = data.RecordRollCall[k].CompareTo(data.RecordRollCall[k - 1]);
+            if (byRollCall < 0 || (byRollCall == 0 && data.RecordUnit[k] <= data.RecordUnit[k - 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A present vote as an ordered category.</summary>

@@ -46,8 +46,9 @@ public sealed class YearModel
         StepVariance = run.Result.PositionStepSd * run.Result.PositionStepSd;
         BaseRates = ComputeBaseRates();
         Prior = ComputePrior();
-        var pairs = TrainingPairs().ToArray();
-        var blocSds = EstimateBlocSds();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) };
+        var pairs = TrainingPairs(parallel);
+        var blocSds = EstimateBlocSds(parallel);
         BlocSds = blocSds;
         bool useHistory = outOfSample is { } h && h.Analog.Count >= MinimumCases && h.Repeat.Count >= MinimumCases;
         GlobalFromOutOfSample = useHistory;
@@ -221,37 +222,44 @@ public sealed class YearModel
 
     private sealed record Pair(RollCallParameters Analog, PairMember[] Members);
 
-    /// <summary>Recurring pairs (p -> j) with j in the last training years, forecast from p's parameters and the positions of the year before j.</summary>
-    private IEnumerable<Pair> TrainingPairs()
+    /// <summary>
+    /// Recurring pairs (p -> j) with j in the last training years, forecast from p's parameters and the positions of
+    /// the year before j, in the order of j (each built on its own, in parallel).
+    /// </summary>
+    private Pair[] TrainingPairs(ParallelOptions parallel)
     {
         var data = Run.Data;
-        for (int j = 0; j < data.RollCalls.Count; j++)
+        var repeats = Enumerable.Range(0, data.RollCalls.Count)
+            .Where(j => data.RollCalls[j].Year > Run.LastYear - CalibrationYears && Run.RollCallMap[j] >= 0 && Previous[j] >= 0 && Run.RollCallMap[Previous[j]] >= 0)
+            .ToArray();
+        var pairs = new Pair[repeats.Length];
+        Parallel.For(0, repeats.Length, parallel, i => pairs[i] = TrainingPair(repeats[i]));
+        return pairs;
+    }
+
+    /// <summary>The training pair of repeat <paramref name="j"/> and its previous occurrence.</summary>
+    private Pair TrainingPair(int j)
+    {
+        var data = Run.Data;
+        var rc = data.RollCalls[j];
+        int p = Previous[j];
+        var analog = Run.Result.RollCalls[Run.RollCallMap[p]];
+        var previousVotes = _votes.Of(p).ToDictionary(v => v.Unit, v => v.Choice);
+        var members = new List<PairMember>();
+        foreach (var (unit, choice) in _votes.Of(j))
         {
-            var rc = data.RollCalls[j];
-            int p = Previous[j];
-            if (rc.Year <= Run.LastYear - CalibrationYears || Run.RollCallMap[j] < 0 || p < 0 || Run.RollCallMap[p] < 0)
+            if (choice == VoteChoice.Absent)
             {
                 continue;
             }
 
-            var analog = Run.Result.RollCalls[Run.RollCallMap[p]];
-            var previousVotes = _votes.Of(p).ToDictionary(v => v.Unit, v => v.Choice);
-            var members = new List<PairMember>();
-            foreach (var (unit, choice) in _votes.Of(j))
-            {
-                if (choice == VoteChoice.Absent)
-                {
-                    continue;
-                }
-
-                var (state, variance, _) = ForecastFor(unit, rc.Year);
-                double x = PositionOf(state, rc.Issues);
-                OrdinalVote? previousVote = previousVotes.TryGetValue(unit, out var pc) && pc != VoteChoice.Absent ? VoteIndex.Ordinal(pc) : null;
-                members.Add(new PairMember(unit, analog.Beta * x, variance, analog.Beta, _blocs.Of(data.Units[unit], rc.Year), VoteIndex.Ordinal(choice), previousVote));
-            }
-
-            yield return new Pair(analog, members.ToArray());
+            var (state, variance, _) = ForecastFor(unit, rc.Year);
+            double x = PositionOf(state, rc.Issues);
+            OrdinalVote? previousVote = previousVotes.TryGetValue(unit, out var pc) && pc != VoteChoice.Absent ? VoteIndex.Ordinal(pc) : null;
+            members.Add(new PairMember(unit, analog.Beta * x, variance, analog.Beta, _blocs.Of(data.Units[unit], rc.Year), VoteIndex.Ordinal(choice), previousVote));
         }
+
+        return new Pair(analog, members.ToArray());
     }
 
     /// <summary>
@@ -259,55 +267,66 @@ public sealed class YearModel
     /// the roll call's calibrated (beta, tau_1, tau_2) and the members' calibrated positions, each bloc's shared shift
     /// is fitted (<see cref="SharedShift"/>, blocs with at least three votes); the mean squared shift minus its mean
     /// sampling variance (method of moments, floored at 0) is the variance of the shock the bloc shares on a roll call.
+    /// The shifts are fitted in parallel and summed in roll-call order, so the sizes do not depend on the threads.
     /// </summary>
-    private double[] EstimateBlocSds()
+    private double[] EstimateBlocSds(ParallelOptions parallel)
     {
         int blocs = ShockBlocs.Names.Count;
+        var data = Run.Data;
+        var rollCalls = Enumerable.Range(0, data.RollCalls.Count)
+            .Where(r => data.RollCalls[r].Year > Run.LastYear - CalibrationYears && Run.RollCallMap[r] >= 0)
+            .ToArray();
+        var shifts = new (double Square, double Variance)?[rollCalls.Length * blocs];
+        Parallel.For(0, rollCalls.Length, parallel, i => BlocShifts(rollCalls[i], shifts.AsSpan(i * blocs, blocs)));
         var sumSquares = new double[blocs];
         var sumVariance = new double[blocs];
         var count = new int[blocs];
-        var data = Run.Data;
-        for (int r = 0; r < data.RollCalls.Count; r++)
+        for (int at = 0; at < shifts.Length; at++)
         {
-            var rc = data.RollCalls[r];
-            if (rc.Year <= Run.LastYear - CalibrationYears || Run.RollCallMap[r] < 0)
+            if (shifts[at] is { } shift)
             {
-                continue;
-            }
-
-            var parameters = Run.Result.RollCalls[Run.RollCallMap[r]];
-            int yearIndex = rc.Year - Run.FirstYear;
-            var members = new List<(double Eta, OrdinalVote Vote, int[] Blocs)>();
-            foreach (var (unit, choice) in _votes.Of(r))
-            {
-                if (choice != VoteChoice.Absent && Run.Result.Has(unit, yearIndex))
-                {
-                    double x = Run.Result.Estimate(unit, yearIndex).PositionFor(rc.Issues);
-                    members.Add((parameters.Beta * x, VoteIndex.Ordinal(choice), _blocs.Of(data.Units[unit], rc.Year)));
-                }
-            }
-
-            for (int b = 0; b < blocs; b++)
-            {
-                var inBloc = members.Where(m => m.Blocs.Contains(b)).ToArray();
-                if (inBloc.Length < 3)
-                {
-                    continue;
-                }
-
-                var (shift, variance) = SharedShift.Fit(inBloc.Select(m => m.Eta).ToArray(), inBloc.Select(m => m.Vote).ToArray(), parameters.Tau1, parameters.Tau2);
-                if (double.IsFinite(variance) && Math.Abs(shift) < SharedShift.Limit)
-                {
-                    sumSquares[b] += shift * shift;
-                    sumVariance[b] += variance;
-                    count[b]++;
-                }
+                sumSquares[at % blocs] += shift.Square;
+                sumVariance[at % blocs] += shift.Variance;
+                count[at % blocs]++;
             }
         }
 
         return Enumerable.Range(0, blocs)
             .Select(b => count[b] == 0 ? 0 : Math.Sqrt(Math.Max(0, (sumSquares[b] - sumVariance[b]) / count[b])))
             .ToArray();
+    }
+
+    /// <summary>Each bloc's fitted shared shift on roll call <paramref name="r"/> (squared, with its sampling variance), or null where it has none.</summary>
+    private void BlocShifts(int r, Span<(double Square, double Variance)?> shifts)
+    {
+        var data = Run.Data;
+        var rc = data.RollCalls[r];
+        var parameters = Run.Result.RollCalls[Run.RollCallMap[r]];
+        int yearIndex = rc.Year - Run.FirstYear;
+        var members = new List<(double Eta, OrdinalVote Vote, int[] Blocs)>();
+        foreach (var (unit, choice) in _votes.Of(r))
+        {
+            if (choice != VoteChoice.Absent && Run.Result.Has(unit, yearIndex))
+            {
+                double x = Run.Result.Estimate(unit, yearIndex).PositionFor(rc.Issues);
+                members.Add((parameters.Beta * x, VoteIndex.Ordinal(choice), _blocs.Of(data.Units[unit], rc.Year)));
+            }
+        }
+
+        for (int b = 0; b < shifts.Length; b++)
+        {
+            var inBloc = members.Where(m => m.Blocs.Contains(b)).ToArray();
+            if (inBloc.Length < 3)
+            {
+                continue;
+            }
+
+            var (shift, variance) = SharedShift.Fit(inBloc.Select(m => m.Eta).ToArray(), inBloc.Select(m => m.Vote).ToArray(), parameters.Tau1, parameters.Tau2);
+            if (double.IsFinite(variance) && Math.Abs(shift) < SharedShift.Limit)
+            {
+                shifts[b] = (shift * shift, variance);
+            }
+        }
     }
 
     /// <summary>

@@ -13,6 +13,10 @@ public static class RecurringMatcher
     {
         var result = new int[rollCalls.Count];
         Array.Fill(result, -1);
+
+        // Each roll call's keys once (normalising a title is the costly part), on all cores; slot per roll call.
+        var keys = new string[rollCalls.Count][];
+        Parallel.For(0, rollCalls.Count, r => keys[r] = [.. Keys(rollCalls[r])]);
         var bySession = Enumerable.Range(0, rollCalls.Count).GroupBy(r => rollCalls[r].Session).ToDictionary(g => g.Key, g => g.ToArray());
         foreach (var (session, current) in bySession)
         {
@@ -21,12 +25,12 @@ public static class RecurringMatcher
                 continue;
             }
 
-            var previousKeys = UniqueKeys(rollCalls, previous);
-            var currentKeys = UniqueKeys(rollCalls, current);
+            var previousKeys = UniqueKeys(keys, previous);
+            var currentKeys = UniqueKeys(keys, current);
             var proposals = new Dictionary<int, int>();
             foreach (int r in current)
             {
-                var targets = Keys(rollCalls[r])
+                var targets = keys[r]
                     .Where(k => currentKeys.TryGetValue(k, out int owner) && owner == r)
                     .Select(k => previousKeys.TryGetValue(k, out int target) ? target : -1)
                     .Where(t => t >= 0)
@@ -52,14 +56,14 @@ public static class RecurringMatcher
     public static IEnumerable<(int First, int Second)> Pairs(int[] previous) =>
         previous.Select((p, r) => (p, r)).Where(x => x.p >= 0).Select(x => (x.p, x.r));
 
-    /// <summary>Key (kind-qualified title) -> the only roll call in <paramref name="members"/> that has it.</summary>
-    private static Dictionary<string, int> UniqueKeys(IReadOnlyList<RollCallInfo> rollCalls, int[] members)
+    /// <summary>Key (kind-qualified title) -> the only roll call in <paramref name="members"/> that has it (<paramref name="keys"/>: each roll call's).</summary>
+    private static Dictionary<string, int> UniqueKeys(string[][] keys, int[] members)
     {
         var owners = new Dictionary<string, int>(StringComparer.Ordinal);
         var shared = new HashSet<string>(StringComparer.Ordinal);
         foreach (int r in members)
         {
-            foreach (var key in Keys(rollCalls[r]))
+            foreach (var key in keys[r])
             {
                 if (!owners.TryAdd(key, r) && owners[key] != r)
                 {

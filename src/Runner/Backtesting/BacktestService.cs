@@ -111,6 +111,20 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
         var history = new History();
         CalibrationRun? warm = null;
 
+        // Each year's fit starts from the previous year's (warm) and needs nothing else, so with more than one
+        // thread the next year's fit runs while this year is scored; the scores are those of one step after another.
+        Task<(CalibrationRun Run, double Seconds)> FitTo(int trainEnd, CalibrationRun? start) => Task.Factory.StartNew(
+            () =>
+            {
+                var watch = Stopwatch.StartNew();
+                var fitted = CalibrationRun.Fit(data, firstYear, trainEnd, backtest.Previous, options, null, cancellationToken, start);
+                return (fitted, watch.Elapsed.TotalSeconds);
+            },
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        Task<(CalibrationRun Run, double Seconds)>? ahead = null;
+
         // Burn-in years before the first test year (not scored) give the out-of-sample count deviations that
         // the global shocks of the first test years are matched on; later years use the previous test years'.
         int burnIn = Math.Clamp(request.TrainUntil - (firstYear + 1), 0, BurnInYears);
@@ -118,10 +132,8 @@ internal sealed class BacktestService(ConsoleStreams console, TimeProvider clock
         {
             int trainEnd = request.TrainUntil + (year - request.TestFrom);
             bool scored = year >= request.TestFrom;
-            var watch = Stopwatch.StartNew();
-            var previous = warm;
-            var run = await Task.Run(() => CalibrationRun.Fit(data, firstYear, trainEnd, backtest.Previous, options, null, cancellationToken, previous), cancellationToken).ConfigureAwait(false);
-            double fitSeconds = watch.Elapsed.TotalSeconds;
+            var (run, fitSeconds) = await (ahead ?? FitTo(trainEnd, warm)).ConfigureAwait(false);
+            ahead = options.Threads > 1 && year < request.TestTo ? FitTo(trainEnd + 1, run) : null;
             var model = new YearModel(run, year, backtest.Votes, blocs, backtest.Previous, history.RecentDeviations(), options.Threads);
 
             // Decision weights fitted on the out-of-sample forecasts of every earlier fitted year (burn-in years

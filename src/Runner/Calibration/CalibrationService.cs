@@ -26,21 +26,17 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
         }
 
         var total = Stopwatch.StartNew();
-        if (!TryReadEarlier(request, out var earlier))
+        _ = Task.Run(() => ReferenceCatalog.Embedded, cancellationToken); // the shocks' groups, parsed on a core the load's first steps leave idle
+        if (await LoadAsync(request, cancellationToken).ConfigureAwait(false) is not { } loaded)
         {
             return ExitCodes.InvalidInput;
         }
 
-        var window = earlier is null ? null : new IncrementalVotes(earlier, request);
-        if (await DataFolderInput.LoadAsync(request.DataDirectory, window is null ? null : window.VotesFrom, console.Error, cancellationToken).ConfigureAwait(false) is not { } data)
-        {
-            return ExitCodes.InvalidInput;
-        }
-
+        var (data, earlier, window) = loaded;
         double loadSeconds = total.Elapsed.TotalSeconds;
         var cpuAfterLoad = Environment.CpuUsage.TotalTime;
         data.Problems.WriteTo(console.Error, listRows: !request.Quiet);
-        if (Years(request, data, window) is not { } years)
+        if (Years(request, data, window, earlier) is not { } years)
         {
             return ExitCodes.InvalidInput;
         }
@@ -48,8 +44,13 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
         var options = new CalibrationOptions { Threads = request.Threads ?? Environment.ProcessorCount };
         var fitWatch = Stopwatch.StartNew();
         var previous = RecurringMatcher.PreviousOccurrence(data.RollCalls);
+        var blocs = new ShockBlocs(ReferenceCatalog.Embedded);
+
+        // The out-of-sample refits of the shock matching do not need the fit: with more than one thread they run beside it.
+        var outOfSample = options.Threads > 1 ? OutOfSampleAsync(request, data, earlier, years, previous, blocs, options, cancellationToken) : null;
         if (await FitAsync(request, data, earlier, years, previous, options, cancellationToken).ConfigureAwait(false) is not { } run)
         {
+            await Quietly(outOfSample).ConfigureAwait(false);
             console.Error.WriteLine("Interrupted; nothing was written.");
             return ExitCodes.Interrupted;
         }
@@ -58,7 +59,7 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
         var cpuAfterFit = Environment.CpuUsage.TotalTime;
         var correlations = run.BsvCorrelations();
         var shockWatch = Stopwatch.StartNew();
-        var shocks = await MatchShocksAsync(request, data, earlier, years.RefitFrom, run, previous, options, cancellationToken).ConfigureAwait(false);
+        var shocks = await MatchShocksAsync(outOfSample ?? OutOfSampleAsync(request, data, earlier, years, previous, blocs, options, cancellationToken), data, run, previous, blocs, options, cancellationToken).ConfigureAwait(false);
         var model = ModelRows(request, run, data, correlations, loadSeconds, fitSeconds, earlier);
         model.AddRange(ShockRows(run, shocks, request.ShockYears, shockWatch.Elapsed.TotalSeconds));
         var cpu = (cpuAfterLoad.TotalSeconds, (cpuAfterFit - cpuAfterLoad).TotalSeconds, (Environment.CpuUsage.TotalTime - cpuAfterFit).TotalSeconds);
@@ -75,10 +76,44 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
         return ExitCodes.Success;
     }
 
-    /// <summary>The earlier table of <c>--from</c> (null without it), or false after printing why it cannot be used.</summary>
-    private bool TryReadEarlier(CalibrateRequest request, out EarlierTable? earlier)
+    /// <summary>
+    /// The data folder and, for an update, the earlier table and what the update reads, or null after printing why
+    /// they cannot be used. The earlier table is read beside the data folder: the loader needs only its years.
+    /// </summary>
+    private async Task<(UnVotingData Data, EarlierTable? Earlier, IncrementalVotes? Window)?> LoadAsync(CalibrateRequest request, CancellationToken cancellationToken)
     {
-        earlier = null;
+        if (!TryReadEarlierYears(request, out var earlierYears))
+        {
+            return null;
+        }
+
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var window = earlierYears is { } y ? new IncrementalVotes(y, request) : null;
+        var readEarlier = request.From is { } from ? Task.Run(() => EarlierTable.Read(from), stopReading.Token) : null;
+
+        // The load's error waits until the table's is known: a table that cannot be used is the one error reported.
+        using var loadError = new StringWriter();
+        var load = DataFolderInput.LoadAsync(request.DataDirectory, window is null ? null : window.VotesFrom, loadError, stopReading.Token);
+        var earlier = readEarlier is null ? null : await EarlierOrNull(readEarlier).ConfigureAwait(false);
+        if (readEarlier is not null && earlier is null)
+        {
+            await stopReading.CancelAsync().ConfigureAwait(false);
+            await load.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+            return null;
+        }
+
+        var data = await load.ConfigureAwait(false);
+        console.Error.Write(loadError.ToString());
+        return data is null ? null : (data, earlier, window);
+    }
+
+    /// <summary>
+    /// The years of the earlier table of <c>--from</c> (null without it), or false after printing why it cannot be
+    /// used: a missing or malformed model file, or <c>--until</c> not after its last year.
+    /// </summary>
+    private bool TryReadEarlierYears(CalibrateRequest request, out (int FirstYear, int LastYear)? years)
+    {
+        years = null;
         if (request.From is not { } from)
         {
             return true;
@@ -86,28 +121,44 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
 
         try
         {
-            earlier = EarlierTable.Read(from);
+            years = EarlierTable.ReadYears(from);
         }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (IsTableProblem(e))
         {
             console.Error.WriteLine($"error: --from: {e.Message}");
             return false;
         }
 
-        if (request.Until is { } until && until <= earlier.Calibration.LastYear)
+        if (request.Until is { } until && until <= years.Value.LastYear)
         {
-            console.Error.WriteLine($"error: --until {until} is not after the last year of '{from}' ({earlier.Calibration.LastYear}); an update fits only later years");
+            console.Error.WriteLine($"error: --until {until} is not after the last year of '{from}' ({years.Value.LastYear}); an update fits only later years");
             return false;
         }
 
         return true;
     }
 
+    /// <summary>The earlier table read by <paramref name="reading"/>, or null after printing why it cannot be used.</summary>
+    private async Task<EarlierTable?> EarlierOrNull(Task<EarlierTable> reading)
+    {
+        try
+        {
+            return await reading.ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsTableProblem(e))
+        {
+            console.Error.WriteLine($"error: --from: {e.Message}");
+            return null;
+        }
+    }
+
+    private static bool IsTableProblem(Exception e) => e is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException;
+
     /// <summary>
     /// The years to fit: all the data's to the last (<c>--until</c>), or for an update the refitted ones; null after
     /// printing why there are none or why the earlier table does not fit the data.
     /// </summary>
-    private (int First, int Last, int RefitFrom)? Years(CalibrateRequest request, UnVotingData data, IncrementalVotes? window)
+    private (int First, int Last, int RefitFrom)? Years(CalibrateRequest request, UnVotingData data, IncrementalVotes? window, EarlierTable? earlier)
     {
         var (firstYear, lastData) = data.YearRange;
         int lastYear = Math.Min(request.Until ?? lastData, lastData);
@@ -122,7 +173,7 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
             return (firstYear, lastYear, firstYear);
         }
 
-        if (window.Problem(data, lastYear) is { } incremental)
+        if (window.Problem(earlier!, data, lastYear) is { } incremental)
         {
             console.Error.WriteLine($"error: {incremental}");
             return null;
@@ -148,15 +199,33 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
         }
     }
 
-    /// <summary>The shock sizes (<see cref="ShockMatching"/>), off the calling thread; an update's out-of-sample refits are updates too.</summary>
-    private static Task<ShockSizes> MatchShocksAsync(CalibrateRequest request, UnVotingData data, EarlierTable? earlier, int refitFrom, CalibrationRun run, int[] previous, CalibrationOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// The out-of-sample count deviations of the shock matching (<see cref="ShockMatching.OutOfSample"/>), null without
+    /// <c>--shock-years</c>, off the calling thread; an update's out-of-sample refits are updates too.
+    /// </summary>
+    private static Task<List<CoverageCase>?> OutOfSampleAsync(CalibrateRequest request, UnVotingData data, EarlierTable? earlier, (int First, int Last, int RefitFrom) years, int[] previous, ShockBlocs blocs, CalibrationOptions options, CancellationToken cancellationToken)
     {
+        if (request.ShockYears == 0)
+        {
+            return Task.FromResult<List<CoverageCase>?>(null);
+        }
+
         Func<int, CalibrationRun?, CalibrationRun>? refit = earlier is null
             ? null
-            : (last, _) => CalibrationRun.Update(data, earlier.Calibration, refitFrom, last, previous, options, null, cancellationToken);
-        var blocs = new ShockBlocs(ReferenceCatalog.Embedded);
-        return Task.Run(() => ShockMatching.Match(data, run, previous, blocs, options, request.ShockYears, request.Threads, refit, cancellationToken), cancellationToken);
+            : (last, _) => CalibrationRun.Update(data, earlier.Calibration, years.RefitFrom, last, previous, options, null, cancellationToken);
+        return Task.Run<List<CoverageCase>?>(() => ShockMatching.OutOfSample(data, (years.First, years.Last), previous, blocs, options, request.ShockYears, request.Threads, refit, cancellationToken), cancellationToken);
     }
+
+    /// <summary>The shock sizes (<see cref="ShockMatching.Match"/>) once the out-of-sample deviations are in, off the calling thread.</summary>
+    private static async Task<ShockSizes> MatchShocksAsync(Task<List<CoverageCase>?> outOfSample, UnVotingData data, CalibrationRun run, int[] previous, ShockBlocs blocs, CalibrationOptions options, CancellationToken cancellationToken)
+    {
+        var deviations = await outOfSample.ConfigureAwait(false);
+        return await Task.Run(() => ShockMatching.Match(data, run, previous, blocs, options, deviations), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits until <paramref name="task"/> (null for none) has ended, however it ended.</summary>
+    private static Task Quietly(Task? task) =>
+        task is null ? Task.CompletedTask : task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
 
     /// <summary>Writes the three tables, or returns false after printing why they cannot be written.</summary>
     private bool TryWrite(CalibrateRequest request, CalibrationRun run, List<(string, string)> model, EarlierTable? earlier, out (string Positions, string RollCalls, string Model) paths)

@@ -58,9 +58,15 @@ internal static class CalibrationTables
         var temporaries = files.Select(f => TemporaryPath(f.Path)).ToArray();
         try
         {
-            for (int i = 0; i < files.Length; i++)
+            // Compressing the positions and the roll calls are independent: one core each.
+            var writes = Enumerable.Range(0, files.Length)
+                .Select(i => Task.Run(() => WriteFile(temporaries[i], files[i].Path, files[i].Write)))
+                .ToArray();
+            Task.WhenAll(writes).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Wait(CancellationToken.None);
+            foreach (var write in writes)
             {
-                WriteFile(temporaries[i], files[i].Path, files[i].Write);
+                // The first failure in file order, as its own exception (not wrapped), as writing one after another gave.
+                write.GetAwaiter().GetResult();
             }
 
             TemporaryOutputs.Publish(temporaries, () =>

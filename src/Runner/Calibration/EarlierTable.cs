@@ -40,6 +40,28 @@ internal sealed class EarlierTable
     public static EarlierTable Read(string positionsPath)
     {
         var (positionsFile, rollCallsFile, modelFile) = CalibrationTables.PathsFor(positionsPath);
+        var (firstYear, lastYear, step) = ReadHeader(positionsPath);
+        var (states, positionRows) = ReadStates(positionsFile, modelFile, firstYear, lastYear);
+        var (rollCalls, rollCallRows) = ReadRollCalls(rollCallsFile, modelFile, firstYear, lastYear);
+        var calibration = new EarlierCalibration(firstYear, lastYear, step, states, rollCalls);
+        return new EarlierTable(calibration, rollCallsFile, positionRows, rollCallRows);
+    }
+
+    /// <summary>
+    /// The first and last year of the table of <paramref name="positionsPath"/>, from its model file alone (what an
+    /// update needs before the data are read); throws as <see cref="Read"/> does for a missing file or a model file
+    /// that is not as <c>stemsim calibrate</c> writes it.
+    /// </summary>
+    public static (int FirstYear, int LastYear) ReadYears(string positionsPath)
+    {
+        var (firstYear, lastYear, _) = ReadHeader(positionsPath);
+        return (firstYear, lastYear);
+    }
+
+    /// <summary>The years and position step of the model file, after checking that the three files are there.</summary>
+    private static (int FirstYear, int LastYear, double Step) ReadHeader(string positionsPath)
+    {
+        var (positionsFile, rollCallsFile, modelFile) = CalibrationTables.PathsFor(positionsPath);
         foreach (var file in new[] { positionsFile, rollCallsFile, modelFile })
         {
             if (!File.Exists(file))
@@ -54,15 +76,9 @@ internal sealed class EarlierTable
         double step = double.TryParse(Value(model, "position_step_sd", modelFile), NumberStyles.Float, CultureInfo.InvariantCulture, out double s) && s > 0 && double.IsFinite(s)
             ? s
             : throw new InvalidDataException($"{modelFile}: position_step_sd is not a number > 0");
-        if (lastYear < firstYear)
-        {
-            throw new InvalidDataException($"{modelFile}: last_year {lastYear} is before first_year {firstYear}");
-        }
-
-        var (states, positionRows) = ReadStates(positionsFile, modelFile, firstYear, lastYear);
-        var (rollCalls, rollCallRows) = ReadRollCalls(rollCallsFile, modelFile, firstYear, lastYear);
-        var calibration = new EarlierCalibration(firstYear, lastYear, step, states, rollCalls);
-        return new EarlierTable(calibration, rollCallsFile, positionRows, rollCallRows);
+        return lastYear < firstYear
+            ? throw new InvalidDataException($"{modelFile}: last_year {lastYear} is before first_year {firstYear}")
+            : (firstYear, lastYear, step);
     }
 
     /// <summary>Every unit-year's state of the positions table, and its rows as written.</summary>

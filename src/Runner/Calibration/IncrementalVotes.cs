@@ -9,7 +9,9 @@ namespace StemSimulator.Runner.Calibration;
 /// loader passes over the votes of the sessions before (<see cref="VotesFrom"/>); the earlier table's roll calls of
 /// those years are then checked by id and year, those of the years read also by their counts of votes.
 /// </summary>
-internal sealed class IncrementalVotes(EarlierTable earlier, CalibrateRequest request)
+/// <param name="years">The earlier table's first and last year (<see cref="EarlierTable.ReadYears"/>).</param>
+/// <param name="request">The update's options.</param>
+internal sealed class IncrementalVotes((int FirstYear, int LastYear) years, CalibrateRequest request)
 {
     /// <summary>The first year whose votes were asked for (null before the data are read).</summary>
     public int? FirstYearRead { get; private set; }
@@ -21,7 +23,7 @@ internal sealed class IncrementalVotes(EarlierTable earlier, CalibrateRequest re
     /// </summary>
     public int VotesFrom(int lastRollCallYear)
     {
-        var e = earlier.Calibration;
+        var e = years;
         int lastYear = Math.Max(e.LastYear + 1, Math.Min(request.Until ?? lastRollCallYear, lastRollCallYear));
         FirstYearRead = IncrementalWindow.FirstRefitYear(e.FirstYear, e.LastYear, lastYear, request.ShockYears);
         return FirstYearRead.Value;
@@ -30,7 +32,7 @@ internal sealed class IncrementalVotes(EarlierTable earlier, CalibrateRequest re
     /// <summary>The first refitted year of an update to <paramref name="lastYear"/>; its votes were read.</summary>
     public int FirstRefitYear(int lastYear)
     {
-        var e = earlier.Calibration;
+        var e = years;
         int first = IncrementalWindow.FirstRefitYear(e.FirstYear, e.LastYear, lastYear, request.ShockYears);
         return first >= (FirstYearRead ?? int.MinValue)
             ? first
@@ -38,14 +40,14 @@ internal sealed class IncrementalVotes(EarlierTable earlier, CalibrateRequest re
     }
 
     /// <summary>
-    /// What makes the earlier table unusable as the start of an update of <paramref name="data"/> to
+    /// What makes <paramref name="earlier"/> (the table of the years given) unusable as the start of an update of <paramref name="data"/> to
     /// <paramref name="lastYear"/>, or null: an end not before <paramref name="lastYear"/>, too many out-of-sample
     /// shock years, or a table made from other data (a unit the data lack, or a roll call of its years missing from
     /// either, in another year, or, in the years whose votes were read, counted differently).
     /// </summary>
-    public string? Problem(UnVotingData data, int lastYear)
+    public string? Problem(EarlierTable earlier, UnVotingData data, int lastYear)
     {
-        var last = earlier.Calibration.LastYear;
+        var last = years.LastYear;
         string table = request.From!;
         if (lastYear <= last)
         {
@@ -60,11 +62,11 @@ internal sealed class IncrementalVotes(EarlierTable earlier, CalibrateRequest re
         var missingUnit = earlier.PositionRows.FirstOrDefault(row => !data.UnitIndex.ContainsKey(row[0]));
         return missingUnit is not null
             ? $"'{table}' has unit {missingUnit[0]}, which '{request.DataDirectory}' does not have: the table was made from other data (calibrate without --from)"
-            : RollCallProblem(data);
+            : RollCallProblem(earlier, data);
     }
 
     /// <summary>The first roll call of the table the data lack or count differently, or one of its years the table lacks; null when none.</summary>
-    private string? RollCallProblem(UnVotingData data)
+    private string? RollCallProblem(EarlierTable earlier, UnVotingData data)
     {
         var counts = Counts(data);
         var byId = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -94,7 +96,7 @@ internal sealed class IncrementalVotes(EarlierTable earlier, CalibrateRequest re
             seen.Add(row[0]);
         }
 
-        var (first, last) = (earlier.Calibration.FirstYear, earlier.Calibration.LastYear);
+        var (first, last) = years;
         var missing = data.RollCalls.FirstOrDefault(rc => rc.Year >= first && rc.Year <= last && !seen.Contains(rc.Id));
         return missing is null
             ? null

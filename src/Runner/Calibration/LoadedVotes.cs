@@ -17,7 +17,7 @@ internal sealed class LoadedVotes
     public Dictionary<long, VoteChoice> Choices { get; } = [];
 
     /// <summary>Keys of the votes read from rows an update passed over, so a second vote on one is still reported.</summary>
-    public HashSet<long> PassedOver { get; } = [];
+    public PairSet PassedOver { get; } = new();
 
     /// <summary>The index of unit <paramref name="code"/>, numbering it when new.</summary>
     public int Unit(string code)
@@ -38,8 +38,7 @@ internal sealed class LoadedVotes
     /// <summary>Adds a vote read in full; false when the unit already voted on that roll call.</summary>
     public bool TryAdd(int rollCall, int unit, VoteChoice choice)
     {
-        long key = Key(rollCall, unit);
-        return !PassedOver.Contains(key) && Choices.TryAdd(key, choice);
+        return !PassedOver.Contains(rollCall, unit) && Choices.TryAdd(Key(rollCall, unit), choice);
     }
 
     /// <summary>

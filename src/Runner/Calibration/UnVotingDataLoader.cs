@@ -78,7 +78,7 @@ internal static class UnVotingDataLoader
         // The library's roll calls are read before the votes, so that the last year is known; their problems are
         // listed where a full reading in file order puts them, after the unvotes votes.
         var undlProblems = new DataProblems();
-        var undl = new UndlReader(rollCalls, codes, votes);
+        var undl = new UndlReader(rollCalls, codes);
         if (withUndl)
         {
             undl.ReadRollCalls(Path(UndlFiles[0]), lastUnvotes, undlProblems);
@@ -86,32 +86,71 @@ internal static class UnVotingDataLoader
 
         cancellationToken.ThrowIfCancellationRequested();
         int firstSession = FirstSession(rollCalls, votesFrom);
-        if (withUnvotes)
-        {
-            unvotes.ReadVotes(Path("unvotes_dgrtwo/un_votes.csv"), firstSession);
-            cancellationToken.ThrowIfCancellationRequested();
-            var covered = unvotes.ReadVoetenAbsences(Path(UnvotesFiles[3]), firstSession);
-            cancellationToken.ThrowIfCancellationRequested();
-            unvotes.InferAbsences(unvotesCount, covered, firstSession);
-        }
 
-        foreach (var (file, line, message) in undlProblems.All)
-        {
-            problems.Report(file, line, message);
-        }
-
-        if (withUndl)
-        {
-            undl.ReadVotes(Path(UndlFiles[1]), problems);
-            library.AddShared(rollCalls, UndlFiles[0]);
-        }
-
+        ReadVoteFiles(directory, (withUnvotes ? unvotes : null, withUndl ? undl : null), (unvotesCount, firstSession), votes, (library, rollCalls), (undlProblems, problems), cancellationToken);
         var matched = withUnvotes ? VoetenFiles.ReadMatches(Path("voeten_idealpoints/Matches.csv"), unvotes.ByRcid, problems) : [];
         var bsv = withUnvotes ? VoetenFiles.ReadIdealPoints(Path("voeten_idealpoints/IdealpointestimatesAll_Apr2020.csv"), codes, problems) : [];
         cancellationToken.ThrowIfCancellationRequested();
         ReadOfficialFiles(directory, officialFiles, codes, library, problems, cancellationToken);
         return votes.ToData(rollCalls, r => r >= unvotesCount || rollCalls[r].Session >= firstSession, matched, bsv, problems);
     }
+
+    /// <summary>
+    /// Reads the votes of the shared layout's groups that are there (a null reader: the group is not): the unvotes
+    /// votes, Voeten's absences and the inferred ones, then the Library's votes, merged into <paramref name="votes"/>;
+    /// the Library's roll-call problems (<c>Problems.Undl</c>) are listed after the unvotes files', where a reading in
+    /// file order puts them.
+    /// </summary>
+    private static void ReadVoteFiles(string directory, (UnvotesReader? Unvotes, UndlReader? Undl) readers, (int UnvotesCount, int FirstSession) window, LoadedVotes votes, (LibraryMerge Merge, List<RollCallInfo> RollCalls) library, (DataProblems Undl, DataProblems All) problems, CancellationToken cancellationToken)
+    {
+        string Path(string relative) => System.IO.Path.Combine(directory, relative);
+        var (unvotes, undl) = readers;
+        var (unvotesCount, firstSession) = window;
+        var undlProblems = problems.Undl;
+
+        // The three vote files are independent until their votes are merged: Voeten's absences and the Library's
+        // votes are read on threads of their own while the unvotes votes are read here, and merged in the order of
+        // reading them one after another (PendingVotes), so the units' numbering and the problems' order stay a
+        // sequential reading's. Dedicated threads: the loader itself holds a pool thread.
+        var voeten = unvotes is not null ? OnOwnThread(() => unvotes.ReadVoetenAbsences(Path(UnvotesFiles[3]), firstSession), cancellationToken) : null;
+        var undlVotes = undl is not null ? OnOwnThread(() => undl.ReadVotes(Path(UndlFiles[1])), cancellationToken) : null;
+        try
+        {
+            if (unvotes is not null)
+            {
+                unvotes.ReadVotes(Path("unvotes_dgrtwo/un_votes.csv"), firstSession);
+                cancellationToken.ThrowIfCancellationRequested();
+                var absences = voeten!.GetAwaiter().GetResult();
+                absences.Apply(votes, problems.All);
+                cancellationToken.ThrowIfCancellationRequested();
+                unvotes.InferAbsences(unvotesCount, absences.Covered, firstSession);
+            }
+
+            foreach (var (file, line, message) in undlProblems.All)
+            {
+                problems.All.Report(file, line, message);
+            }
+
+            if (undl is not null)
+            {
+                undlVotes!.GetAwaiter().GetResult().Apply(votes, problems.All);
+                library.Merge.AddShared(library.RollCalls, UndlFiles[0]);
+            }
+        }
+        finally
+        {
+            // Whatever happened here, no reading goes on after the load returns or throws.
+            WaitQuietly(voeten, undlVotes);
+        }
+    }
+
+    /// <summary>Runs <paramref name="read"/> on a thread of its own (not the pool's, which the caller may be holding).</summary>
+    private static Task<T> OnOwnThread<T>(Func<T> read, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(read, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>Waits until the given reads (null for none) have ended, however they ended.</summary>
+    private static void WaitQuietly(params Task?[] reads) =>
+        Task.WhenAll(reads.OfType<Task>()).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Wait(CancellationToken.None);
 
     /// <summary>
     /// The first session whose unvotes votes are read: that of the first roll call of the year

@@ -8,7 +8,7 @@ namespace StemSimulator.Runner.Calibration;
 /// Y/N/A and X (non-voting) as absent. They carry no issue tags, so each takes the tags of the latest earlier roll
 /// call with the same title.
 /// </summary>
-internal sealed class UndlReader(List<RollCallInfo> rollCalls, UnitCodes codes, LoadedVotes votes)
+internal sealed class UndlReader(List<RollCallInfo> rollCalls, UnitCodes codes)
 {
     private readonly Dictionary<string, int> _byRecord = new(StringComparer.Ordinal);
 
@@ -73,10 +73,13 @@ internal sealed class UndlReader(List<RollCallInfo> rollCalls, UnitCodes codes, 
 
     /// <summary>
     /// Reads the votes on the resolutions <see cref="ReadRollCalls"/> added; the file's other rows are not used, and
-    /// those before the first such vote are passed over without being read; unusable rows go to <paramref name="problems"/>.
+    /// those before the first such vote are passed over without being read. Touches neither the votes nor the
+    /// problems (the result holds them until <see cref="PendingVotes.Apply"/>), so the file can be read beside the
+    /// unvotes files: no other file has votes on these roll calls, so a second vote is one of this file's.
     /// </summary>
-    public void ReadVotes(string votesFile, DataProblems problems)
+    public PendingVotes ReadVotes(string votesFile)
     {
+        var read = new PendingVotes();
         var records = new HashSet<int>();
         foreach (var record in _byRecord.Keys)
         {
@@ -86,9 +89,11 @@ internal sealed class UndlReader(List<RollCallInfo> rollCalls, UnitCodes codes, 
             }
         }
 
+        var voted = new HashSet<(int RollCall, string Code)>();
+
         // A row whose record id is plainly a number of none of them is one the loop below would pass over.
         bool PassOver(PrefixRow row) => row.Digits(0, out int record) && !records.Contains(record);
-        foreach (var row in SharedCsv.Rows(votesFile, problems, null, PassOver, "undl_record_id", "date", "resolution", "country_name_raw", "iso3_mapped", "vote"))
+        foreach (var row in SharedCsv.Rows(votesFile, read.Problems, null, PassOver, "undl_record_id", "date", "resolution", "country_name_raw", "iso3_mapped", "vote"))
         {
             if (!_byRecord.TryGetValue(row[0], out int r))
             {
@@ -109,10 +114,15 @@ internal sealed class UndlReader(List<RollCallInfo> rollCalls, UnitCodes codes, 
                 continue;
             }
 
-            if (!votes.TryAdd(r, votes.Unit(code), choice.Value))
+            if (!voted.Add((r, code)))
             {
                 row.Problem($"second vote of {code} on {row[2]}");
+                continue;
             }
+
+            read.Add(r, code, choice.Value);
         }
+
+        return read;
     }
 }

@@ -15,7 +15,13 @@ namespace StemSimulator.Runner.Calibration;
 /// </summary>
 internal sealed class UnvotesReader(List<RollCallInfo> rollCalls, UnitCodes codes, LoadedVotes votes, DataProblems problems)
 {
+    /// <summary>Rcids above this are looked up in <see cref="_byRcid"/> only.</summary>
+    private const int DenseRcidLimit = 1 << 20;
+
     private readonly Dictionary<int, int> _byRcid = [];
+
+    // The same map as an array indexed by rcid (-1 for none), for the per-row lookups of the vote files; null when an rcid is too large.
+    private int[]? _rollCallOfRcid;
 
     /// <summary>The index of each rcid's roll call in the roll calls.</summary>
     public IReadOnlyDictionary<int, int> ByRcid => _byRcid;
@@ -50,6 +56,17 @@ internal sealed class UnvotesReader(List<RollCallInfo> rollCalls, UnitCodes code
                 row[7].Trim(),
                 issues.GetValueOrDefault(rcid)));
         }
+
+        int largest = _byRcid.Keys.DefaultIfEmpty(0).Max();
+        if (largest < DenseRcidLimit && _byRcid.Keys.All(k => k >= 0))
+        {
+            _rollCallOfRcid = new int[largest + 1];
+            Array.Fill(_rollCallOfRcid, -1);
+            foreach (var (rcid, r) in _byRcid)
+            {
+                _rollCallOfRcid[rcid] = r;
+            }
+        }
     }
 
     private Dictionary<int, byte> ReadIssues(string issuesFile)
@@ -77,7 +94,7 @@ internal sealed class UnvotesReader(List<RollCallInfo> rollCalls, UnitCodes code
         var codeCache = new Dictionary<int, string>();
         bool PassOver(PrefixRow row)
         {
-            if (!row.Digits(0, out int rcid) || !_byRcid.TryGetValue(rcid, out int r) || rollCalls[r].Session >= firstSession || VoteOf(row[3]) is null)
+            if (!row.Digits(0, out int rcid) || RollCallOf(rcid) is not (>= 0 and var r) || rollCalls[r].Session >= firstSession || VoteOf(row[3]) is null)
             {
                 return false;
             }
@@ -88,7 +105,7 @@ internal sealed class UnvotesReader(List<RollCallInfo> rollCalls, UnitCodes code
                 return false;
             }
 
-            if (!votes.PassedOver.Add(LoadedVotes.Key(r, votes.Unit(code))))
+            if (!votes.PassedOver.Add(r, votes.Unit(code)))
             {
                 problems.Report(name, row.Line, $"second vote of {code} on rcid {rcid}");
             }
@@ -156,26 +173,37 @@ internal sealed class UnvotesReader(List<RollCallInfo> rollCalls, UnitCodes code
 
     /// <summary>
     /// Reads the absences (vote code 8) of Voeten's file; those of roll calls of sessions before
-    /// <paramref name="firstSession"/> may be passed over. Returns the roll calls the file covers.
+    /// <paramref name="firstSession"/> may be passed over. Touches neither the votes nor the problems: what it read is
+    /// kept in the result until <see cref="PendingVotes.Apply"/>, so the file can be read beside the unvotes votes.
     /// </summary>
-    public HashSet<int> ReadVoetenAbsences(string file, int firstSession)
+    public PendingVotes ReadVoetenAbsences(string file, int firstSession)
     {
         string name = SharedCsv.DisplayName(file);
-        var covered = new HashSet<int>();
-        // Keyed by the pair: a long (roll call << 32 | code) hashes to roll call ^ code, whose collisions made this set
-        // the slowest step of the load.
-        var seen = new HashSet<(int RollCall, int Ccode)>();
+        var read = new PendingVotes();
+        // Pairs (roll call, COW code) as bits: nearly every row adds one, and a hash set of them was the slowest step of the load.
+        var seen = (Dense: new PairSet(), Negative: new HashSet<(int, int)>());
+        int lastCovered = -1;
+        void Cover(int r)
+        {
+            // Rows come grouped by roll call, so most rows repeat the last one.
+            if (r != lastCovered)
+            {
+                read.Covered.Add(r);
+                lastCovered = r;
+            }
+        }
+
         bool PassOver(PrefixRow row)
         {
             if (!row.Digits(0, out int rcid) || !row.Digits(1, out int vote) || !row.Digits(2, out int ccode)
-                || !_byRcid.TryGetValue(rcid, out int r) || rollCalls[r].Session >= firstSession)
+                || RollCallOf(rcid) is not (>= 0 and var r) || rollCalls[r].Session >= firstSession)
             {
                 return false;
             }
 
-            if (seen.Contains((r, ccode)))
+            if (seen.Dense.Contains(r, ccode))
             {
-                problems.Report(name, row.Line, $"second record of COW code {ccode} on rcid {rcid}");
+                read.Problems.Report(name, row.Line, $"second record of COW code {ccode} on rcid {rcid}");
                 return true;
             }
 
@@ -185,25 +213,25 @@ internal sealed class UnvotesReader(List<RollCallInfo> rollCalls, UnitCodes code
                 return false;
             }
 
-            seen.Add((r, ccode));
-            covered.Add(r);
+            seen.Dense.Add(r, ccode);
+            Cover(r);
             if (code is not null)
             {
-                votes.Unit(code);
+                read.Number(code);
             }
 
             return true;
         }
 
-        foreach (var row in SharedCsv.Rows(file, problems, null, firstSession > int.MinValue ? PassOver : null, "rcid", "vote", "ccode"))
+        foreach (var row in SharedCsv.Rows(file, read.Problems, null, firstSession > int.MinValue ? PassOver : null, "rcid", "vote", "ccode"))
         {
-            ReadVoetenRow(row, covered, seen);
+            ReadVoetenRow(row, read, seen, Cover);
         }
 
-        return covered;
+        return read;
     }
 
-    private void ReadVoetenRow(CsvRow row, HashSet<int> covered, HashSet<(int RollCall, int Ccode)> seen)
+    private void ReadVoetenRow(CsvRow row, PendingVotes read, (PairSet Dense, HashSet<(int, int)> Negative) seen, Action<int> cover)
     {
         if (row.Int(0) is not { } rcid || row.Int(1) is not { } vote || row.Int(2) is not { } ccode)
         {
@@ -217,13 +245,13 @@ internal sealed class UnvotesReader(List<RollCallInfo> rollCalls, UnitCodes code
             return;
         }
 
-        if (!seen.Add((r, ccode)))
+        if (ccode < 0 ? !seen.Negative.Add((r, ccode)) : !seen.Dense.Add(r, ccode))
         {
             row.Problem($"second record of COW code {ccode} on rcid {rcid}");
             return;
         }
 
-        covered.Add(r);
+        cover(r);
         if (vote != 8)
         {
             if (vote is < 1 or > 3)
@@ -241,8 +269,18 @@ internal sealed class UnvotesReader(List<RollCallInfo> rollCalls, UnitCodes code
             return;
         }
 
-        // A recorded vote in unvotes wins over an absence here (the newer release corrected some records).
-        votes.Choices.TryAdd(LoadedVotes.Key(r, votes.Unit(code)), VoteChoice.Absent);
+        read.Add(r, code, VoteChoice.Absent);
+    }
+
+    /// <summary>The index of the roll call of <paramref name="rcid"/>, or -1.</summary>
+    private int RollCallOf(int rcid)
+    {
+        if (_rollCallOfRcid is { } dense)
+        {
+            return rcid >= 0 && rcid < dense.Length ? dense[rcid] : -1;
+        }
+
+        return _byRcid.TryGetValue(rcid, out int r) ? r : -1;
     }
 
     /// <summary>

@@ -67,6 +67,26 @@ public sealed class BacktestCommandTests
     }
 
     [Test]
+    public async Task The_scores_do_not_depend_on_the_thread_count()
+    {
+        // Two threads fit the training years to 2019 while 2019 is scored; one thread does one after the other.
+        using var folder = new TemporaryFolder();
+        string[] Arguments(string output, string threads) =>
+            ["backtest", "--data", Fixtures.UnSmall, "--train-until", "2018", "--test-from", "2019", "--test-to", "2020", "--trials", "200", "--threads", threads, "--quiet", "--out", folder.File(output)];
+        var one = CliProcess.Run(RepositoryPaths.Root, Arguments("one", "1"));
+        var two = CliProcess.Run(RepositoryPaths.Root, Arguments("two", "2"));
+
+        Assert.That(one.ExitCode, Is.EqualTo(0), one.StandardError);
+        Assert.That(two.ExitCode, Is.EqualTo(0), two.StandardError);
+
+        // Every row but the fits' wall times.
+        var first = (await ReadRows(Path.Combine(folder.File("one"), "backtest.parquet"))).Where(r => r.Metric != "fit_seconds").ToArray();
+        var second = (await ReadRows(Path.Combine(folder.File("two"), "backtest.parquet"))).Where(r => r.Metric != "fit_seconds").ToArray();
+        Assert.That(first.Any(r => r.Year == 2019 && r.Metric == "accuracy") && first.Any(r => r.Year == 2020 && r.Metric == "accuracy"), Is.True, "both test years scored");
+        Assert.That(second, Is.EqualTo(first));
+    }
+
+    [Test]
     public void Training_on_the_test_years_is_refused()
     {
         using var folder = new TemporaryFolder();

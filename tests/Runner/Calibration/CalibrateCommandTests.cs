@@ -24,6 +24,24 @@ public sealed class CalibrateCommandTests
     }
 
     [Test]
+    public void Shock_matching_gives_the_same_tables_with_its_refits_beside_the_fit_or_after_it()
+    {
+        // Two threads run the out-of-sample refits (to 2018, then to 2019, the second while 2019 is scored) beside
+        // the fit; one thread runs everything one step after another. Same tables, shock sizes included.
+        using var folder = new TemporaryFolder();
+        var one = CliProcess.Run(RepositoryPaths.Root, "calibrate", "--data", Fixtures.UnSmall, "--shock-years", "2", "--out", folder.File("one.csv.gz"), "--threads", "1", "--quiet");
+        var two = CliProcess.Run(RepositoryPaths.Root, "calibrate", "--data", Fixtures.UnSmall, "--shock-years", "2", "--out", folder.File("two.csv.gz"), "--threads", "2", "--quiet");
+
+        Assert.That(one.ExitCode, Is.EqualTo(0), one.StandardError);
+        Assert.That(two.ExitCode, Is.EqualTo(0), two.StandardError);
+        Assert.That(File.ReadAllBytes(folder.File("two.csv.gz")), Is.EqualTo(File.ReadAllBytes(folder.File("one.csv.gz"))), "positions");
+        Assert.That(File.ReadAllBytes(folder.File("two_roll_calls.csv.gz")), Is.EqualTo(File.ReadAllBytes(folder.File("one_roll_calls.csv.gz"))), "roll calls");
+        var model = StableModelLines(folder.File("two_model.csv"));
+        Assert.That(model, Is.EqualTo(StableModelLines(folder.File("one_model.csv"))), "model");
+        Assert.That(model, Has.One.StartsWith("shock_global_from,out-of-sample analog forecasts of 2019-2020"));
+    }
+
+    [Test]
     public void Tables_hold_every_roll_call_and_the_United_States_on_the_positive_side()
     {
         using var folder = new TemporaryFolder();
