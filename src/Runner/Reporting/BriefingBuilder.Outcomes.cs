@@ -209,6 +209,14 @@ internal sealed partial class BriefingBuilder
             return "The votes take explicit parameters, which the run does not vary at all. " + fixedPart;
         }
 
+        if (BaselineVotes.Any(v => scenario.PopulationDrawn.Contains(v.VoteId)))
+        {
+            return "For a vote whose analog shares only its subject or its issue area with the new text, the run draws the text in each run as any "
+                + "of the recorded texts of that kind around the analog (the table says which and how many), each anchored on its recorded yes count, "
+                + "then shifts every member's support a little more; for any other analog it draws a shift of every member's support with the analog's "
+                + "spread as its standard deviation. P(adopted) and the ranges already include that much distance. " + fixedPart;
+        }
+
         return "For a vote with an analog the run draws in each run a shift of every member's support with the analog's spread as its standard "
             + "deviation (the distance between the new text and its analog; the table gives each vote's), so P(adopted) and the ranges already "
             + "include that much distance. " + fixedPart;
