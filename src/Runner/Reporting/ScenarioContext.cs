@@ -112,9 +112,9 @@ internal sealed record ScenarioContext
         Description = document.Description?.Trim(),
         Titles = document.Votes.Where(v => !string.IsNullOrWhiteSpace(v.Title)).ToDictionary(v => v.Id, v => v.Title!.Trim(), StringComparer.Ordinal),
         Analogs = document.Votes.ToDictionary(v => v.Id, v => Analog(v.Like, v.Discrimination, v.Cutpoints), StringComparer.Ordinal),
-        AnalogSpreads = document.Votes.ToDictionary(v => v.Id, v => v.Like is { } like ? AnalogSpreadChoice.Of(like, v.Body == BodyName.GA).Spread : 0.0, StringComparer.Ordinal),
-        AnalogSpreadSources = document.Votes.Where(v => v.Like is not null).ToDictionary(v => v.Id, v => SpreadSource(v.Like!, v.Body == BodyName.GA), StringComparer.Ordinal),
-        PopulationDrawn = document.Votes.Where(v => v.Like is { } like && AnalogSpreadChoice.Of(like, v.Body == BodyName.GA).PopulationSessions > 0).Select(v => v.Id).ToHashSet(StringComparer.Ordinal),
+        AnalogSpreads = document.Votes.ToDictionary(v => v.Id, v => v.Like is { } like ? SpreadChoice(like, v.Body == BodyName.GA).Spread : 0.0, StringComparer.Ordinal),
+        AnalogSpreadSources = document.Votes.Where(v => v.Like is not null).ToDictionary(v => v.Id, v => SpreadChoice(v.Like!, v.Body == BodyName.GA).Describe(), StringComparer.Ordinal),
+        PopulationDrawn = document.Votes.Where(v => v.Like is { } like && SpreadChoice(like, v.Body == BodyName.GA).PopulationSessions > 0).Select(v => v.Id).ToHashSet(StringComparer.Ordinal),
         Triggers = document.Votes.Where(v => v.After is { Length: > 0 }).ToDictionary(
             v => v.Id,
             v => string.Join(" or ", v.After!.Select(a => $"{a.Vote} {(a.If switch { ConditionName.Vetoed => "is vetoed", ConditionName.Adopted => "is adopted", ConditionName.Failed => "fails", ConditionName.Held => "is held", _ => throw new InvalidOperationException($"Unknown condition {a.If}.") })}")),
@@ -127,13 +127,13 @@ internal sealed record ScenarioContext
     /// Where a vote's analog spread comes from, in words; a population draw names its texts as the compile finds them in
     /// the embedded calibration's roll calls (a scenario's evidence is not among them: its analog is then described by the rule).
     /// </summary>
-    private static string SpreadSource(AnalogDocument like, bool assembly)
+    private static AnalogSpreadChoice SpreadChoice(AnalogDocument like, bool assembly)
     {
         var choice = AnalogSpreadChoice.Of(like, assembly);
         var catalog = ReferenceCatalog.Embedded;
-        return (choice.PopulationSessions > 0 && catalog.RollCalls.Find(like.Vote, out _) is { } analog
+        return choice.PopulationSessions > 0 && catalog.RollCalls.Find(like.Vote, out _) is { } analog
             ? choice.WithPopulation(catalog.RollCalls.All, analog, RollCallConcerns.Embedded)
-            : choice).Describe();
+            : choice;
     }
 
     /// <summary>Where a vote's discrimination and cut-points come from, in words: its analog, or the explicit parameters.</summary>

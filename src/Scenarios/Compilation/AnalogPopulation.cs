@@ -23,6 +23,17 @@ public sealed record AnalogPopulation(AnalogKind Kind, int Sessions, IReadOnlyLi
     public int[] YesCounts => Texts.Select(t => t.Yes).ToArray();
 
     /// <summary>
+    /// Whether <paramref name="analog"/> says what its population of <paramref name="kind"/> is: issue areas for
+    /// same_issue (and repeat), a state concerned for same_subject.
+    /// </summary>
+    public static bool Defines(AnalogRollCall analog, AnalogKind kind, IReadOnlyDictionary<string, string[]> concerns) => kind switch
+    {
+        AnalogKind.SameSubject => concerns.TryGetValue(analog.Id, out var c) && c.Length > 0,
+        AnalogKind.SameIssue or AnalogKind.Repeat => analog.IssueMask != 0,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown analog kind."),
+    };
+
+    /// <summary>
     /// The population of <paramref name="analog"/> for <paramref name="kind"/> among <paramref name="rollCalls"/>;
     /// <paramref name="concerns"/> gives each roll call's states concerned by id (same_subject only).
     /// </summary>

@@ -32,9 +32,26 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
     /// <summary>The population drawn from, when the caller found it (<see cref="WithPopulation"/>); words only.</summary>
     public AnalogPopulation? Population { get; init; }
 
-    /// <summary>This choice with the population found in the calibration's roll calls for <paramref name="analog"/>, when it draws from one.</summary>
-    public AnalogSpreadChoice WithPopulation(IEnumerable<AnalogRollCall> rollCalls, AnalogRollCall analog, IReadOnlyDictionary<string, string[]> concerns) =>
-        PopulationSessions > 0 && Kind is { } kind ? this with { Population = AnalogPopulation.Of(rollCalls, analog, kind, PopulationSessions, concerns) } : this;
+    /// <summary>
+    /// This choice with the population found in the calibration's roll calls for <paramref name="analog"/>, when it draws
+    /// from one. An analog that does not say what its population would be (same_issue without issue areas, same_subject
+    /// without a state concerned) takes the kind's unanchored shift at <paramref name="setting"/> instead.
+    /// </summary>
+    public AnalogSpreadChoice WithPopulation(IEnumerable<AnalogRollCall> rollCalls, AnalogRollCall analog, IReadOnlyDictionary<string, string[]> concerns, AnalogSetting setting = AnalogSetting.Chosen)
+    {
+        if (PopulationSessions == 0 || Kind is not { } kind)
+        {
+            return this;
+        }
+
+        if (!AnalogPopulation.Defines(analog, kind, concerns))
+        {
+            var shift = AnalogSpreads.AtSetting(AnalogSpreads.UnanchoredShift(kind), kind, setting);
+            return this with { Spread = shift.StandardDeviation, Shift = shift, PopulationSessions = 0 };
+        }
+
+        return this with { Population = AnalogPopulation.Of(rollCalls, analog, kind, PopulationSessions, concerns) };
+    }
 
     /// <summary>The three kinds as a scenario writes them, with what each means (for messages).</summary>
     public const string KindsInWords = "repeat (the same resolution's previous vote), same_subject (an earlier, different text on the same situation, agenda item or party concerned) or same_issue (only the issue area in common)";

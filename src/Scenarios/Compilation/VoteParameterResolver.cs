@@ -120,7 +120,7 @@ internal sealed class VoteParameterResolver
             return null;
         }
 
-        var choice = AnalogSpreadChoice.Of(like, vote.Body == BodyName.GA, _context.AnalogSetting).WithPopulation(_context.Catalog.RollCalls.All, analog, RollCallConcerns.Embedded);
+        var choice = AnalogSpreadChoice.Of(like, vote.Body == BodyName.GA, _context.AnalogSetting).WithPopulation(_context.Catalog.RollCalls.All, analog, RollCallConcerns.Embedded, _context.AnalogSetting);
         // Evidence known by its totals carries the uncertainty of its shift; calibrated roll calls have none to add.
         return new VoteParameters(analog.Beta, [analog.Tau1, analog.Tau2], mask, shift, analog)
         {
