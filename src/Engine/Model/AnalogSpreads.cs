@@ -35,23 +35,23 @@ public static class AnalogSpreads
     /// </summary>
     public static AnalogShiftDistribution SameIssueUnanchored { get; } = new(2.5, 3.0, 0.4);
 
-    /// <summary>The sessions of same_subject's population draw on an Assembly vote (chosen on 2000-2009).</summary>
+    /// <summary>The sessions of same_subject's population draw on an Assembly vote (chosen on 2000-2009 among 2, 3 and 5).</summary>
     public const int SameSubjectSessions = 3;
 
-    /// <summary>The sessions of same_issue's population draw on an Assembly vote (chosen on 2000-2009).</summary>
-    public const int SameIssueSessions = 3;
+    /// <summary>The sessions of same_issue's population draw on an Assembly vote (chosen on 2000-2009 among 2, 3 and 5).</summary>
+    public const int SameIssueSessions = 2;
 
     /// <summary>
     /// A different text on the same subject, on an Assembly vote: the jitter added to the population draw of
-    /// <see cref="SameSubjectSessions"/> sessions (chosen on 2000-2009).
+    /// <see cref="SameSubjectSessions"/> sessions, none (chosen on 2000-2009 among 0, 0.18, 0.3, 0.6 and 1.0).
     /// </summary>
-    public static AnalogShiftDistribution SameSubject { get; } = AnalogShiftDistribution.Normal(0.3);
+    public static AnalogShiftDistribution SameSubject { get; } = AnalogShiftDistribution.Normal(0);
 
     /// <summary>
     /// A text with only the issue area in common, on an Assembly vote: the jitter added to the population draw of
-    /// <see cref="SameIssueSessions"/> sessions (chosen on 2000-2009).
+    /// <see cref="SameIssueSessions"/> sessions, none (chosen on 2000-2009 among 0, 0.18, 0.3, 0.6 and 1.0).
     /// </summary>
-    public static AnalogShiftDistribution SameIssue { get; } = AnalogShiftDistribution.Normal(0.3);
+    public static AnalogShiftDistribution SameIssue { get; } = AnalogShiftDistribution.Normal(0);
 
     /// <summary>
     /// What was measured for <paramref name="kind"/>: its shift, anchoring, and the normal-shift study's choice with its

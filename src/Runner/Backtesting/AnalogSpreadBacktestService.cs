@@ -164,7 +164,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
     {
         var text = new StringBuilder();
         text.AppendLine();
-        text.AppendLine("Candidates by family (the one of each family with the lowest mean 90% interval score on the choosing years; groups: an independent normal shift of each regional group added to the common one, flip: beta's sign flipped with probability q; population: per trial one text of the analog's population of the last K sessions, anchored on its recorded yes count, plus a normal jitter; population-mixture: with probability w a measured shape instead; none of these is implemented in the vote kernel):");
+        text.AppendLine("Candidates by family (the one of each family with the lowest mean 90% interval score on the choosing years; groups: an independent normal shift of each regional group added to the common one, flip: beta's sign flipped with probability q; population: per trial one text of the analog's population of the last K sessions, anchored on its recorded yes count, plus a normal jitter; population-mixture: with probability w a measured shape instead; of these only population is implemented in the vote kernel):");
         text.AppendLine();
         text.AppendLine("| kind | candidate | years | roll calls | coverage50 | coverage80 | coverage90 | coverage95 | mean width90 | mean interval score90 |");
         text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -258,7 +258,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
     {
         var text = new StringBuilder();
         string choosing = $"{request.TestFrom}-{chooseTo}", reporting = $"{chooseTo + 1}-{request.TestTo}";
-        text.AppendLine(CultureInfo.InvariantCulture, $"Analog shift chosen per kind by the mean interval score of the 90% yes-count ranges on {choosing}, among the shapes scenarios can take (a normal or a mixed common shift, anchored on the analog's recorded yes count or not); figures on {reporting} (never used for the choice). 'normal' is the best normal shift alone, as chosen before. Baseline: the analog's own yes count plus the {choosing} quantiles of the yes-count change between roll call and analog.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Analog shift chosen per kind by the mean interval score of the 90% yes-count ranges on {choosing}, among the shapes scenarios can take (a normal or a mixed common shift, anchored on the analog's recorded yes count or not, or a population draw); figures on {reporting} (never used for the choice). 'normal' is the best normal shift alone, as chosen before. Baseline: the analog's own yes count plus the {choosing} quantiles of the yes-count change between roll call and analog.");
         text.AppendLine();
         text.AppendLine("| kind | model | analog shift | years | roll calls | coverage50 | coverage80 | coverage90 | coverage95 | mean width90 | mean interval score90 |");
         text.AppendLine("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|");

@@ -45,8 +45,8 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
     /// <param name="ShapeShare">With a population: probability of the narrow/wide shape's count instead, 0 to 1.</param>
     public sealed record Candidate(string Family, string Name, int Narrow, int Wide, double Probability, int Population = -1, double ShapeShare = 0)
     {
-        /// <summary>Whether scenarios can take this candidate: a normal or mixed common shift, anchored or not.</summary>
-        public bool Implemented => Family is "normal" or "mixture" or "anchored" or "anchored-mixture";
+        /// <summary>Whether scenarios can take this candidate: a normal or mixed common shift, anchored or not, or a population draw.</summary>
+        public bool Implemented => Family is "normal" or "mixture" or "anchored" or "anchored-mixture" or "population";
     }
 
     private readonly List<Simulation> _simulations = BuildSimulations(spreads);
