@@ -212,8 +212,8 @@ internal sealed partial class BriefingBuilder
         if (BaselineVotes.Any(v => scenario.PopulationDrawn.Contains(v.VoteId)))
         {
             return "For a vote whose analog shares only its subject or its issue area with the new text, the run draws the text in each run as any "
-                + "of the recorded texts of that kind around the analog (the table says which and how many), each anchored on its recorded yes count, "
-                + "(the table says which jitter, if any, is added); for any other analog it draws a shift of every member's support with the analog's "
+                + "of the recorded texts of that kind around the analog (the table says which and how many), each anchored on its recorded yes count; "
+                + "for any other analog it draws a shift of every member's support with the analog's "
                 + "spread as its standard deviation. P(adopted) and the ranges already include that much distance. " + fixedPart;
         }
 
