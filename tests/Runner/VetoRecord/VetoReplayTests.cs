@@ -16,8 +16,9 @@ public sealed class VetoReplayTests
     [TestCase("syria-2012-veto", "ga-follow-up", 137, 12, 17, 2, TestName = "A/RES/66/253 (16 February 2012): 137-12-17")]
     public void Observed_counts_fall_inside_the_simulated_90_percent_ranges(string scenario, string vote, int yes, int no, int abstain, int noAbove = 0)
     {
-        // noAbove: the known miss of the no count above its range. Drawn from the population of Syria texts (same_subject),
-        // A/RES/66/253's yes count lies well inside its range, but its 12 no votes lie 2 above the no range (docs/scenarios.md).
+        // noAbove: the known miss of the no count above its range. Anchored on its analog's count (same_subject, whose
+        // population is the analog alone), A/RES/66/253's yes count lies well inside its range, but its 12 no votes lie
+        // 2 above the no range (docs/scenarios.md).
         using var folder = new TemporaryFolder();
         var run = CliProcess.Run(folder.Path, "run", Path.Combine(RepositoryPaths.Scenarios, "replays", scenario + ".yaml"), "--trials", "20000", "--out", "out");
         Assert.That(run.ExitCode, Is.Zero, run.StandardError);
