@@ -118,7 +118,7 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
             ? $"sd {Number(Shift.NarrowSd)}, in {Number(100 * Shift.WideProbability)}% of runs sd {Number(Shift.WideSd)}"
             : $"sd {Number(Shift.NarrowSd)}";
         string shape = PopulationSessions > 0
-            ? $"the text is drawn in each run as {Population?.Describe() ?? $"any text {(Kind == AnalogKind.SameSubject ? "on the analog's subject" : "of the analog's issue area")} from its session and the {PopulationSessions - 1} before, each anchored on its recorded yes count"}{(Shift.StandardDeviation > 0 ? $", then shifted with {spread}" : string.Empty)}"
+            ? $"the text is drawn in each run as {Population?.Describe() ?? $"any text {(Kind == AnalogKind.SameSubject ? "on the analog's subject" : "of the analog's issue area")} from its session and the {(PopulationSessions == 2 ? "one" : Number(PopulationSessions - 1))} before, each anchored on its recorded yes count"}{(Shift.StandardDeviation > 0 ? $", then shifted with {spread}" : string.Empty)}"
             : (AnchorsOnCount ? "anchored on its recorded yes count, " : "") + spread;
         return Inferred
             ? $"shift measured for a {kind} analog (inferred: the title matches the analog's): {shape}"
