@@ -18,7 +18,9 @@ namespace StemSimulator.Engine.Backtesting;
 /// The analog shift moves every member's latent support by one draw per trial, like the global shock, so a spread s
 /// is simulated as a global shock of sd sqrt(g^2 + s^2). An analog the calibration did not fit (its year lies after
 /// the training years when origins are fitted every other year) gets (beta, tau_1, tau_2) from its own recorded votes
-/// on the positions forecast for its year (<see cref="RollCallFitter"/>, the calibration's prior).
+/// on the positions forecast for its year (<see cref="RollCallFitter"/>, the calibration's prior). A population
+/// simulation picks per trial one text of the analog's population (<see cref="AnalogChooser.Population"/>) with the
+/// uniform that picks a mixture's component and adds that text's anchor shift to the trial's common shock.
 /// </remarks>
 public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteIndex votes, AnalogChooser chooser, BacktestSettings settings, IReadOnlyList<double> spreads, double[]? shocks = null, bool keepSamples = false, IReadOnlyCollection<AnalogKind>? kinds = null)
 {
