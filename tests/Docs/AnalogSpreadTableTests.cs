@@ -8,7 +8,8 @@ namespace StemSimulator.Tests.Docs;
 /// <summary>
 /// The measured analog shifts in the code (<see cref="AnalogSpreads"/>) are the ones the study chose: the rows of
 /// the committed table in docs/calibration.md ("Analog spread by kind") that name each kind's chosen shift on the
-/// choosing years ("normal 0.60", "mixture p=0.05 2.00/2.50", "anchored 0.30", "anchored-mixture p=0.05 0.18/2.50").
+/// choosing years ("normal 0.60", "mixture p=0.05 2.00/2.50", "anchored 0.30", "anchored-mixture p=0.05 0.18/2.50",
+/// "population 3 sessions 0.00"), and the unanchored shapes the rows "stemsim unanchored".
 /// </summary>
 public sealed partial class AnalogSpreadTableTests
 {
@@ -17,10 +18,30 @@ public sealed partial class AnalogSpreadTableTests
     [TestCase(AnalogKind.SameIssue)]
     public void The_constants_are_the_shift_the_study_chose(AnalogKind kind)
     {
-        var (shift, anchored) = Parse(Row(kind, "stemsim", "2000-2009"));
+        string cell = Row(kind, "stemsim", "2000-2009");
+        var population = Population().Match(cell);
+        if (population.Success)
+        {
+            Assert.That(AnalogSpreads.PopulationSessions(kind), Is.EqualTo(int.Parse(population.Groups["k"].Value, CultureInfo.InvariantCulture)));
+            Assert.That(AnalogSpreads.Shift(kind), Is.EqualTo(AnalogShiftDistribution.Normal(double.Parse(population.Groups["s"].Value, CultureInfo.InvariantCulture))));
+            Assert.That(AnalogSpreads.AnchorsOnCount(kind), Is.False);
+            return;
+        }
 
+        var (shift, anchored) = Parse(cell);
+        Assert.That(AnalogSpreads.PopulationSessions(kind), Is.Zero);
         Assert.That(AnalogSpreads.Shift(kind), Is.EqualTo(shift));
         Assert.That(AnalogSpreads.AnchorsOnCount(kind), Is.EqualTo(anchored));
+    }
+
+    [TestCase(AnalogKind.SameSubject)]
+    [TestCase(AnalogKind.SameIssue)]
+    public void A_kind_without_a_population_takes_its_unanchored_row(AnalogKind kind)
+    {
+        var (shift, anchored) = Parse(Row(kind, "stemsim unanchored", "2000-2009"));
+
+        Assert.That(anchored, Is.False);
+        Assert.That(AnalogSpreads.UnanchoredShift(kind), Is.EqualTo(shift));
     }
 
     [Test]
@@ -57,6 +78,9 @@ public sealed partial class AnalogSpreadTableTests
 
         return (new AnalogShiftDistribution(narrow, double.Parse(match.Groups["wide"].Value, CultureInfo.InvariantCulture), double.Parse(match.Groups["p"].Value, CultureInfo.InvariantCulture)), anchored);
     }
+
+    [GeneratedRegex(@"^population (?<k>[0-9]+) sessions (?<s>[0-9.]+)$")]
+    private static partial Regex Population();
 
     [GeneratedRegex(@"^(?<family>normal|anchored|mixture|anchored-mixture)( p=(?<p>[0-9.]+))? (?<narrow>[0-9.]+)(/(?<wide>[0-9.]+))?$")]
     private static partial Regex Shape();

@@ -13,15 +13,20 @@ public sealed class AnalogKindTests
 {
     private static string Vote(string parameters, string title = "") => ScenarioYaml.OneVote(parameters, title: title);
 
-    [TestCase("repeat", AnalogKind.Repeat)]
-    [TestCase("same_subject", AnalogKind.SameSubject)]
-    [TestCase("same_issue", AnalogKind.SameIssue)]
-    public void A_given_kind_takes_its_measured_spread(string kind, AnalogKind expected)
+    [Test]
+    public void A_given_kind_takes_its_measured_spread()
     {
-        var vote = ScenarioText.Load(Vote($"like: {{ vote: A/RES/68/262, kind: {kind} }}")).Model!.Variants[0].Votes[0];
+        // A/RES/68/262 concerns RUS and has no issue areas: as same_subject it is drawn from its population, as same_issue
+        // (no issue area to draw a population by) it takes the unanchored shift.
+        var vote = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: repeat }")).Model!.Variants[0].Votes[0];
+        var subject = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: same_subject }")).Model!.Variants[0].Votes[0];
+        var issue = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: same_issue }")).Model!.Variants[0].Votes[0];
 
-        Assert.That(vote.AnalogShift, Is.EqualTo(AnalogSpreads.Shift(expected)));
-        Assert.That(vote.AnalogSd, Is.EqualTo(AnalogSpreads.For(expected)));
+        Assert.That(vote.AnalogShift, Is.EqualTo(AnalogSpreads.Repeat));
+        Assert.That(vote.AnalogSd, Is.EqualTo(AnalogSpreads.For(AnalogKind.Repeat)));
+        Assert.That(subject.AnalogShift.IsEmpirical, Is.True);
+        Assert.That(subject.AnalogShift.NarrowSd, Is.EqualTo(AnalogSpreads.SameSubject.NarrowSd));
+        Assert.That(issue.AnalogShift, Is.EqualTo(AnalogSpreads.SameIssueUnanchored));
     }
 
     [Test]
@@ -78,16 +83,16 @@ public sealed class AnalogKindTests
         Assert.That(ScenarioText.Messages(result), Does.Contain("test.yaml:9:25: error: vote 'v': say how A/RES/76/228"));
 
         var fixedYaml = ScenarioText.Load(yaml.Replace("votes: { v: { like: A/RES/76/228 } }", "votes: { v: { like: { vote: A/RES/76/228, spread: 0.1 } } }", StringComparison.Ordinal)).Model!;
-        Assert.That(fixedYaml.Variants[0].Votes[0].AnalogShift, Is.EqualTo(AnalogSpreads.SameIssue));
+        Assert.That(fixedYaml.Variants[0].Votes[0].AnalogShift, Is.EqualTo(AnalogSpreads.SameIssueUnanchored), "A/RES/68/262 has no issue area");
         Assert.That(fixedYaml.Variants[1].Votes[0].AnalogShift, Is.EqualTo(AnalogShiftDistribution.Normal(0.1)));
-        Assert.That(fixedYaml.Variants[2].Votes[0].AnalogShift, Is.EqualTo(AnalogSpreads.SameSubject));
+        Assert.That(fixedYaml.Variants[2].Votes[0].AnalogShift.IsEmpirical, Is.True, "A/RES/76/228 concerns SYR: drawn from its population");
     }
 
     [Test]
     public void The_briefing_words_say_where_the_spread_came_from()
     {
         Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x", Spread = 0.4, Kind = AnalogKindName.SameIssue }).Describe(), Is.EqualTo("spread 0.4, set by hand"));
-        Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x", Kind = AnalogKindName.SameSubject }).Describe(), Does.StartWith("shift measured for a same_subject analog: sd "));
+        Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x", Kind = AnalogKindName.SameSubject }).Describe(), Does.StartWith("shift measured for a same_subject analog: the text is drawn in each run as any text on the analog's subject from its session and the 2 before, each anchored on its recorded yes count"));
         Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x" }).Describe(), Does.StartWith("shift measured for a repeat analog (inferred: the title matches the analog's): anchored on its recorded yes count, sd "));
         Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x", Kind = AnalogKindName.Repeat }, assembly: false).Describe(), Does.StartWith("shift measured for a repeat analog: sd "), "a Council draft is not anchored");
     }

@@ -14,7 +14,8 @@ the second round (analog kinds in every scenario with 'like:', concerned_party.p
 election tables, the ceasefire drafts' record-model what-if, the provenance keys in --json); main-2026-12-06-round3.txt is main at
 7a5825c (required strings and DATE columns, the measured analog shapes, the band in statistics.json);
 main-2026-12-06-round4.txt is main after the fourth round (round 3's hashes, the trials at their new path), the
-baseline for the next change.
+baseline for the next change; h5-ranges-population.txt is branch h5-ranges after the population draw (six scenarios
+with same_subject or same_issue Assembly votes changed, the other nine identical to round 4).
 Every file under a run folder is hashed, each part of a folder of parts on its own line: since one trials layout
 serves every run, a run's trials are the line `trials/shard=0/part-0.parquet` (earlier baselines: `trials.parquet`,
 the same bytes before the footer).

@@ -49,7 +49,8 @@ public static class RollCallCountSimulator
     /// <param name="trials">Number of trials.</param>
     /// <param name="seed">Seed.</param>
     /// <param name="stream">The roll call's random stream (0 .. 65535).</param>
-    public static Result Simulate(Members members, double[] parameterMean, double[] parameterFactor, double globalSd, double[] blocSds, int trials, ulong seed, int stream)
+    /// <param name="trialShifts">A shift of every member's latent support per trial (added to the global shock), or null for none.</param>
+    public static Result Simulate(Members members, double[] parameterMean, double[] parameterFactor, double globalSd, double[] blocSds, int trials, ulong seed, int stream, double[]? trialShifts = null)
     {
         int n = members.Positions.Length, d = parameterMean.Length;
         var tallies = new Tallies(trials);
@@ -62,6 +63,11 @@ public static class RollCallCountSimulator
             var random = new CounterRandom(seed, t);
             DrawParameters(random, stream, parameterMean, parameterFactor, q, z);
             double global = globalSd > 0 ? globalSd * random.Normal(RandomPurpose.GlobalShock, stream, 0) : 0;
+            if (trialShifts is not null)
+            {
+                global += trialShifts[t];
+            }
+
             for (int b = 0; b < bloc.Length; b++)
             {
                 bloc[b] = blocSds[b] > 0 ? blocSds[b] * random.Normal(RandomPurpose.BlocShock, stream, b) : 0;

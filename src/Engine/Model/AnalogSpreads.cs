@@ -22,14 +22,36 @@ public static class AnalogSpreads
     /// </summary>
     public static AnalogShiftDistribution RepeatUnanchored { get; } = AnalogShiftDistribution.Normal(0.6);
 
-    /// <summary>A different text on the same subject: mostly sd 2.0, one trial in 20 sd 2.5 (chosen on 2000-2009).</summary>
-    public static AnalogShiftDistribution SameSubject { get; } = new(2.0, 2.5, 0.05);
+    /// <summary>
+    /// A different text on the same subject, where it can be neither anchored nor drawn from a population (a Council
+    /// draft): mostly sd 2.0, one trial in 20 sd 2.5 (chosen on 2000-2009 among the unanchored shapes).
+    /// </summary>
+    public static AnalogShiftDistribution SameSubjectUnanchored { get; } = new(2.0, 2.5, 0.05);
 
     /// <summary>
-    /// A text with only the issue area in common: sd 2.5, four trials in 10 sd 3.0 (chosen on 2000-2009; 3.0 is the
-    /// largest spread a scenario may give, where the score had stopped falling).
+    /// A text with only the issue area in common, where it can be neither anchored nor drawn from a population (a Council
+    /// draft): sd 2.5, four trials in 10 sd 3.0 (chosen on 2000-2009 among the unanchored shapes; 3.0 is the largest
+    /// spread a scenario may give, where the score had stopped falling).
     /// </summary>
-    public static AnalogShiftDistribution SameIssue { get; } = new(2.5, 3.0, 0.4);
+    public static AnalogShiftDistribution SameIssueUnanchored { get; } = new(2.5, 3.0, 0.4);
+
+    /// <summary>The sessions of same_subject's population draw on an Assembly vote (chosen on 2000-2009 among 2, 3 and 5).</summary>
+    public const int SameSubjectSessions = 3;
+
+    /// <summary>The sessions of same_issue's population draw on an Assembly vote (chosen on 2000-2009 among 2, 3 and 5).</summary>
+    public const int SameIssueSessions = 2;
+
+    /// <summary>
+    /// A different text on the same subject, on an Assembly vote: the jitter added to the population draw of
+    /// <see cref="SameSubjectSessions"/> sessions, none (chosen on 2000-2009 among 0, 0.18, 0.3, 0.6 and 1.0).
+    /// </summary>
+    public static AnalogShiftDistribution SameSubject { get; } = AnalogShiftDistribution.Normal(0);
+
+    /// <summary>
+    /// A text with only the issue area in common, on an Assembly vote: the jitter added to the population draw of
+    /// <see cref="SameIssueSessions"/> sessions, none (chosen on 2000-2009 among 0, 0.18, 0.3, 0.6 and 1.0).
+    /// </summary>
+    public static AnalogShiftDistribution SameIssue { get; } = AnalogShiftDistribution.Normal(0);
 
     /// <summary>
     /// What was measured for <paramref name="kind"/>: its shift, anchoring, and the normal-shift study's choice with its
@@ -52,6 +74,28 @@ public static class AnalogSpreads
     /// (<see cref="AnalogAnchor"/>).
     /// </summary>
     public static bool AnchorsOnCount(AnalogKind kind) => Of(kind).AnchorsOnCount;
+
+    /// <summary>
+    /// The sessions of <paramref name="kind"/>'s population draw on an Assembly vote (the vote drawn per trial as any text
+    /// of the analog's population, anchored on its recorded count, plus <see cref="Shift"/>), or 0 for none.
+    /// </summary>
+    public static int PopulationSessions(AnalogKind kind) => Of(kind).PopulationSessions;
+
+    /// <summary>The shift of a vote of <paramref name="kind"/> that is neither anchored nor drawn from a population (a Council draft).</summary>
+    public static AnalogShiftDistribution UnanchoredShift(AnalogKind kind) => Of(kind).UnanchoredShift;
+
+    /// <summary>
+    /// The factor by which a population draw's spread about its mean is scaled at <paramref name="setting"/>: 1 for the
+    /// chosen value, else the end of <see cref="PlausibleRange"/> over <see cref="NormalStudyChoice"/> (the approximation
+    /// <see cref="AtSetting"/> makes for every shape).
+    /// </summary>
+    public static double SettingScale(AnalogKind kind, AnalogSetting setting) => setting switch
+    {
+        AnalogSetting.Chosen => 1,
+        AnalogSetting.Low => PlausibleRange(kind).Low / NormalStudyChoice(kind),
+        AnalogSetting.High => PlausibleRange(kind).High / NormalStudyChoice(kind),
+        _ => throw new ArgumentOutOfRangeException(nameof(setting), setting, "Unknown analog setting."),
+    };
 
     /// <summary>The standard deviation of the measured shift of <paramref name="kind"/> (one number for the spread's size).</summary>
     public static double For(AnalogKind kind) => Shift(kind).StandardDeviation;
@@ -88,10 +132,10 @@ public static class AnalogSpreads
     public static string Name(AnalogKind kind) => Of(kind).Name;
 
     // Declared after the shifts they hold: static initialisers run in textual order.
-    private static readonly MeasuredAnalogSpread RepeatMeasured = new(AnalogKind.Repeat, "repeat", Repeat, AnchorsOnCount: true, NormalStudyChoice: 0.6, PlausibleLow: 0.6, PlausibleHigh: 0.8);
+    private static readonly MeasuredAnalogSpread RepeatMeasured = new(AnalogKind.Repeat, "repeat", Repeat, AnchorsOnCount: true, NormalStudyChoice: 0.6, PlausibleLow: 0.6, PlausibleHigh: 0.8, Unanchored: RepeatUnanchored);
 
-    private static readonly MeasuredAnalogSpread SameSubjectMeasured = new(AnalogKind.SameSubject, "same_subject", SameSubject, AnchorsOnCount: false, NormalStudyChoice: 2.0, PlausibleLow: 1.6, PlausibleHigh: 2.5);
+    private static readonly MeasuredAnalogSpread SameSubjectMeasured = new(AnalogKind.SameSubject, "same_subject", SameSubject, AnchorsOnCount: false, NormalStudyChoice: 2.0, PlausibleLow: 1.6, PlausibleHigh: 2.5, SameSubjectSessions, SameSubjectUnanchored);
 
     // 3.0 is the largest spread a scenario may give.
-    private static readonly MeasuredAnalogSpread SameIssueMeasured = new(AnalogKind.SameIssue, "same_issue", SameIssue, AnchorsOnCount: false, NormalStudyChoice: 3.0, PlausibleLow: 2.5, PlausibleHigh: 3.0);
+    private static readonly MeasuredAnalogSpread SameIssueMeasured = new(AnalogKind.SameIssue, "same_issue", SameIssue, AnchorsOnCount: false, NormalStudyChoice: 3.0, PlausibleLow: 2.5, PlausibleHigh: 3.0, SameIssueSessions, SameIssueUnanchored);
 }

@@ -13,6 +13,15 @@ namespace StemSimulator.Engine.Model;
 /// <param name="NormalStudyChoice">The spread the normal-shift study chose, &gt; 0, inside [<paramref name="PlausibleLow"/>, <paramref name="PlausibleHigh"/>].</param>
 /// <param name="PlausibleLow">Low end of the plausible spread in the normal-shift study (central 90% of the bootstrap choices), &gt; 0.</param>
 /// <param name="PlausibleHigh">High end of that plausible spread, &gt;= <paramref name="PlausibleLow"/>; at most 3.0, the largest spread a scenario may give.</param>
+/// <param name="PopulationSessions">
+/// 0, or the sessions of an Assembly vote's population draw: the vote is drawn per trial as any text of the analog's
+/// population of that many sessions ending with the analog's, anchored on its recorded yes count, and <paramref name="Shift"/>
+/// is the normal jitter added (docs/calibration.md, "Analog spread by kind").
+/// </param>
+/// <param name="Unanchored">
+/// The shift of a vote of this kind that can be neither anchored nor drawn from a population (a Council draft, evidence
+/// known by its totals); null for <paramref name="Shift"/> itself.
+/// </param>
 public sealed record MeasuredAnalogSpread(
     AnalogKind Kind,
     string Name,
@@ -20,4 +29,10 @@ public sealed record MeasuredAnalogSpread(
     bool AnchorsOnCount,
     double NormalStudyChoice,
     double PlausibleLow,
-    double PlausibleHigh);
+    double PlausibleHigh,
+    int PopulationSessions = 0,
+    AnalogShiftDistribution? Unanchored = null)
+{
+    /// <summary>The shift of a vote of this kind that is neither anchored nor drawn from a population.</summary>
+    public AnalogShiftDistribution UnanchoredShift => Unanchored ?? Shift;
+}

@@ -77,6 +77,10 @@ internal sealed class GivenPlan
             {
                 _shocks[plan.ShockedBlocs.Length + 1] *= plan.AnalogScale(random);
             }
+            else if (plan.AnalogShift.IsEmpirical)
+            {
+                _shocks[plan.ShockedBlocs.Length + 1] += plan.AnalogOffset(random);
+            }
 
             double common = _shocks[0] + _shocks[plan.ShockedBlocs.Length + 1];
             int pathOffset = plan.DriftYearIndex < 0 || path is null ? -1 : plan.DriftYearIndex * pathMembers;
@@ -137,7 +141,7 @@ internal sealed class GivenPlan
                 }
             }
 
-            bool shocked = vote.Shocks.GlobalSd > 0 || vote.AnalogShift.WideSd > 0 || blocs.Count > 0;
+            bool shocked = vote.Shocks.GlobalSd > 0 || vote.AnalogShift.WideSd > 0 || vote.AnalogShift.IsEmpirical || blocs.Count > 0;
             bool informative = given.Choice != VoteChoice.Absent && (shocked || lean.PositionLoading != 0 || plan.DriftYearIndex >= 0);
             return new Member(
                 vote.RosterIndex[i], plan.PositionKey[i], lean.Mean, lean.PositionLoading, lean.NoBelow, lean.YesFrom, given.Choice, [.. blocs], informative);

@@ -32,6 +32,10 @@ internal sealed partial class TrialKernel
         {
             _shockDraws[plan.ShockedBlocs.Length + 1] *= plan.AnalogScale(random);
         }
+        else if (plan.AnalogShift.IsEmpirical)
+        {
+            _shockDraws[plan.ShockedBlocs.Length + 1] += plan.AnalogOffset(random);
+        }
 
         // Each member: the common shock plus its blocs' in the blocs' order, summed in a register.
         double common = _shockDraws[0] + _shockDraws[plan.ShockedBlocs.Length + 1];

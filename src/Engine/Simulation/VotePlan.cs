@@ -99,7 +99,7 @@ internal sealed class VotePlan
         }
 
         MemberBlocs = memberBlocs.SelectMany(b => b).ToArray();
-        HasShocks = vote.Shocks.GlobalSd > 0 || MemberBlocs.Length > 0 || vote.AnalogShift.WideSd > 0;
+        HasShocks = vote.Shocks.GlobalSd > 0 || MemberBlocs.Length > 0 || vote.AnalogShift.WideSd > 0 || vote.AnalogShift.IsEmpirical;
         IsStatic = !HasShocks && !HasLoading && DriftYearIndex < 0;
         if (IsStatic)
         {
@@ -131,7 +131,8 @@ internal sealed class VotePlan
         ShockKeys[ShockedBlocs.Length + 1] = CounterRandom.MemberKey(RandomPurpose.AnalogShift, vote.Stream, 0);
 
         // A mixture draws a unit normal here and scales it by the component draw 1 picks (AnalogScale); a normal shift
-        // keeps its sd here, so a spread set by hand draws exactly the numbers it always did.
+        // keeps its sd here, so a spread set by hand draws exactly the numbers it always did. An empirical shift keeps
+        // its normal part's sd here and adds the offset draw 1 picks (AnalogOffset).
         AnalogShift = vote.AnalogShift;
         ShockSds[ShockedBlocs.Length + 1] = AnalogShift.IsMixture ? 1.0 : AnalogShift.NarrowSd;
         AnalogPickKey = CounterRandom.MemberKey(RandomPurpose.AnalogShift, vote.Stream, 1);
@@ -150,6 +151,13 @@ internal sealed class VotePlan
     /// </summary>
     public double AnalogScale(CounterRandom random) =>
         AnalogShift.IsMixture ? AnalogShift.ScaleFor(random.Uniform(AnalogPickKey)) : 1.0;
+
+    /// <summary>
+    /// The offset added to the analog's shift draw in the trial of <paramref name="random"/>: for an empirical shift the
+    /// one the trial's uniform (draw 1) picks, else 0.
+    /// </summary>
+    public double AnalogOffset(CounterRandom random) =>
+        AnalogShift.IsEmpirical ? AnalogShift.OffsetFor(random.Uniform(AnalogPickKey)) : 0.0;
 
     /// <summary>
     /// Whether this vote draws exactly the baseline's numbers for the same vote (same members, same keys), so the

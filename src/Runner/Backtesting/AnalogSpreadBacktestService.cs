@@ -78,8 +78,12 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
         _ when request.OriginEvery is < 1 or > 5 => "--origin-every must be between 1 and 5 years",
         _ when request.Trials is < 100 or > 1_000_000 => "--trials must be between 100 and 1,000,000",
         _ when request.Threads is < 1 => "--threads must be at least 1",
+        _ when request.Kinds.FirstOrDefault(k => KindOf(k) is null) is { } unknown => $"--kinds: '{unknown}' is not a kind (repeat, same_subject, same_issue)",
         _ => null,
     };
+
+    private static AnalogKind? KindOf(string name) =>
+        Enum.GetValues<AnalogKind>().Cast<AnalogKind?>().FirstOrDefault(k => AnalogSpreads.Name(k!.Value) == name);
 
     /// <summary>Writes analog_samples.csv.gz, backtest.parquet (with the provenance) and analog_spreads.md into the folder and commits it.</summary>
     private async Task WriteAsync(AnalogSpreadRequest request, RunFolder folder, List<AnalogCase> cases, List<(string Protocol, string Model, string Metric, double Value, int? Year)> rows, string markdown, CancellationToken cancellationToken)
@@ -90,7 +94,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
             var provenance = new TableProvenance(
                 "backtest",
                 [
-                    new("arguments", $"--analog-kinds --data {request.DataDirectory}{(request.TrainFrom is { } from ? $" --train-from {from}" : "")} --train-until {request.TrainUntil} --test-from {request.TestFrom} --test-to {request.TestTo} --choose-to {request.ChooseTo} --origin-every {request.OriginEvery}{(request.EmbeddedShocks ? " --embedded-shocks" : "")} --out {request.OutputFolder}"),
+                    new("arguments", $"--analog-kinds --data {request.DataDirectory}{(request.TrainFrom is { } from ? $" --train-from {from}" : "")} --train-until {request.TrainUntil} --test-from {request.TestFrom} --test-to {request.TestTo} --choose-to {request.ChooseTo} --origin-every {request.OriginEvery}{(request.EmbeddedShocks ? " --embedded-shocks" : "")}{(request.Kinds.Count > 0 ? " --kinds " + string.Join(',', request.Kinds) : "")} --out {request.OutputFolder}"),
                     new("seed", request.Seed.ToString(Invariant)),
                     new("trials", request.Trials.ToString(Invariant)),
                 ],
@@ -120,7 +124,8 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
             console.Error.WriteLine("  shocks (embedded calibration): " + string.Join(", ", shocks.Select(x => x.ToString("F2", Invariant))));
         }
 
-        var study = new AnalogSpreadStudy(data, blocs, votes, chooser, settings, Grid, shocks, keepSamples: true);
+        var kinds = request.Kinds.Count == 0 ? null : request.Kinds.Select(k => KindOf(k)!.Value).ToArray();
+        var study = new AnalogSpreadStudy(data, blocs, votes, chooser, settings, Grid, shocks, keepSamples: true, kinds);
         _study = study;
         var options = new CalibrationOptions { Threads = request.Threads ?? Environment.ProcessorCount };
         var cases = new List<AnalogCase>();
@@ -159,7 +164,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
     {
         var text = new StringBuilder();
         text.AppendLine();
-        text.AppendLine("Candidates by family (the one of each family with the lowest mean 90% interval score on the choosing years; groups: an independent normal shift of each regional group added to the common one, flip: beta's sign flipped with probability q; neither is implemented in the vote kernel):");
+        text.AppendLine("Candidates by family (the one of each family with the lowest mean 90% interval score on the choosing years; groups: an independent normal shift of each regional group added to the common one, flip: beta's sign flipped with probability q; population: per trial one text of the analog's population of the last K sessions, anchored on its recorded yes count, plus a normal jitter; population-mixture: with probability w a measured shape instead; of these only population is implemented in the vote kernel):");
         text.AppendLine();
         text.AppendLine("| kind | candidate | years | roll calls | coverage50 | coverage80 | coverage90 | coverage95 | mean width90 | mean interval score90 |");
         text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -184,7 +189,26 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
             }
         }
 
+        AppendPopulationSizes(text, cases);
         return text.ToString();
+    }
+
+    /// <summary>The mean and range of the population sizes per kind and number of sessions.</summary>
+    private static void AppendPopulationSizes(StringBuilder text, List<AnalogCase> cases)
+    {
+        text.AppendLine();
+        text.AppendLine("Texts in the analog's population (the analog included; mean, min-max over the roll calls):");
+        text.AppendLine();
+        text.AppendLine("| kind | " + string.Join(" | ", AnalogSpreadStudy.PopulationSessions.Select(k => $"{k} sessions")) + " |");
+        text.AppendLine("|---|" + string.Concat(AnalogSpreadStudy.PopulationSessions.Select(_ => "---:|")));
+        foreach (var kind in Enum.GetValues<AnalogKind>())
+        {
+            var all = AnalogSpreadEvaluation.OfKind(cases, kind).Where(c => c.PopulationSizes.Length > 0).ToArray();
+            if (all.Length > 0)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {AnalogSpreads.Name(kind)} | {string.Join(" | ", AnalogSpreadStudy.PopulationSessions.Select((_, k) => string.Create(Invariant, $"{all.Average(c => c.PopulationSizes[k]):F1} ({all.Min(c => c.PopulationSizes[k])}-{all.Max(c => c.PopulationSizes[k])})")))} |");
+            }
+        }
     }
 
     /// <summary>The candidate passing <paramref name="include"/> with the lowest mean 90% interval score over <paramref name="cases"/> (ties to the earlier).</summary>
@@ -234,7 +258,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
     {
         var text = new StringBuilder();
         string choosing = $"{request.TestFrom}-{chooseTo}", reporting = $"{chooseTo + 1}-{request.TestTo}";
-        text.AppendLine(CultureInfo.InvariantCulture, $"Analog shift chosen per kind by the mean interval score of the 90% yes-count ranges on {choosing}, among the shapes scenarios can take (a normal or a mixed common shift, anchored on the analog's recorded yes count or not); figures on {reporting} (never used for the choice). 'normal' is the best normal shift alone, as chosen before. Baseline: the analog's own yes count plus the {choosing} quantiles of the yes-count change between roll call and analog.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Analog shift chosen per kind by the mean interval score of the 90% yes-count ranges on {choosing}, among the shapes scenarios can take (a normal or a mixed common shift, anchored on the analog's recorded yes count or not, or a population draw); figures on {reporting} (never used for the choice). 'normal' is the best normal shift alone, as chosen before. Baseline: the analog's own yes count plus the {choosing} quantiles of the yes-count change between roll call and analog.");
         text.AppendLine();
         text.AppendLine("| kind | model | analog shift | years | roll calls | coverage50 | coverage80 | coverage90 | coverage95 | mean width90 | mean interval score90 |");
         text.AppendLine("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|");

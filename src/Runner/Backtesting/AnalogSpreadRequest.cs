@@ -39,6 +39,9 @@ internal sealed record AnalogSpreadRequest
     /// <summary>Worker threads; null for all cores.</summary>
     public int? Threads { get; init; }
 
+    /// <summary>The kinds studied, by their scenario names (empty: all).</summary>
+    public IReadOnlyList<string> Kinds { get; init; } = [];
+
     /// <summary>Replace an existing output folder.</summary>
     public bool Force { get; init; }
 }

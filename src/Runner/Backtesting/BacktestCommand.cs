@@ -30,7 +30,7 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
         var o = new Options();
         var command = new Command("backtest", Help)
         {
-            o.Data, o.TrainUntil, o.TestFrom, o.TestTo, o.Output, o.Concerned, o.TrainFrom, o.AnalogKinds, o.ChooseTo, o.OriginEvery, o.EmbeddedShocks, o.Protocols, o.Reveal, o.Evidence, o.Seed, o.Trials, o.Threads, o.Body, o.Force, o.Quiet,
+            o.Data, o.TrainUntil, o.TestFrom, o.TestTo, o.Output, o.Concerned, o.TrainFrom, o.AnalogKinds, o.Kinds, o.ChooseTo, o.OriginEvery, o.EmbeddedShocks, o.Protocols, o.Reveal, o.Evidence, o.Seed, o.Trials, o.Threads, o.Body, o.Force, o.Quiet,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(o, parse, cancellationToken));
         return command;
@@ -63,6 +63,7 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
             Trials = parse.GetValue(o.Trials) ?? 2000,
             Threads = parse.GetValue(o.Threads),
             Force = parse.GetValue(o.Force),
+            Kinds = parse.GetValue(o.Kinds) is { Length: > 0 } k ? k.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToArray() : [],
         },
         cancellationToken);
 
@@ -110,6 +111,8 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
         public Option<int?> Threads { get; } = new Option<int?>("--threads") { Description = "Worker threads (default: all cores); results do not depend on it." };
 
         public Option<bool> AnalogKinds { get; } = new Option<bool>("--analog-kinds") { Description = "Measure the analog spread per kind of analog (repeat, same_subject, same_issue): choose it on --test-from to --choose-to, report the later test years (docs/calibration.md)." };
+
+        public Option<string[]> Kinds { get; } = new Option<string[]>("--kinds") { Description = "With --analog-kinds: only these kinds (repeat, same_subject, same_issue; default all).", AllowMultipleArgumentsPerToken = true };
 
         public Option<int?> ChooseTo { get; } = new Option<int?>("--choose-to") { Description = "With --analog-kinds: last year whose roll calls choose the spreads (required)." };
 

@@ -204,9 +204,17 @@ internal sealed partial class BriefingBuilder
                 + "its kind; the analog itself and the sizes of the shocks stay fixed, so only what-ifs with other analogs or shifted support show how much they matter."
             : "The run holds the analog itself, the spread and the sizes of the shocks fixed, so it gives no band over these assumptions; "
                 + "only what-ifs with other analogs or shifted support show how much they matter.";
-        if (spreads.All(s => s == 0))
+        if (spreads.All(s => s == 0) && !BaselineVotes.Any(v => scenario.PopulationDrawn.Contains(v.VoteId)))
         {
             return "The votes take explicit parameters, which the run does not vary at all. " + fixedPart;
+        }
+
+        if (BaselineVotes.Any(v => scenario.PopulationDrawn.Contains(v.VoteId)))
+        {
+            return "For a vote whose analog shares only its subject or its issue area with the new text, the run draws the text in each run as any "
+                + "of the recorded texts of that kind around the analog (the table says which and how many), each anchored on its recorded yes count; "
+                + "for any other analog it draws a shift of every member's support with the analog's "
+                + "spread as its standard deviation. P(adopted) and the ranges already include that much distance. " + fixedPart;
         }
 
         return "For a vote with an analog the run draws in each run a shift of every member's support with the analog's spread as its standard "
@@ -230,7 +238,7 @@ internal sealed partial class BriefingBuilder
         string band = vote is not null && Band(vote) is { } b
             ? string.Create(Invariant, $"; P(adopted) {Wording.Percent(b.Lower)}-{Wording.Percent(b.Upper)} over spreads {b.SpreadLow:0.##}-{b.SpreadHigh:0.##}")
             : string.Empty;
-        return scenario.AnalogSpreads.TryGetValue(voteId, out double spread) && spread > 0
+        return (scenario.AnalogSpreads.TryGetValue(voteId, out double spread) && spread > 0) || scenario.PopulationDrawn.Contains(voteId)
             ? $"{analog}; drawn with {scenario.AnalogSpreadSources.GetValueOrDefault(voteId) ?? string.Create(Invariant, $"spread {spread:0.###}")}{band}"
             : $"{analog}; not varied";
     }

@@ -36,6 +36,9 @@ internal sealed record ScenarioContext
     /// <summary>Per vote id with an analog: where its spread comes from, in words ("spread 0.4, set by hand").</summary>
     public IReadOnlyDictionary<string, string> AnalogSpreadSources { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The ids of the votes drawn per trial from their analog's population (<see cref="AnalogPopulation"/>).</summary>
+    public IReadOnlySet<string> PopulationDrawn { get; init; } = new HashSet<string>();
+
     /// <summary>Per vote id that waits for another: its conditions in words ("sc-draft is vetoed").</summary>
     public IReadOnlyDictionary<string, string> Triggers { get; init; } = new Dictionary<string, string>();
 
@@ -109,8 +112,9 @@ internal sealed record ScenarioContext
         Description = document.Description?.Trim(),
         Titles = document.Votes.Where(v => !string.IsNullOrWhiteSpace(v.Title)).ToDictionary(v => v.Id, v => v.Title!.Trim(), StringComparer.Ordinal),
         Analogs = document.Votes.ToDictionary(v => v.Id, v => Analog(v.Like, v.Discrimination, v.Cutpoints), StringComparer.Ordinal),
-        AnalogSpreads = document.Votes.ToDictionary(v => v.Id, v => v.Like is { } like ? AnalogSpreadChoice.Of(like, v.Body == BodyName.GA).Spread : 0.0, StringComparer.Ordinal),
-        AnalogSpreadSources = document.Votes.Where(v => v.Like is not null).ToDictionary(v => v.Id, v => AnalogSpreadChoice.Of(v.Like!, v.Body == BodyName.GA).Describe(), StringComparer.Ordinal),
+        AnalogSpreads = document.Votes.ToDictionary(v => v.Id, v => v.Like is { } like ? SpreadChoice(like, v.Body == BodyName.GA).Spread : 0.0, StringComparer.Ordinal),
+        AnalogSpreadSources = document.Votes.Where(v => v.Like is not null).ToDictionary(v => v.Id, v => SpreadChoice(v.Like!, v.Body == BodyName.GA).Describe(), StringComparer.Ordinal),
+        PopulationDrawn = document.Votes.Where(v => v.Like is { } like && SpreadChoice(like, v.Body == BodyName.GA).PopulationSessions > 0).Select(v => v.Id).ToHashSet(StringComparer.Ordinal),
         Triggers = document.Votes.Where(v => v.After is { Length: > 0 }).ToDictionary(
             v => v.Id,
             v => string.Join(" or ", v.After!.Select(a => $"{a.Vote} {(a.If switch { ConditionName.Vetoed => "is vetoed", ConditionName.Adopted => "is adopted", ConditionName.Failed => "fails", ConditionName.Held => "is held", _ => throw new InvalidOperationException($"Unknown condition {a.If}.") })}")),
@@ -118,6 +122,19 @@ internal sealed record ScenarioContext
         Variants = (document.Variants ?? []).ToDictionary(v => v.Name, VariantChangeList.Of, StringComparer.Ordinal),
         Groups = GroupExpansion.Of(document, MemberGroups.Embedded).Select(g => g.ToString()).ToArray(),
     };
+
+    /// <summary>
+    /// Where a vote's analog spread comes from, in words; a population draw names its texts as the compile finds them in
+    /// the embedded calibration's roll calls (a scenario's evidence is not among them: its analog is then described by the rule).
+    /// </summary>
+    private static AnalogSpreadChoice SpreadChoice(AnalogDocument like, bool assembly)
+    {
+        var choice = AnalogSpreadChoice.Of(like, assembly);
+        var catalog = ReferenceCatalog.Embedded;
+        return choice.PopulationSessions > 0 && catalog.RollCalls.Find(like.Vote, out _) is { } analog
+            ? choice.WithPopulation(catalog.RollCalls.All, analog, RollCallConcerns.Embedded)
+            : choice;
+    }
 
     /// <summary>Where a vote's discrimination and cut-points come from, in words: its analog, or the explicit parameters.</summary>
     internal static string Analog(AnalogDocument? like, double? discrimination, double[]? cutpoints)

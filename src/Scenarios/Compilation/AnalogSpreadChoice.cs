@@ -2,6 +2,7 @@ using System.Globalization;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Model;
 using StemSimulator.Scenarios.Document;
+using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Scenarios.Compilation;
 
@@ -21,6 +22,36 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
 
     /// <summary>Whether the vote is anchored on the analog's recorded yes count (a measured repeat, on an Assembly vote).</summary>
     public bool AnchorsOnCount { get; init; }
+
+    /// <summary>
+    /// 0, or the sessions of the population the vote is drawn from (a measured same_subject or same_issue on an Assembly
+    /// vote, <see cref="AnalogPopulation"/>); <see cref="Shift"/> is then the jitter added to the population draw.
+    /// </summary>
+    public int PopulationSessions { get; init; }
+
+    /// <summary>The population drawn from, when the caller found it (<see cref="WithPopulation"/>); words only.</summary>
+    public AnalogPopulation? Population { get; init; }
+
+    /// <summary>
+    /// This choice with the population found in the calibration's roll calls for <paramref name="analog"/>, when it draws
+    /// from one. An analog that does not say what its population would be (same_issue without issue areas, same_subject
+    /// without a state concerned) takes the kind's unanchored shift at <paramref name="setting"/> instead.
+    /// </summary>
+    public AnalogSpreadChoice WithPopulation(IEnumerable<AnalogRollCall> rollCalls, AnalogRollCall analog, IReadOnlyDictionary<string, string[]> concerns, AnalogSetting setting = AnalogSetting.Chosen)
+    {
+        if (PopulationSessions == 0 || Kind is not { } kind)
+        {
+            return this;
+        }
+
+        if (!AnalogPopulation.Defines(analog, kind, concerns))
+        {
+            var shift = AnalogSpreads.AtSetting(AnalogSpreads.UnanchoredShift(kind), kind, setting);
+            return this with { Spread = shift.StandardDeviation, Shift = shift, PopulationSessions = 0 };
+        }
+
+        return this with { Population = AnalogPopulation.Of(rollCalls, analog, kind, PopulationSessions, concerns) };
+    }
 
     /// <summary>The three kinds as a scenario writes them, with what each means (for messages).</summary>
     public const string KindsInWords = "repeat (the same resolution's previous vote), same_subject (an earlier, different text on the same situation, agenda item or party concerned) or same_issue (only the issue area in common)";
@@ -54,19 +85,21 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
     /// <param name="like">The validated analog.</param>
     /// <param name="assembly">Whether the vote is an Assembly vote (a repeat is anchored only there).</param>
     /// <param name="setting">Which value of the kind's measured shift to take (the measured one unless the band asks for an end of its plausible range).</param>
-    public static AnalogSpreadChoice Of(AnalogDocument like, bool assembly = true, AnalogSetting setting = AnalogSetting.Chosen) => like switch
+    /// <param name="population">Whether an Assembly vote of a population-drawn kind may draw from its population (false for evidence known by its totals, which takes the unanchored shape).</param>
+    public static AnalogSpreadChoice Of(AnalogDocument like, bool assembly = true, AnalogSetting setting = AnalogSetting.Chosen, bool population = true) => like switch
     {
         { Spread: { } spread } => new AnalogSpreadChoice(Math.Clamp(spread, 0, 3), like.Kind is { } k ? ToKind(k) : null, ByHand: true, Inferred: false),
-        { Kind: { } kind } => Measured(ToKind(kind), assembly, setting, inferred: false),
-        _ => Measured(AnalogKind.Repeat, assembly, setting, inferred: true),
+        { Kind: { } kind } => Measured(ToKind(kind), assembly, setting, inferred: false, population),
+        _ => Measured(AnalogKind.Repeat, assembly, setting, inferred: true, population),
     };
 
-    private static AnalogSpreadChoice Measured(AnalogKind kind, bool assembly, AnalogSetting setting, bool inferred)
+    private static AnalogSpreadChoice Measured(AnalogKind kind, bool assembly, AnalogSetting setting, bool inferred, bool population)
     {
         bool anchored = assembly && AnalogSpreads.AnchorsOnCount(kind);
-        var chosen = kind == AnalogKind.Repeat && !anchored ? AnalogSpreads.RepeatUnanchored : AnalogSpreads.Shift(kind);
+        int sessions = assembly && population ? AnalogSpreads.PopulationSessions(kind) : 0;
+        var chosen = anchored || sessions > 0 ? AnalogSpreads.Shift(kind) : AnalogSpreads.UnanchoredShift(kind);
         var shift = AnalogSpreads.AtSetting(chosen, kind, setting);
-        return new AnalogSpreadChoice(shift.StandardDeviation, kind, ByHand: false, Inferred: inferred) { Shift = shift, AnchorsOnCount = anchored };
+        return new AnalogSpreadChoice(shift.StandardDeviation, kind, ByHand: false, Inferred: inferred) { Shift = shift, AnchorsOnCount = anchored, PopulationSessions = sessions };
     }
 
     /// <summary>
@@ -81,9 +114,12 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
         }
 
         string kind = AnalogSpreads.Name(Kind!.Value);
-        string shape = (AnchorsOnCount ? "anchored on its recorded yes count, " : "") + (Shift.IsMixture
+        string spread = Shift.IsMixture
             ? $"sd {Number(Shift.NarrowSd)}, in {Number(100 * Shift.WideProbability)}% of runs sd {Number(Shift.WideSd)}"
-            : $"sd {Number(Shift.NarrowSd)}");
+            : $"sd {Number(Shift.NarrowSd)}";
+        string shape = PopulationSessions > 0
+            ? $"the text is drawn in each run as {Population?.Describe() ?? $"any text {(Kind == AnalogKind.SameSubject ? "on the analog's subject" : "of the analog's issue area")} from its session and the {(PopulationSessions == 2 ? "one" : Number(PopulationSessions - 1))} before, each anchored on its recorded yes count"}{(Shift.StandardDeviation > 0 ? $", then shifted with {spread}" : string.Empty)}"
+            : (AnchorsOnCount ? "anchored on its recorded yes count, " : "") + spread;
         return Inferred
             ? $"shift measured for a {kind} analog (inferred: the title matches the analog's): {shape}"
             : $"shift measured for a {kind} analog: {shape}";

@@ -423,7 +423,7 @@ internal sealed class EvidenceCompiler
             { } issue => 1 << IssueAreas.IndexOf(Yaml.SnakeCase.From(issue.ToString())),
         };
         double shift = like.Shift ?? 0;
-        var parameters = new VoteParameters(analog.Beta, [analog.Tau1, analog.Tau2], mask, shift, analog) { AnalogShift = AnalogSpreadChoice.Of(like, assembly: true).Shift };
+        var parameters = new VoteParameters(analog.Beta, [analog.Tau1, analog.Tau2], mask, shift, analog) { AnalogShift = AnalogSpreadChoice.Of(like, assembly: true, population: false).Shift };
         var voters = _context.Catalog.VotingMembersOn(date).Select(m => m.Code).ToArray();
         var leans = voters.Select(code => _members.Lean(code, MemberLayers.Empty, parameters, Body.GeneralAssembly, date)).ToArray();
         var blocs = voters.Select(code => (IReadOnlyList<int>)_shockGroups.GroupsOf(shocks, code, date)).ToArray();

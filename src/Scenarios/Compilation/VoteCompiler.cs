@@ -147,7 +147,11 @@ internal sealed class VoteCompiler
             var parameters = _parameters.For(vote, change);
             if (parameters.AnchorYes is { } anchorYes)
             {
-                parameters = parameters with { Shift = parameters.Shift + Anchor(parameters, date, anchorYes) };
+                parameters = parameters with { Shift = parameters.Shift + Anchor(parameters, date, [anchorYes])[0] };
+            }
+            else if (parameters.PopulationYes.Count > 0)
+            {
+                parameters = parameters with { AnalogShift = PopulationShift(parameters, date) };
             }
             var majority = ClosedSets.Majority(change?.Majority ?? vote.Majority ?? MajorityName.Simple);
             var decision = ClosedSets.Decision(change?.Decision ?? vote.Decision ?? DecisionName.Substantive);
@@ -178,19 +182,30 @@ internal sealed class VoteCompiler
     /// the members' leans from the analog alone (no scenario entries, no shift of its own, positions of the calibration
     /// year), so every variant takes the same anchor and the scenario's own changes move the count away from it.
     /// </summary>
-    private double Anchor(VoteParameters parameters, DateOnly date, int yes)
+    private double[] Anchor(VoteParameters parameters, DateOnly date, IReadOnlyList<int> yes)
     {
         var plain = parameters with { Shift = 0 };
         var leans = _context.Catalog.VotingMembersOn(date)
             .Select(s => _members.Lean(s.Code, MemberLayers.Empty, plain, Body.GeneralAssembly, date))
             .ToArray();
-        return AnalogAnchor.Shift(
-            leans.Select(l => l.Mean).ToArray(),
-            leans.Select(l => Math.Sqrt(1 + (l.PositionLoading * l.PositionLoading))).ToArray(),
-            leans.Select(l => l.YesFrom).ToArray(),
-            leans.Select(l => l.AbsenceProbability).ToArray(),
-            0,
-            yes);
+        var means = leans.Select(l => l.Mean).ToArray();
+        var sds = leans.Select(l => Math.Sqrt(1 + (l.PositionLoading * l.PositionLoading))).ToArray();
+        var yesFrom = leans.Select(l => l.YesFrom).ToArray();
+        var absence = leans.Select(l => l.AbsenceProbability).ToArray();
+        var found = new Dictionary<int, double>();
+        return yes.Select(y => found.TryGetValue(y, out double d) ? d : found[y] = AnalogAnchor.Shift(means, sds, yesFrom, absence, 0, y)).ToArray();
+    }
+
+    /// <summary>
+    /// The empirical shift of a vote drawn from its analog's population: per text, the shift that anchors the vote on
+    /// its recorded yes count (found as <see cref="Anchor"/> finds the analog's), spread about their mean by the band's
+    /// factor, plus the measured jitter.
+    /// </summary>
+    private AnalogShiftDistribution PopulationShift(VoteParameters parameters, DateOnly date)
+    {
+        var offsets = Anchor(parameters, date, parameters.PopulationYes);
+        var shift = AnalogShiftDistribution.Empirical(offsets, parameters.AnalogShift.NarrowSd);
+        return parameters.PopulationScale == 1 ? shift : AnalogShiftDistribution.Empirical(shift.Rescaled(1, parameters.PopulationScale).Offsets, parameters.AnalogShift.NarrowSd);
     }
 
     /// <summary>The members who take part in a vote, each with its lean and its shocked groups.</summary>

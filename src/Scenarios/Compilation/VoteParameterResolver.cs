@@ -1,3 +1,4 @@
+using StemSimulator.Engine.Model;
 using StemSimulator.Scenarios.Document;
 using StemSimulator.Scenarios.Reference;
 
@@ -119,12 +120,14 @@ internal sealed class VoteParameterResolver
             return null;
         }
 
-        var choice = AnalogSpreadChoice.Of(like, vote.Body == BodyName.GA, _context.AnalogSetting);
+        var choice = AnalogSpreadChoice.Of(like, vote.Body == BodyName.GA, _context.AnalogSetting).WithPopulation(_context.Catalog.RollCalls.All, analog, RollCallConcerns.Embedded, _context.AnalogSetting);
         // Evidence known by its totals carries the uncertainty of its shift; calibrated roll calls have none to add.
         return new VoteParameters(analog.Beta, [analog.Tau1, analog.Tau2], mask, shift, analog)
         {
             AnalogShift = choice.Shift.Widened(analog.ExtraSpread),
             AnchorYes = choice.AnchorsOnCount ? analog.Yes : null,
+            PopulationYes = choice.Population?.YesCounts ?? [],
+            PopulationScale = choice.Kind is { } kind && !choice.ByHand ? AnalogSpreads.SettingScale(kind, _context.AnalogSetting) : 1,
             MemberShifts = analog.MemberShifts,
         };
     }

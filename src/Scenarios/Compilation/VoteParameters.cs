@@ -20,6 +20,16 @@ internal sealed record VoteParameters(double Beta, double[] Cutpoints, int Issue
     /// </summary>
     public int? AnchorYes { get; init; }
 
+    /// <summary>
+    /// The recorded yes counts of the population the vote is drawn from (<see cref="AnalogPopulation"/>), empty for none:
+    /// per trial one is picked and every member's support moves by the shift that anchors the vote on it, plus
+    /// <see cref="AnalogShift"/>.
+    /// </summary>
+    public IReadOnlyList<int> PopulationYes { get; init; } = [];
+
+    /// <summary>The factor by which the population's anchor shifts are spread about their mean (1 but at an end of the band over the assumptions).</summary>
+    public double PopulationScale { get; init; } = 1;
+
     /// <summary>Member shifts of latent support from the analog's evidence (<see cref="AnalogRollCall.MemberShifts"/>), or null.</summary>
     public IReadOnlyDictionary<string, double>? MemberShifts { get; init; }
 

@@ -45,10 +45,10 @@ public sealed class BriefingGoldenTests
         var uncertainty = briefing.Sections.Single(s => s.Heading == "Sources of uncertainty");
         var table = uncertainty.Blocks.OfType<BriefingTable>().Single();
         Assert.That(table.Headers[3], Is.EqualTo("choice of analog vote (an assumption)"));
-        Assert.That(table.Rows[0][3], Is.EqualTo("like A/RES/68/262, shifted +0.2; drawn with shift measured for a same_subject analog: sd 2, in 5% of runs sd 2.5; P(adopted) 68.3%-77.1% over spreads 1.6-2.5"));
+        Assert.That(table.Rows[0][3], Is.EqualTo("like A/RES/68/262, shifted +0.2; drawn with shift measured for a same_subject analog: the text is drawn in each run as any of 2 texts on this subject (a state concerned in common) from 2011-2013 (the analog's session and the 2 before), each anchored on its recorded yes count; P(adopted) 68.3%-77.1% over spreads 1.6-2.5"));
         Assert.That(table.Rows[1][3], Is.EqualTo("like A/RES/ES-10/19; drawn with spread 0.18, set by hand"));
         string sources = uncertainty.Blocks.OfType<Paragraph>().First().Text;
-        Assert.That(sources, Does.Contain("draws in each run a shift of every member's support with the analog's spread"));
+        Assert.That(sources, Does.Contain("draws the text in each run as any of the recorded texts of that kind around the analog").And.Contain("draws a shift of every member's support with the analog's spread"));
         Assert.That(sources, Does.Not.Contain("does not vary at all"), "every vote here has an analog, so the run does vary the distance");
         string sensitivity = uncertainty.Blocks.OfType<Paragraph>().Last().Text;
         Assert.That(sensitivity, Does.Contain("**other-analog** (ga-text: like A/RES/ES-11/1) moves ga-text by -21.9 points (± 0.1)"));

@@ -23,4 +23,7 @@ public sealed record AnalogCase(AnalogKind Kind, int Year, string RollCall, stri
 
     /// <summary>The simulated yes counts per trial of each of the study's simulations (<see cref="AnalogSpreadStudy.Simulations"/>), for offline study; empty unless kept.</summary>
     public int[][] Samples { get; init; } = [];
+
+    /// <summary>The number of texts in the analog's population per <see cref="AnalogSpreadStudy.PopulationSessions"/> (the analog included); empty when not simulated.</summary>
+    public int[] PopulationSizes { get; init; } = [];
 }

@@ -69,7 +69,35 @@ public sealed class AnalogChooser
     /// <summary>Whether the two roll calls' titles share a key (the same text, as <see cref="RecurringMatcher"/> compares titles).</summary>
     public bool SameTitle(int first, int second) => _titleKeys[first].Intersect(_titleKeys[second], StringComparer.Ordinal).Any();
 
-    private bool SharesConcern(int first, int second) => _concerns[first].Intersect(_concerns[second], StringComparer.Ordinal).Any();
+    /// <summary>Whether the two roll calls have at least one state concerned in common.</summary>
+    public bool SharesConcern(int first, int second) => _concerns[first].Intersect(_concerns[second], StringComparer.Ordinal).Any();
+
+    /// <summary>
+    /// The population of <paramref name="analog"/> for <paramref name="kind"/>: the whole-text roll calls of the
+    /// <paramref name="sessions"/> sessions ending with the analog's (&gt;= 1) that share a state concerned with it
+    /// (same_subject) or have exactly its non-empty set of issue areas (repeat, same_issue); always the analog itself.
+    /// </summary>
+    public IReadOnlyList<int> Population(int analog, AnalogKind kind, int sessions)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sessions, 1);
+        var rc = _rollCalls[analog];
+        Func<int, bool> qualifies = kind switch
+        {
+            AnalogKind.SameSubject => r => SharesConcern(analog, r),
+            AnalogKind.Repeat or AnalogKind.SameIssue => r => rc.Issues != 0 && _rollCalls[r].Issues == rc.Issues,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown analog kind."),
+        };
+        var members = new List<int> { analog };
+        for (int session = rc.Session - sessions + 1; session <= rc.Session; session++)
+        {
+            if (_bySession.TryGetValue(session, out var texts))
+            {
+                members.AddRange(texts.Where(r => r != analog && qualifies(r)));
+            }
+        }
+
+        return members;
+    }
 
     private int Pick(int rollCall, Func<int, bool> qualifies)
     {

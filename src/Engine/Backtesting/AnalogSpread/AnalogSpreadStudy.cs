@@ -18,9 +18,11 @@ namespace StemSimulator.Engine.Backtesting;
 /// The analog shift moves every member's latent support by one draw per trial, like the global shock, so a spread s
 /// is simulated as a global shock of sd sqrt(g^2 + s^2). An analog the calibration did not fit (its year lies after
 /// the training years when origins are fitted every other year) gets (beta, tau_1, tau_2) from its own recorded votes
-/// on the positions forecast for its year (<see cref="RollCallFitter"/>, the calibration's prior).
+/// on the positions forecast for its year (<see cref="RollCallFitter"/>, the calibration's prior). A population
+/// simulation picks per trial one text of the analog's population (<see cref="AnalogChooser.Population"/>) with the
+/// uniform that picks a mixture's component and adds that text's anchor shift to the trial's common shock.
 /// </remarks>
-public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteIndex votes, AnalogChooser chooser, BacktestSettings settings, IReadOnlyList<double> spreads, double[]? shocks = null, bool keepSamples = false)
+public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteIndex votes, AnalogChooser chooser, BacktestSettings settings, IReadOnlyList<double> spreads, double[]? shocks = null, bool keepSamples = false, IReadOnlyCollection<AnalogKind>? kinds = null)
 {
     /// <summary>One simulation per case: a spread of the common shift, optionally anchored, with group shifts or with beta's sign flipped.</summary>
     /// <param name="Name">Label.</param>
@@ -28,7 +30,12 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
     /// <param name="Anchored">Whether every member's support is shifted so the expected yes count is the analog's (<see cref="AnalogAnchor"/>).</param>
     /// <param name="Groups">Sd of an independent shift of each regional group, added to its bloc shock.</param>
     /// <param name="Flip">Whether beta's sign is flipped.</param>
-    public sealed record Simulation(string Name, double Spread, bool Anchored, double Groups, bool Flip);
+    /// <param name="Sessions">
+    /// 0, or the sessions of the population draw: per trial one text of the analog's population
+    /// (<see cref="AnalogChooser.Population"/>) is picked uniformly and every member's support moves by the anchor
+    /// shift on that text's recorded yes count, plus the normal shift of sd <paramref name="Spread"/>.
+    /// </param>
+    public sealed record Simulation(string Name, double Spread, bool Anchored, double Groups, bool Flip, int Sessions = 0);
 
     /// <summary>A scored candidate: per trial the narrow simulation's count, or with <paramref name="Probability"/> the wide one's.</summary>
     /// <param name="Family">normal, mixture, anchored, anchored-mixture (the shapes the vote kernel implements), groups or flip.</param>
@@ -36,10 +43,12 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
     /// <param name="Narrow">Index into <see cref="Simulations"/>.</param>
     /// <param name="Wide">Index into <see cref="Simulations"/>.</param>
     /// <param name="Probability">Probability of the wide simulation's count, 0 to 1.</param>
-    public sealed record Candidate(string Family, string Name, int Narrow, int Wide, double Probability)
+    /// <param name="Population">-1, or the index of a population simulation whose count is taken with probability 1 - <paramref name="ShapeShare"/>.</param>
+    /// <param name="ShapeShare">With a population: probability of the narrow/wide shape's count instead, 0 to 1.</param>
+    public sealed record Candidate(string Family, string Name, int Narrow, int Wide, double Probability, int Population = -1, double ShapeShare = 0)
     {
-        /// <summary>Whether scenarios can take this candidate: a normal or mixed common shift, anchored or not.</summary>
-        public bool Implemented => Family is "normal" or "mixture" or "anchored" or "anchored-mixture";
+        /// <summary>Whether scenarios can take this candidate: a normal or mixed common shift, anchored or not, or a population draw.</summary>
+        public bool Implemented => Family is "normal" or "mixture" or "anchored" or "anchored-mixture" or "population";
     }
 
     private readonly List<Simulation> _simulations = BuildSimulations(spreads);
@@ -59,6 +68,12 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
     private static readonly double[] FlipSpreads = [0.6, 1.0, 2.0, 3.0];
     private static readonly double[] FlipProbabilities = [0.05, 0.1, 0.2, 0.3, 0.5];
 
+    /// <summary>Sessions of the population draws tried.</summary>
+    public static IReadOnlyList<int> PopulationSessions { get; } = [2, 3, 5];
+
+    private static readonly double[] PopulationJitters = [0, 0.18, 0.3, 0.6, 1.0];
+    private static readonly double[] PopulationShapeShares = [0.1, 0.2, 0.3, 0.5];
+
     private static List<Simulation> BuildSimulations(IReadOnlyList<double> spreads)
     {
         var list = spreads.Select(s => new Simulation(FormattableString.Invariant($"spread {s:F2}"), s, false, 0, false)).ToList();
@@ -72,6 +87,11 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
         }
 
         list.AddRange(FlipSpreads.Select(s => new Simulation(FormattableString.Invariant($"flip {s:F2}"), s, false, 0, true)));
+        foreach (int k in PopulationSessions)
+        {
+            list.AddRange(PopulationJitters.Select(s => new Simulation(FormattableString.Invariant($"population {k} sessions {s:F2}"), s, false, 0, false, k)));
+        }
+
         return list;
     }
 
@@ -100,7 +120,12 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
 
         for (int k = 0; k < sims.Count; k++)
         {
-            if (sims[k].Anchored && sims[k].Groups == 0)
+            if (sims[k].Sessions > 0)
+            {
+                list.Add(new Candidate("population", sims[k].Name, k, k, 0, k, 0));
+                list.AddRange(PopulationMixtures(sims, spreads, k));
+            }
+            else if (sims[k].Anchored && sims[k].Groups == 0)
             {
                 list.Add(new Candidate("anchored", sims[k].Name, k, k, 0));
             }
@@ -121,6 +146,41 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
         return list;
     }
 
+    /// <summary>
+    /// The mixtures of population simulation <paramref name="population"/> with the measured shapes of same_subject and
+    /// same_issue (when both sds lie on the grid): per trial that shape's count with probability w, else the population's.
+    /// </summary>
+    private static IEnumerable<Candidate> PopulationMixtures(List<Simulation> sims, IReadOnlyList<double> spreads, int population)
+    {
+        foreach (var kind in new[] { AnalogKind.SameSubject, AnalogKind.SameIssue })
+        {
+            var shape = AnalogSpreads.Shift(kind);
+            int narrow = IndexOf(spreads, shape.NarrowSd), wide = IndexOf(spreads, shape.WideSd);
+            if (narrow < 0 || wide < 0)
+            {
+                continue;
+            }
+
+            foreach (double w in PopulationShapeShares)
+            {
+                yield return new Candidate("population-mixture", FormattableString.Invariant($"w={w:F2} {AnalogSpreads.Name(kind)} shape, else {sims[population].Name}"), narrow, wide, shape.WideProbability, population, w);
+            }
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<double> spreads, double value)
+    {
+        for (int s = 0; s < spreads.Count; s++)
+        {
+            if (Math.Abs(spreads[s] - value) < 1e-12)
+            {
+                return s;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The central levels whose ranges are kept.</summary>
     public static IReadOnlyList<double> Levels { get; } = [0.5, 0.8, 0.9, 0.95];
 
@@ -138,10 +198,10 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
             throw new ArgumentException($"The calibration runs to {model.Run.LastYear}; it may not see the test year {testYear}.", nameof(model));
         }
 
-        var kinds = Enum.GetValues<AnalogKind>();
+        var studied = Enum.GetValues<AnalogKind>().Where(k => kinds is null || kinds.Contains(k)).ToArray();
         var jobs = Enumerable.Range(0, data.RollCalls.Count)
             .Where(r => data.RollCalls[r].Year == testYear && AnalogChooser.IsWholeText(data.RollCalls[r]) && Present(r) >= MinimumPresent)
-            .SelectMany(r => kinds.Select(k => (RollCall: r, Kind: k, Analog: chooser.Choose(r, k))))
+            .SelectMany(r => studied.Select(k => (RollCall: r, Kind: k, Analog: chooser.Choose(r, k))))
             .Where(j => j.Analog >= 0 && data.RollCalls[j.Analog].Year < testYear && Present(j.Analog) >= MinimumPresent)
             .ToArray();
         var results = new AnalogCase?[jobs.Length];
@@ -166,7 +226,8 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
         // The anchor: one shift of every member's latent support that makes the expected yes count without shocks the analog's own.
         double anchor = AnalogAnchor.Shift(members.Positions.Select(x => analog.Beta * x).ToArray(), members.Sds, Enumerable.Repeat(analog.Tau2, n).ToArray(), members.Absence, 0, analogYes);
         var anchored = members with { Offsets = Enumerable.Repeat(anchor, n).ToArray() };
-        var samples = SimulateYesCounts(members, anchored, analog, shocks ?? model.PlainShocks, key);
+        var populations = PopulationShifts(members, analog, analogIndex, kind);
+        var samples = SimulateYesCounts(members, anchored, populations, analog, shocks ?? model.PlainShocks, key);
         var ranges = new CountInterval[spreads.Count][];
         for (int s = 0; s < spreads.Count; s++)
         {
@@ -174,7 +235,29 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
         }
 
         int actual = expected.Count(v => v.Choice == VoteChoice.Yes);
-        return new AnalogCase(kind, testYear, rc.Id, analogInfo.Id, actual, analogYes, ranges) { CandidateRanges = CandidateRanges(samples, key), Samples = keepSamples ? samples : [] };
+        return new AnalogCase(kind, testYear, rc.Id, analogInfo.Id, actual, analogYes, ranges)
+        {
+            CandidateRanges = CandidateRanges(samples, key),
+            Samples = keepSamples ? samples : [],
+            PopulationSizes = populations.Select(p => p.Length).ToArray(),
+        };
+    }
+
+    /// <summary>
+    /// Per <see cref="PopulationSessions"/>: the anchor shift on each text of the analog's population (its recorded yes
+    /// count as the target), with the analog's parameters on the forecast members.
+    /// </summary>
+    private double[][] PopulationShifts(RollCallCountSimulator.Members members, RollCallParameters analog, int analogIndex, AnalogKind kind)
+    {
+        int n = members.Positions.Length;
+        var means = members.Positions.Select(x => analog.Beta * x).ToArray();
+        var yesFrom = Enumerable.Repeat(analog.Tau2, n).ToArray();
+        var shifts = new Dictionary<int, double>();
+        return PopulationSessions.Select(k => chooser.Population(analogIndex, kind, k)
+            .Where(r => Present(r) >= MinimumPresent)
+            .Select(r => shifts.TryGetValue(r, out double d) ? d
+                : shifts[r] = AnalogAnchor.Shift(means, members.Sds, yesFrom, members.Absence, 0, votes.Of(r).Count(v => v.Choice == VoteChoice.Yes)))
+            .ToArray()).ToArray();
     }
 
     /// <summary>The expected members' forecasts for the test year with the analog's issue areas and parameters, bloc shocks by membership.</summary>
@@ -203,8 +286,9 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
     }
 
     /// <summary>The simulated yes counts of every simulation (spread, groups, flip, anchoring), one per trial.</summary>
-    private int[][] SimulateYesCounts(RollCallCountSimulator.Members members, RollCallCountSimulator.Members anchored, RollCallParameters analog, double[] sizes, ulong key)
+    private int[][] SimulateYesCounts(RollCallCountSimulator.Members members, RollCallCountSimulator.Members anchored, double[][] populations, RollCallParameters analog, double[] sizes, ulong key)
     {
+        var pick = PickUniforms(key);
         double[] parameters = [analog.Beta, analog.Tau1, analog.Tau2];
         double global = sizes[0];
         var blocSds = sizes[1..];
@@ -217,23 +301,56 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
             double[] p = sim.Flip ? [-analog.Beta, analog.Tau1, analog.Tau2] : parameters;
 
             // The same seed for every simulation and kind: common random numbers make the scores smooth in the parameters.
-            samples[k] = RollCallCountSimulator.Simulate(sim.Anchored ? anchored : members, p, [], sd, groupSds, settings.Trials, settings.Seed ^ key, (int)(key & 0xFFFF)).Yes;
+            double[]? trialShifts = null;
+            if (sim.Sessions > 0)
+            {
+                // One text of the population per trial, picked by the uniform that picks a mixture's component.
+                var population = populations[PopulationSessionsIndex(sim.Sessions)];
+                trialShifts = pick.Select(u => population[Math.Min((int)(u * population.Length), population.Length - 1)]).ToArray();
+            }
+
+            samples[k] = RollCallCountSimulator.Simulate(sim.Anchored ? anchored : members, p, [], sd, groupSds, settings.Trials, settings.Seed ^ key, (int)(key & 0xFFFF), trialShifts).Yes;
         }
 
         return samples;
     }
 
-    /// <summary>The ranges of each candidate mixture: per trial the wide simulation's count with the candidate's probability, else the narrow one's.</summary>
-    private CountInterval[][] CandidateRanges(int[][] samples, ulong key)
+    private static int PopulationSessionsIndex(int sessions)
     {
-        var choice = new double[settings.Trials];
-        var flipChoice = new double[settings.Trials];
+        for (int k = 0; k < PopulationSessions.Count; k++)
+        {
+            if (PopulationSessions[k] == sessions)
+            {
+                return k;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(sessions), sessions, "Not one of the population sessions tried.");
+    }
+
+    /// <summary>The uniform of each trial that picks a mixture's component or a population's text (draw 1 of the analog shift).</summary>
+    private double[] PickUniforms(ulong key) => UniformsOf(key, 1);
+
+    private double[] UniformsOf(ulong key, int draw)
+    {
+        var u = new double[settings.Trials];
         for (int t = 0; t < settings.Trials; t++)
         {
-            var random = new CounterRandom(settings.Seed ^ key, t);
-            choice[t] = random.Uniform(RandomPurpose.AnalogShift, (int)(key & 0xFFFF), 1);
-            flipChoice[t] = random.Uniform(RandomPurpose.AnalogShift, (int)(key & 0xFFFF), 2);
+            u[t] = new CounterRandom(settings.Seed ^ key, t).Uniform(RandomPurpose.AnalogShift, (int)(key & 0xFFFF), draw);
         }
+
+        return u;
+    }
+
+    /// <summary>
+    /// The ranges of each candidate mixture: per trial the wide simulation's count with the candidate's probability, else
+    /// the narrow one's; for a population candidate, the population's count unless a third uniform falls below its shape share.
+    /// </summary>
+    private CountInterval[][] CandidateRanges(int[][] samples, ulong key)
+    {
+        var choice = PickUniforms(key);
+        var flipChoice = UniformsOf(key, 2);
+        var shapeChoice = UniformsOf(key, 3);
 
         var candidateRanges = new CountInterval[_candidates.Count][];
         var mixed = new int[settings.Trials];
@@ -245,7 +362,8 @@ public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteI
             var wide = samples[candidate.Wide];
             for (int t = 0; t < mixed.Length; t++)
             {
-                mixed[t] = u[t] < candidate.Probability ? wide[t] : narrow[t];
+                mixed[t] = candidate.Population >= 0 && shapeChoice[t] >= candidate.ShapeShare ? samples[candidate.Population][t]
+                    : u[t] < candidate.Probability ? wide[t] : narrow[t];
             }
 
             candidateRanges[c] = RangesOf(mixed);

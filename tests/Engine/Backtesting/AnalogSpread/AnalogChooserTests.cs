@@ -51,6 +51,24 @@ public sealed class AnalogChooserTests
     }
 
     [Test]
+    public void A_population_holds_the_analog_and_the_texts_of_its_kind_in_its_last_sessions()
+    {
+        // Session 59: A/RES/59/11 (4590, the Cuba embargo) is the only text concerning USA, and it and A/RES/59/221
+        // (4526) the only whole texts with exactly the issue area economic development (the test above).
+        var chooser = Record.Value.Chooser;
+        var data = Record.Value.Data;
+        string[] Ids(IReadOnlyList<int> population) => population.Select(r => data.RollCalls[r].Id).ToArray();
+
+        Assert.That(Ids(chooser.Population(Index("4590"), AnalogKind.SameSubject, 1)), Is.EqualTo(new[] { "4590" }));
+        Assert.That(Ids(chooser.Population(Index("4526"), AnalogKind.SameIssue, 1)), Is.EqualTo(new[] { "4526", "4590" }));
+
+        var wider = chooser.Population(Index("4526"), AnalogKind.SameIssue, 3);
+        Assert.That(Ids(wider)[0], Is.EqualTo("4526"), "the analog first");
+        Assert.That(wider.Select(r => data.RollCalls[r].Session).Distinct().Order(), Is.EqualTo(new[] { 57, 58, 59 }));
+        Assert.That(wider.All(r => data.RollCalls[r].Issues == data.RollCalls[Index("4526")].Issues && AnalogChooser.IsWholeText(data.RollCalls[r])));
+    }
+
+    [Test]
     public void Every_analog_of_2000_2009_meets_its_kinds_conditions()
     {
         var (data, chooser, previous, concerns) = Record.Value;
