@@ -1,5 +1,6 @@
 # Reading a run's outputs with R and arrow (install.packages(c("arrow", "dplyr"))).
 # Run from the repository root after `stemsim run scenarios/ga-hrc-suspension-2026.yaml --member-votes`.
+# Every file carries its Arrow schema (key ARROW:schema, docs/outputs.md): string columns come as factors.
 library(arrow)
 library(dplyr)
 

@@ -53,7 +53,7 @@ internal sealed class ElectionTrialSink : IElectionBlockSink, IAsyncDisposable
 
     public static async Task<ElectionTrialSink> CreateAsync(SimulationModel model, Stream stream, Provenance provenance, CancellationToken cancellationToken)
     {
-        var writer = await ParquetFiles.CreateAsync(Schema, stream, ElectionTables.WithRoundCaps(model, provenance), cancellationToken).ConfigureAwait(false);
+        var writer = await ParquetFiles.CreateAsync(ElectionTableDescriptions.Elections, stream, ElectionTables.WithRoundCaps(model, provenance), cancellationToken).ConfigureAwait(false);
         return new ElectionTrialSink(model, writer);
     }
 

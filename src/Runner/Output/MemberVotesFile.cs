@@ -89,7 +89,7 @@ internal sealed class MemberVotesFile
         }
 
         options.ColumnEncodingHints[Trial.Path.ToString()] = EncodingHint.DeltaBinaryPacked;
-        await using var writer = await ParquetFiles.CreateAsync(Table.Schema, stream, provenance.ToTable(), options, cancellationToken).ConfigureAwait(false);
+        await using var writer = await ParquetFiles.CreateAsync(Table, stream, provenance.ToTable(), options, cancellationToken).ConfigureAwait(false);
         var file = new MemberVotesFile(model);
         long written = 0;
         int batch = TrialsPerThread * Math.Max(1, threads);
