@@ -35,3 +35,5 @@ print(votes |> filter(member %in% c("NGA", "ZAF")) |> group_by(variant, vote_id,
 # Provenance from the key-value metadata.
 metadata <- open_dataset(file.path(run, "summary.parquet"))$metadata
 print(metadata[startsWith(names(metadata), "stemsim.")])
+
+# An election run's per-trial table is laid out like the trials: open_dataset("runs/hrc-weog-2026/elections").

@@ -44,3 +44,4 @@ print(pq.read_schema(f"{run}/summary.parquet").field("variant").type)  # diction
 
 # A single, sharded or merged run's trials read the same way: trials/shard=K/part-0.parquet, shard as a column.
 # trials = pd.read_parquet("runs/x/merged/trials")
+# An election run's per-trial table is laid out alike: elections = pd.read_parquet("runs/hrc-weog-2026/elections")
