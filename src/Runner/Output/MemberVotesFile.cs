@@ -17,8 +17,8 @@ namespace StemSimulator.Runner.Output;
 internal sealed class MemberVotesFile : ITrialBlockSink, IAsyncDisposable
 {
     /// <summary>
-    /// Rows a run (or one shard) may write: member votes are bulky, and every trial is simulated a second time to
-    /// produce them. Beyond it a run is refused; fewer trials or more shards bring it under.
+    /// Rows a run (or one shard) may write: member votes are bulky. Beyond it a run is refused; fewer trials or more
+    /// shards bring it under.
     /// </summary>
     public const long MaxRows = 50_000_000;
 
