@@ -1,5 +1,6 @@
 # Reading a run's outputs with R and arrow (install.packages(c("arrow", "dplyr"))).
 # Run from the repository root after `stemsim run scenarios/ga-hrc-suspension-2026.yaml --member-votes`.
+# Every file carries its Arrow schema (key ARROW:schema, docs/outputs.md): string columns come as factors.
 library(arrow)
 library(dplyr)
 
@@ -34,3 +35,5 @@ print(votes |> filter(member %in% c("NGA", "ZAF")) |> group_by(variant, vote_id,
 # Provenance from the key-value metadata.
 metadata <- open_dataset(file.path(run, "summary.parquet"))$metadata
 print(metadata[startsWith(names(metadata), "stemsim.")])
+
+# An election run's per-trial table is laid out like the trials: open_dataset("runs/hrc-weog-2026/elections").

@@ -26,11 +26,12 @@ internal sealed class BlockPipeline : IDisposable
         int blockSize,
         Action<TrialKernel, TrialBlock, long> fill,
         Func<TrialKernel> newKernel,
+        bool memberChoices,
         CancellationToken cancellationToken)
     {
         _blockCount = blockCount;
         _cancellationToken = cancellationToken;
-        _slots = Enumerable.Range(0, ring).Select(_ => TrialKernel.NewBlock(plans, blockSize)).ToArray();
+        _slots = Enumerable.Range(0, ring).Select(_ => TrialKernel.NewBlock(plans, blockSize, memberChoices)).ToArray();
         _filled = Enumerable.Repeat(-1L, ring).ToArray();
         _registration = cancellationToken.Register(Stop);
         _threads = new Thread[workers];

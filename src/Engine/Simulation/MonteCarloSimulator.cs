@@ -64,7 +64,7 @@ public static class MonteCarloSimulator
         var plans = TrialKernel.Plan(model);
         var kernels = new List<TrialKernel>();
         int simulatedFrom = baseline is null ? 0 : 1;
-        using var pipeline = new BlockPipeline(workers, RingSize(workers, plans, blockSize, blockCount), blockCount, plans, blockSize,
+        using var pipeline = new BlockPipeline(workers, RingSize(workers, plans, blockSize, blockCount, options.MemberChoices), blockCount, plans, blockSize,
             (kernel, block, k) =>
             {
                 long start = first + (k * blockSize);
@@ -76,6 +76,7 @@ public static class MonteCarloSimulator
                 kernels.Add(kernel);
                 return kernel;
             },
+            options.MemberChoices,
             cancellationToken);
 
         int votes = model.VoteCount;
@@ -113,6 +114,11 @@ public static class MonteCarloSimulator
         if (first + count > model.Trials)
         {
             throw new ArgumentOutOfRangeException(nameof(options), $"Trials {first}..{first + count - 1} exceed the model's {model.Trials} trials.");
+        }
+
+        if (baseline is not null && options.MemberChoices)
+        {
+            throw new ArgumentException("A recorded baseline holds no member votes; run without MemberChoices.", nameof(options));
         }
 
         if (baseline is not null && !baseline.Serves(model, first, count))
@@ -176,9 +182,9 @@ public static class MonteCarloSimulator
     /// Blocks the workers may run ahead of the consumer: enough to keep them busy while the consumer writes a
     /// Parquet row group (a fraction of a second), at most about 32 MB of block buffers.
     /// </summary>
-    private static int RingSize(int workers, VotePlan[][] plans, int blockSize, long blockCount)
+    private static int RingSize(int workers, VotePlan[][] plans, int blockSize, long blockCount, bool memberChoices)
     {
-        long bytesPerBlock = plans.SelectMany(p => p).Sum(p => (blockSize * 18L) + (p.Padded * 40L));
+        long bytesPerBlock = plans.SelectMany(p => p).Sum(p => (blockSize * (18L + (memberChoices ? p.Count : 0))) + (p.Padded * 40L));
         long byBudget = (32L << 20) / Math.Max(1, bytesPerBlock);
         // A run of few blocks never needs more buffers than blocks (a what-if of 100,000 trials is 13).
         return (int)Math.Min(blockCount, Math.Clamp(byBudget, 2L * workers, 16L * workers));

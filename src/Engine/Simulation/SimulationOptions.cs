@@ -15,6 +15,12 @@ public sealed record SimulationOptions
     /// <summary>Number of trials to run; null runs to the model's last trial.</summary>
     public long? TrialCount { get; init; }
 
+    /// <summary>
+    /// Whether the blocks handed to the sink carry every participant's vote (<see cref="VoteTrialColumns.Choices"/>),
+    /// for a sink that writes them; the kernel copies them once per trial and vote. Default false.
+    /// </summary>
+    public bool MemberChoices { get; init; }
+
     /// <summary>Throws when an option is out of range.</summary>
     public void Validate()
     {

@@ -9,7 +9,7 @@ public sealed class TrialBlock
     private readonly VoteTrialColumns[] _columns;
     private readonly int _votes;
 
-    internal TrialBlock(int capacity, int variants, int votes, Func<int, int, int> participants)
+    internal TrialBlock(int capacity, int variants, int votes, Func<int, int, int> participants, Func<int, int, int>? choices = null)
     {
         Capacity = capacity;
         _votes = votes;
@@ -19,7 +19,9 @@ public sealed class TrialBlock
         {
             for (int j = 0; j < votes; j++)
             {
-                _columns[(v * votes) + j] = new VoteTrialColumns(capacity, participants(v, j));
+                _columns[(v * votes) + j] = choices is null
+                    ? new VoteTrialColumns(capacity, participants(v, j))
+                    : new VoteTrialColumns(capacity, participants(v, j), choices(v, j), choices: true);
             }
         }
     }

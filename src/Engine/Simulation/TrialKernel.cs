@@ -96,9 +96,9 @@ internal sealed partial class TrialKernel
     {
     }
 
-    /// <summary>A block of <paramref name="capacity"/> trials laid out for these plans.</summary>
-    public static TrialBlock NewBlock(VotePlan[][] plans, int capacity) =>
-        new(capacity, plans.Length, plans[0].Length, (v, j) => plans[v][j].Padded);
+    /// <summary>A block of <paramref name="capacity"/> trials laid out for these plans, with room for the members' votes when <paramref name="memberChoices"/>.</summary>
+    public static TrialBlock NewBlock(VotePlan[][] plans, int capacity, bool memberChoices = false) =>
+        new(capacity, plans.Length, plans[0].Length, (v, j) => plans[v][j].Padded, memberChoices ? (v, j) => plans[v][j].Count : null);
 
     /// <summary>The plans of a model: one per variant and vote, shared by all kernels.</summary>
     public static VotePlan[][] Plan(SimulationModel model)
@@ -339,6 +339,11 @@ internal sealed partial class TrialKernel
             }
         }
 
+        if (columns.Choices is { } choices)
+        {
+            CopyChoices(plan.Count, choices.AsSpan(row * plan.Count, plan.Count));
+        }
+
         int yes = tally.Yes, no = tally.No;
         columns.Yes[row] = (short)yes;
         columns.No[row] = (short)no;
@@ -467,6 +472,15 @@ internal sealed partial class TrialKernel
         yes += BitOperations.PopCount(Vector256.ExtractMostSignificantBits(yesMask));
         no += BitOperations.PopCount(Vector256.ExtractMostSignificantBits(noMask));
         absent += BitOperations.PopCount(Vector256.ExtractMostSignificantBits(absentMask));
+    }
+
+    /// <summary>The members' votes just decided (codes of <see cref="VoteChoice"/>), for a run that records them.</summary>
+    private void CopyChoices(int participants, Span<byte> choices)
+    {
+        for (int p = 0; p < participants; p++)
+        {
+            choices[p] = (byte)_choice[p];
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -8,9 +8,11 @@ namespace StemSimulator.Engine.Simulation;
 /// </summary>
 public sealed class VoteTrialColumns
 {
-    internal VoteTrialColumns(int capacity, int paddedParticipants)
+    internal VoteTrialColumns(int capacity, int paddedParticipants, int participants = 0, bool choices = false)
     {
         Stride = paddedParticipants;
+        Participants = participants;
+        Choices = choices ? new byte[capacity * participants] : null;
         Yes = new short[capacity];
         No = new short[capacity];
         Abstain = new short[capacity];
@@ -59,6 +61,17 @@ public sealed class VoteTrialColumns
 
     /// <summary>Which of the vote's conditions was met, 1-based (0: unconditional, or not held).</summary>
     public byte[] Path { get; }
+
+    /// <summary>
+    /// Each participant's vote, when the run records them (<see cref="SimulationOptions.MemberChoices"/>; null
+    /// otherwise): trial row r's participant p (in the vote's order) at <c>r * Participants + p</c>, a
+    /// <see cref="VoteChoice"/> code. The rows of trials in which the vote was not held (<see cref="Held"/>) keep
+    /// whatever an earlier block left there.
+    /// </summary>
+    public byte[]? Choices { get; }
+
+    /// <summary>The vote's participants: the length of a trial's row in <see cref="Choices"/> (0 when not recorded).</summary>
+    public int Participants { get; }
 
     /// <summary>Exact P(adopted) given the trial's shocks and position draws, 0 when not held; NaN where the vote's estimator is <c>Sampled</c>.</summary>
     public double[] ExactProbability { get; }

@@ -9,14 +9,14 @@ namespace StemSimulator.Runner.Elections;
 /// <summary>Runs a model's elections and writes their tables into a run folder.</summary>
 internal static class ElectionOutputs
 {
-    /// <summary>The files an election run writes, in the order they are written.</summary>
-    public static IReadOnlyList<string> Files { get; } = ["elections.parquet", "election_summary.parquet", "election_rounds.parquet", "election_ballots.parquet"];
+    /// <summary>The tables an election run writes, in the order they are written: the folder of parts <c>elections/</c>, then three files.</summary>
+    public static IReadOnlyList<string> Files { get; } = [ElectionTableDescriptions.Elections.DisplayName, "election_summary.parquet", "election_rounds.parquet", "election_ballots.parquet"];
 
     /// <summary>Simulates the elections of the trials in <paramref name="options"/> and writes the four election tables.</summary>
     /// <param name="model">The scenario's model; it has at least one election.</param>
     /// <param name="options">Threads and trial range (results never depend on the threads).</param>
     /// <param name="pathOf">Maps a file name to its path in the (temporary) run folder.</param>
-    /// <param name="shard">Which part of the run: the per-trial table of a shard goes to <c>elections/shard=K/part-0.parquet</c>.</param>
+    /// <param name="shard">Which part of the run: the per-trial table goes to <c>elections/shard=K/part-0.parquet</c> (a whole run is shard 0).</param>
     /// <param name="provenance">Written into every file's metadata.</param>
     /// <param name="cancellationToken">Stops the run between blocks.</param>
     public static async Task<ElectionRunResult> WriteAsync(SimulationModel model, SimulationOptions options, Func<string, string> pathOf, Shard shard, Provenance provenance, CancellationToken cancellationToken)

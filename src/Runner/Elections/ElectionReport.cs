@@ -93,7 +93,7 @@ internal static class ElectionReport
             if (s.Tally.Capped[g] > 0)
             {
                 yield return string.Create(CultureInfo.InvariantCulture,
-                    $"note: {s.Variant}/{e.Id}/{ElectionNames.Region(e.SeatGroups[g].Region)}: the hard cap of {e.MaxRounds} ballots (max_rounds) stopped {s.Tally.Capped[g]:N0} of {s.Tally.Trials:N0} trials with seats unfilled; they count as not elected (column 'capped' in elections.parquet)");
+                    $"note: {s.Variant}/{e.Id}/{ElectionNames.Region(e.SeatGroups[g].Region)}: the hard cap of {e.MaxRounds} ballots (max_rounds) stopped {s.Tally.Capped[g]:N0} of {s.Tally.Trials:N0} trials with seats unfilled; they count as not elected (column 'capped' in elections/)");
             }
         }
     }

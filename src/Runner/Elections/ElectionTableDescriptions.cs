@@ -5,7 +5,10 @@ namespace StemSimulator.Runner.Elections;
 /// <summary>The tables <c>stemsim run</c> writes for a scenario's elections, described once.</summary>
 internal static class ElectionTableDescriptions
 {
-    /// <summary><c>elections.parquet</c>.</summary>
+    /// <summary>
+    /// <c>elections/</c>: one row per variant, election, seat group and trial, a folder of parts in every run like
+    /// <c>trials/</c> (<c>elections/shard=K/part-0.parquet</c>; a whole run is shard 0 of 1).
+    /// </summary>
     public static TableDescription Elections { get; } = new("elections.parquet",
     [
         new("variant", ColumnType.String, false, "`baseline` or the what-if's name"),
@@ -19,7 +22,7 @@ internal static class ElectionTableDescriptions
         new("unfilled_seats", ColumnType.Int32, false, "seats left open", "seats"),
         new("withdrawn", ColumnType.String, true, "candidates who withdrew, e.g. `GTM+VEN`", "ISO3 codes"),
         new("year", ColumnType.Int32, false, "year of the election", "year"),
-    ]);
+    ], partitioned: true);
 
     /// <summary><c>election_summary.parquet</c>.</summary>
     public static TableDescription ElectionSummary { get; } = new("election_summary.parquet",

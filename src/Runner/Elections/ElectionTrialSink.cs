@@ -8,7 +8,7 @@ using StemSimulator.Runner.Infrastructure;
 namespace StemSimulator.Runner.Elections;
 
 /// <summary>
-/// Writes <c>elections.parquet</c>: one row per variant, election, seat group and trial, with the elected candidates
+/// Writes a part of <c>elections/</c>: one row per variant, election, seat group and trial, with the elected candidates
 /// in the order they were elected and the number of ballots. Rows are buffered column by column and written in row
 /// groups of about a million, so memory stays flat however many trials run.
 /// </summary>
@@ -53,7 +53,7 @@ internal sealed class ElectionTrialSink : IElectionBlockSink, IAsyncDisposable
 
     public static async Task<ElectionTrialSink> CreateAsync(SimulationModel model, Stream stream, Provenance provenance, CancellationToken cancellationToken)
     {
-        var writer = await ParquetFiles.CreateAsync(Schema, stream, ElectionTables.WithRoundCaps(model, provenance), cancellationToken).ConfigureAwait(false);
+        var writer = await ParquetFiles.CreateAsync(ElectionTableDescriptions.Elections, stream, ElectionTables.WithRoundCaps(model, provenance), cancellationToken).ConfigureAwait(false);
         return new ElectionTrialSink(model, writer);
     }
 

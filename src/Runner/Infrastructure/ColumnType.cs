@@ -3,8 +3,14 @@ namespace StemSimulator.Runner.Infrastructure;
 /// <summary>The Parquet types of the tables' columns, named as DuckDB, pyarrow and R's arrow read them.</summary>
 internal enum ColumnType
 {
-    /// <summary>UTF-8 string.</summary>
+    /// <summary>
+    /// UTF-8 string from a small set of values (a code, a name, a label): its Arrow type is a dictionary, so pandas reads
+    /// it as a categorical and R's arrow as a factor.
+    /// </summary>
     String,
+
+    /// <summary>UTF-8 free text (a title, a subject), mostly different in every row: a plain string in Arrow too.</summary>
+    Text,
 
     /// <summary>Boolean.</summary>
     Bool,

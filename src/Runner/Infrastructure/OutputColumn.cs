@@ -14,6 +14,7 @@ internal sealed record OutputColumn(string Name, ColumnType Type, bool Nullable,
     public string TypeName => (Type switch
     {
         ColumnType.String => "string",
+        ColumnType.Text => "text",
         ColumnType.Bool => "bool",
         ColumnType.Int32 => "int32",
         ColumnType.Int64 => "int64",
@@ -26,7 +27,7 @@ internal sealed record OutputColumn(string Name, ColumnType Type, bool Nullable,
     /// <summary>The element type of the array that holds the column's values (e.g. <c>double?</c> for a nullable double).</summary>
     public Type ClrType => (Type, Nullable) switch
     {
-        (ColumnType.String, _) => typeof(string),
+        (ColumnType.String or ColumnType.Text, _) => typeof(string),
         (ColumnType.Bool, false) => typeof(bool),
         (ColumnType.Bool, true) => typeof(bool?),
         (ColumnType.Int32, false) => typeof(int),
@@ -50,8 +51,8 @@ internal sealed record OutputColumn(string Name, ColumnType Type, bool Nullable,
 
     private static DataField Create(string name, ColumnType type, bool nullable) => (type, nullable) switch
     {
-        (ColumnType.String, false) => new DataField<string>(name, false),
-        (ColumnType.String, true) => new DataField<string>(name, true),
+        (ColumnType.String or ColumnType.Text, false) => new DataField<string>(name, false),
+        (ColumnType.String or ColumnType.Text, true) => new DataField<string>(name, true),
         (ColumnType.Bool, false) => new DataField<bool>(name),
         (ColumnType.Bool, true) => new DataField<bool?>(name),
         (ColumnType.Int32, false) => new DataField<int>(name),

@@ -1,10 +1,9 @@
 using System.IO.Compression;
 using Parquet;
-using Parquet.Schema;
 
 namespace StemSimulator.Runner.Infrastructure;
 
-/// <summary>Shared settings for the Parquet files a run writes: Snappy, fast compression, provenance metadata.</summary>
+/// <summary>Shared settings for the Parquet files stemsim writes: Snappy, fast compression, provenance and Arrow schema metadata.</summary>
 internal static class ParquetFiles
 {
     /// <summary>
@@ -29,15 +28,21 @@ internal static class ParquetFiles
         MaximumLargePoolFreeBytes = 32 << 20,
     };
 
-    /// <summary>A writer of <paramref name="schema"/> with the shared options, its metadata <paramref name="provenance"/>'s.</summary>
-    public static Task<ParquetWriter> CreateAsync(ParquetSchema schema, Stream stream, TableProvenance provenance, CancellationToken cancellationToken) =>
-        CreateAsync(schema, stream, provenance, Options, cancellationToken);
+    /// <summary>A writer of <paramref name="table"/> with the shared options, its metadata <paramref name="provenance"/>'s and the table's Arrow schema.</summary>
+    public static Task<ParquetWriter> CreateAsync(TableDescription table, Stream stream, TableProvenance provenance, CancellationToken cancellationToken) =>
+        CreateAsync(table, stream, provenance, Options, cancellationToken);
 
-    /// <summary>A writer of <paramref name="schema"/> with <paramref name="options"/>, its metadata <paramref name="provenance"/>'s.</summary>
-    public static async Task<ParquetWriter> CreateAsync(ParquetSchema schema, Stream stream, TableProvenance provenance, ParquetOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// A writer of <paramref name="table"/>'s schema with <paramref name="options"/>. Its key-value metadata: the
+    /// provenance (<c>stemsim.*</c>), then <see cref="ArrowSchemaMetadata.Key"/>, the table's Arrow schema, so that
+    /// pandas and R's arrow read its string columns as categoricals and factors.
+    /// </summary>
+    public static async Task<ParquetWriter> CreateAsync(TableDescription table, Stream stream, TableProvenance provenance, ParquetOptions options, CancellationToken cancellationToken)
     {
-        var writer = await ParquetWriter.CreateAsync(schema, stream, options, false, cancellationToken).ConfigureAwait(false);
-        writer.CustomMetadata = provenance.ToMetadata();
+        var writer = await ParquetWriter.CreateAsync(table.Schema, stream, options, false, cancellationToken).ConfigureAwait(false);
+        var metadata = provenance.ToMetadata();
+        metadata.Add(ArrowSchemaMetadata.Key, ArrowSchemaMetadata.Of(table));
+        writer.CustomMetadata = metadata;
         return writer;
     }
 }

@@ -16,7 +16,7 @@ internal static class TableWriter
     {
         var values = data.Ordered();
         var columns = data.Table.Columns;
-        await using var writer = await ParquetFiles.CreateAsync(data.Table.Schema, stream, provenance, cancellationToken).ConfigureAwait(false);
+        await using var writer = await ParquetFiles.CreateAsync(data.Table, stream, provenance, cancellationToken).ConfigureAwait(false);
         using var group = writer.CreateRowGroup();
         for (int c = 0; c < columns.Count; c++)
         {

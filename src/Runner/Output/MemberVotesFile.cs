@@ -2,21 +2,23 @@ using Parquet;
 using Parquet.Schema;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Rules;
+using StemSimulator.Engine.Simulation;
 using StemSimulator.Runner.Infrastructure;
 
 namespace StemSimulator.Runner.Output;
 
 /// <summary>
 /// Writes a part of <c>member_votes/</c> (<see cref="RunTables.MemberVotes"/>): for each trial of a run or shard,
-/// every member's vote in each variant's votes held in that trial, trial by trial. The trials are replayed
-/// (<see cref="MemberVoteReplay"/>) a batch at a time on the run's threads and written in trial order, a row group
-/// at a time.
+/// every member's vote in each variant's votes held in that trial, trial by trial, a row group at a time. A run
+/// writes it as a sink of its simulation, from the votes the kernel copies into the blocks
+/// (<see cref="SimulationOptions.MemberChoices"/>); <see cref="WriteAsync"/> replays every trial on its own instead
+/// (<see cref="MemberVoteReplay"/>), the independent reference the tests compare the run's file with byte for byte.
 /// </summary>
-internal sealed class MemberVotesFile
+internal sealed class MemberVotesFile : ITrialBlockSink, IAsyncDisposable
 {
     /// <summary>
-    /// Rows a run (or one shard) may write: member votes are bulky, and every trial is simulated a second time to
-    /// produce them. Beyond it a run is refused; fewer trials or more shards bring it under.
+    /// Rows a run (or one shard) may write: member votes are bulky. Beyond it a run is refused; fewer trials or more
+    /// shards bring it under.
     /// </summary>
     public const long MaxRows = 50_000_000;
 
@@ -41,13 +43,63 @@ internal sealed class MemberVotesFile
 
     private readonly (ReadOnlyMemory<char> Variant, ReadOnlyMemory<char> VoteId, ReadOnlyMemory<char>[] Members)[] _votes;
     private readonly Rows _rows = new(ParquetFiles.RowGroupRows);
+    private readonly ParquetWriter _writer;
+    private readonly int _votesPerVariant;
+    private readonly CancellationToken _cancellationToken;
 
-    private MemberVotesFile(SimulationModel model)
+    private MemberVotesFile(SimulationModel model, ParquetWriter writer, CancellationToken cancellationToken)
     {
         _votes = model.Variants
             .SelectMany(v => v.Votes.Select(vote => (v.Name.AsMemory(), vote.Id.AsMemory(), vote.Description.Codes.Select(c => c.AsMemory()).ToArray())))
             .ToArray();
+        _votesPerVariant = model.VoteCount;
+        _writer = writer;
+        _cancellationToken = cancellationToken;
     }
+
+    /// <summary>Rows written so far.</summary>
+    public long RowsWritten { get; private set; }
+
+    /// <summary>A file of <paramref name="model"/>'s member votes, written to <paramref name="stream"/> as blocks come (<see cref="Write"/>).</summary>
+    public static async Task<MemberVotesFile> CreateAsync(SimulationModel model, Stream stream, Provenance provenance, CancellationToken cancellationToken)
+    {
+        var options = ParquetFiles.NewOptions();
+        foreach (var field in new DataField[] { Variant, VoteId, Member, Vote })
+        {
+            options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.Dictionary;
+        }
+
+        options.ColumnEncodingHints[Trial.Path.ToString()] = EncodingHint.DeltaBinaryPacked;
+        var writer = await ParquetFiles.CreateAsync(Table, stream, provenance.ToTable(), options, cancellationToken).ConfigureAwait(false);
+        return new MemberVotesFile(model, writer, cancellationToken);
+    }
+
+    /// <summary>
+    /// The rows of a block simulated with <see cref="SimulationOptions.MemberChoices"/>: trial by trial, each
+    /// variant's votes held in it, in the order <see cref="WriteAsync"/> writes them.
+    /// </summary>
+    public void Write(TrialBlock block)
+    {
+        for (int r = 0; r < block.Count; r++)
+        {
+            for (int s = 0; s < _votes.Length; s++)
+            {
+                var columns = block[s / _votesPerVariant, s % _votesPerVariant];
+                if (!columns.Held[r])
+                {
+                    continue;
+                }
+
+                var choices = columns.Choices ?? throw new InvalidOperationException("the block was simulated without the members' votes (SimulationOptions.MemberChoices)");
+                AppendVoteAsync(block.FirstTrial + r, s, new ReadOnlyMemory<byte>(choices, r * columns.Participants, columns.Participants)).GetAwaiter().GetResult();
+            }
+        }
+    }
+
+    /// <summary>Writes the last rows; the footer follows on dispose.</summary>
+    public Task CompleteAsync() => WriteRowGroupAsync();
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     /// <summary>
     /// Rows at most for <paramref name="trials"/> trials of <paramref name="model"/>: every participant of every
@@ -78,20 +130,14 @@ internal sealed class MemberVotesFile
     public static string Megabytes(long rows) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{rows * EstimatedBytesPerRow / 1e6:N1} MB");
 
-    /// <summary>Writes the member votes of trials <paramref name="firstTrial"/> .. firstTrial + trialCount - 1.</summary>
+    /// <summary>
+    /// Writes the member votes of trials <paramref name="firstTrial"/> .. firstTrial + trialCount - 1 by replaying each
+    /// trial on its own (<see cref="MemberVoteReplay"/>): far slower than copying them from the run, and independent of that copy.
+    /// </summary>
     /// <returns>The rows written.</returns>
     public static async Task<long> WriteAsync(SimulationModel model, long firstTrial, long trialCount, int threads, Stream stream, Provenance provenance, CancellationToken cancellationToken)
     {
-        var options = ParquetFiles.NewOptions();
-        foreach (var field in new DataField[] { Variant, VoteId, Member, Vote })
-        {
-            options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.Dictionary;
-        }
-
-        options.ColumnEncodingHints[Trial.Path.ToString()] = EncodingHint.DeltaBinaryPacked;
-        await using var writer = await ParquetFiles.CreateAsync(Table.Schema, stream, provenance.ToTable(), options, cancellationToken).ConfigureAwait(false);
-        var file = new MemberVotesFile(model);
-        long written = 0;
+        await using var file = await CreateAsync(model, stream, provenance, cancellationToken).ConfigureAwait(false);
         int batch = TrialsPerThread * Math.Max(1, threads);
         for (long start = firstTrial; start < firstTrial + trialCount; start += batch)
         {
@@ -99,12 +145,12 @@ internal sealed class MemberVotesFile
             var votes = Replay(model, start, count, threads, cancellationToken);
             for (int t = 0; t < count; t++)
             {
-                written += await file.AppendAsync(writer, start + t, votes[t], cancellationToken).ConfigureAwait(false);
+                await file.AppendTrialAsync(start + t, votes[t]).ConfigureAwait(false);
             }
         }
 
-        await file.WriteRowGroupAsync(writer, cancellationToken).ConfigureAwait(false);
-        return written;
+        await file.CompleteAsync().ConfigureAwait(false);
+        return file.RowsWritten;
     }
 
     /// <summary>The member votes of <paramref name="count"/> trials from <paramref name="start"/>, replayed in parallel.</summary>
@@ -116,37 +162,39 @@ internal sealed class MemberVotesFile
         return votes;
     }
 
-    /// <summary>Appends one trial's rows, writing a full row group first when they would not fit.</summary>
-    private async Task<long> AppendAsync(ParquetWriter writer, long trial, byte[][] votes, CancellationToken cancellationToken)
+    /// <summary>Appends one replayed trial's rows (<see cref="MemberVoteReplay.Of"/>).</summary>
+    private async Task AppendTrialAsync(long trial, byte[][] votes)
     {
-        long rows = 0;
         for (int s = 0; s < votes.Length; s++)
         {
-            var choices = votes[s];
-            if (choices is [MemberVoteReplay.NotHeld])
+            if (votes[s] is not [MemberVoteReplay.NotHeld])
             {
-                continue;
+                await AppendVoteAsync(trial, s, votes[s]).ConfigureAwait(false);
             }
-
-            if (_rows.Count + choices.Length > _rows.Capacity)
-            {
-                await WriteRowGroupAsync(writer, cancellationToken).ConfigureAwait(false);
-            }
-
-            var (variant, voteId, members) = _votes[s];
-            for (int p = 0; p < choices.Length; p++)
-            {
-                _rows.Add(trial, variant, voteId, members[p], ChoiceNames[choices[p]]);
-            }
-
-            rows += choices.Length;
         }
-
-        return rows;
     }
 
-    private async Task WriteRowGroupAsync(ParquetWriter writer, CancellationToken cancellationToken)
+    /// <summary>Appends the rows of variant-vote <paramref name="s"/> in one trial, writing a full row group first when they would not fit.</summary>
+    private async Task AppendVoteAsync(long trial, int s, ReadOnlyMemory<byte> choices)
     {
+        if (_rows.Count + choices.Length > _rows.Capacity)
+        {
+            await WriteRowGroupAsync().ConfigureAwait(false);
+        }
+
+        var (variant, voteId, members) = _votes[s];
+        var span = choices.Span;
+        for (int p = 0; p < span.Length; p++)
+        {
+            _rows.Add(trial, variant, voteId, members[p], ChoiceNames[span[p]]);
+        }
+
+        RowsWritten += span.Length;
+    }
+
+    private async Task WriteRowGroupAsync()
+    {
+        var (writer, cancellationToken) = (_writer, _cancellationToken);
         int n = _rows.Count;
         if (n == 0)
         {

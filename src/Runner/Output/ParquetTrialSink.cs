@@ -83,7 +83,7 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
     /// <param name="rowGroupRows">Rows per row group (default <see cref="ParquetFiles.RowGroupRows"/>, 2^19).</param>
     public static async Task<ParquetTrialSink> CreateAsync(SimulationModel model, Stream stream, Provenance provenance, CancellationToken cancellationToken, int rowGroupRows = ParquetFiles.RowGroupRows)
     {
-        var writer = await ParquetFiles.CreateAsync(Schema, stream, provenance.ToTable(), Options, cancellationToken).ConfigureAwait(false);
+        var writer = await ParquetFiles.CreateAsync(RunTables.Trials, stream, provenance.ToTable(), Options, cancellationToken).ConfigureAwait(false);
         return new ParquetTrialSink(model, writer, rowGroupRows, cancellationToken);
     }
 

@@ -50,9 +50,10 @@ internal static class RunJson
             Rows(electionSummary, elections);
         }
 
-        foreach (var (key, value) in (metadata ?? new Dictionary<string, string>()).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        // The provenance only: the file's other keys (ARROW:schema) describe the table, not the run.
+        foreach (var (key, value) in (metadata ?? new Dictionary<string, string>()).Where(kv => kv.Key.StartsWith("stemsim.", StringComparison.Ordinal)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            string name = key.StartsWith("stemsim.", StringComparison.Ordinal) ? key["stemsim.".Length..] : key;
+            string name = key["stemsim.".Length..];
             root[name] = name is "seed" or "trials" && ulong.TryParse(value, out var number) ? JsonValue.Create(number) : JsonValue.Create(value);
         }
 

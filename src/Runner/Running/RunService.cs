@@ -114,7 +114,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         if (!plan.Request.Quiet)
         {
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"member_votes/: up to {rows:N0} rows ({plan.TrialCount:N0} trials x {rows / Math.Max(1, plan.TrialCount):N0} member votes a trial), about {MemberVotesFile.Megabytes(rows)}; each trial is simulated again to write them"));
+                $"member_votes/: up to {rows:N0} rows ({plan.TrialCount:N0} trials x {rows / Math.Max(1, plan.TrialCount):N0} member votes a trial), about {MemberVotesFile.Megabytes(rows)}"));
         }
 
         return null;
@@ -153,12 +153,6 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
             : null;
         double seconds = stopwatch.Elapsed.TotalSeconds;
         plan.Timings.Lap("simulate");
-        if (plan.Request.MemberVotes && model.VoteCount > 0)
-        {
-            await WriteMemberVotesAsync(plan, options.Threads, folder, provenance, cancellationToken).ConfigureAwait(false);
-            plan.Timings.Lap("member votes");
-        }
-
         // The band reruns the votes at the ends of the analogs' plausible spreads (common random numbers).
         var band = model.VoteCount > 0
             ? await Task.Run(() => AssumptionBandRun.Simulate(plan.Request.ScenarioPath, loaded.Bytes.ToArray(), plan.Overrides, model, plan.FirstTrial, plan.TrialCount, options.Threads, cancellationToken), cancellationToken).ConfigureAwait(false)
@@ -217,25 +211,34 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         };
     }
 
-    /// <summary>Simulates the votes, streaming <c>trials/</c> into the folder as the blocks come.</summary>
+    /// <summary>
+    /// Simulates the votes, streaming <c>trials/</c> into the folder as the blocks come, and with
+    /// <c>--member-votes</c> <c>member_votes/</c> from the same blocks.
+    /// </summary>
     private async Task<SimulationResult> SimulateVotesAsync(RunPlan plan, SimulationOptions options, RunFolder folder, Provenance provenance, CancellationToken cancellationToken)
     {
-        string trialsPath = folder.PathOf(RunTables.Trials.ShardPath(plan.Shard.Index, plan.Shard.Count));
-        Directory.CreateDirectory(Path.GetDirectoryName(trialsPath)!);
-        await using var trialsFile = File.Create(trialsPath);
+        await using var trialsFile = Create(folder, RunTables.Trials.ShardPath(plan.Shard.Index, plan.Shard.Count));
         await using var sink = await ParquetTrialSink.CreateAsync(plan.Model, trialsFile, provenance, cancellationToken).ConfigureAwait(false);
-        var result = await SimulateAsync(plan.Model, options, sink, plan.Request.Quiet, cancellationToken).ConfigureAwait(false);
+        if (!plan.Request.MemberVotes)
+        {
+            var result = await SimulateAsync(plan.Model, options, sink, plan.Request.Quiet, cancellationToken).ConfigureAwait(false);
+            await sink.CompleteAsync().ConfigureAwait(false);
+            return result;
+        }
+
+        await using var votesFile = Create(folder, RunTables.MemberVotes.ShardPath(plan.Shard.Index, plan.Shard.Count));
+        await using var votes = await MemberVotesFile.CreateAsync(plan.Model, votesFile, provenance, cancellationToken).ConfigureAwait(false);
+        var withVotes = await SimulateAsync(plan.Model, options with { MemberChoices = true }, new TrialSinks(sink, votes), plan.Request.Quiet, cancellationToken).ConfigureAwait(false);
         await sink.CompleteAsync().ConfigureAwait(false);
-        return result;
+        await votes.CompleteAsync().ConfigureAwait(false);
+        return withVotes;
     }
 
-    /// <summary><c>member_votes/</c>: the members' votes of this run's (or shard's) trials, replayed after the run.</summary>
-    private static async Task WriteMemberVotesAsync(RunPlan plan, int threads, RunFolder folder, Provenance provenance, CancellationToken cancellationToken)
+    private static FileStream Create(RunFolder folder, string relative)
     {
-        string path = folder.PathOf(RunTables.MemberVotes.ShardPath(plan.Shard.Index, plan.Shard.Count));
+        string path = folder.PathOf(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using var file = File.Create(path);
-        await Task.Run(() => MemberVotesFile.WriteAsync(plan.Model, plan.FirstTrial, plan.TrialCount, threads, file, provenance, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return File.Create(path);
     }
 
     /// <summary>The tables made from the statistics, the scenario's copy and the party concerned; then the folder appears.</summary>

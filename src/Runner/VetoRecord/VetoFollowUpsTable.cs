@@ -15,7 +15,7 @@ internal static class VetoFollowUpsTable
     public static TableDescription Description { get; } = new("veto_followups.parquet",
     [
         new("veto_date", ColumnType.Date, false, "date of the veto"),
-        new("topic", ColumnType.String, false, "subject of the vetoed draft(s)"),
+        new("topic", ColumnType.Text, false, "subject of the vetoed draft(s)"),
         new("drafts", ColumnType.String, false, "symbols of the vetoed drafts (space-separated)"),
         new("vetoed_by", ColumnType.String, false, "the vetoing permanent members, e.g. `China+Russia`"),
         new("followup_symbol", ColumnType.String, false, "the Assembly resolution that followed"),
@@ -25,7 +25,7 @@ internal static class VetoFollowUpsTable
         new("yes", ColumnType.Int32, false, "the follow-up's recorded votes", "members"),
         new("no", ColumnType.Int32, false, "the follow-up's recorded votes", "members"),
         new("abstain", ColumnType.Int32, false, "the follow-up's recorded votes", "members"),
-        new("followup_title", ColumnType.String, false, "its title"),
+        new("followup_title", ColumnType.Text, false, "its title"),
         new("comparison_symbol", ColumnType.String, true, "the earlier resolution on the same subject it is compared with; null without one"),
         new("comparison_date", ColumnType.Date, true, "that resolution's date"),
         new("comparison_yes", ColumnType.Int32, true, "its recorded votes", "members"),

@@ -25,9 +25,11 @@ public sealed class ElectionRunEndToEndTests
         Assert.That(run.StandardOutput, Does.Contain("P(elected)").And.Contain("NLD"));
         string output = Path.Combine(folder.Path, "hrc");
         Assert.That(Directory.GetFiles(output).Select(Path.GetFileName).Order(),
-            Is.EqualTo(new[] { ".stemsim-output.json", "election_ballots.parquet", "election_rounds.parquet", "election_summary.parquet", "elections.parquet", "scenario.yaml", "statistics.json" }),
+            Is.EqualTo(new[] { ".stemsim-output.json", "election_ballots.parquet", "election_rounds.parquet", "election_summary.parquet", "scenario.yaml", "statistics.json" }),
             "a scenario of elections only writes no vote tables (statistics.json holds the elections' counts, for merge)");
-        string trials = Path.Combine(output, "elections.parquet");
+        Assert.That(Directory.GetFiles(Path.Combine(output, "elections"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f)),
+            Is.EqualTo(new[] { Path.Combine("elections", "shard=0", "part-0.parquet") }), "the per-trial table is a folder of parts, as a shard's, like trials/");
+        string trials = Path.Combine(output, "elections", "**", "*.parquet");
 
         using var connection = Open();
         using var command = connection.CreateCommand();
@@ -133,8 +135,8 @@ public sealed class ElectionRunEndToEndTests
         using var command = connection.CreateCommand();
         foreach (var table in new[] { "elections", "election_summary", "election_rounds", "election_ballots" })
         {
-            string a = Path.Combine(folder.Path, "one", table + ".parquet");
-            string b = Path.Combine(folder.Path, "two", table + ".parquet");
+            string a = Path.Combine(folder.Path, "one", table == "elections" ? Path.Combine(table, "**", "*.parquet") : table + ".parquet");
+            string b = Path.Combine(folder.Path, "two", table == "elections" ? Path.Combine(table, "**", "*.parquet") : table + ".parquet");
             command.CommandText = $"""
                 SELECT count(*) FROM (
                   (SELECT * FROM read_parquet('{a}') EXCEPT ALL SELECT * FROM read_parquet('{b}'))
@@ -144,7 +146,7 @@ public sealed class ElectionRunEndToEndTests
             Assert.That(command.ExecuteScalar(), Is.EqualTo(0L), table);
         }
 
-        command.CommandText = $"SELECT count(*), max(rounds) FROM read_parquet('{Path.Combine(folder.Path, "one", "elections.parquet")}')";
+        command.CommandText = $"SELECT count(*), max(rounds) FROM read_parquet('{Path.Combine(folder.Path, "one", "elections", "shard=0", "part-0.parquet")}')";
         using var rows = command.ExecuteReader();
         Assert.That(rows.Read(), Is.True);
         Assert.That(rows.GetInt64(0), Is.EqualTo(3 * 600));

@@ -40,9 +40,14 @@ public sealed class MergeEveryTableEndToEndTests
             Assert.That(SymmetricDifference(connection, Path.Combine(folder.Path, "single", table + ".parquet"), Path.Combine(folder.Path, "merged", table + ".parquet")), Is.Zero, table);
         }
 
-        string single = Path.Combine(folder.Path, "single", "elections.parquet");
-        string merged = Path.Combine(folder.Path, "merged", "elections", "*", "*.parquet");
+        // One glob, as docs/outputs.md gives it, reads the per-trial table of a single run (one part, shard 0) and of the
+        // merged shards (three parts).
+        Assert.That(File.Exists(Path.Combine(folder.Path, "single", "elections", "shard=0", "part-0.parquet")), Is.True);
+        Assert.That(Directory.GetFiles(Path.Combine(folder.Path, "merged", "elections"), "*.parquet", SearchOption.AllDirectories), Has.Length.EqualTo(3));
+        string single = Path.Combine(folder.Path, "single", "elections", "**", "*.parquet");
+        string merged = Path.Combine(folder.Path, "merged", "elections", "**", "*.parquet");
         Assert.That(Count(connection, merged), Is.EqualTo(Count(connection, single)));
+        Assert.That(Count(connection, single), Is.EqualTo(3 * 401L), "a row per variant (three), seat group (one) and trial");
         Assert.That(SymmetricDifference(connection, single, merged), Is.Zero, "elections");
     }
 

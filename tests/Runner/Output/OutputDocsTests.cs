@@ -33,7 +33,7 @@ public sealed class OutputDocsTests
         var files = Directory.GetFiles(folder.Path, "*.parquet", SearchOption.AllDirectories);
         Assert.That(files.Select(TableName).Distinct().Order(StringComparer.Ordinal), Is.EqualTo(new[]
         {
-            "concerned_party.parquet", "drift.parquet", "drift_adoption.parquet", "election_ballots.parquet", "election_rounds.parquet", "election_summary.parquet", "elections.parquet",
+            "concerned_party.parquet", "drift.parquet", "drift_adoption.parquet", "election_ballots.parquet", "election_rounds.parquet", "election_summary.parquet", "elections/",
             "member_probabilities.parquet", "member_votes/", "power.parquet", "summary.parquet", "trials/",
         }));
         var missing = new List<string>();

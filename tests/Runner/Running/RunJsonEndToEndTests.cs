@@ -22,6 +22,9 @@ public sealed class RunJsonEndToEndTests
         Assert.That(votes[0]!["diff_vs_baseline"], Is.Null);
         Assert.That(votes[1]!["diff_se_paired"]!.GetValue<double>(), Is.GreaterThanOrEqualTo(0));
         Assert.That(json["elections"]!.AsArray(), Is.Empty);
+        var provenance = json.AsObject().Select(p => p.Key).Except(["output", "seconds", "votes", "elections"]).ToArray();
+        Assert.That(provenance, Does.Contain("git_commit").And.Contain("scenario_text"));
+        Assert.That(provenance, Has.None.Contains(":"), "only the stemsim.* provenance, not the file's ARROW:schema");
     }
 
     [Test]
