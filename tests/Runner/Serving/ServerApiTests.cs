@@ -57,16 +57,7 @@ public sealed class ServerApiTests
             Assert.That(JsonNode.DeepEquals(apiVotes[i], cliVotes[i]), Is.True, $"summary row {i}: API {apiVotes[i]} vs CLI {cliVotes[i]}");
         }
 
-        // The provenance is the run's too, but for what names the file and the moment.
-        foreach (var (key, value) in cli)
-        {
-            if (key is "created_utc" or "scenario_file" or "output" or "seconds")
-            {
-                continue;
-            }
-
-            Assert.That(JsonNode.DeepEquals(api[key], value), Is.True, $"key {key}");
-        }
+        AssertSameProvenance(api, cli);
 
         Assert.That(api.ContainsKey("output"), Is.False, "nothing was written, so no output folder");
         var members = api["members"]!.AsArray();
@@ -173,15 +164,7 @@ public sealed class ServerApiTests
             Assert.That(JsonNode.DeepEquals(apiRows[i], cliRows[i]), Is.True, $"candidate row {i}: API {apiRows[i]} vs CLI {cliRows[i]}");
         }
 
-        foreach (var (key, value) in cli)
-        {
-            if (key is "created_utc" or "scenario_file" or "output" or "seconds")
-            {
-                continue;
-            }
-
-            Assert.That(JsonNode.DeepEquals(api[key], value), Is.True, $"key {key}: API {api[key]} vs CLI {value}");
-        }
+        AssertSameProvenance(api, cli);
 
         Assert.That(api["votes"]!.AsArray(), Is.Empty);
         Assert.That(api["members"]!.AsArray(), Is.Empty, "no vote, so no member probabilities");
@@ -515,5 +498,19 @@ public sealed class ServerApiTests
         Assert.That((int)analogs[0]!["yes"]!, Is.EqualTo(100), "27 March 2014: 100 in favour");
         using var unknown = await server.Client.GetAsync("/api/members?bloc=ATLANTIS");
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    /// <summary>The API's answer carries the run's provenance: every key of <c>run --json</c> but those naming the file and the moment.</summary>
+    private static void AssertSameProvenance(JsonObject api, JsonObject cli)
+    {
+        foreach (var (key, value) in cli)
+        {
+            if (key is "created_utc" or "scenario_file" or "output" or "seconds")
+            {
+                continue;
+            }
+
+            Assert.That(JsonNode.DeepEquals(api[key], value), Is.True, $"key {key}: API {api[key]} vs CLI {value}");
+        }
     }
 }
