@@ -1,5 +1,6 @@
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Runner.Calibration;
+using StemSimulator.Tests.ReferenceData;
 using StemSimulator.Tests.Support;
 
 namespace StemSimulator.Tests.Runner.Calibration;
@@ -42,6 +43,33 @@ public sealed class CsvPrefixTests
 
         Assert.That(lines, Is.EqualTo(full.Where(l => l >= firstLineRead)));
         Assert.That(problems.All.Select(p => p.Line), Is.All.GreaterThanOrEqualTo(firstLineRead));
+    }
+
+    [Test]
+    public void A_doubled_quote_is_passed_over_in_a_field_not_picked_and_read_in_full_in_a_picked_one()
+    {
+        using var folder = new TemporaryFolder();
+        string file = Path.Combine(folder.Path, "t.csv");
+        File.WriteAllText(file, "id,name,note\n1,a,\"x\"\"y, z\"\"\"\n1,\"b\"\"c\",z\n2,d,e\n");
+
+        var rows = Read(file, row => row.Digits(0, out int id) && id == 1);
+        var full = Read(file, _ => false);
+
+        Assert.That(full, Is.EqualTo(new[] { ("1", "a", 2), ("1", "b\"c", 3), ("2", "d", 4) }), "the full reader's rows: three fields each, a doubled quote one quote");
+        Assert.That(rows, Is.EqualTo(full.Skip(1)), "the row with a doubled quote in its third field is passed over; the one with it in a picked field is read");
+    }
+
+    [Test]
+    public void Voetens_file_of_the_shared_data_can_be_passed_over_to_its_end()
+    {
+        // Its roll call 1429 (1973) quotes a field as "0\""", a doubled quote; the scan used to stop there and read
+        // the remaining 1973-2015 rows in full in every update.
+        string file = Path.Combine(SharedData.RequireUnDataDirectory(), "voeten_unvotes_2017", "unvotes_1946_2015_members_with_absent.csv");
+        Assert.That(File.ReadLines(file).Any(l => l.Contains("\"\"", StringComparison.Ordinal)), "the file has doubled quotes");
+
+        var end = CsvPrefix.Skip(file, [0, 2, 3], _ => true);
+
+        Assert.That(end, Is.EqualTo((new FileInfo(file).Length, File.ReadLines(file).Count() + 1)));
     }
 
     [Test]
