@@ -58,12 +58,14 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
         double fitSeconds = fitWatch.Elapsed.TotalSeconds;
         var cpuAfterFit = Environment.CpuUsage.TotalTime;
         var correlations = run.BsvCorrelations();
+        // The positions and roll-call tables do not depend on the shocks: with more than one thread they are compressed while the shocks are matched.
+        using var writing = options.Threads > 1 ? StartWriting(request, run, earlier) : null;
         var shockWatch = Stopwatch.StartNew();
         var shocks = await MatchShocksAsync(outOfSample ?? OutOfSampleAsync(request, data, earlier, years, previous, blocs, options, cancellationToken), data, run, previous, blocs, options, cancellationToken).ConfigureAwait(false);
         var model = ModelRows(request, run, data, correlations, loadSeconds, fitSeconds, earlier);
         model.AddRange(ShockRows(run, shocks, request.ShockYears, shockWatch.Elapsed.TotalSeconds));
         var cpu = (cpuAfterLoad.TotalSeconds, (cpuAfterFit - cpuAfterLoad).TotalSeconds, (Environment.CpuUsage.TotalTime - cpuAfterFit).TotalSeconds);
-        if (!TryWrite(request, run, model, earlier, out var paths))
+        if (!TryWrite(request, (run, model, earlier), writing, out var paths))
         {
             return ExitCodes.RuntimeFailure;
         }
@@ -227,14 +229,40 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
     private static Task Quietly(Task? task) =>
         task is null ? Task.CompletedTask : task.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
 
-    /// <summary>Writes the three tables, or returns false after printing why they cannot be written.</summary>
-    private bool TryWrite(CalibrateRequest request, CalibrationRun run, List<(string, string)> model, EarlierTable? earlier, out (string Positions, string RollCalls, string Model) paths)
+    /// <summary>
+    /// Starts writing the positions and roll-call tables (<see cref="CalibrationTables.Start"/>), or null when their
+    /// folder cannot be made (<see cref="TryWrite"/> then writes them after all and says why it cannot).
+    /// </summary>
+    private static TableWriting? StartWriting(CalibrateRequest request, CalibrationRun run, EarlierTable? earlier)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(CalibrationTables.PathsFor(request.OutputFile).Positions)!);
+            return CalibrationTables.Start(request.OutputFile, run, earlier);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Writes the three tables (finishing <paramref name="writing"/>, the two started beside the shock matching, when
+    /// there is one), or returns false after printing why they cannot be written.
+    /// </summary>
+    private bool TryWrite(CalibrateRequest request, (CalibrationRun Run, List<(string, string)> Model, EarlierTable? Earlier) tables, TableWriting? writing, out (string Positions, string RollCalls, string Model) paths)
     {
         paths = CalibrationTables.PathsFor(request.OutputFile);
         try
         {
+            if (writing is not null)
+            {
+                writing.Finish(tables.Model);
+                return true;
+            }
+
             Directory.CreateDirectory(Path.GetDirectoryName(paths.Positions)!);
-            CalibrationTables.Write(request.OutputFile, run, model, earlier);
+            CalibrationTables.Write(request.OutputFile, tables.Run, tables.Model, tables.Earlier);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -35,59 +35,33 @@ internal static class CalibrationTables
     /// </summary>
     public static void Write(string positionsPath, CalibrationRun run, IReadOnlyList<(string Key, string Value)> model, EarlierTable? kept = null)
     {
-        var (positions, rollCalls, modelPath) = PathsFor(positionsPath);
-        var files = new (string Path, Action<TextWriter> Write)[]
-        {
-            (positions, writer => WritePositions(writer, run, kept)),
-            (rollCalls, writer => WriteRollCalls(writer, run, kept)),
-            (modelPath, writer =>
-            {
-                writer.Write("key,value\n");
-                foreach (var (key, value) in model)
-                {
-                    writer.Write(Csv(key));
-                    writer.Write(',');
-                    writer.Write(Csv(value));
-                    writer.Write('\n');
-                }
-            }),
-        };
+        using var writing = Start(positionsPath, run, kept);
+        writing.Finish(model);
+    }
 
-        // All three are written beside their targets first and renamed together at the end, so an interruption or a
-        // full disk never leaves positions from one calibration beside roll calls from another.
-        var temporaries = files.Select(f => TemporaryPath(f.Path)).ToArray();
-        try
-        {
-            // Compressing the positions and the roll calls are independent: one core each.
-            var writes = Enumerable.Range(0, files.Length)
-                .Select(i => Task.Run(() => WriteFile(temporaries[i], files[i].Path, files[i].Write)))
-                .ToArray();
-            Task.WhenAll(writes).ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Wait(CancellationToken.None);
-            foreach (var write in writes)
-            {
-                // The first failure in file order, as its own exception (not wrapped), as writing one after another gave.
-                write.GetAwaiter().GetResult();
-            }
+    /// <summary>
+    /// Starts writing the positions and roll-call tables of <paramref name="run"/> beside their targets, one core each
+    /// (as <see cref="Write"/> does); <see cref="TableWriting.Finish"/> adds the model table and puts all three in place.
+    /// They do not depend on the shock sizes, so they can be compressed while the shocks are matched.
+    /// </summary>
+    public static TableWriting Start(string positionsPath, CalibrationRun run, EarlierTable? kept = null)
+    {
+        var (positions, rollCalls, model) = PathsFor(positionsPath);
+        return new TableWriting(
+            [(positions, writer => WritePositions(writer, run, kept)), (rollCalls, writer => WriteRollCalls(writer, run, kept))],
+            (model, rows => writer => WriteModel(writer, rows)),
+            WriteFile);
+    }
 
-            TemporaryOutputs.Publish(temporaries, () =>
-            {
-                for (int i = 0; i < files.Length; i++)
-                {
-                    File.Move(temporaries[i], files[i].Path, overwrite: true);
-                }
-            });
-        }
-        finally
+    private static void WriteModel(TextWriter writer, IReadOnlyList<(string Key, string Value)> model)
+    {
+        writer.Write("key,value\n");
+        foreach (var (key, value) in model)
         {
-            foreach (var temporary in temporaries)
-            {
-                if (File.Exists(temporary))
-                {
-                    File.Delete(temporary);
-                }
-
-                TemporaryOutputs.Forget(temporary);
-            }
+            writer.Write(Csv(key));
+            writer.Write(',');
+            writer.Write(Csv(value));
+            writer.Write('\n');
         }
     }
 
@@ -124,7 +98,8 @@ internal static class CalibrationTables
         }
     }
 
-    private static string TemporaryPath(string path) => path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Where <paramref name="path"/> is written before it is renamed into place.</summary>
+    internal static string TemporaryPath(string path) => path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
 
     private static void WritePositions(TextWriter writer, CalibrationRun run, EarlierTable? kept)
     {

@@ -85,12 +85,7 @@ internal static class CsvPrefix
         using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         var buffer = new byte[BufferSize];
         var fields = new Range[256];
-        ulong picked = 0;
-        foreach (int column in columns)
-        {
-            picked |= column < 64 ? 1UL << column : 0;
-        }
-
+        ulong picked = columns.Aggregate(0UL, (mask, column) => mask | (column < 64 ? 1UL << column : 0));
         int start = 0, end = 0, line = 1, headerFields = -1;
         long startOffset = 0;
         bool eof = false;
@@ -123,8 +118,7 @@ internal static class CsvPrefix
 
             if (text.Length > 0)
             {
-                ulong escaped = 0;
-                int count = text.Contains((byte)'\r') ? -1 : Split(text, fields, out escaped);
+                int count = Split(text, fields, out ulong escaped);
                 if (headerFields < 0)
                 {
                     if (count < 0)
@@ -166,13 +160,18 @@ internal static class CsvPrefix
 
     /// <summary>
     /// The fields of a line (a quoted field's range inside its quotes), or -1 when the line is not plainly one record
-    /// (an unterminated or stray quote, text after a closing quote, more fields than <paramref name="fields"/> holds, a
-    /// doubled quote in a field after the 64th); <paramref name="escaped"/> has bit k set when field k is quoted and
+    /// (a carriage return, an unterminated or stray quote, text after a closing quote, more fields than
+    /// <paramref name="fields"/> holds, a doubled quote in a field after the 64th); <paramref name="escaped"/> has bit k set when field k is quoted and
     /// holds a doubled quote (its range then covers the doubled quote as two bytes).
     /// </summary>
     private static int Split(ReadOnlySpan<byte> line, Range[] fields, out ulong escaped)
     {
         escaped = 0;
+        if (line.Contains((byte)'\r'))
+        {
+            return -1;
+        }
+
         int n = 0, i = 0;
         while (n < fields.Length)
         {
