@@ -100,6 +100,11 @@ public sealed class ServerApiTests
 
         string text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        // Where each request's time went (Server-Timing): the first simulated and recorded the baseline, this one only its variant.
+        Assert.That(string.Join(", ", recorded.Headers.GetValues("Server-Timing")), Does.Contain("simulate-baseline;dur="));
+        Assert.That(
+            string.Join(", ", response.Headers.GetValues("Server-Timing")),
+            Does.Contain("estimator;dur=").And.Contain("simulate;dur=").And.Contain("band;dur=").And.Contain("total;dur=").And.Not.Contain("simulate-baseline"));
         var answer = JsonNode.Parse(text)!;
         using var folder = new TemporaryFolder();
         var cli = ServerApiSupport.CliJson(answer["scenario_yaml"]!.GetValue<string>(), folder, "what-if.yaml");
