@@ -195,7 +195,13 @@ internal static class ScenarioEndpoints
             return refused;
         }
 
-        var root = run!.ToJson();
+        return WhatIfAnswer(context, composed, run!, timing);
+    }
+
+    /// <summary>The what-if's answer, serialised before it is sent so that its Server-Timing header counts the serialisation.</summary>
+    private static IResult WhatIfAnswer(HttpContext context, string composed, EvaluatedRun run, ServerTiming timing)
+    {
+        var root = run.ToJson();
         var answer = new JsonObject
         {
             ["scenario_yaml"] = composed,
