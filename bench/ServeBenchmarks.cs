@@ -28,6 +28,13 @@ public class ServeBenchmarks : IDisposable
     private string _scenario = null!;
     private int _seed;
 
+    /// <summary>
+    /// A file to which each answer's Server-Timing header (where the request's time went, phase by phase) is appended as
+    /// a line, from <c>STEMSIM_BENCH_SERVER_TIMING</c>; unset, nothing is written. <c>bench/server-timing.py FILE</c>
+    /// summarises it.
+    /// </summary>
+    private static readonly string? TimingsFile = Environment.GetEnvironmentVariable("STEMSIM_BENCH_SERVER_TIMING");
+
     [GlobalSetup]
     public void Setup()
     {
@@ -87,6 +94,11 @@ public class ServeBenchmarks : IDisposable
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"the server answered {(int)response.StatusCode}: {text}");
+        }
+
+        if (TimingsFile is { Length: > 0 } file && response.Headers.TryGetValues("Server-Timing", out var timing))
+        {
+            File.AppendAllLines(file, [string.Join(", ", timing)]);
         }
 
         return text.Length;

@@ -37,6 +37,7 @@ internal sealed record EvaluatedRun(
     /// <param name="seconds">How long it took.</param>
     /// <param name="concernedParty">Whether to make the concerned party's table (for a briefing).</param>
     /// <param name="cancellationToken">Stops the writing.</param>
+    /// <param name="timing">Told where the summary's and the members' tables end; may be null.</param>
     public static async Task<EvaluatedRun> TabulateAsync(
         ScenarioLoadResult loaded,
         SimulationModel model,
@@ -46,7 +47,8 @@ internal sealed record EvaluatedRun(
         DateTimeOffset created,
         double seconds,
         bool concernedParty,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ServerTiming? timing = null)
     {
         var document = loaded.Document!;
         var ages = model.VoteCount > 0 && loaded.PositionsYear is { } positionsYear ? PositionAge.Of(model, positionsYear, loaded.PositionStepSd) : [];
@@ -60,7 +62,9 @@ internal sealed record EvaluatedRun(
             Given = result is null ? null : GivenSummary.Metadata(result.Votes.Select(v => (v.Variant, v.Vote)), result.Votes),
         };
         var summary = result is null ? null : await InMemoryAsync((s, c) => SummaryTables.WriteSummaryAsync(result, s, provenance, c), cancellationToken).ConfigureAwait(false);
+        timing?.Mark("summary-table");
         var members = result is null ? null : await InMemoryAsync((s, c) => SummaryTables.WriteMembersAsync(result, ReferenceCatalog.Embedded, s, provenance, c), cancellationToken).ConfigureAwait(false);
+        timing?.Mark("members-table");
         var concerned = result is not null && concernedParty && ConcernedPartyTable.Applies(model)
             ? await InMemoryAsync((s, c) => ConcernedPartyTable.WriteAsync(model, s, provenance, c), cancellationToken).ConfigureAwait(false)
             : null;

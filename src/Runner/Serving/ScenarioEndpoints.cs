@@ -20,6 +20,9 @@ internal static class ScenarioEndpoints
     /// <summary>The name of the rate-limiting and time-limit policy of the requests that simulate.</summary>
     public const string SimulationPolicy = "simulations";
 
+    /// <summary>The what-if's answer as the server's JSON options write it (a JsonObject names its own keys): no escaping beyond JSON's.</summary>
+    private static readonly JsonSerializerOptions AnswerJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("scenarios");
@@ -141,17 +144,21 @@ internal static class ScenarioEndpoints
 
     private static async Task<IResult> WhatIfAsync(HttpContext context, ServeOptions options, ScenarioEvaluator evaluator)
     {
+        var timing = new ServerTiming();
         var (bytes, problem) = await RequestBody.ReadAsync(context, options.MaxBodyBytes, RequestBody.JsonTypes).ConfigureAwait(false);
         if (bytes is null)
         {
             return problem!;
         }
 
+        timing.Mark("body");
         var (request, invalid) = ReadWhatIf(bytes);
         if (request is null)
         {
             return invalid!;
         }
+
+        timing.Mark("request");
 
         // The scenario's own errors are reported against its own lines, before the what-if is composed.
         byte[] scenario = Encoding.UTF8.GetBytes(request.Scenario!);
@@ -167,7 +174,9 @@ internal static class ScenarioEndpoints
             evaluator.RememberLoaded(sha256);
         }
 
+        timing.Mark("scenario");
         string composed = WhatIfScenario.Compose(request.Scenario!, request.Changes, request.Description, request.Trials);
+        timing.Mark("compose");
         // The composed scenario replaces only the variants and the trials: its baseline is the text's with these trials.
         string baselineKey = string.Create(CultureInfo.InvariantCulture, $"{sha256}:{request.Trials?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
         var loaded = ScenarioEvaluator.Load(Encoding.UTF8.GetBytes(composed));
@@ -176,23 +185,35 @@ internal static class ScenarioEndpoints
             return ServerProblems.Refused("not-applicable", "A change this scenario cannot take", notApplicable);
         }
 
+        timing.Mark("load");
         var (run, refused) = await EvaluateAsync(
                 loaded, composed, evaluator,
-                l => evaluator.EvaluateAsync(l, baselineKey, band: request.Band == true, concernedParty: false, context.RequestAborted))
+                l => evaluator.EvaluateAsync(l, baselineKey, band: request.Band == true, concernedParty: false, context.RequestAborted, timing))
             .ConfigureAwait(false);
         if (refused is not null)
         {
             return refused;
         }
 
-        var root = run!.ToJson();
-        return Results.Json(new JsonObject
+        return WhatIfAnswer(context, composed, run!, timing);
+    }
+
+    /// <summary>The what-if's answer, serialised before it is sent so that its Server-Timing header counts the serialisation.</summary>
+    private static IResult WhatIfAnswer(HttpContext context, string composed, EvaluatedRun run, ServerTiming timing)
+    {
+        var root = run.ToJson();
+        var answer = new JsonObject
         {
             ["scenario_yaml"] = composed,
             ["comparison"] = Comparison(root["votes"]!.AsArray()),
             ["election_comparison"] = ElectionComparison(root["elections"]!.AsArray()),
             ["run"] = root,
-        });
+        };
+        timing.Mark("json");
+        byte[] utf8 = JsonSerializer.SerializeToUtf8Bytes(answer, AnswerJson);
+        timing.Mark("serialise");
+        context.Response.Headers[ServerTiming.HeaderName] = timing.HeaderValue();
+        return Results.Bytes(utf8, "application/json; charset=utf-8");
     }
 
     /// <summary>The what-if request, or the problem with it.</summary>

@@ -96,52 +96,86 @@ internal sealed class ScenarioEvaluator(ServeOptions options, TimeProvider clock
     /// <param name="band">Whether to simulate the band over the analog's plausible spread, as <c>stemsim run</c> does.</param>
     /// <param name="concernedParty">Whether to make the concerned party's table (for a briefing).</param>
     /// <param name="cancellationToken">Stops the simulations.</param>
-    public async Task<EvaluatedRun> EvaluateAsync(ScenarioLoadResult loaded, string? baselineKey, bool band, bool concernedParty, CancellationToken cancellationToken)
+    /// <param name="timing">Told where each phase ends (estimator, simulate, elections, band, tables); may be null.</param>
+    public async Task<EvaluatedRun> EvaluateAsync(ScenarioLoadResult loaded, string? baselineKey, bool band, bool concernedParty, CancellationToken cancellationToken, ServerTiming? timing = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var created = clock.GetUtcNow();
-        var simulation = new SimulationOptions { Threads = Math.Max(1, options.Threads) };
+        int threads = Math.Max(1, options.Threads);
+        var simulation = new SimulationOptions { Threads = threads, BlockSize = BlockSize(loaded.Model!.Trials, threads) };
         var (model, result, elections, ends) = await Task.Run(
             () =>
             {
                 // A scenario may have votes, elections or both, as for 'stemsim run'; the elections need no estimator.
                 var (resolved, run) = loaded.Model!.VoteCount > 0
-                    ? Simulate(loaded.Model!, baselineKey, simulation, cancellationToken)
+                    ? Simulate(loaded.Model!, baselineKey, simulation, timing, cancellationToken)
                     : (loaded.Model!, null);
                 var held = resolved.ElectionCount > 0 ? ElectionSimulator.Run(resolved, simulation, null, null, cancellationToken) : null;
+                if (held is not null)
+                {
+                    timing?.Mark("elections");
+                }
+
                 // The band over the analog's plausible spread, as 'stemsim run' computes it (its --json carries it).
                 var bandStates = band && run is not null
                     ? AssumptionBandRun.Simulate(FileName, loaded.Bytes.ToArray(), new RunOverrides { ReadsNoFiles = true }, resolved, 0, resolved.Trials, simulation.Threads, cancellationToken)
                     : null;
+                if (bandStates is not null)
+                {
+                    timing?.Mark("band");
+                }
+
                 return (resolved, run, held, bandStates);
             },
             cancellationToken).ConfigureAwait(false);
-        return await EvaluatedRun.TabulateAsync(loaded, model, result, elections, ends, created, stopwatch.Elapsed.TotalSeconds, concernedParty, cancellationToken).ConfigureAwait(false);
+        var evaluated = await EvaluatedRun.TabulateAsync(loaded, model, result, elections, ends, created, stopwatch.Elapsed.TotalSeconds, concernedParty, cancellationToken, timing).ConfigureAwait(false);
+        timing?.Mark("statistics");
+        return evaluated;
     }
+
+    /// <summary>
+    /// Trials a block for a request's simulation: at least <see cref="BlocksPerWorker"/> blocks per worker, so that
+    /// the workers finish within a small block of each other rather than one idling while the other runs a large last
+    /// block (a request is short, and its wall time is what the page waits for), between 1,024 and the engine's default
+    /// of 8,192. The results do not depend on it.
+    /// </summary>
+    internal static int BlockSize(long trials, int threads) =>
+        (int)Math.Clamp(trials / ((long)threads * BlocksPerWorker), 1024, new SimulationOptions().BlockSize);
+
+    /// <summary>Blocks each worker should get at least, for <see cref="BlockSize"/>.</summary>
+    private const int BlocksPerWorker = 16;
 
     /// <summary>
     /// Resolves the estimators and simulates: with the baseline recorded under <paramref name="baselineKey"/> only the
     /// other variants (their estimators chosen by the same pilot, which looks at each variant's own trials), else all,
     /// recording the baseline for the next what-if.
     /// </summary>
-    private (SimulationModel Model, SimulationResult? Result) Simulate(SimulationModel model, string? baselineKey, SimulationOptions simulation, CancellationToken cancellationToken)
+    private (SimulationModel Model, SimulationResult? Result) Simulate(SimulationModel model, string? baselineKey, SimulationOptions simulation, ServerTiming? timing, CancellationToken cancellationToken)
     {
         int threads = simulation.Threads;
         if (baselineKey is null || model.Variants.Count < 2 || !BaselineRecord.CanRecord(model))
         {
             var resolved = EstimatorSelection.Resolve(model, threads, cancellationToken);
-            return (resolved, MonteCarloSimulator.Run(resolved, simulation, cancellationToken: cancellationToken));
+            timing?.Mark("estimator");
+            var all = MonteCarloSimulator.Run(resolved, simulation, cancellationToken: cancellationToken);
+            timing?.Mark("simulate");
+            return (resolved, all);
         }
 
         if (_baselines.Find(baselineKey) is { } record && record.Seed == model.Seed && record.FirstTrial == 0 && record.Trials == model.Trials)
         {
             var others = EstimatorSelection.Resolve(new SimulationModel(model.Seed, model.Trials, model.Variants.Skip(1).ToArray()), threads, cancellationToken);
             var resolved = new SimulationModel(model.Seed, model.Trials, [record.Variant, .. others.Variants]);
-            return (resolved, MonteCarloSimulator.Run(resolved, simulation, record, null, null, cancellationToken));
+            timing?.Mark("estimator");
+            var variants = MonteCarloSimulator.Run(resolved, simulation, record, null, null, cancellationToken);
+            timing?.Mark("simulate");
+            return (resolved, variants);
         }
 
         var full = EstimatorSelection.Resolve(model, threads, cancellationToken);
+        timing?.Mark("estimator");
         var (result, recorded) = BaselineRecord.RunAndRecord(full, simulation, cancellationToken);
+        timing?.Mark("simulate-baseline");
         _baselines.Add(baselineKey, recorded);
         return (full, result);
     }

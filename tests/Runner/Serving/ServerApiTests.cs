@@ -12,39 +12,15 @@ namespace StemSimulator.Tests.Runner.Serving;
 /// </summary>
 public sealed class ServerApiTests
 {
-    private const string Hrc = "ga-hrc-suspension-2026.yaml";
-
-    /// <summary>The shipped scenario with fewer trials (the same text otherwise), so that the CLI and the server run the same bytes quickly.</summary>
-    private static string ShippedWithTrials(string file, int trials)
-    {
-        string text = File.ReadAllText(Path.Combine(RepositoryPaths.Scenarios, file));
-        string changed = text.Replace("trials: 100000", $"trials: {trials}", StringComparison.Ordinal);
-        Assert.That(changed, Is.Not.EqualTo(text), "the shipped scenario's trials line changed; update the test");
-        return changed;
-    }
-
-    private static StringContent Yaml(string text) => new(text, Encoding.UTF8, "application/yaml");
-
-    private static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
-
-    private static JsonObject CliJson(string scenarioText, TemporaryFolder folder, string name)
-    {
-        string file = folder.File(name);
-        File.WriteAllText(file, scenarioText);
-        var run = CliProcess.Run(RepositoryPaths.Root, "run", file, "--out", folder.File(name + ".out"), "--json", "--quiet");
-        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
-        return JsonNode.Parse(run.StandardOutput)!.AsObject();
-    }
-
     [Test]
     public async Task A_run_through_the_API_gives_the_numbers_of_stemsim_run_json_exactly()
     {
-        string yaml = ShippedWithTrials(Hrc, 3000);
+        string yaml = ServerApiSupport.ShippedWithTrials(ServerApiSupport.Hrc, 3000);
         using var folder = new TemporaryFolder();
-        var cli = CliJson(yaml, folder, "hrc.yaml");
+        var cli = ServerApiSupport.CliJson(yaml, folder, "hrc.yaml");
         await using var server = await TestServerHost.StartAsync();
 
-        using var response = await server.Client.PostAsync("/api/run", Yaml(yaml));
+        using var response = await server.Client.PostAsync("/api/run", ServerApiSupport.Yaml(yaml));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var api = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
@@ -57,7 +33,7 @@ public sealed class ServerApiTests
             Assert.That(JsonNode.DeepEquals(apiVotes[i], cliVotes[i]), Is.True, $"summary row {i}: API {apiVotes[i]} vs CLI {cliVotes[i]}");
         }
 
-        AssertSameProvenance(api, cli);
+        ServerApiSupport.AssertSameProvenance(api, cli);
 
         Assert.That(api.ContainsKey("output"), Is.False, "nothing was written, so no output folder");
         var members = api["members"]!.AsArray();
@@ -70,7 +46,7 @@ public sealed class ServerApiTests
     [Test]
     public async Task A_what_if_returns_the_scenario_that_stemsim_run_reproduces_with_the_same_paired_difference()
     {
-        string yaml = ShippedWithTrials(Hrc, 3000);
+        string yaml = ServerApiSupport.ShippedWithTrials(ServerApiSupport.Hrc, 3000);
         await using var server = await TestServerHost.StartAsync();
         var body = new JsonObject
         {
@@ -83,7 +59,7 @@ public sealed class ServerApiTests
             },
         };
 
-        using var response = await server.Client.PostAsync("/api/whatif", Json(body));
+        using var response = await server.Client.PostAsync("/api/whatif", ServerApiSupport.Json(body));
 
         string text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
@@ -94,24 +70,24 @@ public sealed class ServerApiTests
         Assert.That(comparison["p_adopted"]!.GetValue<double>() - comparison["baseline_p_adopted"]!.GetValue<double>(), Is.EqualTo(diff).Within(1e-12));
 
         using var folder = new TemporaryFolder();
-        var cli = CliJson(answer["scenario_yaml"]!.GetValue<string>(), folder, "what-if.yaml");
+        var cli = ServerApiSupport.CliJson(answer["scenario_yaml"]!.GetValue<string>(), folder, "what-if.yaml");
         var row = cli["votes"]!.AsArray().Single(v => (string?)v!["variant"] == WhatIfScenario.VariantName)!;
         Assert.That(row["p_adopted"]!.GetValue<double>(), Is.EqualTo(comparison["p_adopted"]!.GetValue<double>()));
         Assert.That(row["diff_vs_baseline"]!.GetValue<double>(), Is.EqualTo(diff));
         Assert.That(row["diff_se_paired"]!.GetValue<double>(), Is.EqualTo(comparison["diff_se_paired"]!.GetValue<double>()));
         var baseline = cli["votes"]!.AsArray().Single(v => (string?)v!["variant"] == "baseline")!;
-        var original = CliJson(yaml, folder, "original.yaml")["votes"]!.AsArray().Single(v => (string?)v!["variant"] == "baseline")!;
+        var original = ServerApiSupport.CliJson(yaml, folder, "original.yaml")["votes"]!.AsArray().Single(v => (string?)v!["variant"] == "baseline")!;
         Assert.That(baseline["p_adopted"]!.GetValue<double>(), Is.EqualTo(original["p_adopted"]!.GetValue<double>()), "the baseline does not depend on the variant beside it");
     }
 
     [Test]
     public async Task A_what_if_on_the_baseline_a_former_what_if_recorded_gives_the_row_of_stemsim_run_with_its_band()
     {
-        string yaml = ShippedWithTrials("ga-territorial-integrity-2026.yaml", 3000);
+        string yaml = ServerApiSupport.ShippedWithTrials("ga-territorial-integrity-2026.yaml", 3000);
         await using var server = await TestServerHost.StartAsync();
         // The first what-if simulates the baseline and records it; the second simulates only its own variant.
         var first = new JsonObject { ["scenario"] = yaml, ["changes"] = new JsonObject { ["blocs"] = new JsonObject { ["EU"] = new JsonObject { ["shift"] = -0.5 } } } };
-        using var recorded = await server.Client.PostAsync("/api/whatif", Json(first));
+        using var recorded = await server.Client.PostAsync("/api/whatif", ServerApiSupport.Json(first));
         Assert.That(recorded.StatusCode, Is.EqualTo(HttpStatusCode.OK), await recorded.Content.ReadAsStringAsync());
         var second = new JsonObject
         {
@@ -120,13 +96,18 @@ public sealed class ServerApiTests
             ["changes"] = new JsonObject { ["blocs"] = new JsonObject { ["AFRICAN_GROUP"] = new JsonObject { ["shift"] = 0.5 } } },
         };
 
-        using var response = await server.Client.PostAsync("/api/whatif", Json(second));
+        using var response = await server.Client.PostAsync("/api/whatif", ServerApiSupport.Json(second));
 
         string text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        // Where each request's time went (Server-Timing): the first simulated and recorded the baseline, this one only its variant.
+        Assert.That(string.Join(", ", recorded.Headers.GetValues("Server-Timing")), Does.Contain("simulate-baseline;dur="));
+        Assert.That(
+            string.Join(", ", response.Headers.GetValues("Server-Timing")),
+            Does.Contain("estimator;dur=").And.Contain("simulate;dur=").And.Contain("band;dur=").And.Contain("total;dur=").And.Not.Contain("simulate-baseline"));
         var answer = JsonNode.Parse(text)!;
         using var folder = new TemporaryFolder();
-        var cli = CliJson(answer["scenario_yaml"]!.GetValue<string>(), folder, "what-if.yaml");
+        var cli = ServerApiSupport.CliJson(answer["scenario_yaml"]!.GetValue<string>(), folder, "what-if.yaml");
         var cliVotes = cli["votes"]!.AsArray();
         var apiVotes = answer["run"]!["votes"]!.AsArray();
         Assert.That(apiVotes, Has.Count.EqualTo(2));
@@ -142,137 +123,9 @@ public sealed class ServerApiTests
     }
 
     [Test]
-    public async Task A_run_of_a_scenario_with_elections_gives_the_candidates_rows_of_stemsim_run_json_exactly()
-    {
-        string yaml = ElectionsWithTrials(2000);
-        using var folder = new TemporaryFolder();
-        var cli = CliJson(yaml, folder, "hrc-weog.yaml");
-        await using var server = await TestServerHost.StartAsync();
-
-        using var response = await server.Client.PostAsync("/api/run", Yaml(yaml));
-
-        string text = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
-        var api = JsonNode.Parse(text)!.AsObject();
-        var cliRows = cli["elections"]!.AsArray();
-        var apiRows = api["elections"]!.AsArray();
-        Assert.That(cliRows, Has.Count.EqualTo(3 * 3), "three variants x three candidates");
-        Assert.That(apiRows, Has.Count.EqualTo(cliRows.Count));
-        for (int i = 0; i < cliRows.Count; i++)
-        {
-            Assert.That(apiRows[i]!["p_elected"]!.GetValue<double>(), Is.EqualTo(cliRows[i]!["p_elected"]!.GetValue<double>()), "P(elected) bit for bit");
-            Assert.That(JsonNode.DeepEquals(apiRows[i], cliRows[i]), Is.True, $"candidate row {i}: API {apiRows[i]} vs CLI {cliRows[i]}");
-        }
-
-        AssertSameProvenance(api, cli);
-
-        Assert.That(api["votes"]!.AsArray(), Is.Empty);
-        Assert.That(api["members"]!.AsArray(), Is.Empty, "no vote, so no member probabilities");
-    }
-
-    [Test]
-    public async Task A_what_if_on_an_election_gives_the_rows_of_stemsim_run_of_its_scenario_and_refuses_vote_changes()
-    {
-        string yaml = ElectionsWithTrials(2000);
-        await using var server = await TestServerHost.StartAsync();
-        var body = new JsonObject
-        {
-            ["scenario"] = yaml,
-            ["description"] = "Portugal campaigns hard.",
-            ["changes"] = new JsonObject { ["elections"] = new JsonObject { ["hrc-2026"] = new JsonObject { ["campaign"] = new JsonObject { ["PRT"] = 1.5 } } } },
-        };
-
-        using var response = await server.Client.PostAsync("/api/whatif", Json(body));
-
-        string text = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
-        var answer = JsonNode.Parse(text)!;
-        using var folder = new TemporaryFolder();
-        var cliRows = CliJson(answer["scenario_yaml"]!.GetValue<string>(), folder, "what-if.yaml")["elections"]!.AsArray();
-        var apiRows = answer["run"]!["elections"]!.AsArray();
-        Assert.That(apiRows, Has.Count.EqualTo(2 * 3), "the baseline and the what-if, three candidates each");
-        for (int i = 0; i < cliRows.Count; i++)
-        {
-            Assert.That(JsonNode.DeepEquals(apiRows[i], cliRows[i]), Is.True, $"candidate row {i}: API {apiRows[i]} vs CLI {cliRows[i]}");
-        }
-
-        var portugal = answer["election_comparison"]!.AsArray().Single(c => (string?)c!["candidate"] == "PRT")!;
-        var cliPortugal = cliRows.Single(r => (string?)r!["variant"] == WhatIfScenario.VariantName && (string?)r["candidate"] == "PRT")!;
-        var cliBaseline = cliRows.Single(r => (string?)r!["variant"] == "baseline" && (string?)r["candidate"] == "PRT")!;
-        Assert.That(portugal["p_elected"]!.GetValue<double>(), Is.EqualTo(cliPortugal["p_elected"]!.GetValue<double>()));
-        Assert.That(portugal["baseline_p_elected"]!.GetValue<double>(), Is.EqualTo(cliBaseline["p_elected"]!.GetValue<double>()));
-        Assert.That(portugal["diff_vs_baseline"]!.GetValue<double>(), Is.GreaterThan(0), "a stronger campaign raises Portugal's chance");
-        var original = CliJson(yaml, folder, "original.yaml")["elections"]!.AsArray().Where(r => (string?)r!["variant"] == "baseline").ToArray();
-        Assert.That(original.Select(r => r!["p_elected"]!.GetValue<double>()), Is.EqualTo(apiRows.Take(3).Select(r => r!["p_elected"]!.GetValue<double>())), "the baseline does not depend on the variant beside it");
-
-        var shift = new JsonObject { ["scenario"] = yaml, ["changes"] = new JsonObject { ["blocs"] = new JsonObject { ["EU"] = new JsonObject { ["shift"] = 0.5 } } } };
-        using var refused = await server.Client.PostAsync("/api/whatif", Json(shift));
-        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await refused.Content.ReadAsStringAsync());
-        Assert.That(refused.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-        var problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
-        Assert.That((string?)problem["type"], Is.EqualTo("urn:stemsim:problem:not-applicable"));
-        Assert.That((string?)problem["detail"], Does.Contain("'blocs'").And.Contain("hrc-2026"));
-    }
-
-    [Test]
-    public async Task A_what_if_on_a_scenario_of_votes_and_an_election_gives_both_as_stemsim_run_does()
-    {
-        // The General Assembly vote with the Council election beside it: a scenario may hold both.
-        string election = ElectionsWithTrials(1000);
-        string block = election[election.IndexOf("elections:", StringComparison.Ordinal)..election.IndexOf("variants:", StringComparison.Ordinal)];
-        string yaml = ShippedWithTrials(Hrc, 1000).Replace("\nvotes:\n", "\n" + block + "votes:\n", StringComparison.Ordinal);
-        Assert.That(yaml, Does.Contain("hrc-2026"));
-        await using var server = await TestServerHost.StartAsync();
-        // A what-if before it: a baseline with elections is not recorded (BaselineRecord.CanRecord), so each simulates both.
-        var first = new JsonObject { ["scenario"] = yaml, ["changes"] = new JsonObject() };
-        using var earlier = await server.Client.PostAsync("/api/whatif", Json(first));
-        Assert.That(earlier.StatusCode, Is.EqualTo(HttpStatusCode.OK), await earlier.Content.ReadAsStringAsync());
-        var second = new JsonObject
-        {
-            ["scenario"] = yaml,
-            ["band"] = true,
-            ["changes"] = new JsonObject
-            {
-                ["blocs"] = new JsonObject { ["EU"] = new JsonObject { ["shift"] = 0.5 } },
-                ["elections"] = new JsonObject { ["hrc-2026"] = new JsonObject { ["campaign"] = new JsonObject { ["PRT"] = 1.5 } } },
-            },
-        };
-
-        using var response = await server.Client.PostAsync("/api/whatif", Json(second));
-
-        string text = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
-        var answer = JsonNode.Parse(text)!;
-        using var folder = new TemporaryFolder();
-        var cli = CliJson(answer["scenario_yaml"]!.GetValue<string>(), folder, "what-if.yaml");
-        foreach (string table in new[] { "votes", "elections" })
-        {
-            var cliRows = cli[table]!.AsArray();
-            var apiRows = answer["run"]![table]!.AsArray();
-            Assert.That(apiRows, Has.Count.EqualTo(cliRows.Count).And.Count.GreaterThan(0), table);
-            for (int i = 0; i < cliRows.Count; i++)
-            {
-                Assert.That(JsonNode.DeepEquals(apiRows[i], cliRows[i]), Is.True, $"{table} row {i}: API {apiRows[i]} vs CLI {cliRows[i]}");
-            }
-        }
-
-        Assert.That(answer["comparison"]!.AsArray(), Has.Count.EqualTo(1));
-        Assert.That(answer["election_comparison"]!.AsArray(), Has.Count.EqualTo(3));
-    }
-
-    /// <summary>The shipped scenario of a Human Rights Council election with fewer trials.</summary>
-    private static string ElectionsWithTrials(int trials)
-    {
-        string text = File.ReadAllText(Path.Combine(RepositoryPaths.Scenarios, "hrc-weog-2026.yaml"));
-        string changed = text.Replace("trials: 20000", $"trials: {trials}", StringComparison.Ordinal);
-        Assert.That(changed, Is.Not.EqualTo(text), "the shipped scenario's trials line changed; update the test");
-        return changed;
-    }
-
-    [Test]
     public async Task The_briefing_of_a_scenario_is_the_one_stemsim_report_writes_for_its_run()
     {
-        string yaml = ShippedWithTrials("ga-territorial-integrity-2026.yaml", 3000);
+        string yaml = ServerApiSupport.ShippedWithTrials("ga-territorial-integrity-2026.yaml", 3000);
         using var folder = new TemporaryFolder();
         string file = folder.File("territorial.yaml");
         await File.WriteAllTextAsync(file, yaml);
@@ -283,7 +136,7 @@ public sealed class ServerApiTests
         Assert.That(report.ExitCode, Is.Zero, report.StandardError);
         await using var server = await TestServerHost.StartAsync();
 
-        using var response = await server.Client.PostAsync("/api/briefing", Yaml(yaml));
+        using var response = await server.Client.PostAsync("/api/briefing", ServerApiSupport.Yaml(yaml));
 
         string html = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), html);
@@ -294,31 +147,9 @@ public sealed class ServerApiTests
     }
 
     [Test]
-    public async Task The_briefing_of_an_election_is_the_one_stemsim_report_writes_for_its_run()
-    {
-        string yaml = ElectionsWithTrials(1000);
-        using var folder = new TemporaryFolder();
-        string file = folder.File("hrc-weog.yaml");
-        await File.WriteAllTextAsync(file, yaml);
-        string output = folder.File("run");
-        var run = CliProcess.Run(RepositoryPaths.Root, "run", file, "--out", output, "--quiet");
-        Assert.That(run.ExitCode, Is.Zero, run.StandardError);
-        var report = CliProcess.Run(RepositoryPaths.Root, "report", output, "--quiet");
-        Assert.That(report.ExitCode, Is.Zero, report.StandardError);
-        await using var server = await TestServerHost.StartAsync();
-
-        using var response = await server.Client.PostAsync("/api/briefing", Yaml(yaml));
-
-        string html = await response.Content.ReadAsStringAsync();
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), html);
-        Assert.That(html, Does.Contain("Netherlands"), "the candidates' table");
-        BriefingComparison.AssertSame(html, await File.ReadAllTextAsync(Path.Combine(output, "briefing.html")));
-    }
-
-    [Test]
     public async Task A_malformed_scenario_is_a_problem_with_the_line_column_and_message_of_stemsim_validate()
     {
-        string yaml = ShippedWithTrials(Hrc, 3000).Replace("majority: two_thirds", "majority: two_third", StringComparison.Ordinal)
+        string yaml = ServerApiSupport.ShippedWithTrials(ServerApiSupport.Hrc, 3000).Replace("majority: two_thirds", "majority: two_third", StringComparison.Ordinal)
             .Replace("CHN: { shift: -0.8 }", "CHN: { shfit: -0.8 }", StringComparison.Ordinal);
         using var folder = new TemporaryFolder();
         string file = folder.File("broken.yaml");
@@ -331,7 +162,7 @@ public sealed class ServerApiTests
 
         foreach (string path in new[] { "/api/validate", "/api/run" })
         {
-            using var response = await server.Client.PostAsync(path, Yaml(yaml));
+            using var response = await server.Client.PostAsync(path, ServerApiSupport.Yaml(yaml));
 
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -348,9 +179,9 @@ public sealed class ServerApiTests
     public async Task Bodies_over_the_cap_are_refused_with_413()
     {
         await using var server = await TestServerHost.StartAsync(new ServeOptions { MaxBodyBytes = 4_000 });
-        string yaml = ShippedWithTrials(Hrc, 3000) + "\n# " + new string('x', 5_000) + "\n";
+        string yaml = ServerApiSupport.ShippedWithTrials(ServerApiSupport.Hrc, 3000) + "\n# " + new string('x', 5_000) + "\n";
 
-        using var response = await server.Client.PostAsync("/api/run", Yaml(yaml));
+        using var response = await server.Client.PostAsync("/api/run", ServerApiSupport.Yaml(yaml));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -360,9 +191,9 @@ public sealed class ServerApiTests
     public async Task Too_many_trials_an_unknown_media_type_and_a_calibration_file_are_refused_with_400_or_415()
     {
         await using var server = await TestServerHost.StartAsync(new ServeOptions { MaxTrials = 2_000 });
-        string yaml = ShippedWithTrials(Hrc, 3000);
+        string yaml = ServerApiSupport.ShippedWithTrials(ServerApiSupport.Hrc, 3000);
 
-        using var trials = await server.Client.PostAsync("/api/run", Yaml(yaml));
+        using var trials = await server.Client.PostAsync("/api/run", ServerApiSupport.Yaml(yaml));
         Assert.That(trials.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((string?)JsonNode.Parse(await trials.Content.ReadAsStringAsync())!["detail"], Does.Contain("at most 2,000"));
 
@@ -370,7 +201,7 @@ public sealed class ServerApiTests
         Assert.That(plain.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType), "a browser sends text/plain across origins without asking; it is not taken");
 
         string withFile = yaml.Replace("shocks: calibrated", "shocks: calibrated\ncalibration: /etc/passwd", StringComparison.Ordinal);
-        using var file = await server.Client.PostAsync("/api/validate", Yaml(withFile));
+        using var file = await server.Client.PostAsync("/api/validate", ServerApiSupport.Yaml(withFile));
         Assert.That(file.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var error = JsonNode.Parse(await file.Content.ReadAsStringAsync())!["errors"]![0]!;
         Assert.That((string?)error["message"], Does.Contain("files are not read here"));
@@ -380,11 +211,11 @@ public sealed class ServerApiTests
         Assert.That(whatIf.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
 
         var renamed = new JsonObject { ["scenario"] = yaml, ["changes"] = new JsonObject { ["name"] = "mine" } };
-        using var reserved = await server.Client.PostAsync("/api/whatif", Json(renamed));
+        using var reserved = await server.Client.PostAsync("/api/whatif", ServerApiSupport.Json(renamed));
         Assert.That(reserved.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "the variant's name is the server's");
 
         var misspelt = new JsonObject { ["scenario"] = yaml, ["changes"] = new JsonObject { ["blocs"] = new JsonObject { ["EU"] = new JsonObject { ["shfit"] = 1 } } } };
-        using var wrong = await server.Client.PostAsync("/api/whatif", Json(misspelt));
+        using var wrong = await server.Client.PostAsync("/api/whatif", ServerApiSupport.Json(misspelt));
         Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var problem = JsonNode.Parse(await wrong.Content.ReadAsStringAsync())!;
         string composed = (string)problem["scenario_yaml"]!;
@@ -396,13 +227,13 @@ public sealed class ServerApiTests
     public async Task A_run_over_the_concurrency_limit_is_refused_with_429_and_a_cancelled_run_frees_its_place()
     {
         await using var server = await TestServerHost.StartAsync(new ServeOptions { ConcurrentRuns = 1, QueuedRuns = 0, Threads = 1, MaxWork = 100_000_000, MaxTrials = 100_000_000 });
-        string slow = ShippedWithTrials(Hrc, 20_000_000);
+        string slow = ServerApiSupport.ShippedWithTrials(ServerApiSupport.Hrc, 20_000_000);
         using var cancel = new CancellationTokenSource();
-        var first = server.Client.PostAsync("/api/run", Yaml(slow), cancel.Token);
+        var first = server.Client.PostAsync("/api/run", ServerApiSupport.Yaml(slow), cancel.Token);
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.That(first.IsCompleted, Is.False, "the long run is in flight");
 
-        using var second = await server.Client.PostAsync("/api/run", Yaml(ShippedWithTrials(Hrc, 1000)));
+        using var second = await server.Client.PostAsync("/api/run", ServerApiSupport.Yaml(ServerApiSupport.ShippedWithTrials(ServerApiSupport.Hrc, 1000)));
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
         Assert.That(second.Headers.RetryAfter, Is.Not.Null);
         Assert.That(second.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -416,7 +247,7 @@ public sealed class ServerApiTests
         do
         {
             await Task.Delay(100);
-            using var third = await server.Client.PostAsync("/api/run", Yaml(ShippedWithTrials(Hrc, 1000)));
+            using var third = await server.Client.PostAsync("/api/run", ServerApiSupport.Yaml(ServerApiSupport.ShippedWithTrials(ServerApiSupport.Hrc, 1000)));
             status = third.StatusCode;
         }
         while (status == HttpStatusCode.TooManyRequests && stopwatch.Elapsed < TimeSpan.FromSeconds(20));
@@ -430,7 +261,7 @@ public sealed class ServerApiTests
         await using var server = await TestServerHost.StartAsync(new ServeOptions { Timeout = TimeSpan.FromMilliseconds(500), Threads = 1, MaxWork = 100_000_000, MaxTrials = 100_000_000 });
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
 
-        using var response = await server.Client.PostAsync("/api/run", Yaml(ShippedWithTrials(Hrc, 20_000_000)));
+        using var response = await server.Client.PostAsync("/api/run", ServerApiSupport.Yaml(ServerApiSupport.ShippedWithTrials(ServerApiSupport.Hrc, 20_000_000)));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestTimeout), await response.Content.ReadAsStringAsync());
         Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "stopped, not run to the end");
@@ -498,19 +329,5 @@ public sealed class ServerApiTests
         Assert.That((int)analogs[0]!["yes"]!, Is.EqualTo(100), "27 March 2014: 100 in favour");
         using var unknown = await server.Client.GetAsync("/api/members?bloc=ATLANTIS");
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-    }
-
-    /// <summary>The API's answer carries the run's provenance: every key of <c>run --json</c> but those naming the file and the moment.</summary>
-    private static void AssertSameProvenance(JsonObject api, JsonObject cli)
-    {
-        foreach (var (key, value) in cli)
-        {
-            if (key is "created_utc" or "scenario_file" or "output" or "seconds")
-            {
-                continue;
-            }
-
-            Assert.That(JsonNode.DeepEquals(api[key], value), Is.True, $"key {key}: API {api[key]} vs CLI {value}");
-        }
     }
 }
