@@ -56,6 +56,7 @@ internal static class AnalogRevealReport
         }
 
         AppendWeightsAndYears(text, rows, groups);
+        AppendByVote(text, rows, groups.Where(g => g.Kind != "all").ToArray());
         AppendYears(text, groups.Where(g => g.Kind == "all").ToArray());
         AppendShipped(text, shipped);
         return text.ToString();
@@ -160,6 +161,30 @@ internal static class AnalogRevealReport
     {
         var d = differences.ToArray();
         return string.Create(Invariant, $"{d.Count(x => x < 0)}/{d.Count(x => x > 0)}");
+    }
+
+    /// <summary>Per kind and the revealed member's own vote: the log loss and the 90% interval score three ways.</summary>
+    private static void AppendByVote(StringBuilder text, List<(string Protocol, string Model, string Metric, double Value, int? Year)> rows, (string Member, string Kind, AnalogRevealCase[] Cases)[] groups)
+    {
+        text.AppendLine();
+        text.AppendLine("By the revealed member's own recorded vote (log loss given / unknown; 90% interval score given / fixed / unknown; mean likelihood of the revealed vote):");
+        text.AppendLine();
+        text.AppendLine("| revealed | kind | its vote | roll calls | log loss given | log loss unknown | score90 given | score90 fixed | score90 unknown | mean likelihood |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (member, kind, set) in groups)
+        {
+            foreach (var vote in set.GroupBy(c => c.Vote).OrderByDescending(g => g.Key))
+            {
+                var cases = vote.ToArray();
+                var (g, f, u) = (Summarise(cases, "given"), Summarise(cases, "fixed"), Summarise(cases, "unknown"));
+                string name = vote.Key.ToString().ToLowerInvariant();
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {member} | {kind} | {name} | {g.Cases} | {g.LogLoss:F4} | {u.LogLoss:F4} | {g.Score90:F2} | {f.Score90:F2} | {u.Score90:F2} | {cases.Average(c => c.MeanLikelihood):F3} |");
+                foreach (var (way, s) in new[] { ("given", g), ("fixed", f), ("unknown", u) })
+                {
+                    AddRows(rows, $"reveal_{member.ToLowerInvariant()}_{kind}_{name}", way, s, null);
+                }
+            }
+        }
     }
 
     /// <summary>Per year, all kinds: the log loss and the 90% interval score three ways.</summary>

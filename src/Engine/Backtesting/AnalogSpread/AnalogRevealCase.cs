@@ -13,6 +13,7 @@ namespace StemSimulator.Engine.Backtesting;
 /// <param name="RollCall">The roll call's id.</param>
 /// <param name="Member">The revealed member's ISO3 code.</param>
 /// <param name="Actual">The recorded yes count (the revealed member's vote included).</param>
+/// <param name="Vote">The revealed member's recorded vote.</param>
 /// <param name="Recorded">The other present members' recorded votes.</param>
 /// <param name="Given">Their P(no, abstain, yes | present) given the revealed vote.</param>
 /// <param name="Unknown">The same not knowing it; also the fixed forecast, since an intervention moves nobody else.</param>
@@ -27,6 +28,7 @@ public sealed record AnalogRevealCase(
     string RollCall,
     string Member,
     int Actual,
+    OrdinalVote Vote,
     OrdinalVote[] Recorded,
     (double No, double Abstain, double Yes)[] Given,
     (double No, double Abstain, double Yes)[] Unknown,

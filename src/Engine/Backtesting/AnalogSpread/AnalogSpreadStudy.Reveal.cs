@@ -61,7 +61,7 @@ public sealed partial class AnalogSpreadStudy
             var unknownRanges = RangesOf(result.UnknownYes);
             shipped ??= unknownRanges;
             cases.Add(new AnalogRevealCase(
-                kind, testYear, rc.Id, data.Units[unit], actual,
+                kind, testYear, rc.Id, data.Units[unit], actual, VoteIndex.Ordinal(expected[i].Choice),
                 others.Select(j => VoteIndex.Ordinal(expected[j].Choice)).ToArray(),
                 others.Select(j => result.Given[j]).ToArray(),
                 others.Select(j => result.Unknown[j]).ToArray(),
