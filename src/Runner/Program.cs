@@ -216,7 +216,7 @@ internal static class Program
         builder.Services.AddSingleton<Calibration.CalibrationService>();
         builder.Services.AddSingleton<CalibrateCommand>();
         builder.Services.AddSingleton<VetoRecord.VetoRecordService>().AddSingleton<VetoRecord.VetoRecordCommand>();
-        builder.Services.AddSingleton<Backtesting.BacktestService>().AddSingleton<Backtesting.ConcernedPartyBacktestService>().AddSingleton<Backtesting.AnalogSpreadBacktestService>();
+        builder.Services.AddSingleton<Backtesting.BacktestService>().AddSingleton<Backtesting.ConcernedPartyBacktestService>().AddSingleton<Backtesting.AnalogSpreadBacktestService>().AddSingleton<Backtesting.AnalogRevealBacktestService>();
         builder.Services.AddSingleton<BacktestCommand>();
         builder.Services.AddSingleton<CouncilBacktesting.CouncilBacktestService>();
         builder.Services.AddSingleton<Backtesting.EvidenceBacktestService>();

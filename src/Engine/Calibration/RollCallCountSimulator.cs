@@ -62,17 +62,7 @@ public static class RollCallCountSimulator
         {
             var random = new CounterRandom(seed, t);
             DrawParameters(random, stream, parameterMean, parameterFactor, q, z);
-            double global = globalSd > 0 ? globalSd * random.Normal(RandomPurpose.GlobalShock, stream, 0) : 0;
-            if (trialShifts is not null)
-            {
-                global += trialShifts[t];
-            }
-
-            for (int b = 0; b < bloc.Length; b++)
-            {
-                bloc[b] = blocSds[b] > 0 ? blocSds[b] * random.Normal(RandomPurpose.BlocShock, stream, b) : 0;
-            }
-
+            double global = DrawShocks(random, stream, globalSd, blocSds, trialShifts, t, bloc);
             for (int i = 0; i < n; i++)
             {
                 int vote = members.Fixed[i] >= 0 ? members.Fixed[i] : DrawVote(members, i, q, global, bloc, random, stream);
@@ -84,6 +74,34 @@ public static class RollCallCountSimulator
         }
 
         return tallies.ToResult();
+    }
+
+    /// <summary>
+    /// Trial <paramref name="trial"/>'s shared shocks as <see cref="Simulate"/> draws them: returns the common shift of
+    /// every member's latent support (the global shock plus the trial's shift) and puts each bloc's shock in
+    /// <paramref name="bloc"/> (one per entry of <paramref name="blocSds"/>).
+    /// </summary>
+    /// <param name="random">The trial's random numbers (<see cref="CounterRandom"/> of the simulation's seed and the trial).</param>
+    /// <param name="stream">The roll call's random stream (0 .. 65535).</param>
+    /// <param name="globalSd">sg &gt;= 0.</param>
+    /// <param name="blocSds">sb &gt;= 0 per bloc.</param>
+    /// <param name="trialShifts">The shifts per trial, or null for none.</param>
+    /// <param name="trial">The trial's index into <paramref name="trialShifts"/>.</param>
+    /// <param name="bloc">Receives the bloc shocks.</param>
+    public static double DrawShocks(CounterRandom random, int stream, double globalSd, double[] blocSds, double[]? trialShifts, int trial, double[] bloc)
+    {
+        double global = globalSd > 0 ? globalSd * random.Normal(RandomPurpose.GlobalShock, stream, 0) : 0;
+        if (trialShifts is not null)
+        {
+            global += trialShifts[trial];
+        }
+
+        for (int b = 0; b < bloc.Length; b++)
+        {
+            bloc[b] = blocSds[b] > 0 ? blocSds[b] * random.Normal(RandomPurpose.BlocShock, stream, b) : 0;
+        }
+
+        return global;
     }
 
     /// <summary>

@@ -104,13 +104,7 @@ internal sealed class GivenPlan
                     mean += plan.DriftBeta * path![pathOffset + member.Roster];
                 }
 
-                likelihood *= member.Choice switch
-                {
-                    VoteChoice.Yes => StandardNormal.Cdf(mean - member.YesFrom),
-                    VoteChoice.No => StandardNormal.Cdf(member.NoBelow - mean),
-                    VoteChoice.Abstain => Math.Max(0.0, StandardNormal.Cdf(member.YesFrom - mean) - StandardNormal.Cdf(member.NoBelow - mean)),
-                    _ => throw new InvalidOperationException($"An announced {member.Choice} carries no information and is not weighed."),
-                };
+                likelihood *= AnnouncedVoteLikelihood.Of(member.Choice, mean, member.NoBelow, member.YesFrom);
             }
         }
 

@@ -42,6 +42,9 @@ internal sealed record AnalogSpreadRequest
     /// <summary>The kinds studied, by their scenario names (empty: all).</summary>
     public IReadOnlyList<string> Kinds { get; init; } = [];
 
+    /// <summary>Members whose recorded vote the conditioning backtest reveals (ISO3 codes; empty: the spread study instead).</summary>
+    public IReadOnlyList<string> Reveal { get; init; } = [];
+
     /// <summary>Replace an existing output folder.</summary>
     public bool Force { get; init; }
 }

@@ -4,7 +4,7 @@ using StemSimulator.Runner.Infrastructure;
 namespace StemSimulator.Runner.Backtesting;
 
 /// <summary>The <c>stemsim backtest</c> command: options and help.</summary>
-internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktesting.CouncilBacktestService councilBacktests, ConcernedPartyBacktestService concernedParty, AnalogSpreadBacktestService analogSpreads, EvidenceBacktestService evidenceBacktests) : ICliCommand
+internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktesting.CouncilBacktestService councilBacktests, ConcernedPartyBacktestService concernedParty, AnalogSpreadBacktestService analogSpreads, AnalogRevealBacktestService analogReveals, EvidenceBacktestService evidenceBacktests) : ICliCommand
 {
     private const string Help = """
         Rolling-origin backtest on roll calls the calibration has not seen: for each test year, calibrate on the
@@ -20,6 +20,9 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
 
         With --analog-kinds: the analog spread measured per kind of analog (docs/calibration.md):
           stemsim backtest --analog-kinds --data ../shared/data/un --train-until 1999 --test-from 2000 --test-to 2019 --choose-to 2009 --out runs/analog-kinds
+
+        With --analog-kinds and --reveal: the conditioning backtest of 'given' with the kinds' shipped shapes, after --choose-to:
+          stemsim backtest --analog-kinds --reveal USA CHN --data ../shared/data/un --train-until 1999 --test-from 2000 --test-to 2019 --choose-to 2009 --origin-every 4 --embedded-shocks --out runs/analog-reveal
 
         With --evidence TABLE: does a 2020 roll call given as evidence improve the forecast of its 2021 repeat?
           stemsim backtest --evidence cal2019.csv.gz --data ../shared/data/un --train-until 2019 --test-from 2020 --test-to 2021 --out runs/evidence
@@ -47,7 +50,13 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
         (false, _) => Task.FromResult(councilBacktests.RejectBody(parse.GetValue(o.Body)!)),
     };
 
-    private Task<int> AnalogKinds(Options o, ParseResult parse, CancellationToken cancellationToken) => analogSpreads.RunAsync(
+    private Task<int> AnalogKinds(Options o, ParseResult parse, CancellationToken cancellationToken) => AnalogRequest(o, parse) switch
+    {
+        { Reveal.Count: > 0 } request => analogReveals.RunAsync(request, cancellationToken),
+        var request => analogSpreads.RunAsync(request, cancellationToken),
+    };
+
+    private static AnalogSpreadRequest AnalogRequest(Options o, ParseResult parse) =>
         new AnalogSpreadRequest
         {
             DataDirectory = parse.GetValue(o.Data)!,
@@ -64,8 +73,8 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
             Threads = parse.GetValue(o.Threads),
             Force = parse.GetValue(o.Force),
             Kinds = parse.GetValue(o.Kinds) is { Length: > 0 } k ? k.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToArray() : [],
-        },
-        cancellationToken);
+            Reveal = Reveal(o, parse),
+        };
 
     private Task<int> GeneralAssembly(Options o, ParseResult parse, CancellationToken cancellationToken) => backtests.BacktestAsync(
         new BacktestRequest
@@ -76,7 +85,7 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
             TestTo = parse.GetValue(o.TestTo),
             OutputFolder = parse.GetValue(o.Output) ?? string.Empty,
             Protocols = parse.GetValue(o.Protocols) is { Length: > 0 } p ? p.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToArray() : ["recurring", "new"],
-            Reveal = parse.GetValue(o.Reveal) is { Length: > 0 } r ? r.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(x => x.ToUpperInvariant()).ToArray() : [],
+            Reveal = Reveal(o, parse),
             Seed = parse.GetValue(o.Seed) ?? 1,
             Trials = parse.GetValue(o.Trials) ?? 2000,
             Threads = parse.GetValue(o.Threads),
@@ -84,6 +93,9 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
             Quiet = parse.GetValue(o.Quiet),
         },
         cancellationToken);
+
+    private static string[] Reveal(Options o, ParseResult parse) =>
+        parse.GetValue(o.Reveal) is { Length: > 0 } r ? r.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(x => x.ToUpperInvariant()).ToArray() : [];
 
     /// <summary>The command's options, made anew for each command built.</summary>
     private sealed class Options
@@ -120,7 +132,7 @@ internal sealed class BacktestCommand(BacktestService backtests, CouncilBacktest
 
         public Option<bool> EmbeddedShocks { get; } = new Option<bool>("--embedded-shocks") { Description = "With --analog-kinds: every year takes the embedded calibration's shock sizes (as a scenario's 'shocks: calibrated') instead of its origin's." };
 
-        public Option<string[]> Reveal { get; } = new Option<string[]>("--reveal") { Description = "The conditioning backtest of 'given': ISO3 codes (e.g. USA CHN) whose recorded vote is revealed, one at a time, on the 'new' protocol's roll calls; the others are scored with it given, fixed and unknown (protocol reveal_CODE).", AllowMultipleArgumentsPerToken = true };
+        public Option<string[]> Reveal { get; } = new Option<string[]>("--reveal") { Description = "The conditioning backtest of 'given': ISO3 codes (e.g. USA CHN) whose recorded vote is revealed, one at a time, on the 'new' protocol's roll calls (with --analog-kinds: on the roll calls after --choose-to, forecast from their analogs with the shipped shapes); the others are scored with it given, fixed and unknown (protocol reveal_CODE, with --analog-kinds reveal_CODE_KIND).", AllowMultipleArgumentsPerToken = true };
 
         public Option<string> Evidence { get; } = new Option<string>("--evidence") { Description = "The evidence backtest: a calibration table ending before --test-from (the evidence year); repeats of --test-from's resolutions in --test-to are forecast without evidence, with the evidence year's roll call as members' votes and as totals only (docs/calibration.md)." };
 

@@ -97,6 +97,42 @@ public sealed class BacktestCommandTests
         Assert.That(Directory.Exists(folder.File("bt")), Is.False);
     }
 
+    [Test]
+    public async Task The_analog_kinds_reveal_scores_the_others_three_ways_after_the_choosing_years()
+    {
+        using var folder = new TemporaryFolder();
+        var result = CliProcess.Run(RepositoryPaths.Root, "backtest", "--analog-kinds", "--reveal", "usa", "--data", Fixtures.UnSmall, "--train-until", "2017", "--test-from", "2018", "--test-to", "2019", "--choose-to", "2018", "--embedded-shocks", "--trials", "200", "--out", folder.File("bt"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.StandardError);
+        var rows = await ReadRows(Path.Combine(folder.File("bt"), "backtest.parquet"));
+        var overall = rows.Where(r => r.Protocol == "reveal_usa_all" && r.Year is null).ToArray();
+        foreach (var way in new[] { "given", "fixed", "unknown" })
+        {
+            foreach (var metric in new[] { "log_loss", "brier", "accuracy", "coverage90", "interval_score90", "roll_calls", "votes" })
+            {
+                Assert.That(overall.Count(r => r.Model == way && r.Metric == metric), Is.EqualTo(1), $"{way} {metric}");
+            }
+        }
+
+        // Only the year after --choose-to is revealed on; fixed and unknown forecast the others identically.
+        Assert.That(rows.Where(r => r.Protocol.StartsWith("reveal_", StringComparison.Ordinal) && r.Year is not null).Select(r => r.Year).Distinct(), Is.EqualTo(new int?[] { 2019 }));
+        Assert.That(overall.Single(r => r.Model == "fixed" && r.Metric == "log_loss").Value, Is.EqualTo(overall.Single(r => r.Model == "unknown" && r.Metric == "log_loss").Value));
+        Assert.That(overall.Single(r => r.Model == "given" && r.Metric == "roll_calls").Value, Is.GreaterThan(0));
+        Assert.That(overall.Single(r => r.Model == "given" && r.Metric == "effective_sample_share").Value, Is.InRange(0.0, 1.0));
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(folder.File("bt"), "analog_reveal.md")), Does.Contain("| USA | all | given |"));
+    }
+
+    [Test]
+    public void The_analog_kinds_reveal_refuses_an_unknown_member()
+    {
+        using var folder = new TemporaryFolder();
+        var result = CliProcess.Run(RepositoryPaths.Root, "backtest", "--analog-kinds", "--reveal", "XYZ", "--data", Fixtures.UnSmall, "--train-until", "2017", "--test-from", "2018", "--test-to", "2019", "--choose-to", "2018", "--out", folder.File("bt"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.StandardError, Does.Contain("--reveal: unknown member 'XYZ'"));
+        Assert.That(Directory.Exists(folder.File("bt")), Is.False);
+    }
+
     /// <summary>Reads backtest.parquet with DuckDB (an independent reader) and checks its columns.</summary>
     private static Task<List<(string Protocol, string Model, string Metric, double Value, int? Year)>> ReadRows(string path)
     {

@@ -22,7 +22,7 @@ namespace StemSimulator.Engine.Backtesting;
 /// simulation picks per trial one text of the analog's population (<see cref="AnalogChooser.Population"/>) with the
 /// uniform that picks a mixture's component and adds that text's anchor shift to the trial's common shock.
 /// </remarks>
-public sealed class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteIndex votes, AnalogChooser chooser, BacktestSettings settings, IReadOnlyList<double> spreads, double[]? shocks = null, bool keepSamples = false, IReadOnlyCollection<AnalogKind>? kinds = null)
+public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs blocs, VoteIndex votes, AnalogChooser chooser, BacktestSettings settings, IReadOnlyList<double> spreads, double[]? shocks = null, bool keepSamples = false, IReadOnlyCollection<AnalogKind>? kinds = null)
 {
     /// <summary>One simulation per case: a spread of the common shift, optionally anchored, with group shifts or with beta's sign flipped.</summary>
     /// <param name="Name">Label.</param>
