@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using StemSimulator.Engine.Randomness;
 using StemSimulator.Engine.Simulation.Simd;
@@ -17,6 +18,7 @@ internal sealed partial class TrialKernel
     /// <param name="random">The trial.</param>
     /// <param name="normals">The shocks' standard normals at <paramref name="offset"/> when <see cref="Draw"/> computed them; null to draw them here.</param>
     /// <param name="offset">Where they start.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DrawShocks(VotePlan plan, CounterRandom random, double[]? normals, int offset)
     {
         var trialKey = Vector256.Create(random.TrialKey);
@@ -66,6 +68,7 @@ internal sealed partial class TrialKernel
     /// shocks, which are the variant's own).
     /// </summary>
     /// <returns>Where the shocks' quantiles start in <see cref="MemberDraws.Normal"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Draw(VotePlan plan, CounterRandom random, MemberDraws draws, bool normals, bool positions, bool shocks)
     {
         var trialKey = Vector256.Create(random.TrialKey);

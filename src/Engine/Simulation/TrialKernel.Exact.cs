@@ -73,6 +73,7 @@ internal sealed partial class TrialKernel
     /// it decides the outcome when yes from it adopts and no from it does not. Three rule evaluations per trial,
     /// then one masked pass over the members, skipped when nobody can be pivotal.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CountPivotalAssembly(VotePlan plan, long[] counts, int yes, int no)
     {
         var vote = plan.Vote;

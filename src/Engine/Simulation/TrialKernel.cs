@@ -127,6 +127,10 @@ internal sealed partial class TrialKernel
     // (the trial's random numbers, the redraws of conditioned variants, the shared draws' validity) would otherwise be
     // passed between methods once per trial and variant; a split waits for a benchmark before and after.
     /// <summary>Fills <paramref name="block"/> with trials <paramref name="firstTrial"/> .. firstTrial + count - 1.</summary>
+    // AggressiveOptimization here and on the kernel's other hot methods: compiled fully optimised at the first call,
+    // so a run's first blocks do not run in tier-0 code while the tiering waits for the start-up to settle (measured
+    // in bench/README.md, "Cold start"; the dynamic PGO it gives up found nothing to use in these methods).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(TrialBlock block, long firstTrial, int count)
     {
         block.FirstTrial = firstTrial;
@@ -251,6 +255,7 @@ internal sealed partial class TrialKernel
     // The measured hot path (bench/): one call per trial and vote. It stays one long method on purpose: its steps
     // (shocks, drift, leans, draws, tally, exact estimate, outcome) share locals and spans that a split would have to
     // pass around or re-derive per trial, and the benchmarks are the judge of any change to it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SimulateVote(VotePlan plan, int variant, int voteIndex, CounterRandom random, VoteTrialColumns columns, int row)
     {
         var vote = plan.Vote;
@@ -390,6 +395,7 @@ internal sealed partial class TrialKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private VoteTally DecideDynamic(VotePlan plan, MemberDraws draws, long[] counts, bool exact, double[] pYes, double[] pNo, int pOffset)
     {
         int padded = plan.Padded;
@@ -436,6 +442,7 @@ internal sealed partial class TrialKernel
         return new VoteTally(yes, no, padded - yes - no - absent - (padded - plan.Count), absent);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private VoteTally DecideStatic<TDraws>(VotePlan plan, ref TDraws draws, long[] counts)
         where TDraws : struct, IMemberDrawSource
     {

@@ -1,3 +1,4 @@
+using StemSimulator.Engine.Simulation;
 using StemSimulator.Runner.Output;
 using StemSimulator.Scenarios.Reference;
 
@@ -5,11 +6,12 @@ namespace StemSimulator.Runner.Running;
 
 /// <summary>
 /// Work that a command is certain to need whatever its arguments, started on the thread pool as the process starts:
-/// the second core parses the embedded reference data (and, for <c>run</c>, prepares the statistics file's serializer)
-/// while the first starts the host and parses the command line, instead of both waiting their turn on one core.
+/// the second core parses the embedded reference data (and, for <c>run</c>, compiles the simulation kernel and prepares
+/// the statistics file's serializer) while the first starts the host, parses the command line and loads the scenario,
+/// instead of both waiting their turn on one core.
 /// </summary>
 /// <remarks>
-/// Nothing here changes a result: the reference catalog and the serializer's metadata are built once, thread-safely,
+/// Nothing here changes a result: the reference catalog, the kernel's code and the serializer's metadata are built once, thread-safely,
 /// by whichever thread asks first, and the command's own first use waits for the same object (or sees the same
 /// exception, which its usual error handling reports). A command not listed starts nothing.
 /// </remarks>
@@ -25,6 +27,8 @@ internal static class Preloading
                 _ = Task.Run(static () =>
                 {
                     _ = ReferenceCatalog.Embedded;
+                    // Before the serializer: the kernel is needed first, as soon as the scenario is loaded.
+                    KernelWarmUp.Compile();
                     StatisticsFile.Prepare();
                 });
                 break;

@@ -295,26 +295,33 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
     /// </summary>
     internal static async Task WriteTablesAsync(RunFolder folder, SimulationResult? result, RunStatistics statistics, Provenance provenance, CancellationToken cancellationToken)
     {
-        if (result is not null)
-        {
-            await WriteVoteTablesAsync(folder, result, provenance, cancellationToken).ConfigureAwait(false);
-        }
-
-        await StatisticsFile.WriteAsync(folder.PathOf(StatisticsFile.Name), statistics, cancellationToken).ConfigureAwait(false);
+        // Independent files, written side by side: each compiles its own writer code on first use, so a short run's
+        // tables take the longest of them instead of their sum. Both finish (or fail) before this returns.
+        var votes = result is null ? Task.CompletedTask : Task.Run(() => WriteVoteTablesAsync(folder, result, provenance, cancellationToken), cancellationToken);
+        var json = Task.Run(() => StatisticsFile.WriteAsync(folder.PathOf(StatisticsFile.Name), statistics, cancellationToken), cancellationToken);
+        await Task.WhenAll(votes, json).ConfigureAwait(false);
     }
 
     private static async Task WriteVoteTablesAsync(RunFolder folder, SimulationResult result, Provenance provenance, CancellationToken cancellationToken)
     {
         // The tables made after the run say how many draws the announced votes took.
         provenance = provenance with { Given = GivenSummary.Metadata(result.Votes.Select(v => (v.Variant, v.Vote)), result.Votes) };
-        await using (var summaryFile = File.Create(folder.PathOf("summary.parquet")))
+        var members = Task.Run(
+            async () =>
+            {
+                await using var membersFile = File.Create(folder.PathOf("member_probabilities.parquet"));
+                await SummaryTables.WriteMembersAsync(result, ReferenceCatalog.Embedded, membersFile, provenance, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+        try
         {
+            await using var summaryFile = File.Create(folder.PathOf("summary.parquet"));
             await SummaryTables.WriteSummaryAsync(result, summaryFile, provenance, cancellationToken).ConfigureAwait(false);
         }
-
-        await using (var membersFile = File.Create(folder.PathOf("member_probabilities.parquet")))
+        finally
         {
-            await SummaryTables.WriteMembersAsync(result, ReferenceCatalog.Embedded, membersFile, provenance, cancellationToken).ConfigureAwait(false);
+            // A failure of the summary still waits for the members' writer, so nothing writes into a folder being removed.
+            await members.ConfigureAwait(false);
         }
 
         if (result.Drift.Count > 0)

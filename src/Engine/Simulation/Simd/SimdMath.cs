@@ -70,6 +70,7 @@ internal static class SimdMath
     /// <param name="result">Receives the quantiles; must not overlap <paramref name="u"/>.</param>
     /// <param name="count">Values to convert, a multiple of four.</param>
     /// <param name="tailIndex">Scratch of length &gt;= count + 4.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void InverseNormal(ReadOnlySpan<double> u, Span<double> result, int count, Span<int> tailIndex)
     {
         if (count % 4 != 0 || u.Length < count || result.Length < count || tailIndex.Length < count + 4)

@@ -1,0 +1,23 @@
+using StemSimulator.Engine.Simulation;
+
+namespace StemSimulator.Tests.Engine.Simulation;
+
+public sealed class KernelWarmUpTests
+{
+    /// <summary>
+    /// The methods a sampled General Assembly trial goes through (bench/README.md, "Cold start"): each must be compiled
+    /// fully optimised from its first call, and the warm-up must find it, or a run's first blocks fall back to tier-0 code.
+    /// </summary>
+    [Test]
+    public void The_per_trial_methods_are_hot_and_found()
+    {
+        var names = KernelWarmUp.HotMethods.Select(m => $"{m.DeclaringType!.Name}.{m.Name}").ToArray();
+
+        Assert.That(names, Is.SupersetOf(new[]
+        {
+            "TrialKernel.Run", "TrialKernel.SimulateVote", "TrialKernel.Draw", "TrialKernel.DrawShocks",
+            "TrialKernel.DecideDynamic", "TrialKernel.CountPivotalAssembly", "SimdMath.InverseNormal",
+        }));
+        Assert.DoesNotThrow(KernelWarmUp.Compile);
+    }
+}
