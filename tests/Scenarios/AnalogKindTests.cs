@@ -120,7 +120,8 @@ public sealed class AnalogKindTests
         var repeat = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: repeat }")).Model!.Variants[0].Votes[0];
         var other = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: same_issue }")).Model!.Variants[0].Votes[0];
 
-        Assert.That(ExpectedYes(repeat), Is.EqualTo(100).Within(1e-6));
+        // The anchor is the offset of its population of one (the text was voted once).
+        Assert.That(ExpectedYes(repeat, repeat.AnalogShift.Offsets.Single()), Is.EqualTo(100).Within(1e-6));
         Assert.That(Math.Abs(ExpectedYes(other) - 100), Is.GreaterThan(1), "unanchored, the calibration's parameters on 2021 positions");
     }
 
@@ -154,8 +155,8 @@ public sealed class AnalogKindTests
     }
 
     /// <summary>The yes count the vote's leans expect without shocks: sum (1 - absent) Phi((mean - yesFrom) / sqrt(1 + loading^2)).</summary>
-    private static double ExpectedYes(StemSimulator.Engine.Model.VoteModel vote) =>
+    private static double ExpectedYes(StemSimulator.Engine.Model.VoteModel vote, double offset = 0) =>
         Enumerable.Range(0, vote.Count).Select(vote.Lean).Sum(l => l.Fixed is { } f
             ? (f == StemSimulator.Engine.Rules.VoteChoice.Yes ? 1.0 : 0.0)
-            : (1 - l.AbsenceProbability) * MathNet.Numerics.Distributions.Normal.CDF(0, 1, (l.Mean - l.YesFrom) / Math.Sqrt(1 + (l.PositionLoading * l.PositionLoading))));
+            : (1 - l.AbsenceProbability) * MathNet.Numerics.Distributions.Normal.CDF(0, 1, (l.Mean + offset - l.YesFrom) / Math.Sqrt(1 + (l.PositionLoading * l.PositionLoading))));
 }
