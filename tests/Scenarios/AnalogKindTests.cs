@@ -22,8 +22,10 @@ public sealed class AnalogKindTests
         var subject = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: same_subject }")).Model!.Variants[0].Votes[0];
         var issue = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: same_issue }")).Model!.Variants[0].Votes[0];
 
-        Assert.That(vote.AnalogShift, Is.EqualTo(AnalogSpreads.Repeat));
-        Assert.That(vote.AnalogSd, Is.EqualTo(AnalogSpreads.For(AnalogKind.Repeat)));
+        // A repeat draws from its resolution's own votes; A/RES/68/262 was voted once, so it is its population alone.
+        Assert.That(vote.AnalogShift.IsEmpirical, Is.True);
+        Assert.That(vote.AnalogShift.Offsets, Has.Count.EqualTo(1));
+        Assert.That(vote.AnalogShift.NarrowSd, Is.EqualTo(AnalogSpreads.Repeat.NarrowSd));
         Assert.That(subject.AnalogShift.IsEmpirical, Is.True);
         Assert.That(subject.AnalogShift.NarrowSd, Is.EqualTo(AnalogSpreads.SameSubject.NarrowSd));
         Assert.That(issue.AnalogShift, Is.EqualTo(AnalogSpreads.SameIssueUnanchored));
@@ -35,7 +37,9 @@ public sealed class AnalogKindTests
         // A/RES/76/228 is "Situation of human rights in the Syrian Arab Republic"; case and punctuation do not matter.
         var vote = ScenarioText.Load(Vote("like: A/RES/76/228", title: "SITUATION OF HUMAN RIGHTS IN THE SYRIAN ARAB REPUBLIC.")).Model!.Variants[0].Votes[0];
 
-        Assert.That(vote.AnalogShift, Is.EqualTo(AnalogSpreads.Repeat));
+        // Drawn from the resolution's own votes of its last sessions (A/RES/76/228 and A/RES/75/193, one a session).
+        Assert.That(vote.AnalogShift.IsEmpirical, Is.True);
+        Assert.That(vote.AnalogShift.Offsets, Has.Count.EqualTo(AnalogSpreads.RepeatSessions));
     }
 
     [Test]
@@ -93,7 +97,7 @@ public sealed class AnalogKindTests
     {
         Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x", Spread = 0.4, Kind = AnalogKindName.SameIssue }).Describe(), Is.EqualTo("spread 0.4, set by hand"));
         Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x", Kind = AnalogKindName.SameSubject }).Describe(), Does.StartWith("shift measured for a same_subject analog: the text is drawn in each run as any text on the analog's subject from its session and the 2 before, each anchored on its recorded yes count"));
-        Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x" }).Describe(), Does.StartWith("shift measured for a repeat analog (inferred: the title matches the analog's): anchored on its recorded yes count, sd "));
+        Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x" }).Describe(), Does.StartWith("shift measured for a repeat analog (inferred: the title matches the analog's): the text is drawn in each run as any vote of the analog's resolution from its session and the one before, each anchored on its recorded yes count"));
         Assert.That(AnalogSpreadChoice.Of(new AnalogDocument { Vote = "x", Kind = AnalogKindName.Repeat }, assembly: false).Describe(), Does.StartWith("shift measured for a repeat analog: sd "), "a Council draft is not anchored");
     }
 
@@ -116,7 +120,8 @@ public sealed class AnalogKindTests
         var repeat = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: repeat }")).Model!.Variants[0].Votes[0];
         var other = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: same_issue }")).Model!.Variants[0].Votes[0];
 
-        Assert.That(ExpectedYes(repeat), Is.EqualTo(100).Within(1e-6));
+        // The anchor is the offset of its population of one (the text was voted once).
+        Assert.That(ExpectedYes(repeat, repeat.AnalogShift.Offsets.Single()), Is.EqualTo(100).Within(1e-6));
         Assert.That(Math.Abs(ExpectedYes(other) - 100), Is.GreaterThan(1), "unanchored, the calibration's parameters on 2021 positions");
     }
 
@@ -150,8 +155,8 @@ public sealed class AnalogKindTests
     }
 
     /// <summary>The yes count the vote's leans expect without shocks: sum (1 - absent) Phi((mean - yesFrom) / sqrt(1 + loading^2)).</summary>
-    private static double ExpectedYes(StemSimulator.Engine.Model.VoteModel vote) =>
+    private static double ExpectedYes(StemSimulator.Engine.Model.VoteModel vote, double offset = 0) =>
         Enumerable.Range(0, vote.Count).Select(vote.Lean).Sum(l => l.Fixed is { } f
             ? (f == StemSimulator.Engine.Rules.VoteChoice.Yes ? 1.0 : 0.0)
-            : (1 - l.AbsenceProbability) * MathNet.Numerics.Distributions.Normal.CDF(0, 1, (l.Mean - l.YesFrom) / Math.Sqrt(1 + (l.PositionLoading * l.PositionLoading))));
+            : (1 - l.AbsenceProbability) * MathNet.Numerics.Distributions.Normal.CDF(0, 1, (l.Mean + offset - l.YesFrom) / Math.Sqrt(1 + (l.PositionLoading * l.PositionLoading))));
 }

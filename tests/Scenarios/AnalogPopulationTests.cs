@@ -76,6 +76,23 @@ public sealed class AnalogPopulationTests
     }
 
     [Test]
+    public void A_repeats_population_is_its_resolutions_own_earlier_votes()
+    {
+        // "Situation of human rights in the Syrian Arab Republic": A/RES/76/228 (2021, 93 yes), A/RES/75/193 (2020, 101),
+        // A/RES/74/169 (2019, 106), one a session in the table; A/RES/68/262 (2014, Ukraine) was voted once.
+        int sessions = AnalogSpreads.PopulationSessions(AnalogKind.Repeat);
+        int[] recorded = [93, 101, 106];
+        var syria = ScenarioText.Load(ScenarioYaml.OneVote("like: { vote: A/RES/76/228, kind: repeat }")).Model!.Variants[0].Votes[0];
+        var ukraine = ScenarioText.Load(ScenarioYaml.OneVote("like: { vote: A/RES/68/262, kind: repeat }")).Model!.Variants[0].Votes[0];
+
+        Assert.That(sessions, Is.InRange(1, 3), "the recorded counts above cover three sessions");
+        Assert.That(syria.AnalogShift.Offsets.Select(d => (int)Math.Round(ExpectedYes(syria, d))), Is.EqualTo(recorded.Take(sessions)));
+        Assert.That(ukraine.AnalogShift.Offsets, Has.Count.EqualTo(1));
+        Assert.That(ExpectedYes(ukraine, ukraine.AnalogShift.Offsets[0]), Is.EqualTo(100).Within(1e-6));
+        Assert.That(syria.AnalogShift.NarrowSd, Is.EqualTo(AnalogSpreads.Repeat.NarrowSd));
+    }
+
+    [Test]
     public void A_Council_draft_and_evidence_take_the_unanchored_shift()
     {
         var council = ScenarioText.Load(ScenarioYaml.OneVote("like: { vote: A/RES/76/228, kind: same_issue }", body: "SC")).Model!.Variants[0].Votes[0];

@@ -15,7 +15,9 @@ election tables, the ceasefire drafts' record-model what-if, the provenance keys
 7a5825c (required strings and DATE columns, the measured analog shapes, the band in statistics.json);
 main-2026-12-06-round4.txt is main after the fourth round (round 3's hashes, the trials at their new path), the
 baseline for the next change; h5-ranges-population.txt is branch h5-ranges after the population draw (six scenarios
-with same_subject or same_issue Assembly votes changed, the other nine identical to round 4).
+with same_subject or same_issue Assembly votes changed, the other nine identical to round 4). main-2026-12-07-round6.txt is branch h6-ranges
+after the repeat's draw from its own votes (only scenarios with repeat Assembly votes changed; see the round-6 note in
+docs/calibration.md).
 Every file under a run folder is hashed, each part of a folder of parts on its own line: since one trials layout
 serves every run, a run's trials are the line `trials/shard=0/part-0.parquet` (earlier baselines: `trials.parquet`,
 the same bytes before the footer).

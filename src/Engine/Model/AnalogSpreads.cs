@@ -11,10 +11,15 @@ namespace StemSimulator.Engine.Model;
 public static class AnalogSpreads
 {
     /// <summary>
-    /// A repeat of the same resolution: anchored on the analog's recorded yes count (<see cref="AnchorsOnCount"/>), then
-    /// mostly a shift of sd 0.18, one trial in 20 sd 2.5 (chosen on 2000-2009).
+    /// A repeat of the same resolution on an Assembly vote: the jitter added to the draw from the resolution's own votes
+    /// of <see cref="RepeatSessions"/> sessions (the analog and its earlier votes, each anchored on its recorded yes
+    /// count), sd 0 (chosen on 2000-2009 among the population jitters); a repeat that cannot draw its own votes (evidence
+    /// known by its totals) is anchored on the analog alone with the same jitter.
     /// </summary>
-    public static AnalogShiftDistribution Repeat { get; } = new(0.18, 2.5, 0.05);
+    public static AnalogShiftDistribution Repeat { get; } = AnalogShiftDistribution.Normal(0);
+
+    /// <summary>The sessions of a repeat's draw from its own votes on an Assembly vote (chosen on 2000-2009 among 2, 3 and 5).</summary>
+    public const int RepeatSessions = 2;
 
     /// <summary>
     /// A repeat where the vote cannot be anchored on the analog's count (a Council draft taking an Assembly roll call's
@@ -132,7 +137,7 @@ public static class AnalogSpreads
     public static string Name(AnalogKind kind) => Of(kind).Name;
 
     // Declared after the shifts they hold: static initialisers run in textual order.
-    private static readonly MeasuredAnalogSpread RepeatMeasured = new(AnalogKind.Repeat, "repeat", Repeat, AnchorsOnCount: true, NormalStudyChoice: 0.6, PlausibleLow: 0.6, PlausibleHigh: 0.8, Unanchored: RepeatUnanchored);
+    private static readonly MeasuredAnalogSpread RepeatMeasured = new(AnalogKind.Repeat, "repeat", Repeat, AnchorsOnCount: true, NormalStudyChoice: 0.6, PlausibleLow: 0.6, PlausibleHigh: 0.8, RepeatSessions, RepeatUnanchored);
 
     private static readonly MeasuredAnalogSpread SameSubjectMeasured = new(AnalogKind.SameSubject, "same_subject", SameSubject, AnchorsOnCount: false, NormalStudyChoice: 2.0, PlausibleLow: 1.6, PlausibleHigh: 2.5, SameSubjectSessions, SameSubjectUnanchored);
 

@@ -56,7 +56,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
                 return ExitCodes.Interrupted;
             }
 
-            string markdown = Report(request, request.ChooseTo!.Value, cases, rows, _study!) + CandidateReport(request.ChooseTo!.Value, cases, _study!);
+            string markdown = Report(request, request.ChooseTo!.Value, cases, rows, _study!) + CandidateReport(request.ChooseTo!.Value, cases, _study!) + CoverageRuleReport(request.ChooseTo!.Value, cases, _study!);
             await WriteAsync(request, folder, cases, rows, markdown, cancellationToken).ConfigureAwait(false);
             console.Out.WriteLine(markdown);
             console.Out.WriteLine(string.Create(Invariant, $"Wrote {Path.Combine(folder.Target, BacktestTable.FileName)} and analog_spreads.md ({rows.Count:N0} rows, {total.Elapsed.TotalSeconds:F0} s)"));
@@ -192,6 +192,57 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
         AppendPopulationSizes(text, cases);
         return text.ToString();
     }
+
+    /// <summary>Most points by which a choosing-years coverage may differ from its nominal level under the coverage rule.</summary>
+    public const double CoverageTolerance = 0.05;
+
+    /// <summary>
+    /// Per kind, the second written rule: among the implemented candidates whose coverage on the choosing years lies
+    /// within <see cref="CoverageTolerance"/> of nominal at 80% and at 90%, the one with the lowest mean 90% interval
+    /// score there (the done-when's own test, applied to the choosing years only); its figures on both periods.
+    /// </summary>
+    private static string CoverageRuleReport(int chooseTo, List<AnalogCase> cases, AnalogSpreadStudy study)
+    {
+        var text = new StringBuilder();
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Coverage rule (the lowest mean 90% interval score on the choosing years among the implemented candidates whose choosing coverage at 80% and at 90% is within {CoverageTolerance * 100:F0} points of nominal):");
+        text.AppendLine();
+        text.AppendLine("| kind | candidate | years | roll calls | coverage50 | coverage80 | coverage90 | coverage95 | mean width90 | mean interval score90 |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var kind in Enum.GetValues<AnalogKind>())
+        {
+            var all = AnalogSpreadEvaluation.OfKind(cases, kind);
+            var train = all.Where(c => c.Year <= chooseTo).ToArray();
+            var test = all.Where(c => c.Year > chooseTo).ToArray();
+            if (train.Length == 0)
+            {
+                continue;
+            }
+
+            var eligible = Enumerable.Range(0, study.Candidates.Count)
+                .Where(c => study.Candidates[c].Implemented && WithinTolerance(CandidateSummary(train, c)))
+                .Select(c => study.Candidates[c])
+                .ToHashSet();
+            if (eligible.Count == 0)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {AnalogSpreads.Name(kind)} | (no candidate within {CoverageTolerance * 100:F0} points) | | | | | | | | |");
+                continue;
+            }
+
+            int best = BestCandidate(study, train, eligible.Contains);
+            foreach (var (years, set) in new[] { ("choosing", train), ("reporting", test) })
+            {
+                var summary = CandidateSummary(set, best);
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {AnalogSpreads.Name(kind)} | {study.Candidates[best].Name} | {years} | {summary.Cases} | {string.Join(" | ", summary.Coverage.Select(c => c.ToString("F3", Invariant)))} | {summary.MeanWidth:F1} | {summary.MeanIntervalScore:F1} |");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Whether a summary's 80% and 90% coverage lie within <see cref="CoverageTolerance"/> of nominal.</summary>
+    private static bool WithinTolerance(AnalogSpreadEvaluation.Summary summary) =>
+        Math.Abs(summary.Coverage[1] - 0.8) <= CoverageTolerance + 1e-12 && Math.Abs(summary.Coverage[2] - 0.9) <= CoverageTolerance + 1e-12;
 
     /// <summary>The mean and range of the population sizes per kind and number of sessions.</summary>
     private static void AppendPopulationSizes(StringBuilder text, List<AnalogCase> cases)

@@ -200,7 +200,9 @@ internal sealed class MergeService(ConsoleStreams console, TimeProvider clock)
         {
             var headline = new RunHeadline(first.Scenario, null, string.Join(", ", plan.Inputs), first.Trials, first.Seed,
                 string.Create(CultureInfo.InvariantCulture, $"merged {shards.Length} of {first.ShardCount} shards"));
-            RunReport.Write(console.Out, headline, result, folder.Target, null, merged);
+            // The band's words for a population-drawn vote come from the scenario the shards ran (their copy of it, if unchanged).
+            var drawn = Reporting.ScenarioContext.Load(parts[0].Folder, plan.Recorded, null).PopulationDrawn;
+            RunReport.Write(console.Out, headline, result, folder.Target, null, merged, drawn);
             if (elections is not null)
             {
                 ElectionReport.Write(console.Out, elections, plan.Model!.Variants.Count > 1);

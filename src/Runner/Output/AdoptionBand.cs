@@ -22,10 +22,29 @@ internal sealed record AdoptionBand(double PAtLow, double PAtHigh, double Lower,
     /// <summary>Whether the high end is the run's own spread.</summary>
     public bool HighIsRun { get; init; }
 
-    /// <summary>"0.666 at spread 2.5 (first 20,000 trials), 0.642 at 3 (the run's own)", with <paramref name="format"/> for the probabilities.</summary>
-    public string DescribeEnds(Func<double, string> format) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{format(PAtLow)} at spread {SpreadLow:0.##} ({Source(LowIsRun)}), {format(PAtHigh)} at {SpreadHigh:0.##} ({Source(HighIsRun)})");
+    /// <summary>The sd of the vote's analog shift in the run itself (the ends' <see cref="SpreadLow"/> and <see cref="SpreadHigh"/> are the same measure at the ends).</summary>
+    public double RunSpread { get; init; } = double.NaN;
+
+    /// <summary>
+    /// "0.666 at spread 2.5 (first 20,000 trials), 0.642 at 3 (the run's own)", with <paramref name="format"/> for the
+    /// probabilities. A vote drawn from its analog's population (<paramref name="population"/>) has no spread to set: its
+    /// ends spread the population's anchor shifts about their mean, so they are said as the shift's sd and its ratio to
+    /// the run's ("0.95 with the population's shifts 0.8 times as spread (shift sd 0.41; first 20,000 trials), ...").
+    /// </summary>
+    public string DescribeEnds(Func<double, string> format, bool population = false) =>
+        population
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{format(PAtLow)} with the population's shifts {Ratio(SpreadLow)} times as spread (shift sd {SpreadLow:0.##}; {Source(LowIsRun)}), {format(PAtHigh)} at {Ratio(SpreadHigh)} times (shift sd {SpreadHigh:0.##}; {Source(HighIsRun)})")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{format(PAtLow)} at spread {SpreadLow:0.##} ({Source(LowIsRun)}), {format(PAtHigh)} at {SpreadHigh:0.##} ({Source(HighIsRun)})");
+
+    /// <summary>"over spreads 2.5-3" or, for a population draw, "over the population's shifts 0.8-1.33 times as spread".</summary>
+    public string DescribeRange(bool population) =>
+        population
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"over the population's shifts {Ratio(SpreadLow)}-{Ratio(SpreadHigh)} times as spread as in the run")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"over spreads {SpreadLow:0.##}-{SpreadHigh:0.##}");
+
+    private string Ratio(double sd) => RunSpread > 0 && !double.IsNaN(sd) ? (sd / RunSpread).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "?";
 
     private string Source(bool isRun) => isRun ? "the run's own" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"first {Trials:N0} trials");
 
@@ -61,6 +80,7 @@ internal sealed record AdoptionBand(double PAtLow, double PAtHigh, double Lower,
         {
             LowIsRun = low.Value.Spread is null,
             HighIsRun = high.Value.Spread is null,
+            RunSpread = double.IsNaN(low.Value.RunSpread) ? high.Value.RunSpread : low.Value.RunSpread,
         };
 
         // One end: its P(adopted) and spread, with a null spread where the end is the run's own (its figure is then the

@@ -236,7 +236,7 @@ internal sealed partial class BriefingBuilder
 
         var vote = BaselineVotes.FirstOrDefault(v => v.VoteId == voteId);
         string band = vote is not null && Band(vote) is { } b
-            ? string.Create(Invariant, $"; P(adopted) {Wording.Percent(b.Lower)}-{Wording.Percent(b.Upper)} over spreads {b.SpreadLow:0.##}-{b.SpreadHigh:0.##}")
+            ? string.Create(Invariant, $"; P(adopted) {Wording.Percent(b.Lower)}-{Wording.Percent(b.Upper)} {b.DescribeRange(scenario.PopulationDrawn.Contains(voteId))}")
             : string.Empty;
         return (scenario.AnalogSpreads.TryGetValue(voteId, out double spread) && spread > 0) || scenario.PopulationDrawn.Contains(voteId)
             ? $"{analog}; drawn with {scenario.AnalogSpreadSources.GetValueOrDefault(voteId) ?? string.Create(Invariant, $"spread {spread:0.###}")}{band}"

@@ -139,7 +139,7 @@ internal sealed partial class BriefingBuilder(RunData run, ScenarioContext scena
             return [];
         }
 
-        var ends = bands.Select(b => $"{b.Vote.VoteId}: {b.Band!.DescribeEnds(Wording.Percent)}");
+        var ends = bands.Select(b => $"{b.Vote.VoteId}: {b.Band!.DescribeEnds(Wording.Percent, scenario.PopulationDrawn.Contains(b.Vote.VoteId))}");
         return [$"‡ The band reruns the vote with the analog's spread (how far the text may be from its analog) at both ends of the range the "
             + "record supports for the analog's kind: the spreads chosen in the central 90% of bootstrap resamples of the 2000-2009 roll calls "
             + $"(docs/calibration.md). Each end uses the run's first {Wording.Count(bands[0].Band!.Trials)} trials with the same random numbers (an end at the run's own spread is the run's figure); "

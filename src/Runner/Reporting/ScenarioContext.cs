@@ -103,18 +103,47 @@ internal sealed record ScenarioContext
             return Unavailable($"{found} could not be read");
         }
 
-        return FromDocument(found, document);
+        return FromDocument(found, document, CatalogOf(metadata));
     }
 
-    public static ScenarioContext FromDocument(string file, ScenarioDocument document) => new()
+    /// <summary>
+    /// The reference data the run compiled with, for naming an analog's population: the calibration table the run
+    /// records (<c>stemsim.positions_file</c>, from <c>--calibration</c> or the scenario's <c>calibration:</c>) when it
+    /// is still there with the recorded SHA-256, the embedded calibration when the run records none, else null (the
+    /// table is gone or changed, so its populations are described by the rule, not listed).
+    /// </summary>
+    internal static ReferenceCatalog? CatalogOf(IReadOnlyDictionary<string, string> metadata)
+    {
+        if (!metadata.TryGetValue("stemsim.positions_file", out var table) || string.IsNullOrEmpty(table))
+        {
+            return ReferenceCatalog.Embedded;
+        }
+
+        try
+        {
+            metadata.TryGetValue("stemsim.positions_sha256", out var hash);
+            bool same = System.IO.File.Exists(table) && string.Equals(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.IO.File.ReadAllBytes(table))), hash, StringComparison.OrdinalIgnoreCase);
+            return same ? ReferenceCatalog.WithCalibration(table) : null;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The context of <paramref name="document"/>; analog populations are named from <paramref name="catalog"/>'s roll
+    /// calls (the run's reference data), or described by their rule when it is null.
+    /// </summary>
+    public static ScenarioContext FromDocument(string file, ScenarioDocument document, ReferenceCatalog? catalog) => new()
     {
         File = file,
         Description = document.Description?.Trim(),
         Titles = document.Votes.Where(v => !string.IsNullOrWhiteSpace(v.Title)).ToDictionary(v => v.Id, v => v.Title!.Trim(), StringComparer.Ordinal),
         Analogs = document.Votes.ToDictionary(v => v.Id, v => Analog(v.Like, v.Discrimination, v.Cutpoints), StringComparer.Ordinal),
-        AnalogSpreads = document.Votes.ToDictionary(v => v.Id, v => v.Like is { } like ? SpreadChoice(like, v.Body == BodyName.GA).Spread : 0.0, StringComparer.Ordinal),
-        AnalogSpreadSources = document.Votes.Where(v => v.Like is not null).ToDictionary(v => v.Id, v => SpreadChoice(v.Like!, v.Body == BodyName.GA).Describe(), StringComparer.Ordinal),
-        PopulationDrawn = document.Votes.Where(v => v.Like is { } like && SpreadChoice(like, v.Body == BodyName.GA).PopulationSessions > 0).Select(v => v.Id).ToHashSet(StringComparer.Ordinal),
+        AnalogSpreads = document.Votes.ToDictionary(v => v.Id, v => v.Like is { } like ? SpreadChoice(like, v.Body == BodyName.GA, catalog).Spread : 0.0, StringComparer.Ordinal),
+        AnalogSpreadSources = document.Votes.Where(v => v.Like is not null).ToDictionary(v => v.Id, v => SpreadChoice(v.Like!, v.Body == BodyName.GA, catalog).Describe(), StringComparer.Ordinal),
+        PopulationDrawn = document.Votes.Where(v => v.Like is { } like && SpreadChoice(like, v.Body == BodyName.GA, catalog).PopulationSessions > 0).Select(v => v.Id).ToHashSet(StringComparer.Ordinal),
         Triggers = document.Votes.Where(v => v.After is { Length: > 0 }).ToDictionary(
             v => v.Id,
             v => string.Join(" or ", v.After!.Select(a => $"{a.Vote} {(a.If switch { ConditionName.Vetoed => "is vetoed", ConditionName.Adopted => "is adopted", ConditionName.Failed => "fails", ConditionName.Held => "is held", _ => throw new InvalidOperationException($"Unknown condition {a.If}.") })}")),
@@ -125,13 +154,13 @@ internal sealed record ScenarioContext
 
     /// <summary>
     /// Where a vote's analog spread comes from, in words; a population draw names its texts as the compile finds them in
-    /// the embedded calibration's roll calls (a scenario's evidence is not among them: its analog is then described by the rule).
+    /// <paramref name="catalog"/>'s roll calls, the run's reference data (a scenario's evidence is not among them, nor is
+    /// anything when the catalog is null: the population is then described by the rule).
     /// </summary>
-    private static AnalogSpreadChoice SpreadChoice(AnalogDocument like, bool assembly)
+    private static AnalogSpreadChoice SpreadChoice(AnalogDocument like, bool assembly, ReferenceCatalog? catalog)
     {
         var choice = AnalogSpreadChoice.Of(like, assembly);
-        var catalog = ReferenceCatalog.Embedded;
-        return choice.PopulationSessions > 0 && catalog.RollCalls.Find(like.Vote, out _) is { } analog
+        return choice.PopulationSessions > 0 && catalog is not null && catalog.RollCalls.Find(like.Vote, out _) is { } analog
             ? choice.WithPopulation(catalog.RollCalls.All, analog, RollCallConcerns.Embedded)
             : choice;
     }

@@ -15,7 +15,8 @@ internal static class RunReport
     /// <param name="folder">The folder written.</param>
     /// <param name="seconds">Simulation time, or null (a merge).</param>
     /// <param name="statistics">The run's statistics, for the band over the analogs' spreads (none shown when null).</param>
-    public static void Write(IAnsiConsole console, RunHeadline headline, SimulationResult? result, string folder, double? seconds, Output.RunStatistics? statistics = null)
+    /// <param name="populationDrawn">The ids of the votes drawn from their analog's population, whose band ends are said as the population's shifts, not a spread; null when not known (a merge).</param>
+    public static void Write(IAnsiConsole console, RunHeadline headline, SimulationResult? result, string folder, double? seconds, Output.RunStatistics? statistics = null, IReadOnlySet<string>? populationDrawn = null)
     {
         WriteHeadline(console, headline);
         if (result is null)
@@ -28,7 +29,7 @@ internal static class RunReport
         bool variants = result.Votes.Select(v => v.Variant).Distinct(StringComparer.Ordinal).Count() > 1;
         console.Write(VoteTable(console, result, variants));
         WriteGivenSentences(console, result, variants);
-        WriteBand(console, result, statistics, variants);
+        WriteBand(console, result, statistics, variants, populationDrawn);
         WriteDeciders(console, result);
         WriteFilesWritten(console, result, folder, seconds);
     }
@@ -144,7 +145,7 @@ internal static class RunReport
     }
 
     /// <summary>P(adopted) at the ends of the analogs' plausible spreads, per vote that has them.</summary>
-    private static void WriteBand(IAnsiConsole console, SimulationResult result, Output.RunStatistics? statistics, bool variants)
+    private static void WriteBand(IAnsiConsole console, SimulationResult result, Output.RunStatistics? statistics, bool variants, IReadOnlySet<string>? populationDrawn)
     {
         var invariant = CultureInfo.InvariantCulture;
         foreach (var s in result.Votes)
@@ -153,7 +154,7 @@ internal static class RunReport
             {
                 string name = variants ? $"{s.Variant}/{s.Vote.Id}" : s.Vote.Id;
                 console.MarkupLine(Markup.Escape(string.Create(invariant,
-                    $"{name}: P(adopted) {band.Lower:0.000}-{band.Upper:0.000} over the analog's plausible spread: {band.DescribeEnds(p => p.ToString("0.000", invariant))}")));
+                    $"{name}: P(adopted) {band.Lower:0.000}-{band.Upper:0.000} over the analog's plausible spread: {band.DescribeEnds(p => p.ToString("0.000", invariant), populationDrawn?.Contains(s.Vote.Id) == true)}")));
             }
         }
     }

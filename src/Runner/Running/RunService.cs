@@ -276,7 +276,8 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
             string? scope = shard.IsWhole ? null
                 : string.Create(CultureInfo.InvariantCulture, $"shard {shard.Index} of {shard.Count}: trials {plan.FirstTrial:N0}-{plan.FirstTrial + plan.TrialCount - 1:N0}");
             var document = plan.Document;
-            RunReport.Write(console.Out, new RunHeadline(document.Scenario, document.Description, plan.Loaded.File, plan.Model.Trials, plan.Model.Seed, scope), result, folder.Target, seconds, statistics);
+            RunReport.Write(console.Out, new RunHeadline(document.Scenario, document.Description, plan.Loaded.File, plan.Model.Trials, plan.Model.Seed, scope), result, folder.Target, seconds, statistics,
+                plan.Model.Variants.SelectMany(v => v.Votes).Where(v => v.AnalogShift.IsEmpirical).Select(v => v.Id).ToHashSet(StringComparer.Ordinal));
             foreach (var age in ages)
             {
                 console.Out.Profile.Out.Writer.WriteLine(age.Describe());

@@ -1,4 +1,5 @@
 using StemSimulator.Runner.Reporting;
+using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Runner.Serving;
 
@@ -11,7 +12,7 @@ internal static class ServedBriefing
     /// <summary>The briefing of <paramref name="run"/> as one HTML page.</summary>
     public static string Html(EvaluatedRun run)
     {
-        var scenario = ScenarioContext.FromDocument(ScenarioEvaluator.FileName, run.Loaded.Document!);
+        var scenario = ScenarioContext.FromDocument(ScenarioEvaluator.FileName, run.Loaded.Document!, ReferenceCatalog.Embedded);
         return HtmlBriefingWriter.Render(new BriefingBuilder(run.ToRunData(), scenario).Build());
     }
 

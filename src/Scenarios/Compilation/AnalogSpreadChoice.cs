@@ -24,8 +24,8 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
     public bool AnchorsOnCount { get; init; }
 
     /// <summary>
-    /// 0, or the sessions of the population the vote is drawn from (a measured same_subject or same_issue on an Assembly
-    /// vote, <see cref="AnalogPopulation"/>); <see cref="Shift"/> is then the jitter added to the population draw.
+    /// 0, or the sessions of the population the vote is drawn from (a measured kind on an Assembly vote,
+    /// <see cref="AnalogPopulation"/>); <see cref="Shift"/> is then the jitter added to the population draw.
     /// </summary>
     public int PopulationSessions { get; init; }
 
@@ -95,8 +95,10 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
 
     private static AnalogSpreadChoice Measured(AnalogKind kind, bool assembly, AnalogSetting setting, bool inferred, bool population)
     {
-        bool anchored = assembly && AnalogSpreads.AnchorsOnCount(kind);
         int sessions = assembly && population ? AnalogSpreads.PopulationSessions(kind) : 0;
+        // A population draw anchors on each of its texts; a kind that anchors without one (a repeat of evidence known by its
+        // totals) anchors on the analog alone, its population of one.
+        bool anchored = assembly && sessions == 0 && AnalogSpreads.AnchorsOnCount(kind);
         var chosen = anchored || sessions > 0 ? AnalogSpreads.Shift(kind) : AnalogSpreads.UnanchoredShift(kind);
         var shift = AnalogSpreads.AtSetting(chosen, kind, setting);
         return new AnalogSpreadChoice(shift.StandardDeviation, kind, ByHand: false, Inferred: inferred) { Shift = shift, AnchorsOnCount = anchored, PopulationSessions = sessions };
@@ -118,12 +120,21 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
             ? $"sd {Number(Shift.NarrowSd)}, in {Number(100 * Shift.WideProbability)}% of runs sd {Number(Shift.WideSd)}"
             : $"sd {Number(Shift.NarrowSd)}";
         string shape = PopulationSessions > 0
-            ? $"the text is drawn in each run as {Population?.Describe() ?? $"any text {(Kind == AnalogKind.SameSubject ? "on the analog's subject" : "of the analog's issue area")} from its session and the {(PopulationSessions == 2 ? "one" : Number(PopulationSessions - 1))} before, each anchored on its recorded yes count"}{(Shift.StandardDeviation > 0 ? $", then shifted with {spread}" : string.Empty)}"
+            ? $"the text is drawn in each run as {Population?.Describe() ?? $"any {PopulationWords(Kind.Value)} from its session and the {(PopulationSessions == 2 ? "one" : Number(PopulationSessions - 1))} before, each anchored on its recorded yes count"}{(Shift.StandardDeviation > 0 ? $", then shifted with {spread}" : string.Empty)}"
             : (AnchorsOnCount ? "anchored on its recorded yes count, " : "") + spread;
         return Inferred
             ? $"shift measured for a {kind} analog (inferred: the title matches the analog's): {shape}"
             : $"shift measured for a {kind} analog: {shape}";
     }
+
+    /// <summary>What a population of <paramref name="kind"/> holds, for the words used before the population is found.</summary>
+    private static string PopulationWords(AnalogKind kind) => kind switch
+    {
+        AnalogKind.Repeat => "vote of the analog's resolution",
+        AnalogKind.SameSubject => "text on the analog's subject",
+        AnalogKind.SameIssue => "text of the analog's issue area",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown analog kind."),
+    };
 
     private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -5,6 +5,7 @@ using StemSimulator.Engine.Simulation;
 using StemSimulator.Runner.Output;
 using StemSimulator.Runner.Reporting;
 using StemSimulator.Scenarios;
+using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Tests.Runner.Reporting;
 
@@ -43,7 +44,7 @@ internal static class BriefingFixture
     {
         var loaded = ScenarioLoader.Load("golden-briefing.yaml", Encoding.UTF8.GetBytes(Scenario));
         Assert.That(loaded.Document, Is.Not.Null, string.Join("\n", loaded.Diagnostics));
-        return ScenarioContext.FromDocument("golden-briefing.yaml", loaded.Document!);
+        return ScenarioContext.FromDocument("golden-briefing.yaml", loaded.Document!, ReferenceCatalog.Embedded);
     }
 
     public static RunData Run()

@@ -33,7 +33,7 @@ public sealed class BriefingGoldenTests
             "**ga-text: A resolution on territorial integrity** (General Assembly, two-thirds majority, 2026-03-20): adoption likely: 73%† (between 68% and 77% depending on how far the text is from its analog‡); 54-108 in favour, 12-50 against (90% range)."));
         Assert.That(briefing.Headlines[1], Does.Contain("adoption very unlikely: 1%†; vetoed in about 98% of runs (the United States 98.2%, the United Kingdom 12.1%, France 4.9%)"));
         Assert.That(briefing.Headlines[1], Does.Not.Contain("‡"), "a spread set by hand gets no band");
-        Assert.That(briefing.Notes[1], Does.StartWith("‡ The band reruns the vote with the analog's spread").And.Contain("ga-text: 77.1% at spread 1.6 (first 20,000 trials), 68.3% at 2.5 (first 20,000 trials)"));
+        Assert.That(briefing.Notes[1], Does.StartWith("‡ The band reruns the vote with the analog's spread").And.Contain("ga-text: 77.1% with the population's shifts 0.8 times as spread (shift sd 1.6; first 20,000 trials), 68.3% at 1.25 times (shift sd 2.5; first 20,000 trials)"));
         Assert.That(briefing.Notes[0], Does.StartWith("† Each percentage is a share of 100,000 simulated runs; its Monte Carlo error (95%) is ga-text ± 0.27 points"));
         Assert.That(briefing.Headlines[2], Does.Contain("held in about 33% of runs; adopted in about 25% of the runs in which sc-draft is vetoed; overall adoption unlikely: 25%†"));
     }
@@ -45,7 +45,7 @@ public sealed class BriefingGoldenTests
         var uncertainty = briefing.Sections.Single(s => s.Heading == "Sources of uncertainty");
         var table = uncertainty.Blocks.OfType<BriefingTable>().Single();
         Assert.That(table.Headers[3], Is.EqualTo("choice of analog vote (an assumption)"));
-        Assert.That(table.Rows[0][3], Is.EqualTo("like A/RES/68/262, shifted +0.2; drawn with shift measured for a same_subject analog: the text is drawn in each run as any of 2 texts on this subject (a state concerned in common) from 2011-2013 (the analog's session and the 2 before), each anchored on its recorded yes count; P(adopted) 68.3%-77.1% over spreads 1.6-2.5"));
+        Assert.That(table.Rows[0][3], Is.EqualTo("like A/RES/68/262, shifted +0.2; drawn with shift measured for a same_subject analog: the text is drawn in each run as any of 2 texts on this subject (a state concerned in common) from 2011-2013 (the analog's session and the 2 before), each anchored on its recorded yes count; P(adopted) 68.3%-77.1% over the population's shifts 0.8-1.25 times as spread as in the run"));
         Assert.That(table.Rows[1][3], Is.EqualTo("like A/RES/ES-10/19; drawn with spread 0.18, set by hand"));
         string sources = uncertainty.Blocks.OfType<Paragraph>().First().Text;
         Assert.That(sources, Does.Contain("draws the text in each run as any of the recorded texts of that kind around the analog").And.Contain("draws a shift of every member's support with the analog's spread"));

@@ -75,18 +75,25 @@ public sealed class AnalogChooser
     /// <summary>
     /// The population of <paramref name="analog"/> for <paramref name="kind"/>: the whole-text roll calls of the
     /// <paramref name="sessions"/> sessions ending with the analog's (&gt;= 1) that share a state concerned with it
-    /// (same_subject) or have exactly its non-empty set of issue areas (repeat, same_issue); always the analog itself.
+    /// (same_subject) or have exactly its non-empty set of issue areas (same_issue); for a repeat, the same
+    /// resolution's own earlier votes (<see cref="OwnHistory"/>); always the analog itself, first.
     /// </summary>
     public IReadOnlyList<int> Population(int analog, AnalogKind kind, int sessions)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sessions, 1);
         var rc = _rollCalls[analog];
-        Func<int, bool> qualifies = kind switch
+        Func<int, bool>? qualifies = kind switch
         {
             AnalogKind.SameSubject => r => SharesConcern(analog, r),
-            AnalogKind.Repeat or AnalogKind.SameIssue => r => rc.Issues != 0 && _rollCalls[r].Issues == rc.Issues,
+            AnalogKind.SameIssue => r => rc.Issues != 0 && _rollCalls[r].Issues == rc.Issues,
+            AnalogKind.Repeat => null,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown analog kind."),
         };
+        if (qualifies is null)
+        {
+            return OwnHistory(analog, sessions);
+        }
+
         var members = new List<int> { analog };
         for (int session = rc.Session - sessions + 1; session <= rc.Session; session++)
         {
@@ -94,6 +101,24 @@ public sealed class AnalogChooser
             {
                 members.AddRange(texts.Where(r => r != analog && qualifies(r)));
             }
+        }
+
+        return members;
+    }
+
+    /// <summary>
+    /// The resolution's own votes among the <paramref name="sessions"/> sessions ending with <paramref name="analog"/>'s:
+    /// the analog, the roll call it repeats, the one that one repeats and so on (the recurring resolutions' one-to-one
+    /// title match, one per session, whole texts only), newest first.
+    /// </summary>
+    public IReadOnlyList<int> OwnHistory(int analog, int sessions)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sessions, 1);
+        int first = _rollCalls[analog].Session - sessions + 1;
+        var members = new List<int> { analog };
+        for (int r = _previous[analog]; r >= 0 && _rollCalls[r].Session >= first && IsWholeText(_rollCalls[r]); r = _previous[r])
+        {
+            members.Add(r);
         }
 
         return members;

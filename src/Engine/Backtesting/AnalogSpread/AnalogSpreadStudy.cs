@@ -71,8 +71,11 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
     /// <summary>Sessions of the population draws tried.</summary>
     public static IReadOnlyList<int> PopulationSessions { get; } = [2, 3, 5];
 
-    private static readonly double[] PopulationJitters = [0, 0.18, 0.3, 0.6, 1.0];
+    private static readonly double[] PopulationJitters = [0, 0.1, 0.18, 0.3, 0.6, 1.0, 1.3, 1.6, 2.0];
     private static readonly double[] PopulationShapeShares = [0.1, 0.2, 0.3, 0.5];
+
+    /// <summary>The repeat's shape before the population draw (anchored, sd 0.18, one trial in 20 sd 2.5), as a population mixture's other part.</summary>
+    private static readonly AnalogShiftDistribution EarlierRepeatShape = new(0.18, 2.5, 0.05);
 
     private static List<Simulation> BuildSimulations(IReadOnlyList<double> spreads)
     {
@@ -147,19 +150,24 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
     }
 
     /// <summary>
-    /// The mixtures of population simulation <paramref name="population"/> with the measured shapes of same_subject and
-    /// same_issue (when both sds lie on the grid): per trial that shape's count with probability w, else the population's.
+    /// The mixtures of population simulation <paramref name="population"/> with the earlier measured shapes of
+    /// same_subject and same_issue (unanchored) and of repeat (anchored), when both sds lie on the grid: per trial that
+    /// shape's count with probability w, else the population's.
     /// </summary>
     private static IEnumerable<Candidate> PopulationMixtures(List<Simulation> sims, IReadOnlyList<double> spreads, int population)
     {
-        foreach (var kind in new[] { AnalogKind.SameSubject, AnalogKind.SameIssue })
+        foreach (var kind in new[] { AnalogKind.SameSubject, AnalogKind.SameIssue, AnalogKind.Repeat })
         {
-            var shape = AnalogSpreads.Shift(kind);
+            // A repeat's earlier shape is anchored (its simulations follow the normal ones); the others' are not.
+            var shape = kind == AnalogKind.Repeat ? EarlierRepeatShape : AnalogSpreads.UnanchoredShift(kind);
+            int offset = kind == AnalogKind.Repeat ? spreads.Count : 0;
             int narrow = IndexOf(spreads, shape.NarrowSd), wide = IndexOf(spreads, shape.WideSd);
             if (narrow < 0 || wide < 0)
             {
                 continue;
             }
+
+            (narrow, wide) = (narrow + offset, wide + offset);
 
             foreach (double w in PopulationShapeShares)
             {

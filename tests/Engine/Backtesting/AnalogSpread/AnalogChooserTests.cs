@@ -51,6 +51,22 @@ public sealed class AnalogChooserTests
     }
 
     [Test]
+    public void A_repeats_population_is_the_resolutions_own_earlier_votes()
+    {
+        // A/RES/59/11 (4590, 2004) is the Cuba embargo text, voted every session; the recurring resolutions' one-to-one
+        // title match links it to session 58's text and that one to none of session 57, so the chain stops there.
+        var chooser = Record.Value.Chooser;
+        var data = Record.Value.Data;
+        var history = chooser.Population(Index("4590"), AnalogKind.Repeat, 3);
+
+        Assert.That(history[0], Is.EqualTo(Index("4590")), "the analog first");
+        Assert.That(history.Select(r => data.RollCalls[r].Session), Is.EqualTo(new[] { 59, 58 }));
+        Assert.That(history[1], Is.EqualTo(Record.Value.Previous[Index("4590")]));
+        Assert.That(history.All(r => (data.RollCalls[r].ShortTitle + " " + data.RollCalls[r].Description).Contains("embargo", StringComparison.OrdinalIgnoreCase)), Is.True);
+        Assert.That(chooser.Population(Index("4590"), AnalogKind.Repeat, 1), Is.EqualTo(new[] { Index("4590") }));
+    }
+
+    [Test]
     public void A_population_holds_the_analog_and_the_texts_of_its_kind_in_its_last_sessions()
     {
         // Session 59: A/RES/59/11 (4590, the Cuba embargo) is the only text concerning USA, and it and A/RES/59/221
