@@ -66,24 +66,8 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
     }
 
     /// <summary>What is wrong with the request's options, or null.</summary>
-    private static string? Problem(AnalogSpreadRequest request) => request switch
-    {
-        _ when request.OutputFolder.Length == 0 => "--out is required (the folder for backtest.parquet and analog_spreads.md)",
-        _ when !Directory.Exists(request.DataDirectory) => $"the data folder '{request.DataDirectory}' does not exist (expected ../shared/data/un)",
-        _ when request.TestFrom > request.TestTo => $"--test-from {request.TestFrom} is after --test-to {request.TestTo}",
-        _ when request.TrainUntil >= request.TestFrom => $"--train-until {request.TrainUntil} must be before --test-from {request.TestFrom}: the model may not see the test years",
-        _ when request.ChooseTo is null => "--analog-kinds needs --choose-to YEAR (the last year whose roll calls choose the spreads)",
-        _ when request.ChooseTo < request.TestFrom || request.ChooseTo >= request.TestTo => $"--choose-to {request.ChooseTo} must lie in {request.TestFrom}-{request.TestTo - 1}: the years up to it choose the spreads, the later ones report",
-        _ when request.TrainFrom >= request.TrainUntil => $"--train-from {request.TrainFrom} must be before --train-until {request.TrainUntil}",
-        _ when request.OriginEvery is < 1 or > 5 => "--origin-every must be between 1 and 5 years",
-        _ when request.Trials is < 100 or > 1_000_000 => "--trials must be between 100 and 1,000,000",
-        _ when request.Threads is < 1 => "--threads must be at least 1",
-        _ when request.Kinds.FirstOrDefault(k => KindOf(k) is null) is { } unknown => $"--kinds: '{unknown}' is not a kind (repeat, same_subject, same_issue)",
-        _ => null,
-    };
-
-    private static AnalogKind? KindOf(string name) =>
-        Enum.GetValues<AnalogKind>().Cast<AnalogKind?>().FirstOrDefault(k => AnalogSpreads.Name(k!.Value) == name);
+    private static string? Problem(AnalogSpreadRequest request) =>
+        AnalogStudySetup.Problem(request, "backtest.parquet and analog_spreads.md", "the last year whose roll calls choose the spreads", "the years up to it choose the spreads, the later ones report");
 
     /// <summary>Writes analog_samples.csv.gz, backtest.parquet (with the provenance) and analog_spreads.md into the folder and commits it.</summary>
     private async Task WriteAsync(AnalogSpreadRequest request, RunFolder folder, List<AnalogCase> cases, List<(string Protocol, string Model, string Metric, double Value, int? Year)> rows, string markdown, CancellationToken cancellationToken)
@@ -94,7 +78,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
             var provenance = new TableProvenance(
                 "backtest",
                 [
-                    new("arguments", $"--analog-kinds --data {request.DataDirectory}{(request.TrainFrom is { } from ? $" --train-from {from}" : "")} --train-until {request.TrainUntil} --test-from {request.TestFrom} --test-to {request.TestTo} --choose-to {request.ChooseTo} --origin-every {request.OriginEvery}{(request.EmbeddedShocks ? " --embedded-shocks" : "")}{(request.Kinds.Count > 0 ? " --kinds " + string.Join(',', request.Kinds) : "")} --out {request.OutputFolder}"),
+                    new("arguments", AnalogStudySetup.Arguments(request)),
                     new("seed", request.Seed.ToString(Invariant)),
                     new("trials", request.Trials.ToString(Invariant)),
                 ],
@@ -109,38 +93,14 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
     /// <summary>Calibrates once per origin and forecasts every test year's roll calls from it.</summary>
     private async Task<List<AnalogCase>> ForecastAsync(AnalogSpreadRequest request, UnVotingData data, List<(string Protocol, string Model, string Metric, double Value, int? Year)> rows, CancellationToken cancellationToken)
     {
-        int firstYear = request.TrainFrom ?? data.YearRange.First;
-        var blocs = new ShockBlocs(ReferenceCatalog.Embedded);
-        var previous = RecurringMatcher.PreviousOccurrence(data.RollCalls);
-        var votes = new VoteIndex(data);
-        var concerns = data.RollCalls.Select(rc => RollCallConcerns.Embedded.TryGetValue(rc.Id, out var c) ? c : []).ToArray();
-        var chooser = new AnalogChooser(data.RollCalls, previous, concerns);
-        var settings = new BacktestSettings { Protocols = [], Seed = request.Seed, Trials = request.Trials, Threads = request.Threads };
-        double[]? shocks = null;
-        if (request.EmbeddedShocks)
-        {
-            var embedded = ReferenceCatalog.Embedded.CalibrationModel;
-            shocks = [embedded.Number("shock_sd_global") ?? 0, .. ShockBlocs.Names.Select(n => embedded.Number("shock_sd_" + n) ?? 0)];
-            console.Error.WriteLine("  shocks (embedded calibration): " + string.Join(", ", shocks.Select(x => x.ToString("F2", Invariant))));
-        }
-
-        var kinds = request.Kinds.Count == 0 ? null : request.Kinds.Select(k => KindOf(k)!.Value).ToArray();
-        var study = new AnalogSpreadStudy(data, blocs, votes, chooser, settings, Grid, shocks, keepSamples: true, kinds);
+        var inputs = AnalogStudySetup.Inputs.Of(data);
+        var study = AnalogStudySetup.Study(request, inputs, Grid, keepSamples: true, console.Error);
         _study = study;
-        var options = new CalibrationOptions { Threads = request.Threads ?? Environment.ProcessorCount };
         var cases = new List<AnalogCase>();
-        CalibrationRun? warm = null;
-        YearModel? model = null;
-        for (int year = request.TestFrom; year <= request.TestTo; year++)
+        await foreach (var (year, trainEnd, model, refitted, fitSeconds) in AnalogStudySetup.OriginYears(request, inputs, cancellationToken).ConfigureAwait(false))
         {
-            int trainEnd = request.TrainUntil + ((year - request.TestFrom) / request.OriginEvery * request.OriginEvery);
-            var watch = Stopwatch.StartNew();
-            if (model is null || model.Run.LastYear != trainEnd)
+            if (refitted)
             {
-                var start = warm;
-                var run = await Task.Run(() => CalibrationRun.Fit(data, firstYear, trainEnd, previous, options, null, cancellationToken, start), cancellationToken).ConfigureAwait(false);
-                model = new YearModel(run, trainEnd + 1, votes, blocs, previous, null, options.Threads);
-                warm = run;
                 rows.Add(("parameters", "stemsim", "shock_sd_global", model.PlainShocks[0], year));
                 for (int b = 0; b < ShockBlocs.Names.Count; b++)
                 {
@@ -148,12 +108,11 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
                 }
             }
 
-            double fitSeconds = watch.Elapsed.TotalSeconds;
-            var current = model;
-            var found = await Task.Run(() => study.Forecast(current, year, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var watch = Stopwatch.StartNew();
+            var found = await Task.Run(() => study.Forecast(model, year, cancellationToken), cancellationToken).ConfigureAwait(false);
             cases.AddRange(found);
             console.Error.WriteLine(string.Create(Invariant,
-                $"  {year}: calibrated to {trainEnd} (fit {fitSeconds:F0} s), the calibration's global shock {model.PlainShocks[0]:F2}{(request.EmbeddedShocks ? " (not used: embedded shocks)" : "")}; forecast {string.Join(", ", Enum.GetValues<AnalogKind>().Select(k => $"{found.Count(c => c.Kind == k)} {AnalogSpreads.Name(k)}"))} ({watch.Elapsed.TotalSeconds - fitSeconds:F0} s)"));
+                $"  {year}: calibrated to {trainEnd} (fit {fitSeconds:F0} s), the calibration's global shock {model.PlainShocks[0]:F2}{(request.EmbeddedShocks ? " (not used: embedded shocks)" : "")}; forecast {string.Join(", ", Enum.GetValues<AnalogKind>().Select(k => $"{found.Count(c => c.Kind == k)} {AnalogSpreads.Name(k)}"))} ({watch.Elapsed.TotalSeconds:F0} s)"));
         }
 
         return cases;
