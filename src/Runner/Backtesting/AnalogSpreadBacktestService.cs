@@ -125,8 +125,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
         text.AppendLine();
         text.AppendLine("Candidates by family (the one of each family with the lowest mean 90% interval score on the choosing years; groups: an independent normal shift of each regional group added to the common one, flip: beta's sign flipped with probability q; population: per trial one text of the analog's population of the last K sessions, anchored on its recorded yes count, plus a normal jitter; population-mixture: with probability w a measured shape instead; of these only population is implemented in the vote kernel):");
         text.AppendLine();
-        text.AppendLine("| kind | candidate | years | roll calls | coverage50 | coverage80 | coverage90 | coverage95 | mean width90 | mean interval score90 |");
-        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        AppendCandidateHeader(text);
         foreach (var kind in Enum.GetValues<AnalogKind>())
         {
             var all = AnalogSpreadEvaluation.OfKind(cases, kind);
@@ -140,11 +139,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
             foreach (var family in study.Candidates.Select(c => c.Family).Distinct())
             {
                 int best = BestCandidate(study, train, c => c.Family == family);
-                foreach (var (years, set) in new[] { ("choosing", train), ("reporting", test) })
-                {
-                    var summary = CandidateSummary(set, best);
-                    text.AppendLine(CultureInfo.InvariantCulture, $"| {AnalogSpreads.Name(kind)} | {study.Candidates[best].Name} | {years} | {summary.Cases} | {string.Join(" | ", summary.Coverage.Select(c => c.ToString("F3", Invariant)))} | {summary.MeanWidth:F1} | {summary.MeanIntervalScore:F1} |");
-                }
+                AppendCandidateRows(text, kind, study.Candidates[best].Name, CandidateSummary(train, best), CandidateSummary(test, best));
             }
         }
 
@@ -166,8 +161,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Coverage rule (the lowest mean 90% interval score on the choosing years among the implemented candidates whose choosing coverage at 80% and at 90% is within {CoverageTolerance * 100:F0} points of nominal):");
         text.AppendLine();
-        text.AppendLine("| kind | candidate | years | roll calls | coverage50 | coverage80 | coverage90 | coverage95 | mean width90 | mean interval score90 |");
-        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        AppendCandidateHeader(text);
         foreach (var kind in Enum.GetValues<AnalogKind>())
         {
             var all = AnalogSpreadEvaluation.OfKind(cases, kind);
@@ -189,14 +183,25 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
             }
 
             int best = BestCandidate(study, train, eligible.Contains);
-            foreach (var (years, set) in new[] { ("choosing", train), ("reporting", test) })
-            {
-                var summary = CandidateSummary(set, best);
-                text.AppendLine(CultureInfo.InvariantCulture, $"| {AnalogSpreads.Name(kind)} | {study.Candidates[best].Name} | {years} | {summary.Cases} | {string.Join(" | ", summary.Coverage.Select(c => c.ToString("F3", Invariant)))} | {summary.MeanWidth:F1} | {summary.MeanIntervalScore:F1} |");
-            }
+            AppendCandidateRows(text, kind, study.Candidates[best].Name, CandidateSummary(train, best), CandidateSummary(test, best));
         }
 
         return text.ToString();
+    }
+
+    private static void AppendCandidateHeader(StringBuilder text)
+    {
+        text.AppendLine("| kind | candidate | years | roll calls | coverage50 | coverage80 | coverage90 | coverage95 | mean width90 | mean interval score90 |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    }
+
+    /// <summary>A candidate's two rows: its figures on the choosing years, then on the reporting years.</summary>
+    private static void AppendCandidateRows(StringBuilder text, AnalogKind kind, string candidate, AnalogSpreadEvaluation.Summary choosing, AnalogSpreadEvaluation.Summary reporting)
+    {
+        foreach (var (years, summary) in new[] { ("choosing", choosing), ("reporting", reporting) })
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {AnalogSpreads.Name(kind)} | {candidate} | {years} | {summary.Cases} | {string.Join(" | ", summary.Coverage.Select(c => c.ToString("F3", Invariant)))} | {summary.MeanWidth:F1} | {summary.MeanIntervalScore:F1} |");
+        }
     }
 
     /// <summary>Whether a summary's 80% and 90% coverage lie within <see cref="CoverageTolerance"/> of nominal.</summary>

@@ -16,17 +16,7 @@ public sealed partial class AnalogSpreadStudy
     /// </summary>
     public (IReadOnlyList<AnalogRevealCase> Revealed, IReadOnlyList<AnalogCase> Shipped) Reveal(YearModel model, int testYear, IReadOnlyList<int> revealed, CancellationToken cancellationToken)
     {
-        if (model.Run.LastYear >= testYear)
-        {
-            throw new ArgumentException($"The calibration runs to {model.Run.LastYear}; it may not see the test year {testYear}.", nameof(model));
-        }
-
-        var studied = Enum.GetValues<AnalogKind>().Where(k => kinds is null || kinds.Contains(k)).ToArray();
-        var jobs = Enumerable.Range(0, data.RollCalls.Count)
-            .Where(r => data.RollCalls[r].Year == testYear && AnalogChooser.IsWholeText(data.RollCalls[r]) && Present(r) >= MinimumPresent)
-            .SelectMany(r => studied.Select(k => (RollCall: r, Kind: k, Analog: chooser.Choose(r, k))))
-            .Where(j => j.Analog >= 0 && data.RollCalls[j.Analog].Year < testYear && Present(j.Analog) >= MinimumPresent)
-            .ToArray();
+        var jobs = Jobs(model, testYear);
         var results = new (AnalogRevealCase[] Revealed, AnalogCase Shipped)[jobs.Length];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Threads ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
         Parallel.For(0, jobs.Length, parallel, k => results[k] = RevealOne(model, testYear, jobs[k].RollCall, jobs[k].Kind, jobs[k].Analog, revealed));

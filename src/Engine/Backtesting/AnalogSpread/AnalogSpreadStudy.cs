@@ -198,8 +198,11 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
     /// <summary>The candidate spreads.</summary>
     public IReadOnlyList<double> Spreads => spreads;
 
-    /// <summary>Forecasts every whole-text roll call of <paramref name="testYear"/> with analogs of each kind, from <paramref name="model"/>.</summary>
-    public IReadOnlyList<AnalogCase> Forecast(YearModel model, int testYear, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole-text roll calls of <paramref name="testYear"/> with enough present votes, each with its analog of every
+    /// studied kind (an earlier roll call with enough present votes); throws when <paramref name="model"/> has seen the year.
+    /// </summary>
+    private (int RollCall, AnalogKind Kind, int Analog)[] Jobs(YearModel model, int testYear)
     {
         if (model.Run.LastYear >= testYear)
         {
@@ -207,11 +210,17 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
         }
 
         var studied = Enum.GetValues<AnalogKind>().Where(k => kinds is null || kinds.Contains(k)).ToArray();
-        var jobs = Enumerable.Range(0, data.RollCalls.Count)
+        return Enumerable.Range(0, data.RollCalls.Count)
             .Where(r => data.RollCalls[r].Year == testYear && AnalogChooser.IsWholeText(data.RollCalls[r]) && Present(r) >= MinimumPresent)
             .SelectMany(r => studied.Select(k => (RollCall: r, Kind: k, Analog: chooser.Choose(r, k))))
             .Where(j => j.Analog >= 0 && data.RollCalls[j.Analog].Year < testYear && Present(j.Analog) >= MinimumPresent)
             .ToArray();
+    }
+
+    /// <summary>Forecasts every whole-text roll call of <paramref name="testYear"/> with analogs of each kind, from <paramref name="model"/>.</summary>
+    public IReadOnlyList<AnalogCase> Forecast(YearModel model, int testYear, CancellationToken cancellationToken)
+    {
+        var jobs = Jobs(model, testYear);
         var results = new AnalogCase?[jobs.Length];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Threads ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
         Parallel.For(0, jobs.Length, parallel, k => results[k] = Simulate(model, testYear, jobs[k].RollCall, jobs[k].Kind, jobs[k].Analog));
