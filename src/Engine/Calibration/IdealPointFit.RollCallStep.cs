@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StemSimulator.Engine.Calibration;
 
 /// <summary>
@@ -11,7 +13,7 @@ internal sealed partial class IdealPointFit
         Array.Copy(_parameters, _previous, _parameters.Length);
         var basePrior = RollCallPrior.Centred(_options.DiscriminationSd, _options.CutpointSd);
         var standardErrors = withCovariance ? new RollCallParameters[_parameters.Length] : null;
-        Parallel.For(0, _parameters.Length, _parallel, r =>
+        Parallel.For(0, _parameters.Length, _parallel, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r) =>
         {
             var work = _workspaces.Value!;
             int start = _rollCallStart[r], end = _rollCallStart[r + 1];
