@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace StemSimulator.Engine.Calibration;
 
 /// <summary>
@@ -53,11 +51,7 @@ public sealed class BlockTridiagonalSolver
     /// <summary>Size d of each block.</summary>
     public int Dimension => _d;
 
-    // AggressiveOptimization on the fit's hot methods: compiled fully optimised at the first call, not run as
-    // precompiled, then instrumented, then recompiled code, where an update's short run spends much of its
-    // time (docs/calibration.md, Incremental recalibration).
     /// <summary>Starts a new system of <paramref name="blocks"/> blocks, all entries zero.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Reset(int blocks)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(blocks, 1);
@@ -79,7 +73,6 @@ public sealed class BlockTridiagonalSolver
     public Span<double> RightHandSide(int t) => _rhs.AsSpan(t * _d, _d);
 
     /// <summary>Solves M x = b into <paramref name="solution"/> (n * d values); false if M is not positive definite.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Solve(Span<double> solution)
     {
         if (!Eliminate())
@@ -95,7 +88,6 @@ public sealed class BlockTridiagonalSolver
     /// The forward sweep of the block Thomas algorithm: S_t = D_t - C^T S_{t-1}^-1 C, factored by Cholesky, and
     /// y_t = b_t - C^T S_{t-1}^-1 y_{t-1}; false if some S_t is not positive definite.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Eliminate()
     {
         int n = _blocks, d = _d, dd = d * d;
@@ -120,7 +112,6 @@ public sealed class BlockTridiagonalSolver
     }
 
     /// <summary>s -= C^T S_{t-1}^-1 C and y -= C^T S_{t-1}^-1 y_{t-1}, with C the coupling of blocks t - 1 and t.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SubtractPrevious(int t, Span<double> s, Span<double> y)
     {
         int d = _d, dd = d * d;
@@ -158,7 +149,6 @@ public sealed class BlockTridiagonalSolver
     }
 
     /// <summary>The backward sweep: x_t = S_t^-1 (y_t - C_t x_{t+1}) from the last block to the first.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BackSubstitute(Span<double> solution)
     {
         int n = _blocks, d = _d, dd = d * d;
@@ -266,7 +256,6 @@ public sealed class BlockTridiagonalSolver
     }
 
     /// <summary>In-place Cholesky M = L L^T; L is left in the lower triangle. False if M is not positive definite.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool Cholesky(Span<double> m, int d)
     {
         for (int j = 0; j < d; j++)
@@ -300,7 +289,6 @@ public sealed class BlockTridiagonalSolver
     }
 
     /// <summary>Solves (L L^T) x = v in place, L the Cholesky factor in the lower triangle of <paramref name="factor"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void SolveVector(ReadOnlySpan<double> factor, Span<double> v, int d)
     {
         for (int i = 0; i < d; i++)
@@ -327,7 +315,6 @@ public sealed class BlockTridiagonalSolver
     }
 
     /// <summary>Solves (L L^T) X = B in place for a row-major d x d matrix B, column by column.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SolveColumns(ReadOnlySpan<double> factor, Span<double> b, int d)
     {
         Span<double> column = stackalloc double[d];

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace StemSimulator.Engine.Calibration;
 
 /// <summary>
@@ -11,7 +9,7 @@ internal sealed partial class IdealPointFit
     /// <summary>x for every vote (member order) from the current states.</summary>
     private void UpdatePositionsOnVotes()
     {
-        Parallel.For(0, _input.MemberCount, _parallel, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (m) =>
+        Parallel.For(0, _input.MemberCount, _parallel, m =>
         {
             for (int v = _memberStart[m]; v < _memberStart[m + 1]; v++)
             {
@@ -20,10 +18,6 @@ internal sealed partial class IdealPointFit
         });
     }
 
-    // AggressiveOptimization on the fit's hot methods: compiled fully optimised at the first call, not run as
-    // precompiled, then instrumented, then recompiled code, where an update's short run spends much of its
-    // time (docs/calibration.md, Incremental recalibration).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Position(int m, int rollCall, ReadOnlySpan<double> chain)
     {
         int s = (_input.Years[rollCall] - _first[m]) * _d;
@@ -46,7 +40,7 @@ internal sealed partial class IdealPointFit
 
     private void MemberStep()
     {
-        Parallel.For(0, _input.MemberCount, _parallel, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (m) =>
+        Parallel.For(0, _input.MemberCount, _parallel, m =>
         {
             if (_count[m] == 0)
             {
@@ -87,7 +81,6 @@ internal sealed partial class IdealPointFit
     /// Fills the solver with the member's Newton system: M = -(Hessian of the log-posterior), right-hand side the
     /// gradient. Returns the log-posterior at <paramref name="chain"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Assemble(int m, ReadOnlySpan<double> chain, BlockTridiagonalSolver solver)
     {
         int d = _d, n = _count[m];
@@ -138,7 +131,6 @@ internal sealed partial class IdealPointFit
     }
 
     /// <summary>The log-posterior of member <paramref name="m"/>'s chain at <paramref name="chain"/> (votes and prior).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Objective(int m, ReadOnlySpan<double> chain)
     {
         int d = _d, n = _count[m];

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace StemSimulator.Engine.Calibration;
 
 /// <summary>
@@ -13,7 +11,7 @@ internal sealed partial class IdealPointFit
         Array.Copy(_parameters, _previous, _parameters.Length);
         var basePrior = RollCallPrior.Centred(_options.DiscriminationSd, _options.CutpointSd);
         var standardErrors = withCovariance ? new RollCallParameters[_parameters.Length] : null;
-        Parallel.For(0, _parameters.Length, _parallel, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (r) =>
+        Parallel.For(0, _parameters.Length, _parallel, r =>
         {
             var work = _workspaces.Value!;
             int start = _rollCallStart[r], end = _rollCallStart[r + 1];

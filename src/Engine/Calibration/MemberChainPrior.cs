@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace StemSimulator.Engine.Calibration;
 
 /// <summary>
@@ -32,16 +30,12 @@ internal readonly struct MemberChainPrior
         _qOffset = 1 / (options.IssueOffsetStepSd * options.IssueOffsetStepSd);
     }
 
-    // AggressiveOptimization on the fit's hot methods: compiled fully optimised at the first call, not run as
-    // precompiled, then instrumented, then recompiled code, where an update's short run spends much of its
-    // time (docs/calibration.md, Incremental recalibration).
     /// <summary>
     /// <paramref name="logDensity"/> plus the log prior (up to a constant) of the <paramref name="n"/> states of
     /// dimension <paramref name="d"/> in <paramref name="chain"/>, each term subtracted in a fixed order; with a
     /// <paramref name="solver"/>, also adds the prior's precision P to its system and its gradient (-P s) to the
     /// right-hand side.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Accumulate(double logDensity, ReadOnlySpan<double> chain, int n, int d, BlockTridiagonalSolver? solver)
     {
         logDensity = AccumulateStart(logDensity, chain, d, solver);
@@ -54,7 +48,6 @@ internal readonly struct MemberChainPrior
     }
 
     /// <summary>The first year's term: around the anchor, or theta around 0.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double AccumulateStart(double logDensity, ReadOnlySpan<double> chain, int d, BlockTridiagonalSolver? solver)
     {
         if (_anchor is { } anchor)
@@ -86,7 +79,6 @@ internal readonly struct MemberChainPrior
     }
 
     /// <summary>Year <paramref name="t"/>'s terms: its offsets around 0, then its change to the next year.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double AccumulateYear(double logDensity, ReadOnlySpan<double> chain, int t, int n, int d, BlockTridiagonalSolver? solver)
     {
         for (int k = 1; k < d; k++)

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace StemSimulator.Engine.Calibration;
 
 /// <summary>
@@ -24,11 +22,7 @@ namespace StemSimulator.Engine.Calibration;
 /// </remarks>
 public static class OrderedProbit
 {
-    // AggressiveOptimization on the fit's hot methods: compiled fully optimised at the first call, not run as
-    // precompiled, then instrumented, then recompiled code, where an update's short run spends much of its
-    // time (docs/calibration.md, Incremental recalibration).
     /// <summary>log P(vote | eta, tau_1, tau_2); requires tau_1 &lt;= tau_2.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double LogProbability(OrdinalVote vote, double eta, double tau1, double tau2)
     {
         var (lower, upper) = Bounds(vote, tau1, tau2);
@@ -53,7 +47,6 @@ public static class OrderedProbit
     }
 
     /// <summary>The log-likelihood of one vote with its first and second derivatives in (eta, tau_1, tau_2).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static VoteTerms Evaluate(OrdinalVote vote, double eta, double tau1, double tau2)
     {
         var (lower, upper) = Bounds(vote, tau1, tau2);
@@ -83,7 +76,6 @@ public static class OrderedProbit
     }
 
     /// <summary>The gradient and curvature of log P in eta alone (the member step needs nothing else).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double LogP, double Gradient, double Curvature) EvaluateEta(OrdinalVote vote, double eta, double tau1, double tau2)
     {
         var (lower, upper) = Bounds(vote, tau1, tau2);
@@ -103,7 +95,6 @@ public static class OrderedProbit
     };
 
     /// <summary>log P, A = phi(u) / P and B = phi(l) / P for P = Phi(u) - Phi(l), l &lt;= u, computed tail-safely.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double LogP, double A, double B) Interval(double l, double u)
     {
         if (double.IsNegativeInfinity(l))

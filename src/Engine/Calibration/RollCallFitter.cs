@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace StemSimulator.Engine.Calibration;
 
 /// <summary>
@@ -23,9 +21,6 @@ public static class RollCallFitter
     /// <param name="Covariance">Laplace covariance (-H)^-1, row-major 3 x 3 in (beta, tau_1, tau_2).</param>
     public sealed record Fit(RollCallParameters Parameters, double LogPosterior, double LogLikelihood, double[] Covariance);
 
-    // AggressiveOptimization on the fit's hot methods: compiled fully optimised at the first call, not run as
-    // precompiled, then instrumented, then recompiled code, where an update's short run spends much of its
-    // time (docs/calibration.md, Incremental recalibration).
     /// <summary>Fits a roll call.</summary>
     /// <param name="positions">Position x_i of each member who voted.</param>
     /// <param name="votes">The member's vote, aligned with <paramref name="positions"/>.</param>
@@ -34,7 +29,6 @@ public static class RollCallFitter
     /// <param name="minimumGap">Smallest tau_2 - tau_1, &gt; 0.</param>
     /// <param name="maxSteps">Most Newton steps.</param>
     /// <param name="withCovariance">Whether to compute <see cref="Fit.Covariance"/> (otherwise empty).</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Fit Run(
         ReadOnlySpan<double> positions,
         ReadOnlySpan<OrdinalVote> votes,
@@ -82,7 +76,6 @@ public static class RollCallFitter
     /// The full Newton step's end point: on the gap boundary with a step that would close the gap further, Newton in
     /// (beta, centre) with the gap fixed; otherwise the step, clipped onto the constraint. False when it cannot be solved.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool NewtonTarget(RollCallParameters p, Span<double> g, Span<double> h, Span<double> d, double minimumGap, out RollCallParameters target)
     {
         target = p;
@@ -114,7 +107,6 @@ public static class RollCallFitter
     }
 
     /// <summary>Backtracking along the segment p -> target (feasible: the constraint set is convex) until f does not fall.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool LineSearch(ReadOnlySpan<double> positions, ReadOnlySpan<OrdinalVote> votes, RollCallPrior prior, RollCallParameters p, RollCallParameters target, double f, out RollCallParameters candidate, out double accepted)
     {
         double alpha = 1.0;
@@ -200,7 +192,6 @@ public static class RollCallFitter
         return -0.5 * ((db * db * prior.Precision.Beta) + (d1 * d1 * prior.Precision.Tau1) + (d2 * d2 * prior.Precision.Tau2));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Evaluate(ReadOnlySpan<double> positions, ReadOnlySpan<OrdinalVote> votes, RollCallPrior prior, RollCallParameters p, Span<double> g, Span<double> h, out double logLikelihood)
     {
         g.Clear();
@@ -235,7 +226,6 @@ public static class RollCallFitter
     }
 
     /// <summary>Solves (-H) d = g by Cholesky; false when -H is not positive definite.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SolveNewton(ReadOnlySpan<double> h, ReadOnlySpan<double> g, Span<double> d)
     {
         Span<double> m = stackalloc double[9];
