@@ -9,18 +9,27 @@ namespace StemSimulator.Engine.Calibration;
 public static class RecurringMatcher
 {
     /// <summary>For each roll call, the index of the roll call of the previous session it repeats, or -1.</summary>
-    public static int[] PreviousOccurrence(IReadOnlyList<RollCallInfo> rollCalls)
+    public static int[] PreviousOccurrence(IReadOnlyList<RollCallInfo> rollCalls) => PreviousOccurrenceFrom(rollCalls, int.MinValue);
+
+    /// <summary>
+    /// For each roll call of a session from <paramref name="fromSession"/> on, the index of the roll call of the
+    /// previous session it repeats, or -1; -1 for the roll calls of earlier sessions, whose titles are not read (but
+    /// those of the session before <paramref name="fromSession"/>). A roll call's match depends only on its own
+    /// session and the one before, so each one given is the one <see cref="PreviousOccurrence"/>
+    /// finds: an update, which fits only its last years, reads only their titles.
+    /// </summary>
+    public static int[] PreviousOccurrenceFrom(IReadOnlyList<RollCallInfo> rollCalls, int fromSession)
     {
         var result = new int[rollCalls.Count];
         Array.Fill(result, -1);
 
         // Each roll call's keys once (normalising a title is the costly part), on all cores; slot per roll call.
         var keys = new string[rollCalls.Count][];
-        Parallel.For(0, rollCalls.Count, r => keys[r] = [.. Keys(rollCalls[r])]);
+        Parallel.For(0, rollCalls.Count, r => keys[r] = (long)rollCalls[r].Session >= (long)fromSession - 1 ? [.. Keys(rollCalls[r])] : []);
         var bySession = Enumerable.Range(0, rollCalls.Count).GroupBy(r => rollCalls[r].Session).ToDictionary(g => g.Key, g => g.ToArray());
         foreach (var (session, current) in bySession)
         {
-            if (!bySession.TryGetValue(session - 1, out var previous))
+            if (session < fromSession || !bySession.TryGetValue(session - 1, out var previous))
             {
                 continue;
             }

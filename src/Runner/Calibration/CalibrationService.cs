@@ -26,7 +26,6 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
         }
 
         var total = Stopwatch.StartNew();
-        _ = Task.Run(() => ReferenceCatalog.Embedded, cancellationToken); // the shocks' groups, parsed on a core the load's first steps leave idle
         if (await LoadAsync(request, cancellationToken).ConfigureAwait(false) is not { } loaded)
         {
             return ExitCodes.InvalidInput;
@@ -43,7 +42,7 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
 
         var options = new CalibrationOptions { Threads = request.Threads ?? Environment.ProcessorCount };
         var fitWatch = Stopwatch.StartNew();
-        var previous = RecurringMatcher.PreviousOccurrence(data.RollCalls);
+        var previous = Repeats(data, earlier, years.RefitFrom);
         var blocs = new ShockBlocs(ReferenceCatalog.Embedded);
 
         // The out-of-sample refits of the shock matching do not need the fit: with more than one thread they run beside it.
@@ -91,11 +90,13 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
 
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var window = earlierYears is { } y ? new IncrementalVotes(y, request) : null;
-        var readEarlier = request.From is { } from ? Task.Run(() => EarlierTable.Read(from), stopReading.Token) : null;
 
+        // The load first, on a thread of its own (the longest step); the earlier table and the shocks' groups beside it.
         // The load's error waits until the table's is known: a table that cannot be used is the one error reported.
         using var loadError = new StringWriter();
         var load = DataFolderInput.LoadAsync(request.DataDirectory, window is null ? null : window.VotesFrom, loadError, stopReading.Token);
+        var readEarlier = request.From is { } from ? Task.Run(() => EarlierTable.Read(from), stopReading.Token) : null;
+        _ = Task.Run(() => ReferenceCatalog.Embedded, cancellationToken);
         var earlier = readEarlier is null ? null : await EarlierOrNull(readEarlier).ConfigureAwait(false);
         if (readEarlier is not null && earlier is null)
         {
@@ -183,6 +184,14 @@ internal sealed class CalibrationService(ConsoleStreams console, TimeProvider cl
 
         return (firstYear, lastYear, window.FirstRefitYear(lastYear));
     }
+
+    /// <summary>
+    /// Each roll call's earlier occurrence (<see cref="RecurringMatcher"/>); for an update only those of the sessions
+    /// from the first refitted year's on (only their titles are read), since the update fits nothing before them.
+    /// </summary>
+    private static int[] Repeats(UnVotingData data, EarlierTable? earlier, int refitFrom) => earlier is null
+        ? RecurringMatcher.PreviousOccurrence(data.RollCalls)
+        : RecurringMatcher.PreviousOccurrenceFrom(data.RollCalls, data.RollCalls.Where(r => r.Year >= refitFrom).Select(r => r.Session).DefaultIfEmpty(int.MaxValue).Min());
 
     /// <summary>The full fit or the update, off the calling thread; null when interrupted.</summary>
     private async Task<CalibrationRun?> FitAsync(CalibrateRequest request, UnVotingData data, EarlierTable? earlier, (int First, int Last, int RefitFrom) years, int[] previous, CalibrationOptions options, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace StemSimulator.Runner.Calibration;
@@ -25,10 +26,14 @@ internal readonly ref struct PrefixRow(ReadOnlySpan<byte> line, ReadOnlySpan<Ran
     /// <summary>The bytes of the picked column <paramref name="column"/>.</summary>
     public ReadOnlySpan<byte> this[int column] => _line[_fields[columns[column]]];
 
+    // AggressiveOptimization on the scan's per-row methods: compiled fully optimised at the first call, not run as
+    // precompiled, then instrumented, then recompiled code, where an update's short run spends much of its
+    // time (docs/calibration.md, Incremental recalibration).
     /// <summary>
     /// The picked column as a non-negative integer of at most nine digits and nothing else; narrower than what the
     /// full reader accepts, so a row it refuses is left to the full reader.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Digits(int column, out int value)
     {
         var bytes = this[column];
@@ -80,6 +85,7 @@ internal static class CsvPrefix
     /// <param name="file">The CSV file.</param>
     /// <param name="columns">The indexes of the header's columns the rows are seen through.</param>
     /// <param name="skip">Says whether a row may be passed over.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (long Offset, int Line)? Skip(string file, int[] columns, SkippableRow skip)
     {
         using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
@@ -164,6 +170,7 @@ internal static class CsvPrefix
     /// <paramref name="fields"/> holds, a doubled quote in a field after the 64th); <paramref name="escaped"/> has bit k set when field k is quoted and
     /// holds a doubled quote (its range then covers the doubled quote as two bytes).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Split(ReadOnlySpan<byte> line, Range[] fields, out ulong escaped)
     {
         escaped = 0;
@@ -200,41 +207,63 @@ internal static class CsvPrefix
                 continue;
             }
 
-            int next = line[i..].IndexOfAny((byte)',', (byte)'"');
-            if (next < 0)
+            int end = FieldEnd(line, i);
+            if (end == line.Length)
             {
                 fields[n++] = new Range(i, line.Length);
                 return n;
             }
 
-            if (line[i + next] == (byte)'"')
+            if (line[end] == (byte)'"')
             {
                 return -1;
             }
 
-            fields[n++] = new Range(i, i + next);
-            i += next + 1;
+            fields[n++] = new Range(i, end);
+            i = end + 1;
         }
 
         return -1;
     }
 
     /// <summary>
+    /// The index of the first comma or quote from <paramref name="from"/> on, or the line's length. Byte by byte: the
+    /// fields are short (Voeten's rows have sixteen of a few bytes), where a search call per field costs more than it saves.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FieldEnd(ReadOnlySpan<byte> line, int from)
+    {
+        int end = from;
+        while (end < line.Length && line[end] != (byte)',' && line[end] != (byte)'"')
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    /// <summary>
     /// The index of the quote that closes a quoted field whose text starts at <paramref name="from"/> (a doubled quote
     /// is a quote of its text, as the full reader reads it), or -1 when the line ends first.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ClosingQuote(ReadOnlySpan<byte> line, int from, out bool doubled)
     {
         doubled = false;
         while (true)
         {
-            int close = line[from..].IndexOf((byte)'"');
-            if (close < 0)
+            // Byte by byte, as Split: a quoted field of the vote files is a few bytes long.
+            int quote = from;
+            while (quote < line.Length && line[quote] != (byte)'"')
+            {
+                quote++;
+            }
+
+            if (quote == line.Length)
             {
                 return -1;
             }
 
-            int quote = from + close;
             if (quote + 1 < line.Length && line[quote + 1] == (byte)'"')
             {
                 doubled = true;

@@ -21,7 +21,9 @@ internal static class DataFolderInput
     {
         try
         {
-            return await Task.Run(() => UnVotingDataLoader.Load(directory, votesFrom, cancellationToken), cancellationToken).ConfigureAwait(false);
+            // On a thread of its own: the load is the longest step, and what the caller runs beside it on the pool (an
+            // earlier table, reference data) must not hold back its start.
+            return await Task.Factory.StartNew(() => UnVotingDataLoader.Load(directory, votesFrom, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using StemSimulator.Engine.Calibration;
 using StemSimulator.Engine.Rules;
@@ -92,6 +93,8 @@ internal sealed class UnvotesReader(List<RollCallInfo> rollCalls, UnitCodes code
     {
         string name = SharedCsv.DisplayName(file);
         var codeCache = new Dictionary<int, string>();
+        // Called once per passed-over row: compiled fully optimised at once, as CsvPrefix's per-row methods are.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         bool PassOver(PrefixRow row)
         {
             if (!row.Digits(0, out int rcid) || RollCallOf(rcid) is not (>= 0 and var r) || rollCalls[r].Session >= firstSession || VoteOf(row[3]) is null)
@@ -193,6 +196,8 @@ internal sealed class UnvotesReader(List<RollCallInfo> rollCalls, UnitCodes code
             }
         }
 
+        // Called once per passed-over row: compiled fully optimised at once, as CsvPrefix's per-row methods are.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         bool PassOver(PrefixRow row)
         {
             if (!row.Digits(0, out int rcid) || !row.Digits(1, out int vote) || !row.Digits(2, out int ccode)
