@@ -132,6 +132,8 @@ internal sealed partial class ParquetTrialSink : ITrialBlockSink, IAsyncDisposab
         _rows.Advance(n);
     }
 
+    // AggressiveOptimization on the per-row copies: compiled once, fully optimised, by WarmUpAsync on the preloading
+    // thread, instead of tier 0, OSR, instrumented and tier-1 versions compiled while the run's workers need the cores.
     /// <summary>The columns every row has: variant, vote, trial, the four counts, adopted, year and held.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendCounts(VoteShape shape, VoteTrialColumns columns, long firstTrial, int from, int at, int n)
