@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Parquet.Schema;
 using Parquet;
@@ -23,7 +24,7 @@ namespace StemSimulator.Runner.Output;
 /// row; the encodings are chosen in <see cref="Options"/>. Parquet.Net encodes the columns of a row group one after
 /// the other, in schema order, on the calling thread (its public API offers no way to encode them in parallel).
 /// </remarks>
-internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
+internal sealed partial class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
 {
     public static readonly DataField<string> Variant = RunTables.Trials.Field<string>("variant");
     public static readonly DataField<string> VoteId = RunTables.Trials.Field<string>("vote_id");
@@ -131,7 +132,10 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
         _rows.Advance(n);
     }
 
+    // AggressiveOptimization on the per-row copies: compiled once, fully optimised, by WarmUpAsync on the preloading
+    // thread, instead of tier 0, OSR, instrumented and tier-1 versions compiled while the run's workers need the cores.
     /// <summary>The columns every row has: variant, vote, trial, the four counts, adopted, year and held.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendCounts(VoteShape shape, VoteTrialColumns columns, long firstTrial, int from, int at, int n)
     {
         var rows = _rows;
@@ -153,6 +157,7 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
     }
 
     /// <summary><c>vetoed_by</c> and <c>veto_decisive</c>: null for the Assembly.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendVetoes(VoteShape shape, VoteTrialColumns columns, int from, int at, int n)
     {
         var vetoedBy = _rows.VetoedBy;
@@ -189,6 +194,7 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
     }
 
     /// <summary><c>p_adopted_exact</c>: null where the vote's estimator is the sampled share.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendExact(VoteShape shape, VoteTrialColumns columns, int from, int at, int n)
     {
         var exact = _rows.ExactProbability;
@@ -205,6 +211,7 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
     }
 
     /// <summary><c>path</c>: the condition that held the vote, null for a vote without conditions or not held.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendPaths(VoteShape shape, VoteTrialColumns columns, int from, int at, int n)
     {
         var path = _rows.Path;
@@ -229,6 +236,7 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
     }
 
     /// <summary><c>debate_working_day</c> and <c>debate_date</c>: null unless a veto convened the Assembly's debate.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendDebates(VoteShape shape, VoteTrialColumns columns, int from, int at, int n)
     {
         var day = _rows.DebateWorkingDay;
@@ -264,6 +272,7 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
     }
 
     /// <summary>Counts as the table's int32, eight at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Widen(ReadOnlySpan<short> from, Span<int> to)
     {
         int k = 0;
@@ -282,7 +291,10 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
         }
     }
 
-    private async Task WriteRowGroupAsync(TrialRows rows)
+    private Task WriteRowGroupAsync(TrialRows rows) => WriteRowGroupAsync(_writer, rows, _cancellationToken);
+
+    /// <summary>Encodes <paramref name="rows"/> as one row group of <paramref name="writer"/> (nothing when empty).</summary>
+    private static async Task WriteRowGroupAsync(ParquetWriter writer, TrialRows rows, CancellationToken token)
     {
         int n = rows.Count;
         if (n == 0)
@@ -290,9 +302,8 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
             return;
         }
 
-        var token = _cancellationToken;
         ReadOnlyMemory<int>? present = new ReadOnlyMemory<int>(rows.Present, 0, n);
-        using var group = _writer.CreateRowGroup();
+        using var group = writer.CreateRowGroup();
         await group.WriteAllPartsAsync(Variant, Head(rows.Variant, n), present, null, token).ConfigureAwait(false);
         await group.WriteAllPartsAsync(VoteId, Head(rows.VoteId, n), present, null, token).ConfigureAwait(false);
         await group.WriteAsync(Trial, Head(rows.Trial, n), null, null, token).ConfigureAwait(false);
@@ -301,21 +312,21 @@ internal sealed class ParquetTrialSink : ITrialBlockSink, IAsyncDisposable
         await group.WriteAsync(Abstain, Head(rows.Abstain, n), null, null, token).ConfigureAwait(false);
         await group.WriteAsync(Absent, Head(rows.Absent, n), null, null, token).ConfigureAwait(false);
         await group.WriteAsync(Adopted, Head(rows.Adopted, n), null, null, token).ConfigureAwait(false);
-        await WriteAsync(group, VetoedBy, rows.VetoedBy, n).ConfigureAwait(false);
-        await WriteAsync(group, VetoDecisive, rows.VetoDecisive, n).ConfigureAwait(false);
-        await WriteAsync(group, ExactProbability, rows.ExactProbability, n).ConfigureAwait(false);
+        await WriteAsync(group, VetoedBy, rows.VetoedBy, n, token).ConfigureAwait(false);
+        await WriteAsync(group, VetoDecisive, rows.VetoDecisive, n, token).ConfigureAwait(false);
+        await WriteAsync(group, ExactProbability, rows.ExactProbability, n, token).ConfigureAwait(false);
         await group.WriteAsync(Year, Head(rows.Year, n), null, null, token).ConfigureAwait(false);
         await group.WriteAsync(Held, Head(rows.Held, n), null, null, token).ConfigureAwait(false);
-        await WriteAsync(group, Path, rows.Path, n).ConfigureAwait(false);
-        await WriteAsync(group, DebateWorkingDay, rows.DebateWorkingDay, n).ConfigureAwait(false);
-        await WriteAsync(group, DebateDate, rows.DebateDate, n).ConfigureAwait(false);
+        await WriteAsync(group, Path, rows.Path, n, token).ConfigureAwait(false);
+        await WriteAsync(group, DebateWorkingDay, rows.DebateWorkingDay, n, token).ConfigureAwait(false);
+        await WriteAsync(group, DebateDate, rows.DebateDate, n, token).ConfigureAwait(false);
         group.CompleteValidate();
     }
 
     /// <summary>An optional column as its non-null values and definition levels (no nullable copy).</summary>
-    private Task WriteAsync<T>(ParquetRowGroupWriter group, DataField field, NullableColumn<T> column, int rows)
+    private static Task WriteAsync<T>(ParquetRowGroupWriter group, DataField field, NullableColumn<T> column, int rows, CancellationToken token)
         where T : struct =>
-        group.WriteAllPartsAsync(field, new ReadOnlyMemory<T>(column.Values, 0, column.Count), new ReadOnlyMemory<int>(column.Levels, 0, rows), null, _cancellationToken);
+        group.WriteAllPartsAsync(field, new ReadOnlyMemory<T>(column.Values, 0, column.Count), new ReadOnlyMemory<int>(column.Levels, 0, rows), null, token);
 
     private static ParquetOptions CreateOptions()
     {

@@ -6,8 +6,8 @@ namespace StemSimulator.Runner.Running;
 
 /// <summary>
 /// Work that a command is certain to need whatever its arguments, started on the thread pool as the process starts:
-/// the second core parses the embedded reference data (and, for <c>run</c>, compiles the simulation kernel and prepares
-/// the statistics file's serializer) while the first starts the host, parses the command line and loads the scenario,
+/// the second core parses the embedded reference data (and, for <c>run</c>, compiles the simulation kernel and the trial
+/// table's writer and prepares the statistics file's serializer) while the first starts the host, parses the command line and loads the scenario,
 /// instead of both waiting their turn on one core.
 /// </summary>
 /// <remarks>
@@ -29,6 +29,8 @@ internal static class Preloading
                     _ = ReferenceCatalog.Embedded;
                     // Before the serializer: the kernel is needed first, as soon as the scenario is loaded.
                     KernelWarmUp.Compile();
+                    // Then the trial table's writer, whose first row group comes a fraction of a second into the simulation.
+                    ParquetTrialSink.WarmUpAsync().GetAwaiter().GetResult();
                     StatisticsFile.Prepare();
                 });
                 break;

@@ -146,8 +146,9 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         };
         LogStarting(logger, plan.Document.Scenario, plan.TrialCount, plan.FirstTrial, model.Seed, options.Threads);
         var stopwatch = Stopwatch.StartNew();
-        // A scenario may have votes, elections or both; each writes its own tables.
-        var result = model.VoteCount > 0 ? await SimulateVotesAsync(plan, options, folder, provenance, cancellationToken).ConfigureAwait(false) : null;
+        // A scenario may have votes, elections or both; each writes its own tables. The trial files finish beside what follows.
+        await using var simulated = model.VoteCount > 0 ? await SimulateVotesAsync(plan, options, folder, provenance, cancellationToken).ConfigureAwait(false) : null;
+        var result = simulated?.Result;
         var elections = model.ElectionCount > 0
             ? await ElectionOutputs.WriteAsync(model, options, folder.PathOf, plan.Shard, provenance, cancellationToken).ConfigureAwait(false)
             : null;
@@ -164,7 +165,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
             elections?.Elections.Select(e => e.Tally.ToState(e.Variant)).ToArray(),
             result is { Drift.Count: > 0 } ? result.Drift.Select(d => d.ToState()).ToArray() : null,
             band);
-        await WriteFolderAsync(plan, folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
+        await WriteFolderAsync(plan, folder, result, statistics, provenance, simulated?.Written, cancellationToken).ConfigureAwait(false);
         plan.Timings.Lap("tables");
         await ReportAsync(plan, folder, result, elections, statistics, seconds, ages, cancellationToken).ConfigureAwait(false);
         plan.Timings.Lap("report");
@@ -212,37 +213,10 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
     }
 
     /// <summary>
-    /// Simulates the votes, streaming <c>trials/</c> into the folder as the blocks come, and with
-    /// <c>--member-votes</c> <c>member_votes/</c> from the same blocks.
+    /// The tables made from the statistics, the scenario's copy and the party concerned; then, once the trial files
+    /// (<paramref name="trialsWritten"/>, null when there are none) are complete too, the folder appears.
     /// </summary>
-    private async Task<SimulationResult> SimulateVotesAsync(RunPlan plan, SimulationOptions options, RunFolder folder, Provenance provenance, CancellationToken cancellationToken)
-    {
-        await using var trialsFile = Create(folder, RunTables.Trials.ShardPath(plan.Shard.Index, plan.Shard.Count));
-        await using var sink = await ParquetTrialSink.CreateAsync(plan.Model, trialsFile, provenance, cancellationToken).ConfigureAwait(false);
-        if (!plan.Request.MemberVotes)
-        {
-            var result = await SimulateAsync(plan.Model, options, sink, plan.Request.Quiet, cancellationToken).ConfigureAwait(false);
-            await sink.CompleteAsync().ConfigureAwait(false);
-            return result;
-        }
-
-        await using var votesFile = Create(folder, RunTables.MemberVotes.ShardPath(plan.Shard.Index, plan.Shard.Count));
-        await using var votes = await MemberVotesFile.CreateAsync(plan.Model, votesFile, provenance, cancellationToken).ConfigureAwait(false);
-        var withVotes = await SimulateAsync(plan.Model, options with { MemberChoices = true }, new TrialSinks(sink, votes), plan.Request.Quiet, cancellationToken).ConfigureAwait(false);
-        await sink.CompleteAsync().ConfigureAwait(false);
-        await votes.CompleteAsync().ConfigureAwait(false);
-        return withVotes;
-    }
-
-    private static FileStream Create(RunFolder folder, string relative)
-    {
-        string path = folder.PathOf(relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return File.Create(path);
-    }
-
-    /// <summary>The tables made from the statistics, the scenario's copy and the party concerned; then the folder appears.</summary>
-    private static async Task WriteFolderAsync(RunPlan plan, RunFolder folder, SimulationResult? result, RunStatistics statistics, Provenance provenance, CancellationToken cancellationToken)
+    private static async Task WriteFolderAsync(RunPlan plan, RunFolder folder, SimulationResult? result, RunStatistics statistics, Provenance provenance, Task? trialsWritten, CancellationToken cancellationToken)
     {
         await WriteTablesAsync(folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
         await ScenarioCopy.WriteAsync(folder, plan.Loaded.Bytes, cancellationToken).ConfigureAwait(false);
@@ -250,6 +224,11 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         {
             await using var concernedFile = File.Create(folder.PathOf(ConcernedPartyTable.FileName));
             await ConcernedPartyTable.WriteAsync(plan.Model, concernedFile, provenance, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (trialsWritten is not null)
+        {
+            await trialsWritten.ConfigureAwait(false);
         }
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -5,7 +5,7 @@ namespace StemSimulator.Tests.Engine.Simulation;
 public sealed class KernelWarmUpTests
 {
     /// <summary>
-    /// The methods a sampled General Assembly trial goes through (bench/README.md, "Cold start"): each must be compiled
+    /// The methods a sampled General Assembly trial goes through, and the statistics' pass over each block (bench/README.md, "Cold start"): each must be compiled
     /// fully optimised from its first call, and the warm-up must find it, or a run's first blocks fall back to tier-0 code.
     /// </summary>
     [Test]
@@ -16,7 +16,7 @@ public sealed class KernelWarmUpTests
         Assert.That(names, Is.SupersetOf(new[]
         {
             "TrialKernel.Run", "TrialKernel.SimulateVote", "TrialKernel.Draw", "TrialKernel.DrawShocks",
-            "TrialKernel.DecideDynamic", "TrialKernel.CountPivotalAssembly", "SimdMath.InverseNormal",
+            "TrialKernel.DecideDynamic", "TrialKernel.CountPivotalAssembly", "SimdMath.InverseNormal", "VoteStatistics.Add",
         }));
         Assert.DoesNotThrow(KernelWarmUp.Compile);
     }
