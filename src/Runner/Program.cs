@@ -70,13 +70,19 @@ internal static class Program
     private static async Task<int> RunAsync(string[] args, Interruption interruption)
     {
         var console = ConsoleStreams.System();
-        if (StartHost(console) is not { } host)
+        IHost? host = null;
+        // --version and validate need nothing of the host: without it they start faster, with the same output.
+        if (HostlessCli.Build(args, console, Environment.GetEnvironmentVariables()) is not { } cli)
         {
-            return ExitCodes.RuntimeFailure;
+            if ((host = StartHost(console)) is null)
+            {
+                return ExitCodes.RuntimeFailure;
+            }
+
+            cli = host.Services.GetRequiredService<StemsimCli>().Build();
         }
 
         using var hostLifetime = host;
-        var cli = host.Services.GetRequiredService<StemsimCli>().Build();
         var parse = cli.Parse(args);
         if (parse.Errors.Count > 0)
         {
