@@ -153,18 +153,32 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
             : null;
         double seconds = stopwatch.Elapsed.TotalSeconds;
         plan.Timings.Lap("simulate");
-        // The band reruns the votes at the ends of the analogs' plausible spreads (common random numbers).
-        var band = model.VoteCount > 0
-            ? await Task.Run(() => AssumptionBandRun.Simulate(plan.Request.ScenarioPath, loaded.Bytes.ToArray(), plan.Overrides, model, plan.FirstTrial, plan.TrialCount, options.Threads, cancellationToken), cancellationToken).ConfigureAwait(false)
-            : null;
-        plan.Timings.Lap("band");
-        var statistics = new RunStatistics(
-            plan.Document.Scenario, loaded.Sha256, model.Seed, model.Trials, plan.Shard.Count, [plan.Shard.Index], Provenance.EngineVersion,
-            result?.Votes.Select(v => v.ToState()).ToArray() ?? [],
-            elections?.Elections.Select(e => e.Tally.ToState(e.Variant)).ToArray(),
-            result is { Drift.Count: > 0 } ? result.Drift.Select(d => d.ToState()).ToArray() : null,
-            band);
-        await WriteFolderAsync(plan, folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
+        // The tables that need only the simulation's result are written while the band simulates (each compiles its
+        // own writer code on first use); every one of them is awaited before the folder appears or is removed.
+        var resultTables = StartResultTables(plan, folder, result, provenance, cancellationToken);
+        RunStatistics statistics;
+        try
+        {
+            // The band reruns the votes at the ends of the analogs' plausible spreads (common random numbers).
+            var band = model.VoteCount > 0
+                ? await Task.Run(() => AssumptionBandRun.Simulate(plan.Request.ScenarioPath, loaded.Bytes.ToArray(), plan.Overrides, model, plan.FirstTrial, plan.TrialCount, options.Threads, cancellationToken), cancellationToken).ConfigureAwait(false)
+                : null;
+            plan.Timings.Lap("band");
+            statistics = new RunStatistics(
+                plan.Document.Scenario, loaded.Sha256, model.Seed, model.Trials, plan.Shard.Count, [plan.Shard.Index], Provenance.EngineVersion,
+                result?.Votes.Select(v => v.ToState()).ToArray() ?? [],
+                elections?.Elections.Select(e => e.Tally.ToState(e.Variant)).ToArray(),
+                result is { Drift.Count: > 0 } ? result.Drift.Select(d => d.ToState()).ToArray() : null,
+                band);
+        }
+        catch
+        {
+            // Nothing may still be writing into a folder that is about to be removed; the band's failure is the one reported.
+            await Task.WhenAny(resultTables).ConfigureAwait(false);
+            throw;
+        }
+
+        await WriteFolderAsync(plan, folder, resultTables, statistics, cancellationToken).ConfigureAwait(false);
         plan.Timings.Lap("tables");
         await ReportAsync(plan, folder, result, elections, statistics, seconds, ages, cancellationToken).ConfigureAwait(false);
         plan.Timings.Lap("report");
@@ -241,16 +255,34 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         return File.Create(path);
     }
 
-    /// <summary>The tables made from the statistics, the scenario's copy and the party concerned; then the folder appears.</summary>
-    private static async Task WriteFolderAsync(RunPlan plan, RunFolder folder, SimulationResult? result, RunStatistics statistics, Provenance provenance, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts writing, on thread-pool threads, the tables that need only the simulation's result and the model: the
+    /// vote tables (summary.parquet, member_probabilities.parquet, the drift tables) and the party concerned's table.
+    /// </summary>
+    private static Task StartResultTables(RunPlan plan, RunFolder folder, SimulationResult? result, Provenance provenance, CancellationToken cancellationToken)
     {
-        await WriteTablesAsync(folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
-        await ScenarioCopy.WriteAsync(folder, plan.Loaded.Bytes, cancellationToken).ConfigureAwait(false);
-        if (plan.Model.VoteCount > 0 && ConcernedPartyTable.Applies(plan.Model))
-        {
-            await using var concernedFile = File.Create(folder.PathOf(ConcernedPartyTable.FileName));
-            await ConcernedPartyTable.WriteAsync(plan.Model, concernedFile, provenance, cancellationToken).ConfigureAwait(false);
-        }
+        var votes = result is null ? Task.CompletedTask : Task.Run(() => WriteVoteTablesAsync(folder, result, provenance, cancellationToken), cancellationToken);
+        var concerned = plan.Model.VoteCount > 0 && ConcernedPartyTable.Applies(plan.Model)
+            ? Task.Run(
+                async () =>
+                {
+                    await using var concernedFile = File.Create(folder.PathOf(ConcernedPartyTable.FileName));
+                    await ConcernedPartyTable.WriteAsync(plan.Model, concernedFile, provenance, cancellationToken).ConfigureAwait(false);
+                },
+                cancellationToken)
+            : Task.CompletedTask;
+        return Task.WhenAll(votes, concerned);
+    }
+
+    /// <summary>
+    /// statistics.json and the scenario's copy, written while <paramref name="resultTables"/> finish; then the folder
+    /// appears. Every writer has finished (or failed) before this returns.
+    /// </summary>
+    private static async Task WriteFolderAsync(RunPlan plan, RunFolder folder, Task resultTables, RunStatistics statistics, CancellationToken cancellationToken)
+    {
+        var json = Task.Run(() => StatisticsFile.WriteAsync(folder.PathOf(StatisticsFile.Name), statistics, cancellationToken), cancellationToken);
+        var copy = Task.Run(() => ScenarioCopy.WriteAsync(folder, plan.Loaded.Bytes, cancellationToken), cancellationToken);
+        await Task.WhenAll(resultTables, json, copy).ConfigureAwait(false);
 
         cancellationToken.ThrowIfCancellationRequested();
         folder.Commit();
