@@ -69,12 +69,13 @@ internal static class Program
 
     private static async Task<int> RunAsync(string[] args, Interruption interruption)
     {
-        var console = ConsoleStreams.System();
+        // Made when first needed: --version prints through System.CommandLine and never needs Spectre's consoles.
+        var streams = new Lazy<ConsoleStreams>(ConsoleStreams.System);
         IHost? host = null;
-        // --version and validate need nothing of the host: without it they start faster, with the same output.
-        if (HostlessCli.Build(args, console, Environment.GetEnvironmentVariables()) is not { } cli)
+        // --version, validate and run need nothing of the host: without it they start faster, with the same output.
+        if (HostlessCli.Build(args, () => streams.Value, Environment.GetEnvironmentVariables()) is not { } cli)
         {
-            if ((host = StartHost(console)) is null)
+            if ((host = StartHost(streams.Value)) is null)
             {
                 return ExitCodes.RuntimeFailure;
             }
@@ -87,7 +88,7 @@ internal static class Program
         if (parse.Errors.Count > 0)
         {
             // One line per error naming the option and what it may be; not the whole help.
-            return OptionErrors.Report(parse, console.Error);
+            return OptionErrors.Report(parse, streams.Value.Error);
         }
 
         var invocation = new InvocationConfiguration
@@ -109,7 +110,7 @@ internal static class Program
         }
         catch (Exception e)
         {
-            return Failed(e, console.Error);
+            return Failed(e, streams.Value.Error);
         }
 
         if (interruption.Signalled && code != ExitCodes.Success)

@@ -1,15 +1,17 @@
 using System.Collections;
 using System.CommandLine;
+using Microsoft.Extensions.Logging.Abstractions;
 using StemSimulator.Runner.Infrastructure;
+using StemSimulator.Runner.Running;
 using StemSimulator.Runner.Validation;
 
 namespace StemSimulator.Runner.Cli;
 
 /// <summary>
-/// The command line of the short commands that use nothing of the Generic Host (<c>stemsim --version</c> and
-/// <c>stemsim validate</c>): the root command with that one command, its service made directly. Starting the host
+/// The command line of the commands that use nothing of the Generic Host (<c>stemsim --version</c>,
+/// <c>stemsim validate</c> and <c>stemsim run</c>): the root command with that one command, its service made directly. Starting the host
 /// (configuration, logging, dependency injection) and building every other command is a fixed cost in compiled code
-/// that these commands would pay for nothing.
+/// that these commands would pay for nothing (most of all the short ones: a validation, a run of a thousand trials).
 /// </summary>
 /// <remarks>
 /// The same command objects as in <see cref="StemsimCli.Build"/>, so their parsing, help, errors and output do not
@@ -23,12 +25,12 @@ internal static class HostlessCli
 
     /// <summary>
     /// The command line for <paramref name="args"/> without the host, or null when the command needs the host (every
-    /// command but <c>--version</c> and <c>validate</c>, or any command when a <c>STEMSIM_</c> variable is set).
+    /// command but <c>--version</c>, <c>validate</c> and <c>run</c>, or any command when a <c>STEMSIM_</c> variable is set).
     /// </summary>
     /// <param name="args">The process's arguments, as given.</param>
-    /// <param name="console">The process's streams.</param>
+    /// <param name="console">Makes the process's streams (not needed for <c>--version</c>).</param>
     /// <param name="environment">The environment variables (<see cref="Environment.GetEnvironmentVariables()"/>).</param>
-    public static RootCommand? Build(IReadOnlyList<string> args, ConsoleStreams console, IDictionary environment)
+    public static RootCommand? Build(IReadOnlyList<string> args, Func<ConsoleStreams> console, IDictionary environment)
     {
         if (Configured(environment))
         {
@@ -40,12 +42,20 @@ internal static class HostlessCli
             case "--version" when args.Count == 1:
                 return StemsimCli.Root();
             case "validate":
-                var root = StemsimCli.Root();
-                root.Subcommands.Add(new ValidateCommand(new ValidateService(console)).Build());
-                return root;
+                return WithCommand(new ValidateCommand(new ValidateService(console())));
+            case "run":
+                // The run's one log message is at Information, which only a STEMSIM_ variable can make visible.
+                return WithCommand(new RunCommand(new RunService(console(), TimeProvider.System, NullLogger<RunService>.Instance)));
             default:
                 return null;
         }
+    }
+
+    private static RootCommand WithCommand(ICliCommand command)
+    {
+        var root = StemsimCli.Root();
+        root.Subcommands.Add(command.Build());
+        return root;
     }
 
     private static bool Configured(IDictionary environment)

@@ -38,7 +38,8 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         }
 
         timings.Lap("scenario");
-        var model = EstimatorSelection.Resolve(loaded.Model!, cancellationToken);
+        // The pilot on every worker: the choice does not depend on their number (its sums are exact).
+        var model = EstimatorSelection.Resolve(loaded.Model!, request.Threads is > 0 ? request.Threads.Value : Environment.ProcessorCount, cancellationToken);
         timings.Lap("estimator");
         if (Check(request, model.Trials) is { } problem)
         {
@@ -146,23 +147,21 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         };
         LogStarting(logger, plan.Document.Scenario, plan.TrialCount, plan.FirstTrial, model.Seed, options.Threads);
         var stopwatch = Stopwatch.StartNew();
-        // A scenario may have votes, elections or both; each writes its own tables.
-        var result = model.VoteCount > 0 ? await SimulateVotesAsync(plan, options, folder, provenance, cancellationToken).ConfigureAwait(false) : null;
-        var elections = model.ElectionCount > 0
-            ? await ElectionOutputs.WriteAsync(model, options, folder.PathOf, plan.Shard, provenance, cancellationToken).ConfigureAwait(false)
-            : null;
+        // The band reruns the votes at the ends of the analogs' plausible spreads (common random numbers); it needs
+        // only the model, so it loads and simulates beside the run instead of after it.
+        var bandRun = model.VoteCount > 0
+            ? Task.Run(() => AssumptionBandRun.Simulate(plan.Request.ScenarioPath, loaded.Bytes.ToArray(), plan.Overrides, model, plan.FirstTrial, plan.TrialCount, options.Threads, cancellationToken), cancellationToken)
+            : Task.FromResult<IReadOnlyList<AssumptionBandState>?>(null);
+        var (result, elections) = await SimulateBesideAsync(plan, options, folder, provenance, bandRun, cancellationToken).ConfigureAwait(false);
         double seconds = stopwatch.Elapsed.TotalSeconds;
         plan.Timings.Lap("simulate");
-        // The tables that need only the simulation's result are written while the band simulates (each compiles its
+        // The tables that need only the simulation's result are written while the band finishes (each compiles its
         // own writer code on first use); every one of them is awaited before the folder appears or is removed.
         var resultTables = StartResultTables(plan, folder, result, provenance, cancellationToken);
         RunStatistics statistics;
         try
         {
-            // The band reruns the votes at the ends of the analogs' plausible spreads (common random numbers).
-            var band = model.VoteCount > 0
-                ? await Task.Run(() => AssumptionBandRun.Simulate(plan.Request.ScenarioPath, loaded.Bytes.ToArray(), plan.Overrides, model, plan.FirstTrial, plan.TrialCount, options.Threads, cancellationToken), cancellationToken).ConfigureAwait(false)
-                : null;
+            var band = await bandRun.ConfigureAwait(false);
             plan.Timings.Lap("band");
             statistics = new RunStatistics(
                 plan.Document.Scenario, loaded.Sha256, model.Seed, model.Trials, plan.Shard.Count, [plan.Shard.Index], Provenance.EngineVersion,
@@ -189,6 +188,29 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Simulates the votes and the elections (a scenario may have either or both; each writes its own tables) while
+    /// <paramref name="bandRun"/> runs; when they fail, the band has stopped before the failure is passed on.
+    /// </summary>
+    private async Task<(SimulationResult? Votes, ElectionRunResult? Elections)> SimulateBesideAsync(
+        RunPlan plan, SimulationOptions options, RunFolder folder, Provenance provenance, Task bandRun, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = plan.Model.VoteCount > 0 ? await SimulateVotesAsync(plan, options, folder, provenance, cancellationToken).ConfigureAwait(false) : null;
+            var elections = plan.Model.ElectionCount > 0
+                ? await ElectionOutputs.WriteAsync(plan.Model, options, folder.PathOf, plan.Shard, provenance, cancellationToken).ConfigureAwait(false)
+                : null;
+            return (result, elections);
+        }
+        catch
+        {
+            // The run's failure is the one reported, as when the band ran after it.
+            await Task.WhenAny(bandRun).ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>How old the positions are at each vote; their warnings go to standard error unless the run is quiet.</summary>
