@@ -163,12 +163,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         {
             var band = await bandRun.ConfigureAwait(false);
             plan.Timings.Lap("band");
-            statistics = new RunStatistics(
-                plan.Document.Scenario, loaded.Sha256, model.Seed, model.Trials, plan.Shard.Count, [plan.Shard.Index], Provenance.EngineVersion,
-                result?.Votes.Select(v => v.ToState()).ToArray() ?? [],
-                elections?.Elections.Select(e => e.Tally.ToState(e.Variant)).ToArray(),
-                result is { Drift.Count: > 0 } ? result.Drift.Select(d => d.ToState()).ToArray() : null,
-                band);
+            statistics = StatisticsOf(plan, result, elections, band);
         }
         catch
         {
@@ -189,6 +184,15 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
 
         return ExitCodes.Success;
     }
+
+    /// <summary>What statistics.json holds: the run's exact statistics and the band's.</summary>
+    private static RunStatistics StatisticsOf(RunPlan plan, SimulationResult? result, ElectionRunResult? elections, IReadOnlyList<AssumptionBandState>? band) =>
+        new(
+            plan.Document.Scenario, plan.Loaded.Sha256, plan.Model.Seed, plan.Model.Trials, plan.Shard.Count, [plan.Shard.Index], Provenance.EngineVersion,
+            result?.Votes.Select(v => v.ToState()).ToArray() ?? [],
+            elections?.Elections.Select(e => e.Tally.ToState(e.Variant)).ToArray(),
+            result is { Drift.Count: > 0 } ? result.Drift.Select(d => d.ToState()).ToArray() : null,
+            band);
 
     /// <summary>
     /// Simulates the votes and the elections (a scenario may have either or both; each writes its own tables) while
