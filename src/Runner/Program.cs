@@ -69,19 +69,26 @@ internal static class Program
 
     private static async Task<int> RunAsync(string[] args, Interruption interruption)
     {
-        var console = ConsoleStreams.System();
-        if (StartHost(console) is not { } host)
+        // Made when first needed: --version prints through System.CommandLine and never needs Spectre's consoles.
+        var streams = new Lazy<ConsoleStreams>(ConsoleStreams.System);
+        IHost? host = null;
+        // --version, validate and run need nothing of the host: without it they start faster, with the same output.
+        if (HostlessCli.Build(args, () => streams.Value, Environment.GetEnvironmentVariables()) is not { } cli)
         {
-            return ExitCodes.RuntimeFailure;
+            if ((host = StartHost(streams.Value)) is null)
+            {
+                return ExitCodes.RuntimeFailure;
+            }
+
+            cli = host.Services.GetRequiredService<StemsimCli>().Build();
         }
 
         using var hostLifetime = host;
-        var cli = host.Services.GetRequiredService<StemsimCli>().Build();
         var parse = cli.Parse(args);
         if (parse.Errors.Count > 0)
         {
             // One line per error naming the option and what it may be; not the whole help.
-            return OptionErrors.Report(parse, console.Error);
+            return OptionErrors.Report(parse, streams.Value.Error);
         }
 
         var invocation = new InvocationConfiguration
@@ -103,7 +110,7 @@ internal static class Program
         }
         catch (Exception e)
         {
-            return Failed(e, console.Error);
+            return Failed(e, streams.Value.Error);
         }
 
         if (interruption.Signalled && code != ExitCodes.Success)

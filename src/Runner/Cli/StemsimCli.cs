@@ -11,17 +11,7 @@ internal sealed class StemsimCli(IServiceProvider services)
 {
     public RootCommand Build()
     {
-        var root = new RootCommand("""
-            StemSimulator: Monte Carlo scenarios for votes in the UN General Assembly and Security Council.
-
-            From a scenario to a briefing in three commands:
-              stemsim run scenarios/ga-hrc-suspension-2026.yaml
-              stemsim report runs/ga-hrc-suspension-2026
-              xdg-open runs/ga-hrc-suspension-2026/briefing.html     (open on macOS, start on Windows)
-
-            Exit codes: 0 success, 1 runtime failure, 2 invalid input (nothing run or written), 130 interrupted.
-            'stemsim COMMAND --help' explains each command with examples.
-            """);
+        var root = Root();
         root.Subcommands.Add(services.GetRequiredService<RunCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Reporting.ReportCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<Validation.ValidateCommand>().Build());
@@ -38,4 +28,21 @@ internal sealed class StemsimCli(IServiceProvider services)
         root.Subcommands.Add(services.GetRequiredService<Serving.ServeCommand>().Build());
         return root;
     }
+
+    /// <summary>
+    /// The root command alone, without its subcommands: its description (the help's first page) and the built-in
+    /// <c>--help</c> and <c>--version</c>. <see cref="Build"/> adds every command to it; <see cref="HostlessCli"/> only
+    /// the one a short command needs.
+    /// </summary>
+    public static RootCommand Root() => new("""
+            StemSimulator: Monte Carlo scenarios for votes in the UN General Assembly and Security Council.
+
+            From a scenario to a briefing in three commands:
+              stemsim run scenarios/ga-hrc-suspension-2026.yaml
+              stemsim report runs/ga-hrc-suspension-2026
+              xdg-open runs/ga-hrc-suspension-2026/briefing.html     (open on macOS, start on Windows)
+
+            Exit codes: 0 success, 1 runtime failure, 2 invalid input (nothing run or written), 130 interrupted.
+            'stemsim COMMAND --help' explains each command with examples.
+            """);
 }

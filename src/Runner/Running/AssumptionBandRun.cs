@@ -64,7 +64,7 @@ internal static class AssumptionBandRun
                 continue;
             }
 
-            var resolved = EstimatorSelection.Resolve(alternative, cancellationToken);
+            var resolved = EstimatorSelection.Resolve(alternative, threads, cancellationToken);
             // A shard past the band's trials counts none of them (and simulates nothing).
             var result = MonteCarloSimulator.Run(resolved, new SimulationOptions { Threads = threads, FirstTrial = firstTrial, TrialCount = count }, null, null, cancellationToken);
             states.Add(AssumptionBandState.Of(setting, bandTrials, result, alternative, model));

@@ -38,7 +38,8 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         }
 
         timings.Lap("scenario");
-        var model = EstimatorSelection.Resolve(loaded.Model!, cancellationToken);
+        // The pilot on every worker: the choice does not depend on their number (its sums are exact).
+        var model = EstimatorSelection.Resolve(loaded.Model!, request.Threads is > 0 ? request.Threads.Value : Environment.ProcessorCount, cancellationToken);
         timings.Lap("estimator");
         if (Check(request, model.Trials) is { } problem)
         {
@@ -146,26 +147,35 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         };
         LogStarting(logger, plan.Document.Scenario, plan.TrialCount, plan.FirstTrial, model.Seed, options.Threads);
         var stopwatch = Stopwatch.StartNew();
-        // A scenario may have votes, elections or both; each writes its own tables. The trial files finish beside what follows.
-        await using var simulated = model.VoteCount > 0 ? await SimulateVotesAsync(plan, options, folder, provenance, cancellationToken).ConfigureAwait(false) : null;
+        // The band reruns the votes at the ends of the analogs' plausible spreads (common random numbers); it needs
+        // only the model, so it loads and simulates beside the run instead of after it.
+        var bandRun = model.VoteCount > 0
+            ? Task.Run(() => AssumptionBandRun.Simulate(plan.Request.ScenarioPath, loaded.Bytes.ToArray(), plan.Overrides, model, plan.FirstTrial, plan.TrialCount, options.Threads, cancellationToken), cancellationToken)
+            : Task.FromResult<IReadOnlyList<AssumptionBandState>?>(null);
+        var (simulated, elections) = await SimulateBesideAsync(plan, options, folder, provenance, bandRun, cancellationToken).ConfigureAwait(false);
+        // The trial files finish beside what follows; disposing waits for them, so a failing run never removes its folder under them.
+        await using var trialFiles = simulated;
         var result = simulated?.Result;
-        var elections = model.ElectionCount > 0
-            ? await ElectionOutputs.WriteAsync(model, options, folder.PathOf, plan.Shard, provenance, cancellationToken).ConfigureAwait(false)
-            : null;
         double seconds = stopwatch.Elapsed.TotalSeconds;
         plan.Timings.Lap("simulate");
-        // The band reruns the votes at the ends of the analogs' plausible spreads (common random numbers).
-        var band = model.VoteCount > 0
-            ? await Task.Run(() => AssumptionBandRun.Simulate(plan.Request.ScenarioPath, loaded.Bytes.ToArray(), plan.Overrides, model, plan.FirstTrial, plan.TrialCount, options.Threads, cancellationToken), cancellationToken).ConfigureAwait(false)
-            : null;
-        plan.Timings.Lap("band");
-        var statistics = new RunStatistics(
-            plan.Document.Scenario, loaded.Sha256, model.Seed, model.Trials, plan.Shard.Count, [plan.Shard.Index], Provenance.EngineVersion,
-            result?.Votes.Select(v => v.ToState()).ToArray() ?? [],
-            elections?.Elections.Select(e => e.Tally.ToState(e.Variant)).ToArray(),
-            result is { Drift.Count: > 0 } ? result.Drift.Select(d => d.ToState()).ToArray() : null,
-            band);
-        await WriteFolderAsync(plan, folder, result, statistics, provenance, simulated?.Written, cancellationToken).ConfigureAwait(false);
+        // The tables that need only the simulation's result are written while the band finishes (each compiles its
+        // own writer code on first use); every one of them is awaited before the folder appears or is removed.
+        var resultTables = StartResultTables(plan, folder, result, provenance, cancellationToken);
+        RunStatistics statistics;
+        try
+        {
+            var band = await bandRun.ConfigureAwait(false);
+            plan.Timings.Lap("band");
+            statistics = StatisticsOf(plan, result, elections, band);
+        }
+        catch
+        {
+            // Nothing may still be writing into a folder that is about to be removed; the band's failure is the one reported.
+            await Task.WhenAny(resultTables).ConfigureAwait(false);
+            throw;
+        }
+
+        await WriteFolderAsync(plan, folder, resultTables, statistics, simulated?.Written, cancellationToken).ConfigureAwait(false);
         plan.Timings.Lap("tables");
         await ReportAsync(plan, folder, result, elections, statistics, seconds, ages, cancellationToken).ConfigureAwait(false);
         plan.Timings.Lap("report");
@@ -176,6 +186,45 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>What statistics.json holds: the run's exact statistics and the band's.</summary>
+    private static RunStatistics StatisticsOf(RunPlan plan, SimulationResult? result, ElectionRunResult? elections, IReadOnlyList<AssumptionBandState>? band) =>
+        new(
+            plan.Document.Scenario, plan.Loaded.Sha256, plan.Model.Seed, plan.Model.Trials, plan.Shard.Count, [plan.Shard.Index], Provenance.EngineVersion,
+            result?.Votes.Select(v => v.ToState()).ToArray() ?? [],
+            elections?.Elections.Select(e => e.Tally.ToState(e.Variant)).ToArray(),
+            result is { Drift.Count: > 0 } ? result.Drift.Select(d => d.ToState()).ToArray() : null,
+            band);
+
+    /// <summary>
+    /// Simulates the votes and the elections (a scenario may have either or both; each writes its own tables) while
+    /// <paramref name="bandRun"/> runs; when they fail, the band has stopped before the failure is passed on.
+    /// </summary>
+    private async Task<(SimulatedVotes? Votes, ElectionRunResult? Elections)> SimulateBesideAsync(
+        RunPlan plan, SimulationOptions options, RunFolder folder, Provenance provenance, Task bandRun, CancellationToken cancellationToken)
+    {
+        SimulatedVotes? simulated = null;
+        try
+        {
+            simulated = plan.Model.VoteCount > 0 ? await SimulateVotesAsync(plan, options, folder, provenance, cancellationToken).ConfigureAwait(false) : null;
+            var elections = plan.Model.ElectionCount > 0
+                ? await ElectionOutputs.WriteAsync(plan.Model, options, folder.PathOf, plan.Shard, provenance, cancellationToken).ConfigureAwait(false)
+                : null;
+            return (simulated, elections);
+        }
+        catch
+        {
+            // The run's failure is the one reported, as when the band ran after it; nothing may still be writing the
+            // trial files when the folder is removed.
+            if (simulated is not null)
+            {
+                await simulated.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await Task.WhenAny(bandRun).ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>How old the positions are at each vote; their warnings go to standard error unless the run is quiet.</summary>
@@ -213,18 +262,34 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
     }
 
     /// <summary>
-    /// The tables made from the statistics, the scenario's copy and the party concerned; then, once the trial files
-    /// (<paramref name="trialsWritten"/>, null when there are none) are complete too, the folder appears.
+    /// Starts writing, on thread-pool threads, the tables that need only the simulation's result and the model: the
+    /// vote tables (summary.parquet, member_probabilities.parquet, the drift tables) and the party concerned's table.
     /// </summary>
-    private static async Task WriteFolderAsync(RunPlan plan, RunFolder folder, SimulationResult? result, RunStatistics statistics, Provenance provenance, Task? trialsWritten, CancellationToken cancellationToken)
+    private static Task StartResultTables(RunPlan plan, RunFolder folder, SimulationResult? result, Provenance provenance, CancellationToken cancellationToken)
     {
-        await WriteTablesAsync(folder, result, statistics, provenance, cancellationToken).ConfigureAwait(false);
-        await ScenarioCopy.WriteAsync(folder, plan.Loaded.Bytes, cancellationToken).ConfigureAwait(false);
-        if (plan.Model.VoteCount > 0 && ConcernedPartyTable.Applies(plan.Model))
-        {
-            await using var concernedFile = File.Create(folder.PathOf(ConcernedPartyTable.FileName));
-            await ConcernedPartyTable.WriteAsync(plan.Model, concernedFile, provenance, cancellationToken).ConfigureAwait(false);
-        }
+        var votes = result is null ? Task.CompletedTask : Task.Run(() => WriteVoteTablesAsync(folder, result, provenance, cancellationToken), cancellationToken);
+        var concerned = plan.Model.VoteCount > 0 && ConcernedPartyTable.Applies(plan.Model)
+            ? Task.Run(
+                async () =>
+                {
+                    await using var concernedFile = File.Create(folder.PathOf(ConcernedPartyTable.FileName));
+                    await ConcernedPartyTable.WriteAsync(plan.Model, concernedFile, provenance, cancellationToken).ConfigureAwait(false);
+                },
+                cancellationToken)
+            : Task.CompletedTask;
+        return Task.WhenAll(votes, concerned);
+    }
+
+    /// <summary>
+    /// statistics.json and the scenario's copy, written while <paramref name="resultTables"/> finish; then, once the
+    /// trial files (<paramref name="trialsWritten"/>, null when there are none) are complete too, the folder appears.
+    /// Every writer has finished (or failed) before this returns.
+    /// </summary>
+    private static async Task WriteFolderAsync(RunPlan plan, RunFolder folder, Task resultTables, RunStatistics statistics, Task? trialsWritten, CancellationToken cancellationToken)
+    {
+        var json = Task.Run(() => StatisticsFile.WriteAsync(folder.PathOf(StatisticsFile.Name), statistics, cancellationToken), cancellationToken);
+        var copy = Task.Run(() => ScenarioCopy.WriteAsync(folder, plan.Loaded.Bytes, cancellationToken), cancellationToken);
+        await Task.WhenAll(resultTables, json, copy).ConfigureAwait(false);
 
         if (trialsWritten is not null)
         {

@@ -38,7 +38,7 @@ internal sealed class ValidateService(ConsoleStreams console)
                         model.Variants.Count > 1 ? Count(model.Variants.Count - 1, "variant") : null,
                         string.Create(invariant, $"{model.Trials:N0} trials"),
                     }.OfType<string>());
-                    console.Out.MarkupLine($"[green]ok[/] {Markup.Escape(file)} ({Markup.Escape(document.Scenario)}: {Markup.Escape(what)})");
+                    WriteOk($"{file} ({document.Scenario}: {what})");
                 }
 
                 if (explain)
@@ -67,6 +67,24 @@ internal sealed class ValidateService(ConsoleStreams console)
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The line saying a file is valid: "ok" in green, then <paramref name="text"/>. Where Spectre would write the
+    /// plain line anyway (no colours; printable ASCII shorter than the console's width, which it does not wrap), it is written directly, because
+    /// Spectre's markup parser and renderer are compiled on first use for this one line.
+    /// </summary>
+    private void WriteOk(string text)
+    {
+        var profile = console.Out.Profile;
+        string line = "ok " + text;
+        if (profile.Capabilities.ColorSystem == ColorSystem.NoColors && line.Length < profile.Width && !line.AsSpan().ContainsAnyExceptInRange(' ', '~'))
+        {
+            profile.Out.Writer.WriteLine(line);
+            return;
+        }
+
+        console.Out.MarkupLine($"[green]ok[/] {Markup.Escape(text)}");
     }
 
     private static string? Count(int n, string noun) => n == 1 ? $"1 {noun}" : string.Create(CultureInfo.InvariantCulture, $"{n} {noun}s");

@@ -159,14 +159,27 @@ public sealed partial class ReferenceCatalog : IMembershipRecord
     {
         ArgumentNullException.ThrowIfNull(open);
 
-        var states = ReadStates(open);
-        var byCode = states.ToDictionary(s => s.Code, StringComparer.Ordinal);
-        var blocs = ReadBlocs(open, byCode);
-        var elected = ReadCouncilTerms(open, byCode);
-        var model = ReadModel(open);
-        var positions = ReadPositions(open, model.Number("position_step_sd") ?? 0.15);
-        var rollCalls = ReadRollCalls(open);
-        return new ReferenceCatalog(states, blocs, elected, positions, rollCalls, model);
+        // The roll calls, the largest table and independent of the others, are read meanwhile on a thread of their own
+        // (not the thread pool's, which the caller may be occupying).
+        var rollCallsRead = Task.Factory.StartNew(() => ReadRollCalls(open), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            var states = ReadStates(open);
+            var byCode = states.ToDictionary(s => s.Code, StringComparer.Ordinal);
+            var blocs = ReadBlocs(open, byCode);
+            var elected = ReadCouncilTerms(open, byCode);
+            var model = ReadModel(open);
+            var positions = ReadPositions(open, model.Number("position_step_sd") ?? 0.15);
+            var rollCalls = rollCallsRead.GetAwaiter().GetResult();
+            return new ReferenceCatalog(states, blocs, elected, positions, rollCalls, model);
+        }
+        catch
+        {
+            // A problem in an earlier table is the one reported, as when the tables were read in order; the roll
+            // calls' reader has stopped before this returns.
+            ((IAsyncResult)rollCallsRead).AsyncWaitHandle.WaitOne();
+            throw;
+        }
     }
 
     /// <summary>

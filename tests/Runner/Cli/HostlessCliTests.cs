@@ -1,0 +1,153 @@
+using System.Collections;
+using System.Diagnostics;
+using Spectre.Console;
+using Spectre.Console.Testing;
+using StemSimulator.Runner.Cli;
+using StemSimulator.Runner.Validation;
+using StemSimulator.Tests.Support;
+
+namespace StemSimulator.Tests.Runner.Cli;
+
+/// <summary>
+/// <c>--version</c>, <c>validate</c> and <c>run</c> start without the Generic Host unless a <c>STEMSIM_</c> variable is
+/// set: the command line they get has their one command, and what they print is the same with and without the host.
+/// </summary>
+public sealed class HostlessCliTests
+{
+    private static readonly string Scenario = Path.Combine(RepositoryPaths.Scenarios, "ga-hrc-suspension-2026.yaml");
+
+    [TestCase(new[] { "validate", "x.yaml" }, "validate")]
+    [TestCase(new[] { "run", "x.yaml", "--trials", "10" }, "run")]
+    public void A_short_command_gets_the_root_with_its_one_command(string[] args, string command)
+    {
+        var streams = new TestStreams();
+
+        var root = HostlessCli.Build(args, () => streams.Streams, new Hashtable());
+
+        Assert.That(root, Is.Not.Null);
+        Assert.That(root!.Subcommands.Select(c => c.Name), Is.EqualTo(new[] { command }));
+    }
+
+    [Test]
+    public void Version_alone_gets_the_bare_root_and_no_console()
+    {
+        var root = HostlessCli.Build(["--version"], () => throw new AssertionException("--version needs no console"), new Hashtable());
+
+        Assert.That(root, Is.Not.Null);
+        Assert.That(root!.Subcommands, Is.Empty);
+    }
+
+    [TestCase("report", "runs/x")]
+    [TestCase("members", "--bloc", "BRICS")]
+    [TestCase("--version", "--help")]
+    [TestCase("--help")]
+    public void Other_commands_need_the_host(params string[] args)
+    {
+        Assert.That(HostlessCli.Build(args, () => new TestStreams().Streams, new Hashtable()), Is.Null);
+        Assert.That(HostlessCli.Build([], () => new TestStreams().Streams, new Hashtable()), Is.Null);
+    }
+
+    [TestCase("STEMSIM_Logging__LogLevel__Default")]
+    [TestCase("stemsim_logging__loglevel__default")]
+    public void Any_configuration_variable_means_the_host(string variable)
+    {
+        var environment = new Hashtable { ["PATH"] = "/usr/bin", [variable] = "Information" };
+
+        Assert.That(HostlessCli.Build(["validate", "x.yaml"], () => new TestStreams().Streams, environment), Is.Null);
+        Assert.That(HostlessCli.Build(["run", "x.yaml"], () => new TestStreams().Streams, environment), Is.Null);
+    }
+
+    [TestCase(200)]
+    [TestCase(40)]
+    public void The_ok_line_is_what_Spectre_writes(int width)
+    {
+        var streams = new TestStreams(width);
+        var expected = new TestConsole().Width(width);
+        expected.Profile.Capabilities.Ansi = false;
+        expected.Profile.Capabilities.ColorSystem = ColorSystem.NoColors;
+        // The markup the line had before it was written directly (at width 40 Spectre wraps it, and still does).
+        expected.MarkupLine($"[green]ok[/] {Markup.Escape(Scenario)} (ga-hrc-suspension-2026: 1 vote, 1 variant, 100,000 trials)");
+
+        int code = new ValidateService(streams.Streams).Validate([Scenario], quiet: false);
+
+        Assert.That(code, Is.Zero, streams.Error.ToString());
+        Assert.That(streams.Out.Output, Is.EqualTo(expected.Output));
+    }
+
+    [TestCase("validate")]
+    [TestCase("validate", "--explain")]
+    [TestCase("validate", "missing.yaml")]
+    [TestCase("--version")]
+    public void Output_is_the_same_with_and_without_the_host(params string[] args)
+    {
+        string[] arguments = [.. args, .. args[0] == "validate" && !args.Contains("missing.yaml") ? new[] { Scenario } : Array.Empty<string>()];
+
+        var hostless = Stemsim(arguments, null);
+        var hosted = Stemsim(arguments, "Warning");
+
+        Assert.That(hostless, Is.EqualTo(hosted));
+    }
+
+    [Test]
+    public void A_run_prints_the_same_with_and_without_the_host_and_logs_only_with_it()
+    {
+        using var folder = new TemporaryFolder();
+        string[] run = ["run", Scenario, "--trials", "200", "--force", "--out"];
+
+        string a = Path.Combine(folder.Path, "a");
+        string b = Path.Combine(folder.Path, "b");
+
+        var hostless = Stemsim([.. run, a], null);
+        var hosted = Stemsim([.. run, b], "Information");
+
+        Assert.That(hostless.ExitCode, Is.Zero, hostless.Error);
+        Assert.That(hosted.ExitCode, Is.Zero, hosted.Error);
+        Assert.That(WithoutTimes(hostless.Output).Replace(a, b, StringComparison.Ordinal), Is.EqualTo(WithoutTimes(hosted.Output)));
+        Assert.That(hosted.Error, Does.Contain("Running ga-hrc-suspension-2026: 200 trials from trial 0"), "the host's logger at Information");
+        Assert.That(hostless.Error, Does.Not.Contain("Running ga-hrc-suspension-2026"));
+        Assert.That(Directory.GetFiles(a).Select(Path.GetFileName), Is.EquivalentTo(Directory.GetFiles(b).Select(Path.GetFileName)));
+    }
+
+    /// <summary>The run's elapsed time and rate, which differ from run to run.</summary>
+    private static string WithoutTimes(string output) =>
+        System.Text.RegularExpressions.Regex.Replace(output, @"\([0-9.]+ s, [0-9,]+ trials/s\)", "(T)");
+
+    /// <summary>The real tool with (a log level set through <c>STEMSIM_</c>, so the host starts) or without a configuration variable.</summary>
+    private static (int ExitCode, string Output, string Error) Stemsim(string[] arguments, string? logLevel)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.OfType<string>().Where(n => n.StartsWith("STEMSIM_", StringComparison.OrdinalIgnoreCase)))
+        {
+            start.Environment.Remove(name);
+        }
+
+        if (logLevel is not null)
+        {
+            start.Environment["STEMSIM_Logging__LogLevel__Default"] = logLevel;
+        }
+
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "stemsim.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(true);
+            Assert.Fail("stemsim did not finish within 5 minutes");
+        }
+
+        return (process.ExitCode, output.Result, error.Result);
+    }
+}
