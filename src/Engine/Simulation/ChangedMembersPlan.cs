@@ -35,7 +35,11 @@ internal sealed class ChangedMembersPlan
         PositionKey = Gather(changed, Padded, baseline.PositionKey, 0UL);
         Variant = new Members(plan, changed, Padded);
         Baseline = new Members(baseline, changed, Padded);
+        SharedMemberShocks = Variant.BlocOffsets.AsSpan().SequenceEqual(Baseline.BlocOffsets) && Variant.Blocs.AsSpan().SequenceEqual(Baseline.Blocs);
     }
+
+    /// <summary>Whether every changed member is in the same shocked blocs in both plans (none fixed its vote), so its shock is computed once.</summary>
+    public bool SharedMemberShocks { get; }
 
     /// <summary>The variant's plan of the vote.</summary>
     public VotePlan Plan { get; }

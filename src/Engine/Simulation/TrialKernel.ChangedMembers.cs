@@ -37,16 +37,18 @@ internal sealed partial class TrialKernel
         }
 
         SimdMath.InverseNormal(scratch.Uniform, scratch.Normal, plan.HasLoading ? 2 * k : k, scratch.TailIndex);
-        if (plan.HasShocks)
+        if (plan.HasShocks && delta.Changed.Length > 0)
         {
             DrawShockValues(plan, random, null, 0);
             double common = _shockDraws[0] + _shockDraws[plan.ShockedBlocs.Length + 1];
-            MemberShocks(delta.Baseline, common, scratch.BaselineShock);
             MemberShocks(delta.Variant, common, scratch.VariantShock);
+            if (!delta.SharedMemberShocks)
+            {
+                MemberShocks(delta.Baseline, common, scratch.BaselineShock);
+            }
         }
 
-        var before = DecideChanged(plan, delta.Baseline, scratch, scratch.BaselineShock, null, null);
-        var after = DecideChanged(plan, delta.Variant, scratch, scratch.VariantShock, delta.Changed, columns);
+        var (before, after) = DecideChanged(plan, delta, scratch, delta.SharedMemberShocks ? scratch.VariantShock : scratch.BaselineShock);
         int at = (int)(trial - delta.FirstTrial);
         int yes = delta.BaselineYes[at] - before.Yes + after.Yes;
         int no = delta.BaselineNo[at] - before.No + after.No;
@@ -110,55 +112,95 @@ internal sealed partial class TrialKernel
     }
 
     /// <summary>
-    /// The changed members' votes under one plan, lane by lane as <see cref="DecideDynamic"/> decides them; with
-    /// <paramref name="participants"/>, each vote is also counted for its member in <paramref name="columns"/>.
+    /// The changed members' votes under the baseline's plan and under the variant's, lane by lane as
+    /// <see cref="DecideDynamic"/> decides them; the variant's are added to the kernel's counts of the changed members
+    /// (<see cref="FlushChangedMemberCounts"/> hands them to the block).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static VoteTally DecideChanged(VotePlan plan, ChangedMembersPlan.Members members, ChangedMembersScratch scratch, double[] shock, int[]? participants, VoteTrialColumns? columns)
+    private static (VoteTally Before, VoteTally After) DecideChanged(VotePlan plan, ChangedMembersPlan delta, ChangedMembersScratch scratch, double[] baselineShock)
     {
-        int k = scratch.AbsenceUniform.Length;
+        int k = delta.Padded;
         var normal = scratch.Normal;
-        int yes = 0, no = 0, absent = 0;
+        var counts = scratch.Counts;
+        var before = delta.Baseline;
+        var after = delta.Variant;
+        int yesBefore = 0, noBefore = 0, absentBefore = 0, yesAfter = 0, noAfter = 0, absentAfter = 0;
         for (int i = 0; i < k; i += VotePlan.Lanes)
         {
-            var mean = Load(members.Mean, i);
+            var noise = Load(normal, i);
+            var absence = Load(scratch.AbsenceUniform, i);
+            var meanBefore = Load(before.Mean, i);
+            var meanAfter = Load(after.Mean, i);
             if (plan.HasLoading)
             {
-                mean = Vector256.FusedMultiplyAdd(Load(members.Loading, i), Load(normal, k + i), mean);
+                var position = Load(normal, k + i);
+                meanBefore = Vector256.FusedMultiplyAdd(Load(before.Loading, i), position, meanBefore);
+                meanAfter = Vector256.FusedMultiplyAdd(Load(after.Loading, i), position, meanAfter);
             }
 
             if (plan.HasShocks)
             {
-                mean += Load(shock, i);
+                meanBefore += Load(baselineShock, i);
+                meanAfter += Load(scratch.VariantShock, i);
             }
 
-            var latent = mean + Load(normal, i);
-            var absentMask = Vector256.LessThan(Load(scratch.AbsenceUniform, i), Load(members.Absence, i));
-            var noMask = Vector256.AndNot(Vector256.LessThan(latent, Load(members.NoBelow, i)), absentMask);
-            var yesMask = Vector256.AndNot(Vector256.GreaterThanOrEqual(latent, Load(members.YesFrom, i)), absentMask);
-            yes += BitOperations.PopCount(Vector256.ExtractMostSignificantBits(yesMask.AsInt64()));
-            no += BitOperations.PopCount(Vector256.ExtractMostSignificantBits(noMask.AsInt64()));
-            absent += BitOperations.PopCount(Vector256.ExtractMostSignificantBits(absentMask.AsInt64()));
-            if (participants is not null)
-            {
-                // Codes: yes 0, abstain 1, no 2, absent 3, as Record stores them.
-                var code = Vector256.Create(1L) + yesMask.AsInt64() - noMask.AsInt64();
-                Store(scratch.Code, i, Vector256.ConditionalSelect(absentMask.AsInt64(), Vector256.Create(3L), code));
-            }
+            var latent = meanBefore + noise;
+            var absentMask = Vector256.LessThan(absence, Load(before.Absence, i)).AsInt64();
+            var noMask = Vector256.AndNot(Vector256.LessThan(latent, Load(before.NoBelow, i)).AsInt64(), absentMask);
+            var yesMask = Vector256.AndNot(Vector256.GreaterThanOrEqual(latent, Load(before.YesFrom, i)).AsInt64(), absentMask);
+            yesBefore += BitOperations.PopCount(Vector256.ExtractMostSignificantBits(yesMask));
+            noBefore += BitOperations.PopCount(Vector256.ExtractMostSignificantBits(noMask));
+            absentBefore += BitOperations.PopCount(Vector256.ExtractMostSignificantBits(absentMask));
+
+            latent = meanAfter + noise;
+            absentMask = Vector256.LessThan(absence, Load(after.Absence, i)).AsInt64();
+            noMask = Vector256.AndNot(Vector256.LessThan(latent, Load(after.NoBelow, i)).AsInt64(), absentMask);
+            yesMask = Vector256.AndNot(Vector256.GreaterThanOrEqual(latent, Load(after.YesFrom, i)).AsInt64(), absentMask);
+            yesAfter += BitOperations.PopCount(Vector256.ExtractMostSignificantBits(yesMask));
+            noAfter += BitOperations.PopCount(Vector256.ExtractMostSignificantBits(noMask));
+            absentAfter += BitOperations.PopCount(Vector256.ExtractMostSignificantBits(absentMask));
+
+            // Kind-major counts of the changed members (yes, abstain, no, absent), masks -1 where set, as Record keeps them.
+            var abstainMask = ~(yesMask | noMask | absentMask);
+            Store(counts, i, Load(counts, i) - yesMask);
+            Store(counts, k + i, Load(counts, k + i) - abstainMask);
+            Store(counts, (2 * k) + i, Load(counts, (2 * k) + i) - noMask);
+            Store(counts, (3 * k) + i, Load(counts, (3 * k) + i) - absentMask);
         }
 
-        if (participants is not null)
+        // Padding lanes abstain: they are in none of the three counts (and their counters are never handed on).
+        return (new VoteTally(yesBefore, noBefore, 0, absentBefore), new VoteTally(yesAfter, noAfter, 0, absentAfter));
+    }
+
+    /// <summary>
+    /// Adds the changed members' counts of the block just simulated to its columns, at their places among the vote's
+    /// participants, and clears them for the next block.
+    /// </summary>
+    private void FlushChangedMemberCounts(TrialBlock block)
+    {
+        for (int v = 0; v < _changed!.Length; v++)
         {
-            var counts = columns!.MemberCounts;
-            int stride = columns.Stride;
-            for (int c = 0; c < participants.Length; c++)
+            for (int j = 0; j < _changed[v].Length; j++)
             {
-                counts[((int)scratch.Code[c] * stride) + participants[c]]++;
+                if (_changed[v][j] is not { } delta)
+                {
+                    continue;
+                }
+
+                var counts = _changedScratch![v][j]!.Counts;
+                var columns = block[v, j];
+                int k = delta.Padded;
+                for (int kind = 0; kind < 4; kind++)
+                {
+                    for (int c = 0; c < delta.Changed.Length; c++)
+                    {
+                        columns.MemberCounts[(kind * columns.Stride) + delta.Changed[c]] += counts[(kind * k) + c];
+                    }
+                }
+
+                Array.Clear(counts);
             }
         }
-
-        // Padding lanes abstain: they are in none of the three counts.
-        return new VoteTally(yes, no, 0, absent);
     }
 
     /// <summary>One kernel's buffers for a vote simulated through its changed members.</summary>
@@ -177,7 +219,8 @@ internal sealed partial class TrialKernel
 
         public double[] VariantShock { get; } = new double[delta.Padded];
 
-        public long[] Code { get; } = new long[delta.Padded];
+        /// <summary>The variant's counts of the changed members in the current block, kind-major (yes, abstain, no, absent).</summary>
+        public long[] Counts { get; } = new long[4 * delta.Padded];
 
         /// <summary>The counts of a trial decided whole for its swings (never read).</summary>
         public long[] WholeCounts { get; } = new long[delta.Plan.Padded * VoteTrialColumns.MemberCountKinds];

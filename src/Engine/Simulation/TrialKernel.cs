@@ -206,6 +206,11 @@ internal sealed partial class TrialKernel
             }
         }
 
+        if (_changed is not null)
+        {
+            FlushChangedMemberCounts(block);
+        }
+
         for (int v = 0; v < _plans.Length; v++)
         {
             for (int j = 0; j < _plans[v].Length; j++)
