@@ -9,6 +9,8 @@ using StemSimulator.Engine.Simulation.Simd;
 namespace StemSimulator.Engine.Simulation;
 
 // A what-if's vote recounted from the recorded baseline: only the members whose plan changed are drawn and decided.
+// Every method here runs per trial or per block and is compiled fully optimised from its first call, like the rest of
+// the kernel: a server's requests would otherwise run them as tier-0 code for several requests.
 internal sealed partial class TrialKernel
 {
     /// <summary>
@@ -87,6 +89,7 @@ internal sealed partial class TrialKernel
     }
 
     /// <summary>Whether any member can decide an Assembly vote of this tally (as <see cref="CountPivotalAssembly"/> decides).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool MayBePivotal(VoteModel vote, int yes, int no)
     {
         bool Pivotal(int othersYes, int othersNo) =>
@@ -95,6 +98,7 @@ internal sealed partial class TrialKernel
     }
 
     /// <summary>Each changed member's shock: the common part plus its blocs' in the blocs' order, as <see cref="DrawShocks"/> sums it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MemberShocks(ChangedMembersPlan.Members members, double common, double[] shocks)
     {
         var offsets = members.BlocOffsets;
@@ -176,6 +180,7 @@ internal sealed partial class TrialKernel
     /// Adds the changed members' counts of the block just simulated to its columns, at their places among the vote's
     /// participants, and clears them for the next block.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FlushChangedMemberCounts(TrialBlock block)
     {
         for (int v = 0; v < _changed!.Length; v++)
