@@ -71,21 +71,31 @@ internal sealed partial class TrialKernel
         _outcomes[voteIndex] = new VoteOutcome(tally, adopted, columns.VetoedBy[row]);
         if (MayBePivotal(vote, yes, no))
         {
-            // Which members decide it needs every member's vote: the trial decided whole (its counts are not kept).
-            int shockOffset = Draw(plan, random, _own, normals: true, positions: plan.HasLoading, shocks: plan.HasShocks);
-            if (plan.HasShocks)
-            {
-                DrawShocks(plan, random, _own.Normal, shockOffset);
-            }
-
-            var whole = DecideDynamic(plan, _own, scratch.WholeCounts, false, _pYes, _pNo, 0);
-            if (whole.Yes != yes || whole.No != no || whole.Absent != absent)
-            {
-                throw new InvalidOperationException($"Trial {trial}: the recount of the changed members gave {yes}-{no}-{absent}, the whole vote {whole.Yes}-{whole.No}-{whole.Absent}.");
-            }
-
-            CountPivotalAssembly(plan, columns.MemberCounts, yes, no);
+            CountSwingsOfWholeTrial(plan, scratch, random, columns, tally, trial);
         }
+    }
+
+    /// <summary>
+    /// Which members decide a trial needs every member's vote: the trial decided whole (its vote counts are not kept,
+    /// they are the recount's), its tally checked against the recount, and every member's swing counted.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The whole trial's tally is not the recount's (a defect, never expected).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CountSwingsOfWholeTrial(VotePlan plan, ChangedMembersScratch scratch, CounterRandom random, VoteTrialColumns columns, VoteTally tally, long trial)
+    {
+        int shockOffset = Draw(plan, random, _own, normals: true, positions: plan.HasLoading, shocks: plan.HasShocks);
+        if (plan.HasShocks)
+        {
+            DrawShocks(plan, random, _own.Normal, shockOffset);
+        }
+
+        var whole = DecideDynamic(plan, _own, scratch.WholeCounts, false, _pYes, _pNo, 0);
+        if (whole.Yes != tally.Yes || whole.No != tally.No || whole.Absent != tally.Absent)
+        {
+            throw new InvalidOperationException($"Trial {trial}: the recount of the changed members gave {tally.Yes}-{tally.No}-{tally.Absent}, the whole vote {whole.Yes}-{whole.No}-{whole.Absent}.");
+        }
+
+        CountPivotalAssembly(plan, columns.MemberCounts, tally.Yes, tally.No);
     }
 
     /// <summary>Whether any member can decide an Assembly vote of this tally (as <see cref="CountPivotalAssembly"/> decides).</summary>
