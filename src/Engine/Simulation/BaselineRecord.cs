@@ -11,8 +11,9 @@ namespace StemSimulator.Engine.Simulation;
 /// </summary>
 public sealed class BaselineRecord
 {
-    private BaselineRecord(VariantModel variant, ulong seed, long firstTrial, long trials, VoteStatistics[] votes, double[][] estimates)
+    private BaselineRecord(VariantModel variant, ulong seed, long firstTrial, long trials, VoteStatistics[] votes, double[][] estimates, short[][][] tallies)
     {
+        Tallies = tallies;
         Variant = variant;
         Seed = seed;
         FirstTrial = firstTrial;
@@ -38,6 +39,16 @@ public sealed class BaselineRecord
 
     /// <summary>Per vote, per trial from <see cref="FirstTrial"/>: the baseline's estimate of adoption.</summary>
     internal double[][] Estimates { get; }
+
+    /// <summary>
+    /// Per vote, the baseline's yes, no and absent counts per trial from <see cref="FirstTrial"/> (<c>Tallies[vote][0..2][trial]</c>),
+    /// from which a variant that changes a few members recounts a trial (<see cref="ChangedMembersPlan"/>); abstentions
+    /// are the rest.
+    /// </summary>
+    internal short[][][] Tallies { get; }
+
+    /// <summary>Bytes the record keeps per vote and trial: the estimate and the yes, no and absent counts.</summary>
+    public const int BytesPerVoteAndTrial = sizeof(double) + (3 * sizeof(short));
 
     /// <summary>
     /// Whether a baseline can be recorded: one of votes only (no elections), without drift over several years (whose
@@ -67,17 +78,19 @@ public sealed class BaselineRecord
         var recorder = new Recorder(model.Variants[0], options.FirstTrial, count);
         var result = MonteCarloSimulator.Run(model, options, recorder, null, cancellationToken);
         var votes = result.Votes.Take(model.VoteCount).ToArray();
-        return (result, new BaselineRecord(model.Variants[0], model.Seed, options.FirstTrial, count, votes, recorder.Estimates));
+        return (result, new BaselineRecord(model.Variants[0], model.Seed, options.FirstTrial, count, votes, recorder.Estimates, recorder.Tallies));
     }
 
     /// <summary>Whether the record serves a run of <paramref name="model"/> over <paramref name="firstTrial"/> and <paramref name="count"/> trials.</summary>
     internal bool Serves(SimulationModel model, long firstTrial, long count) =>
         ReferenceEquals(model.Variants[0], Variant) && model.Seed == Seed && firstTrial == FirstTrial && count == Trials;
 
-    /// <summary>Keeps the baseline's per-trial estimates of every vote as the blocks pass.</summary>
+    /// <summary>Keeps the baseline's per-trial estimates and tallies of every vote as the blocks pass.</summary>
     private sealed class Recorder(VariantModel baseline, long firstTrial, long count) : ITrialBlockSink
     {
         public double[][] Estimates { get; } = baseline.Votes.Select(_ => new double[count]).ToArray();
+
+        public short[][][] Tallies { get; } = baseline.Votes.Select(_ => new[] { new short[count], new short[count], new short[count] }).ToArray();
 
         public void Write(TrialBlock block)
         {
@@ -91,6 +104,10 @@ public sealed class BaselineRecord
                 {
                     target[r] = exact ? columns.ExactProbability[r] : (columns.Adopted[r] ? 1.0 : 0.0);
                 }
+
+                columns.Yes.AsSpan(0, block.Count).CopyTo(Tallies[j][0].AsSpan(offset));
+                columns.No.AsSpan(0, block.Count).CopyTo(Tallies[j][1].AsSpan(offset));
+                columns.Absent.AsSpan(0, block.Count).CopyTo(Tallies[j][2].AsSpan(offset));
             }
         }
     }

@@ -64,6 +64,7 @@ public static class MonteCarloSimulator
         var plans = TrialKernel.Plan(model);
         var kernels = new List<TrialKernel>();
         int simulatedFrom = baseline is null ? 0 : 1;
+        var changed = baseline is null ? null : ChangedMembersPlan.ForRun(model, plans, baseline);
         using var pipeline = new BlockPipeline(workers, RingSize(workers, plans, blockSize, blockCount, options.MemberChoices), blockCount, plans, blockSize,
             (kernel, block, k) =>
             {
@@ -72,7 +73,7 @@ public static class MonteCarloSimulator
             },
             () =>
             {
-                var kernel = new TrialKernel(model, plans, simulatedFrom);
+                var kernel = new TrialKernel(model, plans, simulatedFrom, changed);
                 kernels.Add(kernel);
                 return kernel;
             },
@@ -96,6 +97,7 @@ public static class MonteCarloSimulator
         }
 
         pipeline.Dispose();
+        AddUnchangedMemberCounts(statistics, changed, baseline, votes);
         return new SimulationResult(first, count, statistics) { Drift = MergeDrift(model, kernels) };
     }
 
@@ -151,6 +153,29 @@ public static class MonteCarloSimulator
             else
             {
                 statistics[s].AddPaired(block[s / votes, s % votes], baseline.Estimates[s % votes].AsSpan((int)(block.FirstTrial - first), block.Count), block.Count);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The vote counts of the members a what-if left unchanged, in the votes simulated through their changed members
+    /// only: the baseline's, since they voted as in the baseline in every trial (their swings were counted).
+    /// </summary>
+    private static void AddUnchangedMemberCounts(VoteStatistics[] statistics, ChangedMembersPlan?[][]? changed, BaselineRecord? baseline, int votes)
+    {
+        if (changed is null || baseline is null)
+        {
+            return;
+        }
+
+        for (int v = 1; v < changed.Length; v++)
+        {
+            for (int j = 0; j < votes; j++)
+            {
+                if (changed[v][j] is { } delta)
+                {
+                    statistics[(v * votes) + j].AddUnchangedMemberCounts(baseline.Votes[j], delta.Unchanged);
+                }
             }
         }
     }

@@ -21,23 +21,7 @@ internal sealed partial class TrialKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DrawShocks(VotePlan plan, CounterRandom random, double[]? normals, int offset)
     {
-        var trialKey = Vector256.Create(random.TrialKey);
-        for (int k = 0; k < plan.ShockKeys.Length; k += VotePlan.Lanes)
-        {
-            var normal = normals is null
-                ? SimdMath.InverseNormal(SimdMath.UniformLow(SimdMath.Mix(trialKey + Load(plan.ShockKeys, k))))
-                : Load(normals, offset + k);
-            Store(_shockDraws, k, normal * Load(plan.ShockSds, k));
-        }
-
-        if (plan.AnalogShift.IsMixture)
-        {
-            _shockDraws[plan.ShockedBlocs.Length + 1] *= plan.AnalogScale(random);
-        }
-        else if (plan.AnalogShift.IsEmpirical)
-        {
-            _shockDraws[plan.ShockedBlocs.Length + 1] += plan.AnalogOffset(random);
-        }
+        DrawShockValues(plan, random, normals, offset);
 
         // Each member: the common shock plus its blocs' in the blocs' order, summed in a register.
         double common = _shockDraws[0] + _shockDraws[plan.ShockedBlocs.Length + 1];
@@ -57,6 +41,32 @@ internal sealed partial class TrialKernel
         for (int i = plan.Count; i < plan.Padded; i++)
         {
             _shock[i] = common;
+        }
+    }
+
+    /// <summary>
+    /// The vote's shocks of one trial into <c>_shockDraws</c> (draw 0 the global shock, 1..B the shocked blocs', B + 1
+    /// the analog's shift), scaled by their standard deviations: the first step of <see cref="DrawShocks"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void DrawShockValues(VotePlan plan, CounterRandom random, double[]? normals, int offset)
+    {
+        var trialKey = Vector256.Create(random.TrialKey);
+        for (int k = 0; k < plan.ShockKeys.Length; k += VotePlan.Lanes)
+        {
+            var normal = normals is null
+                ? SimdMath.InverseNormal(SimdMath.UniformLow(SimdMath.Mix(trialKey + Load(plan.ShockKeys, k))))
+                : Load(normals, offset + k);
+            Store(_shockDraws, k, normal * Load(plan.ShockSds, k));
+        }
+
+        if (plan.AnalogShift.IsMixture)
+        {
+            _shockDraws[plan.ShockedBlocs.Length + 1] *= plan.AnalogScale(random);
+        }
+        else if (plan.AnalogShift.IsEmpirical)
+        {
+            _shockDraws[plan.ShockedBlocs.Length + 1] += plan.AnalogOffset(random);
         }
     }
 

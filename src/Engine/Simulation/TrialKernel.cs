@@ -57,15 +57,23 @@ internal sealed partial class TrialKernel
     private readonly bool[] _held;
     private readonly GivenPlan?[] _given;
     private readonly int _firstVariant;
+    private readonly ChangedMembersPlan?[][]? _changed;
+    private readonly ChangedMembersScratch?[][]? _changedScratch;
 
     /// <param name="model">What to simulate.</param>
     /// <param name="plans">Its plans (<see cref="Plan"/>).</param>
     /// <param name="firstVariant">The first variant simulated: 1 when the baseline's results are recorded (<see cref="BaselineRecord"/>), else 0.</param>
-    public TrialKernel(SimulationModel model, VotePlan[][] plans, int firstVariant = 0)
+    /// <param name="changed">
+    /// With a recorded baseline, per variant and vote: the votes simulated through their changed members only
+    /// (<see cref="ChangedMembersPlan.ForRun"/>); null entries, or null, simulate whole.
+    /// </param>
+    public TrialKernel(SimulationModel model, VotePlan[][] plans, int firstVariant = 0, ChangedMembersPlan?[][]? changed = null)
     {
         _model = model;
         _plans = plans;
         _firstVariant = firstVariant;
+        _changed = changed;
+        _changedScratch = changed?.Select(v => v.Select(d => d is null ? null : new ChangedMembersScratch(d)).ToArray()).ToArray();
         int padded = plans.SelectMany(p => p).Max(p => p.Padded);
         _shock = new double[padded];
         _choice = new long[padded];
@@ -180,7 +188,14 @@ internal sealed partial class TrialKernel
 
                 for (int j = 0; j < _plans[v].Length; j++)
                 {
-                    SimulateVote(_plans[v][j], v, j, trial, block[v, j], r);
+                    if (_changed?[v][j] is { } delta)
+                    {
+                        SimulateChangedMembers(delta, _changedScratch![v][j]!, j, trial, block[v, j], r, firstTrial + r);
+                    }
+                    else
+                    {
+                        SimulateVote(_plans[v][j], v, j, trial, block[v, j], r);
+                    }
                 }
 
                 if (redrawn)
@@ -189,6 +204,11 @@ internal sealed partial class TrialKernel
                     InvalidateSharedDraws();
                 }
             }
+        }
+
+        if (_changed is not null)
+        {
+            FlushChangedMemberCounts(block);
         }
 
         for (int v = 0; v < _plans.Length; v++)

@@ -398,6 +398,26 @@ public sealed class VoteStatistics
     /// <summary>Adds the draws a block of a conditioned variant made (<see cref="TrialBlock.GivenDraws"/>).</summary>
     internal void AddGivenDraws(long draws) => GivenDraws += draws;
 
+    /// <summary>
+    /// Adds <paramref name="baseline"/>'s yes, abstain, no and absent counts of the participants marked in
+    /// <paramref name="unchanged"/> (not their swings): for a what-if vote recounted through its changed members
+    /// (<see cref="ChangedMembersPlan"/>), over the same trials.
+    /// </summary>
+    internal void AddUnchangedMemberCounts(VoteStatistics baseline, bool[] unchanged)
+    {
+        int n = Vote.Count;
+        for (int kind = 0; kind < VoteTrialColumns.PivotalKind; kind++)
+        {
+            for (int p = 0; p < n; p++)
+            {
+                if (unchanged[p])
+                {
+                    _memberCounts[(kind * n) + p] += baseline._memberCounts[(kind * n) + p];
+                }
+            }
+        }
+    }
+
     // Runs once per block on the consumer thread, over every trial: one pass that reads each column once. It stays one
     // method (over the 60-line guide) until a split is benchmarked before and after (bench/EndToEndBenchmarks).
     // AggressiveOptimization: compiled fully optimised once, on the preloading thread (KernelWarmUp), instead of

@@ -12,7 +12,10 @@ internal sealed class BaselineCache
     /// <summary>Baselines kept at most.</summary>
     public const int Capacity = 4;
 
-    /// <summary>Bytes of per-trial estimates kept at most (a 100,000-trial vote takes 800 kB).</summary>
+    /// <summary>
+    /// Bytes of per-trial records kept at most: the estimate and the yes, no and absent counts of each vote and trial
+    /// (<see cref="BaselineRecord.BytesPerVoteAndTrial"/>: a 100,000-trial vote takes 1.4 MB).
+    /// </summary>
     public const long MaxBytes = 64L << 20;
 
     private readonly object _gate = new();
@@ -59,5 +62,5 @@ internal sealed class BaselineCache
         }
     }
 
-    private static long Bytes(BaselineRecord record) => record.Trials * record.Votes.Count * sizeof(double);
+    private static long Bytes(BaselineRecord record) => record.Trials * record.Votes.Count * BaselineRecord.BytesPerVoteAndTrial;
 }
