@@ -155,6 +155,7 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
             else if (sims[k].Sessions > 0)
             {
                 list.Add(new Candidate("population", sims[k].Name, k, k, 0, k, 0));
+                list.AddRange(FloorCandidates(sims, k));
                 list.AddRange(PopulationMixtures(sims, spreads, k));
             }
             else if (sims[k].Anchored && sims[k].Groups == 0)
@@ -206,16 +207,17 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
     }
 
     /// <summary>
-    /// The candidates of bandwidth simulation <paramref name="bandwidth"/>: with each fixed jitter of the same sessions
-    /// as the floor a population of one text takes.
+    /// The candidates of population simulation <paramref name="population"/> with each other fixed jitter of the same
+    /// sessions as the floor a population of one text takes (for a bandwidth simulation, whose jitter is 0 there, every
+    /// fixed jitter).
     /// </summary>
-    private static IEnumerable<Candidate> FloorCandidates(List<Simulation> sims, int bandwidth)
+    private static IEnumerable<Candidate> FloorCandidates(List<Simulation> sims, int population)
     {
         for (int f = 0; f < sims.Count; f++)
         {
-            if (sims[f].Sessions == sims[bandwidth].Sessions && sims[f].Bandwidth == 0)
+            if (f != population && sims[f].Sessions == sims[population].Sessions && sims[f].Bandwidth == 0)
             {
-                yield return new Candidate("population", FormattableString.Invariant($"{sims[bandwidth].Name} floor {sims[f].Spread:F2}"), bandwidth, bandwidth, 0, bandwidth, 0, f);
+                yield return new Candidate("population", FormattableString.Invariant($"{sims[population].Name} floor {sims[f].Spread:F2}"), population, population, 0, population, 0, f);
             }
         }
     }
@@ -378,21 +380,11 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
     }
 
     /// <summary>
-    /// The jitter sd h · s_d · n^(−<paramref name="exponent"/>) of a population of n anchor shifts, s_d their sample sd
-    /// (n − 1 in the denominator); 0 for one shift.
+    /// The jitter sd h · s_d · n^(−<paramref name="exponent"/>) of a population of n anchor shifts (<see cref="PopulationBandwidth"/>);
+    /// 0 for one shift, the case a candidate's floor covers.
     /// </summary>
-    public static double BandwidthJitter(IReadOnlyList<double> shifts, double multiplier, double exponent)
-    {
-        int n = shifts.Count;
-        if (n < 2)
-        {
-            return 0;
-        }
-
-        double mean = shifts.Average();
-        double sd = Math.Sqrt(shifts.Sum(d => (d - mean) * (d - mean)) / (n - 1));
-        return multiplier * sd * Math.Pow(n, -exponent);
-    }
+    private static double BandwidthJitter(IReadOnlyList<double> shifts, double multiplier, double exponent) =>
+        new PopulationBandwidth(multiplier, exponent, 0).JitterFor(shifts);
 
     private static int PopulationSessionsIndex(int sessions)
     {
