@@ -29,6 +29,12 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
     /// </summary>
     public int PopulationSessions { get; init; }
 
+    /// <summary>
+    /// The jitter of the population draw (with <see cref="PopulationSessions"/>): the kind's measured rule
+    /// (<see cref="MeasuredAnalogSpread.PopulationJitter"/>); null for none.
+    /// </summary>
+    public PopulationJitter? Jitter { get; init; }
+
     /// <summary>The population drawn from, when the caller found it (<see cref="WithPopulation"/>); words only.</summary>
     public AnalogPopulation? Population { get; init; }
 
@@ -47,7 +53,7 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
         if (!AnalogPopulation.Defines(analog, kind, concerns))
         {
             var shift = AnalogSpreads.AtSetting(AnalogSpreads.UnanchoredShift(kind), kind, setting);
-            return this with { Spread = shift.StandardDeviation, Shift = shift, PopulationSessions = 0 };
+            return this with { Spread = shift.StandardDeviation, Shift = shift, PopulationSessions = 0, Jitter = null };
         }
 
         return this with { Population = AnalogPopulation.Of(rollCalls, analog, kind, PopulationSessions, concerns) };
@@ -101,7 +107,7 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
         bool anchored = assembly && sessions == 0 && AnalogSpreads.AnchorsOnCount(kind);
         var chosen = anchored || sessions > 0 ? AnalogSpreads.Shift(kind) : AnalogSpreads.UnanchoredShift(kind);
         var shift = AnalogSpreads.AtSetting(chosen, kind, setting);
-        return new AnalogSpreadChoice(shift.StandardDeviation, kind, ByHand: false, Inferred: inferred) { Shift = shift, AnchorsOnCount = anchored, PopulationSessions = sessions };
+        return new AnalogSpreadChoice(shift.StandardDeviation, kind, ByHand: false, Inferred: inferred) { Shift = shift, AnchorsOnCount = anchored, PopulationSessions = sessions, Jitter = sessions > 0 ? AnalogSpreads.Of(kind).Jitter : null };
     }
 
     /// <summary>

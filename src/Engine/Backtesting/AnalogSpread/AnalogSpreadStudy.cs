@@ -380,11 +380,11 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
     }
 
     /// <summary>
-    /// The jitter sd h · s_d · n^(−<paramref name="exponent"/>) of a population of n anchor shifts (<see cref="PopulationBandwidth"/>);
+    /// The jitter sd h · s_d · n^(−<paramref name="exponent"/>) of a population of n anchor shifts (<see cref="PopulationJitter"/>);
     /// 0 for one shift, the case a candidate's floor covers.
     /// </summary>
     private static double BandwidthJitter(IReadOnlyList<double> shifts, double multiplier, double exponent) =>
-        new PopulationBandwidth(multiplier, exponent, 0).JitterFor(shifts);
+        PopulationJitter.Bandwidth(multiplier, exponent, 0).JitterFor(shifts);
 
     private static int PopulationSessionsIndex(int sessions)
     {
