@@ -125,8 +125,10 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
         string spread = Shift.IsMixture
             ? $"sd {Number(Shift.NarrowSd)}, in {Number(100 * Shift.WideProbability)}% of runs sd {Number(Shift.WideSd)}"
             : $"sd {Number(Shift.NarrowSd)}";
+        // A population of one text may take a jitter of its own (AnalogSpreads.RepeatOneTextJitter).
+        double jitter = Population is { Texts.Count: 1 } && Jitter is { } rule ? rule.OneText : Shift.StandardDeviation;
         string shape = PopulationSessions > 0
-            ? $"the text is drawn in each run as {Population?.Describe() ?? $"any {PopulationWords(Kind.Value)} from its session and the {(PopulationSessions == 2 ? "one" : Number(PopulationSessions - 1))} before, each anchored on its recorded yes count"}{(Shift.StandardDeviation > 0 ? $", then shifted with {spread}" : string.Empty)}"
+            ? $"the text is drawn in each run as {Population?.Describe() ?? $"any {PopulationWords(Kind.Value)} from its session and the {(PopulationSessions == 2 ? "one" : Number(PopulationSessions - 1))} before, each anchored on its recorded yes count"}{(jitter > 0 ? $", then shifted with {(jitter == Shift.StandardDeviation ? spread : $"sd {Number(jitter)}")}" : string.Empty)}"
             : (AnchorsOnCount ? "anchored on its recorded yes count, " : "") + spread;
         return Inferred
             ? $"shift measured for a {kind} analog (inferred: the title matches the analog's): {shape}"
