@@ -23,7 +23,11 @@ public sealed partial class AnalogSpreadTableTests
         if (population.Success)
         {
             Assert.That(AnalogSpreads.PopulationSessions(kind), Is.EqualTo(int.Parse(population.Groups["k"].Value, CultureInfo.InvariantCulture)));
-            Assert.That(AnalogSpreads.Shift(kind), Is.EqualTo(AnalogShiftDistribution.Normal(double.Parse(population.Groups["s"].Value, CultureInfo.InvariantCulture))));
+            double jitter = double.Parse(population.Groups["s"].Value, CultureInfo.InvariantCulture);
+            Assert.That(AnalogSpreads.Shift(kind), Is.EqualTo(AnalogShiftDistribution.Normal(jitter)));
+            // "floor f": a population of one text takes jitter f.
+            double oneText = population.Groups["f"].Success ? double.Parse(population.Groups["f"].Value, CultureInfo.InvariantCulture) : jitter;
+            Assert.That(AnalogSpreads.Of(kind).PopulationJitter, Is.EqualTo(PopulationJitter.Fixed(jitter, oneText)));
             // A repeat that cannot draw its own votes (evidence known by its totals) is anchored on the analog alone.
             Assert.That(AnalogSpreads.AnchorsOnCount(kind), Is.EqualTo(kind == AnalogKind.Repeat));
             return;
@@ -80,7 +84,7 @@ public sealed partial class AnalogSpreadTableTests
         return (new AnalogShiftDistribution(narrow, double.Parse(match.Groups["wide"].Value, CultureInfo.InvariantCulture), double.Parse(match.Groups["p"].Value, CultureInfo.InvariantCulture)), anchored);
     }
 
-    [GeneratedRegex(@"^population (?<k>[0-9]+) sessions (?<s>[0-9.]+)$")]
+    [GeneratedRegex(@"^population (?<k>[0-9]+) sessions (?<s>[0-9.]+)( floor (?<f>[0-9.]+))?$")]
     private static partial Regex Population();
 
     [GeneratedRegex(@"^(?<family>normal|anchored|mixture|anchored-mixture)( p=(?<p>[0-9.]+))? (?<narrow>[0-9.]+)(/(?<wide>[0-9.]+))?$")]

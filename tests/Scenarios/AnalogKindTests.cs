@@ -22,10 +22,12 @@ public sealed class AnalogKindTests
         var subject = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: same_subject }")).Model!.Variants[0].Votes[0];
         var issue = ScenarioText.Load(Vote("like: { vote: A/RES/68/262, kind: same_issue }")).Model!.Variants[0].Votes[0];
 
-        // A repeat draws from its resolution's own votes; A/RES/68/262 was voted once, so it is its population alone.
+        // A repeat draws from its resolution's own votes; A/RES/68/262 was voted once, so it is its population alone,
+        // with the one-text jitter (sd 0.1) instead of the larger populations' none.
         Assert.That(vote.AnalogShift.IsEmpirical, Is.True);
         Assert.That(vote.AnalogShift.Offsets, Has.Count.EqualTo(1));
-        Assert.That(vote.AnalogShift.NarrowSd, Is.EqualTo(AnalogSpreads.Repeat.NarrowSd));
+        Assert.That(vote.AnalogShift.NarrowSd, Is.EqualTo(0.1));
+        Assert.That(AnalogSpreads.Repeat.NarrowSd, Is.Zero);
         Assert.That(subject.AnalogShift.IsEmpirical, Is.True);
         Assert.That(subject.AnalogShift.NarrowSd, Is.EqualTo(AnalogSpreads.SameSubject.NarrowSd));
         Assert.That(issue.AnalogShift, Is.EqualTo(AnalogSpreads.SameIssueUnanchored));
@@ -40,6 +42,8 @@ public sealed class AnalogKindTests
         // Drawn from the resolution's own votes of its last sessions (A/RES/76/228 and A/RES/75/193, one a session).
         Assert.That(vote.AnalogShift.IsEmpirical, Is.True);
         Assert.That(vote.AnalogShift.Offsets, Has.Count.EqualTo(AnalogSpreads.RepeatSessions));
+        // Two texts: no jitter (the one-text sd is for a resolution voted once).
+        Assert.That(vote.AnalogShift.NarrowSd, Is.Zero);
     }
 
     [Test]

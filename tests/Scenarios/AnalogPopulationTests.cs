@@ -120,6 +120,20 @@ public sealed class AnalogPopulationTests
         Assert.That(choice.Describe(), Does.StartWith($"shift measured for a same_issue analog: the text is drawn in each run as any of {choice.Population!.Texts.Count} texts of this issue area from {2021 - sessions + 1}-2021"));
     }
 
+    [Test]
+    public void The_briefing_words_name_the_jitter_of_a_resolution_voted_once()
+    {
+        // A/RES/68/262 was voted once: its repeat population is itself, with the one-text jitter; A/RES/76/228 and its
+        // previous session's vote are two texts, with none.
+        var once = ReferenceCatalog.Embedded.RollCalls.Find("A/RES/68/262", out _)!;
+        var twice = ReferenceCatalog.Embedded.RollCalls.Find("A/RES/76/228", out _)!;
+        string Words(AnalogRollCall analog) => AnalogSpreadChoice.Of(new AnalogDocument { Vote = analog.Id, Kind = AnalogKindName.Repeat })
+            .WithPopulation(ReferenceCatalog.Embedded.RollCalls.All, analog, RollCallConcerns.Embedded).Describe();
+
+        Assert.That(Words(once), Does.EndWith("anchored on its recorded yes count, then shifted with sd 0.1"));
+        Assert.That(Words(twice), Does.EndWith("each anchored on its recorded yes count"));
+    }
+
     /// <summary>The yes count the vote's leans expect without shocks with every member's support moved by <paramref name="shift"/>.</summary>
     private static double ExpectedYes(VoteModel vote, double shift) =>
         Enumerable.Range(0, vote.Count).Select(vote.Lean).Sum(l => l.Fixed is { } f

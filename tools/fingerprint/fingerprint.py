@@ -17,7 +17,8 @@ main-2026-12-06-round4.txt is main after the fourth round (round 3's hashes, the
 baseline for the next change; h5-ranges-population.txt is branch h5-ranges after the population draw (six scenarios
 with same_subject or same_issue Assembly votes changed, the other nine identical to round 4). main-2026-12-07-round6.txt is branch h6-ranges
 after the repeat's draw from its own votes (only scenarios with repeat Assembly votes changed; see the round-6 note in
-docs/calibration.md).
+docs/calibration.md). main-2026-12-07-round7.txt is branch h7-sameissue after the one-text jitter of a repeat (sd 0.1):
+only drift-brics-2026-2035 and drift-eu-outreach-2026-2035, whose repeat analog A/RES/68/262 was voted once, changed.
 Every file under a run folder is hashed, each part of a folder of parts on its own line: since one trials layout
 serves every run, a run's trials are the line `trials/shard=0/part-0.parquet` (earlier baselines: `trials.parquet`,
 the same bytes before the footer).

@@ -22,6 +22,13 @@ public static class AnalogSpreads
     public const int RepeatSessions = 2;
 
     /// <summary>
+    /// The jitter sd of a repeat's draw when its population is one text (a resolution voted once in those sessions):
+    /// 0.1, chosen on 2000-2009 with the jitter of larger populations among the fixed jitters 0-3.0 (round 7); the other
+    /// populations keep <see cref="Repeat"/>'s sd.
+    /// </summary>
+    public const double RepeatOneTextJitter = 0.1;
+
+    /// <summary>
     /// A repeat where the vote cannot be anchored on the analog's count (a Council draft taking an Assembly roll call's
     /// parameters): the normal shift chosen on 2000-2009 without anchoring.
     /// </summary>
@@ -137,7 +144,7 @@ public static class AnalogSpreads
     public static string Name(AnalogKind kind) => Of(kind).Name;
 
     // Declared after the shifts they hold: static initialisers run in textual order.
-    private static readonly MeasuredAnalogSpread RepeatMeasured = new(AnalogKind.Repeat, "repeat", Repeat, AnchorsOnCount: true, NormalStudyChoice: 0.6, PlausibleLow: 0.6, PlausibleHigh: 0.8, RepeatSessions, RepeatUnanchored);
+    private static readonly MeasuredAnalogSpread RepeatMeasured = new(AnalogKind.Repeat, "repeat", Repeat, AnchorsOnCount: true, NormalStudyChoice: 0.6, PlausibleLow: 0.6, PlausibleHigh: 0.8, RepeatSessions, RepeatUnanchored, PopulationJitter.Fixed(Repeat.NarrowSd, RepeatOneTextJitter));
 
     private static readonly MeasuredAnalogSpread SameSubjectMeasured = new(AnalogKind.SameSubject, "same_subject", SameSubject, AnchorsOnCount: false, NormalStudyChoice: 2.0, PlausibleLow: 1.6, PlausibleHigh: 2.5, SameSubjectSessions, SameSubjectUnanchored);
 

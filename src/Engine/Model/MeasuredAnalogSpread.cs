@@ -22,6 +22,10 @@ namespace StemSimulator.Engine.Model;
 /// The shift of a vote of this kind that can be neither anchored nor drawn from a population (a Council draft, evidence
 /// known by its totals); null for <paramref name="Shift"/> itself.
 /// </param>
+/// <param name="Jitter">
+/// The jitter of a population draw when it is not simply <paramref name="Shift"/>'s sd for every population (one that
+/// follows the population, or another sd for a population of one text); null for that sd throughout.
+/// </param>
 public sealed record MeasuredAnalogSpread(
     AnalogKind Kind,
     string Name,
@@ -31,8 +35,12 @@ public sealed record MeasuredAnalogSpread(
     double PlausibleLow,
     double PlausibleHigh,
     int PopulationSessions = 0,
-    AnalogShiftDistribution? Unanchored = null)
+    AnalogShiftDistribution? Unanchored = null,
+    PopulationJitter? Jitter = null)
 {
+    /// <summary>The jitter of a population draw of this kind: <see cref="Jitter"/>, or <see cref="Shift"/>'s sd for every population.</summary>
+    public PopulationJitter PopulationJitter => Jitter ?? PopulationJitter.Fixed(Shift.NarrowSd, Shift.NarrowSd);
+
     /// <summary>The shift of a vote of this kind that is neither anchored nor drawn from a population.</summary>
     public AnalogShiftDistribution UnanchoredShift => Unanchored ?? Shift;
 }

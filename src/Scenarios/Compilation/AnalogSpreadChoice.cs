@@ -29,6 +29,12 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
     /// </summary>
     public int PopulationSessions { get; init; }
 
+    /// <summary>
+    /// The jitter of the population draw (with <see cref="PopulationSessions"/>): the kind's measured rule
+    /// (<see cref="MeasuredAnalogSpread.PopulationJitter"/>); null for none.
+    /// </summary>
+    public PopulationJitter? Jitter { get; init; }
+
     /// <summary>The population drawn from, when the caller found it (<see cref="WithPopulation"/>); words only.</summary>
     public AnalogPopulation? Population { get; init; }
 
@@ -47,7 +53,7 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
         if (!AnalogPopulation.Defines(analog, kind, concerns))
         {
             var shift = AnalogSpreads.AtSetting(AnalogSpreads.UnanchoredShift(kind), kind, setting);
-            return this with { Spread = shift.StandardDeviation, Shift = shift, PopulationSessions = 0 };
+            return this with { Spread = shift.StandardDeviation, Shift = shift, PopulationSessions = 0, Jitter = null };
         }
 
         return this with { Population = AnalogPopulation.Of(rollCalls, analog, kind, PopulationSessions, concerns) };
@@ -101,7 +107,7 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
         bool anchored = assembly && sessions == 0 && AnalogSpreads.AnchorsOnCount(kind);
         var chosen = anchored || sessions > 0 ? AnalogSpreads.Shift(kind) : AnalogSpreads.UnanchoredShift(kind);
         var shift = AnalogSpreads.AtSetting(chosen, kind, setting);
-        return new AnalogSpreadChoice(shift.StandardDeviation, kind, ByHand: false, Inferred: inferred) { Shift = shift, AnchorsOnCount = anchored, PopulationSessions = sessions };
+        return new AnalogSpreadChoice(shift.StandardDeviation, kind, ByHand: false, Inferred: inferred) { Shift = shift, AnchorsOnCount = anchored, PopulationSessions = sessions, Jitter = sessions > 0 ? AnalogSpreads.Of(kind).Jitter : null };
     }
 
     /// <summary>
@@ -119,8 +125,10 @@ public sealed record AnalogSpreadChoice(double Spread, AnalogKind? Kind, bool By
         string spread = Shift.IsMixture
             ? $"sd {Number(Shift.NarrowSd)}, in {Number(100 * Shift.WideProbability)}% of runs sd {Number(Shift.WideSd)}"
             : $"sd {Number(Shift.NarrowSd)}";
+        // A population of one text may take a jitter of its own (AnalogSpreads.RepeatOneTextJitter).
+        double jitter = Population is { Texts.Count: 1 } && Jitter is { } rule ? rule.OneText : Shift.StandardDeviation;
         string shape = PopulationSessions > 0
-            ? $"the text is drawn in each run as {Population?.Describe() ?? $"any {PopulationWords(Kind.Value)} from its session and the {(PopulationSessions == 2 ? "one" : Number(PopulationSessions - 1))} before, each anchored on its recorded yes count"}{(Shift.StandardDeviation > 0 ? $", then shifted with {spread}" : string.Empty)}"
+            ? $"the text is drawn in each run as {Population?.Describe() ?? $"any {PopulationWords(Kind.Value)} from its session and the {(PopulationSessions == 2 ? "one" : Number(PopulationSessions - 1))} before, each anchored on its recorded yes count"}{(jitter > 0 ? $", then shifted with {(jitter == Shift.StandardDeviation ? spread : $"sd {Number(jitter)}")}" : string.Empty)}"
             : (AnchorsOnCount ? "anchored on its recorded yes count, " : "") + spread;
         return Inferred
             ? $"shift measured for a {kind} analog (inferred: the title matches the analog's): {shape}"

@@ -199,13 +199,19 @@ internal sealed class VoteCompiler
     /// <summary>
     /// The empirical shift of a vote drawn from its analog's population: per text, the shift that anchors the vote on
     /// its recorded yes count (found as <see cref="Anchor"/> finds the analog's), spread about their mean by the band's
-    /// factor, plus the measured jitter.
+    /// factor, plus the measured jitter (the kind's <see cref="PopulationJitter"/> on the shifts as spread, else the
+    /// shift's own sd).
     /// </summary>
     private AnalogShiftDistribution PopulationShift(VoteParameters parameters, DateOnly date)
     {
         var offsets = Anchor(parameters, date, parameters.PopulationYes);
-        var shift = AnalogShiftDistribution.Empirical(offsets, parameters.AnalogShift.NarrowSd);
-        return parameters.PopulationScale == 1 ? shift : AnalogShiftDistribution.Empirical(shift.Rescaled(1, parameters.PopulationScale).Offsets, parameters.AnalogShift.NarrowSd);
+        if (parameters.PopulationScale != 1)
+        {
+            offsets = [.. AnalogShiftDistribution.Empirical(offsets, 0).Rescaled(1, parameters.PopulationScale).Offsets];
+        }
+
+        double jitter = parameters.PopulationJitter?.JitterFor(offsets) ?? parameters.AnalogShift.NarrowSd;
+        return AnalogShiftDistribution.Empirical(offsets, jitter);
     }
 
     /// <summary>The members who take part in a vote, each with its lean and its shocked groups.</summary>

@@ -127,6 +127,7 @@ internal sealed class VoteParameterResolver
             AnalogShift = choice.Shift.Widened(analog.ExtraSpread),
             AnchorYes = choice.AnchorsOnCount ? analog.Yes : null,
             PopulationYes = choice.Population?.YesCounts ?? [],
+            PopulationJitter = choice.Jitter,
             PopulationScale = choice.Kind is { } kind && !choice.ByHand ? AnalogSpreads.SettingScale(kind, _context.AnalogSetting) : 1,
             MemberShifts = analog.MemberShifts,
         };

@@ -27,6 +27,12 @@ internal sealed record VoteParameters(double Beta, double[] Cutpoints, int Issue
     /// </summary>
     public IReadOnlyList<int> PopulationYes { get; init; } = [];
 
+    /// <summary>
+    /// The rule that sets the population draw's jitter from its anchor shifts (<see cref="PopulationJitter"/>), or null
+    /// for <see cref="AnalogShift"/>'s sd whatever the population.
+    /// </summary>
+    public PopulationJitter? PopulationJitter { get; init; }
+
     /// <summary>The factor by which the population's anchor shifts are spread about their mean (1 but at an end of the band over the assumptions).</summary>
     public double PopulationScale { get; init; } = 1;
 

@@ -77,7 +77,7 @@ public sealed partial class AnalogSpreadStudy
         if (sessions > 0)
         {
             var offsets = PopulationShifts(members, analog, analogIndex, kind)[PopulationSessionsIndex(sessions)];
-            return (members, AnalogShiftDistribution.Empirical(offsets, AnalogSpreads.Shift(kind).NarrowSd));
+            return (members, AnalogShiftDistribution.Empirical(offsets, AnalogSpreads.Of(kind).PopulationJitter.JitterFor(offsets)));
         }
 
         if (!AnalogSpreads.AnchorsOnCount(kind))

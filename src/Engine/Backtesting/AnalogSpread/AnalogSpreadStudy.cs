@@ -35,7 +35,13 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
     /// (<see cref="AnalogChooser.Population"/>) is picked uniformly and every member's support moves by the anchor
     /// shift on that text's recorded yes count, plus the normal shift of sd <paramref name="Spread"/>.
     /// </param>
-    public sealed record Simulation(string Name, double Spread, bool Anchored, double Groups, bool Flip, int Sessions = 0);
+    /// <param name="Bandwidth">
+    /// 0, or (with <paramref name="Sessions"/>) the multiplier h of a jitter that follows the population: sd
+    /// h · s_d · n^(−<paramref name="BandwidthExponent"/>), s_d the sample sd of the population's n anchor shifts
+    /// (0 for n = 1, the case a <see cref="Candidate.Floor"/> covers), in place of <paramref name="Spread"/>.
+    /// </param>
+    /// <param name="BandwidthExponent">0.2 (Silverman's rule for a kernel density) or 0.5 (the predictive widening sqrt(1 + h²/n)).</param>
+    public sealed record Simulation(string Name, double Spread, bool Anchored, double Groups, bool Flip, int Sessions = 0, double Bandwidth = 0, double BandwidthExponent = 0);
 
     /// <summary>A scored candidate: per trial the narrow simulation's count, or with <paramref name="Probability"/> the wide one's.</summary>
     /// <param name="Family">normal, mixture, anchored, anchored-mixture (the shapes the vote kernel implements), groups or flip.</param>
@@ -45,7 +51,11 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
     /// <param name="Probability">Probability of the wide simulation's count, 0 to 1.</param>
     /// <param name="Population">-1, or the index of a population simulation whose count is taken with probability 1 - <paramref name="ShapeShare"/>.</param>
     /// <param name="ShapeShare">With a population: probability of the narrow/wide shape's count instead, 0 to 1.</param>
-    public sealed record Candidate(string Family, string Name, int Narrow, int Wide, double Probability, int Population = -1, double ShapeShare = 0)
+    /// <param name="Floor">
+    /// -1, or the index of a fixed-jitter population simulation of the same sessions whose count a case takes when its
+    /// population is one text (where a bandwidth that follows the population is 0).
+    /// </param>
+    public sealed record Candidate(string Family, string Name, int Narrow, int Wide, double Probability, int Population = -1, double ShapeShare = 0, int Floor = -1)
     {
         /// <summary>Whether scenarios can take this candidate: a normal or mixed common shift, anchored or not, or a population draw.</summary>
         public bool Implemented => Family is "normal" or "mixture" or "anchored" or "anchored-mixture" or "population";
@@ -71,7 +81,16 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
     /// <summary>Sessions of the population draws tried.</summary>
     public static IReadOnlyList<int> PopulationSessions { get; } = [2, 3, 5];
 
-    private static readonly double[] PopulationJitters = [0, 0.1, 0.18, 0.3, 0.6, 1.0, 1.3, 1.6, 2.0];
+    private static readonly double[] PopulationJitters = [0, 0.1, 0.18, 0.3, 0.6, 1.0, 1.3, 1.6, 2.0, 2.5, 3.0];
+
+    /// <summary>Multipliers h of the kernel-density jitter h · s_d · n^(−1/5) (Silverman's rule is h = 1.06).</summary>
+    private static readonly double[] KernelBandwidths = [0.5, 1.0, 1.5, 2.0, 3.0];
+
+    /// <summary>Multipliers h of the predictive jitter h · s_d / sqrt(n) (h = 1: the draw's variance s_d²(1 + 1/n)).</summary>
+    private static readonly double[] PredictiveBandwidths = [1.0, 2.0, 4.0];
+
+    /// <summary>Sessions of the population draws whose jitter follows the population.</summary>
+    private static readonly int[] BandwidthSessions = [2, 3];
     private static readonly double[] PopulationShapeShares = [0.1, 0.2, 0.3, 0.5];
 
     /// <summary>The repeat's shape before the population draw (anchored, sd 0.18, one trial in 20 sd 2.5), as a population mixture's other part.</summary>
@@ -93,6 +112,12 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
         foreach (int k in PopulationSessions)
         {
             list.AddRange(PopulationJitters.Select(s => new Simulation(FormattableString.Invariant($"population {k} sessions {s:F2}"), s, false, 0, false, k)));
+        }
+
+        foreach (int k in BandwidthSessions)
+        {
+            list.AddRange(KernelBandwidths.Select(h => new Simulation(FormattableString.Invariant($"population {k} sessions kde h={h:F2}"), 0, false, 0, false, k, h, 0.2)));
+            list.AddRange(PredictiveBandwidths.Select(h => new Simulation(FormattableString.Invariant($"population {k} sessions predictive h={h:F2}"), 0, false, 0, false, k, h, 0.5)));
         }
 
         return list;
@@ -123,9 +148,14 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
 
         for (int k = 0; k < sims.Count; k++)
         {
-            if (sims[k].Sessions > 0)
+            if (sims[k].Sessions > 0 && sims[k].Bandwidth > 0)
+            {
+                list.AddRange(FloorCandidates(sims, k));
+            }
+            else if (sims[k].Sessions > 0)
             {
                 list.Add(new Candidate("population", sims[k].Name, k, k, 0, k, 0));
+                list.AddRange(FloorCandidates(sims, k));
                 list.AddRange(PopulationMixtures(sims, spreads, k));
             }
             else if (sims[k].Anchored && sims[k].Groups == 0)
@@ -172,6 +202,22 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
             foreach (double w in PopulationShapeShares)
             {
                 yield return new Candidate("population-mixture", FormattableString.Invariant($"w={w:F2} {AnalogSpreads.Name(kind)} shape, else {sims[population].Name}"), narrow, wide, shape.WideProbability, population, w);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The candidates of population simulation <paramref name="population"/> with each other fixed jitter of the same
+    /// sessions as the floor a population of one text takes (for a bandwidth simulation, whose jitter is 0 there, every
+    /// fixed jitter).
+    /// </summary>
+    private static IEnumerable<Candidate> FloorCandidates(List<Simulation> sims, int population)
+    {
+        for (int f = 0; f < sims.Count; f++)
+        {
+            if (f != population && sims[f].Sessions == sims[population].Sessions && sims[f].Bandwidth == 0)
+            {
+                yield return new Candidate("population", FormattableString.Invariant($"{sims[population].Name} floor {sims[f].Spread:F2}"), population, population, 0, population, 0, f);
             }
         }
     }
@@ -254,7 +300,7 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
         int actual = expected.Count(v => v.Choice == VoteChoice.Yes);
         return new AnalogCase(kind, testYear, rc.Id, analogInfo.Id, actual, analogYes, ranges)
         {
-            CandidateRanges = CandidateRanges(samples, key),
+            CandidateRanges = CandidateRanges(samples, key, populations),
             Samples = keepSamples ? samples : [],
             PopulationSizes = populations.Select(p => p.Length).ToArray(),
         };
@@ -313,7 +359,8 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
         for (int k = 0; k < _simulations.Count; k++)
         {
             var sim = _simulations[k];
-            double sd = Math.Sqrt((global * global) + (sim.Spread * sim.Spread));
+            double jitter = sim.Bandwidth > 0 ? BandwidthJitter(populations[PopulationSessionsIndex(sim.Sessions)], sim.Bandwidth, sim.BandwidthExponent) : sim.Spread;
+            double sd = Math.Sqrt((global * global) + (jitter * jitter));
             var groupSds = blocSds.Select((b, g) => g < ShockBlocs.GroupCount ? Math.Sqrt((b * b) + (sim.Groups * sim.Groups)) : b).ToArray();
             double[] p = sim.Flip ? [-analog.Beta, analog.Tau1, analog.Tau2] : parameters;
 
@@ -331,6 +378,13 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
 
         return samples;
     }
+
+    /// <summary>
+    /// The jitter sd h · s_d · n^(−<paramref name="exponent"/>) of a population of n anchor shifts (<see cref="PopulationJitter"/>);
+    /// 0 for one shift, the case a candidate's floor covers.
+    /// </summary>
+    private static double BandwidthJitter(IReadOnlyList<double> shifts, double multiplier, double exponent) =>
+        PopulationJitter.Bandwidth(multiplier, exponent, 0).JitterFor(shifts);
 
     private static int PopulationSessionsIndex(int sessions)
     {
@@ -361,9 +415,10 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
 
     /// <summary>
     /// The ranges of each candidate mixture: per trial the wide simulation's count with the candidate's probability, else
-    /// the narrow one's; for a population candidate, the population's count unless a third uniform falls below its shape share.
+    /// the narrow one's; for a population candidate, the population's count unless a third uniform falls below its shape share
+    /// (or, with a floor, the floor's count when the population is one text).
     /// </summary>
-    private CountInterval[][] CandidateRanges(int[][] samples, ulong key)
+    private CountInterval[][] CandidateRanges(int[][] samples, ulong key, double[][] populations)
     {
         var choice = PickUniforms(key);
         var flipChoice = UniformsOf(key, 2);
@@ -374,6 +429,11 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
         for (int c = 0; c < _candidates.Count; c++)
         {
             var candidate = _candidates[c];
+            if (candidate.Floor >= 0 && populations[PopulationSessionsIndex(_simulations[candidate.Floor].Sessions)].Length == 1)
+            {
+                candidate = candidate with { Population = candidate.Floor };
+            }
+
             var u = candidate.Family == "flip" ? flipChoice : choice;
             var narrow = samples[candidate.Narrow];
             var wide = samples[candidate.Wide];
