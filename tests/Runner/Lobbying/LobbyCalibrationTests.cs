@@ -18,7 +18,7 @@ public sealed class LobbyCalibrationTests
             title: The Syrian Golan
             body: GA
             date: 2026-03-20
-            majority: simple
+            majority: two_thirds
             like: A/RES/75/24
 
         """;
@@ -46,7 +46,9 @@ public sealed class LobbyCalibrationTests
         var stated = Regex.Match(string.Join(' ', lobby.StandardOutput.Split('\n').Select(l => l.Trim())), @"The scenario's run \([\d,]+ trials, \w+ estimator\) gives P\(adopted\) (\d\.\d{4})");
         Assert.That(stated.Success, Is.True, lobby.StandardOutput);
         Assert.That(double.Parse(stated.Groups[1].Value, CultureInfo.InvariantCulture), Is.EqualTo(pAdopted).Within(0.00005), "lobby's run is run --calibration's, to the digits shown");
-        Assert.That(BaselineOf(stepsWithTable.StandardOutput), Is.Not.EqualTo(BaselineOf(stepsEmbedded.StandardOutput)), "the user's table, not the embedded one, set the positions the optimiser works on");
+        // Two thirds rather than a simple majority: a simple majority is so certain under both tables that their
+        // baselines differ only in the last bits of a double, which any change of summation order may erase.
+        Assert.That(BaselineOf(stepsWithTable.StandardOutput), Is.Not.EqualTo(BaselineOf(stepsEmbedded.StandardOutput)).Within(1e-12), "the user's table, not the embedded one, set the positions the optimiser works on");
     }
 
     private static double BaselineOf(string json)
