@@ -7,7 +7,10 @@ internal static class CliProcess
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static Result Run(string workingDirectory, params string[] arguments)
+    public static Result Run(string workingDirectory, params string[] arguments) => Run(workingDirectory, _ => { }, arguments);
+
+    /// <summary>As <see cref="Run(string, string[])"/>, with the child's environment adjusted by <paramref name="environment"/> first.</summary>
+    public static Result Run(string workingDirectory, Action<IDictionary<string, string?>> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -16,6 +19,7 @@ internal static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        environment(start.Environment);
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "stemsim.dll"));
         foreach (var argument in arguments)

@@ -128,9 +128,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
         AppendCandidateHeader(text);
         foreach (var kind in Enum.GetValues<AnalogKind>())
         {
-            var all = AnalogSpreadEvaluation.OfKind(cases, kind);
-            var train = all.Where(c => c.Year <= chooseTo).ToArray();
-            var test = all.Where(c => c.Year > chooseTo).ToArray();
+            var (train, test) = AnalogSpreadEvaluation.Periods(cases, kind, chooseTo);
             if (train.Length == 0)
             {
                 continue;
@@ -164,9 +162,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
         AppendCandidateHeader(text);
         foreach (var kind in Enum.GetValues<AnalogKind>())
         {
-            var all = AnalogSpreadEvaluation.OfKind(cases, kind);
-            var train = all.Where(c => c.Year <= chooseTo).ToArray();
-            var test = all.Where(c => c.Year > chooseTo).ToArray();
+            var (train, test) = AnalogSpreadEvaluation.Periods(cases, kind, chooseTo);
             if (train.Length == 0)
             {
                 continue;
@@ -280,9 +276,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
         var bootstraps = new List<(string Kind, AnalogSpreadBootstrap.Result Result)>();
         foreach (var kind in Enum.GetValues<AnalogKind>())
         {
-            var all = AnalogSpreadEvaluation.OfKind(cases, kind);
-            var train = all.Where(c => c.Year <= chooseTo).ToArray();
-            var test = all.Where(c => c.Year > chooseTo).ToArray();
+            var (train, test) = AnalogSpreadEvaluation.Periods(cases, kind, chooseTo);
             string name = AnalogSpreads.Name(kind);
             if (train.Length == 0)
             {
@@ -357,9 +351,7 @@ internal sealed class AnalogSpreadBacktestService(ConsoleStreams console, TimePr
             text.Append(CultureInfo.InvariantCulture, $"| {Grid[s]:F2} |");
             foreach (var kind in Enum.GetValues<AnalogKind>())
             {
-                var all = AnalogSpreadEvaluation.OfKind(cases, kind);
-                var train = all.Where(c => c.Year <= chooseTo).ToArray();
-                var test = all.Where(c => c.Year > chooseTo).ToArray();
+                var (train, test) = AnalogSpreadEvaluation.Periods(cases, kind, chooseTo);
                 text.Append(CultureInfo.InvariantCulture, $" {AnalogSpreadEvaluation.MeanScore(train, s):F1} ({AnalogSpreadEvaluation.MeanScore(test, s):F1}) |");
             }
 

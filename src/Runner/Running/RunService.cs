@@ -153,8 +153,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
             ? Task.Run(() => AssumptionBandRun.Simulate(plan.Request.ScenarioPath, loaded.Bytes.ToArray(), plan.Overrides, model, plan.FirstTrial, plan.TrialCount, options.Threads, cancellationToken), cancellationToken)
             : Task.FromResult<IReadOnlyList<AssumptionBandState>?>(null);
         var (simulated, elections) = await SimulateBesideAsync(plan, options, folder, provenance, bandRun, cancellationToken).ConfigureAwait(false);
-        // The trial files finish beside what follows; disposing waits for them, so a failing run never removes its folder under them.
-        await using var trialFiles = simulated;
+        await using var trialFiles = simulated; // finished beside what follows; disposing waits for them, so no failure removes the folder under them
         var result = simulated?.Result;
         double seconds = stopwatch.Elapsed.TotalSeconds;
         plan.Timings.Lap("simulate");

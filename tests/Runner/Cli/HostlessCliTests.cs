@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Testing;
 using StemSimulator.Runner.Cli;
@@ -115,39 +114,21 @@ public sealed class HostlessCliTests
     /// <summary>The real tool with (a log level set through <c>STEMSIM_</c>, so the host starts) or without a configuration variable.</summary>
     private static (int ExitCode, string Output, string Error) Stemsim(string[] arguments, string? logLevel)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepositoryPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var name in Environment.GetEnvironmentVariables().Keys.OfType<string>().Where(n => n.StartsWith("STEMSIM_", StringComparison.OrdinalIgnoreCase)))
-        {
-            start.Environment.Remove(name);
-        }
+        var result = CliProcess.Run(
+            RepositoryPaths.Root,
+            environment =>
+            {
+                foreach (var name in environment.Keys.Where(n => n.StartsWith("STEMSIM_", StringComparison.OrdinalIgnoreCase)).ToArray())
+                {
+                    environment.Remove(name);
+                }
 
-        if (logLevel is not null)
-        {
-            start.Environment["STEMSIM_Logging__LogLevel__Default"] = logLevel;
-        }
-
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "stemsim.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(true);
-            Assert.Fail("stemsim did not finish within 5 minutes");
-        }
-
-        return (process.ExitCode, output.Result, error.Result);
+                if (logLevel is not null)
+                {
+                    environment["STEMSIM_Logging__LogLevel__Default"] = logLevel;
+                }
+            },
+            arguments);
+        return (result.ExitCode, result.StandardOutput, result.StandardError);
     }
 }

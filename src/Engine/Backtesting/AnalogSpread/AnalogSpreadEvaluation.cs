@@ -84,6 +84,16 @@ public static class AnalogSpreadEvaluation
     /// <summary>The cases of one kind.</summary>
     public static AnalogCase[] OfKind(IEnumerable<AnalogCase> cases, AnalogKind kind) => cases.Where(c => c.Kind == kind).ToArray();
 
+    /// <summary>
+    /// The cases of one kind split at <paramref name="chooseTo"/>: those of the choosing years (up to and including it),
+    /// on which a shape is chosen, and those of the later years, on which it is reported.
+    /// </summary>
+    public static (AnalogCase[] Choosing, AnalogCase[] Reporting) Periods(IEnumerable<AnalogCase> cases, AnalogKind kind, int chooseTo)
+    {
+        var all = OfKind(cases, kind);
+        return (all.Where(c => c.Year <= chooseTo).ToArray(), all.Where(c => c.Year > chooseTo).ToArray());
+    }
+
     private static int LevelIndex(double level)
     {
         for (int l = 0; l < AnalogSpreadStudy.Levels.Count; l++)
