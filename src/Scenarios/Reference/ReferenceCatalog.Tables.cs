@@ -9,7 +9,7 @@ namespace StemSimulator.Scenarios.Reference;
 // file:line problems.
 public sealed partial class ReferenceCatalog
 {
-    private static MemberState[] ReadStates(Func<string, TextReader> open)
+    private static MemberState[] ReadStates(Func<string, ReferenceRecords> open)
     {
         var states = new List<MemberState>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -24,11 +24,11 @@ public sealed partial class ReferenceCatalog
             var name = row.Required(1);
             var group = row.Group(2);
             var admitted = row.Date(3);
-            var observer = row[4] switch
+            var observer = row.Span(4) switch
             {
                 "member" => false,
                 "observer" => true,
-                var other => throw row.Error($"status must be 'member' or 'observer', not '{other}'"),
+                _ => throw row.Error($"status must be 'member' or 'observer', not '{row[4]}'"),
             };
             states.Add(new MemberState(code, name, group, admitted, observer));
         }
@@ -36,7 +36,7 @@ public sealed partial class ReferenceCatalog
         return [.. states.OrderBy(s => s.Code, StringComparer.Ordinal)];
     }
 
-    private static FrozenDictionary<string, Bloc> ReadBlocs(Func<string, TextReader> open, Dictionary<string, MemberState> states)
+    private static FrozenDictionary<string, Bloc> ReadBlocs(Func<string, ReferenceRecords> open, Dictionary<string, MemberState> states)
     {
         var descriptions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var row in ReadTable(open, BlocsResource, "bloc", "description"))
@@ -59,7 +59,7 @@ public sealed partial class ReferenceCatalog
 
             var code = row.KnownCode(1, states);
             var from = row.Date(2);
-            DateOnly? until = row[3].Length == 0 ? null : row.Date(3);
+            DateOnly? until = row.Span(3).Length == 0 ? null : row.Date(3);
             if (until <= from)
             {
                 throw row.Error($"until ({until:yyyy-MM-dd}) must be after from ({from:yyyy-MM-dd})");
@@ -79,7 +79,7 @@ public sealed partial class ReferenceCatalog
             .ToFrozenDictionary(b => b.Name, StringComparer.Ordinal);
     }
 
-    private static FrozenDictionary<int, string[]> ReadCouncilTerms(Func<string, TextReader> open, Dictionary<string, MemberState> states)
+    private static FrozenDictionary<int, string[]> ReadCouncilTerms(Func<string, ReferenceRecords> open, Dictionary<string, MemberState> states)
     {
         var byYear = new Dictionary<int, SortedSet<string>>();
         foreach (var row in ReadTable(open, CouncilTermsResource, "iso3", "first_year", "last_year"))
@@ -121,7 +121,7 @@ public sealed partial class ReferenceCatalog
     private static readonly string[] RollCallColumns =
         ["roll_call", "session", "year", "date", "symbol", "kind", "issues", "beta", "tau1", "tau2", "beta_se", "tau1_se", "tau2_se", "yes", "abstain", "no", "absent", "title"];
 
-    private static CalibrationModel ReadModel(Func<string, TextReader> open)
+    private static CalibrationModel ReadModel(Func<string, ReferenceRecords> open)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var row in ReadTable(open, CalibrationModelResource, "key", "value"))
@@ -135,15 +135,16 @@ public sealed partial class ReferenceCatalog
         return new CalibrationModel(values);
     }
 
-    private static CalibratedPositions ReadPositions(Func<string, TextReader> open, double positionStepSd)
+    private static CalibratedPositions ReadPositions(Func<string, ReferenceRecords> open, double positionStepSd)
     {
         var positions = new List<MemberPosition>();
         var seen = new HashSet<(string, int)>();
         int issues = IssueAreas.Names.Count;
+        string? previous = null;
         foreach (var row in ReadTable(open, PositionsResource, PositionColumns))
         {
             // Historical units (DDR, YUG, CSK, ...) are kept: they are part of the calibration, never of a scenario.
-            var code = row.Code(0);
+            var code = previous = row.Code(0, previous);
             int year = row.Int(1);
             var offsets = new double[issues];
             for (int k = 0; k < issues; k++)
@@ -173,7 +174,7 @@ public sealed partial class ReferenceCatalog
         return new CalibratedPositions(positions, positionStepSd);
     }
 
-    private static AnalogRollCalls ReadRollCalls(Func<string, TextReader> open)
+    private static AnalogRollCalls ReadRollCalls(Func<string, ReferenceRecords> open)
     {
         var rollCalls = new List<AnalogRollCall>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -185,8 +186,14 @@ public sealed partial class ReferenceCatalog
                 throw row.Error($"duplicate roll call '{id}'");
             }
 
-            var mask = IssueAreas.MaskOf(row[6]) ?? throw row.Error($"unknown issue area in '{row[6]}'");
-            var kind = row[5] is "resolution" or "amendment" or "paragraph" ? row[5] : throw row.Error($"kind '{row[5]}' is not resolution, amendment or paragraph");
+            var mask = (row.Span(6).Length == 0 ? 0 : IssueAreas.MaskOf(row[6])) ?? throw row.Error($"unknown issue area in '{row[6]}'");
+            var kind = row.Span(5) switch
+            {
+                "resolution" => "resolution",
+                "amendment" => "amendment",
+                "paragraph" => "paragraph",
+                _ => throw row.Error($"kind '{row[5]}' is not resolution, amendment or paragraph"),
+            };
             var rollCall = new AnalogRollCall(id, row[4], row.Int(2), row.Date(3), kind, mask, row.Double(7), row.Double(8), row.Double(9),
                 row.Int(13), row.Int(14), row.Int(15), row.Int(16), row[17]);
             if (rollCall.Tau2 < rollCall.Tau1)
@@ -200,32 +207,50 @@ public sealed partial class ReferenceCatalog
         return new AnalogRollCalls(rollCalls);
     }
 
-    private static IEnumerable<Row> ReadTable(Func<string, TextReader> open, string resource, params string[] header)
+    private static IEnumerable<Row> ReadTable(Func<string, ReferenceRecords> open, string resource, params string[] header)
     {
-        using var reader = open(resource);
-        var records = ParseCsv(reader, resource);
-        if (records.Count == 0)
+        // Each record is converted as it is read: nothing of a table is kept but what its reader makes of it.
+        using var records = open(resource);
+        if (!records.Read())
         {
             throw new InvalidDataException($"{resource}: empty resource, expected header '{string.Join(',', header)}'.");
         }
 
-        var (headerLine, actual) = records[0];
-        if (!actual.SequenceEqual(header, StringComparer.Ordinal))
+        if (!HeaderIs(records, header))
         {
+            var actual = Enumerable.Range(0, records.FieldCount).Select(records.Text);
             throw new InvalidDataException(
-                $"{resource}:{headerLine.ToString(CultureInfo.InvariantCulture)}: header is '{string.Join(',', actual)}', expected '{string.Join(',', header)}'.");
+                $"{resource}:{records.Line.ToString(CultureInfo.InvariantCulture)}: header is '{string.Join(',', actual)}', expected '{string.Join(',', header)}'.");
         }
 
-        foreach (var (line, fields) in records.Skip(1))
+        while (records.Read())
         {
-            if (fields.Length != header.Length)
+            if (records.FieldCount != header.Length)
             {
                 throw new InvalidDataException(
-                    $"{resource}:{line.ToString(CultureInfo.InvariantCulture)}: expected {header.Length} fields, found {fields.Length}.");
+                    $"{resource}:{records.Line.ToString(CultureInfo.InvariantCulture)}: expected {header.Length} fields, found {records.FieldCount}.");
             }
 
-            yield return new Row(resource, line, fields);
+            yield return new Row(records);
         }
+    }
+
+    private static bool HeaderIs(ReferenceRecords records, string[] header)
+    {
+        if (records.FieldCount != header.Length)
+        {
+            return false;
+        }
+
+        for (int k = 0; k < header.Length; k++)
+        {
+            if (!records.Span(k).SequenceEqual(header[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -242,8 +267,7 @@ public sealed partial class ReferenceCatalog
         {
             if (problem is not null)
             {
-                string hint = problem == CsvRecordReader.QuoteInsideUnquotedField ? " (quote the whole field and double the quote)" : string.Empty;
-                throw new InvalidDataException($"{resource}:{csv.ProblemLine.ToString(CultureInfo.InvariantCulture)}: {problem}{hint}.");
+                throw ReferenceRecords.QuotingError(resource, csv.ProblemLine, problem);
             }
 
             records.Add((csv.RecordLine, csv.Fields.ToArray()));
@@ -282,23 +306,34 @@ public sealed partial class ReferenceCatalog
         return string.Join(", ", parts);
     }
 
-    /// <summary>One data row of a reference table, with typed, validated accessors.</summary>
-    private readonly struct Row(string resource, int line, string[] fields)
+    /// <summary>
+    /// The current data row of a reference table, with typed, validated accessors; valid until the table's next row.
+    /// Numbers, dates and codes are parsed from the fields' spans, so only the fields a reader keeps become strings.
+    /// </summary>
+    private readonly struct Row(ReferenceRecords records)
     {
-        public string this[int index] => fields[index];
+        public string this[int index] => records.Text(index);
+
+        public ReadOnlySpan<char> Span(int index) => records.Span(index);
 
         public InvalidDataException Error(string message) =>
-            new($"{resource}:{line.ToString(CultureInfo.InvariantCulture)}: {message}.");
+            new($"{records.Resource}:{records.Line.ToString(CultureInfo.InvariantCulture)}: {message}.");
 
         public string Required(int index) =>
-            fields[index].Length > 0 ? fields[index] : throw Error($"field {index + 1} is empty");
+            records.Span(index).Length > 0 ? records.Text(index) : throw Error($"field {index + 1} is empty");
 
-        public string Code(int index)
+        public string Code(int index) => Code(index, null);
+
+        /// <summary>The ISO3 code of field <paramref name="index"/>: <paramref name="previous"/> itself when the field equals it.</summary>
+        public string Code(int index, string? previous)
         {
-            var code = fields[index];
-            return code.Length == 3 && code.All(char.IsAsciiLetterUpper)
-                ? code
-                : throw Error($"'{code}' is not an upper-case ISO3 code");
+            var code = records.Span(index);
+            if (code.Length != 3 || !char.IsAsciiLetterUpper(code[0]) || !char.IsAsciiLetterUpper(code[1]) || !char.IsAsciiLetterUpper(code[2]))
+            {
+                throw Error($"'{this[index]}' is not an upper-case ISO3 code");
+            }
+
+            return previous is not null && code.SequenceEqual(previous) ? previous : records.Text(index);
         }
 
         public string KnownCode(int index, Dictionary<string, MemberState> states)
@@ -309,25 +344,25 @@ public sealed partial class ReferenceCatalog
 
         public RegionalGroup Group(int index)
         {
-            var value = fields[index];
+            var value = this[index];
             return Enum.GetNames<RegionalGroup>().Contains(value, StringComparer.Ordinal)
                 ? Enum.Parse<RegionalGroup>(value)
                 : throw Error($"'{value}' is not a regional group ({string.Join(", ", Enum.GetNames<RegionalGroup>())})");
         }
 
         public DateOnly Date(int index) =>
-            DateOnly.TryParseExact(fields[index], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            DateOnly.TryParseExact(records.Span(index), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? date
-                : throw Error($"'{fields[index]}' is not an ISO date (yyyy-MM-dd)");
+                : throw Error($"'{this[index]}' is not an ISO date (yyyy-MM-dd)");
 
         public int Int(int index) =>
-            int.TryParse(fields[index], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            int.TryParse(records.Span(index), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
                 ? value
-                : throw Error($"'{fields[index]}' is not an integer");
+                : throw Error($"'{this[index]}' is not an integer");
 
         public double Double(int index) =>
-            double.TryParse(fields[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            double.TryParse(records.Span(index), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
                 ? value
-                : throw Error($"'{fields[index]}' is not a finite number");
+                : throw Error($"'{this[index]}' is not a finite number");
     }
 }

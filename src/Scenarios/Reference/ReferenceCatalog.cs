@@ -154,11 +154,19 @@ public sealed partial class ReferenceCatalog : IMembershipRecord
     internal ReferenceCatalog WithEvidence(CalibratedPositions calibration, IEnumerable<AnalogRollCall> rollCalls) =>
         new(_states, (FrozenDictionary<string, Bloc>)Blocs, _electedByYear, calibration, RollCalls.With(rollCalls), CalibrationModel);
 
-    /// <summary>Builds a catalog from CSV texts keyed by resource name (the embedded loader and tests use it).</summary>
+    /// <summary>
+    /// Builds a catalog from CSV texts keyed by resource name, read through <see cref="Csv.CsvRecordReader"/> (a user's
+    /// calibration files, and the tests' independent reading of the embedded tables).
+    /// </summary>
     internal static ReferenceCatalog Load(Func<string, TextReader> open)
     {
         ArgumentNullException.ThrowIfNull(open);
+        return Load(name => ReferenceRecords.FromReader(open(name), name));
+    }
 
+    /// <summary>Builds a catalog from the tables <paramref name="open"/> gives, keyed by resource name.</summary>
+    internal static ReferenceCatalog Load(Func<string, ReferenceRecords> open)
+    {
         // The roll calls, the largest table and independent of the others, are read meanwhile on a thread of their own
         // (not the thread pool's, which the caller may be occupying).
         var rollCallsRead = Task.Factory.StartNew(() => ReadRollCalls(open), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -232,21 +240,47 @@ public sealed partial class ReferenceCatalog : IMembershipRecord
         }
     }
 
-    private static ReferenceCatalog LoadEmbedded() => Load(EmbeddedOpener());
+    private static ReferenceCatalog LoadEmbedded() => Load(EmbeddedText);
 
-    private static Func<string, TextReader> EmbeddedOpener()
+    /// <summary>
+    /// An embedded table as a text in memory, read from its spans (<see cref="Csv.CsvTextReader"/>): the same records
+    /// as <see cref="EmbeddedOpener"/> gives through the stream reader, without a string for every field.
+    /// </summary>
+    internal static ReferenceRecords EmbeddedText(string name)
+    {
+        using var stream = OpenEmbedded(name, out int bytes);
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+
+        // UTF-8 never has more characters than bytes, so one array holds the text: no growing buffer, no second copy.
+        var text = new char[bytes];
+        int length = reader.ReadBlock(text, 0, text.Length);
+        return reader.Peek() < 0
+            ? ReferenceRecords.FromText(text, length, name)
+            : throw new InvalidDataException($"{name}: longer than its size, {bytes.ToString(CultureInfo.InvariantCulture)} bytes.");
+    }
+
+    /// <summary>The embedded tables through the stream reader, as a user's files are read.</summary>
+    internal static Func<string, TextReader> EmbeddedOpener() =>
+        name => new StreamReader(OpenEmbedded(name, out _), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+
+    /// <summary>Opens an embedded resource, decompressed; <paramref name="bytes"/> is its size once decompressed.</summary>
+    private static Stream OpenEmbedded(string name, out int bytes)
     {
         var assembly = typeof(ReferenceCatalog).Assembly;
-        return name =>
+        var stream = assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidDataException($"{name}: embedded resource not found in {assembly.GetName().Name}.");
+        if (!name.EndsWith(".gz", StringComparison.Ordinal))
         {
-            var stream = assembly.GetManifestResourceStream(name)
-                ?? throw new InvalidDataException($"{name}: embedded resource not found in {assembly.GetName().Name}.");
-            if (name.EndsWith(".gz", StringComparison.Ordinal))
-            {
-                stream = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
-            }
+            bytes = checked((int)stream.Length);
+            return stream;
+        }
 
-            return new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        };
+        // A gzip member ends with its uncompressed size modulo 2^32 (RFC 1952, ISIZE); these tables are a few megabytes.
+        Span<byte> size = stackalloc byte[4];
+        stream.Seek(-4, SeekOrigin.End);
+        stream.ReadExactly(size);
+        stream.Seek(0, SeekOrigin.Begin);
+        bytes = checked((int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(size));
+        return new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
     }
 }

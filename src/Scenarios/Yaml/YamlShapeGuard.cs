@@ -64,6 +64,7 @@ internal static class YamlShapeGuard
         private readonly Dictionary<string, long> _anchors = new(StringComparer.Ordinal);
         private readonly Stack<Frame> _open = new();
         private long _total;
+        private long _pending;
         private bool _aliased;
 
         /// <summary>Takes one event; returns the diagnostic that stops loading, if this event breaks a limit.</summary>
@@ -98,13 +99,14 @@ internal static class YamlShapeGuard
         private ScenarioDiagnostic? Close(ParsingEvent current)
         {
             var closed = _open.Pop();
+            _pending -= closed.Size;
             long size = closed.Size + 1;
             if (closed.Anchor is { } name)
             {
                 _anchors[name] = size;
             }
 
-            return Add(_open, size, ref _total) ? TooLarge(current.Start) : null;
+            return Add(size) ? TooLarge(current.Start) : null;
         }
 
         private ScenarioDiagnostic? Value(Scalar scalar)
@@ -114,7 +116,7 @@ internal static class YamlShapeGuard
                 _anchors[scalar.Anchor.Value] = 1;
             }
 
-            return Add(_open, 1, ref _total) ? TooLarge(scalar.Start) : null;
+            return Add(1) ? TooLarge(scalar.Start) : null;
         }
 
         private ScenarioDiagnostic? Alias(AnchorAlias alias)
@@ -131,7 +133,7 @@ internal static class YamlShapeGuard
                 return aliasProblem;
             }
 
-            return Add(_open, expanded, ref _total) ? TooLarge(alias.Start) : null;
+            return Add(expanded) ? TooLarge(alias.Start) : null;
         }
 
         // Only a document that uses aliases is told about them: a file that is simply huge is told it is huge.
@@ -143,21 +145,37 @@ internal static class YamlShapeGuard
             _open.TryPeek(out var parent) && parent.IsMapping && parent.Children % 2 == 0
                 ? At(e.Start, "a key must be plain text, not a list or mapping")
                 : null;
-    }
 
-    /// <summary>Counts a finished child into its parent; true when the document has grown past the limit.</summary>
-    private static bool Add(Stack<Frame> open, long size, ref long total)
-    {
-        if (open.TryPop(out var parent))
+        /// <summary>Counts a finished child into its parent; true when the document has grown past the limit.</summary>
+        private bool Add(long size)
         {
-            open.Push(parent with { Size = parent.Size + size, Children = parent.Children + 1 });
-        }
+            if (_open.TryPeek(out var parent))
+            {
+                parent.Size += size;
+                parent.Children++;
+                _pending += size;
+            }
+            else
+            {
+                _total += size;
+            }
 
-        total = open.Count == 0 ? total + size : total;
-        long pending = open.Sum(f => f.Size);
-        return total + pending > MaxExpandedNodes || size > MaxExpandedNodes;
+            return _total + _pending > MaxExpandedNodes || size > MaxExpandedNodes;
+        }
     }
 
-    /// <summary>An open list or mapping: its expanded size so far and how many children (keys and values) it has.</summary>
-    private readonly record struct Frame(bool IsMapping, string? Anchor, long Size = 0, int Children = 0);
+    /// <summary>
+    /// An open list or mapping: its expanded size so far and how many children (keys and values) it has. A class, so that
+    /// the stack of them is the framework's shared, precompiled code rather than an instantiation the JIT compiles at start-up.
+    /// </summary>
+    private sealed class Frame(bool isMapping, string? anchor)
+    {
+        public bool IsMapping { get; } = isMapping;
+
+        public string? Anchor { get; } = anchor;
+
+        public long Size { get; set; }
+
+        public int Children { get; set; }
+    }
 }
