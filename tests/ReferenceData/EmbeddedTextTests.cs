@@ -35,12 +35,15 @@ public sealed class EmbeddedTextTests
         "a\r\"b\rc\"\n",
     ];
 
+    private static readonly int[] BufferSizes = [1, 2, 3, 5, 8, 64, 1 << 16];
+
     [TestCaseSource(nameof(EmbeddedTables))]
     public void EveryEmbeddedTableGivesTheSameRecordsFromItsSpans(string resource)
     {
         var expected = ReadByStream(ReferenceCatalog.EmbeddedOpener()(resource));
-        using var records = ReferenceCatalog.EmbeddedText(resource);
-        var actual = ReadAll(records);
+        var actual = ReadAll(ReferenceCatalog.EmbeddedText(resource));
+        // A small buffer, so that records straddle its refills and some outgrow it.
+        var small = ReadAll(ReferenceRecords.FromSpans(ReferenceCatalog.EmbeddedOpener()(resource), resource, 100));
 
         Assert.That(expected.Records, Is.Not.Empty);
         Assert.That(actual.Problem, Is.Null);
@@ -49,14 +52,16 @@ public sealed class EmbeddedTextTests
         {
             Assert.That(actual.Records[k], Is.EqualTo(expected.Records[k]), $"{resource}, record {k}");
         }
+
+        Assert.That(small, Is.EqualTo(actual));
     }
 
-    [TestCaseSource(nameof(Texts))]
-    public void AnyTextGivesTheStreamReadersRecordsAndProblems(string text)
+    [Test]
+    public void AnyTextGivesTheStreamReadersRecordsAndProblemsWithAnyBuffer(
+        [ValueSource(nameof(Texts))] string text, [ValueSource(nameof(BufferSizes))] int bufferSize)
     {
         var expected = ReadByStream(new StringReader(text));
-        var chars = text.ToCharArray();
-        var actual = ReadAll(ReferenceRecords.FromText(chars, chars.Length, Resource));
+        var actual = ReadAll(ReferenceRecords.FromSpans(new StringReader(text), Resource, bufferSize));
 
         Assert.That(actual.Problem, Is.EqualTo(expected.Problem));
         Assert.That(actual.Records, Is.EqualTo(expected.Records));
@@ -135,11 +140,7 @@ public sealed class EmbeddedTextTests
         }
     }
 
-    private static ReferenceRecords FromText(string text, string name)
-    {
-        var chars = text.ToCharArray();
-        return ReferenceRecords.FromText(chars, chars.Length, name);
-    }
+    private static ReferenceRecords FromText(string text, string name) => ReferenceRecords.FromSpans(new StringReader(text), name, 8);
 
     private static (List<(int Line, string[] Fields)> Records, string? Problem) ReadByStream(TextReader reader) =>
         ReadAll(ReferenceRecords.FromReader(reader, Resource));

@@ -1,37 +1,39 @@
 namespace StemSimulator.Scenarios.Csv;
 
 /// <summary>
-/// Reads RFC 4180 records from a text held in memory, as <see cref="CsvRecordReader"/> reads them from a stream (the
-/// same records, lines and problems), but without a string per field: each field is a span of the text, made a string
-/// only when asked for. For the product's embedded tables, whose many numeric fields are parsed straight from their spans.
+/// Reads RFC 4180 records from a text, as <see cref="CsvRecordReader"/> reads them (the same records, lines and
+/// problems), but without a string per field: each field is a span of a buffer, made a string only when asked for. For
+/// the product's embedded tables, whose many numeric fields are parsed straight from their spans.
 /// </summary>
 /// <remarks>
-/// A quoted field's span is its text between the quotes, with any doubled quote still doubled (<see cref="FieldIsEscaped"/>
-/// says so); <see cref="Text"/> gives its value. Blank lines and a leading byte order mark are skipped.
+/// The text is read in blocks into one buffer (64 K characters unless told; a record longer than the buffer doubles
+/// it), so a table of megabytes needs no array of its size. A quoted field's span is its text between the quotes, with
+/// any doubled quote still doubled (<see cref="FieldIsEscaped"/> says so); <see cref="Text"/> gives its value. Blank
+/// lines and a leading byte order mark are skipped.
 /// </remarks>
-public sealed class CsvTextReader
+public sealed class CsvTextReader : IDisposable
 {
-    private readonly char[] _text;
-    private readonly int _length;
+    private readonly TextReader _source;
+    private char[] _text;
+    private int _length;
+    private bool _eof;
+    private bool _started;
+    private bool _short;
     private int _position;
     private int _line = 1;
     private int[] _starts = new int[32];
     private int[] _lengths = new int[32];
     private bool[] _escaped = new bool[32];
 
-    /// <summary>Reads the first <paramref name="length"/> characters of <paramref name="text"/>.</summary>
-    /// <param name="text">The whole text; not copied, and not to be changed while it is read.</param>
-    /// <param name="length">Number of characters of the text, 0 to its length.</param>
-    public CsvTextReader(char[] text, int length)
+    /// <summary>Reads records from <paramref name="source"/> (disposed with this reader).</summary>
+    /// <param name="source">The text.</param>
+    /// <param name="bufferSize">Characters read at a time, at least 1; a record longer than this grows the buffer.</param>
+    public CsvTextReader(TextReader source, int bufferSize = 1 << 16)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)length, (uint)text.Length, nameof(length));
-        _text = text;
-        _length = length;
-        if (length > 0 && text[0] == '\uFEFF')
-        {
-            _position = 1;
-        }
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfLessThan(bufferSize, 1);
+        _source = source;
+        _text = new char[bufferSize];
     }
 
     /// <summary>Line on which the current record starts (1-based).</summary>
@@ -59,6 +61,29 @@ public sealed class CsvTextReader
     /// </summary>
     public bool Read(out string? problem)
     {
+        while (true)
+        {
+            int position = _position;
+            int line = _line;
+            _short = false;
+            bool read = TryRead(out problem);
+            if (!_short)
+            {
+                return read;
+            }
+
+            // The record runs past the buffer: read it again from its start once more text is in.
+            _position = position;
+            _line = line;
+            Refill();
+        }
+    }
+
+    public void Dispose() => _source.Dispose();
+
+    /// <summary>Reads a record from the buffer; sets <see cref="_short"/> instead when the buffer ends before it does.</summary>
+    private bool TryRead(out string? problem)
+    {
         problem = null;
         FieldCount = 0;
         if (!SkipBlankLines())
@@ -70,7 +95,7 @@ public sealed class CsvTextReader
         while (true)
         {
             int end = _text[_position] == '"' ? ReadQuoted(ref problem) : ReadUnquoted(ref problem);
-            if (problem is not null)
+            if (_short || problem is not null)
             {
                 return true;
             }
@@ -85,6 +110,11 @@ public sealed class CsvTextReader
             _position = end + 1;
             if (c != ',')
             {
+                if (c == '\r' && Unknown(_position))
+                {
+                    return true;
+                }
+
                 if (c == '\r' && _position < _length && _text[_position] == '\n')
                 {
                     _position++;
@@ -96,8 +126,52 @@ public sealed class CsvTextReader
 
             if (_position == _length)
             {
-                AddField(_position, 0, false);
+                if (!Unknown(_position))
+                {
+                    AddField(_position, 0, false);
+                }
+
                 return true;
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="index"/> is past the buffer but not past the text (then the record is short of text).</summary>
+    private bool Unknown(int index)
+    {
+        if (index >= _length && !_eof)
+        {
+            _short = true;
+        }
+
+        return _short;
+    }
+
+    /// <summary>Moves the unread text to the buffer's start (doubling the buffer when it is all unread) and reads more after it.</summary>
+    private void Refill()
+    {
+        int keep = _length - _position;
+        if (keep == _text.Length)
+        {
+            Array.Resize(ref _text, _text.Length * 2);
+        }
+        else if (keep > 0)
+        {
+            Array.Copy(_text, _position, _text, 0, keep);
+        }
+
+        _position = 0;
+        _length = keep;
+        int wanted = _text.Length - _length;
+        int read = _source.ReadBlock(_text, _length, wanted);
+        _length += read;
+        _eof = read < wanted;
+        if (!_started)
+        {
+            _started = true;
+            if (_length > 0 && _text[0] == '\uFEFF')
+            {
+                _position = 1;
             }
         }
     }
@@ -118,6 +192,11 @@ public sealed class CsvTextReader
             return end;
         }
 
+        if (Unknown(end))
+        {
+            return end;
+        }
+
         AddField(_position, end - _position, false);
         return end;
     }
@@ -132,6 +211,11 @@ public sealed class CsvTextReader
         while (true)
         {
             int found = _text.AsSpan(at, _length - at).IndexOf('"');
+            if (found < 0 && Unknown(_length))
+            {
+                return _length;
+            }
+
             if (found < 0)
             {
                 CountLines(start, _length);
@@ -140,6 +224,11 @@ public sealed class CsvTextReader
             }
 
             int quote = at + found;
+            if (Unknown(quote + 1))
+            {
+                return _length;
+            }
+
             if (quote + 1 < _length && _text[quote + 1] == '"')
             {
                 escaped = true;
@@ -159,11 +248,17 @@ public sealed class CsvTextReader
         }
     }
 
-    /// <summary>Passes over blank lines; false at the end of the text.</summary>
+    /// <summary>Passes over blank lines; false at the end of the text (or of the buffer, with <see cref="_short"/> set).</summary>
     private bool SkipBlankLines()
     {
-        while (_position < _length)
+        while (true)
         {
+            if (_position >= _length)
+            {
+                _ = Unknown(_position);
+                return false;
+            }
+
             char c = _text[_position];
             if (c != '\r' && c != '\n')
             {
@@ -171,6 +266,11 @@ public sealed class CsvTextReader
             }
 
             _position++;
+            if (c == '\r' && Unknown(_position))
+            {
+                return false;
+            }
+
             if (c == '\r' && _position < _length && _text[_position] == '\n')
             {
                 _position++;
@@ -178,8 +278,6 @@ public sealed class CsvTextReader
 
             _line++;
         }
-
-        return false;
     }
 
     /// <summary>Counts the line feeds inside a quoted field, as <see cref="CsvRecordReader"/> numbers lines (\r\n as one, a lone \r not).</summary>

@@ -243,44 +243,25 @@ public sealed partial class ReferenceCatalog : IMembershipRecord
     private static ReferenceCatalog LoadEmbedded() => Load(EmbeddedText);
 
     /// <summary>
-    /// An embedded table as a text in memory, read from its spans (<see cref="Csv.CsvTextReader"/>): the same records
-    /// as <see cref="EmbeddedOpener"/> gives through the stream reader, without a string for every field.
+    /// An embedded table read from its spans (<see cref="Csv.CsvTextReader"/>): the same records as
+    /// <see cref="EmbeddedOpener"/> gives through the stream reader, without a string for every field.
     /// </summary>
-    internal static ReferenceRecords EmbeddedText(string name)
-    {
-        using var stream = OpenEmbedded(name, out int bytes);
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-
-        // UTF-8 never has more characters than bytes, so one array holds the text: no growing buffer, no second copy.
-        var text = new char[bytes];
-        int length = reader.ReadBlock(text, 0, text.Length);
-        return reader.Peek() < 0
-            ? ReferenceRecords.FromText(text, length, name)
-            : throw new InvalidDataException($"{name}: longer than its size, {bytes.ToString(CultureInfo.InvariantCulture)} bytes.");
-    }
+    internal static ReferenceRecords EmbeddedText(string name) => ReferenceRecords.FromSpans(EmbeddedOpener()(name), name);
 
     /// <summary>The embedded tables through the stream reader, as a user's files are read.</summary>
-    internal static Func<string, TextReader> EmbeddedOpener() =>
-        name => new StreamReader(OpenEmbedded(name, out _), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-
-    /// <summary>Opens an embedded resource, decompressed; <paramref name="bytes"/> is its size once decompressed.</summary>
-    private static Stream OpenEmbedded(string name, out int bytes)
+    internal static Func<string, TextReader> EmbeddedOpener()
     {
         var assembly = typeof(ReferenceCatalog).Assembly;
-        var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidDataException($"{name}: embedded resource not found in {assembly.GetName().Name}.");
-        if (!name.EndsWith(".gz", StringComparison.Ordinal))
+        return name =>
         {
-            bytes = checked((int)stream.Length);
-            return stream;
-        }
+            var stream = assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidDataException($"{name}: embedded resource not found in {assembly.GetName().Name}.");
+            if (name.EndsWith(".gz", StringComparison.Ordinal))
+            {
+                stream = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+            }
 
-        // A gzip member ends with its uncompressed size modulo 2^32 (RFC 1952, ISIZE); these tables are a few megabytes.
-        Span<byte> size = stackalloc byte[4];
-        stream.Seek(-4, SeekOrigin.End);
-        stream.ReadExactly(size);
-        stream.Seek(0, SeekOrigin.Begin);
-        bytes = checked((int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(size));
-        return new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+            return new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        };
     }
 }

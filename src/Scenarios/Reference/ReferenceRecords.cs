@@ -6,8 +6,8 @@ namespace StemSimulator.Scenarios.Reference;
 /// <summary>
 /// The records of one reference table, one at a time, as the catalog's readers take them: from a stream through
 /// <see cref="CsvRecordReader"/> (a user's calibration files, and the tests' independent reading of the embedded tables), or
-/// from a text in memory through <see cref="CsvTextReader"/> (the embedded tables: fields read from their spans, a
-/// string made only for a field that is kept). Both give the same records, lines and problems.
+/// through <see cref="CsvTextReader"/> (the embedded tables: fields read from their spans in a buffer, a string made only
+/// for a field that is kept). Both give the same records, lines and problems.
 /// </summary>
 internal abstract class ReferenceRecords : IDisposable
 {
@@ -25,8 +25,9 @@ internal abstract class ReferenceRecords : IDisposable
     /// <summary>Reads records from <paramref name="reader"/> (disposed with these records).</summary>
     public static ReferenceRecords FromReader(TextReader reader, string resource) => new Streamed(reader, resource);
 
-    /// <summary>Reads records from the first <paramref name="length"/> characters of <paramref name="text"/>.</summary>
-    public static ReferenceRecords FromText(char[] text, int length, string resource) => new InMemory(text, length, resource);
+    /// <summary>Reads records from <paramref name="reader"/> (disposed with these records) through <see cref="CsvTextReader"/>.</summary>
+    public static ReferenceRecords FromSpans(TextReader reader, string resource, int bufferSize = 1 << 16) =>
+        new Spans(new CsvTextReader(reader, bufferSize), resource);
 
     /// <summary>The message of a quoting problem, as every reference table reports it.</summary>
     public static InvalidDataException QuotingError(string resource, int line, string problem)
@@ -72,9 +73,9 @@ internal abstract class ReferenceRecords : IDisposable
         public override void Dispose() => _csv.Dispose();
     }
 
-    private sealed class InMemory(char[] text, int length, string resource) : ReferenceRecords(resource)
+    private sealed class Spans(CsvTextReader csv, string resource) : ReferenceRecords(resource)
     {
-        private readonly CsvTextReader _csv = new(text, length);
+        private readonly CsvTextReader _csv = csv;
 
         public override int Line => _csv.RecordLine;
 
@@ -94,8 +95,6 @@ internal abstract class ReferenceRecords : IDisposable
 
         public override string Text(int index) => _csv.Text(index);
 
-        public override void Dispose()
-        {
-        }
+        public override void Dispose() => _csv.Dispose();
     }
 }
