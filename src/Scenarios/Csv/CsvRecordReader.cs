@@ -3,7 +3,8 @@ using System.Text;
 namespace StemSimulator.Scenarios.Csv;
 
 /// <summary>
-/// The one CSV reader of the project: streams RFC 4180 records from a file or any text without holding it in
+/// The project's CSV reader for files and users' tables (the embedded reference tables use <see cref="CsvTextReader"/>, which
+/// gives the same records from spans): streams RFC 4180 records from a file or any text without holding it in
 /// memory: comma-separated fields, optionally in double quotes (a quoted field may hold commas, line breaks and
 /// doubled quotes). Each record carries the line it starts on and each problem the line it is on, so problems can
 /// be reported as <c>file:line</c>. Blank lines and a leading byte order mark are skipped.
