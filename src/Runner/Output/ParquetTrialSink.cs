@@ -204,6 +204,7 @@ internal sealed partial class ParquetTrialSink : ITrialBlockSink, IAsyncDisposab
         if (shape.Exact)
         {
             exact.Levels.AsSpan(at, n).Fill(1);
+            exact.Reserve(n);
             columns.ExactProbability.AsSpan(from, n).CopyTo(exact.Values.AsSpan(exact.Count, n));
             exact.Count += n;
         }
