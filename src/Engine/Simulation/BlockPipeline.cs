@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StemSimulator.Engine.Simulation;
 
 /// <summary>
@@ -43,7 +45,9 @@ internal sealed class BlockPipeline : IDisposable
         }
     }
 
+    // Take and Release are AggressiveOptimization for the reason given at MonteCarloSimulator.AddBlock.
     /// <summary>Waits for block <paramref name="k"/> and returns it; the caller must <see cref="Release"/> it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TrialBlock Take(long k)
     {
         int slot = (int)(k % _slots.Length);
@@ -60,6 +64,7 @@ internal sealed class BlockPipeline : IDisposable
     }
 
     /// <summary>Frees block <paramref name="k"/>'s buffer for block k + ring.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Release(long k)
     {
         lock (_gate)

@@ -9,7 +9,7 @@ namespace StemSimulator.Engine.Simulation;
 /// (the runner while it loads the scenario) takes the compilation off the simulation's critical path.
 /// </summary>
 /// <remarks>
-/// The hot methods are those of the kernel (and of the statistics that consume its blocks) marked <see cref="MethodImplOptions.AggressiveOptimization"/>: they are
+/// The hot methods are those of the kernel (and of the statistics and the pipeline that consume its blocks) marked <see cref="MethodImplOptions.AggressiveOptimization"/>: they are
 /// compiled once, fully optimised, on first use (no tier-0 code, no re-compilation), so compiling them here is the
 /// same compilation the first block would do, only earlier; nothing about the results changes. Generic methods are
 /// left to their first use (their instantiations are not known here).
@@ -29,7 +29,7 @@ public static class KernelWarmUp
     }
 
     private static MethodInfo[] FindHotMethods() =>
-        new[] { typeof(TrialKernel), typeof(SimdMath), typeof(VoteStatistics) }
+        new[] { typeof(TrialKernel), typeof(SimdMath), typeof(VoteStatistics), typeof(MonteCarloSimulator), typeof(BlockPipeline) }
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Where(m => !m.IsGenericMethodDefinition && m.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveOptimization))
             .ToArray();

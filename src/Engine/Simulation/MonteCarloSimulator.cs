@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StemSimulator.Engine.Model;
 
 namespace StemSimulator.Engine.Simulation;
@@ -135,6 +136,9 @@ public static class MonteCarloSimulator
     /// Adds a block to the statistics of every simulated variant and vote (the baseline's come whole from
     /// <paramref name="baseline"/> when it is given), and the what-ifs' paired differences.
     /// </summary>
+    // AggressiveOptimization (compiled by KernelWarmUp): called once a block, it was precompiled, then re-compiled
+    // twice (instrumented, then tier 1) by the tiering's background compiler while the workers needed the cores.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddBlock(VoteStatistics[] statistics, TrialBlock block, int votes, BaselineRecord? baseline, long first)
     {
         for (int s = baseline is null ? 0 : votes; s < statistics.Length; s++)

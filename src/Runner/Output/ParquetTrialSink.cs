@@ -95,6 +95,8 @@ internal sealed partial class ParquetTrialSink : ITrialBlockSink, IAsyncDisposab
     /// Copies the block into the row group, column by column and as many rows at a time as fit; a full row group is
     /// encoded and written before the next row is added.
     /// </summary>
+    // AggressiveOptimization on Write and Append too (once a block each): see the note at AppendCounts.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(TrialBlock block)
     {
         for (int v = 0; v < _shapes.Length; v++)
@@ -121,6 +123,7 @@ internal sealed partial class ParquetTrialSink : ITrialBlockSink, IAsyncDisposab
     }
 
     /// <summary>Rows <paramref name="from"/> .. from + n - 1 of one vote's columns, appended to the row group.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Append(VoteShape shape, VoteTrialColumns columns, long firstTrial, int from, int n)
     {
         int at = _rows.Count;
@@ -201,6 +204,7 @@ internal sealed partial class ParquetTrialSink : ITrialBlockSink, IAsyncDisposab
         if (shape.Exact)
         {
             exact.Levels.AsSpan(at, n).Fill(1);
+            exact.Reserve(n);
             columns.ExactProbability.AsSpan(from, n).CopyTo(exact.Values.AsSpan(exact.Count, n));
             exact.Count += n;
         }

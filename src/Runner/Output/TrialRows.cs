@@ -67,13 +67,22 @@ internal sealed class TrialRows(int capacity)
 }
 
 /// <summary>An optional column of a row group: one definition level per row, and the values of the rows that have one.</summary>
+/// <remarks>
+/// The values' array grows as values come, up to one per row: most of a run's optional columns are null in every row
+/// (an Assembly vote has no veto, no path, no debate; a sampled vote no exact probability), and a full array for
+/// each of them was about 24 MB of the large-object heap per trial table, allocated for nothing (bench/README.md,
+/// "Cold start, fourth round").
+/// </remarks>
 internal sealed class NullableColumn<T>(int capacity)
 {
+    /// <summary>The values' array when it first grows (or the row capacity, if smaller).</summary>
+    private const int FirstValues = 4096;
+
     /// <summary>Per row: 1 when it has a value, 0 when null.</summary>
     public int[] Levels { get; } = new int[capacity];
 
-    /// <summary>The non-null values in row order; <see cref="Count"/> of them.</summary>
-    public T[] Values { get; } = new T[capacity];
+    /// <summary>The non-null values in row order: the first <see cref="Count"/> entries (the array may be longer).</summary>
+    public T[] Values { get; private set; } = [];
 
     public int Count { get; set; }
 
@@ -84,7 +93,30 @@ internal sealed class NullableColumn<T>(int capacity)
     public void Set(int row, T value)
     {
         Levels[row] = 1;
+        if (Count == Values.Length)
+        {
+            Reserve(1);
+        }
+
         Values[Count++] = value;
+    }
+
+    /// <summary>
+    /// Makes room for <paramref name="more"/> values after the first <see cref="Count"/> (at most one per row of the
+    /// column's capacity), doubling the array when it must grow.
+    /// </summary>
+    public void Reserve(int more)
+    {
+        int needed = Count + more;
+        if (needed <= Values.Length)
+        {
+            return;
+        }
+
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(needed, Levels.Length, nameof(more));
+        var values = Values;
+        Array.Resize(ref values, Math.Min(Levels.Length, Math.Max(needed, Math.Max(FirstValues, 2 * values.Length))));
+        Values = values;
     }
 
     /// <summary>Sets rows <paramref name="start"/> .. start + count - 1 to null.</summary>

@@ -66,6 +66,15 @@ internal sealed class RunTimings
             $"cpu (s) (jit s, methods): {string.Join(", ", parts)}; total {cpu.TotalSeconds:0.000} (jit {jit.TotalSeconds:0.000}, {methods})");
     }
 
+    /// <summary>
+    /// A third line for standard error: the garbage collections of the whole process so far (generations 0, 1 and 2),
+    /// the time the runtime was paused for them, and the bytes allocated: the part of a run's CPU that is the
+    /// collector's, and what causes it.
+    /// </summary>
+    public static string DescribeGarbageCollection() =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"gc: collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:0.000} s, allocated {GC.GetTotalAllocatedBytes() / 1e6:0.0} MB");
+
     private readonly record struct Sample(TimeSpan Wall, TimeSpan Cpu, TimeSpan Jit, long JitMethods)
     {
         public static Sample Now(TimeSpan wall) =>

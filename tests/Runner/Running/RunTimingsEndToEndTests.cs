@@ -38,6 +38,15 @@ public sealed partial class RunTimingsEndToEndTests
         Assert.That(cpu.Sum(p => p.Methods), Is.EqualTo(long.Parse(totals.Groups[3].Value, CultureInfo.InvariantCulture)), cpuLine);
         Assert.That(cpu.Single(p => p.Name == "start-up").Cpu, Is.GreaterThan(0), "starting the runtime takes CPU time");
         Assert.That(cpu.Single(p => p.Name == "start-up").Methods, Is.GreaterThan(0), "the test's runner is not precompiled: its entry point at least is compiled by the JIT");
+
+        // The third line: the process's garbage collections by generation, their pause and the bytes allocated.
+        var gcLine = run.StandardError.Split('\n').Single(l => l.StartsWith("gc: ", StringComparison.Ordinal));
+        var gc = GcLine().Match(gcLine);
+        Assert.That(gc.Success, Is.True, gcLine);
+        long[] collections = [.. Enumerable.Range(1, 3).Select(g => long.Parse(gc.Groups[g].Value, CultureInfo.InvariantCulture))];
+        Assert.That(collections[0], Is.GreaterThanOrEqualTo(collections[1]), "every generation-1 collection also collects generation 0");
+        Assert.That(collections[1], Is.GreaterThanOrEqualTo(collections[2]), "every generation-2 collection also collects generation 1");
+        Assert.That(double.Parse(gc.Groups[5].Value, CultureInfo.InvariantCulture), Is.GreaterThan(1.0), "a run of 2,000 trials allocates more than a megabyte (the model, the catalog)");
     }
 
     [Test]
@@ -57,6 +66,9 @@ public sealed partial class RunTimingsEndToEndTests
 
     [GeneratedRegex(@"; total (\d+\.\d{3})$")]
     private static partial Regex Total();
+
+    [GeneratedRegex(@"^gc: collections (\d+)/(\d+)/(\d+) \(gen 0/1/2\), paused (\d+\.\d{3}) s, allocated (\d+\.\d) MB$")]
+    private static partial Regex GcLine();
 
     [GeneratedRegex(@"(?:: |, )([a-z][a-z -]*?) (\d+\.\d{3}) \(jit (\d+\.\d{3}), (\d+)\)")]
     private static partial Regex CpuPhase();
