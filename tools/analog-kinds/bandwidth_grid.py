@@ -3,7 +3,9 @@
 from the per-trial yes counts (OUTDIR/analog_samples.csv.gz): simulations named "population K sessions kde h=H"
 (jitter h · s_d · n^(-1/5)) and "population K sessions predictive h=H" (h · s_d / sqrt(n)), each with every fixed
 jitter F of the same K as the floor a one-text population takes ("... floor F"), and the fixed jitters themselves
-("population K sessions F"). For each kind: every candidate's mean 90% interval score and 80% / 90% coverage on the
+("population K sessions F"), and the trend-aware draws of round 8 ("population K sessions F drift=D lambda=L", no
+floor: each text's anchor shift moved by L times the drift per session D estimates times its sessions before the
+forecast). For each kind: every candidate's mean 90% interval score and 80% / 90% coverage on the
 choosing years (up to CHOOSE_TO, default 2009) and the reporting years, sorted by the choosing score (the score rule's
 pick first), with the study's quantile rule (CountInterval.Central).
 
@@ -48,6 +50,9 @@ def main():
         fixed = {s: s.split(' ')[3] for s in sims if len(s.split(' ')) == 4}
         for s in fixed:
             cells[(kind, s, period)].append(evaluate(list(map(int, sims[s].split())), c['actual']))
+        for s in sims:
+            if ' drift=' in s:
+                cells[(kind, s, period)].append(evaluate(list(map(int, sims[s].split())), c['actual']))
         for s in sims:
             parts = s.split(' ')
             if len(parts) != 5:

@@ -124,6 +124,15 @@ public sealed class AnalogChooser
         return members;
     }
 
+    /// <summary>
+    /// The recurring pairs of <paramref name="session"/>: every whole text of that session that repeats a whole text of
+    /// the session before (<see cref="RecurringMatcher.PreviousOccurrence"/>, one to one), with that text.
+    /// </summary>
+    public IEnumerable<(int Newer, int Older)> RecurringPairs(int session) =>
+        _bySession.TryGetValue(session, out var texts)
+            ? texts.Where(r => _previous[r] >= 0 && _rollCalls[_previous[r]].Session == session - 1 && IsWholeText(_rollCalls[_previous[r]])).Select(r => (r, _previous[r]))
+            : [];
+
     private int Pick(int rollCall, Func<int, bool> qualifies)
     {
         if (!_bySession.TryGetValue(_rollCalls[rollCall].Session - 1, out var candidates))

@@ -41,7 +41,12 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
     /// (0 for n = 1, the case a <see cref="Candidate.Floor"/> covers), in place of <paramref name="Spread"/>.
     /// </param>
     /// <param name="BandwidthExponent">0.2 (Silverman's rule for a kernel density) or 0.5 (the predictive widening sqrt(1 + h²/n)).</param>
-    public sealed record Simulation(string Name, double Spread, bool Anchored, double Groups, bool Flip, int Sessions = 0, double Bandwidth = 0, double BandwidthExponent = 0);
+    /// <param name="Drift">
+    /// With <paramref name="Sessions"/>: where the drift per session that moves each text's anchor shift is estimated
+    /// (<see cref="PopulationDrift"/>, round 8); <see cref="PopulationDrift.Source.None"/> for the plain draw.
+    /// </param>
+    /// <param name="Shrink">With a drift: the share λ of the estimated drift applied, 0 to 1.</param>
+    public sealed record Simulation(string Name, double Spread, bool Anchored, double Groups, bool Flip, int Sessions = 0, double Bandwidth = 0, double BandwidthExponent = 0, PopulationDrift.Source Drift = PopulationDrift.Source.None, double Shrink = 0);
 
     /// <summary>A scored candidate: per trial the narrow simulation's count, or with <paramref name="Probability"/> the wide one's.</summary>
     /// <param name="Family">normal, mixture, anchored, anchored-mixture (the shapes the vote kernel implements), groups or flip.</param>
@@ -120,6 +125,8 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
             list.AddRange(PredictiveBandwidths.Select(h => new Simulation(FormattableString.Invariant($"population {k} sessions predictive h={h:F2}"), 0, false, 0, false, k, h, 0.5)));
         }
 
+        // Last, so every earlier simulation and candidate keeps its index.
+        list.AddRange(DriftSimulations());
         return list;
     }
 
@@ -148,7 +155,11 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
 
         for (int k = 0; k < sims.Count; k++)
         {
-            if (sims[k].Sessions > 0 && sims[k].Bandwidth > 0)
+            if (sims[k].Sessions > 0 && sims[k].Drift != PopulationDrift.Source.None)
+            {
+                list.Add(new Candidate("population", sims[k].Name, k, k, 0, k, 0));
+            }
+            else if (sims[k].Sessions > 0 && sims[k].Bandwidth > 0)
             {
                 list.AddRange(FloorCandidates(sims, k));
             }
@@ -215,7 +226,7 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
     {
         for (int f = 0; f < sims.Count; f++)
         {
-            if (f != population && sims[f].Sessions == sims[population].Sessions && sims[f].Bandwidth == 0)
+            if (f != population && sims[f].Sessions == sims[population].Sessions && sims[f].Bandwidth == 0 && sims[f].Drift == PopulationDrift.Source.None)
             {
                 yield return new Candidate("population", FormattableString.Invariant($"{sims[population].Name} floor {sims[f].Spread:F2}"), population, population, 0, population, 0, f);
             }
@@ -290,7 +301,8 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
         double anchor = AnalogAnchor.Shift(members.Positions.Select(x => analog.Beta * x).ToArray(), members.Sds, Enumerable.Repeat(analog.Tau2, n).ToArray(), members.Absence, 0, analogYes);
         var anchored = members with { Offsets = Enumerable.Repeat(anchor, n).ToArray() };
         var populations = PopulationShifts(members, analog, analogIndex, kind);
-        var samples = SimulateYesCounts(members, anchored, populations, analog, shocks ?? model.PlainShocks, key);
+        var drifts = Drifts(members, analog, analogIndex, kind, rc.Session);
+        var samples = SimulateYesCounts(members, anchored, populations, drifts, analog, shocks ?? model.PlainShocks, key);
         var ranges = new CountInterval[spreads.Count][];
         for (int s = 0; s < spreads.Count; s++)
         {
@@ -349,7 +361,7 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
     }
 
     /// <summary>The simulated yes counts of every simulation (spread, groups, flip, anchoring), one per trial.</summary>
-    private int[][] SimulateYesCounts(RollCallCountSimulator.Members members, RollCallCountSimulator.Members anchored, double[][] populations, RollCallParameters analog, double[] sizes, ulong key)
+    private int[][] SimulateYesCounts(RollCallCountSimulator.Members members, RollCallCountSimulator.Members anchored, double[][] populations, Dictionary<(PopulationDrift.Source, double), double[][]> drifts, RollCallParameters analog, double[] sizes, ulong key)
     {
         var pick = PickUniforms(key);
         double[] parameters = [analog.Beta, analog.Tau1, analog.Tau2];
@@ -369,7 +381,7 @@ public sealed partial class AnalogSpreadStudy(UnVotingData data, ShockBlocs bloc
             if (sim.Sessions > 0)
             {
                 // One text of the population per trial, picked by the uniform that picks a mixture's component.
-                var population = populations[PopulationSessionsIndex(sim.Sessions)];
+                var population = (sim.Drift == PopulationDrift.Source.None ? populations : drifts[(sim.Drift, sim.Shrink)])[PopulationSessionsIndex(sim.Sessions)];
                 trialShifts = pick.Select(u => population[Math.Min((int)(u * population.Length), population.Length - 1)]).ToArray();
             }
 

@@ -67,6 +67,22 @@ public sealed class AnalogChooserTests
     }
 
     [Test]
+    public void The_recurring_pairs_of_a_session_are_its_whole_texts_with_the_ones_they_repeat()
+    {
+        // A/RES/59/11 (4590, session 59) repeats session 58's Cuba embargo text (the test above); every pair is a whole
+        // text of session 59 and the whole text of session 58 the one-to-one title match gives it.
+        var chooser = Record.Value.Chooser;
+        var data = Record.Value.Data;
+        var pairs = chooser.RecurringPairs(59).ToArray();
+
+        Assert.That(pairs, Does.Contain((Index("4590"), Record.Value.Previous[Index("4590")])));
+        Assert.That(pairs.All(p => data.RollCalls[p.Newer].Session == 59 && data.RollCalls[p.Older].Session == 58), Is.True);
+        Assert.That(pairs.All(p => Record.Value.Previous[p.Newer] == p.Older && AnalogChooser.IsWholeText(data.RollCalls[p.Newer]) && AnalogChooser.IsWholeText(data.RollCalls[p.Older])), Is.True);
+        Assert.That(pairs.Length, Is.EqualTo(Enumerable.Range(0, data.RollCalls.Count).Count(r => data.RollCalls[r].Session == 59 && AnalogChooser.IsWholeText(data.RollCalls[r])
+            && Record.Value.Previous[r] >= 0 && data.RollCalls[Record.Value.Previous[r]].Session == 58 && AnalogChooser.IsWholeText(data.RollCalls[Record.Value.Previous[r]]))));
+    }
+
+    [Test]
     public void A_population_holds_the_analog_and_the_texts_of_its_kind_in_its_last_sessions()
     {
         // Session 59: A/RES/59/11 (4590, the Cuba embargo) is the only text concerning USA, and it and A/RES/59/221
