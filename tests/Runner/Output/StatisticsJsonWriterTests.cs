@@ -40,7 +40,7 @@ public sealed class StatisticsJsonWriterTests
             ExactSum = Int128.MaxValue,
             ExactSumOfSquares = Int128.MinValue + 1,
             HasPairedDifference = true,
-            PairedSquares = -12345678901234567890L,
+            PairedSquares = -(Int128)12345678901234567890UL,
             GivenDraws = 99,
         };
         var statistics = new RunStatistics("all", "cd34", ulong.MaxValue, 5000, 3, [2], "0.1.0", [Vote("baseline", Plain("v1") with { Majority = MajorityRule.TwoThirds }), conditioned])
