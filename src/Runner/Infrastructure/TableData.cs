@@ -26,6 +26,23 @@ internal sealed class TableData(TableDescription table)
         return this;
     }
 
+    /// <summary>
+    /// Sets the values of column <paramref name="name"/> to <paramref name="value"/> of each row, in order. A loop in
+    /// this assembly rather than LINQ's Select and ToArray, whose iterators over each value type are framework
+    /// generics that the ReadyToRun image cannot hold, so a short run compiled them (bench/README.md, "Cold start,
+    /// fourth round").
+    /// </summary>
+    public TableData Add<TRow, T>(string name, IReadOnlyList<TRow> rows, Func<TRow, T> value)
+    {
+        var values = new T[rows.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = value(rows[i]);
+        }
+
+        return Add(name, values);
+    }
+
     /// <summary>The columns' values in file order; throws when a column is missing or the lengths differ.</summary>
     public IReadOnlyList<Array> Ordered()
     {

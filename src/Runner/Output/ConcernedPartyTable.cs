@@ -41,30 +41,41 @@ internal static class ConcernedPartyTable
     /// <summary>Writes the rows of every variant's votes that name concerned states (they depend on the scenario alone, not on the trials).</summary>
     public static async Task WriteAsync(SimulationModel model, Stream stream, Provenance provenance, CancellationToken cancellationToken)
     {
-        var rows = model.Variants
-            .SelectMany(v => v.Votes.Where(vote => vote.ConcernedStates.Length > 0).Select(vote => (Variant: v.Name, Vote: vote)))
-            .SelectMany(s => Enumerable.Range(0, s.Vote.Count).Select(i => Row(s.Variant, s.Vote, i)))
-            .ToArray();
+        var rows = new List<ConcernedRow>();
+        foreach (var variant in model.Variants)
+        {
+            foreach (var vote in variant.Votes.Where(vote => vote.ConcernedStates.Length > 0))
+            {
+                for (int i = 0; i < vote.Count; i++)
+                {
+                    rows.Add(Row(variant.Name, vote, i));
+                }
+            }
+        }
+
         var data = Description.NewData();
-        data.Add("variant", rows.Select(r => r.Variant).ToArray());
-        data.Add("vote_id", rows.Select(r => r.VoteId).ToArray());
-        data.Add("body", rows.Select(r => r.Body).ToArray());
-        data.Add("concerns", rows.Select(r => r.Concerns).ToArray());
-        data.Add("member", rows.Select(r => r.Member).ToArray());
-        data.Add("concerned", rows.Select(r => r.Concerned).ToArray());
-        data.Add("effect", rows.Select(r => r.Effect).ToArray());
-        data.Add("shift", rows.Select(r => r.Shift).ToArray());
-        data.Add("p_yes_without", rows.Select(r => r.Without.Yes).ToArray());
-        data.Add("p_abstain_without", rows.Select(r => r.Without.Abstain).ToArray());
-        data.Add("p_no_without", rows.Select(r => r.Without.No).ToArray());
-        data.Add("p_yes_with", rows.Select(r => r.With.Yes).ToArray());
-        data.Add("p_abstain_with", rows.Select(r => r.With.Abstain).ToArray());
-        data.Add("p_no_with", rows.Select(r => r.With.No).ToArray());
+        data.Add("variant", rows, r => r.Variant);
+        data.Add("vote_id", rows, r => r.VoteId);
+        data.Add("body", rows, r => r.Body);
+        data.Add("concerns", rows, r => r.Concerns);
+        data.Add("member", rows, r => r.Member);
+        data.Add("concerned", rows, r => r.Concerned);
+        data.Add("effect", rows, r => r.Effect);
+        data.Add("shift", rows, r => r.Shift);
+        data.Add("p_yes_without", rows, r => r.Without.Yes);
+        data.Add("p_abstain_without", rows, r => r.Without.Abstain);
+        data.Add("p_no_without", rows, r => r.Without.No);
+        data.Add("p_yes_with", rows, r => r.With.Yes);
+        data.Add("p_abstain_with", rows, r => r.With.Abstain);
+        data.Add("p_no_with", rows, r => r.With.No);
         await TableWriter.WriteAsync(data, stream, provenance.ToTable(), cancellationToken).ConfigureAwait(false);
     }
 
-    private static (string Variant, string VoteId, string Body, string Concerns, string Member, bool Concerned, string Effect, double? Shift,
-        (double Yes, double Abstain, double No) Without, (double Yes, double Abstain, double No) With) Row(string variant, VoteModel vote, int i)
+    /// <summary>One row of the table (a class, not a tuple: see <see cref="TableData.Add{TRow, T}(string, IReadOnlyList{TRow}, Func{TRow, T})"/>).</summary>
+    private sealed record ConcernedRow(string Variant, string VoteId, string Body, string Concerns, string Member, bool Concerned, string Effect, double? Shift,
+        (double Yes, double Abstain, double No) Without, (double Yes, double Abstain, double No) With);
+
+    private static ConcernedRow Row(string variant, VoteModel vote, int i)
     {
         string code = vote.Codes[i];
         bool concerned = vote.ConcernedStates.Contains(code);
@@ -75,7 +86,7 @@ internal static class ConcernedPartyTable
             : concerned ? "own_vote"
             : "closeness_shift";
         double? shift = effect == "closeness_shift" ? lean.Mean - without!.Value.Mean : null;
-        return (variant, vote.Id, vote.Body.Code(), string.Join('+', vote.ConcernedStates), code, concerned, effect, shift,
+        return new ConcernedRow(variant, vote.Id, vote.Body.Code(), string.Join('+', vote.ConcernedStates), code, concerned, effect, shift,
             Probabilities(without ?? lean), Probabilities(lean));
     }
 

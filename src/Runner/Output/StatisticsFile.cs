@@ -37,16 +37,23 @@ internal static class StatisticsFile
     }
 
     /// <summary>
-    /// Builds the serializer's metadata for <see cref="RunStatistics"/> now (on the thread that calls it), so that
-    /// <see cref="WriteAsync"/> does not compile it on the run's own thread later.
+    /// Writes the file through <see cref="StatisticsJsonWriter"/>: the text the serializer with <see cref="Options"/>
+    /// would write, without compiling the serializer's reflection-based code (the reader below still uses it).
     /// </summary>
-    public static void Prepare() => _ = Options.GetTypeInfo(typeof(RunStatistics));
-
     public static async Task WriteAsync(string path, RunStatistics statistics, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         await using var stream = File.Create(path);
-        await JsonSerializer.SerializeAsync(stream, statistics, Options, cancellationToken).ConfigureAwait(false);
+        await using (var writer = new Utf8JsonWriter(stream))
+        {
+            StatisticsJsonWriter.Write(writer, statistics);
+        }
+
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The text the reflection-based serializer writes for <paramref name="statistics"/> (for the tests' comparison).</summary>
+    internal static string SerializeWithReflection(RunStatistics statistics) => JsonSerializer.Serialize(statistics, Options);
 
     /// <summary>Reads a statistics file; returns an error message instead when it is missing or not one.</summary>
     public static async Task<(RunStatistics? Statistics, string? Error)> ReadAsync(string path, CancellationToken cancellationToken)

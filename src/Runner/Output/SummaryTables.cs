@@ -16,27 +16,27 @@ internal static class SummaryTables
     {
         var votes = result.Votes;
         var data = RunTables.Summary.NewData();
-        data.Add("variant", votes.Select(s => s.Variant).ToArray());
-        data.Add("vote_id", votes.Select(s => s.Vote.Id).ToArray());
-        data.Add("body", votes.Select(s => s.Vote.Body.Code()).ToArray());
-        data.Add("rule", votes.Select(s => s.Vote.RuleName).ToArray());
-        data.Add("date", votes.Select(s => s.Vote.Date).ToArray());
-        data.Add("year", votes.Select(s => s.Vote.Date.Year).ToArray());
-        data.Add("estimator", votes.Select(s => s.Vote.Estimator.Name()).ToArray());
-        data.Add("members", votes.Select(s => s.Vote.Count).ToArray());
-        data.Add("trials", votes.Select(s => s.Trials).ToArray());
-        data.Add("p_adopted", votes.Select(s => s.PAdopted).ToArray());
-        data.Add("p_adopted_se", votes.Select(s => s.PAdoptedStandardError).ToArray());
-        data.Add("p_adopted_lo95", votes.Select(s => s.Trials < 2 ? null : (double?)s.PAdoptedInterval95.Lower).ToArray());
-        data.Add("p_adopted_hi95", votes.Select(s => s.Trials < 2 ? null : (double?)s.PAdoptedInterval95.Upper).ToArray());
-        data.Add("p_adopted_sampled", votes.Select(s => s.PAdoptedSampled).ToArray());
-        data.Add("diff_vs_baseline", votes.Select(s => s.HasPairedDifference ? s.DifferenceFromBaseline : (double?)null).ToArray());
-        data.Add("diff_se_paired", votes.Select(s => s.HasPairedDifference ? s.DifferenceStandardErrorPaired : (double?)null).ToArray());
-        data.Add("diff_se_unpaired", votes.Select(s => UnpairedStandardError(s, votes)).ToArray());
-        data.Add("p_held", votes.Select(s => s.PHeld).ToArray());
-        data.Add("p_adopted_given_held", votes.Select(s => s.HeldCount == 0 ? (double?)null : s.PAdoptedGivenHeld).ToArray());
-        data.Add("p_adopted_given_trigger", votes.Select(s => GivenTrigger(s, votes)).ToArray());
-        data.Add("yes_mean", votes.Select(s => s.HeldCount == 0 ? null : (double?)Mean(s.YesHistogram)).ToArray());
+        data.Add("variant", votes, s => s.Variant);
+        data.Add("vote_id", votes, s => s.Vote.Id);
+        data.Add("body", votes, s => s.Vote.Body.Code());
+        data.Add("rule", votes, s => s.Vote.RuleName);
+        data.Add("date", votes, s => s.Vote.Date);
+        data.Add("year", votes, s => s.Vote.Date.Year);
+        data.Add("estimator", votes, s => s.Vote.Estimator.Name());
+        data.Add("members", votes, s => s.Vote.Count);
+        data.Add("trials", votes, s => s.Trials);
+        data.Add("p_adopted", votes, s => s.PAdopted);
+        data.Add("p_adopted_se", votes, s => s.PAdoptedStandardError);
+        data.Add("p_adopted_lo95", votes, s => s.Trials < 2 ? null : (double?)s.PAdoptedInterval95.Lower);
+        data.Add("p_adopted_hi95", votes, s => s.Trials < 2 ? null : (double?)s.PAdoptedInterval95.Upper);
+        data.Add("p_adopted_sampled", votes, s => s.PAdoptedSampled);
+        data.Add("diff_vs_baseline", votes, s => s.HasPairedDifference ? s.DifferenceFromBaseline : (double?)null);
+        data.Add("diff_se_paired", votes, s => s.HasPairedDifference ? s.DifferenceStandardErrorPaired : (double?)null);
+        data.Add("diff_se_unpaired", votes, s => UnpairedStandardError(s, votes));
+        data.Add("p_held", votes, s => s.PHeld);
+        data.Add("p_adopted_given_held", votes, s => s.HeldCount == 0 ? (double?)null : s.PAdoptedGivenHeld);
+        data.Add("p_adopted_given_trigger", votes, s => GivenTrigger(s, votes));
+        data.Add("yes_mean", votes, s => s.HeldCount == 0 ? null : (double?)Mean(s.YesHistogram));
         data.Add("yes_p05", Quantiles(votes, s => s.YesHistogram, 0.05));
         data.Add("yes_p50", Quantiles(votes, s => s.YesHistogram, 0.50));
         data.Add("yes_p95", Quantiles(votes, s => s.YesHistogram, 0.95));
@@ -67,21 +67,27 @@ internal static class SummaryTables
     {
         var states = catalog.States.ToDictionary(s => s.Code, StringComparer.Ordinal);
         var blocs = catalog.Blocs.Values.OrderBy(b => b.Name, StringComparer.Ordinal).ToArray();
-        var rows = result.Votes
-            .SelectMany(s => Enumerable.Range(0, s.Vote.Count).Select(i => (Stats: s, Member: s.Member(i))))
-            .ToArray();
+        var rows = new List<MemberRow>();
+        foreach (var vote in result.Votes)
+        {
+            for (int i = 0; i < vote.Vote.Count; i++)
+            {
+                rows.Add(new MemberRow(vote, vote.Member(i)));
+            }
+        }
+
         var data = RunTables.MemberProbabilities.NewData();
-        data.Add("variant", rows.Select(r => r.Stats.Variant).ToArray());
-        data.Add("vote_id", rows.Select(r => r.Stats.Vote.Id).ToArray());
-        data.Add("member", rows.Select(r => r.Member.Code).ToArray());
-        data.Add("name", rows.Select(r => states.TryGetValue(r.Member.Code, out var state) ? state.Name : r.Member.Code).ToArray());
-        data.Add("regional_group", rows.Select(r => MemberGroups.NameOf(states[r.Member.Code].Group)).ToArray());
-        data.Add("blocs", rows.Select(r => string.Join(' ', blocs.Where(b => b.Contains(r.Member.Code, r.Stats.Vote.Date)).Select(b => b.Name))).ToArray());
-        data.Add("p_yes", rows.Select(r => r.Member.PYes).ToArray());
-        data.Add("p_abstain", rows.Select(r => r.Member.PAbstain).ToArray());
-        data.Add("p_no", rows.Select(r => r.Member.PNo).ToArray());
-        data.Add("p_absent", rows.Select(r => r.Member.PAbsent).ToArray());
-        data.Add("swing", rows.Select(r => r.Member.Swing).ToArray());
+        data.Add("variant", rows, r => r.Stats.Variant);
+        data.Add("vote_id", rows, r => r.Stats.Vote.Id);
+        data.Add("member", rows, r => r.Member.Code);
+        data.Add("name", rows, r => states.TryGetValue(r.Member.Code, out var state) ? state.Name : r.Member.Code);
+        data.Add("regional_group", rows, r => MemberGroups.NameOf(states[r.Member.Code].Group));
+        data.Add("blocs", rows, r => string.Join(' ', blocs.Where(b => b.Contains(r.Member.Code, r.Stats.Vote.Date)).Select(b => b.Name)));
+        data.Add("p_yes", rows, r => r.Member.PYes);
+        data.Add("p_abstain", rows, r => r.Member.PAbstain);
+        data.Add("p_no", rows, r => r.Member.PNo);
+        data.Add("p_absent", rows, r => r.Member.PAbsent);
+        data.Add("swing", rows, r => r.Member.Swing);
         await TableWriter.WriteAsync(data, stream, provenance.ToTable(), cancellationToken).ConfigureAwait(false);
     }
 
@@ -137,9 +143,28 @@ internal static class SummaryTables
     }
 
     /// <summary>A count quantile per vote over the trials that held it; null for a vote never held (it has no counts, not counts of 0).</summary>
-    private static int?[] Quantiles(IReadOnlyList<VoteStatistics> votes, Func<VoteStatistics, long[]> histogram, double q) =>
-        votes.Select(s => s.HeldCount == 0 ? null : (int?)VoteStatistics.Quantile(histogram(s), q)).ToArray();
+    private static int?[] Quantiles(IReadOnlyList<VoteStatistics> votes, Func<VoteStatistics, long[]> histogram, double q)
+    {
+        var quantiles = new int?[votes.Count];
+        for (int i = 0; i < quantiles.Length; i++)
+        {
+            quantiles[i] = votes[i].HeldCount == 0 ? null : VoteStatistics.Quantile(histogram(votes[i]), q);
+        }
 
-    private static double?[] CouncilOnly(IReadOnlyList<VoteStatistics> votes, Func<VoteStatistics, double> value) =>
-        votes.Select(s => s.Vote.Body == Body.SecurityCouncil ? value(s) : (double?)null).ToArray();
+        return quantiles;
+    }
+
+    private static double?[] CouncilOnly(IReadOnlyList<VoteStatistics> votes, Func<VoteStatistics, double> value)
+    {
+        var values = new double?[votes.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = votes[i].Vote.Body == Body.SecurityCouncil ? value(votes[i]) : null;
+        }
+
+        return values;
+    }
+
+    /// <summary>One row of member_probabilities.parquet: a member's statistics in one variant's vote.</summary>
+    private sealed record MemberRow(VoteStatistics Stats, MemberVoteStatistics Member);
 }

@@ -7,11 +7,11 @@ namespace StemSimulator.Runner.Running;
 /// <summary>
 /// Work that a command is certain to need whatever its arguments, started on the thread pool as the process starts:
 /// the second core parses the embedded reference data (and, for <c>run</c>, compiles the simulation kernel and the trial
-/// table's writer and prepares the statistics file's serializer) while the first starts the host, parses the command line and loads the scenario,
+/// table's writer) while the first starts the host, parses the command line and loads the scenario,
 /// instead of both waiting their turn on one core.
 /// </summary>
 /// <remarks>
-/// Nothing here changes a result: the reference catalog, the kernel's code and the serializer's metadata are built once, thread-safely,
+/// Nothing here changes a result: the reference catalog, the kernel's code and the writer's are built once, thread-safely,
 /// by whichever thread asks first, and the command's own first use waits for the same object (or sees the same
 /// exception, which its usual error handling reports). A command not listed starts nothing.
 /// </remarks>
@@ -27,11 +27,10 @@ internal static class Preloading
                 _ = Task.Run(static () =>
                 {
                     _ = ReferenceCatalog.Embedded;
-                    // Before the serializer: the kernel is needed first, as soon as the scenario is loaded.
+                    // The kernel first: it is needed as soon as the scenario is loaded.
                     KernelWarmUp.Compile();
                     // Then the trial table's writer, whose first row group comes a fraction of a second into the simulation.
                     ParquetTrialSink.WarmUpAsync().GetAwaiter().GetResult();
-                    StatisticsFile.Prepare();
                 });
                 break;
             case "validate" or "members" or "analogs" or "lobby":
