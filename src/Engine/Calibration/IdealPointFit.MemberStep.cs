@@ -81,13 +81,19 @@ internal sealed partial class IdealPointFit
     /// Fills the solver with the member's Newton system: M = -(Hessian of the log-posterior), right-hand side the
     /// gradient. Returns the log-posterior at <paramref name="chain"/>.
     /// </summary>
+    /// <remarks>
+    /// A vote's position is x = a . s with a = (1, w on its issue areas, 0 elsewhere), so it adds g beta a to the
+    /// right-hand side and -h beta^2 a a^T to its year's block. Only the entries where a is not zero are touched: the
+    /// others would add a zero to a sum that is never -0, which leaves every bit as it is, and a non-finite term also
+    /// reaches entry (0, 0), where the Cholesky factorisation stops either way.
+    /// </remarks>
     private double Assemble(int m, ReadOnlySpan<double> chain, BlockTridiagonalSolver solver)
     {
         int d = _d, n = _count[m];
         solver.Reset(n);
-        Span<double> a = stackalloc double[d];
         double f = 0;
         var years = _input.Years;
+        var issues = _input.Issues;
         for (int v = _memberStart[m]; v < _memberStart[m + 1]; v++)
         {
             int r = _voteRollCall[v];
@@ -98,36 +104,50 @@ internal sealed partial class IdealPointFit
             f += logP;
             double gb = g * p.Beta;
             double hb = -h * p.Beta * p.Beta;
-            a.Clear();
-            a[0] = 1;
-            int mask = _input.Issues[r];
-            double w = _issueWeight[r];
-            for (int k = 0; k < _k; k++)
-            {
-                if ((mask & (1 << k)) != 0)
-                {
-                    a[1 + k] = w;
-                }
-            }
-
             var rhs = solver.RightHandSide(t);
             var block = solver.Diagonal(t);
-            for (int i = 0; i < d; i++)
-            {
-                if (a[i] == 0)
-                {
-                    continue;
-                }
 
-                rhs[i] += gb * a[i];
-                for (int j = 0; j < d; j++)
-                {
-                    block[(i * d) + j] += hb * a[i] * a[j];
-                }
+            // a_0 = 1: gb * 1 and (hb * 1) * 1 are gb and hb.
+            rhs[0] += gb;
+            block[0] += hb;
+            int mask = issues[r];
+            if (mask != 0)
+            {
+                AddIssueTerms(rhs, block, d, mask, _issueWeight[r], gb, hb);
             }
         }
 
         return f + Prior(m).Accumulate(0, chain, n, d, solver);
+    }
+
+    /// <summary>
+    /// The terms of a vote on the issue areas <paramref name="mask"/> (weight <paramref name="w"/> each) beyond entry
+    /// (0, 0): gb w on the right-hand side, (hb w) in row and column 0, (hb w) w between two of its areas.
+    /// </summary>
+    private static void AddIssueTerms(Span<double> rhs, Span<double> block, int d, int mask, double w, double gb, double hb)
+    {
+        double gw = gb * w;
+        double hw = hb * w;
+        double hww = hw * w;
+        for (int k = 1; k < d; k++)
+        {
+            if ((mask & (1 << (k - 1))) == 0)
+            {
+                continue;
+            }
+
+            rhs[k] += gw;
+            block[k] += hw;
+            int row = k * d;
+            block[row] += hw;
+            for (int j = 1; j < d; j++)
+            {
+                if ((mask & (1 << (j - 1))) != 0)
+                {
+                    block[row + j] += hww;
+                }
+            }
+        }
     }
 
     /// <summary>The log-posterior of member <paramref name="m"/>'s chain at <paramref name="chain"/> (votes and prior).</summary>

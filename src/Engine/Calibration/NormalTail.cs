@@ -148,6 +148,44 @@ public static class NormalTail
         return Density(x) / Cdf(x);
     }
 
+    /// <summary>
+    /// log Phi(x) and the inverse Mills ratio phi(x) / Phi(x) at once, bit for bit <see cref="LogCdf"/> and
+    /// <see cref="InverseMills"/>: the two share their density, rational function and Phi, which this computes once
+    /// (the ordered probit needs both for every yes and no vote).
+    /// </summary>
+    public static (double LogCdf, double InverseMills) LogCdfAndInverseMills(double x)
+    {
+        if (!double.IsFinite(x))
+        {
+            return (LogCdf(x), InverseMills(x));
+        }
+
+        if (x < -CentralLimit)
+        {
+            double ratio = TailRatio(-x);
+            return (LogDensity(x) + Math.Log(ratio), 1.0 / ratio);
+        }
+
+        // x >= -0.66291 and finite: LogCdf is log Phi(x), InverseMills phi(x) / Phi(x). Beyond the central band x is
+        // above 0.66291, so |x| = x and Cdf's Q(|x|) = phi(x) R(x) uses this same density.
+        double density = InverseSqrt2Pi * Math.Exp(-0.5 * x * x);
+        double cdf;
+        if (x <= CentralLimit)
+        {
+            cdf = 0.5 + Central(x);
+        }
+        else if (x > 40)
+        {
+            cdf = 1.0;
+        }
+        else
+        {
+            cdf = 1.0 - (density * TailRatio(x));
+        }
+
+        return (Math.Log(cdf), density / cdf);
+    }
+
     /// <summary>R(y) for y &gt; 0.66291 by the two rational forms (no exponential).</summary>
     private static double TailRatio(double y)
     {

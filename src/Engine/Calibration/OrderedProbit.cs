@@ -26,7 +26,7 @@ public static class OrderedProbit
     public static double LogProbability(OrdinalVote vote, double eta, double tau1, double tau2)
     {
         var (lower, upper) = Bounds(vote, tau1, tau2);
-        return Interval(lower - eta, upper - eta).LogP;
+        return LogInterval(lower - eta, upper - eta);
     }
 
     /// <summary>
@@ -94,17 +94,52 @@ public static class OrderedProbit
         _ => (tau2, double.PositiveInfinity),
     };
 
+    /// <summary>
+    /// log P alone for P = Phi(u) - Phi(l), l &lt;= u: the same operations as <see cref="Interval"/>'s log P without
+    /// A and B (the line searches need nothing else).
+    /// </summary>
+    private static double LogInterval(double l, double u)
+    {
+        if (double.IsNegativeInfinity(l))
+        {
+            return NormalTail.LogCdf(u);
+        }
+
+        if (double.IsPositiveInfinity(u))
+        {
+            return NormalTail.LogCdf(-l);
+        }
+
+        if (l >= 0)
+        {
+            double e = Math.Exp(0.5 * (l - u) * (l + u));
+            double bracket = Math.Max(NormalTail.UpperRatio(l) - (e * NormalTail.UpperRatio(u)), double.Epsilon);
+            return NormalTail.LogDensity(l) + Math.Log(bracket);
+        }
+
+        if (u <= 0)
+        {
+            double e = Math.Exp(0.5 * (u - l) * (u + l));
+            double bracket = Math.Max(NormalTail.UpperRatio(-u) - (e * NormalTail.UpperRatio(-l)), double.Epsilon);
+            return NormalTail.LogDensity(u) + Math.Log(bracket);
+        }
+
+        return Math.Log(1.0 - NormalTail.UpperTail(u) - NormalTail.Cdf(l));
+    }
+
     /// <summary>log P, A = phi(u) / P and B = phi(l) / P for P = Phi(u) - Phi(l), l &lt;= u, computed tail-safely.</summary>
     private static (double LogP, double A, double B) Interval(double l, double u)
     {
         if (double.IsNegativeInfinity(l))
         {
-            return (NormalTail.LogCdf(u), NormalTail.InverseMills(u), 0.0);
+            var (logCdf, mills) = NormalTail.LogCdfAndInverseMills(u);
+            return (logCdf, mills, 0.0);
         }
 
         if (double.IsPositiveInfinity(u))
         {
-            return (NormalTail.LogCdf(-l), 0.0, NormalTail.InverseMills(-l));
+            var (logCdf, mills) = NormalTail.LogCdfAndInverseMills(-l);
+            return (logCdf, 0.0, mills);
         }
 
         if (l >= 0)

@@ -54,4 +54,28 @@ public sealed class OrderedProbitTests
             Assert.That(t.HEtaEta, Is.LessThanOrEqualTo(1e-12), $"{vote} concave in eta");
         }
     }
+
+    [Test]
+    public void Log_probability_alone_is_bit_for_bit_the_full_evaluations()
+    {
+        // The line searches' log P must be the Newton steps' to the last bit: both tails, the centre, narrow and wide gaps.
+        var cuts = new (double Tau1, double Tau2)[] { (-1.0, 0.5), (-0.2, 0.1), (2.0, 2.1), (-3.0, 4.0), (0.7, 0.7) };
+        foreach (var (tau1, tau2) in cuts)
+        {
+            for (double eta = -45; eta <= 45; eta += 0.0173)
+            {
+                foreach (var vote in Votes)
+                {
+                    double logP = OrderedProbit.LogProbability(vote, eta, tau1, tau2);
+                    var full = OrderedProbit.Evaluate(vote, eta, tau1, tau2);
+                    var (etaLogP, gradient, curvature) = OrderedProbit.EvaluateEta(vote, eta, tau1, tau2);
+                    string at = $"{vote} at eta = {eta:R}, tau = ({tau1}, {tau2})";
+                    Assert.That(BitConverter.DoubleToInt64Bits(logP), Is.EqualTo(BitConverter.DoubleToInt64Bits(full.LogP)), at);
+                    Assert.That(BitConverter.DoubleToInt64Bits(etaLogP), Is.EqualTo(BitConverter.DoubleToInt64Bits(full.LogP)), at);
+                    Assert.That(BitConverter.DoubleToInt64Bits(gradient), Is.EqualTo(BitConverter.DoubleToInt64Bits(full.DEta)), at);
+                    Assert.That(BitConverter.DoubleToInt64Bits(curvature), Is.EqualTo(BitConverter.DoubleToInt64Bits(full.HEtaEta)), at);
+                }
+            }
+        }
+    }
 }
