@@ -96,7 +96,7 @@ public static class OrderedProbit
 
     /// <summary>
     /// log P alone for P = Phi(u) - Phi(l), l &lt;= u: the same operations as <see cref="Interval"/>'s log P without
-    /// A and B (the line searches need nothing else).
+    /// A and B (the line searches need nothing else): the tails' and the centre's terms are shared with it.
     /// </summary>
     private static double LogInterval(double l, double u)
     {
@@ -112,19 +112,15 @@ public static class OrderedProbit
 
         if (l >= 0)
         {
-            double e = Math.Exp(0.5 * (l - u) * (l + u));
-            double bracket = Math.Max(NormalTail.UpperRatio(l) - (e * NormalTail.UpperRatio(u)), double.Epsilon);
-            return NormalTail.LogDensity(l) + Math.Log(bracket);
+            return UpperTailTerms(l, u).LogP;
         }
 
         if (u <= 0)
         {
-            double e = Math.Exp(0.5 * (u - l) * (u + l));
-            double bracket = Math.Max(NormalTail.UpperRatio(-u) - (e * NormalTail.UpperRatio(-l)), double.Epsilon);
-            return NormalTail.LogDensity(u) + Math.Log(bracket);
+            return LowerTailTerms(l, u).LogP;
         }
 
-        return Math.Log(1.0 - NormalTail.UpperTail(u) - NormalTail.Cdf(l));
+        return Math.Log(CentreProbability(l, u));
     }
 
     /// <summary>log P, A = phi(u) / P and B = phi(l) / P for P = Phi(u) - Phi(l), l &lt;= u, computed tail-safely.</summary>
@@ -144,24 +140,44 @@ public static class OrderedProbit
 
         if (l >= 0)
         {
-            // Upper tail: P = phi(l) * (R(l) - e * R(u)), e = phi(u) / phi(l) = exp((l^2 - u^2) / 2) <= 1.
-            double e = Math.Exp(0.5 * (l - u) * (l + u));
-            double bracket = Math.Max(NormalTail.UpperRatio(l) - (e * NormalTail.UpperRatio(u)), double.Epsilon);
+            var (logP, e, bracket) = UpperTailTerms(l, u);
             double b = 1.0 / bracket;
-            return (NormalTail.LogDensity(l) + Math.Log(bracket), e * b, b);
+            return (logP, e * b, b);
         }
 
         if (u <= 0)
         {
-            // Lower tail, mirrored: P = phi(u) * (R(-u) - e * R(-l)), e = phi(l) / phi(u) <= 1.
-            double e = Math.Exp(0.5 * (u - l) * (u + l));
-            double bracket = Math.Max(NormalTail.UpperRatio(-u) - (e * NormalTail.UpperRatio(-l)), double.Epsilon);
+            var (logP, e, bracket) = LowerTailTerms(l, u);
             double a = 1.0 / bracket;
-            return (NormalTail.LogDensity(u) + Math.Log(bracket), a, e * a);
+            return (logP, a, e * a);
         }
 
-        // l < 0 < u: the interval holds the centre, P >= Phi(u) - 1/2 > 0 with no cancellation to fear.
-        double p = 1.0 - NormalTail.UpperTail(u) - NormalTail.Cdf(l);
+        double p = CentreProbability(l, u);
         return (Math.Log(p), NormalTail.Density(u) / p, NormalTail.Density(l) / p);
     }
+
+    /// <summary>
+    /// 0 &lt;= l &lt;= u, the upper tail: P = phi(l) * (R(l) - e * R(u)) with e = phi(u) / phi(l) = exp((l^2 - u^2) / 2)
+    /// &lt;= 1; returns log P, e and the bracket (kept above 0).
+    /// </summary>
+    private static (double LogP, double E, double Bracket) UpperTailTerms(double l, double u)
+    {
+        double e = Math.Exp(0.5 * (l - u) * (l + u));
+        double bracket = Math.Max(NormalTail.UpperRatio(l) - (e * NormalTail.UpperRatio(u)), double.Epsilon);
+        return (NormalTail.LogDensity(l) + Math.Log(bracket), e, bracket);
+    }
+
+    /// <summary>
+    /// l &lt;= u &lt;= 0, the lower tail mirrored: P = phi(u) * (R(-u) - e * R(-l)) with e = phi(l) / phi(u) &lt;= 1; returns
+    /// log P, e and the bracket (kept above 0).
+    /// </summary>
+    private static (double LogP, double E, double Bracket) LowerTailTerms(double l, double u)
+    {
+        double e = Math.Exp(0.5 * (u - l) * (u + l));
+        double bracket = Math.Max(NormalTail.UpperRatio(-u) - (e * NormalTail.UpperRatio(-l)), double.Epsilon);
+        return (NormalTail.LogDensity(u) + Math.Log(bracket), e, bracket);
+    }
+
+    /// <summary>l &lt; 0 &lt; u: the interval holds the centre, P &gt;= Phi(u) - 1/2 &gt; 0 with no cancellation to fear.</summary>
+    private static double CentreProbability(double l, double u) => 1.0 - NormalTail.UpperTail(u) - NormalTail.Cdf(l);
 }

@@ -199,9 +199,8 @@ internal static class StatisticsJsonWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>A list of objects, or null; <paramref name="item"/> writes one element.</summary>
+    /// <summary>A list, or null; <paramref name="item"/> writes one element.</summary>
     private static void WriteList<T>(Utf8JsonWriter writer, IReadOnlyList<T>? items, Action<Utf8JsonWriter, T> item)
-        where T : class
     {
         if (items is null)
         {
@@ -224,56 +223,16 @@ internal static class StatisticsJsonWriter
         WriteLongs(writer, values);
     }
 
-    private static void WriteLongs(Utf8JsonWriter writer, long[]? values)
-    {
-        if (values is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
+    private static void WriteLongs(Utf8JsonWriter writer, long[]? values) =>
+        WriteList(writer, values, static (w, value) => w.WriteNumberValue(value));
 
-        writer.WriteStartArray();
-        foreach (long value in values)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void WriteInts(Utf8JsonWriter writer, IReadOnlyList<int>? values)
-    {
-        if (values is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartArray();
-        for (int i = 0; i < values.Count; i++)
-        {
-            writer.WriteNumberValue(values[i]);
-        }
-
-        writer.WriteEndArray();
-    }
+    private static void WriteInts(Utf8JsonWriter writer, IReadOnlyList<int>? values) =>
+        WriteList(writer, values, static (w, value) => w.WriteNumberValue(value));
 
     private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string>? values)
     {
         writer.WritePropertyName(name);
-        if (values is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartArray();
-        for (int i = 0; i < values.Count; i++)
-        {
-            writer.WriteStringValue(values[i]);
-        }
-
-        writer.WriteEndArray();
+        WriteList(writer, values, static (w, value) => w.WriteStringValue(value));
     }
 
     /// <summary>A raw 128-bit fixed-point sum as a JSON number, as the serializer's Int128 converter writes it.</summary>
