@@ -19,10 +19,22 @@ public readonly record struct Shard(int Index, int Count)
     public (long FirstTrial, long TrialCount) TrialsOf(long trials)
     {
         Validate(trials);
-        long first = (long)((Int128)trials * Index / Count);
-        long next = (long)((Int128)trials * (Index + 1) / Count);
+        long first = Scaled(trials, Index, Count);
+        long next = Scaled(trials, Index + 1, Count);
         return (first, next - first);
     }
+
+    /// <summary>floor(trials * k / count) without overflow, for 0 &lt;= k &lt;= count &lt;= trials.</summary>
+    private static long Scaled(long trials, int k, int count)
+    {
+        ulong high = Math.BigMul((ulong)trials, (ulong)k, out ulong low);
+        // The product fits 64 bits for every run of fewer than 2^63 / count trials; the rest take the 128-bit path,
+        // kept apart because crossgen2 leaves any method doing Int128 arithmetic to the JIT.
+        return high == 0 ? (long)(low / (ulong)count) : ScaledWide(trials, k, count);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static long ScaledWide(long trials, int k, int count) => (long)((Int128)trials * k / count);
 
     /// <summary>Throws when the shard does not fit a run of <paramref name="trials"/> trials.</summary>
     public void Validate(long trials)

@@ -23,6 +23,19 @@ public sealed class ShardTests
         Assert.That(next, Is.EqualTo(trials));
     }
 
+    [TestCase(10L, 3)]
+    [TestCase(100_000_000L, 7)]
+    [TestCase(long.MaxValue / 2, 5)]
+    [TestCase(long.MaxValue, 1000)]
+    public void Shard_borders_are_floor_of_trials_times_k_over_count(long trials, int count)
+    {
+        // Within and beyond 64-bit products: the borders are the exact floor(T k / N) of 128-bit arithmetic.
+        for (int k = 0; k < count; k++)
+        {
+            Assert.That(new Shard(k, count).TrialsOf(trials).FirstTrial, Is.EqualTo((long)((Int128)trials * k / count)));
+        }
+    }
+
     [Test]
     public void Invalid_shards_are_refused()
     {
