@@ -25,13 +25,10 @@ public readonly record struct Shard(int Index, int Count)
     }
 
     /// <summary>floor(trials * k / count) without overflow, for 0 &lt;= k &lt;= count &lt;= trials.</summary>
-    private static long Scaled(long trials, int k, int count)
-    {
-        ulong high = Math.BigMul((ulong)trials, (ulong)k, out ulong low);
+    private static long Scaled(long trials, int k, int count) =>
         // The product fits 64 bits for every run of fewer than 2^63 / count trials; the rest take the 128-bit path,
         // kept apart because crossgen2 leaves any method doing Int128 arithmetic to the JIT.
-        return high == 0 ? (long)(low / (ulong)count) : ScaledWide(trials, k, count);
-    }
+        k == 0 || trials <= long.MaxValue / k ? trials * k / count : ScaledWide(trials, k, count);
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static long ScaledWide(long trials, int k, int count) => (long)((Int128)trials * k / count);
