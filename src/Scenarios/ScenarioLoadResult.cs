@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using StemSimulator.Engine.Model;
 using StemSimulator.Scenarios.Diagnostics;
 using StemSimulator.Scenarios.Document;
@@ -7,17 +8,26 @@ namespace StemSimulator.Scenarios;
 
 /// <summary>The outcome of loading a scenario: either a model ready to run, or every problem found.</summary>
 /// <param name="File">The file as named by the user.</param>
-/// <param name="Sha256">Hex SHA-256 of the file's bytes (provenance); empty when the file could not be read.</param>
 /// <param name="Document">The document as written, when it could be bound.</param>
 /// <param name="Model">The compiled model, when there were no errors.</param>
 /// <param name="Diagnostics">All problems found, in file order.</param>
 public sealed record ScenarioLoadResult(
     string File,
-    string Sha256,
     ScenarioDocument? Document,
     SimulationModel? Model,
     IReadOnlyList<ScenarioDiagnostic> Diagnostics)
 {
+    private string? _sha256;
+
+    /// <summary>
+    /// Hex SHA-256 of the file's bytes (provenance); empty when the file could not be read. Computed on first use:
+    /// hashing loads the platform's cryptography library, which checking a file does not need.
+    /// </summary>
+    public string Sha256 => _sha256 ??= ReadBytes is null ? string.Empty : Convert.ToHexStringLower(SHA256.HashData(ReadBytes));
+
+    /// <summary>The file's bytes as read, of whatever size, which <see cref="Sha256"/> is of; null when the file could not be read.</summary>
+    internal byte[]? ReadBytes { get; init; }
+
     /// <summary>The user's calibration table the model was compiled with, or null for the embedded calibration.</summary>
     public CalibrationSource? Calibration { get; init; }
 

@@ -20,21 +20,21 @@ public static class ScenarioLoader
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            return Failed(path ?? string.Empty, string.Empty, "the scenario file name is empty; pass a scenario file such as scenarios/ga-hrc-suspension-2026.yaml");
+            return Failed(path ?? string.Empty, null, "the scenario file name is empty; pass a scenario file such as scenarios/ga-hrc-suspension-2026.yaml");
         }
 
         switch (Files.FileKinds.Of(path))
         {
             case Files.FileKind.Missing:
-                return Failed(path, string.Empty, $"the scenario file does not exist{NearbyScenarios(path)}");
+                return Failed(path, null, $"the scenario file does not exist{NearbyScenarios(path)}");
             case Files.FileKind.Folder:
-                return Failed(path, string.Empty, $"'{path}' is a folder; pass a scenario file (e.g. {Path.Combine(path, "NAME.yaml")})");
+                return Failed(path, null, $"'{path}' is a folder; pass a scenario file (e.g. {Path.Combine(path, "NAME.yaml")})");
         }
 
         var (bytes, problem) = Files.InputFiles.Read(path, MaxFileBytes, "a scenario");
         if (bytes is null)
         {
-            return Failed(path, string.Empty, problem!);
+            return Failed(path, null, problem!);
         }
 
         return Load(path, bytes, overrides);
@@ -43,22 +43,21 @@ public static class ScenarioLoader
     /// <summary>Loads a scenario from its bytes; <paramref name="file"/> names it in messages.</summary>
     public static ScenarioLoadResult Load(string file, byte[] bytes, RunOverrides? overrides = null)
     {
-        string hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (bytes.Length > MaxFileBytes)
         {
-            return Failed(file, hash, $"the file is {bytes.Length:N0} bytes; a scenario may be at most {MaxFileBytes:N0} bytes");
+            return Failed(file, bytes, $"the file is {bytes.Length:N0} bytes; a scenario may be at most {MaxFileBytes:N0} bytes");
         }
 
         var (text, notText) = Files.TextDecoding.DecodeUtf8(bytes);
         if (text is null)
         {
-            return Failed(file, hash, notText!);
+            return Failed(file, bytes, notText!);
         }
 
         var (root, problem) = YamlDocumentReader.Read(file, text, "scenario file", "scenario");
         if (root is null)
         {
-            return new ScenarioLoadResult(file, hash, null, null, [problem!]);
+            return new ScenarioLoadResult(file, null, null, [problem!]) { ReadBytes = bytes };
         }
 
         var diagnostics = new List<ScenarioDiagnostic>();
@@ -67,27 +66,27 @@ public static class ScenarioLoader
         var document = binder.Bind(root, typeof(ScenarioDocument)) as ScenarioDocument;
         if (document is null)
         {
-            return new ScenarioLoadResult(file, hash, document, null, Sorted(diagnostics));
+            return new ScenarioLoadResult(file, document, null, Sorted(diagnostics)) { ReadBytes = bytes };
         }
 
         if (diagnostics.Count > 0)
         {
             // Every stage in one pass: the references and semantics of what did bind are checked too, so that one run
             // of 'validate' lists every error.
-            return new ScenarioLoadResult(file, hash, document, null, Sorted(WithLaterStages(file, document, map, diagnostics, overrides)));
+            return new ScenarioLoadResult(file, document, null, Sorted(WithLaterStages(file, document, map, diagnostics, overrides))) { ReadBytes = bytes };
         }
 
         overrides ??= new RunOverrides();
         if (!TryCalibration(file, document, map, diagnostics, overrides, out var catalog, out var source))
         {
-            return new ScenarioLoadResult(file, hash, document, null, Sorted(diagnostics));
+            return new ScenarioLoadResult(file, document, null, Sorted(diagnostics)) { ReadBytes = bytes };
         }
 
-        return Compile(file, hash, bytes, document, map, diagnostics, overrides, catalog, source);
+        return Compile(file, bytes, document, map, diagnostics, overrides, catalog, source);
     }
 
     /// <summary>Compiles a document that bound without errors, with its evidence files, on <paramref name="catalog"/>.</summary>
-    private static ScenarioLoadResult Compile(string file, string hash, byte[] bytes, ScenarioDocument document, SourceMap map, List<ScenarioDiagnostic> diagnostics, RunOverrides overrides, ReferenceCatalog catalog, CalibrationSource? source)
+    private static ScenarioLoadResult Compile(string file, byte[] bytes, ScenarioDocument document, SourceMap map, List<ScenarioDiagnostic> diagnostics, RunOverrides overrides, ReferenceCatalog catalog, CalibrationSource? source)
     {
         var warnings = new List<ScenarioDiagnostic>();
         var evidenceFiles = ReadEvidence(file, document, map, diagnostics, catalog, overrides.ReadsNoFiles);
@@ -96,8 +95,9 @@ public static class ScenarioLoader
             EvidenceFiles = evidenceFiles,
         };
         var model = compiler.Compile(document, overrides);
-        return new ScenarioLoadResult(file, hash, document, diagnostics.Count == 0 ? model : null, Sorted(diagnostics))
+        return new ScenarioLoadResult(file, document, diagnostics.Count == 0 ? model : null, Sorted(diagnostics))
         {
+            ReadBytes = bytes,
             Calibration = source,
             PositionsYear = compiler.CalibrationYear,
             EvidenceYear = compiler.EvidenceYear,
@@ -238,8 +238,8 @@ public static class ScenarioLoader
         return kept;
     }
 
-    private static ScenarioLoadResult Failed(string file, string hash, string message) =>
-        new(file, hash, null, null, [new ScenarioDiagnostic(new SourceLocation(file, 1, 1), message)]);
+    private static ScenarioLoadResult Failed(string file, byte[]? read, string message) =>
+        new(file, null, null, [new ScenarioDiagnostic(new SourceLocation(file, 1, 1), message)]) { ReadBytes = read };
 
     private static string NearbyScenarios(string path)
     {

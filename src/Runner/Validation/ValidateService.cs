@@ -78,13 +78,31 @@ internal sealed class ValidateService(ConsoleStreams console)
     {
         var profile = console.Out.Profile;
         string line = "ok " + text;
-        if (profile.Capabilities.ColorSystem == ColorSystem.NoColors && line.Length < profile.Width && !line.AsSpan().ContainsAnyExceptInRange(' ', '~'))
+        if (Uncoloured(profile) && line.Length < profile.Width && !line.AsSpan().ContainsAnyExceptInRange(' ', '~'))
         {
             profile.Out.Writer.WriteLine(line);
             return;
         }
 
         console.Out.MarkupLine($"[green]ok[/] {Markup.Escape(text)}");
+    }
+
+    /// <summary>
+    /// Whether Spectre writes no colour: its colour system is off; or it writes no ANSI codes and the console is the
+    /// process's redirected standard output, where the System.Console colours its writer sets instead write nothing
+    /// (unless <c>DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION</c> asks for them): the usual case of a script or
+    /// a pipe, whose terminal type still names a colour system.
+    /// </summary>
+    private static bool Uncoloured(Profile profile)
+    {
+        if (profile.Capabilities.ColorSystem == ColorSystem.NoColors)
+        {
+            return true;
+        }
+
+        return !profile.Capabilities.Ansi && ReferenceEquals(profile.Out.Writer, Console.Out) && Console.IsOutputRedirected
+            && !(Environment.GetEnvironmentVariable("DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION") is { } allow
+                && (allow == "1" || allow.Equals("true", StringComparison.OrdinalIgnoreCase)));
     }
 
     private static string? Count(int n, string noun) => n == 1 ? $"1 {noun}" : string.Create(CultureInfo.InvariantCulture, $"{n} {noun}s");

@@ -12,6 +12,9 @@ internal sealed class VoteParameterResolver
 {
     private const double MaxParameter = 20;
 
+    /// <summary>The states concerned as an analog population other than same_subject's sees them: none needed.</summary>
+    private static readonly IReadOnlyDictionary<string, string[]> NoConcerns = new Dictionary<string, string[]>(StringComparer.Ordinal);
+
     private readonly CompilationContext _context;
     private readonly Dictionary<object, VoteParameters> _parameters = new(ReferenceEqualityComparer.Instance);
 
@@ -120,7 +123,10 @@ internal sealed class VoteParameterResolver
             return null;
         }
 
-        var choice = AnalogSpreadChoice.Of(like, vote.Body == BodyName.GA, _context.AnalogSetting).WithPopulation(_context.Catalog.RollCalls.All, analog, RollCallConcerns.Embedded, _context.AnalogSetting);
+        var spread = AnalogSpreadChoice.Of(like, vote.Body == BodyName.GA, _context.AnalogSetting);
+        // Only a same_subject population is found through the states concerned: the table is read for no other kind.
+        var concerns = spread.Kind == AnalogKind.SameSubject ? RollCallConcerns.Embedded : NoConcerns;
+        var choice = spread.WithPopulation(_context.Catalog.RollCalls.All, analog, concerns, _context.AnalogSetting);
         // Evidence known by its totals carries the uncertainty of its shift; calibrated roll calls have none to add.
         return new VoteParameters(analog.Beta, [analog.Tau1, analog.Tau2], mask, shift, analog)
         {

@@ -1,5 +1,3 @@
-using StemSimulator.Scenarios.Csv;
-
 namespace StemSimulator.Scenarios.Reference;
 
 /// <summary>
@@ -9,10 +7,10 @@ namespace StemSimulator.Scenarios.Reference;
 public static class RollCallConcerns
 {
     private static readonly Lazy<IReadOnlyDictionary<string, string[]>> LazyEmbedded =
-        new(() => Load(fields => fields[3].Split(';', StringSplitOptions.RemoveEmptyEntries)), LazyThreadSafetyMode.ExecutionAndPublication);
+        new(() => Load(static records => records.Text(3).Split(';', StringSplitOptions.RemoveEmptyEntries)), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly Lazy<IReadOnlyDictionary<string, string>> LazyTopics =
-        new(() => Load(fields => fields[4]), LazyThreadSafetyMode.ExecutionAndPublication);
+        new(() => Load(static records => records.Text(4)), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Roll-call id (as in the calibration) to the ISO3 codes of the states concerned, in the order listed.</summary>
     public static IReadOnlyDictionary<string, string[]> Embedded => LazyEmbedded.Value;
@@ -20,28 +18,24 @@ public static class RollCallConcerns
     /// <summary>Roll-call id to the labelling rule that found its concerned states, a topic in words ("ukraine-territorial-integrity", "crimea").</summary>
     public static IReadOnlyDictionary<string, string> Topics => LazyTopics.Value;
 
-    private static Dictionary<string, T> Load<T>(Func<IReadOnlyList<string>, T> select)
+    /// <summary>The table's records from their spans (<see cref="ReferenceRecords.FromSpans"/>): a string only for the fields kept.</summary>
+    private static Dictionary<string, T> Load<T>(Func<ReferenceRecords, T> select)
     {
         const string resource = ReferenceCatalog.ResourcePrefix + "roll_call_concerns.csv";
-        using var stream = typeof(RollCallConcerns).Assembly.GetManifestResourceStream(resource)
+        var stream = typeof(RollCallConcerns).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"The embedded resource {resource} is missing.");
-        using var csv = new CsvRecordReader(new StreamReader(stream), resource);
+        using var records = ReferenceRecords.FromSpans(new StreamReader(stream), resource);
         var result = new Dictionary<string, T>(StringComparer.Ordinal);
         bool header = true;
-        while (csv.Read(out string? problem))
+        while (records.Read())
         {
-            if (problem is not null)
-            {
-                throw new InvalidDataException($"{resource}:{csv.ProblemLine}: {problem}");
-            }
-
             if (header)
             {
                 header = false;
                 continue;
             }
 
-            result[csv.Fields[0]] = select(csv.Fields);
+            result[records.Text(0)] = select(records);
         }
 
         return result;

@@ -73,6 +73,54 @@ public sealed class HostlessCliTests
         Assert.That(streams.Out.Output, Is.EqualTo(expected.Output));
     }
 
+    [TestCase("xterm-256color")]
+    [TestCase("dumb")]
+    [TestCase(null)]
+    public void A_redirected_ok_line_is_plain_whatever_the_terminal_type(string? term)
+    {
+        var result = CliProcess.Run(RepositoryPaths.Root, environment => Terminal(environment, term, allowColours: false), "validate", Scenario);
+
+        Assert.That(result.ExitCode, Is.Zero, result.StandardError);
+        Assert.That(result.StandardOutput, Is.EqualTo($"ok {Scenario} (ga-hrc-suspension-2026: 1 vote, 1 variant, 100,000 trials)\n"));
+    }
+
+    [Test]
+    public void Colours_asked_for_on_a_redirected_stream_are_still_Spectre_s()
+    {
+        // System.Console takes its colour codes from the terminfo database; a machine without it writes none.
+        if (!new[] { "/lib/terminfo", "/usr/share/terminfo", "/etc/terminfo" }.Any(folder => File.Exists(Path.Combine(folder, "x", "xterm-256color"))))
+        {
+            Assert.Ignore("no terminfo entry for xterm-256color on this machine");
+        }
+
+        var result = CliProcess.Run(RepositoryPaths.Root, environment => Terminal(environment, "xterm-256color", allowColours: true), "validate", Scenario);
+
+        Assert.That(result.ExitCode, Is.Zero, result.StandardError);
+        // What Spectre's writer without ANSI support writes through System.Console's colours (the same before the direct line).
+        Assert.That(result.StandardOutput, Is.EqualTo($"\u001b[39;49m\u001b[39;49m\u001b[32mok\u001b[39;49m {Scenario} (ga-hrc-suspension-2026: 1 vote, 1 variant, 100,000 trials)\n"));
+    }
+
+    private static void Terminal(IDictionary<string, string?> environment, string? term, bool allowColours)
+    {
+        foreach (var name in environment.Keys.Where(n => n.StartsWith("STEMSIM_", StringComparison.OrdinalIgnoreCase)).ToArray())
+        {
+            environment.Remove(name);
+        }
+
+        environment.Remove("NO_COLOR");
+        environment.Remove("DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION");
+        environment["TERM"] = term;
+        if (term is null)
+        {
+            environment.Remove("TERM");
+        }
+
+        if (allowColours)
+        {
+            environment["DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION"] = "1";
+        }
+    }
+
     [TestCase("validate")]
     [TestCase("validate", "--explain")]
     [TestCase("validate", "missing.yaml")]
