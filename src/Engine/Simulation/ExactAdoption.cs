@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using StemSimulator.Engine.Rules;
@@ -36,7 +37,10 @@ internal static class ExactAdoption
     /// <param name="bufferB">Scratch of length &gt;= <see cref="BufferLength"/>.</param>
     // The measured hot path of the exact estimator (bench/: the exact conditional programme, once per trial and vote):
     // it stays one method over the 60-line guide because the support bounds, the two buffers and the vector loop share
-    // their locals; a split waits for a benchmark before and after.
+    // their locals; a split waits for a benchmark before and after. AggressiveOptimization (compiled by KernelWarmUp):
+    // crossgen2 leaves it out of the image (Vector256), and the estimator's pilot, the first code to run it, compiled it
+    // five times on the run's critical path (instrumented tier 0, then four on-stack replacements).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double GeneralAssembly(ReadOnlySpan<double> pYes, ReadOnlySpan<double> pNo, MajorityRule rule, Span<double> bufferA, Span<double> bufferB)
     {
         int n = pYes.Length;

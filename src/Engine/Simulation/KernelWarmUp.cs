@@ -29,7 +29,7 @@ public static class KernelWarmUp
     }
 
     private static MethodInfo[] FindHotMethods() =>
-        new[] { typeof(TrialKernel), typeof(SimdMath), typeof(VoteStatistics), typeof(MonteCarloSimulator), typeof(BlockPipeline) }
+        new[] { typeof(TrialKernel), typeof(SimdMath), typeof(VoteStatistics), typeof(MonteCarloSimulator), typeof(BlockPipeline), typeof(ExactAdoption) }
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Where(m => !m.IsGenericMethodDefinition && m.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveOptimization))
             .ToArray();

@@ -27,7 +27,7 @@ internal static class AssumptionBandRun
     /// <param name="scenarioPath">The scenario file (for messages and tables named relative to it).</param>
     /// <param name="bytes">The scenario's bytes as the run read them.</param>
     /// <param name="overrides">The run's overrides (trials, seed, calibration).</param>
-    /// <param name="model">The run's model, resolved.</param>
+    /// <param name="model">The run's model, its estimators resolved or not: only its analog spreads are read, so the band can start before the run's pilot has chosen.</param>
     /// <param name="firstTrial">First trial of the run's shard.</param>
     /// <param name="trialCount">Trials of the run's shard.</param>
     /// <param name="threads">Worker threads.</param>

@@ -18,7 +18,7 @@ internal sealed partial class RunService
         TrialFiles? files = new TrialFiles { TrialsFile = Create(folder, RunTables.Trials.ShardPath(plan.Shard.Index, plan.Shard.Count)) };
         try
         {
-            files.Trials = await ParquetTrialSink.CreateAsync(plan.Model, files.TrialsFile, provenance, cancellationToken).ConfigureAwait(false);
+            files.Trials = await ParquetTrialSink.CreateAsync(plan.Model, files.TrialsFile, provenance, cancellationToken, RowGroupRows(plan)).ConfigureAwait(false);
             ITrialBlockSink sink = files.Trials;
             if (plan.Request.MemberVotes)
             {
@@ -41,6 +41,17 @@ internal sealed partial class RunService
             }
         }
     }
+
+    /// <summary>
+    /// Rows of the trial table's row group buffer: <see cref="ParquetFiles.RowGroupRows"/>, or the shard's rows when it
+    /// has fewer. Such a shard's table is one row group either way (written whole when the trials are done), so the
+    /// file is the same; what changes is that a short run no longer allocates, zeroes and collects the full row group's
+    /// buffers (about 45 MB of the large-object heap at 2^19 rows) for a few thousand rows.
+    /// </summary>
+    internal static int RowGroupRows(long trials, int variants, int votes) =>
+        (int)Math.Clamp(trials * variants * votes, 1, ParquetFiles.RowGroupRows);
+
+    private static int RowGroupRows(RunPlan plan) => RowGroupRows(plan.TrialCount, plan.Model.Variants.Count, plan.Model.VoteCount);
 
     private static FileStream Create(RunFolder folder, string relative)
     {

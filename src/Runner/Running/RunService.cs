@@ -38,25 +38,57 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         }
 
         timings.Lap("scenario");
-        // The pilot on every worker: the choice does not depend on their number (its sums are exact).
-        var model = EstimatorSelection.Resolve(loaded.Model!, request.Threads is > 0 ? request.Threads.Value : Environment.ProcessorCount, cancellationToken);
-        timings.Lap("estimator");
-        if (Check(request, model.Trials) is { } problem)
+        // The trials and the threads are the scenario's and the request's, whatever the estimators: checked before any work.
+        if (Check(request, loaded.Model!.Trials) is { } problem)
         {
             console.Error.WriteLine($"error: {problem}");
             return ExitCodes.InvalidInput;
         }
 
         var shard = request.ShardCount is { } shardCount ? new Shard(request.ShardIndex!.Value, shardCount) : Shard.Whole;
-        var (firstTrial, trialCount) = shard.TrialsOf(model.Trials);
-        var plan = new RunPlan(request, loaded, overrides, model, shard, firstTrial, trialCount, timings);
+        var (firstTrial, trialCount) = shard.TrialsOf(loaded.Model.Trials);
+        using var bandStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var bandRun = StartBand(request, loaded, overrides, firstTrial, trialCount, bandStop.Token);
+        try
+        {
+            // The pilot on every worker: the choice does not depend on their number (its sums are exact).
+            var model = EstimatorSelection.Resolve(loaded.Model, request.Threads ?? Environment.ProcessorCount, cancellationToken);
+            timings.Lap("estimator");
+            var plan = new RunPlan(request, loaded, overrides, model, shard, firstTrial, trialCount, timings, bandRun);
+            return await RunPlannedAsync(plan, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A run refused or failed before it took the band's result: the band stops, and nothing of it outlives the run.
+            await bandStop.CancelAsync().ConfigureAwait(false);
+            await ((Task)bandRun).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>
+    /// Starts the assumption band (<see cref="AssumptionBandRun"/>) on the thread pool as soon as the scenario is
+    /// loaded: it needs only the scenario's bytes, the overrides and the analog spreads, none of which the estimators'
+    /// choice changes, so it compiles and simulates while the pilot runs and the run simulates, off the critical path.
+    /// </summary>
+    private static Task<IReadOnlyList<AssumptionBandState>?> StartBand(RunRequest request, ScenarioLoadResult loaded, RunOverrides overrides, long firstTrial, long trialCount, CancellationToken cancellationToken)
+    {
+        var model = loaded.Model!;
+        int threads = request.Threads ?? Environment.ProcessorCount;
+        return model.VoteCount > 0
+            ? Task.Run(() => AssumptionBandRun.Simulate(request.ScenarioPath, loaded.Bytes.ToArray(), overrides, model, firstTrial, trialCount, threads, cancellationToken), cancellationToken)
+            : Task.FromResult<IReadOnlyList<AssumptionBandState>?>(null);
+    }
+
+    /// <summary>Checks the run's size, prepares its folder and runs it there.</summary>
+    private async Task<int> RunPlannedAsync(RunPlan plan, CancellationToken cancellationToken)
+    {
         if (CheckMemberVotes(plan) is { } tooLarge)
         {
             console.Error.WriteLine($"error: {tooLarge}");
             return ExitCodes.InvalidInput;
         }
 
-        var (folder, folderProblem) = RunFolder.Prepare(TargetOf(plan), request.Force, "run", [request.ScenarioPath]);
+        var (folder, folderProblem) = RunFolder.Prepare(TargetOf(plan), plan.Request.Force, "run", [plan.Request.ScenarioPath]);
         if (folder is null)
         {
             console.Error.WriteLine($"error: {folderProblem}");
@@ -77,9 +109,13 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         }
     }
 
-    /// <summary>What one run works from: the request, the compiled scenario and this shard's trials.</summary>
+    /// <summary>
+    /// What one run works from: the request, the compiled scenario, this shard's trials and the band, already started
+    /// (<see cref="StartBand"/>).
+    /// </summary>
     private sealed record RunPlan(
-        RunRequest Request, ScenarioLoadResult Loaded, RunOverrides Overrides, SimulationModel Model, Shard Shard, long FirstTrial, long TrialCount, RunTimings Timings)
+        RunRequest Request, ScenarioLoadResult Loaded, RunOverrides Overrides, SimulationModel Model, Shard Shard, long FirstTrial, long TrialCount, RunTimings Timings,
+        Task<IReadOnlyList<AssumptionBandState>?> BandRun)
     {
         public Scenarios.Document.ScenarioDocument Document => Loaded.Document!;
     }
@@ -128,7 +164,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
     /// <summary>Simulates, writes every table into the folder, makes it appear and shows the results.</summary>
     private async Task<int> RunInFolderAsync(RunPlan plan, RunFolder folder, CancellationToken cancellationToken)
     {
-        var (model, loaded) = (plan.Model, plan.Loaded);
+        var model = plan.Model;
         long rows = plan.TrialCount * model.Variants.Count * model.VoteCount;
         long memberVoteRows = plan.Request.MemberVotes ? MemberVotesFile.MaximumRows(model, plan.TrialCount) : 0;
         if (folder.CheckFreeSpace((rows + memberVoteRows) * MinimumBytesPerRow) is { } full)
@@ -147,11 +183,9 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         };
         LogStarting(logger, plan.Document.Scenario, plan.TrialCount, plan.FirstTrial, model.Seed, options.Threads);
         var stopwatch = Stopwatch.StartNew();
-        // The band reruns the votes at the ends of the analogs' plausible spreads (common random numbers); it needs
-        // only the model, so it loads and simulates beside the run instead of after it.
-        var bandRun = model.VoteCount > 0
-            ? Task.Run(() => AssumptionBandRun.Simulate(plan.Request.ScenarioPath, loaded.Bytes.ToArray(), plan.Overrides, model, plan.FirstTrial, plan.TrialCount, options.Threads, cancellationToken), cancellationToken)
-            : Task.FromResult<IReadOnlyList<AssumptionBandState>?>(null);
+        // The band reruns the votes at the ends of the analogs' plausible spreads (common random numbers); it started
+        // when the scenario was loaded and simulates beside the pilot and the run.
+        var bandRun = plan.BandRun;
         var (simulated, elections) = await SimulateBesideAsync(plan, options, folder, provenance, bandRun, cancellationToken).ConfigureAwait(false);
         await using var trialFiles = simulated; // finished beside what follows; disposing waits for them, so no failure removes the folder under them
         var result = simulated?.Result;

@@ -63,6 +63,50 @@ public sealed class ParquetTrialSinkTests
         }
     }
 
+    /// <summary>
+    /// A run whose table fits in one row group sizes the row group's buffers to its rows
+    /// (<c>RunService.RowGroupRows</c>) instead of 2^19: the file must be the same,
+    /// byte for byte, as with the full-size buffers, and a larger table keeps the full size.
+    /// </summary>
+    [Test]
+    public async Task A_row_group_sized_to_a_short_runs_rows_writes_the_same_file()
+    {
+        var loaded = ScenarioLoader.LoadFile(Path.Combine(RepositoryPaths.Scenarios, "sc-veto-chain-2026.yaml"));
+        var model = EstimatorSelection.Resolve(loaded.Model!);
+        const long trials = 1999;
+        int rows = StemSimulator.Runner.Running.RunService.RowGroupRows(trials, model.Variants.Count, model.VoteCount);
+        Assert.That(rows, Is.EqualTo(trials * model.Variants.Count * model.VoteCount));
+        Assert.That(StemSimulator.Runner.Running.RunService.RowGroupRows(1_000_000, model.Variants.Count, model.VoteCount), Is.EqualTo(ParquetFiles.RowGroupRows));
+
+        async Task<byte[]> Write(int? rowGroupRows)
+        {
+            var plans = TrialKernel.Plan(model);
+            var kernel = new TrialKernel(model, plans);
+            var block = TrialKernel.NewBlock(plans, 1000);
+            using var stream = new MemoryStream();
+            var provenance = new Provenance("sc-veto-chain-2026", "sc-veto-chain-2026.yaml", new string('0', 64), model.Seed, trials, "0/1", DateTimeOffset.UnixEpoch);
+            await using (var sink = rowGroupRows is { } n
+                ? await ParquetTrialSink.CreateAsync(model, stream, provenance, CancellationToken.None, n)
+                : await ParquetTrialSink.CreateAsync(model, stream, provenance, CancellationToken.None))
+            {
+                foreach (long first in new long[] { 0, 1000 })
+                {
+                    kernel.Run(block, first, (int)Math.Min(1000, trials - first));
+                    sink.Write(block);
+                }
+
+                await sink.CompleteAsync();
+            }
+
+            return stream.ToArray();
+        }
+
+        var sized = await Write(rows);
+        var full = await Write(null);
+        Assert.That(sized, Has.Length.GreaterThan(1000));
+        Assert.That(sized, Is.EqualTo(full));
+    }
+
     /// <summary>The row as documented in docs/outputs.md (the debate date only as null or not).</summary>
     private static object?[] Row(string variant, VoteModel vote, VoteTrialColumns columns, long trial, int r)
     {
