@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StemSimulator.Engine.Randomness;
 
 namespace StemSimulator.Engine.Model;
@@ -41,9 +42,13 @@ public sealed record AnalogShiftDistribution(double NarrowSd, double WideSd, dou
     public bool IsEmpirical => Offsets.Count > 0;
 
     /// <summary>The index of the offset the uniform <paramref name="uniform"/> in [0, 1) picks: floor(uniform n), at most n - 1.</summary>
+    // AggressiveInlining: see VoteModel.IsAdopted.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Pick(double uniform) => Math.Min((int)(uniform * Offsets.Count), Offsets.Count - 1);
 
     /// <summary>The offset the uniform <paramref name="uniform"/> picks, or 0 when the shift is not empirical.</summary>
+    // AggressiveInlining: see VoteModel.IsAdopted.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double OffsetFor(double uniform) => IsEmpirical ? Offsets[Pick(uniform)] : 0;
 
     /// <summary>The mean shift: the offsets' mean (0 unless empirical).</summary>
@@ -74,7 +79,12 @@ public sealed record AnalogShiftDistribution(double NarrowSd, double WideSd, dou
         : new(Math.Sqrt((NarrowSd * NarrowSd) + (extraSd * extraSd)), Math.Sqrt((WideSd * WideSd) + (extraSd * extraSd)), WideProbability) { Offsets = Offsets };
 
     /// <summary>Whether the shift is a mixture (a second uniform per trial picks the component).</summary>
-    public bool IsMixture => WideProbability > 0 && WideSd != NarrowSd;
+    public bool IsMixture
+    {
+        // AggressiveInlining: see VoteModel.IsAdopted.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => WideProbability > 0 && WideSd != NarrowSd;
+    }
 
     /// <summary>Variance: (1 - p) narrow^2 + p wide^2, plus the offsets' variance about their mean when empirical.</summary>
     public double Variance => ((1 - WideProbability) * NarrowSd * NarrowSd) + (WideProbability * WideSd * WideSd) + OffsetMoment(2);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StemSimulator.Engine.Rules;
 
 namespace StemSimulator.Engine.Model;
@@ -346,11 +347,16 @@ public sealed class VoteModel
         ? new VoteOutcome(tally, IsAdopted(tally.Yes, tally.No, permanentNo), VetoedBy(permanentNo), CouncilRule.Quota)
         : GeneralAssemblyRules.Decide(tally, Majority);
 
+    // AggressiveInlining on the kernel's per-trial callees (these two, MajorityRules', GeneralAssemblyRules.IsAdopted,
+    // AnalogShiftDistribution's and VotePlan.AnalogOffset): the fully optimised kernel inlines them instead of calling
+    // precompiled code, which the tiering re-compiled (instrumented, then tier 1) while a run's workers needed the cores.
     /// <summary>The permanent members whose no blocks the draft under this vote's rule (none for a procedural decision).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public PermanentMembers VetoedBy(PermanentMembers permanentNo) =>
         Body == Body.SecurityCouncil && Decision == CouncilDecision.Substantive && CouncilRule.Blocks(permanentNo) ? permanentNo : PermanentMembers.None;
 
     /// <summary>Whether a tally adopts under this vote's rule (no allocation; for the hot loop).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool IsAdopted(int yes, int no, PermanentMembers permanentNo) => Body == Body.SecurityCouncil
         ? SecurityCouncilRules.IsAdopted(yes, permanentNo, Decision, CouncilRule)
         : GeneralAssemblyRules.IsAdopted(yes, no, Majority);

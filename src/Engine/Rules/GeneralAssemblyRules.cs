@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StemSimulator.Engine.Rules;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace StemSimulator.Engine.Rules;
 public static class GeneralAssemblyRules
 {
     /// <summary>Whether a General Assembly tally adopts a proposal under <paramref name="rule"/> (<see cref="MajorityRules.IsAdopted"/>).</summary>
+    // AggressiveInlining: see VoteModel.IsAdopted.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsAdopted(int yes, int no, MajorityRule rule) => MajorityRules.IsAdopted(yes, no, rule);
 
     /// <summary>The outcome of a General Assembly vote.</summary>

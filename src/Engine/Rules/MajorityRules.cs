@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace StemSimulator.Engine.Rules;
 
 /// <summary>
@@ -47,6 +49,8 @@ public static class MajorityRules
     /// yes - <see cref="NoWeight"/> no &gt;= <see cref="MinimumMargin"/> and, when <see cref="RequiresAYes"/>, yes &gt;= 1
     /// (a test checks the two forms agree), written out here because the kernel calls it for every trial.
     /// </remarks>
+    // AggressiveInlining: see VoteModel.IsAdopted.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsAdopted(int yes, int no, MajorityRule rule) => rule switch
     {
         MajorityRule.Simple => yes > no,
@@ -55,6 +59,8 @@ public static class MajorityRules
     };
 
     /// <summary>w in the rule's threshold yes - w no &gt;= <see cref="MinimumMargin"/>: 1 for simple, 2 for two-thirds.</summary>
+    // AggressiveInlining: see VoteModel.IsAdopted.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int NoWeight(this MajorityRule rule) => rule switch
     {
         MajorityRule.Simple => 1,
@@ -63,6 +69,8 @@ public static class MajorityRules
     };
 
     /// <summary>The least margin yes - <see cref="NoWeight"/> no that adopts: 1 for simple (a tie fails), 0 for two-thirds.</summary>
+    // AggressiveInlining: see VoteModel.IsAdopted.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int MinimumMargin(this MajorityRule rule) => rule switch
     {
         MajorityRule.Simple => 1,
@@ -71,6 +79,8 @@ public static class MajorityRules
     };
 
     /// <summary>Whether adoption needs at least one yes beyond the margin (two-thirds: nobody voting adopts nothing).</summary>
+    // AggressiveInlining: see VoteModel.IsAdopted.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool RequiresAYes(this MajorityRule rule) => rule switch
     {
         MajorityRule.Simple => false,

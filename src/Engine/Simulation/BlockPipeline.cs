@@ -139,6 +139,8 @@ internal sealed class BlockPipeline : IDisposable
         }
     }
 
+    // AggressiveOptimization: Take calls it while it waits (compiled by KernelWarmUp with Take, not re-compiled in a run).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ThrowIfStopped()
     {
         if (_failure is not null)

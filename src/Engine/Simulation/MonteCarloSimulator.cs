@@ -67,7 +67,9 @@ public static class MonteCarloSimulator
         int simulatedFrom = baseline is null ? 0 : 1;
         var changed = baseline is null ? null : ChangedMembersPlan.ForRun(model, plans, baseline);
         using var pipeline = new BlockPipeline(workers, RingSize(workers, plans, blockSize, blockCount, options.MemberChoices), blockCount, plans, blockSize,
-            (kernel, block, k) =>
+            // Once a block on each worker: fully optimised at its first call, as the kernel it calls, instead of
+            // tier 0 and then a tier-1 re-compilation while the workers run.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)] (kernel, block, k) =>
             {
                 long start = first + (k * blockSize);
                 kernel.Run(block, start, (int)Math.Min(blockSize, first + count - start));

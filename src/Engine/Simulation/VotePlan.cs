@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StemSimulator.Engine.Model;
 using StemSimulator.Engine.Randomness;
 using StemSimulator.Engine.Rules;
@@ -156,6 +157,8 @@ internal sealed class VotePlan
     /// The offset added to the analog's shift draw in the trial of <paramref name="random"/>: for an empirical shift the
     /// one the trial's uniform (draw 1) picks, else 0.
     /// </summary>
+    // AggressiveInlining: see VoteModel.IsAdopted.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double AnalogOffset(CounterRandom random) =>
         AnalogShift.IsEmpirical ? AnalogShift.OffsetFor(random.Uniform(AnalogPickKey)) : 0.0;
 

@@ -1,3 +1,6 @@
+using System.Reflection;
+using StemSimulator.Engine.Model;
+using StemSimulator.Engine.Rules;
 using StemSimulator.Engine.Simulation;
 
 namespace StemSimulator.Tests.Engine.Simulation;
@@ -17,9 +20,34 @@ public sealed class KernelWarmUpTests
         {
             "TrialKernel.Run", "TrialKernel.SimulateVote", "TrialKernel.Draw", "TrialKernel.DrawShocks",
             "TrialKernel.DecideDynamic", "TrialKernel.CountPivotalAssembly", "SimdMath.InverseNormal", "VoteStatistics.Add",
-            "MonteCarloSimulator.AddBlock", "BlockPipeline.Take", "BlockPipeline.Release",
+            "MonteCarloSimulator.AddBlock", "BlockPipeline.Take", "BlockPipeline.Release", "BlockPipeline.ThrowIfStopped",
             "ExactAdoption.GeneralAssembly",
         }));
         Assert.DoesNotThrow(KernelWarmUp.Compile);
+    }
+
+    /// <summary>
+    /// The small methods the kernel calls for every trial and vote: marked for inlining, so the fully optimised kernel
+    /// holds their code instead of calling precompiled code that the tiering re-compiles during a run (bench/README.md,
+    /// "Cold start, fifth round").
+    /// </summary>
+    [Test]
+    public void The_per_trial_callees_are_inlined()
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
+        var callees = new[]
+        {
+            typeof(VoteModel).GetMethod(nameof(VoteModel.IsAdopted), all), typeof(VoteModel).GetMethod(nameof(VoteModel.VetoedBy), all),
+            typeof(MajorityRules).GetMethod(nameof(MajorityRules.IsAdopted), all), typeof(MajorityRules).GetMethod(nameof(MajorityRules.NoWeight), all),
+            typeof(MajorityRules).GetMethod(nameof(MajorityRules.MinimumMargin), all), typeof(MajorityRules).GetMethod(nameof(MajorityRules.RequiresAYes), all),
+            typeof(GeneralAssemblyRules).GetMethod(nameof(GeneralAssemblyRules.IsAdopted), all),
+            typeof(AnalogShiftDistribution).GetMethod(nameof(AnalogShiftDistribution.Pick), all),
+            typeof(AnalogShiftDistribution).GetMethod(nameof(AnalogShiftDistribution.OffsetFor), all),
+            typeof(AnalogShiftDistribution).GetProperty(nameof(AnalogShiftDistribution.IsMixture), all)!.GetMethod,
+            typeof(VotePlan).GetMethod(nameof(VotePlan.AnalogOffset), all),
+        };
+
+        Assert.That(callees, Has.None.Null);
+        Assert.That(callees.Where(m => !m!.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveInlining)).Select(m => m!.Name), Is.Empty);
     }
 }
