@@ -25,7 +25,7 @@ public class SmallRunBenchmarks
     {
         _work = Directory.CreateTempSubdirectory("stemsim-small-").FullName;
         var quiet = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
-        _service = new RunService(new ConsoleStreams(quiet, TextWriter.Null, quiet, ErrorIsTerminal: false), TimeProvider.System, NullLogger<RunService>.Instance);
+        _service = new RunService(new ConsoleStreams(quiet, TextWriter.Null, quiet, errorIsTerminal: false), TimeProvider.System, NullLogger<RunService>.Instance);
         _request = new RunRequest
         {
             ScenarioPath = Path.Combine(Workloads.RepositoryRoot, "scenarios", "ga-hrc-suspension-2026.yaml"),
