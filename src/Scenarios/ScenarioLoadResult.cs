@@ -44,8 +44,8 @@ public sealed record ScenarioLoadResult(
     /// year after the calibration), when the scenario compiled.</summary>
     public double PositionStepSd { get; init; }
 
-    /// <summary>The scenario file's bytes exactly as read (a run keeps a copy of them), when the scenario compiled.</summary>
-    public ReadOnlyMemory<byte> Bytes { get; init; }
+    /// <summary>The scenario file's bytes exactly as read (a run keeps a copy of them); empty when the file could not be read.</summary>
+    public ReadOnlyMemory<byte> Bytes => ReadBytes;
 
     /// <summary>Problems that do not stop the scenario from running (for example a concerned state without a seat), in file order.</summary>
     public IReadOnlyList<ScenarioDiagnostic> Warnings { get; init; } = [];

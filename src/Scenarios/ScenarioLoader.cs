@@ -103,7 +103,6 @@ public static class ScenarioLoader
             EvidenceYear = compiler.EvidenceYear,
             PositionStepSd = catalog.Calibration.PositionStepSd,
             Warnings = Sorted(warnings),
-            Bytes = bytes,
             Evidence = (document.Evidence ?? []).Where(evidenceFiles.ContainsKey)
                 .Select(e => new Evidence.EvidenceSource(evidenceFiles[e].Path, evidenceFiles[e].Sha256, [.. (e.RollCalls ?? []).Keys]))
                 .ToArray(),

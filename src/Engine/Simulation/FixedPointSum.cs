@@ -50,7 +50,7 @@ public struct FixedPointSum
     /// top 64 bits, with a sticky bit for any bit shifted out below them, converted as an unsigned 64-bit integer (which
     /// rounds correctly) and scaled by the power of two shifted out.
     /// </summary>
-    internal static double ToDouble(ulong upper, ulong lower)
+    private static double ToDouble(ulong upper, ulong lower)
     {
         if ((long)upper < 0)
         {
