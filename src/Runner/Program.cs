@@ -53,6 +53,26 @@ internal static class Program
         return false;
     }
 
+    /// <summary>The simple name of the assembly that <paramref name="e"/>, or what it wraps, could not load; else null.</summary>
+    private static string? UnloadableAssembly(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            string? name = e switch
+            {
+                FileNotFoundException { FileName: { } file } when file.Contains("Version=", StringComparison.Ordinal) => file,
+                FileLoadException { FileName: { } file } => file,
+                _ => null,
+            };
+            if (name is not null)
+            {
+                return name.Split(',', 2)[0];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The failure of a run conditioned on nearly impossible announced votes, however the workers wrapped it; else null.</summary>
     private static GivenVotesImprobableException? ImprobableGiven(Exception? e)
     {
@@ -159,6 +179,15 @@ internal static class Program
             TemporaryOutputs.RemoveAll();
             error.WriteLine($"error: {given.Message}; nothing was written");
             return ExitCodes.InvalidInput;
+        }
+
+        if (UnloadableAssembly(e) is { } assembly)
+        {
+            // A FileNotFoundException is an IOException, but a framework assembly that cannot be mapped is the memory
+            // limit (ulimit -v) or a damaged installation, not the run's files.
+            TemporaryOutputs.RemoveAll();
+            error.WriteLine($"error: not enough memory to load {assembly} (or a damaged .NET installation); the temporary output was removed");
+            return ExitCodes.RuntimeFailure;
         }
 
         if (e is IOException or UnauthorizedAccessException)
