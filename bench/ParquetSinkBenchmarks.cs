@@ -18,7 +18,7 @@ public class ParquetSinkBenchmarks : IDisposable
     /// <summary>Trials per block, as the runner's default block size times eight.</summary>
     public const int BlockTrials = 65536;
 
-    /// <summary>Blocks written per file: 2^21 rows, two of the sink's row groups.</summary>
+    /// <summary>Blocks written per file: 2^21 rows, sixteen of the sink's row groups.</summary>
     public const int Blocks = 32;
 
     /// <summary>Rows per file (the workload has one variant and one vote).</summary>

@@ -7,11 +7,14 @@ namespace StemSimulator.Runner.Infrastructure;
 internal static class ParquetFiles
 {
     /// <summary>
-    /// Rows per row group of the large tables: 2^19 = 524,288. DuckDB's own default is 122,880 and Spark reads
-    /// either well; a million-row group made Parquet.Net's page-buffer pool hold about 180 MB (measured), which alone
-    /// would break the 300 MB budget of a 10-million-trial run.
+    /// Rows per row group of the large tables: 2^17 = 131,072 (DuckDB's own default is 122,880; Spark and Arrow read
+    /// any size well). The last row group of a run is encoded after its last trial, on one core while the other waits,
+    /// and a full one is encoded while the workers wait for the sink to take their blocks: the smaller the group, the
+    /// shorter both waits. Parquet.Net's string dictionaries cost about 100 ns a row cold, so at 2^19 rows a million-trial
+    /// run spent ~0.15 s after its last trial on the last group. Smaller groups also keep the row-group buffers and
+    /// Parquet.Net's page pool small (a million-row group made the pool hold about 180 MB). bench/README.md has the figures.
     /// </summary>
-    public const int RowGroupRows = 1 << 19;
+    public const int RowGroupRows = 1 << 17;
 
     /// <remarks>
     /// Parquet.Net pools its page buffers (RecyclableMemoryStream), unbounded by default; bounding the free pool

@@ -81,7 +81,7 @@ internal sealed partial class ParquetTrialSink : ITrialBlockSink, IAsyncDisposab
     /// <param name="stream">A writable, seekable stream.</param>
     /// <param name="provenance">Metadata for the file.</param>
     /// <param name="cancellationToken">Stops writing.</param>
-    /// <param name="rowGroupRows">Rows per row group (default <see cref="ParquetFiles.RowGroupRows"/>, 2^19).</param>
+    /// <param name="rowGroupRows">Rows per row group (default <see cref="ParquetFiles.RowGroupRows"/>, 2^17).</param>
     public static async Task<ParquetTrialSink> CreateAsync(SimulationModel model, Stream stream, Provenance provenance, CancellationToken cancellationToken, int rowGroupRows = ParquetFiles.RowGroupRows)
     {
         var writer = await ParquetFiles.CreateAsync(RunTables.Trials, stream, provenance.ToTable(), Options, cancellationToken).ConfigureAwait(false);

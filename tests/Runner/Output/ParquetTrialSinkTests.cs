@@ -65,7 +65,7 @@ public sealed class ParquetTrialSinkTests
 
     /// <summary>
     /// A run whose table fits in one row group sizes the row group's buffers to its rows
-    /// (<c>RunService.RowGroupRows</c>) instead of 2^19: the file must be the same,
+    /// (<c>RunService.RowGroupRows</c>) instead of 2^17: the file must be the same,
     /// byte for byte, as with the full-size buffers, and a larger table keeps the full size.
     /// </summary>
     [Test]
