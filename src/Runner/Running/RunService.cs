@@ -216,6 +216,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         {
             console.Error.WriteLine(plan.Timings.Describe());
             console.Error.WriteLine(plan.Timings.DescribeCpu());
+            console.Error.WriteLine(plan.Timings.DescribeAllocations());
             console.Error.WriteLine(RunTimings.DescribeGarbageCollection());
         }
 

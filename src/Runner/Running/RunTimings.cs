@@ -8,8 +8,8 @@ namespace StemSimulator.Runner.Running;
 /// Wall-clock time per phase of one <c>stemsim run</c> (<c>--timings</c>): where a short run's time goes before any
 /// optimisation is argued. Phases are laps: each ends where the next begins, so they add up to the total. Beside the
 /// wall time each lap records the process's CPU time (all threads, user and system) and the time the JIT compiler
-/// spent in it (all threads, tier-0 and tier-1), with the number of methods it compiled: the fixed cost of a short
-/// run is mostly compiling code, and these say how much.
+/// spent in it (all threads, tier-0 and tier-1), with the number of methods it compiled, and the bytes the process
+/// allocated in it: the fixed cost of a short run is mostly compiling code and touching new memory, and these say how much.
 /// </summary>
 /// <remarks>
 /// The first phase, <c>start-up</c>, runs from the operating system's process start time to the construction of this
@@ -27,11 +27,11 @@ internal sealed class RunTimings
         using var process = Process.GetCurrentProcess();
         var startUp = DateTime.Now - process.StartTime;
         _lapStart = Sample.Now(TimeSpan.Zero);
-        _laps.Add(new PhaseTime("start-up", startUp < TimeSpan.Zero ? TimeSpan.Zero : startUp, _lapStart.Cpu, _lapStart.Jit, _lapStart.JitMethods));
+        _laps.Add(new PhaseTime("start-up", startUp < TimeSpan.Zero ? TimeSpan.Zero : startUp, _lapStart.Cpu, _lapStart.Jit, _lapStart.JitMethods, _lapStart.Allocated));
     }
 
-    /// <summary>One phase: its wall time, the process's CPU time in it, and the JIT's time and methods compiled in it.</summary>
-    internal readonly record struct PhaseTime(string Phase, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Jit, long JitMethods);
+    /// <summary>One phase: its wall time, the process's CPU time in it, the JIT's time and methods compiled in it, and the bytes allocated in it.</summary>
+    internal readonly record struct PhaseTime(string Phase, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Jit, long JitMethods, long Allocated);
 
     /// <summary>The phases measured so far, in order.</summary>
     public IReadOnlyList<PhaseTime> Laps => _laps;
@@ -40,7 +40,7 @@ internal sealed class RunTimings
     public void Lap(string phase)
     {
         var now = Sample.Now(_clock.Elapsed);
-        _laps.Add(new PhaseTime(phase, now.Wall - _lapStart.Wall, now.Cpu - _lapStart.Cpu, now.Jit - _lapStart.Jit, now.JitMethods - _lapStart.JitMethods));
+        _laps.Add(new PhaseTime(phase, now.Wall - _lapStart.Wall, now.Cpu - _lapStart.Cpu, now.Jit - _lapStart.Jit, now.JitMethods - _lapStart.JitMethods, now.Allocated - _lapStart.Allocated));
         _lapStart = now;
     }
 
@@ -66,8 +66,15 @@ internal sealed class RunTimings
             $"cpu (s) (jit s, methods): {string.Join(", ", parts)}; total {cpu.TotalSeconds:0.000} (jit {jit.TotalSeconds:0.000}, {methods})");
     }
 
+    /// <summary>A third line for standard error: the megabytes (10^6 bytes) every thread allocated in each phase, then the total.</summary>
+    public string DescribeAllocations()
+    {
+        var parts = _laps.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Phase} {l.Allocated / 1e6:0.0}"));
+        return string.Create(CultureInfo.InvariantCulture, $"allocated (MB): {string.Join(", ", parts)}; total {_laps.Sum(l => l.Allocated) / 1e6:0.0}");
+    }
+
     /// <summary>
-    /// A third line for standard error: the garbage collections of the whole process so far (generations 0, 1 and 2),
+    /// A fourth line for standard error: the garbage collections of the whole process so far (generations 0, 1 and 2),
     /// the time the runtime was paused for them, and the bytes allocated: the part of a run's CPU that is the
     /// collector's, and what causes it.
     /// </summary>
@@ -75,9 +82,9 @@ internal sealed class RunTimings
         string.Create(CultureInfo.InvariantCulture,
             $"gc: collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:0.000} s, allocated {GC.GetTotalAllocatedBytes() / 1e6:0.0} MB");
 
-    private readonly record struct Sample(TimeSpan Wall, TimeSpan Cpu, TimeSpan Jit, long JitMethods)
+    private readonly record struct Sample(TimeSpan Wall, TimeSpan Cpu, TimeSpan Jit, long JitMethods, long Allocated)
     {
         public static Sample Now(TimeSpan wall) =>
-            new(wall, Environment.CpuUsage.TotalTime, JitInfo.GetCompilationTime(currentThread: false), JitInfo.GetCompiledMethodCount(currentThread: false));
+            new(wall, Environment.CpuUsage.TotalTime, JitInfo.GetCompilationTime(currentThread: false), JitInfo.GetCompiledMethodCount(currentThread: false), GC.GetTotalAllocatedBytes());
     }
 }

@@ -39,7 +39,16 @@ public sealed partial class RunTimingsEndToEndTests
         Assert.That(cpu.Single(p => p.Name == "start-up").Cpu, Is.GreaterThan(0), "starting the runtime takes CPU time");
         Assert.That(cpu.Single(p => p.Name == "start-up").Methods, Is.GreaterThan(0), "the test's runner is not precompiled: its entry point at least is compiled by the JIT");
 
-        // The third line: the process's garbage collections by generation, their pause and the bytes allocated.
+        // The third line: the megabytes allocated in each phase, the same phases in order, adding up to the total.
+        var allocatedLine = run.StandardError.Split('\n').Single(l => l.StartsWith("allocated (MB): ", StringComparison.Ordinal));
+        var allocated = AllocatedPhase().Matches(allocatedLine).Select(m => (Name: m.Groups[1].Value, Megabytes: double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))).ToArray();
+        Assert.That(allocated.Select(p => p.Name), Is.EqualTo(phases.Select(p => p.Name)), allocatedLine);
+        Assert.That(allocated.All(p => p.Megabytes >= 0), Is.True, allocatedLine);
+        double allocatedTotal = double.Parse(AllocatedTotal().Match(allocatedLine).Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.That(allocated.Sum(p => p.Megabytes), Is.EqualTo(allocatedTotal).Within(0.05 * allocated.Length), "each phase is rounded to 0.1 MB");
+        Assert.That(allocated.Single(p => p.Name == "simulate").Megabytes, Is.GreaterThan(0), "the trial blocks and the trial table's buffers are allocated while simulating");
+
+        // The fourth line: the process's garbage collections by generation, their pause and the bytes allocated.
         var gcLine = run.StandardError.Split('\n').Single(l => l.StartsWith("gc: ", StringComparison.Ordinal));
         var gc = GcLine().Match(gcLine);
         Assert.That(gc.Success, Is.True, gcLine);
@@ -47,6 +56,7 @@ public sealed partial class RunTimingsEndToEndTests
         Assert.That(collections[0], Is.GreaterThanOrEqualTo(collections[1]), "every generation-1 collection also collects generation 0");
         Assert.That(collections[1], Is.GreaterThanOrEqualTo(collections[2]), "every generation-2 collection also collects generation 1");
         Assert.That(double.Parse(gc.Groups[5].Value, CultureInfo.InvariantCulture), Is.GreaterThan(1.0), "a run of 2,000 trials allocates more than a megabyte (the model, the catalog)");
+        Assert.That(allocatedTotal, Is.LessThanOrEqualTo(double.Parse(gc.Groups[5].Value, CultureInfo.InvariantCulture) + 0.05), "the phases end at 'report'; the collector's line, printed after, counts at least as much");
     }
 
     [Test]
@@ -75,4 +85,10 @@ public sealed partial class RunTimingsEndToEndTests
 
     [GeneratedRegex(@"; total (\d+\.\d{3}) \(jit (\d+\.\d{3}), (\d+)\)$")]
     private static partial Regex CpuTotal();
+
+    [GeneratedRegex(@"(?:: |, )([a-z][a-z -]*?) (\d+\.\d)(?=,|;)")]
+    private static partial Regex AllocatedPhase();
+
+    [GeneratedRegex(@"; total (\d+\.\d)$")]
+    private static partial Regex AllocatedTotal();
 }
