@@ -109,7 +109,8 @@ public sealed class CliMessagesEndToEndTests
                 // Killed by a signal: the runtime failed fast on some thread (a JIT mapping "Fatal error.", the native
                 // allocator's "Out of memory.", OpenSSL's "No usable version of libssl", a C++ "terminate called", a
                 // segmentation fault), possibly after our own line. No managed code runs after that, so nothing of ours
-                // could print or suppress it; seen at every limit on CI and here. That limit says nothing about our handling.
+                // could print or suppress it. Seen here at every limit from 2.1 to 2.7 GB, varying from one run to the
+                // next at the same limit; such a limit says nothing about our handling.
                 continue;
             }
 
@@ -118,11 +119,14 @@ public sealed class CliMessagesEndToEndTests
                 continue;   // enough memory at this limit
             }
 
-            Assert.That(shell.Error, Does.StartWith("error: not enough memory"), "our low-memory message");
-            Assert.That(shell.Error, Does.Not.Contain("   at "), "no stack trace");
+            // Ended by itself with a failure: ours, so one line, exit 1, no stack trace.
             Assert.That(shell.ExitCode, Is.EqualTo(1));
+            Assert.That(shell.Error, Does.StartWith("error: ").And.Not.Contain("   at "), "one error line, no stack trace");
             Assert.That(shell.Error.TrimEnd('\n'), Does.Not.Contain("\n"), "one line");
-            ours++;
+            if (shell.Error.StartsWith("error: not enough memory", StringComparison.Ordinal))
+            {
+                ours++;
+            }
         }
 
         if (ours == 0)
