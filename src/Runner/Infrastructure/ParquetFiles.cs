@@ -10,9 +10,9 @@ internal static class ParquetFiles
     /// Rows per row group of the large tables: 2^17 = 131,072 (DuckDB's own default is 122,880; Spark and Arrow read
     /// any size well). The last row group of a run is encoded after its last trial, on one core while the other waits,
     /// and a full one is encoded while the workers wait for the sink to take their blocks: the smaller the group, the
-    /// shorter both waits. Parquet.Net's string dictionaries cost about 100 ns a row cold, so at 2^19 rows a million-trial
-    /// run spent ~0.15 s after its last trial on the last group. Smaller groups also keep the row-group buffers and
-    /// Parquet.Net's page pool small (a million-row group made the pool hold about 180 MB). bench/README.md has the figures.
+    /// shorter both waits (Parquet.Net's string dictionaries make encoding a group costly). Smaller groups also keep the
+    /// row-group buffers and Parquet.Net's page pool small. bench/README.md ("Cold start, sixth round") has the sizes
+    /// measured and why 2^17.
     /// </summary>
     public const int RowGroupRows = 1 << 17;
 

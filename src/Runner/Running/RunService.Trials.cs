@@ -46,7 +46,7 @@ internal sealed partial class RunService
     /// Rows of the trial table's row group buffer: <see cref="ParquetFiles.RowGroupRows"/>, or the shard's rows when it
     /// has fewer. Such a shard's table is one row group either way (written whole when the trials are done), so the
     /// file is the same; what changes is that a short run no longer allocates, zeroes and collects the full row group's
-    /// buffers (about 11 MB of the large-object heap at 2^17 rows) for a few thousand rows.
+    /// buffers (large-object arrays of a full group's rows in every column) for a few thousand rows.
     /// </summary>
     internal static int RowGroupRows(long trials, int variants, int votes) =>
         (int)Math.Clamp(trials * variants * votes, 1, ParquetFiles.RowGroupRows);
