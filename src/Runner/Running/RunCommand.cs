@@ -72,7 +72,7 @@ internal sealed class RunCommand(RunService runs) : ICliCommand
 
         public Option<OutputFormat> Format { get; } = OutputFormats.Option("json is --json; csv holds summary.parquet's rows (election_summary.parquet's for elections only)");
 
-        public Option<bool> Timings { get; } = new("--timings") { Description = "Print on standard error how long each phase took: start-up, reference data, scenario, estimator, simulate, member votes (with --member-votes), band, tables, report." };
+        public Option<bool> Timings { get; } = new("--timings") { Description = "Print on standard error how long each phase took: start-up, scenario (with the wait for the reference data), estimator, simulate, member votes (with --member-votes), band, tables, report." };
 
         public Option<int?> ShardIndex { get; } = new("--shard-index") { Description = "Run only shard k (0-based) of --shard-count shards: a contiguous range of trials." };
 

@@ -26,7 +26,7 @@ internal sealed record RunRequest
     /// <summary>Print the summary table's rows as CSV on standard output instead of the tables.</summary>
     public bool Csv { get; init; }
 
-    /// <summary>Print the wall time of each phase (start-up, reference data, scenario, estimator, simulate, tables, report) on standard error.</summary>
+    /// <summary>Print the wall time of each phase (start-up, scenario, estimator, simulate, tables, report) on standard error.</summary>
     public bool Timings { get; init; }
 
     /// <summary>This shard's index, 0 to <see cref="ShardCount"/> - 1; null for an unsharded run.</summary>

@@ -28,8 +28,8 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
     public async Task<int> RunAsync(RunRequest request, CancellationToken cancellationToken)
     {
         var timings = new RunTimings();
-        _ = ReferenceCatalog.Embedded;
-        timings.Lap("reference data");
+        // No wait for the reference catalog here: the loader reads, shape-checks and binds the scenario while the
+        // preloading thread finishes the catalog, and waits for it only to compile (the wait is in the scenario phase).
         var overrides = new RunOverrides { Trials = request.Trials, Seed = request.Seed, CalibrationFile = request.CalibrationFile };
         var loaded = ScenarioLoader.LoadFile(request.ScenarioPath, overrides);
         if (!loaded.Succeeded)
