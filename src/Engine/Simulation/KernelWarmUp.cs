@@ -16,7 +16,10 @@ namespace StemSimulator.Engine.Simulation;
 /// </remarks>
 public static class KernelWarmUp
 {
-    /// <summary>The kernel's methods marked for full optimisation from the first call.</summary>
+    /// <summary>
+    /// The kernel's methods marked for full optimisation from the first call that a run goes through: all but the
+    /// what-if recount's (<see cref="WhatIfRecountAttribute"/>), which a run never calls.
+    /// </summary>
     internal static IReadOnlyList<MethodInfo> HotMethods { get; } = FindHotMethods();
 
     /// <summary>Compiles every hot method (at most once per process; later calls return at once). Thread-safe.</summary>
@@ -32,5 +35,6 @@ public static class KernelWarmUp
         new[] { typeof(TrialKernel), typeof(SimdMath), typeof(VoteStatistics), typeof(MonteCarloSimulator), typeof(BlockPipeline), typeof(ExactAdoption) }
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Where(m => !m.IsGenericMethodDefinition && m.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveOptimization))
+            .Where(m => m.GetCustomAttribute<WhatIfRecountAttribute>() is null)
             .ToArray();
 }

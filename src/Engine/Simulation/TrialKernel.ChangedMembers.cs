@@ -20,7 +20,7 @@ internal sealed partial class TrialKernel
     /// same member and trial, so the columns are those of a full simulation; the unchanged members' vote counts are
     /// added after the run. A trial in which a member can be pivotal is decided whole for the swings.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization), WhatIfRecount]
     private void SimulateChangedMembers(ChangedMembersPlan delta, ChangedMembersScratch scratch, int voteIndex, CounterRandom random, VoteTrialColumns columns, int row, long trial)
     {
         var plan = delta.Plan;
@@ -80,7 +80,7 @@ internal sealed partial class TrialKernel
     /// they are the recount's), its tally checked against the recount, and every member's swing counted.
     /// </summary>
     /// <exception cref="InvalidOperationException">The whole trial's tally is not the recount's (a defect, never expected).</exception>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization), WhatIfRecount]
     private void CountSwingsOfWholeTrial(VotePlan plan, ChangedMembersScratch scratch, CounterRandom random, VoteTrialColumns columns, VoteTally tally, long trial)
     {
         int shockOffset = Draw(plan, random, _own, normals: true, positions: plan.HasLoading, shocks: plan.HasShocks);
@@ -99,7 +99,7 @@ internal sealed partial class TrialKernel
     }
 
     /// <summary>Whether any member can decide an Assembly vote of this tally (as <see cref="CountPivotalAssembly"/> decides).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization), WhatIfRecount]
     private static bool MayBePivotal(VoteModel vote, int yes, int no)
     {
         bool Pivotal(int othersYes, int othersNo) =>
@@ -108,7 +108,7 @@ internal sealed partial class TrialKernel
     }
 
     /// <summary>Each changed member's shock: the common part plus its blocs' in the blocs' order, as <see cref="DrawShocks"/> sums it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization), WhatIfRecount]
     private void MemberShocks(ChangedMembersPlan.Members members, double common, double[] shocks)
     {
         var offsets = members.BlocOffsets;
@@ -130,7 +130,7 @@ internal sealed partial class TrialKernel
     /// <see cref="DecideDynamic"/> decides them; the variant's are added to the kernel's counts of the changed members
     /// (<see cref="FlushChangedMemberCounts"/> hands them to the block).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization), WhatIfRecount]
     private static (VoteTally Before, VoteTally After) DecideChanged(VotePlan plan, ChangedMembersPlan delta, ChangedMembersScratch scratch, double[] baselineShock)
     {
         int k = delta.Padded;
@@ -190,7 +190,7 @@ internal sealed partial class TrialKernel
     /// Adds the changed members' counts of the block just simulated to its columns, at their places among the vote's
     /// participants, and clears them for the next block.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization), WhatIfRecount]
     private void FlushChangedMemberCounts(TrialBlock block)
     {
         for (int v = 0; v < _changed!.Length; v++)

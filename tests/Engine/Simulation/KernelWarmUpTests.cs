@@ -27,6 +27,24 @@ public sealed class KernelWarmUpTests
     }
 
     /// <summary>
+    /// The what-if recount's methods (the server's changed members) stay fully optimised from their first call, but a
+    /// run never calls them, so the run's warm-up does not compile them on its preloading thread.
+    /// </summary>
+    [Test]
+    public void The_what_if_recount_is_hot_but_left_out_of_a_runs_warm_up()
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var recount = typeof(TrialKernel).GetMethods(all).Where(m => m.GetCustomAttribute<WhatIfRecountAttribute>() is not null).ToArray();
+
+        Assert.That(recount.Select(m => m.Name), Is.EquivalentTo(new[]
+        {
+            "SimulateChangedMembers", "CountSwingsOfWholeTrial", "MayBePivotal", "MemberShocks", "DecideChanged", "FlushChangedMemberCounts",
+        }));
+        Assert.That(recount.Where(m => !m.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveOptimization)).Select(m => m.Name), Is.Empty);
+        Assert.That(KernelWarmUp.HotMethods.Intersect(recount).Select(m => m.Name), Is.Empty);
+    }
+
+    /// <summary>
     /// The small methods the kernel calls for every trial and vote: marked for inlining, so the fully optimised kernel
     /// holds their code instead of calling precompiled code that the tiering re-compiles during a run (bench/README.md,
     /// "Cold start, fifth round").
