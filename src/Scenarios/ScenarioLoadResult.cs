@@ -28,6 +28,9 @@ public sealed record ScenarioLoadResult(
     /// <summary>The file's bytes as read, of whatever size, which <see cref="Sha256"/> is of; null when the file could not be read.</summary>
     internal byte[]? ReadBytes { get; init; }
 
+    /// <summary>What the compiler worked from, for <see cref="ScenarioLoader.Recompile"/>; null when the scenario did not reach the compiler.</summary>
+    internal ScenarioInputs? Inputs { get; init; }
+
     /// <summary>The user's calibration table the model was compiled with, or null for the embedded calibration.</summary>
     public CalibrationSource? Calibration { get; init; }
 

@@ -82,14 +82,35 @@ public static class ScenarioLoader
             return new ScenarioLoadResult(file, document, null, Sorted(diagnostics)) { ReadBytes = bytes };
         }
 
-        return Compile(file, bytes, document, map, diagnostics, overrides, catalog, source);
+        var evidenceFiles = ReadEvidence(file, document, map, diagnostics, catalog, overrides.ReadsNoFiles);
+        return Compile(file, bytes, document, diagnostics, overrides, new ScenarioInputs(map, catalog, source, evidenceFiles));
     }
 
-    /// <summary>Compiles a document that bound without errors, with its evidence files, on <paramref name="catalog"/>.</summary>
-    private static ScenarioLoadResult Compile(string file, byte[] bytes, ScenarioDocument document, SourceMap map, List<ScenarioDiagnostic> diagnostics, RunOverrides overrides, ReferenceCatalog catalog, CalibrationSource? source)
+    /// <summary>
+    /// The scenario of <paramref name="loaded"/> compiled again with other <paramref name="overrides"/> (the assumption
+    /// band's analog setting), from what its load read, parsed and bound: the same document, reference data,
+    /// calibration table and evidence files, none of them read again, so both models come from the same inputs.
+    /// </summary>
+    /// <param name="loaded">A scenario that compiled (<see cref="ScenarioLoadResult.Succeeded"/>).</param>
+    /// <param name="overrides">The overrides to compile with this time.</param>
+    /// <exception cref="ArgumentException"><paramref name="loaded"/> did not compile.</exception>
+    public static ScenarioLoadResult Recompile(ScenarioLoadResult loaded, RunOverrides overrides)
     {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(overrides);
+        if (!loaded.Succeeded || loaded.Inputs is not { } inputs)
+        {
+            throw new ArgumentException("Only a scenario that compiled can be compiled again.", nameof(loaded));
+        }
+
+        return Compile(loaded.File, loaded.ReadBytes!, loaded.Document!, [], overrides, inputs);
+    }
+
+    /// <summary>Compiles a document that bound without errors, with its evidence files, on its inputs' catalog.</summary>
+    private static ScenarioLoadResult Compile(string file, byte[] bytes, ScenarioDocument document, List<ScenarioDiagnostic> diagnostics, RunOverrides overrides, ScenarioInputs inputs)
+    {
+        var (map, catalog, source, evidenceFiles) = inputs;
         var warnings = new List<ScenarioDiagnostic>();
-        var evidenceFiles = ReadEvidence(file, document, map, diagnostics, catalog, overrides.ReadsNoFiles);
         var compiler = new ScenarioCompiler(catalog, map, diagnostics, source is null ? "the embedded calibration" : $"the calibration table {source.Path}", warnings)
         {
             EvidenceFiles = evidenceFiles,
@@ -98,6 +119,7 @@ public static class ScenarioLoader
         return new ScenarioLoadResult(file, document, diagnostics.Count == 0 ? model : null, Sorted(diagnostics))
         {
             ReadBytes = bytes,
+            Inputs = inputs,
             Calibration = source,
             PositionsYear = compiler.CalibrationYear,
             EvidenceYear = compiler.EvidenceYear,

@@ -24,29 +24,28 @@ internal static class AssumptionBandRun
     /// The band's states (low end, then high end), or null when no vote's spread moves between the ends (no analog,
     /// spreads set by hand, or a kind whose range is a single value).
     /// </summary>
-    /// <param name="scenarioPath">The scenario file (for messages and tables named relative to it).</param>
-    /// <param name="bytes">The scenario's bytes as the run read them.</param>
+    /// <param name="loaded">The run's scenario as it loaded (compiled again at each end from the same document and inputs).</param>
     /// <param name="overrides">The run's overrides (trials, seed, calibration).</param>
     /// <param name="model">The run's model, its estimators resolved or not: only its analog spreads are read, so the band can start before the run's pilot has chosen.</param>
     /// <param name="firstTrial">First trial of the run's shard.</param>
     /// <param name="trialCount">Trials of the run's shard.</param>
     /// <param name="threads">Worker threads.</param>
     /// <param name="cancellationToken">Stops the simulations.</param>
-    public static IReadOnlyList<AssumptionBandState>? Simulate(string scenarioPath, byte[] bytes, RunOverrides overrides, SimulationModel model, long firstTrial, long trialCount, int threads, CancellationToken cancellationToken)
+    public static IReadOnlyList<AssumptionBandState>? Simulate(ScenarioLoadResult loaded, RunOverrides overrides, SimulationModel model, long firstTrial, long trialCount, int threads, CancellationToken cancellationToken)
     {
         long bandTrials = Math.Min(MaxTrials, model.Trials);
         long count = Math.Max(0, Math.Min(bandTrials, firstTrial + trialCount) - firstTrial);
         var models = new List<(AnalogSetting Setting, SimulationModel Model)>();
         foreach (var setting in new[] { AnalogSetting.Low, AnalogSetting.High })
         {
-            var loaded = ScenarioLoader.Load(scenarioPath, bytes, overrides with { AnalogSetting = setting });
-            if (loaded.Model is null)
+            var end = ScenarioLoader.Recompile(loaded, overrides with { AnalogSetting = setting });
+            if (end.Model is null)
             {
-                // The same file compiled a moment ago; a setting cannot make it invalid.
+                // The same document compiled a moment ago; a setting cannot make it invalid.
                 throw new InvalidOperationException($"The scenario did not compile with the analog spreads at their {setting} end.");
             }
 
-            models.Add((setting, loaded.Model));
+            models.Add((setting, end.Model));
         }
 
         if (models.All(m => SameSpreads(m.Model, model)))

@@ -75,7 +75,7 @@ internal sealed partial class RunService(ConsoleStreams console, TimeProvider cl
         var model = loaded.Model!;
         int threads = request.Threads ?? Environment.ProcessorCount;
         return model.VoteCount > 0
-            ? Task.Run(() => AssumptionBandRun.Simulate(request.ScenarioPath, loaded.Bytes.ToArray(), overrides, model, firstTrial, trialCount, threads, cancellationToken), cancellationToken)
+            ? Task.Run(() => AssumptionBandRun.Simulate(loaded, overrides, model, firstTrial, trialCount, threads, cancellationToken), cancellationToken)
             : Task.FromResult<IReadOnlyList<AssumptionBandState>?>(null);
     }
 

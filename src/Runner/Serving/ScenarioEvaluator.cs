@@ -118,7 +118,7 @@ internal sealed class ScenarioEvaluator(ServeOptions options, TimeProvider clock
 
                 // The band over the analog's plausible spread, as 'stemsim run' computes it (its --json carries it).
                 var bandStates = band && run is not null
-                    ? AssumptionBandRun.Simulate(FileName, loaded.Bytes.ToArray(), new RunOverrides { ReadsNoFiles = true }, resolved, 0, resolved.Trials, simulation.Threads, cancellationToken)
+                    ? AssumptionBandRun.Simulate(loaded, new RunOverrides { ReadsNoFiles = true }, resolved, 0, resolved.Trials, simulation.Threads, cancellationToken)
                     : null;
                 if (bandStates is not null)
                 {
