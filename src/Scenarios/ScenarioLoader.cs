@@ -92,7 +92,11 @@ public static class ScenarioLoader
     /// calibration table and evidence files, none of them read again, so both models come from the same inputs.
     /// </summary>
     /// <param name="loaded">A scenario that compiled (<see cref="ScenarioLoadResult.Succeeded"/>).</param>
-    /// <param name="overrides">The overrides to compile with this time.</param>
+    /// <param name="overrides">
+    /// The overrides to compile with this time. The calibration table and whether files may be read are the load's (its
+    /// catalog and evidence are reused); what the compiler itself does with the overrides (trials, seed, the analog
+    /// setting) follows these.
+    /// </param>
     /// <exception cref="ArgumentException"><paramref name="loaded"/> did not compile.</exception>
     public static ScenarioLoadResult Recompile(ScenarioLoadResult loaded, RunOverrides overrides)
     {
