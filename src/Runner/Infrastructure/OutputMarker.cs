@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace StemSimulator.Runner.Infrastructure;
 
@@ -25,16 +25,7 @@ internal static class OutputMarker
     /// The files a stemsim output folder lists as its own, or null when <paramref name="folder"/> has no readable
     /// marker (then it is not known to be stemsim's).
     /// </summary>
-    public static IReadOnlySet<string>? ReadFiles(string folder)
-    {
-        var marker = Read(folder);
-        if (marker?["files"] is not JsonArray files)
-        {
-            return null;
-        }
-
-        return files.Select(f => f?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal);
-    }
+    public static IReadOnlySet<string>? ReadFiles(string folder) => Read(folder)?.Files.ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The files and folders in <paramref name="folder"/> that its marker does not list (relative paths; a folder
@@ -59,16 +50,15 @@ internal static class OutputMarker
     /// </summary>
     public static void Record(string folder, IEnumerable<string> files)
     {
-        var marker = Read(folder);
-        if (marker?["files"] is not JsonArray list)
+        if (Read(folder) is not { } marker)
         {
             return;
         }
 
-        var all = list.Select(f => f?.GetValue<string>()).OfType<string>().Concat(files).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var all = marker.Files.Concat(files).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         try
         {
-            WriteMarker(folder, marker["command"]?.GetValue<string>() ?? "run", marker["version"]?.GetValue<string>() ?? Provenance.EngineVersion, all);
+            WriteMarker(folder, marker.Command ?? "run", marker.Version ?? Provenance.EngineVersion, all);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -76,7 +66,10 @@ internal static class OutputMarker
         }
     }
 
-    private static JsonNode? Read(string folder)
+    /// <summary>What a marker says: the command and version that wrote the folder (null when absent) and its files.</summary>
+    internal sealed record Contents(string? Command, string? Version, IReadOnlyList<string> Files);
+
+    private static Contents? Read(string folder)
     {
         string path = Path.Combine(folder, FileName);
         if (Scenarios.Files.FileKinds.Of(path, followLinks: false) != Scenarios.Files.FileKind.Regular)
@@ -86,25 +79,109 @@ internal static class OutputMarker
 
         try
         {
-            return JsonNode.Parse(File.ReadAllText(path));
+            return Parse(File.ReadAllBytes(path));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
             return null;
         }
     }
 
+    /// <summary>
+    /// The marker in <paramref name="json"/>: one JSON object whose <c>files</c> is an array of strings (other
+    /// properties are read if they are strings, skipped otherwise); null when it is anything else, so that a marker
+    /// that was edited into another shape makes the folder not known to be stemsim's.
+    /// </summary>
+    /// <exception cref="JsonException"><paramref name="json"/> is not valid JSON.</exception>
+    internal static Contents? Parse(ReadOnlySpan<byte> json)
+    {
+        // The low-level reader, not the document model: loading the model's types is a measurable part of a short run
+        // that replaces its folder (bench/README.md, "Cold start, seventh round").
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        string? command = null;
+        string? version = null;
+        List<string>? files = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string name = reader.GetString()!;
+            reader.Read();
+            switch (name)
+            {
+                case "command" when reader.TokenType == JsonTokenType.String:
+                    command = reader.GetString();
+                    break;
+                case "version" when reader.TokenType == JsonTokenType.String:
+                    version = reader.GetString();
+                    break;
+                case "files":
+                    files = StringArray(ref reader);
+                    if (files is null)
+                    {
+                        return null;
+                    }
+
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        // The object ends, and nothing but white space follows it (the reader throws on anything else).
+        return reader.TokenType == JsonTokenType.EndObject && !reader.Read() && files is not null
+            ? new Contents(command, version, files)
+            : null;
+    }
+
+    /// <summary>The array of strings at the reader's position, or null when it is not one.</summary>
+    private static List<string>? StringArray(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return null;
+        }
+
+        var strings = new List<string>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.String)
+        {
+            strings.Add(reader.GetString()!);
+        }
+
+        return reader.TokenType == JsonTokenType.EndArray ? strings : null;
+    }
+
+    /// <summary>The marker's bytes: an indented JSON object with the command, the version and the files, and a final newline.</summary>
+    internal static byte[] Render(string command, string version, IReadOnlyList<string> files)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("command", command);
+            writer.WriteString("version", version);
+            writer.WriteStartArray("files");
+            foreach (string file in files)
+            {
+                writer.WriteStringValue(file);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return [.. buffer.WrittenSpan, (byte)'\n'];
+    }
+
     private static void WriteMarker(string folder, string command, string version, IReadOnlyList<string> files)
     {
-        var json = new JsonObject
-        {
-            ["command"] = command,
-            ["version"] = version,
-            ["files"] = new JsonArray(files.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()),
-        };
         string path = Path.Combine(folder, FileName);
         string temporary = path + ".tmp";
-        File.WriteAllText(temporary, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllBytes(temporary, Render(command, version, files));
         File.Move(temporary, path, overwrite: true);
     }
 
