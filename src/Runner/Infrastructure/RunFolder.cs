@@ -108,7 +108,7 @@ internal sealed class RunFolder : IDisposable
         var foreign = OutputMarker.ForeignFiles(full);
         if (foreign is null)
         {
-            return $"--force will not replace '{target}': it is not a stemsim output folder (it has no {OutputMarker.FileName}); remove it yourself or choose another folder with --out";
+            return $"--force will not replace '{target}': it is not a stemsim output folder (it has no {OutputMarker.FileName} that stemsim can read); remove it yourself or choose another folder with --out";
         }
 
         if (foreign.Count > 0)

@@ -32,6 +32,23 @@ public sealed class OutputSafetyEndToEndTests
     }
 
     [Test]
+    public void Force_refuses_a_folder_whose_marker_was_edited_out_of_shape_with_one_line()
+    {
+        using var folder = new TemporaryFolder();
+        Directory.CreateDirectory(folder.File("u"));
+        // A file name that is not a string: the marker was not written by stemsim as it stands.
+        File.WriteAllText(folder.File($"u/{OutputMarker.FileName}"), """{"command": "run", "version": "1", "files": [1]}""");
+        File.WriteAllText(folder.File("u/notes.txt"), "the user's notes");
+
+        var run = Run(folder.Path, "u", "--force");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.StandardError);
+        Assert.That(run.StandardError.Trim().Split('\n'), Has.Length.EqualTo(1), run.StandardError);
+        Assert.That(run.StandardError, Does.Contain("not a stemsim output folder").And.Not.Contain("internal error"));
+        Assert.That(File.ReadAllText(folder.File("u/notes.txt")), Is.EqualTo("the user's notes"));
+    }
+
+    [Test]
     public void Force_replaces_a_run_folder_but_refuses_and_names_files_the_user_added()
     {
         using var folder = new TemporaryFolder();
