@@ -97,7 +97,7 @@ internal static class OutputMarker
     {
         // The low-level reader, not the document model: loading the model's types is a measurable part of a short run
         // that replaces its folder (bench/README.md, "Cold start, seventh round").
-        var reader = new Utf8JsonReader(json);
+        var reader = new Utf8JsonReader(json.StartsWith(Utf8Bom) ? json[Utf8Bom.Length..] : json);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return null;
@@ -137,6 +137,9 @@ internal static class OutputMarker
             ? new Contents(command, version, files)
             : null;
     }
+
+    /// <summary>A byte-order mark, which an editor may have put before the JSON (the reader does not skip it).</summary>
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>The array of strings at the reader's position, or null when it is not one.</summary>
     private static List<string>? StringArray(ref Utf8JsonReader reader)

@@ -52,6 +52,14 @@ public sealed class OutputMarkerTests
         Assert.That(marker.Command, Is.Null, "a command that is not a string is not read");
     }
 
+    [Test]
+    public void A_byte_order_mark_before_the_json_is_skipped()
+    {
+        var marker = OutputMarker.Parse([0xEF, 0xBB, 0xBF, .. OutputMarker.Render("run", "1", ["a"])]);
+
+        Assert.That(marker?.Files, Is.EqualTo(new[] { "a" }));
+    }
+
     [TestCase("""{"command": "run"}""", TestName = "No files")]
     [TestCase("""{"files": "a"}""", TestName = "Files not an array")]
     [TestCase("""{"files": ["a", 1]}""", TestName = "A file that is not a string")]
