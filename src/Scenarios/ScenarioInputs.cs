@@ -1,7 +1,6 @@
-using StemSimulator.Scenarios.Diagnostics;
 using StemSimulator.Scenarios.Document;
-using StemSimulator.Scenarios.Yaml;
 using StemSimulator.Scenarios.Reference;
+using StemSimulator.Scenarios.Yaml;
 
 namespace StemSimulator.Scenarios;
 
