@@ -32,7 +32,7 @@ public sealed record ScenarioLoadResult(
     internal ScenarioInputs? Inputs { get; init; }
 
     /// <summary>The user's calibration table the model was compiled with, or null for the embedded calibration.</summary>
-    public CalibrationSource? Calibration { get; init; }
+    public CalibrationSource? Calibration => Inputs?.Calibration;
 
     /// <summary>The files of recorded votes the scenario read as evidence (path, SHA-256, roll calls), in the order written.</summary>
     public IReadOnlyList<Evidence.EvidenceSource> Evidence { get; init; } = [];

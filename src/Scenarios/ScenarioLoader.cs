@@ -124,7 +124,6 @@ public static class ScenarioLoader
         {
             ReadBytes = bytes,
             Inputs = inputs,
-            Calibration = source,
             PositionsYear = compiler.CalibrationYear,
             EvidenceYear = compiler.EvidenceYear,
             PositionStepSd = catalog.Calibration.PositionStepSd,
