@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using StemSimulator.Scenarios.Diagnostics;
 using StemSimulator.Scenarios.Search;
 
@@ -11,17 +11,29 @@ namespace StemSimulator.Scenarios.Reference;
 /// </summary>
 public sealed class AnalogRollCalls
 {
-    private readonly FrozenDictionary<string, AnalogRollCall> _byId;
-    private readonly FrozenDictionary<string, AnalogRollCall[]> _bySymbol;
+    // Plain dictionaries, not frozen ones: a command looks up a handful of the thousands of roll calls, so the frozen
+    // dictionaries' costlier construction (their analysis of the keys) never paid for itself.
+    private readonly Dictionary<string, AnalogRollCall> _byId;
+    private readonly Dictionary<string, AnalogRollCall[]> _bySymbol;
 
     internal AnalogRollCalls(IEnumerable<AnalogRollCall> rollCalls)
     {
         var all = rollCalls.ToArray();
         All = all;
-        _byId = all.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
-        _bySymbol = all.Where(r => r.Symbol.Length > 0)
-            .GroupBy(r => r.Symbol, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _byId = new Dictionary<string, AnalogRollCall>(all.Length, StringComparer.Ordinal);
+        var bySymbol = new Dictionary<string, AnalogRollCall[]>(all.Length, StringComparer.Ordinal);
+        foreach (var rollCall in all)
+        {
+            _byId.Add(rollCall.Id, rollCall);
+            if (rollCall.Symbol.Length > 0)
+            {
+                // A symbol's roll calls in the table's order; most symbols have one.
+                ref var withSymbol = ref CollectionsMarshal.GetValueRefOrAddDefault(bySymbol, rollCall.Symbol, out _);
+                withSymbol = withSymbol is null ? [rollCall] : [.. withSymbol, rollCall];
+            }
+        }
+
+        _bySymbol = bySymbol;
     }
 
     /// <summary>These roll calls and <paramref name="added"/> (a scenario's evidence), found the same way.</summary>

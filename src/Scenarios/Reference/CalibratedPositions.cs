@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 
 namespace StemSimulator.Scenarios.Reference;
 
@@ -8,7 +9,8 @@ namespace StemSimulator.Scenarios.Reference;
 /// </summary>
 public sealed class CalibratedPositions
 {
-    private readonly FrozenDictionary<string, MemberPosition[]> _byCode;
+    // A plain dictionary: built at every start and read for a few hundred codes, a frozen one never paid for its construction.
+    private readonly Dictionary<string, MemberPosition[]> _byCode;
 
     private readonly FrozenDictionary<string, MemberPosition>? _updated;
     private readonly int _updatedFrom;
@@ -25,11 +27,36 @@ public sealed class CalibratedPositions
 
     internal CalibratedPositions(IEnumerable<MemberPosition> positions, double positionStepSd)
     {
-        _byCode = positions.GroupBy(p => p.Code, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(p => p.Year).ToArray(), StringComparer.Ordinal);
+        var byCode = new Dictionary<string, List<MemberPosition>>(StringComparer.Ordinal);
+        foreach (var position in positions)
+        {
+            ref var rows = ref CollectionsMarshal.GetValueRefOrAddDefault(byCode, position.Code, out _);
+            (rows ??= []).Add(position);
+        }
+
+        _byCode = new Dictionary<string, MemberPosition[]>(byCode.Count, StringComparer.Ordinal);
+        foreach (var (code, rows) in byCode)
+        {
+            _byCode.Add(code, InYearOrder(rows));
+        }
+
         FirstYear = _byCode.Count == 0 ? 0 : _byCode.Values.Min(p => p[0].Year);
         LatestYear = _byCode.Count == 0 ? 0 : _byCode.Values.Max(p => p[^1].Year);
         PositionStepSd = positionStepSd;
+    }
+
+    /// <summary>A unit's rows by year, the table's order kept among rows of the same year (as a stable sort keeps it).</summary>
+    private static MemberPosition[] InYearOrder(List<MemberPosition> rows)
+    {
+        for (int i = 1; i < rows.Count; i++)
+        {
+            if (rows[i].Year < rows[i - 1].Year)
+            {
+                return rows.OrderBy(p => p.Year).ToArray();
+            }
+        }
+
+        return rows.ToArray();
     }
 
     /// <summary>
