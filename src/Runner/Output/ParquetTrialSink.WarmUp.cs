@@ -10,14 +10,14 @@ internal sealed partial class ParquetTrialSink
     /// <summary>Rows of the warm-up row group: enough for every column to hold values and nulls.</summary>
     private const int WarmUpRows = 64;
 
-    /// <summary>The sink's methods that copy a block's rows, marked to be compiled fully optimised at their first call.</summary>
+    /// <summary>The sink's methods marked to be compiled fully optimised at their first call (the vector widening of the counts).</summary>
     internal static IReadOnlyList<MethodInfo> HotMethods { get; } = typeof(ParquetTrialSink)
         .GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
         .Where(m => m.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveOptimization))
         .ToArray();
 
     /// <summary>
-    /// Compiles the sink's row-copying methods (<see cref="HotMethods"/>), then writes a small trial table into memory
+    /// Compiles the sink's <see cref="HotMethods"/>, then writes a small trial table into memory
     /// and discards it, so that a thread with nothing else to do (the runner's
     /// preloading, while the scenario loads) compiles Parquet.Net's writer for this table's column types before the
     /// run's first row group does.

@@ -95,8 +95,6 @@ internal sealed partial class ParquetTrialSink : ITrialBlockSink, IAsyncDisposab
     /// Copies the block into the row group, column by column and as many rows at a time as fit; a full row group is
     /// encoded and written before the next row is added.
     /// </summary>
-    // AggressiveOptimization on Write and Append too (once a block each): see the note at AppendCounts.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Write(TrialBlock block)
     {
         for (int v = 0; v < _shapes.Length; v++)
@@ -123,7 +121,6 @@ internal sealed partial class ParquetTrialSink : ITrialBlockSink, IAsyncDisposab
     }
 
     /// <summary>Rows <paramref name="from"/> .. from + n - 1 of one vote's columns, appended to the row group.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Append(VoteShape shape, VoteTrialColumns columns, long firstTrial, int from, int n)
     {
         int at = _rows.Count;
@@ -135,10 +132,10 @@ internal sealed partial class ParquetTrialSink : ITrialBlockSink, IAsyncDisposab
         _rows.Advance(n);
     }
 
-    // AggressiveOptimization on the per-row copies: compiled once, fully optimised, by WarmUpAsync on the preloading
-    // thread, instead of tier 0, OSR, instrumented and tier-1 versions compiled while the run's workers need the cores.
+    // The per-row copies are plain code, so the Release build's ReadyToRun image holds them fully optimised and a short
+    // run compiles none of them; a long run's tiering recompiles them in the background once they are hot. Only Widen,
+    // whose vector path a portable image leaves to the JIT, is compiled fully optimised on first use (by WarmUpAsync).
     /// <summary>The columns every row has: variant, vote, trial, the four counts, adopted, year and held.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendCounts(VoteShape shape, VoteTrialColumns columns, long firstTrial, int from, int at, int n)
     {
         var rows = _rows;
@@ -160,7 +157,6 @@ internal sealed partial class ParquetTrialSink : ITrialBlockSink, IAsyncDisposab
     }
 
     /// <summary><c>vetoed_by</c> and <c>veto_decisive</c>: null for the Assembly.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendVetoes(VoteShape shape, VoteTrialColumns columns, int from, int at, int n)
     {
         var vetoedBy = _rows.VetoedBy;
@@ -197,7 +193,6 @@ internal sealed partial class ParquetTrialSink : ITrialBlockSink, IAsyncDisposab
     }
 
     /// <summary><c>p_adopted_exact</c>: null where the vote's estimator is the sampled share.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendExact(VoteShape shape, VoteTrialColumns columns, int from, int at, int n)
     {
         var exact = _rows.ExactProbability;
@@ -215,7 +210,6 @@ internal sealed partial class ParquetTrialSink : ITrialBlockSink, IAsyncDisposab
     }
 
     /// <summary><c>path</c>: the condition that held the vote, null for a vote without conditions or not held.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendPaths(VoteShape shape, VoteTrialColumns columns, int from, int at, int n)
     {
         var path = _rows.Path;
@@ -240,7 +234,6 @@ internal sealed partial class ParquetTrialSink : ITrialBlockSink, IAsyncDisposab
     }
 
     /// <summary><c>debate_working_day</c> and <c>debate_date</c>: null unless a veto convened the Assembly's debate.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendDebates(VoteShape shape, VoteTrialColumns columns, int from, int at, int n)
     {
         var day = _rows.DebateWorkingDay;

@@ -5,16 +5,17 @@ namespace StemSimulator.Tests.Runner.Output;
 public sealed class ParquetTrialSinkWarmUpTests
 {
     /// <summary>
-    /// The sink's per-row copies must be compiled fully optimised from their first call and found by the warm-up (bench/README.md,
-    /// "Cold start, third round"), and the warm-up must write its small table without failing, or the runner's preloading
-    /// stops before the statistics file's serializer.
+    /// The sink's vector widening must be compiled fully optimised from its first call and found by the warm-up; its
+    /// plain per-row copies must not be, so that the Release build's ReadyToRun image holds them (a method marked for
+    /// full optimisation is never precompiled; bench/README.md, "Cold start, eighth round"). The warm-up must write its
+    /// small table without failing, or the runner's preloading stops there.
     /// </summary>
     [Test]
-    public void The_row_copies_are_hot_and_the_writer_warms_up()
+    public void Only_the_vector_widening_is_compiled_at_first_call_and_the_writer_warms_up()
     {
         var names = ParquetTrialSink.HotMethods.Select(m => m.Name).ToArray();
 
-        Assert.That(names, Is.SupersetOf(new[] { "Write", "Append", "AppendCounts", "AppendVetoes", "AppendExact", "AppendPaths", "AppendDebates", "Widen" }));
+        Assert.That(names, Is.EqualTo(new[] { "Widen" }));
         Assert.DoesNotThrowAsync(ParquetTrialSink.WarmUpAsync);
     }
 }
