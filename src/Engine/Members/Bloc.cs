@@ -34,6 +34,17 @@ public sealed class Bloc
         _memberships.Where(m => m.Covers(date)).Select(m => m.Code).Distinct().Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>Whether <paramref name="code"/> is a member on <paramref name="date"/>.</summary>
-    public bool Contains(string code, DateOnly date) =>
-        _memberships.Any(m => m.Covers(date) && string.Equals(m.Code, code, StringComparison.Ordinal));
+    public bool Contains(string code, DateOnly date)
+    {
+        // A loop, not Any with a lambda: asked for every member, bloc and vote of a scenario as it compiles.
+        foreach (var membership in _memberships)
+        {
+            if (membership.Covers(date) && string.Equals(membership.Code, code, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

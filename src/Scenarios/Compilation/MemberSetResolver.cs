@@ -12,6 +12,9 @@ namespace StemSimulator.Scenarios.Compilation;
 internal sealed class MemberSetResolver
 {
     private readonly CompilationContext _context;
+    /// <summary>A level without bloc entries, shared rather than made for every member asked about.</summary>
+    private static readonly Dictionary<string, MemberDocument> EmptyLevel = [];
+
     private readonly Dictionary<(MemberDocument Entry, DateOnly Date), HashSet<string>> _covered = [];
 
     public MemberSetResolver(CompilationContext context)
@@ -99,15 +102,9 @@ internal sealed class MemberSetResolver
     /// </summary>
     public IEnumerable<MemberDocument> EntriesFor(Dictionary<string, MemberDocument>? blocs, Dictionary<string, MemberDocument>? members, string code, DateOnly date)
     {
-        foreach (var (group, entry) in blocs ?? [])
+        foreach (var (group, entry) in blocs ?? EmptyLevel)
         {
-            if (!_covered.TryGetValue((entry, date), out var covered))
-            {
-                covered = new HashSet<string>(Covered(group, entry, date), StringComparer.Ordinal);
-                _covered[(entry, date)] = covered;
-            }
-
-            if (covered.Contains(code))
+            if (CoveredSet(group, entry, date).Contains(code))
             {
                 yield return entry;
             }
@@ -117,6 +114,41 @@ internal sealed class MemberSetResolver
         {
             yield return own;
         }
+    }
+
+    /// <summary>
+    /// Whether any entry of one level of member settings applies to <paramref name="code"/> on <paramref name="date"/>:
+    /// <see cref="EntriesFor"/> is not empty. Asked for every member of every vote as a scenario compiles, so it
+    /// enumerates nothing it need not.
+    /// </summary>
+    public bool HasEntryFor(Dictionary<string, MemberDocument>? blocs, Dictionary<string, MemberDocument>? members, string code, DateOnly date)
+    {
+        if (members?.GetValueOrDefault(code) is not null)
+        {
+            return true;
+        }
+
+        foreach (var (group, entry) in blocs ?? EmptyLevel)
+        {
+            if (CoveredSet(group, entry, date).Contains(code))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The members a bloc entry covers on a date, resolved once per entry and date.</summary>
+    private HashSet<string> CoveredSet(string group, MemberDocument entry, DateOnly date)
+    {
+        if (!_covered.TryGetValue((entry, date), out var covered))
+        {
+            covered = new HashSet<string>(Covered(group, entry, date), StringComparer.Ordinal);
+            _covered[(entry, date)] = covered;
+        }
+
+        return covered;
     }
 
     /// <summary>Checks the exceptions of a group list or bloc entry: member codes, each in one of the groups on the date (else a warning).</summary>

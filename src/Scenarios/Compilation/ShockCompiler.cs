@@ -16,12 +16,21 @@ internal sealed class ShockCompiler
     private IEnumerable<string> ShockGroupNames => _context.Catalog.Blocs.Keys.Concat(RegionalGroups.Names).Order(StringComparer.Ordinal);
 
     /// <summary>Indices (into <see cref="ShockModel.BlocNames"/>) of the shocked groups <paramref name="code"/> belongs to on the date.</summary>
-    public int[] GroupsOf(ShockModel shocks, string code, DateOnly date) =>
-        shocks.BlocNames
-            .Select((name, index) => (name, index))
-            .Where(b => InShockGroup(b.name, code, date))
-            .Select(b => b.index)
-            .ToArray();
+    public int[] GroupsOf(ShockModel shocks, string code, DateOnly date)
+    {
+        // A loop, not LINQ: asked for every member of every vote and variant as a scenario compiles.
+        var names = shocks.BlocNames;
+        List<int>? groups = null;
+        for (int index = 0; index < names.Count; index++)
+        {
+            if (InShockGroup(names[index], code, date))
+            {
+                (groups ??= []).Add(index);
+            }
+        }
+
+        return groups is null ? [] : [.. groups];
+    }
 
     /// <summary>Checks and compiles the scenario's shocks (<see cref="ShockModel.None"/> when it has none).</summary>
     public ShockModel CompileShocks(ShocksDocument? shocks)

@@ -296,6 +296,12 @@ internal sealed class VoteCompiler
         // baseline's entries for it, so `USA: {}` in a variant removes what the baseline set; within the variant
         // or the baseline the levels stack field by field, groups first, then the member's own entry.
         var sets = _context.MemberSets;
+        if (!Named(code, document, vote, variant, change, date))
+        {
+            // Most members have no entry at any level: nothing to stack.
+            return MemberLayers.Empty;
+        }
+
         var variantEntries = sets.EntriesFor(variant?.Blocs, variant?.Members, code, date)
             .Concat(sets.EntriesFor(change?.Blocs, change?.Members, code, date)).ToArray();
         var entries = variantEntries.Length > 0
@@ -317,8 +323,8 @@ internal sealed class VoteCompiler
     private bool Named(string code, ScenarioDocument document, VoteDocument vote, VariantDocument? variant, VariantVoteDocument? change, DateOnly date)
     {
         var sets = _context.MemberSets;
-        return sets.EntriesFor(document.Blocs, document.Members, code, date).Any() || sets.EntriesFor(vote.Blocs, vote.Members, code, date).Any()
-            || sets.EntriesFor(variant?.Blocs, variant?.Members, code, date).Any() || sets.EntriesFor(change?.Blocs, change?.Members, code, date).Any();
+        return sets.HasEntryFor(document.Blocs, document.Members, code, date) || sets.HasEntryFor(vote.Blocs, vote.Members, code, date)
+            || sets.HasEntryFor(variant?.Blocs, variant?.Members, code, date) || sets.HasEntryFor(change?.Blocs, change?.Members, code, date);
     }
 
     /// <summary>

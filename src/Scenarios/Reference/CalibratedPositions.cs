@@ -103,6 +103,7 @@ public sealed class CalibratedPositions
             }
         }
 
-        return chosen with { Year = year };
+        // The row itself when it is the year's own (most lookups): records are immutable, so sharing it is safe.
+        return chosen.Year == year ? chosen : chosen with { Year = year };
     }
 }

@@ -15,13 +15,13 @@ public static class RegionalGroups
     public static int IndexOf(RegionalGroup group) => RegionalGroupNames.IndexOf(group);
 
     /// <summary>The group called <paramref name="name"/>, or null.</summary>
-    public static RegionalGroup? Find(string name) => Names.ToList().IndexOf(name) switch
+    public static RegionalGroup? Find(string name) => name switch
     {
-        0 => RegionalGroup.African,
-        1 => RegionalGroup.AsiaPacific,
-        2 => RegionalGroup.EasternEuropean,
-        3 => RegionalGroup.LatinAmericanAndCaribbean,
-        4 => RegionalGroup.WesternEuropeanAndOthers,
+        "AFRICAN_GROUP" => RegionalGroup.African,
+        "ASIA_PACIFIC_GROUP" => RegionalGroup.AsiaPacific,
+        "EASTERN_EUROPEAN_GROUP" => RegionalGroup.EasternEuropean,
+        "GRULAC" => RegionalGroup.LatinAmericanAndCaribbean,
+        "WEOG" => RegionalGroup.WesternEuropeanAndOthers,
         _ => null,
     };
 }
