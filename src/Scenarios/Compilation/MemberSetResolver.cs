@@ -11,10 +11,10 @@ namespace StemSimulator.Scenarios.Compilation;
 /// </summary>
 internal sealed class MemberSetResolver
 {
-    private readonly CompilationContext _context;
-    /// <summary>A level without bloc entries, shared rather than made for every member asked about.</summary>
+    /// <summary>A level without bloc entries (never written to), shared rather than made for every member asked about.</summary>
     private static readonly Dictionary<string, MemberDocument> EmptyLevel = [];
 
+    private readonly CompilationContext _context;
     private readonly Dictionary<(MemberDocument Entry, DateOnly Date), HashSet<string>> _covered = [];
 
     public MemberSetResolver(CompilationContext context)
