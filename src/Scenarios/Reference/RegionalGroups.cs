@@ -8,6 +8,8 @@ namespace StemSimulator.Scenarios.Reference;
 /// </summary>
 public static class RegionalGroups
 {
+    private static readonly RegionalGroup[] Groups = Enum.GetValues<RegionalGroup>();
+
     /// <summary>AFRICAN_GROUP, ASIA_PACIFIC_GROUP, EASTERN_EUROPEAN_GROUP, GRULAC, WEOG, in <see cref="RegionalGroup"/> order.</summary>
     public static IReadOnlyList<string> Names => RegionalGroupNames.All;
 
@@ -15,13 +17,17 @@ public static class RegionalGroups
     public static int IndexOf(RegionalGroup group) => RegionalGroupNames.IndexOf(group);
 
     /// <summary>The group called <paramref name="name"/>, or null.</summary>
-    public static RegionalGroup? Find(string name) => name switch
+    public static RegionalGroup? Find(string name)
     {
-        "AFRICAN_GROUP" => RegionalGroup.African,
-        "ASIA_PACIFIC_GROUP" => RegionalGroup.AsiaPacific,
-        "EASTERN_EUROPEAN_GROUP" => RegionalGroup.EasternEuropean,
-        "GRULAC" => RegionalGroup.LatinAmericanAndCaribbean,
-        "WEOG" => RegionalGroup.WesternEuropeanAndOthers,
-        _ => null,
-    };
+        // Asked for every member and shock group as a scenario compiles: a look through the five, nothing allocated.
+        foreach (var group in Groups)
+        {
+            if (string.Equals(Names[IndexOf(group)], name, StringComparison.Ordinal))
+            {
+                return group;
+            }
+        }
+
+        return null;
+    }
 }

@@ -1,3 +1,4 @@
+using StemSimulator.Engine.Members;
 using StemSimulator.Scenarios.Reference;
 
 namespace StemSimulator.Tests.Scenarios.Reference;
@@ -84,5 +85,21 @@ public sealed class ReferenceLookupTests
         var twice = new AnalogRollCall("10", "A/RES/75/1", 2020, new DateOnly(2020, 12, 1), "resolution", 0, 1, -1, 1, 100, 20, 30, 43, "A title");
 
         Assert.Throws<ArgumentException>(() => _ = new AnalogRollCalls([twice, twice with { Symbol = "A/RES/75/2" }]));
+    }
+
+    [Test]
+    public void Each_regional_group_is_found_by_its_name_and_nothing_else_is()
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (var group in Enum.GetValues<RegionalGroup>())
+            {
+                Assert.That(RegionalGroups.Find(RegionalGroups.Names[RegionalGroups.IndexOf(group)]), Is.EqualTo(group));
+            }
+
+            Assert.That(RegionalGroups.Find("GRULAC"), Is.EqualTo(RegionalGroup.LatinAmericanAndCaribbean));
+            Assert.That(RegionalGroups.Find("grulac"), Is.Null, "names are matched exactly; canonical spelling is MemberGroups' job");
+            Assert.That(RegionalGroups.Find("EU"), Is.Null);
+        });
     }
 }
